@@ -1,0 +1,284 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  argon2Hasher,
+  type Config,
+  createFieldCipher,
+  createServices,
+  type DemoSummary,
+  DomainError,
+  hasData,
+  loadConfig,
+  loadDemo,
+  migrateToLatest,
+  openDatabase,
+  startServer,
+  systemClock,
+  type Actor,
+} from '@liangdian/server';
+import { USER_ROLES, type UserRole } from '@liangdian/shared';
+import { type Command, EXIT, UsageError } from './command';
+
+/** The built web app next to this bundle (packages/cli/dist → packages/web/dist). */
+function configWithWeb(): Config {
+  const config = loadConfig();
+  if (!config.webDist) {
+    const guess = fileURLToPath(new URL('../../web/dist', import.meta.url));
+    if (existsSync(guess)) config.webDist = guess;
+  }
+  return config;
+}
+
+function describeDb(c: Config): string {
+  return c.database.kind === 'sqlite' ? `SQLite ${c.database.file}` : `PostgreSQL ${c.database.url.replace(/\/\/[^@]*@/, '//***@')}`;
+}
+
+export function printLogins(summary: Pick<DemoSummary, 'logins'>, password: string, out = console.log) {
+  out('Demo logins (password: %s):', password);
+  for (const l of summary.logins) out(`  ${l.username.padEnd(12)} ${l.role.padEnd(14)} ${l.outlet ?? 'branch 昆明分行'}`);
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Migrate the database and serve the web app and API',
+  help: `Usage: liangdian serve [--port N] [--host H] [--demo-if-empty]
+
+Migrates the database, optionally loads the demo branch into an empty database, and serves
+the web app (packages/web/dist) and the API on http://localhost:PORT.
+
+Options:
+  --port N          port (default: PORT or 8080)
+  --host H          interface (default: HOST or 0.0.0.0)
+  --demo-if-empty   load the demo branch when the database has no users
+Configuration comes from the environment: see README.md, "Configuration".`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
+    });
+    const config = configWithWeb();
+    if (values.port) config.port = positiveInt(values.port, '--port');
+    if (values.host) config.host = values.host;
+    if (config.logLevel === 'info') config.logLevel = 'warn';
+    const { url, demo } = await startServer({ config, demoIfEmpty: values['demo-if-empty'] ?? false, log: (l) => console.log(l) });
+    console.log(`Liangdian is running at ${url}  (database: ${describeDb(config)})`);
+    console.log(`API docs: ${url}/api/docs`);
+    if (!config.webDist) console.log('The web app is not built: run `npm run build` (npm start does it for you).');
+    if (demo) printLogins(demo, config.demoPassword);
+    else if (values['demo-if-empty']) console.log('Demo users (if loaded earlier): admin, cpo, reviewer, head.lsw, lobby.lsw, staff.lsw, head.jj, consultant');
+    return new Promise<number>(() => {});
+  },
+};
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Bring the database schema up to date',
+  help: `Usage: liangdian migrate
+
+Applies every pending migration to the configured database (DATABASE_URL, or SQLite under
+LIANGDIAN_DATA_DIR) and prints their names.`,
+  async run() {
+    const config = loadConfig();
+    const database = openDatabase(config.database);
+    try {
+      const done = await migrateToLatest(database.db);
+      console.log(done.length ? `Applied: ${done.join(', ')}` : 'The database is up to date.');
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Load the demo branch (昆明分行, 12+ outlets, one user per role)',
+  help: `Usage: liangdian demo [--outlets N] [--staff-per-outlet N] [--seed S]
+
+Loads 昆明分行 with the three pilot outlets of the seed article (螺蛳湾支行, 金江支行,
+城北支行) and nine more, each with zones, posts and 8–15 staff, the business-type catalogue,
+and one user per role, into an empty database. The demo password is LIANGDIAN_DEMO_PASSWORD
+or "liangdian-demo".
+
+Options:
+  --outlets N            total outlets (≥ 12; extra ones are generated, for scale tests)
+  --staff-per-outlet N   exactly N staff per outlet instead of 8–15
+  --seed S               random seed of the generated names (default fixed)`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { outlets: { type: 'string' }, 'staff-per-outlet': { type: 'string' }, seed: { type: 'string' } },
+    });
+    const config = loadConfig();
+    const database = openDatabase(config.database);
+    try {
+      await migrateToLatest(database.db);
+      if (await hasData(database.db)) {
+        console.error('The database already holds data; the demo loads only into an empty database.');
+        return EXIT.failure;
+      }
+      const tty = process.stderr.isTTY;
+      const summary = await loadDemo({
+        db: database.db,
+        dialect: database.dialect,
+        clock: systemClock,
+        hasher: argon2Hasher,
+        cipher: createFieldCipher(config.secretKey),
+        password: config.demoPassword,
+        outlets: values.outlets ? positiveInt(values.outlets, '--outlets') : undefined,
+        staffPerOutlet: values['staff-per-outlet'] ? positiveInt(values['staff-per-outlet'], '--staff-per-outlet') : undefined,
+        seed: values.seed ? positiveInt(values.seed, '--seed') : undefined,
+        onProgress: tty ? (d, t) => process.stderr.write(`\r  outlets ${bar(d / t)} ${d}/${t}`) : undefined,
+      });
+      if (tty) process.stderr.write('\n');
+      console.log(`Loaded 昆明分行: ${summary.outlets} outlets, ${summary.staff} staff, ${summary.users} users (${describeDb(config)}).`);
+      printLogins(summary, config.demoPassword);
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+/** The CLI acts as this administrator of the (first) branch; its audit entries say "cli". */
+async function systemActor(config: Config) {
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const branch = await database.db.selectFrom('branches').select('id').orderBy('code').limit(1).executeTakeFirst();
+  if (!branch) {
+    await database.close();
+    throw new UsageError('No branch yet: run `liangdian demo` first (or create the organisation in the web app).');
+  }
+  const services = createServices(database, config, systemClock, argon2Hasher);
+  const actor: Actor = {
+    userId: 'cli',
+    username: 'cli',
+    displayName: 'CLI',
+    role: 'admin',
+    branchId: branch.id,
+    outletId: null,
+    locale: 'en-US',
+    ip: 'local',
+  };
+  return { database, services, actor };
+}
+
+function readPassword(values: { password?: string; 'password-stdin'?: boolean }): string {
+  if (values['password-stdin']) return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  if (values.password) return values.password;
+  throw new UsageError('Give the password with --password P or --password-stdin.');
+}
+
+export const userCreateCommand: Command = {
+  name: 'user create',
+  summary: 'Create a login',
+  help: `Usage: liangdian user create --username U --name "显示名" --role ROLE [--outlet CODE] (--password P | --password-stdin)
+
+Roles: ${USER_ROLES.join(', ')}. Outlet roles (outlet_head, lobby_manager, staff) need --outlet.
+The user must change the password at first login.`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        outlet: { type: 'string' },
+        password: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+    });
+    if (!values.username || !values.role) throw new UsageError('--username and --role are required.');
+    if (!USER_ROLES.includes(values.role as UserRole)) throw new UsageError(`--role must be one of: ${USER_ROLES.join(', ')}`);
+    const password = readPassword(values);
+    const { database, services, actor } = await systemActor(loadConfig());
+    try {
+      let outletId: string | null = null;
+      if (values.outlet) {
+        const o = await database.db.selectFrom('outlets').select('id').where('code', '=', values.outlet).executeTakeFirst();
+        if (!o) throw new UsageError(`No outlet with code ${values.outlet}.`);
+        outletId = o.id;
+      }
+      const u = await services.users.create(actor, {
+        username: values.username,
+        displayName: values.name ?? values.username,
+        role: values.role as UserRole,
+        outletId,
+        password,
+      });
+      console.log(`Created ${u.username} (${u.role}${u.outletName ? `, ${u.outletName}` : ''}).`);
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+export const userResetPasswordCommand: Command = {
+  name: 'user reset-password',
+  summary: 'Set a new password for a login (and unlock it)',
+  help: `Usage: liangdian user reset-password --username U (--password P | --password-stdin)
+
+Sets the password, clears a lock, ends the user's sessions; the user must change it at next login.`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { username: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    });
+    if (!values.username) throw new UsageError('--username is required.');
+    const password = readPassword(values);
+    const { database, services, actor } = await systemActor(loadConfig());
+    try {
+      await services.users.resetPassword(actor, await services.users.idOf(values.username), password);
+      console.log(`New password set for ${values.username}.`);
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+export const auditVerifyCommand: Command = {
+  name: 'audit verify',
+  summary: 'Check the audit log’s hash chain',
+  help: `Usage: liangdian audit verify [--json]
+
+Walks the audit log in order, recomputing each entry's hash and its link to the previous one.
+Exits 0 when the chain is whole; otherwise prints the first broken entry and exits 1.`,
+  async run(args) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+    const config = loadConfig();
+    const database = openDatabase(config.database);
+    try {
+      await migrateToLatest(database.db);
+      const services = createServices(database, config, systemClock, argon2Hasher);
+      const r = await services.audit.verify(database.db);
+      if (values.json) console.log(JSON.stringify(r));
+      else if (r.ok) console.log(`Audit chain intact: ${r.checked} entries checked.`);
+      else console.log(`Audit chain BROKEN at entry #${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries read).`);
+      return r.ok ? EXIT.ok : EXIT.failure;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number.`);
+  return n;
+}
+
+function bar(f: number, width = 24): string {
+  const n = Math.round(Math.max(0, Math.min(1, f)) * width);
+  return `[${'#'.repeat(n)}${'.'.repeat(width - n)}]`;
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof DomainError) {
+    const fields = e.fields.map((f) => `${f.field}: ${f.code}`).join('; ');
+    return `${e.code}${fields ? ` (${fields})` : ''}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { type Database, migrateToLatest, openDatabase } from './db/database';
+import { registerProblemHandlers } from './http/problem';
+import { registerSessionGuard } from './http/session';
+import { type Clock, systemClock } from './lib/clock';
+import { createFieldCipher } from './lib/crypto';
+import { argon2Hasher, type PasswordHasher } from './lib/passwords';
+import { AuditService } from './modules/audit/audit.service';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { AuthService } from './modules/auth/auth.service';
+import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { OrgService } from './modules/org/org.service';
+import { usersRoutes } from './modules/users/users.routes';
+import { UsersService } from './modules/users/users.service';
+
+export interface AppOptions {
+  config: Config;
+  /** an open database; when absent the app opens `config.database` and closes it on shutdown */
+  database?: Database;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+  /** run migrations on start (default true) */
+  migrate?: boolean;
+}
+
+export interface Services {
+  audit: AuditService;
+  auth: AuthService;
+  org: OrgService;
+  users: UsersService;
+}
+
+export function createServices(database: Database, config: Config, clock: Clock, hasher: PasswordHasher): Services {
+  const { db, dialect } = database;
+  const cipher = createFieldCipher(config.secretKey);
+  const audit = new AuditService(dialect, clock);
+  return {
+    audit,
+    auth: new AuthService(db, clock, hasher, audit, {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionMaxHours: config.sessionMaxHours,
+      loginMaxFailures: config.loginMaxFailures,
+      loginLockMinutes: config.loginLockMinutes,
+    }),
+    org: new OrgService(db, clock, cipher, audit),
+    users: new UsersService(db, clock, hasher, audit),
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    database: Database;
+  }
+}
+
+/** Builds a ready app (style.md #3): tests call `app.inject()`, main.ts calls `listen()`. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const database = opts.database ?? openDatabase(config.database);
+  if (opts.migrate !== false) await migrateToLatest(database.db, database.schema);
+  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher);
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+  });
+  app.decorate('services', services);
+  app.decorate('database', database);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
+  registerProblemHandlers(app, { spaFallback: webDist !== null });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const e = new Error('rate limited') as Error & { statusCode: number };
+      e.statusCode = ctx.statusCode;
+      return e;
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Liangdian API',
+        description: 'Featured service outlets: organisation, accounts, audit. Errors are application/problem+json.',
+        version: VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ld_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  registerSessionGuard(app, services.auth);
+  await app.register(healthRoutes, { db: database.db, dialect: database.dialect });
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes, { db: database.db });
+      await api.register(authRoutes, {
+        auth: services.auth,
+        cookieSecure: config.cookieSecure,
+        loginRatePerMinute: config.loginRatePerMinute,
+      });
+      await api.register(orgRoutes, { org: services.org });
+      await api.register(usersRoutes, { users: services.users });
+      await api.register(auditRoutes, { audit: services.audit, db: database.db });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+
+  if (!opts.database) app.addHook('onClose', async () => database.close());
+  await app.ready();
+  return app;
+}

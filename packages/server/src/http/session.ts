@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../lib/errors';
+import type { Actor } from '../modules/access/policy';
+import type { AuthService } from '../modules/auth/auth.service';
+
+export const SESSION_COOKIE = 'ld_session';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** the route answers without a session (login, health, meta) */
+    public?: boolean;
+  }
+}
+
+/**
+ * Resolves the session cookie on every API request, refuses requests without one (401) unless
+ * the route is public, and checks the CSRF token on every state-changing request.
+ */
+export function registerSessionGuard(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = await auth.resolve(token, req.ip);
+      if (s) {
+        req.actor = s.actor;
+        req.sessionId = s.sessionId;
+        req.csrfToken = s.csrfToken;
+      }
+    }
+    if (req.routeOptions.config.public) {
+      if (STATE_CHANGING.has(req.method)) checkOrigin(req);
+      return;
+    }
+    if (!req.actor) throw new DomainError('UNAUTHENTICATED');
+    if (STATE_CHANGING.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== req.csrfToken) throw new DomainError('CSRF_TOKEN_INVALID');
+    }
+  });
+}
+
+/** For public state-changing routes (login): a browser's cross-site Origin is refused. */
+function checkOrigin(req: FastifyRequest) {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  try {
+    if (new URL(origin).host !== req.headers.host) throw new DomainError('CSRF_TOKEN_INVALID');
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('CSRF_TOKEN_INVALID');
+  }
+}
+
+/** The actor of an authenticated route (the guard has already refused anonymous requests). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new DomainError('UNAUTHENTICATED');
+  return req.actor;
+}

@@ -1,0 +1,12 @@
+export { startServer } from './main';
+export { hasData } from './modules/demo/demo.service';
+export { createFieldCipher } from './lib/crypto';
+export { buildApp, createServices, type AppOptions, type Services } from './app';
+export { loadConfig, testConfig, ConfigError, type Config } from './config';
+export { openDatabase, migrateToLatest, type Database, type DatabaseTarget } from './db/database';
+export { systemClock, ManualClock, type Clock } from './lib/clock';
+export { argon2Hasher } from './lib/passwords';
+export { loadDemo, type DemoSummary, DEMO_LOGINS } from './modules/demo/demo.service';
+export { VERSION } from './modules/meta/meta.routes';
+export { DomainError } from './lib/errors';
+export type { Actor } from './modules/access/policy';

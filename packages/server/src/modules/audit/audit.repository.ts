@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Dialect } from '../../db/schema';
+import type { DB, Q } from '../../db/types';
+import { likePattern } from '../../lib/paging';
+
+export type AuditRow = DB['audit_log'];
+
+export interface AuditFilter {
+  q?: string;
+  action?: string;
+  entityType?: string;
+  actor?: string;
+  outletId?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Serialises writers of the hash chain. SQLite transactions already run one at a time;
+ * PostgreSQL takes a transaction-scoped advisory lock.
+ */
+export async function lockChain(q: Q, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(727001)`.execute(q);
+}
+
+export async function last(q: Q): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
+  return q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insert(q: Q, row: AuditRow): Promise<void> {
+  await q.insertInto('audit_log').values(row).execute();
+}
+
+function filtered(q: Q, f: AuditFilter) {
+  let query = q.selectFrom('audit_log');
+  if (f.action) query = query.where('action', '=', f.action);
+  if (f.entityType) query = query.where('entity_type', '=', f.entityType);
+  if (f.actor) query = query.where(sql`lower(actor_name)`, 'like', likePattern(f.actor));
+  if (f.outletId) query = query.where('outlet_id', '=', f.outletId);
+  if (f.from) query = query.where('at', '>=', f.from);
+  if (f.to) query = query.where('at', '<', f.to);
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(entity_id)`, 'like', p),
+        eb(sql`lower(coalesce(after_json, before_json, ''))`, 'like', p),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function list(q: Q, f: AuditFilter, offset: number, limit: number) {
+  const base = filtered(q, f);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Rows in chain order, in batches, so verifying a long log keeps memory flat. */
+export async function* inOrder(q: Q, batch = 2000): AsyncGenerator<AuditRow> {
+  let after = 0;
+  for (;;) {
+    const rows = await q.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+    for (const r of rows) yield r;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.seq;
+  }
+}

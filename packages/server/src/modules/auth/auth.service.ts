@@ -1,0 +1,204 @@
+import { passwordProblems, type UserRole } from '@liangdian/shared';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import { addMinutes, type Clock } from '../../lib/clock';
+import { randomToken, sha256Hex } from '../../lib/crypto';
+import { DomainError } from '../../lib/errors';
+import type { Locale } from '../../lib/messages';
+import type { PasswordHasher } from '../../lib/passwords';
+import type { Actor } from '../access/policy';
+import type { AuditService } from '../audit/audit.service';
+import * as users from '../users/users.repository';
+import { presentUser, type UserView } from '../users/users.presenter';
+import * as sessions from './sessions.repository';
+
+export interface AuthSettings {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  user: UserView;
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/** Touch the session's last-seen time at most this often: no write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export class AuthService {
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  async login(username: string, password: string, ip: string, userAgent: string): Promise<LoginResult> {
+    const now = this.clock.now();
+    const nowIso = now.toISOString();
+    const user = await users.findByUsername(this.db, username);
+    if (!user || user.active !== 1) {
+      // Spend the same time as a real check, so response times do not reveal which usernames exist.
+      this.dummyHash ??= this.hasher.hash('not-a-real-password-0');
+      await this.hasher.verify(await this.dummyHash, password);
+      await this.db.transaction().execute((trx) =>
+        this.audit.record(trx, { userId: null, name: username, ip }, {
+          action: 'login.failed',
+          entityType: 'user',
+          entityId: user?.id ?? username,
+        }),
+      );
+      throw new DomainError('INVALID_CREDENTIALS');
+    }
+    if (user.locked_until && user.locked_until > nowIso) throw lockedError(user.locked_until);
+
+    const ok = await this.hasher.verify(user.password_hash, password);
+    if (!ok) {
+      const lockUntil = addMinutes(now, this.settings.loginLockMinutes).toISOString();
+      const after = await this.db.transaction().execute(async (trx) => {
+        await users.recordFailure(trx, user.id, this.settings.loginMaxFailures, lockUntil, nowIso);
+        const fresh = await users.findById(trx, user.id);
+        const locked = !!fresh?.locked_until && fresh.locked_until > nowIso;
+        await this.audit.record(trx, { userId: null, name: username, ip }, {
+          action: locked ? 'login.locked' : 'login.failed',
+          entityType: 'user',
+          entityId: user.id,
+          outletId: user.outlet_id,
+        });
+        return fresh;
+      });
+      if (after?.locked_until && after.locked_until > nowIso) throw lockedError(after.locked_until);
+      throw new DomainError('INVALID_CREDENTIALS');
+    }
+
+    const token = randomToken();
+    const csrfToken = randomToken();
+    await this.db.transaction().execute(async (trx) => {
+      await users.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
+      await sessions.insert(trx, {
+        id: sha256Hex(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: nowIso,
+        expires_at: addMinutes(now, this.settings.sessionMaxHours * 60).toISOString(),
+        last_seen_at: nowIso,
+        ip,
+        user_agent: userAgent.slice(0, 300),
+      });
+      await sessions.removeExpired(trx, nowIso);
+      await this.audit.record(trx, { userId: user.id, name: user.username, ip }, {
+        action: 'login',
+        entityType: 'user',
+        entityId: user.id,
+        outletId: user.outlet_id,
+      });
+    });
+    const fresh = await users.findById(this.db, user.id);
+    return { token, csrfToken, user: presentUser(fresh!) };
+  }
+
+  /** The session behind a cookie token, or null when missing, expired or idle too long. */
+  async resolve(token: string, ip: string): Promise<ResolvedSession | null> {
+    const id = sha256Hex(token);
+    const s = await sessions.findById(this.db, id);
+    if (!s) return null;
+    const now = this.clock.now();
+    const idleLimit = addMinutes(new Date(s.last_seen_at), this.settings.sessionIdleMinutes);
+    if (s.expires_at <= now.toISOString() || idleLimit <= now) {
+      await sessions.remove(this.db, id);
+      return null;
+    }
+    const user = await users.findById(this.db, s.user_id);
+    if (!user || user.active !== 1) return null;
+    if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+      await sessions.touch(this.db, id, now.toISOString());
+    }
+    return {
+      sessionId: id,
+      csrfToken: s.csrf_token,
+      actor: {
+        userId: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        role: user.role as UserRole,
+        branchId: user.branch_id,
+        outletId: user.outlet_id,
+        locale: user.locale as Locale,
+        ip,
+      },
+    };
+  }
+
+  async logout(sessionId: string, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await sessions.remove(trx, sessionId);
+      await this.audit.record(trx, { userId: actor.userId, name: actor.username, ip: actor.ip }, {
+        action: 'logout',
+        entityType: 'user',
+        entityId: actor.userId,
+        outletId: actor.outletId,
+      });
+    });
+  }
+
+  async me(actor: Actor): Promise<UserView> {
+    const u = await users.findById(this.db, actor.userId);
+    if (!u) throw new DomainError('UNAUTHENTICATED');
+    return presentUser(u);
+  }
+
+  async setLocale(actor: Actor, locale: Locale): Promise<UserView> {
+    await users.update(this.db, actor.userId, { locale, updated_at: this.clock.now().toISOString() });
+    return this.me(actor);
+  }
+
+  async changePassword(actor: Actor, sessionId: string, current: string, next: string): Promise<void> {
+    const u = await users.findById(this.db, actor.userId);
+    if (!u) throw new DomainError('UNAUTHENTICATED');
+    if (!(await this.hasher.verify(u.password_hash, current))) {
+      throw new DomainError('WRONG_PASSWORD', {}, [{ field: 'body.currentPassword', code: 'WRONG_PASSWORD' }]);
+    }
+    const problems = passwordProblems(next, u.username);
+    if (problems.length) {
+      throw new DomainError('PASSWORD_POLICY', {}, problems.map((code) => ({ field: 'body.newPassword', code })));
+    }
+    const hash = await this.hasher.hash(next);
+    await this.db.transaction().execute(async (trx) => {
+      await users.update(trx, u.id, {
+        password_hash: hash,
+        must_change_password: 0,
+        updated_at: this.clock.now().toISOString(),
+      });
+      // Every other session of this user ends: a changed password must lock out whoever had the old one.
+      await sessions.removeForUser(trx, u.id, sessionId);
+      await this.audit.record(trx, { userId: u.id, name: u.username, ip: actor.ip }, {
+        action: 'password.change',
+        entityType: 'user',
+        entityId: u.id,
+        outletId: u.outlet_id,
+      });
+    });
+  }
+}
+
+function lockedError(untilIso: string): DomainError {
+  const until = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(untilIso));
+  return new DomainError('ACCOUNT_LOCKED', { until, untilIso });
+}

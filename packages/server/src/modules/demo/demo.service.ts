@@ -1,0 +1,220 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../../db/schema';
+import type { DB } from '../../db/types';
+import type { Clock } from '../../lib/clock';
+import type { FieldCipher } from '../../lib/crypto';
+import { newId } from '../../lib/ids';
+import type { PasswordHasher } from '../../lib/passwords';
+import { AuditService } from '../audit/audit.service';
+import * as meta from '../meta/meta.repository';
+import * as org from '../org/org.repository';
+import {
+  DEMO_BANK,
+  DEMO_BRANCH,
+  DEMO_BUSINESS_TYPES,
+  DEMO_LOGINS,
+  DEMO_OUTLETS,
+  DEMO_STAFF_PLAN,
+  DEMO_ZONES,
+  GIVEN,
+  SURNAMES,
+} from './demo.data';
+
+export { DEMO_LOGINS };
+
+export interface DemoOptions {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  clock: Clock;
+  hasher: PasswordHasher;
+  cipher: FieldCipher;
+  password: string;
+  /** total outlets (at least the 12 named ones); more are generated for scale tests */
+  outlets?: number;
+  /** fixed staff per outlet; default 8–15 at random */
+  staffPerOutlet?: number;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  outlets: number;
+  staff: number;
+  users: number;
+  logins: { username: string; role: string; outlet: string | null }[];
+}
+
+/** mulberry32: a small seeded generator, so the demo branch is the same on every machine. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function hasData(db: Kysely<DB>): Promise<boolean> {
+  return (await meta.countUsers(db)) > 0;
+}
+
+/** Loads the demo branch into an empty database, in one transaction, with one audit entry. */
+export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
+  const rand = rng(o.seed ?? 20241001);
+  const pick = <T>(xs: ArrayLike<T>) => xs[Math.floor(rand() * xs.length)]!;
+  const now = o.clock.now().toISOString();
+  const totalOutlets = Math.max(DEMO_OUTLETS.length, o.outlets ?? DEMO_OUTLETS.length);
+  const passwordHash = await o.hasher.hash(o.password);
+  const audit = new AuditService(o.dialect, o.clock);
+
+  return o.db.transaction().execute(async (trx) => {
+    const branchId = newId();
+    await org.insertBranch(trx, { id: branchId, code: DEMO_BRANCH.code, name: DEMO_BRANCH.name, bank_name: DEMO_BANK, created_at: now });
+    await org.insertMany(
+      trx,
+      'business_types',
+      DEMO_BUSINESS_TYPES.map((b) => ({
+        id: newId(),
+        code: b.code,
+        name_zh: b.nameZh,
+        name_en: b.nameEn,
+        default_zone_kind: b.defaultZoneKind,
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+
+    const outletIds = new Map<string, string>();
+    let staffCount = 0;
+    let employeeSeq = 100000;
+    const batch = 100;
+    for (let start = 0; start < totalOutlets; start += batch) {
+      const outlets: DB['outlets'][] = [];
+      const zones: DB['zones'][] = [];
+      const posts: DB['posts'][] = [];
+      const staff: DB['staff'][] = [];
+      for (let i = start; i < Math.min(totalOutlets, start + batch); i++) {
+        const named = DEMO_OUTLETS[i];
+        const code = named?.code ?? `G${String(i + 1).padStart(4, '0')}`;
+        const id = newId();
+        outletIds.set(code, id);
+        outlets.push({
+          id,
+          branch_id: branchId,
+          code,
+          name: named?.name ?? `${pick(['东风', '人民', '环城', '青年', '南屏', '东华', '金碧', '拓东'])}${i + 1}号支行`,
+          address: named?.address ?? `昆明市${pick(['五华区', '盘龙区', '官渡区', '西山区', '呈贡区'])}${i + 1}号`,
+          phone: `0871-${String(63000000 + Math.floor(rand() * 999999))}`,
+          pilot: named?.pilot ? 1 : 0,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        });
+        const zoneIds = new Map<string, string>();
+        for (const z of DEMO_ZONES) {
+          const zid = newId();
+          zoneIds.set(z.kind, zid);
+          zones.push({ id: zid, outlet_id: id, kind: z.kind, name: z.name, capacity: z.capacity, active: 1, created_at: now, updated_at: now });
+        }
+        const postRow = (kind: string, name: string, zoneKind: string | null) => {
+          const pid = newId();
+          posts.push({
+            id: pid,
+            outlet_id: id,
+            kind,
+            name,
+            zone_id: zoneKind ? (zoneIds.get(zoneKind) ?? null) : null,
+            active: 1,
+            created_at: now,
+            updated_at: now,
+          });
+          return pid;
+        };
+        const homePosts: Record<string, string> = {
+          welcome: postRow('welcome', '迎宾位', 'guidance'),
+          super_counter: postRow('super_counter', '超柜位', 'super_counter'),
+          cash: postRow('zone', '现金区岗', 'cash'),
+          non_cash: postRow('zone', '非现金区岗', 'non_cash'),
+          wealth: postRow('zone', '理财区岗', 'wealth'),
+          self_service: postRow('zone', '自助区岗', 'self_service'),
+        };
+        const n = o.staffPerOutlet ?? 8 + Math.floor(rand() * 8);
+        for (let k = 0; k < n; k++) {
+          const plan = DEMO_STAFF_PLAN[k % DEMO_STAFF_PLAN.length]!;
+          const home =
+            plan.roles[0] === 'lobby_manager'
+              ? homePosts.welcome
+              : plan.roles[0] === 'lobby_service_manager'
+                ? homePosts.super_counter
+                : plan.roles[0] === 'wealth_manager'
+                  ? homePosts.wealth
+                  : plan.roles[0] === 'teller'
+                    ? plan.skills.includes('cash')
+                      ? homePosts.cash
+                      : homePosts.non_cash
+                    : null;
+          const given = rand() < 0.5 ? pick(GIVEN) : pick(GIVEN) + pick(GIVEN);
+          staff.push({
+            id: newId(),
+            outlet_id: id,
+            employee_no: `E${employeeSeq++}`,
+            name: pick(SURNAMES) + given,
+            roles: JSON.stringify(plan.roles),
+            skills: JSON.stringify(plan.skills),
+            phone_enc: o.cipher.encrypt(`1${pick(['38', '39', '58', '87', '51', '36'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`),
+            home_post_id: home ?? null,
+            active: 1,
+            created_at: now,
+            updated_at: now,
+          });
+        }
+      }
+      await org.insertMany(trx, 'outlets', outlets);
+      await org.insertMany(trx, 'zones', zones);
+      await org.insertMany(trx, 'posts', posts);
+      await org.insertMany(trx, 'staff', staff);
+      staffCount += staff.length;
+      o.onProgress?.(Math.min(totalOutlets, start + batch), totalOutlets);
+    }
+
+    await org.insertMany(
+      trx,
+      'users',
+      DEMO_LOGINS.map((l) => ({
+        id: newId(),
+        username: l.username,
+        display_name: l.displayName,
+        role: l.role,
+        branch_id: branchId,
+        outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
+        password_hash: passwordHash,
+        failed_logins: 0,
+        locked_until: null,
+        active: 1,
+        must_change_password: 0,
+        locale: 'zh-CN',
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    await meta.set(trx, 'demo', '1');
+    await meta.set(trx, 'bank_name', DEMO_BANK);
+    const summary: DemoSummary = {
+      outlets: totalOutlets,
+      staff: staffCount,
+      users: DEMO_LOGINS.length,
+      logins: DEMO_LOGINS.map((l) => ({ username: l.username, role: l.role, outlet: l.outlet })),
+    };
+    await audit.record(trx, { userId: null, name: 'system' }, {
+      action: 'demo.load',
+      entityType: 'branch',
+      entityId: branchId,
+      after: { outlets: summary.outlets, staff: summary.staff, users: summary.users },
+    });
+    return summary;
+  });
+}

@@ -1,0 +1,213 @@
+import { sql } from 'kysely';
+import type { DB, Q } from '../../db/types';
+import { likePattern } from '../../lib/paging';
+
+export type OutletRow = DB['outlets'];
+export type ZoneRow = DB['zones'];
+export type PostRow = DB['posts'];
+export type StaffRow = DB['staff'];
+export type BusinessTypeRow = DB['business_types'];
+export type BranchRow = DB['branches'];
+
+export type OutletListRow = OutletRow & { branch_name: string; staff_count: number; zone_count: number };
+
+export interface OutletFilter {
+  branchId: string;
+  /** restricts to one outlet (outlet-scoped users) */
+  onlyOutletId?: string | null;
+  q?: string;
+  active?: boolean;
+  pilot?: boolean;
+}
+export type OutletSort = 'code' | 'name' | 'staffCount';
+
+const like = (column: string, pattern: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+
+// ---- branches
+export const listBranches = (q: Q, branchId: string) =>
+  q.selectFrom('branches').selectAll().where('id', '=', branchId).orderBy('code').execute();
+export const findBranch = (q: Q, id: string) => q.selectFrom('branches').selectAll().where('id', '=', id).executeTakeFirst();
+export const firstBranch = (q: Q) => q.selectFrom('branches').selectAll().orderBy('code').limit(1).executeTakeFirst();
+export async function insertBranch(q: Q, row: BranchRow) {
+  await q.insertInto('branches').values(row).execute();
+}
+
+// ---- outlets
+function outletQuery(q: Q) {
+  return q
+    .selectFrom('outlets')
+    .innerJoin('branches', 'branches.id', 'outlets.branch_id')
+    .selectAll('outlets')
+    .select((eb) => [
+      'branches.name as branch_name',
+      eb
+        .selectFrom('staff')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('staff.outlet_id', '=', 'outlets.id')
+        .where('staff.active', '=', 1)
+        .as('staff_count'),
+      eb
+        .selectFrom('zones')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('zones.outlet_id', '=', 'outlets.id')
+        .where('zones.active', '=', 1)
+        .as('zone_count'),
+    ]);
+}
+
+function filteredOutlets(q: Q, f: OutletFilter) {
+  let query = q.selectFrom('outlets').where('outlets.branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('outlets.id', '=', f.onlyOutletId);
+  if (f.active !== undefined) query = query.where('outlets.active', '=', f.active ? 1 : 0);
+  if (f.pilot !== undefined) query = query.where('outlets.pilot', '=', f.pilot ? 1 : 0);
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) => eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]));
+  }
+  return query;
+}
+
+export async function listOutlets(
+  q: Q,
+  f: OutletFilter,
+  sort: OutletSort,
+  desc: boolean,
+  offset: number,
+  limit: number,
+): Promise<{ rows: OutletListRow[]; total: number }> {
+  const ids = filteredOutlets(q, f).select('outlets.id');
+  const dir = desc ? 'desc' : 'asc';
+  let page = outletQuery(q).where('outlets.id', 'in', ids);
+  page =
+    sort === 'staffCount'
+      ? page.orderBy('staff_count', dir).orderBy('outlets.code')
+      : page.orderBy(sort === 'name' ? 'outlets.name' : 'outlets.code', dir);
+  const [rows, count] = await Promise.all([
+    page.offset(offset).limit(limit).execute(),
+    filteredOutlets(q, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map(numberCounts), total: Number(count.n) };
+}
+
+export async function findOutlet(q: Q, id: string): Promise<OutletListRow | undefined> {
+  const row = await outletQuery(q).where('outlets.id', '=', id).executeTakeFirst();
+  return row ? numberCounts(row) : undefined;
+}
+
+function numberCounts<T extends { staff_count: unknown; zone_count: unknown }>(r: T) {
+  return { ...r, staff_count: Number(r.staff_count ?? 0), zone_count: Number(r.zone_count ?? 0) };
+}
+
+export const outletByCode = (q: Q, code: string) =>
+  q.selectFrom('outlets').select('id').where('code', '=', code).executeTakeFirst();
+
+export async function insertOutlet(q: Q, row: OutletRow) {
+  await q.insertInto('outlets').values(row).execute();
+}
+export async function updateOutlet(q: Q, id: string, patch: Partial<OutletRow>) {
+  await q.updateTable('outlets').set(patch).where('id', '=', id).execute();
+}
+
+// ---- zones and posts
+export const listZones = (q: Q, outletId: string) =>
+  q.selectFrom('zones').selectAll().where('outlet_id', '=', outletId).orderBy('created_at').orderBy('id').execute();
+export const findZone = (q: Q, outletId: string, id: string) =>
+  q.selectFrom('zones').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
+export async function insertZone(q: Q, row: ZoneRow) {
+  await q.insertInto('zones').values(row).execute();
+}
+export async function updateZone(q: Q, id: string, patch: Partial<ZoneRow>) {
+  await q.updateTable('zones').set(patch).where('id', '=', id).execute();
+}
+
+export type PostWithZone = PostRow & { zone_name: string | null };
+export const listPosts = (q: Q, outletId: string): Promise<PostWithZone[]> =>
+  q
+    .selectFrom('posts')
+    .leftJoin('zones', 'zones.id', 'posts.zone_id')
+    .selectAll('posts')
+    .select('zones.name as zone_name')
+    .where('posts.outlet_id', '=', outletId)
+    .orderBy('posts.created_at')
+    .orderBy('posts.id')
+    .execute();
+export const findPost = (q: Q, outletId: string, id: string): Promise<PostWithZone | undefined> =>
+  q
+    .selectFrom('posts')
+    .leftJoin('zones', 'zones.id', 'posts.zone_id')
+    .selectAll('posts')
+    .select('zones.name as zone_name')
+    .where('posts.outlet_id', '=', outletId)
+    .where('posts.id', '=', id)
+    .executeTakeFirst();
+export async function insertPost(q: Q, row: PostRow) {
+  await q.insertInto('posts').values(row).execute();
+}
+export async function updatePost(q: Q, id: string, patch: Partial<PostRow>) {
+  await q.updateTable('posts').set(patch).where('id', '=', id).execute();
+}
+
+// ---- staff
+export interface StaffFilter {
+  outletId: string;
+  q?: string;
+  role?: string;
+  active?: boolean;
+}
+function filteredStaff(q: Q, f: StaffFilter) {
+  let query = q.selectFrom('staff').where('outlet_id', '=', f.outletId);
+  if (f.active !== undefined) query = query.where('active', '=', f.active ? 1 : 0);
+  if (f.role) query = query.where('roles', 'like', `%"${f.role}"%`);
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) => eb.or([like('name', p), like('employee_no', p)]));
+  }
+  return query;
+}
+export async function listStaff(q: Q, f: StaffFilter, offset: number, limit: number) {
+  const [rows, count] = await Promise.all([
+    filteredStaff(q, f).selectAll().orderBy('employee_no').offset(offset).limit(limit).execute(),
+    filteredStaff(q, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+export const findStaff = (q: Q, outletId: string, id: string) =>
+  q.selectFrom('staff').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
+export const staffByEmployeeNo = (q: Q, employeeNo: string) =>
+  q.selectFrom('staff').select('id').where('employee_no', '=', employeeNo).executeTakeFirst();
+export async function insertStaff(q: Q, row: StaffRow) {
+  await q.insertInto('staff').values(row).execute();
+}
+export async function updateStaff(q: Q, id: string, patch: Partial<StaffRow>) {
+  await q.updateTable('staff').set(patch).where('id', '=', id).execute();
+}
+
+// ---- business types
+export const listBusinessTypes = (q: Q) => q.selectFrom('business_types').selectAll().orderBy('code').execute();
+export const findBusinessType = (q: Q, id: string) =>
+  q.selectFrom('business_types').selectAll().where('id', '=', id).executeTakeFirst();
+export const businessTypeByCode = (q: Q, code: string) =>
+  q.selectFrom('business_types').select('id').where('code', '=', code).executeTakeFirst();
+export async function insertBusinessType(q: Q, row: BusinessTypeRow) {
+  await q.insertInto('business_types').values(row).execute();
+}
+export async function updateBusinessType(q: Q, id: string, patch: Partial<BusinessTypeRow>) {
+  await q.updateTable('business_types').set(patch).where('id', '=', id).execute();
+}
+
+// ---- bulk inserts (demo data, imports)
+export async function insertMany<T extends 'outlets' | 'zones' | 'posts' | 'staff' | 'users' | 'business_types'>(
+  q: Q,
+  table: T,
+  rows: DB[T][],
+  chunk = 200,
+) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a table chosen at run time
+    await q.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+  }
+}

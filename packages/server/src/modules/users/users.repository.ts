@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { DB, Q } from '../../db/types';
+import { likePattern } from '../../lib/paging';
+
+export type UserRow = DB['users'];
+export type UserWithOutlet = UserRow & { outlet_name: string | null };
+
+export interface UserFilter {
+  branchId: string;
+  q?: string;
+  role?: string;
+  outletId?: string;
+  active?: boolean;
+}
+
+const withOutlet = (q: Q) =>
+  q
+    .selectFrom('users')
+    .leftJoin('outlets', 'outlets.id', 'users.outlet_id')
+    .selectAll('users')
+    .select('outlets.name as outlet_name');
+
+export const findById = (q: Q, id: string): Promise<UserWithOutlet | undefined> =>
+  withOutlet(q).where('users.id', '=', id).executeTakeFirst();
+
+export const findByUsername = (q: Q, username: string): Promise<UserWithOutlet | undefined> =>
+  withOutlet(q).where('users.username', '=', username).executeTakeFirst();
+
+export async function insert(q: Q, row: UserRow): Promise<void> {
+  await q.insertInto('users').values(row).execute();
+}
+
+export async function update(q: Q, id: string, patch: Partial<UserRow>): Promise<void> {
+  await q.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** Counts a failed login and locks the account when it reaches the limit; atomic in one statement. */
+export async function recordFailure(q: Q, id: string, max: number, lockUntil: string, now: string): Promise<void> {
+  await q
+    .updateTable('users')
+    .set({
+      failed_logins: sql`case when failed_logins + 1 >= ${max} then 0 else failed_logins + 1 end`,
+      locked_until: sql`case when failed_logins + 1 >= ${max} then ${lockUntil} else locked_until end`,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+function filtered(q: Q, f: UserFilter) {
+  let query = withOutlet(q).where('users.branch_id', '=', f.branchId);
+  if (f.role) query = query.where('users.role', '=', f.role);
+  if (f.outletId) query = query.where('users.outlet_id', '=', f.outletId);
+  if (f.active !== undefined) query = query.where('users.active', '=', f.active ? 1 : 0);
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(users.username)`, 'like', p), eb(sql`lower(users.display_name)`, 'like', p)]),
+    );
+  }
+  return query;
+}
+
+export async function list(q: Q, f: UserFilter, offset: number, limit: number) {
+  const base = filtered(q, f);
+  const [rows, count] = await Promise.all([
+    base.orderBy('users.username').offset(offset).limit(limit).execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Builds what `npm start` and the `liangdian` command run:
+//   --server  bundles the CLI (which contains the server) and the simulation worker with esbuild
+//   --web     builds the web app with Vite into packages/web/dist
+// With no flag, both. Workspace packages are bundled from their TypeScript sources;
+// every npm dependency stays external and is loaded from node_modules at run time.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const all = !args.has('--server') && !args.has('--web');
+
+export async function buildServer() {
+  const esbuild = await import('esbuild');
+  const cliSrc = join(root, 'packages/cli/src');
+  const entryPoints = { main: join(cliSrc, 'main.ts') };
+  const worker = join(cliSrc, 'sim-worker.ts');
+  if (existsSync(worker)) entryPoints['sim-worker'] = worker;
+  await esbuild.build({
+    entryPoints,
+    outdir: join(root, 'packages/cli/dist'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: true,
+    conditions: ['@liangdian/source'],
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'externalise-npm-dependencies',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (a) =>
+            a.path.startsWith('@liangdian/') ? undefined : { path: a.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+}
+
+export function buildWeb() {
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: join(root, 'packages/web'),
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (all || args.has('--server')) await buildServer();
+  if (all || args.has('--web')) buildWeb();
+}
