@@ -6,10 +6,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { type Database, migrateToLatest, openDatabase } from './db/database';
 import { registerProblemHandlers } from './http/problem';
+import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
 import { type Clock, systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
@@ -41,20 +42,26 @@ export interface Services {
   users: UsersService;
 }
 
-export function createServices(database: Database, config: Config, clock: Clock, hasher: PasswordHasher): Services {
+export function createServices(
+  database: Database,
+  config: Config,
+  clock: Clock,
+  hasher: PasswordHasher,
+): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
   const audit = new AuditService(dialect, clock);
+  const auth = new AuthService(db, clock, hasher, audit, {
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    loginMaxFailures: config.loginMaxFailures,
+    loginLockMinutes: config.loginLockMinutes,
+  });
   return {
     audit,
-    auth: new AuthService(db, clock, hasher, audit, {
-      sessionIdleMinutes: config.sessionIdleMinutes,
-      sessionMaxHours: config.sessionMaxHours,
-      loginMaxFailures: config.loginMaxFailures,
-      loginLockMinutes: config.loginLockMinutes,
-    }),
+    auth,
     org: new OrgService(db, clock, cipher, audit),
-    users: new UsersService(db, clock, hasher, audit),
+    users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };
 }
 
@@ -98,7 +105,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: 'Liangdian API',
-        description: 'Featured service outlets: organisation, accounts, audit. Errors are application/problem+json.',
+        description:
+          'Featured service outlets: organisation, accounts, audit. Errors are application/problem+json.',
         version: VERSION,
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ld_session' } } },

@@ -74,8 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   let database: Config['database'];
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) database = { kind: 'postgres', url };
   else if (url === '') database = { kind: 'sqlite', file: join(dataDir, 'liangdian.sqlite') };
-  else if (url.startsWith('sqlite:')) database = { kind: 'sqlite', file: resolve(cwd, url.replace(/^sqlite:(\/\/)?/, '')) };
-  else throw new ConfigError('DATABASE_URL must start with postgres:// or sqlite: (or be empty for SQLite under the data dir)');
+  else if (url.startsWith('sqlite:'))
+    database = { kind: 'sqlite', file: resolve(cwd, url.replace(/^sqlite:(\/\/)?/, '')) };
+  else
+    throw new ConfigError(
+      'DATABASE_URL must start with postgres:// or sqlite: (or be empty for SQLite under the data dir)',
+    );
 
   return {
     port: e.PORT,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
-import { openDatabase } from './db/database';
 import { systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
 import { argon2Hasher } from './lib/passwords';
@@ -14,11 +13,12 @@ export interface StartOptions {
 }
 
 /** Opens the database, migrates, loads the demo branch into an empty database if asked, and listens. */
-export async function startServer(opts: StartOptions): Promise<{ app: FastifyInstance; url: string; demo: DemoSummary | null }> {
+export async function startServer(
+  opts: StartOptions,
+): Promise<{ app: FastifyInstance; url: string; demo: DemoSummary | null }> {
   const { config } = opts;
-  const database = openDatabase(config.database);
-  const app = await buildApp({ config, database });
-  app.addHook('onClose', async () => database.close());
+  const app = await buildApp({ config });
+  const database = app.database;
   let demo: DemoSummary | null = null;
   if (opts.demoIfEmpty && !(await hasData(database.db))) {
     opts.log?.('Empty database: loading the demo branch (昆明分行)…');

@@ -24,6 +24,7 @@ export function passwordProblems(password: string, username: string): string[] {
   if (password.length > 200) problems.push('PASSWORD_TOO_LONG');
   const classes = [/\p{L}/u, /[0-9]/, /[^\p{L}0-9]/u].filter((re) => re.test(password)).length;
   if (classes < 2) problems.push('PASSWORD_NEEDS_TWO_KINDS');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('PASSWORD_CONTAINS_USERNAME');
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    problems.push('PASSWORD_CONTAINS_USERNAME');
   return problems;
 }

@@ -43,7 +43,6 @@ interface ZodIssueLike {
   origin?: string;
   values?: unknown[];
   keys?: string[];
-  input?: unknown;
 }
 
 /** Zod issues → field problems with a dotted path and localisable parameters. */
@@ -53,7 +52,7 @@ export function issuesToFields(issues: ZodIssueLike[], prefix: string): FieldPro
     const params: Record<string, string | number> = {};
     let code = i.code;
     if (i.code === 'invalid_type') {
-      if (i.input === undefined) code = 'required';
+      if (/received undefined/.test(i.message)) code = 'required';
       params.expected = i.expected ?? '';
     } else if (i.code === 'too_small' || i.code === 'too_big') {
       if (i.origin === 'string' || i.origin === 'array') code = `${i.code}_${i.origin}`;
@@ -75,7 +74,15 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { spaFallbac
     if (err instanceof DomainError) return sendProblem(req, reply, err.code, err.params, err.fields);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const prefix = err.validationContext ?? 'body';
-      const issues = err.validation.map((v) => v.params.issue as ZodIssueLike);
+      const issues = err.validation.map(
+        (v) =>
+          ({
+            ...(v.params as object),
+            code: v.keyword,
+            message: v.message ?? '',
+            path: v.instancePath.split('/').filter(Boolean),
+          }) as ZodIssueLike,
+      );
       return sendProblem(req, reply, 'VALIDATION_FAILED', {}, issuesToFields(issues, prefix));
     }
     switch (err.code) {
@@ -88,7 +95,8 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { spaFallbac
         return sendProblem(req, reply, 'UNSUPPORTED_MEDIA_TYPE');
     }
     if (err.statusCode === 429) return sendProblem(req, reply, 'RATE_LIMITED');
-    if (err instanceof SyntaxError && err.statusCode === 400) return sendProblem(req, reply, 'MALFORMED_JSON');
+    if (err instanceof SyntaxError && err.statusCode === 400)
+      return sendProblem(req, reply, 'MALFORMED_JSON');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(req, reply, 'VALIDATION_FAILED', {}, [{ field: 'request', code: 'invalid' }]);
     }

@@ -28,7 +28,8 @@ export function registerSessionGuard(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Only API routes that exist: unknown routes get their 404, docs and the web app are public.
+    if (!req.url.startsWith('/api/') || !req.routeOptions.url || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await auth.resolve(token, req.ip);

@@ -13,8 +13,14 @@ type Msg = { 'zh-CN': string; 'en-US': string };
 const TITLES: Record<ErrorCode, Msg> = {
   VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查标出的字段', 'en-US': 'Some fields are not valid' },
   MALFORMED_JSON: { 'zh-CN': '请求内容不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
-  PASSWORD_POLICY: { 'zh-CN': '新密码不符合密码规则', 'en-US': 'The new password does not meet the password policy' },
-  INVALID_STATE: { 'zh-CN': '当前状态下不能执行此操作', 'en-US': 'This action is not possible in the current state' },
+  PASSWORD_POLICY: {
+    'zh-CN': '新密码不符合密码规则',
+    'en-US': 'The new password does not meet the password policy',
+  },
+  INVALID_STATE: {
+    'zh-CN': '当前状态下不能执行此操作',
+    'en-US': 'This action is not possible in the current state',
+  },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
@@ -27,7 +33,10 @@ const TITLES: Record<ErrorCode, Msg> = {
   OUTLET_CODE_TAKEN: { 'zh-CN': '网点编号已被使用', 'en-US': 'This outlet code is already used' },
   EMPLOYEE_NO_TAKEN: { 'zh-CN': '员工号已被使用', 'en-US': 'This employee number is already used' },
   USERNAME_TAKEN: { 'zh-CN': '用户名已被使用', 'en-US': 'This username is already used' },
-  BUSINESS_TYPE_CODE_TAKEN: { 'zh-CN': '业务类型代码已被使用', 'en-US': 'This business type code is already used' },
+  BUSINESS_TYPE_CODE_TAKEN: {
+    'zh-CN': '业务类型代码已被使用',
+    'en-US': 'This business type code is already used',
+  },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'en-US': 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
   ACCOUNT_LOCKED: {
@@ -62,7 +71,10 @@ const FIELD_MESSAGES: Record<string, Msg> = {
   },
   PASSWORD_CONTAINS_USERNAME: { 'zh-CN': '密码不能包含用户名', 'en-US': 'must not contain the username' },
   ZONE_REQUIRED: { 'zh-CN': '区域岗位须指定所属区域', 'en-US': 'a zone post needs a zone' },
-  UNKNOWN_REFERENCE: { 'zh-CN': '引用的记录不存在：{value}', 'en-US': 'refers to something that does not exist: {value}' },
+  UNKNOWN_REFERENCE: {
+    'zh-CN': '引用的记录不存在：{value}',
+    'en-US': 'refers to something that does not exist: {value}',
+  },
   SCOPE_MISMATCH: {
     'zh-CN': '该角色的适用范围不正确（{role}）',
     'en-US': 'does not fit the scope of the role ({role})',

@@ -15,7 +15,12 @@ export interface Page<T> {
 }
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 /** `?flag=true|false` as a boolean filter (absent → undefined). */
 export const BoolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -7,7 +7,11 @@ export interface XlsxColumn<T> {
 }
 
 /** One sheet with a bold, frozen header row and a filter: what users expect of an export. */
-export async function toXlsx<T>(sheetName: string, columns: XlsxColumn<T>[], rows: Iterable<T>): Promise<Buffer> {
+export async function toXlsx<T>(
+  sheetName: string,
+  columns: XlsxColumn<T>[],
+  rows: Iterable<T>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Liangdian';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -64,7 +64,13 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
 
 export async function makeBranch(t: TestApp, code = 'KM') {
   const id = newId();
-  await org.insertBranch(t.database.db, { id, code, name: `${code}分行`, bank_name: '测试银行', created_at: t.clock.now().toISOString() });
+  await org.insertBranch(t.database.db, {
+    id,
+    code,
+    name: `${code}分行`,
+    bank_name: '测试银行',
+    created_at: t.clock.now().toISOString(),
+  });
   return id;
 }
 
@@ -73,12 +79,25 @@ export async function makeBusinessTypes(t: TestApp, codes = ['cash', 'non_cash',
   await org.insertMany(
     t.database.db,
     'business_types',
-    codes.map((code) => ({ id: newId(), code, name_zh: code, name_en: code, default_zone_kind: 'cash', active: 1, created_at: now, updated_at: now })),
+    codes.map((code) => ({
+      id: newId(),
+      code,
+      name_zh: code,
+      name_en: code,
+      default_zone_kind: 'cash',
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    })),
   );
 }
 
 let outletSeq = 0;
-export async function makeOutlet(t: TestApp, branchId: string, over: Partial<{ code: string; name: string; pilot: boolean }> = {}) {
+export async function makeOutlet(
+  t: TestApp,
+  branchId: string,
+  over: Partial<{ code: string; name: string; pilot: boolean }> = {},
+) {
   const id = newId();
   const now = t.clock.now().toISOString();
   outletSeq++;
@@ -139,17 +158,32 @@ export interface Client {
 }
 
 export async function login(t: TestApp, username: string, password = PASSWORD): Promise<Client> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'ld_session');
   const csrf = res.json().csrfToken as string;
-  const headers = (extra?: Record<string, string>) => ({ cookie: `ld_session=${cookie!.value}`, 'x-csrf-token': csrf, ...extra });
+  const headers = (extra?: Record<string, string>) => ({
+    cookie: `ld_session=${cookie!.value}`,
+    'x-csrf-token': csrf,
+    ...extra,
+  });
   return {
     cookie: cookie!.value,
     csrf,
     get: (url, h) => t.app.inject({ method: 'GET', url, headers: headers(h) }),
-    post: (url, body, h) => t.app.inject({ method: 'POST', url, headers: headers(h), ...(body === undefined ? {} : { payload: body as object }) }),
-    patch: (url, body, h) => t.app.inject({ method: 'PATCH', url, headers: headers(h), payload: body as object }),
+    post: (url, body, h) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: headers(h),
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+    patch: (url, body, h) =>
+      t.app.inject({ method: 'PATCH', url, headers: headers(h), payload: body as object }),
   };
 }
 

@@ -26,7 +26,8 @@ function freePort(): Promise<number> {
 
 function pgBin(): string {
   const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) throw new Error('PostgreSQL binaries not found: install the postgresql package (see README).');
+  if (!existsSync(root))
+    throw new Error('PostgreSQL binaries not found: install the postgresql package (see README).');
   const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
   for (const v of versions) {
     const bin = join(root, v, 'bin');
@@ -52,7 +53,9 @@ export default async function setup(project: TestProject) {
   const dataDir = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const full = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     const r = spawnSync(full[0] as string, full[1] as string[], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };

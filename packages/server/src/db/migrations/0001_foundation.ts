@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('outlets_branch_code').on('outlets').columns(['branch_id', 'code']).execute();
+  await db.schema
+    .createIndex('outlets_branch_code')
+    .on('outlets')
+    .columns(['branch_id', 'code', 'id'])
+    .execute();
   await db.schema.createIndex('outlets_name').on('outlets').column('name').execute();
 
   await db.schema
@@ -59,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('zones_outlet').on('zones').column('outlet_id').execute();
+  await db.schema.createIndex('zones_outlet_active').on('zones').columns(['outlet_id', 'active']).execute();
 
   await db.schema
     .createTable('posts')
@@ -145,7 +149,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_log', 'sessions', 'users', 'staff', 'posts', 'zones', 'business_types', 'outlets', 'branches', 'meta']) {
+  for (const t of [
+    'audit_log',
+    'sessions',
+    'users',
+    'staff',
+    'posts',
+    'zones',
+    'business_types',
+    'outlets',
+    'branches',
+    'meta',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -64,7 +64,13 @@ export async function list(q: Q, f: AuditFilter, offset: number, limit: number) 
 export async function* inOrder(q: Q, batch = 2000): AsyncGenerator<AuditRow> {
   let after = 0;
   for (;;) {
-    const rows = await q.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+    const rows = await q
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
     for (const r of rows) yield r;
     if (rows.length < batch) return;
     after = rows[rows.length - 1]!.seq;

@@ -51,33 +51,69 @@ export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditServ
     if (!policy.readsAudit(a)) throw forbidden();
   };
 
-  r.get('/audit', { schema: { tags, summary: 'Audit log, newest first', querystring: AuditQuery, response: { 200: pageSchema(Entry) } } }, async (req) => {
-    guard(actorOf(req));
-    return audit.list(db, toFilter(req.query), req.query.page, req.query.pageSize);
-  });
-  r.get('/audit/export.xlsx', { schema: { tags, summary: 'Audit log as .xlsx', querystring: AuditQuery } }, async (req, reply) => {
-    guard(actorOf(req));
-    const rows = [];
-    for await (const e of audit.all(db, toFilter(req.query), 100_000)) rows.push(e);
-    return sendXlsx(req, reply, { 'zh-CN': '审计日志', 'en-US': 'Audit log' }, [
-      { header: { 'zh-CN': '序号', 'en-US': 'Seq' }, value: (e) => e.seq, width: 8 },
-      { header: { 'zh-CN': '时间', 'en-US': 'Time (UTC)' }, value: (e) => e.at, width: 26 },
-      { header: { 'zh-CN': '操作人', 'en-US': 'Actor' }, value: (e) => e.actorName, width: 14 },
-      { header: { 'zh-CN': '操作', 'en-US': 'Action' }, value: (e) => e.action, width: 14 },
-      { header: { 'zh-CN': '对象类型', 'en-US': 'Entity' }, value: (e) => e.entityType, width: 14 },
-      { header: { 'zh-CN': '对象编号', 'en-US': 'Entity id' }, value: (e) => e.entityId, width: 38 },
-      { header: { 'zh-CN': '变更前', 'en-US': 'Before' }, value: (e) => (e.before ? JSON.stringify(e.before) : ''), width: 50 },
-      { header: { 'zh-CN': '变更后', 'en-US': 'After' }, value: (e) => (e.after ? JSON.stringify(e.after) : ''), width: 50 },
-      { header: { 'zh-CN': 'IP 地址', 'en-US': 'IP' }, value: (e) => e.ip ?? '', width: 16 },
-    ], rows);
-  });
+  r.get(
+    '/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Audit log, newest first',
+        querystring: AuditQuery,
+        response: { 200: pageSchema(Entry) },
+      },
+    },
+    async (req) => {
+      guard(actorOf(req));
+      return audit.list(db, toFilter(req.query), req.query.page, req.query.pageSize);
+    },
+  );
+  r.get(
+    '/audit/export.xlsx',
+    { schema: { tags, summary: 'Audit log as .xlsx', querystring: AuditQuery } },
+    async (req, reply) => {
+      guard(actorOf(req));
+      const rows = [];
+      for await (const e of audit.all(db, toFilter(req.query), 100_000)) rows.push(e);
+      return sendXlsx(
+        req,
+        reply,
+        { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
+        [
+          { header: { 'zh-CN': '序号', 'en-US': 'Seq' }, value: (e) => e.seq, width: 8 },
+          { header: { 'zh-CN': '时间', 'en-US': 'Time (UTC)' }, value: (e) => e.at, width: 26 },
+          { header: { 'zh-CN': '操作人', 'en-US': 'Actor' }, value: (e) => e.actorName, width: 14 },
+          { header: { 'zh-CN': '操作', 'en-US': 'Action' }, value: (e) => e.action, width: 14 },
+          { header: { 'zh-CN': '对象类型', 'en-US': 'Entity' }, value: (e) => e.entityType, width: 14 },
+          { header: { 'zh-CN': '对象编号', 'en-US': 'Entity id' }, value: (e) => e.entityId, width: 38 },
+          {
+            header: { 'zh-CN': '变更前', 'en-US': 'Before' },
+            value: (e) => (e.before ? JSON.stringify(e.before) : ''),
+            width: 50,
+          },
+          {
+            header: { 'zh-CN': '变更后', 'en-US': 'After' },
+            value: (e) => (e.after ? JSON.stringify(e.after) : ''),
+            width: 50,
+          },
+          { header: { 'zh-CN': 'IP 地址', 'en-US': 'IP' }, value: (e) => e.ip ?? '', width: 16 },
+        ],
+        rows,
+      );
+    },
+  );
   r.get(
     '/audit/verify',
     {
       schema: {
         tags,
         summary: 'Check the hash chain of the audit log',
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            firstBrokenSeq: z.number().int().nullable(),
+            reason: z.string().nullable(),
+          }),
+        },
       },
     },
     async (req) => {

@@ -96,7 +96,9 @@ export class AuditService {
   }
 
   /** Walks the chain; names the first entry whose hash or link does not match. */
-  async verify(q: Q): Promise<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }> {
+  async verify(
+    q: Q,
+  ): Promise<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;

@@ -21,8 +21,14 @@ describe('accounts and sessions', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
     expect(cookie.secure).toBeFalsy();
-    expect(res.json()).toMatchObject({ user: { username, role: 'cp_officer' }, csrfToken: expect.any(String) });
-    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: `ld_session=${cookie.value}` } });
+    expect(res.json()).toMatchObject({
+      user: { username, role: 'cp_officer' },
+      csrfToken: expect.any(String),
+    });
+    const me = await t.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { cookie: `ld_session=${cookie.value}` },
+    });
     expect(me.json().user.username).toBe(username);
   });
 
@@ -31,7 +37,11 @@ describe('accounts and sessions', () => {
     try {
       const b = await makeBranch(s);
       await makeUser(s, b, 'admin', null, 'admin');
-      const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: PASSWORD } });
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: PASSWORD },
+      });
       expect(res.cookies.find((c) => c.name === 'ld_session')!.secure).toBe(true);
     } finally {
       await s.close();
@@ -40,7 +50,11 @@ describe('accounts and sessions', () => {
 
   it('answers a wrong password and an unknown user alike', async () => {
     const wrong = await attempt('not-the-password-1');
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().code).toBe('INVALID_CREDENTIALS');
@@ -73,12 +87,20 @@ describe('accounts and sessions', () => {
     try {
       const codes = [];
       for (let i = 0; i < 5; i++) {
-        const r = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } });
+        const r = await s.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'x', password: 'y' },
+        });
         codes.push(r.statusCode);
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes[3]).toBe(429);
-      const r = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } });
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'x', password: 'y' },
+      });
       expect(r.json().code).toBe('RATE_LIMITED');
     } finally {
       await s.close();
@@ -135,13 +157,22 @@ describe('accounts and sessions', () => {
   it('changes the password under the policy and ends other sessions', async () => {
     const a = await login(t, username);
     const b = await login(t, username);
-    const weak = await a.post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: 'short' });
+    const weak = await a.post('/api/v1/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('PASSWORD_POLICY');
     expect(weak.json().errors.map((e: { field: string }) => e.field)).toContain('body.newPassword');
-    const wrongCurrent = await a.post('/api/v1/auth/change-password', { currentPassword: 'nope-nope-1', newPassword: 'new-password-42' });
+    const wrongCurrent = await a.post('/api/v1/auth/change-password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'new-password-42',
+    });
     expect(wrongCurrent.json().code).toBe('WRONG_PASSWORD');
-    const ok = await a.post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: 'new-password-42' });
+    const ok = await a.post('/api/v1/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'new-password-42',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
@@ -150,7 +181,11 @@ describe('accounts and sessions', () => {
   });
 
   it('stores passwords as argon2id hashes', async () => {
-    const row = await t.database.db.selectFrom('users').select('password_hash').where('username', '=', username).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });

@@ -29,7 +29,12 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
       },
     },
     async (req, reply) => {
-      const res = await auth.login(req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? '');
+      const res = await auth.login(
+        req.body.username,
+        req.body.password,
+        req.ip,
+        req.headers['user-agent'] ?? '',
+      );
       reply.setCookie(SESSION_COOKIE, res.token, {
         path: '/',
         httpOnly: true,
@@ -46,10 +51,14 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
     return reply.status(204).send();
   });
 
-  r.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Session } } }, async (req) => ({
-    user: await auth.me(actorOf(req)),
-    csrfToken: req.csrfToken!,
-  }));
+  r.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Session } } },
+    async (req) => ({
+      user: await auth.me(actorOf(req)),
+      csrfToken: req.csrfToken!,
+    }),
+  );
 
   r.patch(
     '/auth/me',
@@ -70,7 +79,10 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
       schema: {
         tags: ['auth'],
         summary: 'Change the signed-in user’s password (ends their other sessions)',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
       },
     },
     async (req, reply) => {

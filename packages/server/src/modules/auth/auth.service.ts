@@ -10,6 +10,7 @@ import type { Actor } from '../access/policy';
 import type { AuditService } from '../audit/audit.service';
 import * as users from '../users/users.repository';
 import { presentUser, type UserView } from '../users/users.presenter';
+import { SessionCache } from './session-cache';
 import * as sessions from './sessions.repository';
 
 export interface AuthSettings {
@@ -36,6 +37,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 export class AuthService {
   private dummyHash: Promise<string> | null = null;
+  /** shared with UsersService, which clears it when it changes or ends a user's sessions */
+  readonly cache = new SessionCache<{ resolved: ResolvedSession; lastSeenMs: number; expiresMs: number }>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -49,16 +52,20 @@ export class AuthService {
     const now = this.clock.now();
     const nowIso = now.toISOString();
     const user = await users.findByUsername(this.db, username);
-    if (!user || user.active !== 1) {
+    if (user?.active !== 1) {
       // Spend the same time as a real check, so response times do not reveal which usernames exist.
       this.dummyHash ??= this.hasher.hash('not-a-real-password-0');
       await this.hasher.verify(await this.dummyHash, password);
       await this.db.transaction().execute((trx) =>
-        this.audit.record(trx, { userId: null, name: username, ip }, {
-          action: 'login.failed',
-          entityType: 'user',
-          entityId: user?.id ?? username,
-        }),
+        this.audit.record(
+          trx,
+          { userId: null, name: username, ip },
+          {
+            action: 'login.failed',
+            entityType: 'user',
+            entityId: user?.id ?? username,
+          },
+        ),
       );
       throw new DomainError('INVALID_CREDENTIALS');
     }
@@ -71,12 +78,16 @@ export class AuthService {
         await users.recordFailure(trx, user.id, this.settings.loginMaxFailures, lockUntil, nowIso);
         const fresh = await users.findById(trx, user.id);
         const locked = !!fresh?.locked_until && fresh.locked_until > nowIso;
-        await this.audit.record(trx, { userId: null, name: username, ip }, {
-          action: locked ? 'login.locked' : 'login.failed',
-          entityType: 'user',
-          entityId: user.id,
-          outletId: user.outlet_id,
-        });
+        await this.audit.record(
+          trx,
+          { userId: null, name: username, ip },
+          {
+            action: locked ? 'login.locked' : 'login.failed',
+            entityType: 'user',
+            entityId: user.id,
+            outletId: user.outlet_id,
+          },
+        );
         return fresh;
       });
       if (after?.locked_until && after.locked_until > nowIso) throw lockedError(after.locked_until);
@@ -98,12 +109,16 @@ export class AuthService {
         user_agent: userAgent.slice(0, 300),
       });
       await sessions.removeExpired(trx, nowIso);
-      await this.audit.record(trx, { userId: user.id, name: user.username, ip }, {
-        action: 'login',
-        entityType: 'user',
-        entityId: user.id,
-        outletId: user.outlet_id,
-      });
+      await this.audit.record(
+        trx,
+        { userId: user.id, name: user.username, ip },
+        {
+          action: 'login',
+          entityType: 'user',
+          entityId: user.id,
+          outletId: user.outlet_id,
+        },
+      );
     });
     const fresh = await users.findById(this.db, user.id);
     return { token, csrfToken, user: presentUser(fresh!) };
@@ -112,44 +127,59 @@ export class AuthService {
   /** The session behind a cookie token, or null when missing, expired or idle too long. */
   async resolve(token: string, ip: string): Promise<ResolvedSession | null> {
     const id = sha256Hex(token);
-    const s = await sessions.findById(this.db, id);
-    if (!s) return null;
     const now = this.clock.now();
-    const idleLimit = addMinutes(new Date(s.last_seen_at), this.settings.sessionIdleMinutes);
-    if (s.expires_at <= now.toISOString() || idleLimit <= now) {
+    const nowMs = now.getTime();
+    const idleMs = this.settings.sessionIdleMinutes * 60_000;
+    let entry = this.cache.get(id, nowMs);
+    if (!entry) {
+      const s = await sessions.findWithUser(this.db, id);
+      if (s?.active !== 1) return null;
+      entry = {
+        lastSeenMs: new Date(s.last_seen_at).getTime(),
+        expiresMs: new Date(s.expires_at).getTime(),
+        resolved: {
+          sessionId: id,
+          csrfToken: s.csrf_token,
+          actor: {
+            userId: s.user_id,
+            username: s.username,
+            displayName: s.display_name,
+            role: s.role as UserRole,
+            branchId: s.branch_id,
+            outletId: s.outlet_id,
+            locale: s.locale as Locale,
+            ip: '',
+          },
+        },
+      };
+      this.cache.set(id, entry, nowMs);
+    }
+    if (entry.expiresMs <= nowMs || entry.lastSeenMs + idleMs <= nowMs) {
+      this.cache.delete(id);
       await sessions.remove(this.db, id);
       return null;
     }
-    const user = await users.findById(this.db, s.user_id);
-    if (!user || user.active !== 1) return null;
-    if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    if (nowMs - entry.lastSeenMs > TOUCH_EVERY_MS) {
+      entry.lastSeenMs = nowMs;
       await sessions.touch(this.db, id, now.toISOString());
     }
-    return {
-      sessionId: id,
-      csrfToken: s.csrf_token,
-      actor: {
-        userId: user.id,
-        username: user.username,
-        displayName: user.display_name,
-        role: user.role as UserRole,
-        branchId: user.branch_id,
-        outletId: user.outlet_id,
-        locale: user.locale as Locale,
-        ip,
-      },
-    };
+    return { ...entry.resolved, actor: { ...entry.resolved.actor, ip } };
   }
 
   async logout(sessionId: string, actor: Actor): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await sessions.remove(trx, sessionId);
-      await this.audit.record(trx, { userId: actor.userId, name: actor.username, ip: actor.ip }, {
-        action: 'logout',
-        entityType: 'user',
-        entityId: actor.userId,
-        outletId: actor.outletId,
-      });
+      this.cache.delete(sessionId);
+      await this.audit.record(
+        trx,
+        { userId: actor.userId, name: actor.username, ip: actor.ip },
+        {
+          action: 'logout',
+          entityType: 'user',
+          entityId: actor.userId,
+          outletId: actor.outletId,
+        },
+      );
     });
   }
 
@@ -161,6 +191,7 @@ export class AuthService {
 
   async setLocale(actor: Actor, locale: Locale): Promise<UserView> {
     await users.update(this.db, actor.userId, { locale, updated_at: this.clock.now().toISOString() });
+    this.cache.clear();
     return this.me(actor);
   }
 
@@ -168,11 +199,17 @@ export class AuthService {
     const u = await users.findById(this.db, actor.userId);
     if (!u) throw new DomainError('UNAUTHENTICATED');
     if (!(await this.hasher.verify(u.password_hash, current))) {
-      throw new DomainError('WRONG_PASSWORD', {}, [{ field: 'body.currentPassword', code: 'WRONG_PASSWORD' }]);
+      throw new DomainError('WRONG_PASSWORD', {}, [
+        { field: 'body.currentPassword', code: 'WRONG_PASSWORD' },
+      ]);
     }
     const problems = passwordProblems(next, u.username);
     if (problems.length) {
-      throw new DomainError('PASSWORD_POLICY', {}, problems.map((code) => ({ field: 'body.newPassword', code })));
+      throw new DomainError(
+        'PASSWORD_POLICY',
+        {},
+        problems.map((code) => ({ field: 'body.newPassword', code })),
+      );
     }
     const hash = await this.hasher.hash(next);
     await this.db.transaction().execute(async (trx) => {
@@ -183,12 +220,17 @@ export class AuthService {
       });
       // Every other session of this user ends: a changed password must lock out whoever had the old one.
       await sessions.removeForUser(trx, u.id, sessionId);
-      await this.audit.record(trx, { userId: u.id, name: u.username, ip: actor.ip }, {
-        action: 'password.change',
-        entityType: 'user',
-        entityId: u.id,
-        outletId: u.outlet_id,
-      });
+      this.cache.clear();
+      await this.audit.record(
+        trx,
+        { userId: u.id, name: u.username, ip: actor.ip },
+        {
+          action: 'password.change',
+          entityType: 'user',
+          entityId: u.id,
+          outletId: u.outlet_id,
+        },
+      );
     });
   }
 }

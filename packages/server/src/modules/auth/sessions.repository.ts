@@ -6,7 +6,8 @@ export async function insert(q: Q, row: SessionRow): Promise<void> {
   await q.insertInto('sessions').values(row).execute();
 }
 
-export const findById = (q: Q, id: string) => q.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+export const findById = (q: Q, id: string) =>
+  q.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function touch(q: Q, id: string, at: string): Promise<void> {
   await q.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
@@ -25,3 +26,25 @@ export async function removeForUser(q: Q, userId: string, exceptId?: string): Pr
 export async function removeExpired(q: Q, now: string): Promise<void> {
   await q.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
+
+/** The session and its user in one round trip: this runs on every authenticated request. */
+export const findWithUser = (q: Q, id: string) =>
+  q
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.branch_id',
+      'users.outlet_id',
+      'users.locale',
+      'users.active',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();

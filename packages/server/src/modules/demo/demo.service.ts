@@ -71,7 +71,13 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
 
   return o.db.transaction().execute(async (trx) => {
     const branchId = newId();
-    await org.insertBranch(trx, { id: branchId, code: DEMO_BRANCH.code, name: DEMO_BRANCH.name, bank_name: DEMO_BANK, created_at: now });
+    await org.insertBranch(trx, {
+      id: branchId,
+      code: DEMO_BRANCH.code,
+      name: DEMO_BRANCH.name,
+      bank_name: DEMO_BANK,
+      created_at: now,
+    });
     await org.insertMany(
       trx,
       'business_types',
@@ -105,8 +111,11 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
           id,
           branch_id: branchId,
           code,
-          name: named?.name ?? `${pick(['东风', '人民', '环城', '青年', '南屏', '东华', '金碧', '拓东'])}${i + 1}号支行`,
-          address: named?.address ?? `昆明市${pick(['五华区', '盘龙区', '官渡区', '西山区', '呈贡区'])}${i + 1}号`,
+          name:
+            named?.name ??
+            `${pick(['东风', '人民', '环城', '青年', '南屏', '东华', '金碧', '拓东'])}${i + 1}号支行`,
+          address:
+            named?.address ?? `昆明市${pick(['五华区', '盘龙区', '官渡区', '西山区', '呈贡区'])}${i + 1}号`,
           phone: `0871-${String(63000000 + Math.floor(rand() * 999999))}`,
           pilot: named?.pilot ? 1 : 0,
           active: 1,
@@ -117,7 +126,16 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
         for (const z of DEMO_ZONES) {
           const zid = newId();
           zoneIds.set(z.kind, zid);
-          zones.push({ id: zid, outlet_id: id, kind: z.kind, name: z.name, capacity: z.capacity, active: 1, created_at: now, updated_at: now });
+          zones.push({
+            id: zid,
+            outlet_id: id,
+            kind: z.kind,
+            name: z.name,
+            capacity: z.capacity,
+            active: 1,
+            created_at: now,
+            updated_at: now,
+          });
         }
         const postRow = (kind: string, name: string, zoneKind: string | null) => {
           const pid = newId();
@@ -164,7 +182,9 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
             name: pick(SURNAMES) + given,
             roles: JSON.stringify(plan.roles),
             skills: JSON.stringify(plan.skills),
-            phone_enc: o.cipher.encrypt(`1${pick(['38', '39', '58', '87', '51', '36'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`),
+            phone_enc: o.cipher.encrypt(
+              `1${pick(['38', '39', '58', '87', '51', '36'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+            ),
             home_post_id: home ?? null,
             active: 1,
             created_at: now,
@@ -209,12 +229,16 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       users: DEMO_LOGINS.length,
       logins: DEMO_LOGINS.map((l) => ({ username: l.username, role: l.role, outlet: l.outlet })),
     };
-    await audit.record(trx, { userId: null, name: 'system' }, {
-      action: 'demo.load',
-      entityType: 'branch',
-      entityId: branchId,
-      after: { outlets: summary.outlets, staff: summary.staff, users: summary.users },
-    });
+    await audit.record(
+      trx,
+      { userId: null, name: 'system' },
+      {
+        action: 'demo.load',
+        entityType: 'branch',
+        entityId: branchId,
+        after: { outlets: summary.outlets, staff: summary.staff, users: summary.users },
+      },
+    );
     return summary;
   });
 }

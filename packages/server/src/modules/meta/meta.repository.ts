@@ -13,6 +13,9 @@ export async function set(q: Q, key: string, value: string): Promise<void> {
 }
 
 export async function countUsers(q: Q): Promise<number> {
-  const r = await q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await q
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

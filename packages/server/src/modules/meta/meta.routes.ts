@@ -18,7 +18,9 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: Kysely<DB>;
       schema: {
         tags: ['meta'],
         summary: 'Liveness and database check',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
+        },
       },
     },
     async () => {

@@ -10,7 +10,12 @@ import type {
   ZoneRow,
 } from './org.repository';
 
-export const BranchView = z.object({ id: z.string(), code: z.string(), name: z.string(), bankName: z.string() });
+export const BranchView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  bankName: z.string(),
+});
 export const OutletView = z.object({
   id: z.string(),
   branchId: z.string(),
@@ -70,7 +75,12 @@ export type PostView = z.infer<typeof PostView>;
 export type StaffView = z.infer<typeof StaffView>;
 export type BusinessTypeView = z.infer<typeof BusinessTypeView>;
 
-export const presentBranch = (b: BranchRow) => ({ id: b.id, code: b.code, name: b.name, bankName: b.bank_name });
+export const presentBranch = (b: BranchRow) => ({
+  id: b.id,
+  code: b.code,
+  name: b.name,
+  bankName: b.bank_name,
+});
 
 export const presentOutlet = (o: OutletListRow): OutletView => ({
   id: o.id,

@@ -21,13 +21,16 @@ export interface OutletFilter {
 }
 export type OutletSort = 'code' | 'name' | 'staffCount';
 
-const like = (column: string, pattern: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+const like = (column: string, pattern: string) =>
+  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 // ---- branches
 export const listBranches = (q: Q, branchId: string) =>
   q.selectFrom('branches').selectAll().where('id', '=', branchId).orderBy('code').execute();
-export const findBranch = (q: Q, id: string) => q.selectFrom('branches').selectAll().where('id', '=', id).executeTakeFirst();
-export const firstBranch = (q: Q) => q.selectFrom('branches').selectAll().orderBy('code').limit(1).executeTakeFirst();
+export const findBranch = (q: Q, id: string) =>
+  q.selectFrom('branches').selectAll().where('id', '=', id).executeTakeFirst();
+export const firstBranch = (q: Q) =>
+  q.selectFrom('branches').selectAll().orderBy('code').limit(1).executeTakeFirst();
 export async function insertBranch(q: Q, row: BranchRow) {
   await q.insertInto('branches').values(row).execute();
 }
@@ -62,7 +65,9 @@ function filteredOutlets(q: Q, f: OutletFilter) {
   if (f.pilot !== undefined) query = query.where('outlets.pilot', '=', f.pilot ? 1 : 0);
   if (f.q) {
     const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]));
+    query = query.where((eb) =>
+      eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]),
+    );
   }
   return query;
 }
@@ -75,20 +80,38 @@ export async function listOutlets(
   offset: number,
   limit: number,
 ): Promise<{ rows: OutletListRow[]; total: number }> {
-  const ids = filteredOutlets(q, f).select('outlets.id');
+  // Two steps: the page's ids from the indexed outlets table alone, then details and counts for
+  // just those rows. Counting staff of every outlet is needed only to sort by the count.
   const dir = desc ? 'desc' : 'asc';
-  let page = outletQuery(q).where('outlets.id', 'in', ids);
-  page =
-    sort === 'staffCount'
-      ? page.orderBy('staff_count', dir).orderBy('outlets.code')
-      : page.orderBy(sort === 'name' ? 'outlets.name' : 'outlets.code', dir);
-  const [rows, count] = await Promise.all([
-    page.offset(offset).limit(limit).execute(),
+  let ids = filteredOutlets(q, f).select('outlets.id');
+  if (sort === 'staffCount') {
+    ids = ids
+      .orderBy(
+        (eb) =>
+          eb
+            .selectFrom('staff')
+            .select(eb.fn.countAll().as('n'))
+            .whereRef('staff.outlet_id', '=', 'outlets.id')
+            .where('staff.active', '=', 1),
+        dir,
+      )
+      .orderBy('outlets.code');
+  } else {
+    ids =
+      sort === 'name'
+        ? ids.orderBy('outlets.name', dir).orderBy('outlets.code')
+        : ids.orderBy('outlets.code', dir);
+  }
+  const [pageIds, count] = await Promise.all([
+    ids.offset(offset).limit(limit).execute(),
     filteredOutlets(q, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map(numberCounts), total: Number(count.n) };
+  const order = pageIds.map((r) => r.id);
+  const rows = order.length ? await outletQuery(q).where('outlets.id', 'in', order).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, numberCounts(r)]));
+  return { rows: order.map((id) => byId.get(id)!), total: Number(count.n) };
 }
 
 export async function findOutlet(q: Q, id: string): Promise<OutletListRow | undefined> {
@@ -112,7 +135,13 @@ export async function updateOutlet(q: Q, id: string, patch: Partial<OutletRow>) 
 
 // ---- zones and posts
 export const listZones = (q: Q, outletId: string) =>
-  q.selectFrom('zones').selectAll().where('outlet_id', '=', outletId).orderBy('created_at').orderBy('id').execute();
+  q
+    .selectFrom('zones')
+    .selectAll()
+    .where('outlet_id', '=', outletId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 export const findZone = (q: Q, outletId: string, id: string) =>
   q.selectFrom('zones').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
 export async function insertZone(q: Q, row: ZoneRow) {
@@ -187,7 +216,8 @@ export async function updateStaff(q: Q, id: string, patch: Partial<StaffRow>) {
 }
 
 // ---- business types
-export const listBusinessTypes = (q: Q) => q.selectFrom('business_types').selectAll().orderBy('code').execute();
+export const listBusinessTypes = (q: Q) =>
+  q.selectFrom('business_types').selectAll().orderBy('code').execute();
 export const findBusinessType = (q: Q, id: string) =>
   q.selectFrom('business_types').selectAll().where('id', '=', id).executeTakeFirst();
 export const businessTypeByCode = (q: Q, code: string) =>
@@ -200,14 +230,14 @@ export async function updateBusinessType(q: Q, id: string, patch: Partial<Busine
 }
 
 // ---- bulk inserts (demo data, imports)
-export async function insertMany<T extends 'outlets' | 'zones' | 'posts' | 'staff' | 'users' | 'business_types'>(
-  q: Q,
-  table: T,
-  rows: DB[T][],
-  chunk = 200,
-) {
+export async function insertMany<
+  T extends 'outlets' | 'zones' | 'posts' | 'staff' | 'users' | 'business_types',
+>(q: Q, table: T, rows: DB[T][], chunk = 200) {
   for (let i = 0; i < rows.length; i += chunk) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a table chosen at run time
-    await q.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+    await q
+      .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a table chosen at run time
+      .values(rows.slice(i, i + chunk) as any)
+      .execute();
   }
 }

@@ -36,7 +36,11 @@ export const OutletListQuery = PageQuery.extend({
 });
 
 export const ZoneCreate = z
-  .object({ kind: z.enum(ZONE_KINDS), name: required(60), capacity: z.number().int().min(0).max(200).default(1) })
+  .object({
+    kind: z.enum(ZONE_KINDS),
+    name: required(60),
+    capacity: z.number().int().min(0).max(200).default(1),
+  })
   .strict();
 export const ZonePatch = ZoneCreate.partial().strict();
 

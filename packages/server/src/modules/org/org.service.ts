@@ -51,7 +51,10 @@ export class OrgService {
   ) {}
 
   /** Runs a change and its audit entry in one transaction. */
-  private async change<T>(actor: Actor, work: (trx: Q, now: string) => Promise<[T, AuditEntryInput]>): Promise<T> {
+  private async change<T>(
+    actor: Actor,
+    work: (trx: Q, now: string) => Promise<[T, AuditEntryInput]>,
+  ): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       const [result, entry] = await work(trx, this.clock.now().toISOString());
       await this.audit.record(trx, { userId: actor.userId, name: actor.username, ip: actor.ip }, entry);
@@ -89,7 +92,8 @@ export class OrgService {
   }
 
   async listOutlets(actor: Actor, f: OutletListQuery): Promise<Page<OutletView>> {
-    if (f.branchId && f.branchId !== actor.branchId) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+    if (f.branchId && f.branchId !== actor.branchId)
+      return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
     const desc = f.sort.startsWith('-');
     const sort = f.sort.replace('-', '') as repo.OutletSort;
     const { rows, total } = await repo.listOutlets(
@@ -144,7 +148,10 @@ export class OrgService {
       if (patch.code && patch.code !== before.code && (await repo.outletByCode(trx, patch.code))) {
         throw conflict('OUTLET_CODE_TAKEN', 'code');
       }
-      await repo.updateOutlet(trx, id, { ...defined({ ...patch, pilot: flag(patch.pilot) }), updated_at: now });
+      await repo.updateOutlet(trx, id, {
+        ...defined({ ...patch, pilot: flag(patch.pilot) }),
+        updated_at: now,
+      });
       const after = presentOutlet((await repo.findOutlet(trx, id))!);
       return [after, { action: 'update', entityType: 'outlet', entityId: id, outletId: id, before, after }];
     });
@@ -195,9 +202,15 @@ export class OrgService {
       const row = await repo.findZone(trx, outletId, zoneId);
       if (!row) throw notFound('zone');
       const before = presentZone(row);
-      await repo.updateZone(trx, zoneId, { ...defined({ ...patch, active: flag(patch.active) }), updated_at: now });
+      await repo.updateZone(trx, zoneId, {
+        ...defined({ ...patch, active: flag(patch.active) }),
+        updated_at: now,
+      });
       const after = presentZone((await repo.findZone(trx, outletId, zoneId))!);
-      return [after, { action: actionOf(patch), entityType: 'zone', entityId: zoneId, outletId, before, after }];
+      return [
+        after,
+        { action: actionOf(patch), entityType: 'zone', entityId: zoneId, outletId, before, after },
+      ];
     });
   }
 
@@ -254,7 +267,10 @@ export class OrgService {
         updated_at: now,
       });
       const after = presentPost((await repo.findPost(trx, outletId, postId))!);
-      return [after, { action: actionOf(patch), entityType: 'post', entityId: postId, outletId, before, after }];
+      return [
+        after,
+        { action: actionOf(patch), entityType: 'post', entityId: postId, outletId, before, after },
+      ];
     });
   }
 
@@ -287,7 +303,8 @@ export class OrgService {
     if (skills?.length) {
       const known = new Set((await repo.listBusinessTypes(trx)).map((b) => b.code));
       for (const [i, s] of skills.entries()) {
-        if (!known.has(s)) problems.push({ field: `body.skills.${i}`, code: 'UNKNOWN_REFERENCE', params: { value: s } });
+        if (!known.has(s))
+          problems.push({ field: `body.skills.${i}`, code: 'UNKNOWN_REFERENCE', params: { value: s } });
       }
     }
     if (homePostId && !(await repo.findPost(trx, outletId, homePostId))) {
@@ -300,7 +317,8 @@ export class OrgService {
     return this.change(actor, async (trx, now) => {
       await this.editableOutlet(trx, actor, outletId);
       await this.checkStaffRefs(trx, outletId, input.skills, input.homePostId);
-      if (await repo.staffByEmployeeNo(trx, input.employeeNo)) throw conflict('EMPLOYEE_NO_TAKEN', 'employeeNo');
+      if (await repo.staffByEmployeeNo(trx, input.employeeNo))
+        throw conflict('EMPLOYEE_NO_TAKEN', 'employeeNo');
       const id = newId();
       await repo.insertStaff(trx, {
         id,
@@ -323,13 +341,22 @@ export class OrgService {
     });
   }
 
-  async updateStaff(actor: Actor, outletId: string, staffId: string, patch: StaffPatch & { active?: boolean }) {
+  async updateStaff(
+    actor: Actor,
+    outletId: string,
+    staffId: string,
+    patch: StaffPatch & { active?: boolean },
+  ) {
     return this.change(actor, async (trx, now) => {
       await this.editableOutlet(trx, actor, outletId);
       const row = await repo.findStaff(trx, outletId, staffId);
       if (!row) throw notFound('staff');
       await this.checkStaffRefs(trx, outletId, patch.skills, patch.homePostId);
-      if (patch.employeeNo && patch.employeeNo !== row.employee_no && (await repo.staffByEmployeeNo(trx, patch.employeeNo))) {
+      if (
+        patch.employeeNo &&
+        patch.employeeNo !== row.employee_no &&
+        (await repo.staffByEmployeeNo(trx, patch.employeeNo))
+      ) {
         throw conflict('EMPLOYEE_NO_TAKEN', 'employeeNo');
       }
       await repo.updateStaff(trx, staffId, {
@@ -338,7 +365,8 @@ export class OrgService {
           name: patch.name,
           roles: patch.roles && JSON.stringify([...new Set(patch.roles)]),
           skills: patch.skills && JSON.stringify([...new Set(patch.skills)]),
-          phone_enc: patch.phone === undefined ? undefined : patch.phone ? this.cipher.encrypt(patch.phone) : null,
+          phone_enc:
+            patch.phone === undefined ? undefined : patch.phone ? this.cipher.encrypt(patch.phone) : null,
           home_post_id: patch.homePostId,
           active: flag(patch.active),
         }),

@@ -35,7 +35,13 @@ export async function update(q: Q, id: string, patch: Partial<UserRow>): Promise
 }
 
 /** Counts a failed login and locks the account when it reaches the limit; atomic in one statement. */
-export async function recordFailure(q: Q, id: string, max: number, lockUntil: string, now: string): Promise<void> {
+export async function recordFailure(
+  q: Q,
+  id: string,
+  max: number,
+  lockUntil: string,
+  now: string,
+): Promise<void> {
   await q
     .updateTable('users')
     .set({
@@ -65,7 +71,10 @@ export async function list(q: Q, f: UserFilter, offset: number, limit: number) {
   const base = filtered(q, f);
   const [rows, count] = await Promise.all([
     base.orderBy('users.username').offset(offset).limit(limit).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

@@ -60,6 +60,8 @@ export class UsersService {
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    /** called after any change that ends a user's sessions or alters what a session carries */
+    private readonly sessionsChanged: () => void = () => {},
   ) {}
 
   private guard(actor: Actor) {
@@ -75,8 +77,10 @@ export class UsersService {
   /** Branch roles have no outlet; outlet roles need one of the actor's branch. Consultants may have either. */
   private async checkScope(q: Q, actor: Actor, role: UserRole, outletId: string | null): Promise<void> {
     const problems: FieldProblem[] = [];
-    if (BRANCH_SCOPED_ROLES.includes(role) && outletId) problems.push({ field: 'body.outletId', code: 'SCOPE_MISMATCH', params: { role } });
-    if (OUTLET_SCOPED_ROLES.includes(role) && !outletId) problems.push({ field: 'body.outletId', code: 'SCOPE_MISMATCH', params: { role } });
+    if (BRANCH_SCOPED_ROLES.includes(role) && outletId)
+      problems.push({ field: 'body.outletId', code: 'SCOPE_MISMATCH', params: { role } });
+    if (OUTLET_SCOPED_ROLES.includes(role) && !outletId)
+      problems.push({ field: 'body.outletId', code: 'SCOPE_MISMATCH', params: { role } });
     if (outletId) {
       const o = await org.findOutlet(q, outletId);
       if (!o || o.branch_id !== actor.branchId) {
@@ -89,7 +93,11 @@ export class UsersService {
   private checkPassword(password: string, username: string) {
     const problems = passwordProblems(password, username);
     if (problems.length) {
-      throw new DomainError('PASSWORD_POLICY', {}, problems.map((code) => ({ field: 'body.password', code })));
+      throw new DomainError(
+        'PASSWORD_POLICY',
+        {},
+        problems.map((code) => ({ field: 'body.password', code })),
+      );
     }
   }
 
@@ -108,7 +116,11 @@ export class UsersService {
     return (await this.list(actor, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
   }
 
-  async create(actor: Actor, input: UserCreate, opts: { mustChangePassword?: boolean } = {}): Promise<UserView> {
+  async create(
+    actor: Actor,
+    input: UserCreate,
+    opts: { mustChangePassword?: boolean } = {},
+  ): Promise<UserView> {
     this.guard(actor);
     this.checkPassword(input.password, input.username);
     const hash = await this.hasher.hash(input.password);
@@ -142,44 +154,54 @@ export class UsersService {
 
   async update(actor: Actor, id: string, patch: UserPatch): Promise<UserView> {
     this.guard(actor);
-    return this.db.transaction().execute(async (trx) => {
-      const row = await this.visible(trx, actor, id);
-      const role = (patch.role ?? row.role) as UserRole;
-      const outletId = patch.outletId === undefined ? row.outlet_id : patch.outletId;
-      await this.checkScope(trx, actor, role, outletId);
-      if (row.id === actor.userId && role !== 'admin') throw forbidden();
-      await repo.update(trx, id, {
-        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        role,
-        outlet_id: outletId,
-        updated_at: this.clock.now().toISOString(),
-      });
-      // A change of role or scope takes effect now, not at the user's next login.
-      if (role !== row.role || outletId !== row.outlet_id) await sessions.removeForUser(trx, id);
-      const after = presentUser((await repo.findById(trx, id))!);
-      await this.record(trx, actor, 'update', id, presentUser(row), after);
-      return after;
-    });
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await this.visible(trx, actor, id);
+        const role = (patch.role ?? row.role) as UserRole;
+        const outletId = patch.outletId === undefined ? row.outlet_id : patch.outletId;
+        await this.checkScope(trx, actor, role, outletId);
+        if (row.id === actor.userId && role !== 'admin') throw forbidden();
+        await repo.update(trx, id, {
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+          role,
+          outlet_id: outletId,
+          updated_at: this.clock.now().toISOString(),
+        });
+        // A change of role or scope takes effect now, not at the user's next login.
+        if (role !== row.role || outletId !== row.outlet_id) await sessions.removeForUser(trx, id);
+        const after = presentUser((await repo.findById(trx, id))!);
+        await this.record(trx, actor, 'update', id, presentUser(row), after);
+        return after;
+      })
+      .finally(this.sessionsChanged);
   }
 
   async setActive(actor: Actor, id: string, active: boolean): Promise<UserView> {
     this.guard(actor);
     if (id === actor.userId && !active) throw forbidden();
-    return this.db.transaction().execute(async (trx) => {
-      const row = await this.visible(trx, actor, id);
-      await repo.update(trx, id, { active: active ? 1 : 0, updated_at: this.clock.now().toISOString() });
-      if (!active) await sessions.removeForUser(trx, id);
-      const after = presentUser((await repo.findById(trx, id))!);
-      await this.record(trx, actor, active ? 'reactivate' : 'deactivate', id, presentUser(row), after);
-      return after;
-    });
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await this.visible(trx, actor, id);
+        await repo.update(trx, id, { active: active ? 1 : 0, updated_at: this.clock.now().toISOString() });
+        if (!active) await sessions.removeForUser(trx, id);
+        const after = presentUser((await repo.findById(trx, id))!);
+        await this.record(trx, actor, active ? 'reactivate' : 'deactivate', id, presentUser(row), after);
+        return after;
+      })
+      .finally(this.sessionsChanged);
   }
 
   async unlock(actor: Actor, id: string): Promise<UserView> {
     this.guard(actor);
     return this.db.transaction().execute(async (trx) => {
       const row = await this.visible(trx, actor, id);
-      await repo.update(trx, id, { locked_until: null, failed_logins: 0, updated_at: this.clock.now().toISOString() });
+      await repo.update(trx, id, {
+        locked_until: null,
+        failed_logins: 0,
+        updated_at: this.clock.now().toISOString(),
+      });
       const after = presentUser((await repo.findById(trx, id))!);
       await this.record(trx, actor, 'unlock', id, presentUser(row), after);
       return after;
@@ -203,6 +225,7 @@ export class UsersService {
       await sessions.removeForUser(trx, id);
       await this.record(trx, actor, 'password.reset', id, null, null);
     });
+    this.sessionsChanged();
   }
 
   /** For the CLI: the user id of a username, or NOT_FOUND. */
@@ -212,14 +235,25 @@ export class UsersService {
     return u.id;
   }
 
-  private record(trx: Q, actor: Actor, action: string, id: string, before: UserView | null, after: UserView | null) {
-    return this.audit.record(trx, { userId: actor.userId, name: actor.username, ip: actor.ip }, {
-      action,
-      entityType: 'user',
-      entityId: id,
-      outletId: after?.outletId ?? before?.outletId ?? null,
-      before,
-      after,
-    });
+  private record(
+    trx: Q,
+    actor: Actor,
+    action: string,
+    id: string,
+    before: UserView | null,
+    after: UserView | null,
+  ) {
+    return this.audit.record(
+      trx,
+      { userId: actor.userId, name: actor.username, ip: actor.ip },
+      {
+        action,
+        entityType: 'user',
+        entityId: id,
+        outletId: after?.outletId ?? before?.outletId ?? null,
+        before,
+        after,
+      },
+    );
   }
 }

@@ -1,0 +1,236 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  login,
+  makeBranchWithOutlets,
+  makeOutlet,
+  makeTestApp,
+  type TestApp,
+} from '../../test/harness';
+
+describe('organisation', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof makeBranchWithOutlets>>;
+  let admin: Client;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    cast = await makeBranchWithOutlets(t);
+    admin = await login(t, 'admin');
+  });
+  afterEach(() => t.close());
+
+  it('creates, edits, deactivates and reactivates an outlet', async () => {
+    const created = await admin.post('/api/v1/outlets', {
+      branchId: cast.branchId,
+      code: 'NEW1',
+      name: '新华支行',
+      pilot: true,
+    });
+    expect(created.statusCode).toBe(201);
+    const o = created.json();
+    expect(o).toMatchObject({
+      code: 'NEW1',
+      name: '新华支行',
+      pilot: true,
+      active: true,
+      staffCount: 0,
+      branchName: 'KM分行',
+    });
+    const edited = await admin.patch(`/api/v1/outlets/${o.id}`, {
+      name: '新华路支行',
+      address: '昆明市新华路 1 号',
+    });
+    expect(edited.json()).toMatchObject({ name: '新华路支行', address: '昆明市新华路 1 号', code: 'NEW1' });
+    const off = await admin.post(`/api/v1/outlets/${o.id}/deactivate`);
+    expect(off.json().active).toBe(false);
+    expect((await admin.get(`/api/v1/outlets/${o.id}`)).json().active).toBe(false);
+    expect((await admin.post(`/api/v1/outlets/${o.id}/reactivate`)).json().active).toBe(true);
+  });
+
+  it('refuses a duplicate outlet code with 409 naming the field', async () => {
+    const res = await admin.post('/api/v1/outlets', { branchId: cast.branchId, code: 'A1', name: '重复' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'OUTLET_CODE_TAKEN', errors: [{ field: 'body.code' }] });
+  });
+
+  it('names every bad field, in Chinese by default and in English when asked', async () => {
+    const zh = await admin.post('/api/v1/outlets', { branchId: cast.branchId, code: 'bad code!', name: '' });
+    expect(zh.statusCode).toBe(400);
+    const body = zh.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['body.code', 'body.name']);
+    expect(body.errors.find((e: { field: string }) => e.field === 'body.name').message).toBe(
+      '名称：至少 1 个字符',
+    );
+    const en = await admin.post(
+      '/api/v1/outlets',
+      { branchId: cast.branchId, code: 'X2' },
+      { 'accept-language': 'en-US,en;q=0.9' },
+    );
+    expect(en.json().errors).toEqual([{ field: 'body.name', code: 'required', message: 'Name is required' }]);
+  });
+
+  it('pages, filters, sorts and counts outlets on the server', async () => {
+    for (let i = 0; i < 23; i++)
+      await makeOutlet(t, cast.branchId, {
+        code: `P${String(i).padStart(2, '0')}`,
+        name: `分页支行${i}`,
+        pilot: i % 2 === 0,
+      });
+    const p1 = (await admin.get('/api/v1/outlets?page=1&pageSize=10')).json();
+    expect(p1.total).toBe(25);
+    expect(p1.items).toHaveLength(10);
+    expect(p1.items[0].code).toBe('A1');
+    const p3 = (await admin.get('/api/v1/outlets?page=3&pageSize=10')).json();
+    expect(p3.items).toHaveLength(5);
+    const filtered = (await admin.get(`/api/v1/outlets?q=${encodeURIComponent('分页支行1')}`)).json();
+    expect(filtered.total).toBe(11); // 1, 10–19
+    const pilots = (await admin.get('/api/v1/outlets?pilot=true&pageSize=100')).json();
+    expect(pilots.items.every((o: { pilot: boolean }) => o.pilot)).toBe(true);
+    expect(pilots.total).toBe(12);
+    const desc = (await admin.get('/api/v1/outlets?sort=-code&pageSize=1')).json();
+    expect(desc.items[0].code).toBe('P22');
+    const tooBig = await admin.get('/api/v1/outlets?pageSize=1000');
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().errors[0].field).toBe('querystring.pageSize');
+  });
+
+  it('treats LIKE wildcards in a search literally', async () => {
+    await makeOutlet(t, cast.branchId, { code: 'PCT', name: '百分之50%支行' });
+    expect((await admin.get(`/api/v1/outlets?q=${encodeURIComponent('50%')}`)).json().total).toBe(1);
+    expect((await admin.get(`/api/v1/outlets?q=${encodeURIComponent('%')}`)).json().total).toBe(1);
+    expect((await admin.get('/api/v1/outlets?q=_')).json().total).toBe(0);
+  });
+
+  it('exports the filtered outlet list as a real .xlsx workbook', async () => {
+    const res = await admin.get('/api/v1/outlets/export.xlsx?q=%E7%94%B2');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('网点编号');
+    expect(ws.getRow(2).getCell(2).value).toBe('甲支行');
+    expect(ws.rowCount).toBe(2);
+  });
+
+  it('keeps zones, posts and staff per outlet, with validation of references', async () => {
+    const base = `/api/v1/outlets/${cast.outletA}`;
+    const zone = (
+      await admin.post(`${base}/zones`, { kind: 'super_counter', name: '超柜区', capacity: 3 })
+    ).json();
+    expect(zone).toMatchObject({ kind: 'super_counter', capacity: 3, active: true });
+    const noZone = await admin.post(`${base}/posts`, { kind: 'zone', name: '超柜区岗' });
+    expect(noZone.statusCode).toBe(400);
+    expect(noZone.json().errors[0]).toMatchObject({ field: 'body.zoneId', code: 'ZONE_REQUIRED' });
+    const post = (
+      await admin.post(`${base}/posts`, { kind: 'zone', name: '超柜区岗', zoneId: zone.id })
+    ).json();
+    expect(post).toMatchObject({ zoneId: zone.id, zoneName: '超柜区' });
+    const welcome = (await admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' })).json();
+
+    const badSkill = await admin.post(`${base}/staff`, {
+      employeeNo: 'E1',
+      name: '王芳',
+      roles: ['teller'],
+      skills: ['cash', 'nope'],
+    });
+    expect(badSkill.statusCode).toBe(400);
+    expect(badSkill.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.skills.1', code: 'UNKNOWN_REFERENCE' }),
+    ]);
+
+    const staff = await admin.post(`${base}/staff`, {
+      employeeNo: 'E1',
+      name: '王芳',
+      roles: ['lobby_manager'],
+      skills: ['cash', 'non_cash'],
+      phone: '13812341234',
+      homePostId: welcome.id,
+    });
+    expect(staff.statusCode).toBe(201);
+    expect(staff.json()).toMatchObject({
+      name: '王芳',
+      roles: ['lobby_manager'],
+      phone: '13812341234',
+      homePostId: welcome.id,
+    });
+    const dup = await admin.post(`${base}/staff`, { employeeNo: 'E1', name: '李四', roles: ['teller'] });
+    expect(dup.statusCode).toBe(409);
+
+    const list = (await admin.get(`${base}/staff?q=${encodeURIComponent('王')}`)).json();
+    expect(list.total).toBe(1);
+    expect((await admin.get(`${base}/staff?role=teller`)).json().total).toBe(0);
+    const off = await admin.post(`${base}/staff/${staff.json().id}/deactivate`);
+    expect(off.json().active).toBe(false);
+    expect((await admin.get(`${base}/staff?active=true`)).json().total).toBe(0);
+    expect((await admin.get(`/api/v1/outlets/${cast.outletA}`)).json().zoneCount).toBe(1);
+  });
+
+  it('encrypts phones at rest, masks them for most roles and hides them from consultants', async () => {
+    const base = `/api/v1/outlets/${cast.outletA}`;
+    const s = (
+      await admin.post(`${base}/staff`, {
+        employeeNo: 'E7',
+        name: '赵敏',
+        roles: ['teller'],
+        phone: '13912345678',
+      })
+    ).json();
+    const row = await t.database.db
+      .selectFrom('staff')
+      .select('phone_enc')
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    expect(row.phone_enc).not.toContain('13912345678');
+    expect(row.phone_enc).toMatch(/^v1:/);
+
+    const lobby = await login(t, 'lobby.a');
+    expect((await lobby.get(`${base}/staff`)).json().items[0].phone).toBe('139****5678');
+    const head = await login(t, 'head.a');
+    expect((await head.get(`${base}/staff`)).json().items[0].phone).toBe('13912345678');
+    const consultant = await login(t, 'consultant');
+    expect((await consultant.get(`${base}/staff`)).json().items[0].phone).toBeNull();
+    const cpo = await login(t, 'cpo');
+    expect((await cpo.get(`${base}/staff`)).json().items[0].phone).toBe('139****5678');
+    const exported = await consultant.get(`${base}/staff/export.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb.worksheets[0]!.getSheetValues())).not.toContain('5678');
+  });
+
+  it('stores hostile strings verbatim', async () => {
+    const name = `<script>alert(1)</script>' OR 1=1 --`;
+    const res = await admin.post('/api/v1/outlets', { branchId: cast.branchId, code: 'XSS', name });
+    expect(res.statusCode).toBe(201);
+    expect((await admin.get(`/api/v1/outlets/${res.json().id}`)).json().name).toBe(name);
+    const search = (await admin.get(`/api/v1/outlets?q=${encodeURIComponent("' OR 1=1 --")}`)).json();
+    expect(search.total).toBe(1);
+  });
+
+  it('lets only the catalogue roles edit business types', async () => {
+    const created = await admin.post('/api/v1/business-types', {
+      code: 'fx',
+      nameZh: '外汇',
+      nameEn: 'Foreign exchange',
+      defaultZoneKind: 'non_cash',
+    });
+    expect(created.statusCode).toBe(201);
+    const head = await login(t, 'head.a');
+    const refused = await head.post('/api/v1/business-types', {
+      code: 'gold',
+      nameZh: '黄金',
+      nameEn: 'Gold',
+      defaultZoneKind: 'wealth',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(
+      (await head.get('/api/v1/business-types')).json().items.map((b: { code: string }) => b.code),
+    ).toContain('fx');
+    const off = await admin.post(`/api/v1/business-types/${created.json().id}/deactivate`);
+    expect(off.json().active).toBe(false);
+  });
+});
