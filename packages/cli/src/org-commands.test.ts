@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const bin = join(root, 'packages/cli/bin/liangdian.mjs');
+let dataDir: string;
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    env: { PATH: process.env.PATH, LIANGDIAN_DATA_DIR: dataDir, LIANGDIAN_DEMO_PASSWORD: 'demo-pass-2024' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('liangdian (organisation commands)', () => {
+  beforeAll(async () => {
+    const { buildServer } = await import('../../../scripts/build.mjs');
+    await buildServer();
+    dataDir = mkdtempSync(join(tmpdir(), 'liangdian-cli-'));
+  }, 60_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints help for every command', { timeout: 60_000 }, () => {
+    const top = cli(['--help']);
+    expect(top.code).toBe(0);
+    for (const c of ['serve', 'migrate', 'demo', 'user create', 'user reset-password', 'audit verify']) {
+      expect(top.out).toContain(c);
+      const h = cli([...c.split(' '), '--help']);
+      expect(h.code).toBe(0);
+      expect(h.out).toMatch(/^Usage: liangdian/);
+    }
+    expect(cli(['nonsense']).code).toBe(2);
+  });
+
+  it('migrates, loads the demo once, creates users and verifies the audit chain', { timeout: 90_000 }, () => {
+    expect(cli(['migrate']).out).toMatch(/Applied: 0001_foundation|up to date/);
+    const demo = cli(['demo']);
+    expect(demo.code).toBe(0);
+    expect(demo.out).toContain('12 outlets');
+    expect(demo.out).toContain('demo-pass-2024');
+    expect(demo.out).toMatch(/admin\s+admin/);
+    expect(cli(['demo']).code).toBe(1);
+
+    const weak = cli(['user', 'create', '--username', 'li.na', '--role', 'staff', '--outlet', 'LSW', '--password', 'short']);
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain('PASSWORD_POLICY');
+    const created = cli(['user', 'create', '--username', 'li.na', '--name', '李娜', '--role', 'staff', '--outlet', 'LSW', '--password-stdin'], 'a-good-pass-42\n');
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('螺蛳湾支行');
+    expect(cli(['user', 'create', '--username', 'x', '--role', 'boss', '--password', 'a-good-pass-42']).code).toBe(2);
+    expect(cli(['user', 'reset-password', '--username', 'li.na', '--password', 'another-pass-43']).code).toBe(0);
+    expect(cli(['user', 'reset-password', '--username', 'nobody', '--password', 'another-pass-43']).code).toBe(1);
+
+    const ok = cli(['audit', 'verify', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, checked: 3 });
+
+    const db = new Database(join(dataDir, 'liangdian.sqlite'));
+    db.prepare("update audit_log set actor_name = 'someone else' where seq = 2").run();
+    db.close();
+    const broken = cli(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('BROKEN at entry #2');
+  });
+});
