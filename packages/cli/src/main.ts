@@ -52,7 +52,9 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!cmd) {
     const group = COMMANDS.filter((c) => c.name.startsWith(`${argv[0]} `));
     if (group.length) {
-      console.log(`Usage: liangdian ${argv[0]} <${group.map((c) => c.name.split(' ')[1]).join('|')}> [options]\n`);
+      console.log(
+        `Usage: liangdian ${argv[0]} <${group.map((c) => c.name.split(' ')[1]).join('|')}> [options]\n`,
+      );
       for (const c of group) console.log(`  ${c.name.padEnd(24)} ${c.summary}`);
       return argv[1] === '--help' || argv[1] === '-h' ? EXIT.ok : EXIT.usage;
     }
@@ -67,7 +69,10 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`${e.message}\n\n${cmd.help}`);
       return EXIT.usage;
     }

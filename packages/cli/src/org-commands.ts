@@ -31,12 +31,15 @@ function configWithWeb(): Config {
 }
 
 function describeDb(c: Config): string {
-  return c.database.kind === 'sqlite' ? `SQLite ${c.database.file}` : `PostgreSQL ${c.database.url.replace(/\/\/[^@]*@/, '//***@')}`;
+  return c.database.kind === 'sqlite'
+    ? `SQLite ${c.database.file}`
+    : `PostgreSQL ${c.database.url.replace(/\/\/[^@]*@/, '//***@')}`;
 }
 
 export function printLogins(summary: Pick<DemoSummary, 'logins'>, password: string, out = console.log) {
   out('Demo logins (password: %s):', password);
-  for (const l of summary.logins) out(`  ${l.username.padEnd(12)} ${l.role.padEnd(14)} ${l.outlet ?? 'branch 昆明分行'}`);
+  for (const l of summary.logins)
+    out(`  ${l.username.padEnd(12)} ${l.role.padEnd(14)} ${l.outlet ?? 'branch 昆明分行'}`);
 }
 
 export const serveCommand: Command = {
@@ -61,12 +64,20 @@ Configuration comes from the environment: see README.md, "Configuration".`,
     if (values.port) config.port = positiveInt(values.port, '--port');
     if (values.host) config.host = values.host;
     if (config.logLevel === 'info') config.logLevel = 'warn';
-    const { url, demo } = await startServer({ config, demoIfEmpty: values['demo-if-empty'] ?? false, log: (l) => console.log(l) });
+    const { url, demo } = await startServer({
+      config,
+      demoIfEmpty: values['demo-if-empty'] ?? false,
+      log: (l) => console.log(l),
+    });
     console.log(`Liangdian is running at ${url}  (database: ${describeDb(config)})`);
     console.log(`API docs: ${url}/api/docs`);
-    if (!config.webDist) console.log('The web app is not built: run `npm run build` (npm start does it for you).');
+    if (!config.webDist)
+      console.log('The web app is not built: run `npm run build` (npm start does it for you).');
     if (demo) printLogins(demo, config.demoPassword);
-    else if (values['demo-if-empty']) console.log('Demo users (if loaded earlier): admin, cpo, reviewer, head.lsw, lobby.lsw, staff.lsw, head.jj, consultant');
+    else if (values['demo-if-empty'])
+      console.log(
+        'Demo users (if loaded earlier): admin, cpo, reviewer, head.lsw, lobby.lsw, staff.lsw, head.jj, consultant',
+      );
     return new Promise<number>(() => {});
   },
 };
@@ -108,7 +119,11 @@ Options:
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { outlets: { type: 'string' }, 'staff-per-outlet': { type: 'string' }, seed: { type: 'string' } },
+      options: {
+        outlets: { type: 'string' },
+        'staff-per-outlet': { type: 'string' },
+        seed: { type: 'string' },
+      },
     });
     const config = loadConfig();
     const database = openDatabase(config.database);
@@ -127,12 +142,16 @@ Options:
         cipher: createFieldCipher(config.secretKey),
         password: config.demoPassword,
         outlets: values.outlets ? positiveInt(values.outlets, '--outlets') : undefined,
-        staffPerOutlet: values['staff-per-outlet'] ? positiveInt(values['staff-per-outlet'], '--staff-per-outlet') : undefined,
+        staffPerOutlet: values['staff-per-outlet']
+          ? positiveInt(values['staff-per-outlet'], '--staff-per-outlet')
+          : undefined,
         seed: values.seed ? positiveInt(values.seed, '--seed') : undefined,
         onProgress: tty ? (d, t) => process.stderr.write(`\r  outlets ${bar(d / t)} ${d}/${t}`) : undefined,
       });
       if (tty) process.stderr.write('\n');
-      console.log(`Loaded 昆明分行: ${summary.outlets} outlets, ${summary.staff} staff, ${summary.users} users (${describeDb(config)}).`);
+      console.log(
+        `Loaded 昆明分行: ${summary.outlets} outlets, ${summary.staff} staff, ${summary.users} users (${describeDb(config)}).`,
+      );
       printLogins(summary, config.demoPassword);
       return EXIT.ok;
     } finally {
@@ -145,10 +164,17 @@ Options:
 async function systemActor(config: Config) {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const branch = await database.db.selectFrom('branches').select('id').orderBy('code').limit(1).executeTakeFirst();
+  const branch = await database.db
+    .selectFrom('branches')
+    .select('id')
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
   if (!branch) {
     await database.close();
-    throw new UsageError('No branch yet: run `liangdian demo` first (or create the organisation in the web app).');
+    throw new UsageError(
+      'No branch yet: run `liangdian demo` first (or create the organisation in the web app).',
+    );
   }
   const services = createServices(database, config, systemClock, argon2Hasher);
   const actor: Actor = {
@@ -190,13 +216,18 @@ The user must change the password at first login.`,
       },
     });
     if (!values.username || !values.role) throw new UsageError('--username and --role are required.');
-    if (!USER_ROLES.includes(values.role as UserRole)) throw new UsageError(`--role must be one of: ${USER_ROLES.join(', ')}`);
+    if (!USER_ROLES.includes(values.role as UserRole))
+      throw new UsageError(`--role must be one of: ${USER_ROLES.join(', ')}`);
     const password = readPassword(values);
     const { database, services, actor } = await systemActor(loadConfig());
     try {
       let outletId: string | null = null;
       if (values.outlet) {
-        const o = await database.db.selectFrom('outlets').select('id').where('code', '=', values.outlet).executeTakeFirst();
+        const o = await database.db
+          .selectFrom('outlets')
+          .select('id')
+          .where('code', '=', values.outlet)
+          .executeTakeFirst();
         if (!o) throw new UsageError(`No outlet with code ${values.outlet}.`);
         outletId = o.id;
       }
@@ -224,7 +255,11 @@ Sets the password, clears a lock, ends the user's sessions; the user must change
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { username: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
     });
     if (!values.username) throw new UsageError('--username is required.');
     const password = readPassword(values);
@@ -256,7 +291,10 @@ Exits 0 when the chain is whole; otherwise prints the first broken entry and exi
       const r = await services.audit.verify(database.db);
       if (values.json) console.log(JSON.stringify(r));
       else if (r.ok) console.log(`Audit chain intact: ${r.checked} entries checked.`);
-      else console.log(`Audit chain BROKEN at entry #${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries read).`);
+      else
+        console.log(
+          `Audit chain BROKEN at entry #${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries read).`,
+        );
       return r.ok ? EXIT.ok : EXIT.failure;
     } finally {
       await database.close();

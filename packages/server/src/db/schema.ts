@@ -16,6 +16,10 @@ export interface DB {
     phone: string;
     pilot: number;
     active: number;
+    /** active staff, maintained with every staff change (org.repository refreshCounts) */
+    staff_count: number;
+    /** active zones, maintained with every zone change */
+    zone_count: number;
     created_at: string;
     updated_at: string;
   };

@@ -110,6 +110,8 @@ export async function makeOutlet(
     phone: '',
     pilot: over.pilot ? 1 : 0,
     active: 1,
+    staff_count: 0,
+    zone_count: 0,
     created_at: now,
     updated_at: now,
   });

@@ -30,6 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('pilot', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    // Active staff and zones, kept by the application in the same transaction as every change
+    // to them, so that listing outlets needs no per-row counting.
+    .addColumn('staff_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('zone_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

@@ -119,6 +119,8 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
           phone: `0871-${String(63000000 + Math.floor(rand() * 999999))}`,
           pilot: named?.pilot ? 1 : 0,
           active: 1,
+          staff_count: 0,
+          zone_count: 0,
           created_at: now,
           updated_at: now,
         });
@@ -197,6 +199,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       await org.insertMany(trx, 'posts', posts);
       await org.insertMany(trx, 'staff', staff);
       staffCount += staff.length;
+      for (const o of outlets) await org.refreshCounts(trx, o.id);
       o.onProgress?.(Math.min(totalOutlets, start + batch), totalOutlets);
     }
 

@@ -9,7 +9,6 @@ export type StaffRow = DB['staff'];
 export type BusinessTypeRow = DB['business_types'];
 export type BranchRow = DB['branches'];
 
-export type OutletListRow = OutletRow & { branch_name: string; staff_count: number; zone_count: number };
 
 export interface OutletFilter {
   branchId: string;
@@ -36,26 +35,14 @@ export async function insertBranch(q: Q, row: BranchRow) {
 }
 
 // ---- outlets
+export type OutletListRow = OutletRow & { branch_name: string };
+
 function outletQuery(q: Q) {
   return q
     .selectFrom('outlets')
     .innerJoin('branches', 'branches.id', 'outlets.branch_id')
     .selectAll('outlets')
-    .select((eb) => [
-      'branches.name as branch_name',
-      eb
-        .selectFrom('staff')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('staff.outlet_id', '=', 'outlets.id')
-        .where('staff.active', '=', 1)
-        .as('staff_count'),
-      eb
-        .selectFrom('zones')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('zones.outlet_id', '=', 'outlets.id')
-        .where('zones.active', '=', 1)
-        .as('zone_count'),
-    ]);
+    .select('branches.name as branch_name');
 }
 
 function filteredOutlets(q: Q, f: OutletFilter) {
@@ -65,9 +52,7 @@ function filteredOutlets(q: Q, f: OutletFilter) {
   if (f.pilot !== undefined) query = query.where('outlets.pilot', '=', f.pilot ? 1 : 0);
   if (f.q) {
     const p = likePattern(f.q);
-    query = query.where((eb) =>
-      eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]),
-    );
+    query = query.where((eb) => eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]));
   }
   return query;
 }
@@ -80,47 +65,41 @@ export async function listOutlets(
   offset: number,
   limit: number,
 ): Promise<{ rows: OutletListRow[]; total: number }> {
-  // Two steps: the page's ids from the indexed outlets table alone, then details and counts for
-  // just those rows. Counting staff of every outlet is needed only to sort by the count.
   const dir = desc ? 'desc' : 'asc';
-  let ids = filteredOutlets(q, f).select('outlets.id');
-  if (sort === 'staffCount') {
-    ids = ids
-      .orderBy(
-        (eb) =>
-          eb
-            .selectFrom('staff')
-            .select(eb.fn.countAll().as('n'))
-            .whereRef('staff.outlet_id', '=', 'outlets.id')
-            .where('staff.active', '=', 1),
-        dir,
-      )
-      .orderBy('outlets.code');
-  } else {
-    ids =
-      sort === 'name'
-        ? ids.orderBy('outlets.name', dir).orderBy('outlets.code')
-        : ids.orderBy('outlets.code', dir);
-  }
-  const [pageIds, count] = await Promise.all([
-    ids.offset(offset).limit(limit).execute(),
+  let page = filteredOutlets(q, f)
+    .innerJoin('branches', 'branches.id', 'outlets.branch_id')
+    .selectAll('outlets')
+    .select('branches.name as branch_name');
+  if (sort === 'code') page = page.orderBy('outlets.code', dir);
+  else page = page.orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir).orderBy('outlets.code');
+  const [rows, count] = await Promise.all([
+    page.offset(offset).limit(limit).execute(),
     filteredOutlets(q, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  const order = pageIds.map((r) => r.id);
-  const rows = order.length ? await outletQuery(q).where('outlets.id', 'in', order).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, numberCounts(r)]));
-  return { rows: order.map((id) => byId.get(id)!), total: Number(count.n) };
+  return { rows, total: Number(count.n) };
 }
 
-export async function findOutlet(q: Q, id: string): Promise<OutletListRow | undefined> {
-  const row = await outletQuery(q).where('outlets.id', '=', id).executeTakeFirst();
-  return row ? numberCounts(row) : undefined;
-}
+export const findOutlet = (q: Q, id: string): Promise<OutletListRow | undefined> =>
+  outletQuery(q).where('outlets.id', '=', id).executeTakeFirst();
 
-function numberCounts<T extends { staff_count: unknown; zone_count: unknown }>(r: T) {
-  return { ...r, staff_count: Number(r.staff_count ?? 0), zone_count: Number(r.zone_count ?? 0) };
+/** Recounts an outlet's active staff and zones (or every outlet's): call after changing either. */
+export async function refreshCounts(q: Q, outletId?: string): Promise<void> {
+  let query = q.updateTable('outlets').set((eb) => ({
+    staff_count: eb
+      .selectFrom('staff')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('staff.outlet_id', '=', 'outlets.id')
+      .where('staff.active', '=', 1),
+    zone_count: eb
+      .selectFrom('zones')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('zones.outlet_id', '=', 'outlets.id')
+      .where('zones.active', '=', 1),
+  }));
+  if (outletId) query = query.where('id', '=', outletId);
+  await query.execute();
 }
 
 export const outletByCode = (q: Q, code: string) =>

@@ -134,6 +134,8 @@ export class OrgService {
         phone: input.phone,
         pilot: input.pilot ? 1 : 0,
         active: 1,
+        staff_count: 0,
+        zone_count: 0,
         created_at: now,
         updated_at: now,
       });
@@ -191,6 +193,7 @@ export class OrgService {
         created_at: now,
         updated_at: now,
       });
+      await repo.refreshCounts(trx, outletId);
       const after = presentZone((await repo.findZone(trx, outletId, id))!);
       return [after, { action: 'create', entityType: 'zone', entityId: id, outletId, after }];
     });
@@ -333,6 +336,7 @@ export class OrgService {
         created_at: now,
         updated_at: now,
       });
+      await repo.refreshCounts(trx, outletId);
       const row = (await repo.findStaff(trx, outletId, id))!;
       return [
         this.staffView(actor, row),
@@ -372,6 +376,7 @@ export class OrgService {
         }),
         updated_at: now,
       });
+      if (patch.active !== undefined) await repo.refreshCounts(trx, outletId);
       const fresh = (await repo.findStaff(trx, outletId, staffId))!;
       return [
         this.staffView(actor, fresh),

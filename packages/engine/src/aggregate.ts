@@ -1,0 +1,322 @@
+/**
+ * Merging replications into a report. Each replication's vector is added in replication order
+ * (Welford per element, so memory is one vector however many replications run); histograms
+ * are integer counts and merge exactly in any order. Point estimates are pooled ratios
+ * (e.g. total wait / total customers); their 95% intervals come from the spread of the
+ * per-replication values (Student t).
+ */
+import * as L from './layout';
+import { MODE_ROTATING, type Model } from './model';
+import { HIST_BUCKETS, histQuantile, tQuantile975 } from './stats';
+
+export type Interval = [number, number] | null;
+
+export interface WaitSummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  /** 95% confidence interval of the mean across replications (null with one replication) */
+  ci95: Interval;
+  percentileCi95: { p50: Interval; p90: Interval; p95: Interval };
+}
+
+export interface GroupSummary {
+  /** totals over all replications */
+  arrivals: number;
+  served: number;
+  abandoned: number;
+  turnedAway: number;
+  inSystemAtEnd: number;
+  /** means per replication */
+  perReplication: { arrivals: number; served: number; abandoned: number };
+  /** (abandoned + turned away) / customers who left */
+  abandonRate: number;
+  abandonRateCi95: Interval;
+  waitMinutes: WaitSummary;
+  /** share of customers who waited at all */
+  pWait: number;
+  pWaitCi95: Interval;
+  /** share of customers served after waiting at most their type's target */
+  serviceLevel: number;
+  serviceLevelCi95: Interval;
+}
+
+export interface BusinessTypeSummary extends GroupSummary {
+  id: string;
+  name: string | null;
+  targetWaitMinutes: number;
+}
+
+export interface SlotSummary {
+  index: number;
+  start: string;
+  mode: 'fixed' | 'rotating';
+  /** arrivals per hour observed in this slot (all types) */
+  arrivalsPerHour: number;
+  /** time-average number waiting, all posts */
+  meanQueueLength: number;
+  queueByPost: Record<string, number>;
+  waitMinutes: number;
+  serviceLevel: number;
+  abandoned: number;
+}
+
+export interface SimulationReport extends GroupSummary {
+  scenario: string;
+  outlet: string | null;
+  seed: number;
+  replications: number;
+  horizonMinutes: number;
+  warmupMinutes: number;
+  /** busy staff-minutes / present staff-minutes, all staff */
+  utilisation: number;
+  utilisationCi95: Interval;
+  /** events handled, all replications */
+  events: number;
+  byBusinessType: BusinessTypeSummary[];
+  staff: Array<{
+    id: string;
+    name: string | null;
+    role: string;
+    home: string;
+    utilisation: number;
+    utilisationCi95: Interval;
+    presentMinutesPerReplication: number;
+  }>;
+  posts: Array<{ id: string; utilisation: number; meanQueueLength: number }>;
+  perSlot: SlotSummary[];
+  modes: {
+    fixedMinutesPerReplication: number;
+    rotatingMinutesPerReplication: number;
+    rotatingArrivals: number;
+    escortedOneOnOne: number;
+    /** share of arrivals in rotating mode escorted one-on-one by the welcome post */
+    escortedShare: number;
+  };
+  backfill: Array<{
+    rule: string;
+    post: string;
+    actionsPerReplication: number;
+    returnsPerReplication: number;
+  }>;
+  /** customers waiting when the run stopped, mean per replication */
+  queueAtEnd: number;
+  warnings: string[];
+}
+
+export class Aggregator {
+  readonly layout: L.Layout;
+  private n = 0;
+  private readonly cnt: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  private readonly sum: Float64Array;
+  readonly hist: Float64Array;
+
+  constructor(readonly model: Model) {
+    this.layout = L.layoutOf(model);
+    const size = this.layout.size;
+    this.cnt = new Float64Array(size);
+    this.mean = new Float64Array(size);
+    this.m2 = new Float64Array(size);
+    this.sum = new Float64Array(size);
+    this.hist = new Float64Array(this.layout.groups * HIST_BUCKETS);
+  }
+
+  get replications(): number {
+    return this.n;
+  }
+
+  /** Adds one replication; call in replication order for bit-identical results. */
+  add(vec: Float64Array): void {
+    this.n++;
+    const { cnt, mean, m2, sum } = this;
+    for (let i = 0; i < vec.length; i++) {
+      const x = vec[i]!;
+      if (Number.isNaN(x)) continue;
+      const k = cnt[i]! + 1;
+      cnt[i] = k;
+      sum[i] = sum[i]! + x;
+      const d = x - mean[i]!;
+      const mu = mean[i]! + d / k;
+      mean[i] = mu;
+      m2[i] = m2[i]! + d * (x - mu);
+    }
+  }
+
+  /** Adds a pooled histogram (integer counts; any order). */
+  addHistogram(h: Float64Array): void {
+    for (let i = 0; i < h.length; i++) this.hist[i] = this.hist[i]! + h[i]!;
+  }
+
+  private half(i: number): number | null {
+    const k = this.cnt[i]!;
+    if (k < 2) return null;
+    return (tQuantile975(k - 1) * Math.sqrt(this.m2[i]! / (k - 1))) / Math.sqrt(k);
+  }
+
+  private ci(i: number, center: number): Interval {
+    const h = this.half(i);
+    return h === null || !Number.isFinite(center) ? null : [center - h, center + h];
+  }
+
+  private ratio(a: number, b: number): number {
+    const d = this.sum[b]!;
+    return d > 0 ? this.sum[a]! / d : Number.NaN;
+  }
+
+  private group(g: number): GroupSummary {
+    const o = g * L.G_FIELDS;
+    const s = this.sum;
+    const n = Math.max(1, this.n);
+    const hb = g * HIST_BUCKETS;
+    const waitN = s[o + L.G_WAITN]!;
+    const mean = this.ratio(o + L.G_WAITSUM, o + L.G_WAITN);
+    const p50 = histQuantile(this.hist, hb, waitN, 0.5);
+    const p90 = histQuantile(this.hist, hb, waitN, 0.9);
+    const p95 = histQuantile(this.hist, hb, waitN, 0.95);
+    const left = s[o + L.G_SERVED]! + s[o + L.G_ABAND]! + s[o + L.G_TURNED]!;
+    const abandonRate = left > 0 ? (s[o + L.G_ABAND]! + s[o + L.G_TURNED]!) / left : Number.NaN;
+    const pWait = this.ratio(o + L.G_WAITED, o + L.G_WAITN);
+    const sl = this.ratio(o + L.G_WITHIN, o + L.G_WAITN);
+    return {
+      arrivals: s[o + L.G_ARR]!,
+      served: s[o + L.G_SERVED]!,
+      abandoned: s[o + L.G_ABAND]!,
+      turnedAway: s[o + L.G_TURNED]!,
+      inSystemAtEnd: s[o + L.G_INSYS]!,
+      perReplication: {
+        arrivals: s[o + L.G_ARR]! / n,
+        served: s[o + L.G_SERVED]! / n,
+        abandoned: s[o + L.G_ABAND]! / n,
+      },
+      abandonRate,
+      abandonRateCi95: this.ci(o + L.G_ABRATE, abandonRate),
+      waitMinutes: {
+        mean,
+        p50,
+        p90,
+        p95,
+        ci95: this.ci(o + L.G_MEAN, mean),
+        percentileCi95: {
+          p50: this.ci(o + L.G_P50, p50),
+          p90: this.ci(o + L.G_P90, p90),
+          p95: this.ci(o + L.G_P95, p95),
+        },
+      },
+      pWait,
+      pWaitCi95: this.ci(o + L.G_PWAIT, pWait),
+      serviceLevel: sl,
+      serviceLevelCi95: this.ci(o + L.G_SL, sl),
+    };
+  }
+
+  report(meta: { seed: number; warnings?: string[] }): SimulationReport {
+    const m = this.model;
+    const sc = m.scenario;
+    const lay = this.layout;
+    const s = this.sum;
+    const n = Math.max(1, this.n);
+    const T = m.nTypes;
+    const clock = (min: number) => {
+      const t = m.openMinute + min;
+      return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+    };
+    let busy = 0;
+    let pres = 0;
+    for (let i = 0; i < m.nStaff; i++) {
+      busy += s[lay.staffBase + i * L.S_FIELDS + L.S_BUSY]!;
+      pres += s[lay.staffBase + i * L.S_FIELDS + L.S_PRES]!;
+    }
+    const util = pres > 0 ? busy / pres : Number.NaN;
+    const mb = lay.modeBase;
+    const warnings = [...m.warnings, ...(meta.warnings ?? [])];
+    const queueAtEnd = s[lay.miscBase + L.X_QUEUE_END]! / n;
+    const growing = sc.businessTypes.every((b) => b.patience === undefined);
+    if (queueAtEnd > 50 && growing && !m.drain)
+      warnings.push(
+        `on average ${Math.round(queueAtEnd)} customers were still waiting at the end of the horizon: load exceeds capacity and queues grow without bound`,
+      );
+    if (s[T * L.G_FIELDS + L.G_TURNED]! > 0)
+      warnings.push(
+        `customers were turned away because the lobby held ${m.lobbyCapacity} people (lobbyCapacity)`,
+      );
+    return {
+      scenario: sc.name,
+      outlet: sc.outlet ?? null,
+      seed: meta.seed,
+      replications: this.n,
+      horizonMinutes: m.horizon,
+      warmupMinutes: m.warmup,
+      ...this.group(T),
+      utilisation: util,
+      utilisationCi95: this.ci(lay.miscBase + L.X_UTIL, util),
+      events: s[lay.miscBase + L.X_EVENTS]!,
+      byBusinessType: sc.businessTypes.map((b, i) => ({
+        id: b.id,
+        name: b.name ?? null,
+        targetWaitMinutes: b.targetWaitMinutes,
+        ...this.group(i),
+      })),
+      staff: sc.staff.map((p, i) => {
+        const o = lay.staffBase + i * L.S_FIELDS;
+        const u = this.ratio(o + L.S_BUSY, o + L.S_PRES);
+        return {
+          id: p.id,
+          name: p.name ?? null,
+          role: p.role,
+          home: p.home,
+          utilisation: u,
+          utilisationCi95: this.ci(o + L.S_UTIL, u),
+          presentMinutesPerReplication: s[o + L.S_PRES]! / n,
+        };
+      }),
+      posts: m.postIds.map((id, p) => {
+        const o = lay.postBase + p * L.P_FIELDS;
+        return {
+          id,
+          utilisation: this.ratio(o + L.P_BUSY, o + L.P_PRES),
+          meanQueueLength: this.mean[o + L.P_QAVG]!,
+        };
+      }),
+      perSlot: Array.from({ length: m.slotsPerDay }, (_, k) => {
+        const o = lay.slotBase + k * lay.slotStride;
+        const time = s[o + L.SL_TIME]!;
+        const queueByPost: Record<string, number> = {};
+        let q = 0;
+        m.postIds.forEach((id, p) => {
+          const v = time > 0 ? s[o + L.SL_FIELDS + p]! / time : Number.NaN;
+          queueByPost[id] = v;
+          q += v;
+        });
+        return {
+          index: k,
+          start: clock(k * m.slotMinutes),
+          mode: m.slotMode[k] === MODE_ROTATING ? ('rotating' as const) : ('fixed' as const),
+          arrivalsPerHour: time > 0 ? (s[o + L.SL_ARR]! / time) * 60 : Number.NaN,
+          meanQueueLength: q,
+          queueByPost,
+          waitMinutes: this.ratio(o + L.SL_WSUM, o + L.SL_WN),
+          serviceLevel: this.ratio(o + L.SL_WITHIN, o + L.SL_WN),
+          abandoned: s[o + L.SL_ABAND]! / n,
+        };
+      }),
+      modes: {
+        fixedMinutesPerReplication: s[mb + L.M_FIXED]! / n,
+        rotatingMinutesPerReplication: s[mb + L.M_ROT]! / n,
+        rotatingArrivals: s[mb + L.M_ROT_ARR]!,
+        escortedOneOnOne: s[mb + L.M_ESCORTED]!,
+        escortedShare: this.ratio(mb + L.M_ESCORTED, mb + L.M_ROT_ARR),
+      },
+      backfill: m.rules.map((r) => ({
+        rule: r.label,
+        post: m.postIds[r.post]!,
+        actionsPerReplication: s[lay.ruleBase + r.index * L.R_FIELDS + L.R_ACTIONS]! / n,
+        returnsPerReplication: s[lay.ruleBase + r.index * L.R_FIELDS + L.R_RETURNS]! / n,
+      })),
+      queueAtEnd,
+      warnings,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import type { RandomSource } from './rng';
+
+/** A time distribution as written in a scenario; every time is in minutes. */
+export type DistributionSpec =
+  | { type: 'exponential'; mean: number }
+  | { type: 'deterministic'; value: number }
+  | { type: 'lognormal'; mean: number; sd: number }
+  | { type: 'gamma'; shape: number; scale: number }
+  | { type: 'empirical'; values: number[] };
+
+export const DIST_EXPONENTIAL = 0;
+export const DIST_DETERMINISTIC = 1;
+export const DIST_LOGNORMAL = 2;
+export const DIST_GAMMA = 3;
+export const DIST_EMPIRICAL = 4;
+
+/** A compiled distribution: a kind code and numeric parameters, sampled without allocation. */
+export interface Sampler {
+  readonly kind: number;
+  /** exponential: mean; deterministic: value; lognormal: mu; gamma: shape */
+  readonly p1: number;
+  /** lognormal: sigma; gamma: scale */
+  readonly p2: number;
+  readonly values: Float64Array;
+  readonly mean: number;
+  /** squared coefficient of variation */
+  readonly scv: number;
+}
+
+const EMPTY = new Float64Array(0);
+
+export function compileDistribution(spec: DistributionSpec): Sampler {
+  switch (spec.type) {
+    case 'exponential':
+      return { kind: DIST_EXPONENTIAL, p1: spec.mean, p2: 0, values: EMPTY, mean: spec.mean, scv: 1 };
+    case 'deterministic':
+      return { kind: DIST_DETERMINISTIC, p1: spec.value, p2: 0, values: EMPTY, mean: spec.value, scv: 0 };
+    case 'lognormal': {
+      const s2 = Math.log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
+      return {
+        kind: DIST_LOGNORMAL,
+        p1: Math.log(spec.mean) - s2 / 2,
+        p2: Math.sqrt(s2),
+        values: EMPTY,
+        mean: spec.mean,
+        scv: (spec.sd * spec.sd) / (spec.mean * spec.mean),
+      };
+    }
+    case 'gamma':
+      return {
+        kind: DIST_GAMMA,
+        p1: spec.shape,
+        p2: spec.scale,
+        values: EMPTY,
+        mean: spec.shape * spec.scale,
+        scv: 1 / spec.shape,
+      };
+    case 'empirical': {
+      const values = Float64Array.from(spec.values);
+      let sum = 0;
+      for (const v of values) sum += v;
+      const mean = sum / values.length;
+      let ss = 0;
+      for (const v of values) ss += (v - mean) * (v - mean);
+      const variance = ss / values.length;
+      return {
+        kind: DIST_EMPIRICAL,
+        p1: 0,
+        p2: 0,
+        values,
+        mean,
+        scv: mean > 0 ? variance / (mean * mean) : 0,
+      };
+    }
+  }
+}
+
+/** Standard normal by the Box–Muller transform (one of the pair is used). */
+export function sampleNormal(rng: RandomSource): number {
+  const u1 = rng.uniform();
+  const u2 = rng.uniform();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 by the boost U^(1/shape). */
+export function sampleGammaUnit(rng: RandomSource, shape: number): number {
+  if (shape < 1) return sampleGammaUnit(rng, shape + 1) * rng.uniform() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = sampleNormal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.uniform();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+export function sample(rng: RandomSource, s: Sampler): number {
+  switch (s.kind) {
+    case DIST_EXPONENTIAL:
+      return -s.p1 * Math.log(rng.uniform());
+    case DIST_DETERMINISTIC:
+      return s.p1;
+    case DIST_LOGNORMAL:
+      return Math.exp(s.p1 + s.p2 * sampleNormal(rng));
+    case DIST_GAMMA:
+      return s.p2 * sampleGammaUnit(rng, s.p1);
+    default: {
+      const v = s.values;
+      return v[Math.floor(rng.uniform() * v.length)]!;
+    }
+  }
+}

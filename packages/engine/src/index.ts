@@ -1,0 +1,69 @@
+/**
+ * @liangdian/engine — the pure core: lobby simulation, Erlang C/A, staffing.
+ * No I/O, no clock, no global randomness: seeds and inputs come from the caller.
+ */
+export * from './units';
+export { Xoshiro128, subStream, type RandomSource } from './rng';
+export { EventHeap } from './heap';
+export { compileDistribution, sample, type DistributionSpec, type Sampler } from './distributions';
+export {
+  Welford,
+  tQuantile975,
+  estimateFrom,
+  histBucket,
+  histQuantile,
+  HIST_BUCKETS,
+  type Estimate,
+} from './stats';
+export {
+  erlangB,
+  erlangC,
+  erlangCMetrics,
+  erlangAMetrics,
+  queueMetrics,
+  type QueueInput,
+  type QueueMetrics,
+} from './erlang';
+export {
+  staffingTable,
+  fewestStaff,
+  slotStaffing,
+  type StaffingInput,
+  type StaffingTable,
+  type SlotStaffing,
+} from './staffing';
+export {
+  scenarioSchema,
+  distributionSchema,
+  LIMITS,
+  type Scenario,
+  type ScenarioInput,
+  type BusinessType,
+  type Zone,
+  type Staff,
+  type BackfillRule,
+  type Mode,
+  type Role,
+} from './scenario/schema';
+export {
+  parseScenario,
+  parseScenarioOrThrow,
+  ScenarioError,
+  WELCOME_POST,
+  type ScenarioIssue,
+  type ScenarioResult,
+} from './scenario/validate';
+export { compileScenario, type Model } from './model';
+export { Simulator, EVENT_NAMES, type SimObserver, type ReplicationResult } from './simulator';
+export {
+  Aggregator,
+  type SimulationReport,
+  type GroupSummary,
+  type BusinessTypeSummary,
+  type SlotSummary,
+  type WaitSummary,
+  type Interval,
+} from './aggregate';
+export { simulate, runReplicationRange, checkRunOptions, type SimulateOptions } from './run';
+export { mmcScenario, type MmcSpec } from './mmc';
+export { bareMmc, type BaselineResult } from './baseline';

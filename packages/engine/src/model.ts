@@ -1,0 +1,263 @@
+/**
+ * A validated scenario compiled into flat numeric arrays for the event loop.
+ * Post 0 is the welcome post; post z + 1 is zone z.
+ */
+import { compileDistribution, type Sampler } from './distributions';
+import type { Scenario } from './scenario/schema';
+import { clockMinutes, parseScenarioOrThrow, WELCOME_POST } from './scenario/validate';
+
+export const MODE_FIXED = 0;
+export const MODE_ROTATING = 1;
+
+export const TL_SLOT = 0;
+export const TL_OFF = 1;
+export const TL_ON = 2;
+
+export interface CompiledRule {
+  index: number;
+  label: string;
+  post: number;
+  postEmpty: boolean;
+  /** queue length trigger, or a huge number when off */
+  queueLength: number;
+  /** oldest-wait trigger in minutes, or Infinity when off */
+  oldestWait: number;
+  /** staff indices in the order they are tried */
+  candidates: Int32Array;
+  /** bit 0: fixed, bit 1: rotating */
+  modeMask: number;
+}
+
+export interface Model {
+  scenario: Scenario;
+  warnings: string[];
+  openMinute: number;
+  dayMinutes: number;
+  slotMinutes: number;
+  slotsPerDay: number;
+  horizon: number;
+  warmup: number;
+  drain: boolean;
+  drainLimit: number;
+  lobbyCapacity: number;
+  nTypes: number;
+  typeIds: string[];
+  typePost: Int32Array;
+  typePriority: Int32Array;
+  typeTarget: Float64Array;
+  service: Sampler[];
+  patience: (Sampler | null)[];
+  /** total arrival rate per minute for each slot of the day */
+  slotRate: Float64Array;
+  /** cumulative type probabilities per slot: slotsPerDay × nTypes */
+  slotCum: Float64Array;
+  nPosts: number;
+  postIds: string[];
+  postCapacity: Int32Array;
+  /** concurrent customers one staff member can take at the post (k at a super-counter) */
+  postPerStaff: Int32Array;
+  /** business types queued at the post, highest priority first */
+  postTypes: Int32Array[];
+  nStaff: number;
+  staffIds: string[];
+  staffHome: Int32Array;
+  skill: Uint8Array;
+  timelineTime: Float64Array;
+  timelineKind: Int32Array;
+  timelineArg: Int32Array;
+  slotMode: Uint8Array;
+  triage: Sampler | null;
+  escort: Sampler | null;
+  rules: CompiledRule[];
+  rulesByPost: CompiledRule[][];
+  /** smallest oldest-wait trigger per post (Infinity when none) */
+  postOldestWait: Float64Array;
+}
+
+function intervals(list: Array<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Subtracts breaks from shifts: the intervals a person is available. */
+function availability(
+  shifts: Array<[number, number]>,
+  breaks: Array<[number, number]>,
+): Array<[number, number]> {
+  let cur = intervals(shifts);
+  for (const [ba, bb] of breaks) {
+    const next: Array<[number, number]> = [];
+    for (const [a, b] of cur) {
+      if (bb <= a || ba >= b) next.push([a, b]);
+      else {
+        if (ba > a) next.push([a, ba]);
+        if (bb < b) next.push([bb, b]);
+      }
+    }
+    cur = next;
+  }
+  return cur;
+}
+
+/** Compiles a scenario (validated here; throws ScenarioError listing every problem). */
+export function compileScenario(input: unknown): Model {
+  const { scenario: sc, warnings } = parseScenarioOrThrow(input);
+  const open = clockMinutes(sc.hours.open);
+  const day = clockMinutes(sc.hours.close) - open;
+  const slot = sc.slotMinutes;
+  const S = day / slot;
+  const horizon = sc.horizonMinutes ?? day;
+  const T = sc.businessTypes.length;
+  const typeIds = sc.businessTypes.map((b) => b.id);
+  const typeIndex = new Map(typeIds.map((id, i) => [id, i]));
+  const postIds = [WELCOME_POST, ...sc.zones.map((z) => z.id)];
+  const postIndex = new Map(postIds.map((id, i) => [id, i]));
+  const P = postIds.length;
+
+  const typePost = new Int32Array(T);
+  sc.zones.forEach((z, zi) => {
+    for (const t of z.serves) typePost[typeIndex.get(t)!] = zi + 1;
+  });
+  const typePriority = Int32Array.from(sc.businessTypes.map((b) => b.priority));
+  const typeTarget = Float64Array.from(sc.businessTypes.map((b) => b.targetWaitMinutes));
+
+  const slotRate = new Float64Array(S);
+  const slotCum = new Float64Array(S * T);
+  for (let k = 0; k < S; k++) {
+    let total = 0;
+    const r = sc.businessTypes.map((b) => {
+      const v = Array.isArray(b.arrivalsPerHour) ? b.arrivalsPerHour[k]! : b.arrivalsPerHour;
+      return v / 60;
+    });
+    for (const v of r) total += v;
+    slotRate[k] = total;
+    let cum = 0;
+    for (let t = 0; t < T; t++) {
+      cum += total > 0 ? r[t]! / total : 0;
+      slotCum[k * T + t] = t === T - 1 ? 1 : cum;
+    }
+  }
+
+  const postCapacity = new Int32Array(P);
+  const postPerStaff = new Int32Array(P);
+  postCapacity[0] = 1 << 30;
+  postPerStaff[0] = 1;
+  sc.zones.forEach((z, zi) => {
+    postCapacity[zi + 1] = z.capacity;
+    postPerStaff[zi + 1] = z.kind === 'superCounter' ? (z.assistPerStaff ?? 1) : 1;
+  });
+  const byPriority = (a: number, b: number) => typePriority[b]! - typePriority[a]! || a - b;
+  const postTypes: Int32Array[] = [Int32Array.from(typeIds.map((_, i) => i).sort(byPriority))];
+  for (const z of sc.zones)
+    postTypes.push(Int32Array.from(z.serves.map((t) => typeIndex.get(t)!).sort(byPriority)));
+
+  const N = sc.staff.length;
+  const staffHome = Int32Array.from(sc.staff.map((s) => postIndex.get(s.home)!));
+  const skill = new Uint8Array(N * T);
+  sc.staff.forEach((s, i) => {
+    for (const k of s.skills) skill[i * T + typeIndex.get(k)!] = 1;
+  });
+
+  // the day's timeline: slot boundaries, then people leaving, then people arriving
+  const entries: Array<[number, number, number]> = [];
+  for (let k = 0; k < S; k++) entries.push([k * slot, TL_SLOT, k]);
+  sc.staff.forEach((s, i) => {
+    const shifts: Array<[number, number]> = (s.shifts ?? [{ start: sc.hours.open, end: sc.hours.close }]).map(
+      (x) => [clockMinutes(x.start) - open, clockMinutes(x.end) - open],
+    );
+    const breaks: Array<[number, number]> = s.breaks.map((x) => [
+      clockMinutes(x.start) - open,
+      clockMinutes(x.end) - open,
+    ]);
+    for (const [a, b] of availability(shifts, breaks)) {
+      entries.push([a, TL_ON, i]);
+      entries.push([b, TL_OFF, i]);
+    }
+  });
+  entries.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+
+  const slotMode = new Uint8Array(S).fill(sc.modePlan.default === 'rotating' ? MODE_ROTATING : MODE_FIXED);
+  for (const p of sc.modePlan.periods) {
+    const a = (clockMinutes(p.from) - open) / slot;
+    const b = (clockMinutes(p.to) - open) / slot;
+    for (let k = a; k < b; k++) slotMode[k] = p.mode === 'rotating' ? MODE_ROTATING : MODE_FIXED;
+  }
+
+  const rules: CompiledRule[] = sc.backfill.map((r, index) => {
+    const cands: number[] = [];
+    for (const b of r.backups) {
+      if (b.startsWith('role:')) {
+        const role = b.slice(5);
+        sc.staff.forEach((s, i) => {
+          if (s.role === role && !cands.includes(i)) cands.push(i);
+        });
+      } else {
+        const i = sc.staff.findIndex((s) => s.id === b);
+        if (i >= 0 && !cands.includes(i)) cands.push(i);
+      }
+    }
+    return {
+      index,
+      label: r.id ?? `${r.post}#${index}`,
+      post: postIndex.get(r.post)!,
+      postEmpty: r.triggers.postEmpty === true,
+      queueLength: r.triggers.queueLength ?? 1 << 30,
+      oldestWait: r.triggers.oldestWaitMinutes ?? Number.POSITIVE_INFINITY,
+      candidates: Int32Array.from(cands),
+      modeMask: (r.modes.includes('fixed') ? 1 : 0) | (r.modes.includes('rotating') ? 2 : 0),
+    };
+  });
+  const rulesByPost: CompiledRule[][] = postIds.map(() => []);
+  const postOldestWait = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
+  for (const r of rules) {
+    rulesByPost[r.post]!.push(r);
+    postOldestWait[r.post] = Math.min(postOldestWait[r.post]!, r.oldestWait);
+  }
+
+  return {
+    scenario: sc,
+    warnings,
+    openMinute: open,
+    dayMinutes: day,
+    slotMinutes: slot,
+    slotsPerDay: S,
+    horizon,
+    warmup: sc.warmupMinutes,
+    drain: sc.drain,
+    drainLimit: sc.drainLimitMinutes,
+    lobbyCapacity: sc.lobbyCapacity,
+    nTypes: T,
+    typeIds,
+    typePost,
+    typePriority,
+    typeTarget,
+    service: sc.businessTypes.map((b) => compileDistribution(b.service)),
+    patience: sc.businessTypes.map((b) => (b.patience ? compileDistribution(b.patience) : null)),
+    slotRate,
+    slotCum,
+    nPosts: P,
+    postIds,
+    postCapacity,
+    postPerStaff,
+    postTypes,
+    nStaff: N,
+    staffIds: sc.staff.map((s) => s.id),
+    staffHome,
+    skill,
+    timelineTime: Float64Array.from(entries.map((e) => e[0])),
+    timelineKind: Int32Array.from(entries.map((e) => e[1])),
+    timelineArg: Int32Array.from(entries.map((e) => e[2])),
+    slotMode,
+    triage: sc.welcome ? compileDistribution(sc.welcome.triage) : null,
+    escort: sc.welcome ? compileDistribution(sc.welcome.escort) : null,
+    rules,
+    rulesByPost,
+    postOldestWait,
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * Scenario validation: the zod schema first, then the cross-field rules. Every problem is
+ * reported with its JSON path and a plain message; a scenario with any problem never runs.
+ */
+import { compileDistribution } from '../distributions';
+import { LIMITS, roles, type Scenario, scenarioSchema } from './schema';
+
+export interface ScenarioIssue {
+  /** JSON path, e.g. "$.businessTypes[2].service.mean" */
+  path: string;
+  message: string;
+}
+
+export type ScenarioResult =
+  | { ok: true; scenario: Scenario; warnings: string[] }
+  | { ok: false; issues: ScenarioIssue[] };
+
+export const WELCOME_POST = 'welcome';
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let s = '$';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  return s;
+}
+
+/** "HH:MM" → minutes after midnight */
+export function clockMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly issues: ScenarioIssue[]) {
+    super(`invalid scenario:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  }
+}
+
+/** Validates and returns the scenario, or throws ScenarioError listing every problem. */
+export function parseScenarioOrThrow(input: unknown): { scenario: Scenario; warnings: string[] } {
+  const r = parseScenario(input);
+  if (!r.ok) throw new ScenarioError(r.issues);
+  return r;
+}
+
+export function parseScenario(input: unknown): ScenarioResult {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
+    };
+  }
+  const sc = parsed.data;
+  const issues: ScenarioIssue[] = [];
+  const warnings: string[] = [];
+  const bad = (path: string, message: string) => issues.push({ path, message });
+
+  const open = clockMinutes(sc.hours.open);
+  const close = clockMinutes(sc.hours.close);
+  const day = close - open;
+  if (day <= 0) bad('$.hours.close', 'closing time must be after opening time');
+  else if (day % sc.slotMinutes !== 0)
+    bad('$.slotMinutes', `the opening day (${day} minutes) must be a whole number of slots`);
+  const slots = day > 0 ? Math.max(1, Math.floor(day / sc.slotMinutes)) : 1;
+  const horizon = sc.horizonMinutes ?? Math.max(day, 1);
+  if (sc.warmupMinutes >= horizon) bad('$.warmupMinutes', 'the warm-up must be shorter than the horizon');
+
+  const within = (path: string, t: string) => {
+    const m = clockMinutes(t);
+    if (day > 0 && (m < open || m > close)) bad(path, `${t} is outside the opening hours`);
+    return m;
+  };
+
+  // business types
+  const typeIds = new Set<string>();
+  let peakTotalPerHour = 0;
+  const perSlotTotal = new Array<number>(slots).fill(0);
+  sc.businessTypes.forEach((b, i) => {
+    const p = `$.businessTypes[${i}]`;
+    if (typeIds.has(b.id)) bad(`${p}.id`, `duplicate business type id "${b.id}"`);
+    typeIds.add(b.id);
+    if (Array.isArray(b.arrivalsPerHour)) {
+      if (day > 0 && b.arrivalsPerHour.length !== slots)
+        bad(
+          `${p}.arrivalsPerHour`,
+          `needs one rate per slot: ${slots} values, found ${b.arrivalsPerHour.length}`,
+        );
+      b.arrivalsPerHour.forEach((r, k) => {
+        if (k < slots) perSlotTotal[k] = perSlotTotal[k]! + r;
+      });
+    } else {
+      for (let k = 0; k < slots; k++) perSlotTotal[k] = perSlotTotal[k]! + (b.arrivalsPerHour as number);
+    }
+    if (b.service.type === 'deterministic' && b.service.value === 0)
+      warnings.push(`business type "${b.id}": a service time of 0 minutes`);
+  });
+  for (const t of perSlotTotal) peakTotalPerHour = Math.max(peakTotalPerHour, t);
+  const meanPerHour = perSlotTotal.reduce((a, b) => a + b, 0) / slots;
+  if ((meanPerHour / 60) * horizon > LIMITS.expectedArrivalsPerReplication)
+    bad(
+      '$.horizonMinutes',
+      `expected arrivals per replication (${Math.round((meanPerHour / 60) * horizon)}) exceed the limit of ${LIMITS.expectedArrivalsPerReplication}`,
+    );
+
+  // zones
+  const zoneIds = new Set<string>();
+  const servedBy = new Map<string, number>();
+  sc.zones.forEach((z, i) => {
+    const p = `$.zones[${i}]`;
+    if (z.id === WELCOME_POST)
+      bad(`${p}.id`, `"${WELCOME_POST}" is the welcome post; choose another zone id`);
+    if (zoneIds.has(z.id)) bad(`${p}.id`, `duplicate zone id "${z.id}"`);
+    zoneIds.add(z.id);
+    if (z.assistPerStaff !== undefined && z.kind !== 'superCounter')
+      bad(`${p}.assistPerStaff`, 'only a superCounter zone has assistPerStaff');
+    z.serves.forEach((t, k) => {
+      if (!typeIds.has(t)) bad(`${p}.serves[${k}]`, `unknown business type "${t}"`);
+      else if (servedBy.has(t))
+        bad(`${p}.serves[${k}]`, `business type "${t}" is already served by another zone`);
+      else servedBy.set(t, i);
+    });
+  });
+  sc.businessTypes.forEach((b, i) => {
+    if (!servedBy.has(b.id)) bad(`$.businessTypes[${i}].id`, `no zone serves business type "${b.id}"`);
+  });
+
+  // welcome step and modes
+  const posts = new Set<string>([WELCOME_POST, ...zoneIds]);
+  const usesRotating =
+    sc.modePlan.default === 'rotating' || sc.modePlan.periods.some((q) => q.mode === 'rotating');
+  if (usesRotating && !sc.welcome)
+    bad('$.welcome', 'rotating mode needs the welcome step (escort time) to be described');
+  const covered: Array<[number, number]> = [];
+  sc.modePlan.periods.forEach((q, i) => {
+    const p = `$.modePlan.periods[${i}]`;
+    const a = within(`${p}.from`, q.from);
+    const b = within(`${p}.to`, q.to);
+    if (b <= a) bad(`${p}.to`, 'must be after "from"');
+    if ((a - open) % sc.slotMinutes !== 0)
+      bad(`${p}.from`, `must fall on a slot boundary (${sc.slotMinutes} min)`);
+    if ((b - open) % sc.slotMinutes !== 0)
+      bad(`${p}.to`, `must fall on a slot boundary (${sc.slotMinutes} min)`);
+    for (const [x, y] of covered) if (a < y && x < b) bad(p, 'overlaps an earlier period');
+    covered.push([a, b]);
+  });
+
+  // staff
+  const staffIds = new Set<string>();
+  const roleCount = new Map<string, number>();
+  const homeCount = new Map<string, number>();
+  sc.staff.forEach((s, i) => {
+    const p = `$.staff[${i}]`;
+    if (staffIds.has(s.id)) bad(`${p}.id`, `duplicate staff id "${s.id}"`);
+    staffIds.add(s.id);
+    roleCount.set(s.role, (roleCount.get(s.role) ?? 0) + 1);
+    if (!posts.has(s.home)) bad(`${p}.home`, `unknown post "${s.home}" (use "${WELCOME_POST}" or a zone id)`);
+    homeCount.set(s.home, (homeCount.get(s.home) ?? 0) + 1);
+    if (s.home === WELCOME_POST && !sc.welcome)
+      bad(`${p}.home`, 'the welcome post needs the welcome step (triage and escort times) to be described');
+    s.skills.forEach((k, j) => {
+      if (!typeIds.has(k)) bad(`${p}.skills[${j}]`, `unknown business type "${k}"`);
+    });
+    const shifts = (s.shifts ?? []).map((sh, j) => {
+      const a = within(`${p}.shifts[${j}].start`, sh.start);
+      const b = within(`${p}.shifts[${j}].end`, sh.end);
+      if (b <= a) bad(`${p}.shifts[${j}].end`, 'must be after the start');
+      return [a, b] as const;
+    });
+    shifts.forEach(([a, b], j) => {
+      for (let k = 0; k < j; k++) {
+        const [x, y] = shifts[k]!;
+        if (a < y && x < b) bad(`${p}.shifts[${j}]`, 'overlaps an earlier shift');
+      }
+    });
+    const effective = shifts.length > 0 ? shifts : [[open, close] as const];
+    s.breaks.forEach((br, j) => {
+      const a = within(`${p}.breaks[${j}].start`, br.start);
+      const b = within(`${p}.breaks[${j}].end`, br.end);
+      if (b <= a) bad(`${p}.breaks[${j}].end`, 'must be after the start');
+      else if (!effective.some(([x, y]) => a >= x && b <= y))
+        bad(`${p}.breaks[${j}]`, 'must lie inside a shift');
+    });
+  });
+  sc.businessTypes.forEach((b) => {
+    if (!sc.staff.some((s) => s.skills.includes(b.id)))
+      warnings.push(`business type "${b.id}": no staff member has the skill, so it is never served`);
+  });
+
+  // backfill
+  const ruleIds = new Set<string>();
+  sc.backfill.forEach((r, i) => {
+    const p = `$.backfill[${i}]`;
+    if (r.id !== undefined) {
+      if (ruleIds.has(r.id)) bad(`${p}.id`, `duplicate rule id "${r.id}"`);
+      ruleIds.add(r.id);
+    }
+    if (!posts.has(r.post)) bad(`${p}.post`, `unknown post "${r.post}"`);
+    r.backups.forEach((b, j) => {
+      if (b.startsWith('role:')) {
+        const role = b.slice(5);
+        if (!(roles as readonly string[]).includes(role))
+          bad(`${p}.backups[${j}]`, `unknown role "${role}" (one of ${roles.join(', ')})`);
+        else if (!roleCount.has(role)) warnings.push(`backfill rule ${i}: nobody has the role "${role}"`);
+      } else if (!staffIds.has(b))
+        bad(`${p}.backups[${j}]`, `unknown staff member "${b}" (or write "role:<role>")`);
+    });
+    const t = r.triggers;
+    if (!t.postEmpty && t.queueLength === undefined && t.oldestWaitMinutes === undefined)
+      bad(`${p}.triggers`, 'give at least one trigger: postEmpty, queueLength or oldestWaitMinutes');
+  });
+
+  if (issues.length > 0) return { ok: false, issues };
+
+  // warnings on load: day-averaged offered load against what the zone can serve
+  sc.zones.forEach((z) => {
+    if (!homeCount.has(z.id) && !sc.backfill.some((r) => r.post === z.id))
+      warnings.push(`zone "${z.id}": nobody's home post, and no backfill rule covers it`);
+    const types = sc.businessTypes.filter((b) => z.serves.includes(b.id));
+    let load = 0;
+    for (const b of types) {
+      const r = Array.isArray(b.arrivalsPerHour)
+        ? b.arrivalsPerHour.reduce((a, c) => a + c, 0) / b.arrivalsPerHour.length
+        : b.arrivalsPerHour;
+      load += (r / 60) * compileDistribution(b.service).mean;
+    }
+    const staffHere = sc.staff.filter((s) => s.home === z.id).length;
+    const perStaff = z.kind === 'superCounter' ? (z.assistPerStaff ?? 1) : 1;
+    const servers = Math.min(z.capacity, staffHere * perStaff);
+    const patient = types.every((b) => b.patience === undefined);
+    if (load > 0 && load >= servers && patient)
+      warnings.push(
+        `zone "${z.id}": offered load ${load.toFixed(2)} Erlangs ≥ ${servers} servers and customers never abandon: queues grow without bound`,
+      );
+  });
+  return { ok: true, scenario: sc, warnings };
+}
