@@ -49,15 +49,47 @@ describe('liangdian (organisation commands)', () => {
     expect(demo.out).toMatch(/admin\s+admin/);
     expect(cli(['demo']).code).toBe(1);
 
-    const weak = cli(['user', 'create', '--username', 'li.na', '--role', 'staff', '--outlet', 'LSW', '--password', 'short']);
+    const weak = cli([
+      'user',
+      'create',
+      '--username',
+      'li.na',
+      '--role',
+      'staff',
+      '--outlet',
+      'LSW',
+      '--password',
+      'short',
+    ]);
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('PASSWORD_POLICY');
-    const created = cli(['user', 'create', '--username', 'li.na', '--name', '李娜', '--role', 'staff', '--outlet', 'LSW', '--password-stdin'], 'a-good-pass-42\n');
+    const created = cli(
+      [
+        'user',
+        'create',
+        '--username',
+        'li.na',
+        '--name',
+        '李娜',
+        '--role',
+        'staff',
+        '--outlet',
+        'LSW',
+        '--password-stdin',
+      ],
+      'a-good-pass-42\n',
+    );
     expect(created.code).toBe(0);
     expect(created.out).toContain('螺蛳湾支行');
-    expect(cli(['user', 'create', '--username', 'x', '--role', 'boss', '--password', 'a-good-pass-42']).code).toBe(2);
-    expect(cli(['user', 'reset-password', '--username', 'li.na', '--password', 'another-pass-43']).code).toBe(0);
-    expect(cli(['user', 'reset-password', '--username', 'nobody', '--password', 'another-pass-43']).code).toBe(1);
+    expect(
+      cli(['user', 'create', '--username', 'x', '--role', 'boss', '--password', 'a-good-pass-42']).code,
+    ).toBe(2);
+    expect(cli(['user', 'reset-password', '--username', 'li.na', '--password', 'another-pass-43']).code).toBe(
+      0,
+    );
+    expect(
+      cli(['user', 'reset-password', '--username', 'nobody', '--password', 'another-pass-43']).code,
+    ).toBe(1);
 
     const ok = cli(['audit', 'verify', '--json']);
     expect(ok.code).toBe(0);

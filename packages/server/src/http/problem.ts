@@ -105,8 +105,11 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { spaFallbac
   });
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the web app: a GET outside /api that is not a file gets index.html.
-    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    const path = req.url.split('?')[0] ?? '';
+    // A missing file (an old bundle after a deploy) is a 404, not the app's page.
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (opts.spaFallback && req.method === 'GET' && !path.startsWith('/api') && !isFile) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendProblem(req, reply, 'NOT_FOUND', { entity: 'route' });
   });

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { DB, Q } from '../../db/types';
+import { newId } from '../../lib/ids';
 import { likePattern } from '../../lib/paging';
+import * as meta from '../meta/meta.repository';
 
 export type OutletRow = DB['outlets'];
 export type ZoneRow = DB['zones'];
@@ -8,7 +10,6 @@ export type PostRow = DB['posts'];
 export type StaffRow = DB['staff'];
 export type BusinessTypeRow = DB['business_types'];
 export type BranchRow = DB['branches'];
-
 
 export interface OutletFilter {
   branchId: string;
@@ -32,6 +33,7 @@ export const firstBranch = (q: Q) =>
   q.selectFrom('branches').selectAll().orderBy('code').limit(1).executeTakeFirst();
 export async function insertBranch(q: Q, row: BranchRow) {
   await q.insertInto('branches').values(row).execute();
+  await touchOutletsVersion(q);
 }
 
 // ---- outlets
@@ -52,7 +54,9 @@ function filteredOutlets(q: Q, f: OutletFilter) {
   if (f.pilot !== undefined) query = query.where('outlets.pilot', '=', f.pilot ? 1 : 0);
   if (f.q) {
     const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]));
+    query = query.where((eb) =>
+      eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]),
+    );
   }
   return query;
 }
@@ -71,7 +75,10 @@ export async function listOutlets(
     .selectAll('outlets')
     .select('branches.name as branch_name');
   if (sort === 'code') page = page.orderBy('outlets.code', dir);
-  else page = page.orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir).orderBy('outlets.code');
+  else
+    page = page
+      .orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir)
+      .orderBy('outlets.code');
   const [rows, count] = await Promise.all([
     page.offset(offset).limit(limit).execute(),
     filteredOutlets(q, f)
@@ -100,6 +107,19 @@ export async function refreshCounts(q: Q, outletId?: string): Promise<void> {
   }));
   if (outletId) query = query.where('id', '=', outletId);
   await query.execute();
+  await touchOutletsVersion(q);
+}
+
+/**
+ * The version of everything an outlet list shows (outlets, their branch names and counts).
+ * Every write to those changes it, in the writer's transaction; readers may cache a list page
+ * for as long as the version they read is unchanged — across processes, since it is in the database.
+ */
+export async function outletsVersion(q: Q): Promise<string> {
+  return (await meta.get(q, 'outlets_version')) ?? '';
+}
+async function touchOutletsVersion(q: Q): Promise<void> {
+  await meta.set(q, 'outlets_version', newId());
 }
 
 export const outletByCode = (q: Q, code: string) =>
@@ -107,9 +127,11 @@ export const outletByCode = (q: Q, code: string) =>
 
 export async function insertOutlet(q: Q, row: OutletRow) {
   await q.insertInto('outlets').values(row).execute();
+  await touchOutletsVersion(q);
 }
 export async function updateOutlet(q: Q, id: string, patch: Partial<OutletRow>) {
   await q.updateTable('outlets').set(patch).where('id', '=', id).execute();
+  await touchOutletsVersion(q);
 }
 
 // ---- zones and posts
@@ -212,6 +234,7 @@ export async function updateBusinessType(q: Q, id: string, patch: Partial<Busine
 export async function insertMany<
   T extends 'outlets' | 'zones' | 'posts' | 'staff' | 'users' | 'business_types',
 >(q: Q, table: T, rows: DB[T][], chunk = 200) {
+  if (table === 'outlets') await touchOutletsVersion(q);
   for (let i = 0; i < rows.length; i += chunk) {
     await q
       .insertInto(table)

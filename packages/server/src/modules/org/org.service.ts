@@ -43,6 +43,12 @@ const defined = <T extends object>(o: T) =>
 
 /** Organisation: branches, outlets and, per outlet, zones, posts and staff; the business-type catalogue. */
 export class OrgService {
+  /**
+   * Outlet list pages already read, by scope and query, with the data version they were read at
+   * (org.repository outletsVersion): a page is served again only while nothing it shows changed.
+   */
+  private readonly outletPages = new Map<string, { version: string; page: Page<OutletView> }>();
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -92,6 +98,17 @@ export class OrgService {
   }
 
   async listOutlets(actor: Actor, f: OutletListQuery): Promise<Page<OutletView>> {
+    const version = await repo.outletsVersion(this.db);
+    const key = JSON.stringify([actor.branchId, actor.outletId, f]);
+    const cached = this.outletPages.get(key);
+    if (cached?.version === version) return cached.page;
+    const page = await this.readOutlets(actor, f);
+    this.outletPages.set(key, { version, page });
+    if (this.outletPages.size > 1000) this.outletPages.delete(this.outletPages.keys().next().value!);
+    return page;
+  }
+
+  private async readOutlets(actor: Actor, f: OutletListQuery): Promise<Page<OutletView>> {
     if (f.branchId && f.branchId !== actor.branchId)
       return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
     const desc = f.sort.startsWith('-');
@@ -108,7 +125,7 @@ export class OrgService {
   }
 
   async exportOutlets(actor: Actor, f: OutletListQuery): Promise<OutletView[]> {
-    return (await this.listOutlets(actor, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.readOutlets(actor, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
   }
 
   async getOutlet(actor: Actor, id: string): Promise<OutletView> {

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, login, newContext, screenshot } from './browser';
+
+describe('language switch', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('switches to English and back, and remembers the choice', async () => {
+    const baseUrl = inject('baseUrl');
+    const context = await newContext(browser, baseUrl);
+    const page = await context.newPage();
+    await login(page, 'cpo');
+    await page.getByRole('heading', { name: '网点管理' }).waitFor();
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en-US').click();
+    await page.getByRole('heading', { name: 'Outlets' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en-US');
+    await screenshot(page, '20-outlets-en');
+
+    // persists across a reload (localStorage) ...
+    await page.reload();
+    await page.getByRole('heading', { name: 'Outlets' }).waitFor();
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain(
+      'Consumer-protection officer',
+    );
+
+    // ... and on the server: a fresh browser profile gets English after logging in
+    const other = await newContext(browser, baseUrl);
+    const page2 = await other.newPage();
+    await login(page2, 'cpo');
+    await page2.getByRole('heading', { name: 'Outlets' }).waitFor();
+    await other.close();
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await page.getByRole('heading', { name: '网点管理' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '网点管理' }).waitFor();
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('分行消保部');
+    await context.close();
+  });
+});

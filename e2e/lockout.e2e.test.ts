@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, newContext, screenshot } from './browser';
+
+describe('account lockout', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('locks an account after five wrong passwords, then refuses the right one', async () => {
+    const context = await newContext(browser, inject('baseUrl'));
+    const page = await context.newPage();
+    await page.goto('/login');
+    const error = page.getByTestId('login-error');
+
+    const attempt = async (password: string) => {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await page.getByTestId('login-username').fill('consultant');
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      const res = await answered;
+      await error.waitFor();
+      return { status: res.status(), text: (await error.textContent()) ?? '' };
+    };
+
+    for (let i = 1; i <= 4; i++) {
+      const r = await attempt(`wrong-password-${i}`);
+      expect(r.status).toBe(401);
+      expect(r.text).toContain('用户名或密码错误');
+    }
+    const fifth = await attempt('wrong-password-5');
+    expect([401, 423]).toContain(fifth.status);
+    await screenshot(page, '40-login-wrong-password');
+
+    const sixth = await attempt(DEMO_PASSWORD);
+    expect(sixth.status).toBe(423);
+    expect(sixth.text).toMatch(/账户已锁定至 \d{2}:\d{2}/);
+    await expect(page.getByTestId('user-menu').count()).resolves.toBe(0);
+    await screenshot(page, '41-login-locked');
+    await context.close();
+  });
+});

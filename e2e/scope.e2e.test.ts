@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
+
+describe('outlet scope', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("refuses an outlet head another outlet's page", async () => {
+    const baseUrl = inject('baseUrl');
+    const admin = await apiSession(baseUrl, 'admin');
+    const { items } = await admin.get<{ items: OutletRow[] }>('/outlets?pageSize=200');
+    const jj = items.find((o) => o.code === 'JJ');
+    const lsw = items.find((o) => o.code === 'LSW');
+    expect(jj?.name).toBe('金江支行');
+    expect(lsw).toBeDefined();
+
+    const context = await newContext(browser, baseUrl);
+    const page = await context.newPage();
+    await login(page, 'head.lsw');
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('网点负责人');
+
+    // the own outlet opens, with editing allowed
+    await page.goto(`/outlets/${lsw?.id}`);
+    await page.getByTestId('outlet-title').filter({ hasText: '螺蛳湾支行' }).waitFor();
+    await page.getByTestId('edit-outlet').waitFor();
+    await screenshot(page, '30-head-own-outlet');
+
+    // another outlet answers 404, shown as "does not exist or no access"
+    await page.goto(`/outlets/${jj?.id}`);
+    await page.getByTestId('not-found').waitFor();
+    await expect(page.getByTestId('not-found').textContent()).resolves.toBe('网点不存在或您无权访问');
+    await expect(page.getByText('金江支行').count()).resolves.toBe(0);
+    await screenshot(page, '31-head-other-outlet-refused');
+
+    // the branch-only menu entries are absent
+    await expect(page.getByRole('menuitem', { name: /用户|审计日志/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});

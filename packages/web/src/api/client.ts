@@ -1,0 +1,206 @@
+import type { Locale } from './types';
+
+/** One field error of a problem+json answer; `field` is a dotted path such as `body.name`. */
+export interface FieldError {
+  field: string;
+  code?: string;
+  message: string;
+}
+
+/** Every failed API call rejects with this. `status` 0 means the network failed. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  /** the whole problem document, for extension members such as `lockedUntil` */
+  readonly problem: Record<string, unknown>;
+  readonly retryAfter: number | null;
+
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    errors: FieldError[] = [],
+    problem: Record<string, unknown> = {},
+    retryAfter: number | null = null,
+  ) {
+    super(detail || code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.errors = errors;
+    this.problem = problem;
+    this.retryAfter = retryAfter;
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+const state: { csrfToken: string | null; locale: Locale; onUnauthenticated: (() => void) | null } = {
+  csrfToken: null,
+  locale: 'zh-CN',
+  onUnauthenticated: null,
+};
+
+export function setCsrfToken(token: string | null): void {
+  state.csrfToken = token;
+}
+
+export function setApiLocale(locale: Locale): void {
+  state.locale = locale;
+}
+
+/** Called when an authenticated request answers 401 (the session expired or was ended elsewhere). */
+export function onUnauthenticated(handler: (() => void) | null): void {
+  state.onUnauthenticated = handler;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  if (query) {
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null || value === '') continue;
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    const text = await res.text();
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const retryHeader = res.headers.get('retry-after');
+  const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
+  if (!isRecord(body)) {
+    return new ApiError(res.status, `HTTP_${res.status}`, res.statusText, [], {}, retryAfter);
+  }
+  const errors: FieldError[] = Array.isArray(body.errors)
+    ? body.errors.filter(isRecord).map((e) => ({
+        field: String(e.field ?? ''),
+        code: e.code === undefined ? undefined : String(e.code),
+        message: String(e.message ?? ''),
+      }))
+    : [];
+  const code = typeof body.code === 'string' ? body.code : `HTTP_${res.status}`;
+  const detail =
+    typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
+  return new ApiError(res.status, code, detail, errors, body, retryAfter);
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function send(
+  method: string,
+  url: string,
+  body?: unknown,
+  accept = 'application/json',
+  retried = false,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': state.locale };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method) && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const err = await toApiError(res);
+    // Another tab may have logged in again and rotated the token: refresh it once and retry.
+    if (err.code === 'CSRF_TOKEN_INVALID' && UNSAFE.has(method) && !retried) {
+      const me = await fetch('/api/v1/auth/me', {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
+      if (me.ok) {
+        const session = (await me.json()) as { csrfToken?: string };
+        if (session.csrfToken) {
+          state.csrfToken = session.csrfToken;
+          return send(method, url, body, accept, true);
+        }
+      }
+    }
+    if (err.status === 401 && !url.startsWith('/api/v1/auth/login') && !url.startsWith('/api/v1/auth/me')) {
+      state.onUnauthenticated?.();
+    }
+    throw err;
+  }
+  return res;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const res = await send(method, buildUrl(path, query), body);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Reads the file name from a Content-Disposition header (RFC 6266, with RFC 5987 `filename*`). */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/**
+ * Downloads an `/export.xlsx` endpoint with the current session and saves it in the browser.
+ * `path` is relative to /api/v1 (e.g. `/outlets/export.xlsx`).
+ */
+export async function downloadFile(
+  path: string,
+  query: Query | undefined,
+  fallbackName: string,
+): Promise<string> {
+  const res = await send(
+    'GET',
+    buildUrl(path, query),
+    undefined,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
+  );
+  const blob = await res.blob();
+  const name = filenameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName;
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 30_000);
+  return name;
+}

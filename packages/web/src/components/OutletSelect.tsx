@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { Outlet, Page } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+/** Searches outlets on the server (a branch may have thousands). */
+export function OutletSelect({
+  value,
+  onChange,
+  allowClear = true,
+  placeholder,
+  style,
+  id,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const list = useQuery({
+    queryKey: ['outlets', 'select', q],
+    queryFn: () => api.get<Page<Outlet>>('/outlets', { q, pageSize: 50, sort: 'code' }),
+  });
+  const selected = useQuery({
+    queryKey: ['outlet', value],
+    queryFn: () => api.get<Outlet>(`/outlets/${value}`),
+    enabled: !!value && !list.data?.items.some((o) => o.id === value),
+  });
+  const options = (list.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }));
+  if (selected.data && !options.some((o) => o.value === selected.data.id)) {
+    options.unshift({ value: selected.data.id, label: `${selected.data.name} (${selected.data.code})` });
+  }
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      allowClear={allowClear}
+      placeholder={placeholder ?? t('common.selectOutlet')}
+      loading={list.isFetching}
+      options={options}
+      style={style}
+      notFoundContent={list.isFetching ? t('common.loading') : t('common.noData')}
+    />
+  );
+}

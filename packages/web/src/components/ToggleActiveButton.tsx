@@ -1,0 +1,46 @@
+import { App, Button, Popconfirm } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { useApiErrorMessage } from './useApiErrorMessage';
+
+/** "停用 / 启用" link for a row: POST `${path}/deactivate` or `${path}/reactivate` (never delete). */
+export function ToggleActiveButton({
+  path,
+  active,
+  onDone,
+  name,
+}: {
+  path: string;
+  active: boolean;
+  onDone: () => void;
+  name: string;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Popconfirm
+      title={active ? t('common.deactivateConfirm', { name }) : t('common.reactivateConfirm', { name })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={async () => {
+        setBusy(true);
+        try {
+          await api.post(`${path}/${active ? 'deactivate' : 'reactivate'}`);
+          message.success(active ? t('common.deactivated') : t('common.reactivated'));
+          onDone();
+        } catch (e) {
+          showError(e);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Button type="link" size="small" danger={active} loading={busy} style={{ paddingInline: 4 }}>
+        {active ? t('common.deactivate') : t('common.reactivate')}
+      </Button>
+    </Popconfirm>
+  );
+}

@@ -1,0 +1,129 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { setApiLocale } from '../api/client';
+import type { Locale } from '../api/types';
+import enUS from './en-US.json';
+import zhCN from './zh-CN.json';
+
+export type MessageKey = keyof typeof zhCN;
+type Messages = Record<MessageKey, string>;
+
+/** en-US must have every key zh-CN has: this assignment fails to compile otherwise. */
+const en: Messages = enUS;
+const zh: Messages = zhCN;
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
+
+export const LOCALES: Locale[] = ['zh-CN', 'en-US'];
+export const TIME_ZONE = 'Asia/Shanghai';
+const STORAGE_KEY = 'liangdian.locale';
+
+export type Vars = Record<string, string | number>;
+
+function interpolate(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'zh-CN' || v === 'en-US';
+}
+
+/** The language the user explicitly picked on this device, if any. */
+export function storedLocale(): Locale | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return isLocale(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function initialLocale(): Locale {
+  return storedLocale() ?? 'zh-CN';
+}
+
+export interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t(key: MessageKey, vars?: Vars): string;
+  /** translates `${prefix}.${value}` when such a key exists, else returns the value itself */
+  tEnum(prefix: string, value: string | null | undefined): string;
+  formatDateTime(iso: string | null | undefined): string;
+  formatDate(iso: string | null | undefined): string;
+  formatTime(iso: string | null | undefined): string;
+  formatNumber(n: number | null | undefined): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    setApiLocale(l);
+    document.documentElement.lang = l;
+    return l;
+  });
+
+  const setLocale = useCallback((next: Locale) => {
+    setApiLocale(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+    document.documentElement.lang = next;
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const messages = catalogues[locale];
+    const dateTime = new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const date = new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const time = new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const number = new Intl.NumberFormat(locale);
+    const fmt = (f: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
+      if (!iso) return '—';
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : f.format(d);
+    };
+    return {
+      locale,
+      setLocale,
+      t: (key, vars) => interpolate(messages[key] ?? key, vars),
+      tEnum: (prefix, v) => {
+        if (v === null || v === undefined || v === '') return '—';
+        const key = `${prefix}.${v}`;
+        return key in messages ? messages[key as MessageKey] : v;
+      },
+      formatDateTime: fmt(dateTime),
+      formatDate: fmt(date),
+      formatTime: fmt(time),
+      formatNumber: (n) => (n === null || n === undefined ? '—' : number.format(n)),
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

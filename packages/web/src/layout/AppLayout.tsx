@@ -1,0 +1,206 @@
+import {
+  AuditOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ShopOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Tag, Tooltip } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, useUser } from '../auth/AuthContext';
+import { can } from '../auth/permissions';
+import { ChangePasswordModal } from '../components/ChangePasswordModal';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n/i18n';
+
+export function BrandMark() {
+  return (
+    <svg className="ld-brand-mark" viewBox="0 0 64 64" aria-hidden="true">
+      <rect width="64" height="64" rx="14" fill="#b8322f" />
+      <g fill="#fff">
+        <circle cx="22" cy="22" r="7" />
+        <circle cx="42" cy="22" r="7" />
+        <circle cx="22" cy="42" r="7" />
+        <circle cx="42" cy="42" r="7" />
+      </g>
+    </svg>
+  );
+}
+
+function selectedKey(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return `/${first}`;
+}
+
+export function AppLayout() {
+  const { t, tEnum } = useI18n();
+  const { meta, logout, changeLocale } = useAuth();
+  const user = useUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg !== false && (screens.lg ?? true);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const [pwOpen, setPwOpen] = useState(false);
+
+  useEffect(() => {
+    if (user.mustChangePassword) setPwOpen(true);
+  }, [user.mustChangePassword]);
+
+  // close the drawer after navigating
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on navigation
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const org = [
+      { key: '/outlets', icon: <ShopOutlined />, label: t('nav.outlets') },
+      { key: '/business-types', icon: <TagsOutlined />, label: t('nav.businessTypes') },
+    ];
+    const sys = [
+      ...(can.manageUsers(user) ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
+      ...(can.readAudit(user) ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+    ];
+    return [
+      { type: 'group', key: 'g-org', label: t('nav.group.organisation'), children: org },
+      ...(sys.length
+        ? [{ type: 'group' as const, key: 'g-sys', label: t('nav.group.system'), children: sys }]
+        : []),
+    ];
+  }, [t, user]);
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      items={items}
+      onClick={({ key }) => navigate(key)}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+
+  const brand = (
+    <div className="ld-brand">
+      <BrandMark />
+      {collapsed && wide ? null : <span>{t('app.name')}</span>}
+    </div>
+  );
+
+  const roleLine = `${tEnum('userRole', user.role)}${user.outletName ? ` · ${user.outletName}` : ''}`;
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'who',
+        disabled: true,
+        label: (
+          <span className="ld-muted">
+            {user.username} · {roleLine}
+          </span>
+        ),
+      },
+      { type: 'divider' },
+      { key: 'pw', icon: <KeyOutlined />, label: t('password.change') },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+    ],
+    onClick: async ({ key }) => {
+      if (key === 'pw') setPwOpen(true);
+      if (key === 'logout') {
+        await logout();
+        navigate('/login', { replace: true });
+      }
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {wide ? (
+        <Layout.Sider
+          width={220}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="xl"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          {brand}
+          {menu}
+        </Layout.Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#1f2330' }, header: { display: 'none' } }}
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="ld-header">
+          {wide ? null : (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('header.menu')}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <div className="ld-header-title">
+            {t('app.title')}
+            {meta?.bankName ? <span className="ld-header-bank">{meta.bankName}</span> : null}
+          </div>
+          {meta?.demo ? (
+            <Tooltip title={t('header.demoHint')}>
+              <Tag color="orange" variant="filled" data-testid="demo-tag" style={{ marginInlineEnd: 0 }}>
+                {t('header.demo')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+          <div className="ld-header-spacer" />
+          <LanguageSwitch onChange={changeLocale} />
+          <Dropdown menu={userMenu} trigger={['click']}>
+            <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+              <Avatar size="small" style={{ background: '#b8322f' }} icon={<UserOutlined />} />
+              <span
+                style={{
+                  display: 'inline-flex',
+                  flexDirection: 'column',
+                  alignItems: 'flex-start',
+                  lineHeight: 1.2,
+                }}
+              >
+                <span data-testid="user-name">{user.displayName}</span>
+                {screens.md && roleLine !== user.displayName ? (
+                  <span className="ld-muted" style={{ fontSize: 12 }} data-testid="user-role">
+                    {roleLine}
+                  </span>
+                ) : null}
+              </span>
+              <DownOutlined style={{ fontSize: 10 }} />
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content className="ld-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal
+        open={pwOpen}
+        onClose={() => setPwOpen(false)}
+        username={user.username}
+        forced={user.mustChangePassword}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,246 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Input,
+  Table,
+  type TableProps,
+  Tag,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { AuditEntry, AuditVerify, Page } from '../../api/types';
+import { ExportButton } from '../../components/ExportButton';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { toInt, useUrlState } from '../../components/useUrlState';
+import { QueryError } from '../../components/QueryError';
+import { TIME_ZONE, useI18n } from '../../i18n/i18n';
+import { AuditDiff } from './AuditDiff';
+
+const KEYS = ['page', 'pageSize', 'q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
+const ENTITY_TYPES = ['branch', 'outlet', 'zone', 'post', 'staff', 'business_type', 'user'];
+
+/** A calendar day picked in the UI means that day in Asia/Shanghai. */
+function dayBoundary(d: Dayjs, end: boolean): string {
+  const local = dayjs.tz(d.format('YYYY-MM-DD'), TIME_ZONE);
+  return (end ? local.add(1, 'day') : local).toISOString();
+}
+
+function actionColor(action: string): string {
+  if (/create|login$/.test(action)) return 'green';
+  if (/deactivate|delete|lock|fail/.test(action)) return 'red';
+  if (/update|patch|edit|reactivate|reset|unlock|change/.test(action)) return 'blue';
+  return 'default';
+}
+
+export function AuditPage() {
+  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const showError = useApiErrorMessage();
+  const [s, set] = useUrlState(KEYS);
+  const [q, setQ] = useState(s.q);
+  const [actor, setActor] = useState(s.actor);
+  const [action, setAction] = useState(s.action);
+  const [verifying, setVerifying] = useState(false);
+  const [verify, setVerify] = useState<AuditVerify | null>(null);
+  const page = toInt(s.page, 1);
+  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
+  const filters = {
+    q: s.q,
+    action: s.action,
+    entityType: s.entityType,
+    actor: s.actor,
+    from: s.from,
+    to: s.to,
+  };
+
+  const list = useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () => api.get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const seenActions = [...new Set((list.data?.items ?? []).map((e) => e.action))].sort();
+
+  const runVerify = async () => {
+    setVerifying(true);
+    try {
+      setVerify(await api.get<AuditVerify>('/audit/verify'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const columns: TableProps<AuditEntry>['columns'] = [
+    { title: '#', dataIndex: 'seq', width: 80, render: (v: number) => <span className="ld-mono">{v}</span> },
+    { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 120,
+      render: (v: string | null) => v ?? <span className="ld-muted">{t('audit.system')}</span>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 200,
+      render: (v: string) => <Tag color={actionColor(v)}>{tEnum('auditAction', v)}</Tag>,
+    },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 120,
+      render: (v: string) => tEnum('entityType', v),
+    },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      ellipsis: true,
+      responsive: ['xl'],
+      render: (v: string | null) => <span className="ld-mono ld-muted">{v ?? '—'}</span>,
+    },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      width: 130,
+      responsive: ['lg'],
+      render: (v: string | null) => v ?? '—',
+    },
+  ];
+
+  const range: [Dayjs, Dayjs] | null =
+    s.from && s.to ? [dayjs(s.from).tz(TIME_ZONE), dayjs(s.to).tz(TIME_ZONE).subtract(1, 'day')] : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        crumbs={[{ title: t('nav.group.system') }, { title: t('nav.audit') }]}
+        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
+        extra={
+          <>
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              loading={verifying}
+              onClick={runVerify}
+              data-testid="verify-chain"
+            >
+              {t('audit.verify')}
+            </Button>
+            <ExportButton path="/audit/export.xlsx" query={filters} filename="audit.xlsx" />
+          </>
+        }
+      />
+      {verify ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={verify.ok ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => setVerify(null) }}
+          data-testid="verify-result"
+          title={
+            verify.ok ? t('audit.verifyOk', { n: formatNumber(verify.checked) }) : t('audit.verifyBroken')
+          }
+          description={
+            verify.ok
+              ? t('audit.verifyOkDetail')
+              : t('audit.verifyBrokenDetail', {
+                  seq: verify.firstBrokenSeq ?? '?',
+                  n: formatNumber(verify.checked),
+                })
+          }
+        />
+      ) : null}
+      <Card variant="borderless">
+        <div className="ld-filters">
+          <Input.Search
+            style={{ width: 220 }}
+            allowClear
+            placeholder={t('audit.searchPlaceholder')}
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              if (!e.target.value) set({ q: '' });
+            }}
+            onSearch={(v) => set({ q: v.trim() })}
+          />
+          <AutoComplete
+            allowClear
+            placeholder={t('audit.action')}
+            value={action}
+            options={seenActions.map((a) => ({ value: a, label: `${tEnum('auditAction', a)} (${a})` }))}
+            onChange={(v: string | undefined) => {
+              setAction(v ?? '');
+              if (!v) set({ action: '' });
+            }}
+            onSelect={(v: string | undefined) => set({ action: v ?? '' })}
+            onBlur={() => set({ action: action.trim() })}
+            style={{ width: 150 }}
+          />
+          <AutoComplete
+            allowClear
+            placeholder={t('audit.entityType')}
+            value={s.entityType || undefined}
+            options={ENTITY_TYPES.map((e) => ({ value: e, label: tEnum('entityType', e) }))}
+            onChange={(v: string | undefined) => set({ entityType: v ?? '' })}
+            style={{ width: 130 }}
+          />
+          <Input
+            allowClear
+            placeholder={t('audit.actor')}
+            value={actor}
+            onChange={(e) => {
+              setActor(e.target.value);
+              if (!e.target.value) set({ actor: '' });
+            }}
+            onPressEnter={() => set({ actor: actor.trim() })}
+            onBlur={() => set({ actor: actor.trim() })}
+            style={{ width: 120 }}
+          />
+          <DatePicker.RangePicker
+            value={range}
+            onChange={(v) =>
+              v?.[0] && v[1]
+                ? set({ from: dayBoundary(v[0], false), to: dayBoundary(v[1], true) })
+                : set({ from: '', to: '' })
+            }
+            disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+            style={{ width: 250 }}
+          />
+        </div>
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+        <Table<AuditEntry>
+          rowKey="seq"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 760 }}
+          expandable={{
+            expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
+            rowExpandable: (e) => !!(e.before || e.after),
+          }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
+          }}
+          onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+        />
+      </Card>
+    </>
+  );
+}

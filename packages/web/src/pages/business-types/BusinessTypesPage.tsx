@@ -1,0 +1,262 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { BusinessType } from '../../api/types';
+import { useAuth, useUser } from '../../auth/AuthContext';
+import { can } from '../../auth/permissions';
+import { applyServerErrors } from '../../components/formErrors';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../../components/StatusTag';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+import { ZONE_KINDS } from '../outlets/ZonesTab';
+import { useBusinessTypes } from './useBusinessTypes';
+
+interface Values {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  defaultZoneKind: string;
+}
+
+function BusinessTypeModal({
+  item,
+  open,
+  onClose,
+  onSaved,
+}: {
+  item: BusinessType | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, tEnum } = useI18n();
+  const { meta } = useAuth();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const kinds = meta?.zoneKinds?.length ? meta.zoneKinds : ZONE_KINDS;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (item) form.setFieldsValue(item);
+  }, [open, item, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const body = {
+        code: v.code.trim(),
+        nameZh: v.nameZh.trim(),
+        nameEn: v.nameEn.trim(),
+        defaultZoneKind: v.defaultZoneKind,
+      };
+      if (item) await api.patch(`/business-types/${item.id}`, body);
+      else await api.post('/business-types', body);
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      if (!applyServerErrors(form, e, { BUSINESS_TYPE_CODE_TAKEN: 'code', CONFLICT: 'code' })) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={item ? t('businessTypes.edit') : t('businessTypes.new')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          name="code"
+          label={t('businessTypes.code')}
+          extra={t('businessTypes.codeHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('businessTypes.codeInvalid') },
+          ]}
+        >
+          <Input className="ld-mono" />
+        </Form.Item>
+        <Form.Item
+          name="nameZh"
+          label={t('businessTypes.nameZh')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="nameEn"
+          label={t('businessTypes.nameEn')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="defaultZoneKind"
+          label={t('businessTypes.defaultZone')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Select options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function BusinessTypesPage() {
+  const { t, tEnum, formatNumber } = useI18n();
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const types = useBusinessTypes();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<string | undefined>();
+  const [editing, setEditing] = useState<BusinessType | null>(null);
+  const [open, setOpen] = useState(false);
+  const editable = can.editBusinessTypes(user);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['business-types'] });
+
+  const rows = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    return (types.data?.items ?? []).filter(
+      (b) =>
+        (!needle || `${b.code} ${b.nameZh} ${b.nameEn}`.toLowerCase().includes(needle)) &&
+        (status === undefined || String(b.active) === status),
+    );
+  }, [types.data, q, status]);
+
+  const columns: TableProps<BusinessType>['columns'] = [
+    {
+      title: t('businessTypes.code'),
+      dataIndex: 'code',
+      width: 180,
+      sorter: (a, b) => a.code.localeCompare(b.code),
+      render: (v: string) => <span className="ld-mono">{v}</span>,
+    },
+    { title: t('businessTypes.nameZh'), dataIndex: 'nameZh' },
+    { title: t('businessTypes.nameEn'), dataIndex: 'nameEn' },
+    {
+      title: t('businessTypes.defaultZone'),
+      dataIndex: 'defaultZoneKind',
+      render: (v: string) => tEnum('zoneKind', v),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (v: boolean) => <StatusTag active={v} />,
+    },
+  ];
+  if (editable) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, b) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            onClick={() => {
+              setEditing(b);
+              setOpen(true);
+            }}
+          >
+            {t('common.edit')}
+          </Button>
+          <ToggleActiveButton
+            path={`/business-types/${b.id}`}
+            active={b.active}
+            name={b.nameZh}
+            onDone={refresh}
+          />
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('businessTypes.title')}
+        crumbs={[{ title: t('nav.group.organisation') }, { title: t('nav.businessTypes') }]}
+        subTitle={
+          types.data ? t('common.totalCount', { n: formatNumber(types.data.items.length) }) : undefined
+        }
+        extra={
+          editable ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('businessTypes.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card variant="borderless">
+        <div className="ld-filters">
+          <Input.Search
+            className="ld-filter-search"
+            allowClear
+            placeholder={t('businessTypes.searchPlaceholder')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: 'true', label: t('common.active') },
+              { value: 'false', label: t('common.inactive') },
+            ]}
+          />
+        </div>
+        <QueryError error={types.error} onRetry={() => types.refetch()} />
+        <Table<BusinessType>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={types.isFetching}
+          scroll={{ x: 640 }}
+          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: true }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('businessTypes.empty')} />,
+          }}
+        />
+      </Card>
+      <BusinessTypeModal
+        item={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          refresh();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { BusinessType, ItemList, Locale } from '../../api/types';
+
+export function useBusinessTypes() {
+  return useQuery({
+    queryKey: ['business-types'],
+    queryFn: () => api.get<ItemList<BusinessType>>('/business-types'),
+    staleTime: 60_000,
+  });
+}
+
+export function businessTypeName(bt: BusinessType, locale: Locale): string {
+  return locale === 'zh-CN' ? bt.nameZh || bt.nameEn : bt.nameEn || bt.nameZh;
+}

@@ -1,0 +1,220 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import type { Outlet, Page } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { can } from '../../auth/permissions';
+import { ExportButton } from '../../components/ExportButton';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../../components/StatusTag';
+import { toInt, useUrlState } from '../../components/useUrlState';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+import { NotFoundPage } from '../NotFoundPage';
+import { OutletFormModal, useBranches } from './OutletFormModal';
+
+const KEYS = ['page', 'pageSize', 'q', 'branchId', 'status', 'pilot', 'sort'] as const;
+const SORTABLE = ['code', 'name', 'staffCount'];
+
+export function OutletListPage() {
+  const { t, formatNumber } = useI18n();
+  const user = useUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [s, set] = useUrlState(KEYS, { sort: 'code' });
+  const [q, setQ] = useState(s.q);
+  const [creating, setCreating] = useState(false);
+  const branches = useBranches();
+  const page = toInt(s.page, 1);
+  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
+
+  const filters = { q: s.q, branchId: s.branchId, status: s.status, pilot: s.pilot, sort: s.sort };
+  const list = useQuery({
+    queryKey: ['outlets', 'list', filters, page, pageSize],
+    queryFn: () => api.get<Page<Outlet>>('/outlets', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  if (list.error && 'status' in list.error && list.error.status === 403) return <NotFoundPage />;
+
+  const sortOrder = (key: string) =>
+    s.sort === key ? ('ascend' as const) : s.sort === `-${key}` ? ('descend' as const) : null;
+
+  const columns: TableProps<Outlet>['columns'] = [
+    {
+      title: t('outlets.code'),
+      dataIndex: 'code',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrder('code'),
+      render: (v: string) => <span className="ld-mono">{v}</span>,
+    },
+    {
+      title: t('outlets.name'),
+      dataIndex: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (v: string, o) => (
+        <span>
+          <Link to={`/outlets/${o.id}`}>{v}</Link>
+          {o.pilot ? (
+            <Tag color="red" variant="outlined" style={{ marginInlineStart: 8 }}>
+              {t('outlets.pilotTag')}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+    { title: t('outlets.branch'), dataIndex: 'branchName', responsive: ['md'] },
+    {
+      title: t('outlets.address'),
+      dataIndex: 'address',
+      ellipsis: true,
+      responsive: ['xl'],
+      render: (v: string | null) => v || '—',
+    },
+    {
+      title: t('outlets.staffCount'),
+      dataIndex: 'staffCount',
+      align: 'right',
+      width: 100,
+      sorter: true,
+      sortOrder: sortOrder('staffCount'),
+      render: (v: number) => formatNumber(v),
+    },
+    {
+      title: t('outlets.zoneCount'),
+      dataIndex: 'zoneCount',
+      align: 'right',
+      width: 100,
+      responsive: ['lg'],
+      render: (v: number) => formatNumber(v),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (v: boolean) => <StatusTag active={v} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('outlets.title')}
+        crumbs={[{ title: t('nav.group.organisation') }, { title: t('nav.outlets') }]}
+        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
+        extra={
+          <>
+            <ExportButton path="/outlets/export.xlsx" query={filters} filename="outlets.xlsx" />
+            {can.createOutlet(user) ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="new-outlet"
+              >
+                {t('outlets.new')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Card variant="borderless">
+        <div className="ld-filters">
+          <Input.Search
+            className="ld-filter-search"
+            allowClear
+            placeholder={t('outlets.searchPlaceholder')}
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              if (!e.target.value) set({ q: '' });
+            }}
+            onSearch={(v) => set({ q: v.trim() })}
+            data-testid="outlet-search"
+          />
+          {(branches.data?.items.length ?? 0) > 1 ? (
+            <Select
+              allowClear
+              placeholder={t('outlets.branch')}
+              value={s.branchId || undefined}
+              onChange={(v) => set({ branchId: v })}
+              options={branches.data?.items.map((b) => ({ value: b.id, label: b.name }))}
+            />
+          ) : null}
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            value={s.status || undefined}
+            onChange={(v) => set({ status: v })}
+            options={[
+              { value: 'active', label: t('common.active') },
+              { value: 'inactive', label: t('common.inactive') },
+            ]}
+          />
+          <Select
+            allowClear
+            placeholder={t('outlets.pilot')}
+            value={s.pilot || undefined}
+            onChange={(v) => set({ pilot: v })}
+            options={[
+              { value: 'true', label: t('outlets.pilotOnly') },
+              { value: 'false', label: t('outlets.nonPilot') },
+            ]}
+          />
+        </div>
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+        <Table<Outlet>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 640 }}
+          locale={{
+            emptyText: list.isLoading ? (
+              ' '
+            ) : (
+              <Empty description={t('outlets.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ),
+          }}
+          onRow={(o) => ({ onDoubleClick: () => navigate(`/outlets/${o.id}`) })}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
+          }}
+          onChange={(p, _f, sorter) => {
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            const field = typeof one?.field === 'string' && SORTABLE.includes(one.field) ? one.field : null;
+            const sort = field && one?.order ? (one.order === 'descend' ? `-${field}` : field) : 'code';
+            set(
+              {
+                page: sort !== s.sort ? 1 : p.current,
+                pageSize: p.pageSize,
+                sort,
+              },
+              false,
+            );
+          }}
+        />
+      </Card>
+      <OutletFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(o) => {
+          setCreating(false);
+          queryClient.invalidateQueries({ queryKey: ['outlets'] });
+          navigate(`/outlets/${o.id}`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,231 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, Form, Input, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { ItemList, Outlet, Post } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { applyServerErrors } from '../../components/formErrors';
+import { StatusTag } from '../../components/StatusTag';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+import { useZones } from './ZonesTab';
+
+export const POST_KINDS = ['welcome', 'super_counter', 'zone'];
+
+export function usePosts(outletId: string) {
+  return useQuery({
+    queryKey: ['outlet', outletId, 'posts'],
+    queryFn: () => api.get<ItemList<Post>>(`/outlets/${outletId}/posts`),
+  });
+}
+
+interface Values {
+  kind: string;
+  name: string;
+  zoneId?: string | null;
+}
+
+function PostModal({
+  outletId,
+  post,
+  open,
+  onClose,
+  onSaved,
+}: {
+  outletId: string;
+  post: Post | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, tEnum } = useI18n();
+  const { meta } = useAuth();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const zones = useZones(outletId);
+  const kind = Form.useWatch('kind', form);
+  const kinds = meta?.postKinds?.length ? meta.postKinds : POST_KINDS;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (post) form.setFieldsValue({ kind: post.kind, name: post.name, zoneId: post.zoneId });
+  }, [open, post, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const body = {
+        kind: v.kind,
+        name: v.name.trim(),
+        zoneId: v.kind === 'zone' ? (v.zoneId ?? null) : null,
+      };
+      if (post) await api.patch(`/outlets/${outletId}/posts/${post.id}`, body);
+      else await api.post(`/outlets/${outletId}/posts`, body);
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={post ? t('posts.edit') : t('posts.new')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          name="kind"
+          label={t('posts.kind')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Select
+            options={kinds.map((k) => ({ value: k, label: tEnum('postKind', k) }))}
+            onChange={(k: string) => {
+              if (!form.getFieldValue('name') && k !== 'zone')
+                form.setFieldValue('name', tEnum('postKind', k));
+            }}
+          />
+        </Form.Item>
+        {kind === 'zone' ? (
+          <Form.Item
+            name="zoneId"
+            label={t('posts.zone')}
+            extra={t('posts.zoneHint')}
+            rules={[{ required: true, message: t('posts.zoneRequired') }]}
+          >
+            <Select
+              loading={zones.isLoading}
+              options={(zones.data?.items ?? [])
+                .filter((z) => z.active || z.id === post?.zoneId)
+                .map((z) => ({ value: z.id, label: `${z.name} · ${tEnum('zoneKind', z.kind)}` }))}
+              notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zones.empty')} />}
+              onChange={(id: string) => {
+                const z = zones.data?.items.find((x) => x.id === id);
+                if (z && !form.getFieldValue('name')) form.setFieldValue('name', z.name);
+              }}
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          name="name"
+          label={t('posts.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 60, message: t('form.max', { n: 60 }) },
+          ]}
+        >
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
+  const { t, tEnum, formatNumber } = useI18n();
+  const queryClient = useQueryClient();
+  const posts = usePosts(outlet.id);
+  const [editing, setEditing] = useState<Post | null>(null);
+  const [open, setOpen] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id, 'posts'] });
+
+  const columns: TableProps<Post>['columns'] = [
+    { title: t('posts.kind'), dataIndex: 'kind', width: 140, render: (v: string) => tEnum('postKind', v) },
+    { title: t('posts.name'), dataIndex: 'name' },
+    { title: t('posts.zone'), dataIndex: 'zoneName', render: (v: string | null) => v || '—' },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (v: boolean) => <StatusTag active={v} />,
+    },
+  ];
+  if (editable) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, p) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            onClick={() => {
+              setEditing(p);
+              setOpen(true);
+            }}
+          >
+            {t('common.edit')}
+          </Button>
+          <ToggleActiveButton
+            path={`/outlets/${outlet.id}/posts/${p.id}`}
+            active={p.active}
+            name={p.name}
+            onDone={refresh}
+          />
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <div className="ld-toolbar">
+        <span className="ld-muted">
+          {t('common.totalCount', { n: formatNumber(posts.data?.items.length ?? 0) })}
+        </span>
+        {editable ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
+            {t('posts.new')}
+          </Button>
+        ) : null}
+      </div>
+      <QueryError error={posts.error} onRetry={() => posts.refetch()} />
+      <Table<Post>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={posts.data?.items}
+        loading={posts.isFetching}
+        pagination={false}
+        scroll={{ x: 560 }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('posts.empty')} /> }}
+      />
+      <PostModal
+        outletId={outlet.id}
+        post={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          refresh();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,408 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { Outlet, Page, Staff } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { ExportButton } from '../../components/ExportButton';
+import { applyServerErrors } from '../../components/formErrors';
+import { StatusTag } from '../../components/StatusTag';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { toInt, useUrlState } from '../../components/useUrlState';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
+import { usePosts } from './PostsTab';
+
+export const STAFF_ROLES = [
+  'outlet_head',
+  'deputy_head',
+  'lobby_manager',
+  'lobby_service_manager',
+  'teller',
+  'wealth_manager',
+  'account_manager',
+];
+
+interface Values {
+  employeeNo: string;
+  name: string;
+  roles: string[];
+  skills: string[];
+  phone?: string;
+  homePostId?: string | null;
+}
+
+function StaffModal({
+  outletId,
+  staff,
+  open,
+  onClose,
+  onSaved,
+}: {
+  outletId: string;
+  staff: Staff | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, tEnum, locale } = useI18n();
+  const { meta } = useAuth();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const types = useBusinessTypes();
+  const posts = usePosts(outletId);
+  const roles = meta?.staffRoles?.length ? meta.staffRoles : STAFF_ROLES;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(
+      staff
+        ? {
+            employeeNo: staff.employeeNo,
+            name: staff.name,
+            roles: staff.roles,
+            skills: staff.skills,
+            phone: '',
+            homePostId: staff.homePostId,
+          }
+        : { roles: [], skills: [] },
+    );
+  }, [open, staff, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = {
+        employeeNo: v.employeeNo.trim(),
+        name: v.name.trim(),
+        roles: v.roles,
+        skills: v.skills,
+        homePostId: v.homePostId ?? null,
+      };
+      // the phone is shown masked: only send it when the user typed a new one
+      const phone = v.phone?.trim();
+      if (phone) body.phone = phone;
+      else if (!staff) body.phone = null;
+      if (staff) await api.patch(`/outlets/${outletId}/staff/${staff.id}`, body);
+      else await api.post(`/outlets/${outletId}/staff`, body);
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      if (!applyServerErrors(form, e, { EMPLOYEE_NO_TAKEN: 'employeeNo' })) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={staff ? t('staff.edit') : t('staff.new')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+      width={600}
+    >
+      <Form form={form} layout="vertical" autoComplete="off" data-testid="staff-form">
+        <Space.Compact block style={{ gap: 12, display: 'flex' }}>
+          <Form.Item
+            name="employeeNo"
+            label={t('staff.employeeNo')}
+            style={{ flex: 1 }}
+            rules={[
+              { required: true, whitespace: true, message: t('form.required') },
+              { max: 32, message: t('form.max', { n: 32 }) },
+              { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') },
+            ]}
+          >
+            <Input data-testid="staff-employee-no" />
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={t('staff.name')}
+            style={{ flex: 1 }}
+            rules={[
+              { required: true, whitespace: true, message: t('form.required') },
+              { max: 50, message: t('form.max', { n: 50 }) },
+            ]}
+          >
+            <Input data-testid="staff-name" />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item
+          name="roles"
+          label={t('staff.roles')}
+          rules={[{ required: true, message: t('staff.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            data-testid="staff-roles"
+            options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
+            placeholder={t('common.pleaseSelect')}
+          />
+        </Form.Item>
+        <Form.Item name="skills" label={t('staff.skills')} extra={t('staff.skillsHint')}>
+          <Select
+            mode="multiple"
+            loading={types.isLoading}
+            optionFilterProp="label"
+            options={(types.data?.items ?? [])
+              .filter((b) => b.active)
+              .map((b) => ({ value: b.code, label: businessTypeName(b, locale) }))}
+            placeholder={t('common.pleaseSelect')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('staff.phone')}
+          extra={staff?.phone ? t('staff.phoneKeep', { phone: staff.phone }) : undefined}
+          rules={[{ pattern: /^[0-9+\-() ]{5,32}$/, message: t('staff.phoneInvalid') }]}
+        >
+          <Input inputMode="tel" placeholder={staff?.phone ?? ''} />
+        </Form.Item>
+        <Form.Item name="homePostId" label={t('staff.homePost')}>
+          <Select
+            allowClear
+            loading={posts.isLoading}
+            options={(posts.data?.items ?? [])
+              .filter((p) => p.active || p.id === staff?.homePostId)
+              .map((p) => ({ value: p.id, label: `${p.name} · ${tEnum('postKind', p.kind)}` }))}
+            placeholder={t('staff.homePostNone')}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+const KEYS = ['page', 'pageSize', 'q', 'role', 'active'] as const;
+
+export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
+  const { t, tEnum, locale, formatNumber } = useI18n();
+  const { meta } = useAuth();
+  const queryClient = useQueryClient();
+  const [s, set] = useUrlState(KEYS);
+  const [q, setQ] = useState(s.q);
+  const [editing, setEditing] = useState<Staff | null>(null);
+  const [open, setOpen] = useState(false);
+  const types = useBusinessTypes();
+  const posts = usePosts(outlet.id);
+  const page = toInt(s.page, 1);
+  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
+  const filters = { q: s.q, role: s.role, active: s.active };
+  const roles = meta?.staffRoles?.length ? meta.staffRoles : STAFF_ROLES;
+
+  const list = useQuery({
+    queryKey: ['outlet', outlet.id, 'staff', filters, page, pageSize],
+    queryFn: () => api.get<Page<Staff>>(`/outlets/${outlet.id}/staff`, { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id] });
+    queryClient.invalidateQueries({ queryKey: ['outlets'] });
+  };
+  const typeName = (code: string) => {
+    const bt = types.data?.items.find((b) => b.code === code);
+    return bt ? businessTypeName(bt, locale) : code;
+  };
+  const postName = (id: string | null) =>
+    id ? (posts.data?.items.find((p) => p.id === id)?.name ?? '—') : '—';
+
+  const columns: TableProps<Staff>['columns'] = [
+    {
+      title: t('staff.employeeNo'),
+      dataIndex: 'employeeNo',
+      width: 100,
+      render: (v: string) => <span className="ld-mono">{v}</span>,
+    },
+    { title: t('staff.name'), dataIndex: 'name', width: 90 },
+    {
+      title: t('staff.roles'),
+      dataIndex: 'roles',
+      width: 160,
+      render: (v: string[]) =>
+        v.map((r) => (
+          <Tag key={r} color="geekblue" variant="filled" style={{ marginBlock: 2 }}>
+            {tEnum('staffRole', r)}
+          </Tag>
+        )),
+    },
+    {
+      title: t('staff.skills'),
+      dataIndex: 'skills',
+      responsive: ['lg'],
+      render: (v: string[]) => {
+        if (!v.length) return <span className="ld-muted">—</span>;
+        const names = v.map(typeName);
+        const shown = names.slice(0, 3).join(t('common.listSeparator'));
+        return names.length > 3 ? (
+          <Tooltip title={names.join(t('common.listSeparator'))}>
+            <span>{t('staff.skillsMore', { list: shown, n: names.length - 3 })}</span>
+          </Tooltip>
+        ) : (
+          shown
+        );
+      },
+    },
+    {
+      title: t('staff.phone'),
+      dataIndex: 'phone',
+      width: 130,
+      render: (v: string | null) =>
+        v === null ? (
+          <span className="ld-muted">{t('staff.phoneHidden')}</span>
+        ) : (
+          <span className="ld-mono">{v}</span>
+        ),
+    },
+    {
+      title: t('staff.homePost'),
+      dataIndex: 'homePostId',
+      width: 110,
+      responsive: ['xl'],
+      render: (v: string | null) => postName(v),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 80,
+      render: (v: boolean) => <StatusTag active={v} />,
+    },
+  ];
+  if (editable) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      fixed: 'right',
+      render: (_, st) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            onClick={() => {
+              setEditing(st);
+              setOpen(true);
+            }}
+          >
+            {t('common.edit')}
+          </Button>
+          <ToggleActiveButton
+            path={`/outlets/${outlet.id}/staff/${st.id}`}
+            active={st.active}
+            name={st.name}
+            onDone={refresh}
+          />
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <div className="ld-filters">
+        <Input.Search
+          className="ld-filter-search"
+          allowClear
+          placeholder={t('staff.searchPlaceholder')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            if (!e.target.value) set({ q: '' });
+          }}
+          onSearch={(v) => set({ q: v.trim() })}
+        />
+        <Select
+          allowClear
+          placeholder={t('staff.role')}
+          value={s.role || undefined}
+          onChange={(v) => set({ role: v })}
+          options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('common.status')}
+          value={s.active || undefined}
+          onChange={(v) => set({ active: v })}
+          options={[
+            { value: 'true', label: t('common.active') },
+            { value: 'false', label: t('common.inactive') },
+          ]}
+        />
+        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8, minWidth: 0 }}>
+          <ExportButton
+            path={`/outlets/${outlet.id}/staff/export.xlsx`}
+            query={filters}
+            filename={`staff-${outlet.code}.xlsx`}
+          />
+          {editable ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="new-staff"
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('staff.new')}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      <Table<Staff>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        scroll={{ x: 880 }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} /> }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
+        }}
+        onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+      />
+      <StaffModal
+        outletId={outlet.id}
+        staff={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          refresh();
+        }}
+      />
+    </>
+  );
+}

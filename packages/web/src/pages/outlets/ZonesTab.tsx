@@ -1,0 +1,245 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { ItemList, Outlet, Zone } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { applyServerErrors } from '../../components/formErrors';
+import { StatusTag } from '../../components/StatusTag';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+
+export const ZONE_KINDS = [
+  'guidance',
+  'waiting',
+  'cash',
+  'non_cash',
+  'super_counter',
+  'self_service',
+  'wealth',
+  'public_education',
+  'featured',
+];
+
+export function useZones(outletId: string) {
+  return useQuery({
+    queryKey: ['outlet', outletId, 'zones'],
+    queryFn: () => api.get<ItemList<Zone>>(`/outlets/${outletId}/zones`),
+  });
+}
+
+interface Values {
+  kind: string;
+  name: string;
+  capacity: number;
+}
+
+function ZoneModal({
+  outletId,
+  zone,
+  open,
+  onClose,
+  onSaved,
+}: {
+  outletId: string;
+  zone: Zone | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, tEnum } = useI18n();
+  const { meta } = useAuth();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const kinds = meta?.zoneKinds?.length ? meta.zoneKinds : ZONE_KINDS;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(
+      zone ? { kind: zone.kind, name: zone.name, capacity: zone.capacity } : { capacity: 1 },
+    );
+  }, [open, zone, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const body = { kind: v.kind, name: v.name.trim(), capacity: v.capacity };
+      if (zone) await api.patch(`/outlets/${outletId}/zones/${zone.id}`, body);
+      else await api.post(`/outlets/${outletId}/zones`, body);
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      if (!applyServerErrors(form, e)) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={zone ? t('zones.edit') : t('zones.new')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          name="kind"
+          label={t('zones.kind')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Select
+            options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))}
+            onChange={(k: string) => {
+              if (!form.getFieldValue('name')) form.setFieldValue('name', tEnum('zoneKind', k));
+            }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('zones.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 60, message: t('form.max', { n: 60 }) },
+          ]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="capacity"
+          label={t('zones.capacity')}
+          tooltip={t('zones.capacityHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <InputNumber min={0} max={200} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
+  const { t, tEnum, formatNumber } = useI18n();
+  const queryClient = useQueryClient();
+  const zones = useZones(outlet.id);
+  const [editing, setEditing] = useState<Zone | null>(null);
+  const [open, setOpen] = useState(false);
+
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id] });
+    queryClient.invalidateQueries({ queryKey: ['outlets'] });
+  };
+
+  const columns: TableProps<Zone>['columns'] = [
+    { title: t('zones.kind'), dataIndex: 'kind', width: 160, render: (v: string) => tEnum('zoneKind', v) },
+    { title: t('zones.name'), dataIndex: 'name' },
+    {
+      title: t('zones.capacity'),
+      dataIndex: 'capacity',
+      align: 'right',
+      width: 110,
+      render: (v: number) => formatNumber(v),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (v: boolean) => <StatusTag active={v} />,
+    },
+  ];
+  if (editable) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, z) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            onClick={() => {
+              setEditing(z);
+              setOpen(true);
+            }}
+          >
+            {t('common.edit')}
+          </Button>
+          <ToggleActiveButton
+            path={`/outlets/${outlet.id}/zones/${z.id}`}
+            active={z.active}
+            name={z.name}
+            onDone={refresh}
+          />
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <div className="ld-toolbar">
+        <span className="ld-muted">
+          {t('common.totalCount', { n: formatNumber(zones.data?.items.length ?? 0) })}
+        </span>
+        {editable ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
+            {t('zones.new')}
+          </Button>
+        ) : null}
+      </div>
+      <QueryError error={zones.error} onRetry={() => zones.refetch()} />
+      <Table<Zone>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={zones.data?.items}
+        loading={zones.isFetching}
+        pagination={false}
+        scroll={{ x: 560 }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zones.empty')} /> }}
+      />
+      <ZoneModal
+        outletId={outlet.id}
+        zone={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          refresh();
+        }}
+      />
+    </>
+  );
+}

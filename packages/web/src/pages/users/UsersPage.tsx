@@ -1,0 +1,451 @@
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { Page, User } from '../../api/types';
+import { useAuth, useUser } from '../../auth/AuthContext';
+import { OUTLET_SCOPED_ROLES } from '../../auth/permissions';
+import { PasswordPolicy, passwordPolicyRules } from '../../components/ChangePasswordModal';
+import { ExportButton } from '../../components/ExportButton';
+import { applyServerErrors } from '../../components/formErrors';
+import { OutletSelect } from '../../components/OutletSelect';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../../components/StatusTag';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { toInt, useUrlState } from '../../components/useUrlState';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+
+const USER_ROLES = ['admin', 'cp_officer', 'reviewer', 'outlet_head', 'lobby_manager', 'staff', 'consultant'];
+
+interface Values {
+  username: string;
+  displayName: string;
+  role: string;
+  outletId: string | null;
+  password: string;
+}
+
+function UserModal({
+  user,
+  open,
+  onClose,
+  onSaved,
+}: {
+  user: User | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, tEnum } = useI18n();
+  const { meta } = useAuth();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const role = Form.useWatch('role', form);
+  const username = Form.useWatch('username', form);
+  const roles = meta?.userRoles?.length ? meta.userRoles : USER_ROLES;
+  const needsOutlet = OUTLET_SCOPED_ROLES.includes(role ?? '');
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        outletId: user.outletId,
+      });
+    else form.setFieldsValue({ outletId: null });
+  }, [open, user, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      if (user) {
+        await api.patch(`/users/${user.id}`, {
+          displayName: v.displayName.trim(),
+          role: v.role,
+          outletId: v.outletId ?? null,
+        });
+      } else {
+        await api.post('/users', {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          role: v.role,
+          outletId: v.outletId ?? null,
+          password: v.password,
+        });
+      }
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      if (!applyServerErrors(form, e, { USERNAME_TAKEN: 'username', PASSWORD_POLICY: 'password' }))
+        showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={user ? t('users.edit') : t('users.new')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t('users.usernameInvalid') },
+          ]}
+        >
+          <Input disabled={!!user} className="ld-mono" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Select options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))} />
+        </Form.Item>
+        <Form.Item
+          name="outletId"
+          label={t('users.scope')}
+          extra={needsOutlet ? t('users.scopeOutletHint') : t('users.scopeBranchHint')}
+          rules={[{ required: needsOutlet, message: t('users.outletRequired') }]}
+        >
+          <OutletSelect placeholder={t('users.wholeBranch')} />
+        </Form.Item>
+        {user ? null : (
+          <>
+            <PasswordPolicy />
+            <Form.Item
+              name="password"
+              label={t('users.initialPassword')}
+              rules={passwordPolicyRules(t, username)}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<{ password: string }>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (user) form.resetFields();
+  }, [user, form]);
+  return (
+    <Modal
+      open={!!user}
+      title={user ? t('users.resetPasswordFor', { name: user.displayName }) : ''}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+      onOk={async () => {
+        if (!user) return;
+        const v = await form.validateFields().catch(() => null);
+        if (!v) return;
+        setBusy(true);
+        try {
+          await api.post(`/users/${user.id}/reset-password`, { password: v.password });
+          message.success(t('users.passwordReset'));
+          onClose();
+        } catch (e) {
+          if (!applyServerErrors(form, e, { PASSWORD_POLICY: 'password' })) showError(e);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <PasswordPolicy />
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item name="password" label={t('password.new')} rules={passwordPolicyRules(t, user?.username)}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+const KEYS = ['page', 'pageSize', 'q', 'role', 'outletId', 'active'] as const;
+
+export function UsersPage() {
+  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const { meta } = useAuth();
+  const me = useUser();
+  const { message, modal } = App.useApp();
+  const showError = useApiErrorMessage();
+  const queryClient = useQueryClient();
+  const [s, set] = useUrlState(KEYS);
+  const [q, setQ] = useState(s.q);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [open, setOpen] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const page = toInt(s.page, 1);
+  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
+  const filters = { q: s.q, role: s.role, outletId: s.outletId, active: s.active };
+  const roles = meta?.userRoles?.length ? meta.userRoles : USER_ROLES;
+
+  const list = useQuery({
+    queryKey: ['users', filters, page, pageSize],
+    queryFn: () => api.get<Page<User>>('/users', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+
+  const act = async (u: User, action: 'deactivate' | 'reactivate' | 'unlock') => {
+    try {
+      await api.post(`/users/${u.id}/${action}`);
+      message.success(t(`users.done.${action}`));
+      refresh();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const isLocked = (u: User) => !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+
+  const columns: TableProps<User>['columns'] = [
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 140,
+      render: (v: string, u) => (
+        <Space size={4}>
+          <span className="ld-mono">{v}</span>
+          {isLocked(u) ? (
+            <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
+              <LockOutlined style={{ color: '#cf1322' }} />
+            </Tooltip>
+          ) : null}
+        </Space>
+      ),
+    },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
+    { title: t('users.role'), dataIndex: 'role', width: 130, render: (v: string) => tEnum('userRole', v) },
+    {
+      title: t('users.scope'),
+      dataIndex: 'outletName',
+      render: (v: string | null) => v ?? <span className="ld-muted">{t('users.wholeBranch')}</span>,
+    },
+    {
+      title: t('users.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      width: 160,
+      responsive: ['lg'],
+      render: (v: string | null) => formatDateTime(v),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 110,
+      render: (v: boolean, u) => (
+        <Space size={4} wrap>
+          <StatusTag active={v} />
+          {isLocked(u) ? (
+            <Tag color="error" variant="filled">
+              {t('users.locked')}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      fixed: 'right',
+      render: (_, u) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            onClick={() => {
+              setEditing(u);
+              setOpen(true);
+            }}
+          >
+            {t('common.edit')}
+          </Button>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'reset', label: t('users.resetPassword') },
+                ...(isLocked(u) ? [{ key: 'unlock', label: t('users.unlock') }] : []),
+                { type: 'divider' as const },
+                u.active
+                  ? {
+                      key: 'deactivate',
+                      label: t('common.deactivate'),
+                      danger: true,
+                      disabled: u.id === me.id,
+                    }
+                  : { key: 'reactivate', label: t('common.reactivate') },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'reset') setResetting(u);
+                else if (key === 'unlock') void act(u, 'unlock');
+                else if (key === 'deactivate' || key === 'reactivate') {
+                  modal.confirm({
+                    title:
+                      key === 'deactivate'
+                        ? t('common.deactivateConfirm', { name: u.displayName })
+                        : t('common.reactivateConfirm', { name: u.displayName }),
+                    okText: t('common.confirm'),
+                    cancelText: t('common.cancel'),
+                    okButtonProps: { danger: key === 'deactivate' },
+                    onOk: () => act(u, key),
+                  });
+                }
+              },
+            }}
+          >
+            <Button type="link" size="small" style={{ paddingInline: 4 }}>
+              {t('common.more')}
+            </Button>
+          </Dropdown>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        crumbs={[{ title: t('nav.group.system') }, { title: t('nav.users') }]}
+        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
+        extra={
+          <>
+            <ExportButton path="/users/export.xlsx" query={filters} filename="users.xlsx" />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('users.new')}
+            </Button>
+          </>
+        }
+      />
+      <Card variant="borderless">
+        <div className="ld-filters">
+          <Input.Search
+            className="ld-filter-search"
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              if (!e.target.value) set({ q: '' });
+            }}
+            onSearch={(v) => set({ q: v.trim() })}
+          />
+          <Select
+            allowClear
+            placeholder={t('users.role')}
+            value={s.role || undefined}
+            onChange={(v) => set({ role: v })}
+            options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))}
+          />
+          <OutletSelect
+            value={s.outletId || null}
+            onChange={(v) => set({ outletId: v })}
+            placeholder={t('users.outletFilter')}
+            style={{ width: 200 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            value={s.active || undefined}
+            onChange={(v) => set({ active: v })}
+            options={[
+              { value: 'true', label: t('common.active') },
+              { value: 'false', label: t('common.inactive') },
+            ]}
+          />
+        </div>
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 860 }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.empty')} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
+          }}
+          onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+        />
+      </Card>
+      <UserModal
+        user={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          refresh();
+        }}
+      />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}
