@@ -7,6 +7,8 @@ import {
   createFieldCipher,
   createServices,
   type DemoSummary,
+  generateDemoComplaints,
+  orgRepository,
   DomainError,
   hasData,
   loadConfig,
@@ -115,7 +117,8 @@ or "liangdian-demo".
 Options:
   --outlets N            total outlets (≥ 12; extra ones are generated, for scale tests)
   --staff-per-outlet N   exactly N staff per outlet instead of 8–15
-  --seed S               random seed of the generated names (default fixed)`,
+  --seed S               random seed of the generated names (default fixed)
+  --complaints N         also generate N complaints over the past year (scale tests)`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -123,6 +126,7 @@ Options:
         outlets: { type: 'string' },
         'staff-per-outlet': { type: 'string' },
         seed: { type: 'string' },
+        complaints: { type: 'string' },
       },
     });
     const config = loadConfig();
@@ -149,6 +153,22 @@ Options:
         onProgress: tty ? (d, t) => process.stderr.write(`\r  outlets ${bar(d / t)} ${d}/${t}`) : undefined,
       });
       if (tty) process.stderr.write('\n');
+      if (values.complaints) {
+        const n = positiveInt(values.complaints, '--complaints');
+        const branch = (await orgRepository.firstBranch(database.db))!;
+        const outletIds = await orgRepository.listOutletIds(database.db, branch.id);
+        await generateDemoComplaints(database.db, n, {
+          branchId: branch.id,
+          outletIds,
+          cipher: createFieldCipher(config.secretKey),
+          now: systemClock.now().toISOString(),
+          onProgress: tty
+            ? (d, t) => process.stderr.write(`\r  complaints ${bar(d / t)} ${d}/${t}`)
+            : undefined,
+        });
+        if (tty) process.stderr.write('\n');
+        console.log(`Generated ${n} complaints over the past year.`);
+      }
       console.log(
         `Loaded 昆明分行: ${summary.outlets} outlets, ${summary.staff} staff, ${summary.users} users (${describeDb(config)}).`,
       );
@@ -164,12 +184,7 @@ Options:
 async function systemActor(config: Config) {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const branch = await database.db
-    .selectFrom('branches')
-    .select('id')
-    .orderBy('code')
-    .limit(1)
-    .executeTakeFirst();
+  const branch = await orgRepository.firstBranch(database.db);
   if (!branch) {
     await database.close();
     throw new UsageError(
@@ -223,11 +238,7 @@ The user must change the password at first login.`,
     try {
       let outletId: string | null = null;
       if (values.outlet) {
-        const o = await database.db
-          .selectFrom('outlets')
-          .select('id')
-          .where('code', '=', values.outlet)
-          .executeTakeFirst();
+        const o = await orgRepository.outletByCode(database.db, values.outlet);
         if (!o) throw new UsageError(`No outlet with code ${values.outlet}.`);
         outletId = o.id;
       }

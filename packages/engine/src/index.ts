@@ -67,3 +67,4 @@ export {
 export { simulate, runReplicationRange, checkRunOptions, type SimulateOptions } from './run';
 export { mmcScenario, type MmcSpec } from './mmc';
 export { bareMmc, type BaselineResult } from './baseline';
+export * from './complaints/index';

@@ -18,6 +18,11 @@ import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { AuditService } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { complaintsRoutes } from './modules/complaints/complaints.routes';
+import { ComplaintsService } from './modules/complaints/complaints.service';
+import { CoachingService } from './modules/complaints/coaching.service';
+import { complaintInsightsRoutes } from './modules/complaints/insights.routes';
+import { ComplaintInsightsService } from './modules/complaints/insights.service';
 import { AuthService } from './modules/auth/auth.service';
 import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
 import { orgRoutes } from './modules/org/org.routes';
@@ -38,6 +43,9 @@ export interface AppOptions {
 export interface Services {
   audit: AuditService;
   auth: AuthService;
+  complaints: ComplaintsService;
+  complaintInsights: ComplaintInsightsService;
+  coaching: CoachingService;
   org: OrgService;
   users: UsersService;
 }
@@ -57,9 +65,13 @@ export function createServices(
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
   });
+  const complaints = new ComplaintsService(db, clock, cipher, audit);
   return {
     audit,
     auth,
+    complaints,
+    complaintInsights: new ComplaintInsightsService(db, clock, complaints),
+    coaching: new CoachingService(db, clock, complaints),
     org: new OrgService(db, clock, cipher, audit),
     users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };
@@ -136,11 +148,45 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes, { org: services.org });
       await api.register(usersRoutes, { users: services.users });
       await api.register(auditRoutes, { audit: services.audit, db: database.db });
+      await api.register(complaintsRoutes, { complaints: services.complaints });
+      await api.register(complaintInsightsRoutes, {
+        insights: services.complaintInsights,
+        coaching: services.coaching,
+      });
     },
     { prefix: '/api/v1' },
   );
 
-  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+  if (webDist) {
+    // The file list is read at start: restart the server after rebuilding the web app.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // Hashed bundles never change; index.html must be fetched anew after every deploy.
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  // Complaint deadlines: notifications for what falls due, at start and every hour (idempotent per day).
+  let dueRun: Promise<unknown> = Promise.resolve();
+  const runDue = () => {
+    dueRun = services.complaints
+      .generateDueNotifications(clock.now())
+      .catch((err) => app.log.error({ err }, 'due notifications failed'));
+  };
+  const dueTimer = setInterval(runDue, 60 * 60_000);
+  dueTimer.unref();
+  app.addHook('onReady', async () => runDue());
+  app.addHook('onClose', async () => {
+    clearInterval(dueTimer);
+    await dueRun;
+  });
 
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();

@@ -10,3 +10,5 @@ export { loadDemo, type DemoSummary, DEMO_LOGINS } from './modules/demo/demo.ser
 export { VERSION } from './modules/meta/meta.routes';
 export { DomainError } from './lib/errors';
 export type { Actor } from './modules/access/policy';
+export { generateDemoComplaints } from './modules/complaints/complaints.demo';
+export * as orgRepository from './modules/org/org.repository';

@@ -109,6 +109,201 @@ export interface DB {
     prev_hash: string;
     hash: string;
   };
+  // ---- complaints (谅点), migration 0002
+  complaint_codes: {
+    id: string;
+    /** channel | category | cause (JR/T 0169-2018) */
+    kind: string;
+    code: string;
+    name_zh: string;
+    name_en: string;
+    sort_order: number;
+    active: number;
+    created_at: string;
+    updated_at: string;
+  };
+  holiday_calendar: { day: string; kind: string; name: string; updated_at: string };
+  complaints: {
+    id: string;
+    no: string;
+    branch_id: string;
+    outlet_id: string;
+    received_at: string;
+    /** the Beijing date of received_at */
+    received_on: string;
+    channel_code: string;
+    category_code: string;
+    cause_code: string;
+    source: string;
+    regulator_received_on: string | null;
+    forwarded_on: string | null;
+    /** AES-256-GCM ciphertexts (lib/crypto.ts) */
+    complainant_name_enc: string | null;
+    complainant_phone_enc: string | null;
+    complainant_id_enc: string | null;
+    staff_id: string | null;
+    handler_id: string | null;
+    people_count: number;
+    major: number;
+    emergency_json: string | null;
+    claim: string;
+    facts: string;
+    status: string;
+    clock_start_at: string;
+    extension_level: number;
+    extension_reason: string | null;
+    paused_since: string | null;
+    paused_days: number;
+    decision_due_on: string | null;
+    /** the deadline running now (decision or review); null when none runs */
+    due_on: string | null;
+    decided_at: string | null;
+    decided_on: string | null;
+    on_time: number | null;
+    days_to_decision: number | null;
+    decision_json: string | null;
+    review_requested_at: string | null;
+    review_due_on: string | null;
+    review_json: string | null;
+    merged_into_id: string | null;
+    withdrawn_at: string | null;
+    closed_at: string | null;
+    root_cause: string | null;
+    responsibility: string | null;
+    severity: string | null;
+    responsible_staff_id: string | null;
+    points: number | null;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  complaint_events: {
+    id: string;
+    complaint_id: string;
+    at: string;
+    actor_id: string | null;
+    actor_name: string;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    comment: string;
+    data_json: string | null;
+  };
+  complaint_pauses: {
+    id: string;
+    complaint_id: string;
+    kind: string;
+    reason: string;
+    started_at: string;
+    ended_at: string | null;
+  };
+  complaint_notices: {
+    id: string;
+    complaint_id: string;
+    kind: string;
+    method: string;
+    informed_at: string;
+    proof: string;
+    recorded_by: string | null;
+    created_at: string;
+  };
+  rectification_tasks: {
+    id: string;
+    complaint_id: string | null;
+    outlet_id: string;
+    title: string;
+    owner: string;
+    owner_staff_id: string | null;
+    due_on: string;
+    status: string;
+    note: string;
+    done_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  notifications: {
+    id: string;
+    user_id: string;
+    kind: string;
+    entity_type: string;
+    entity_id: string;
+    day: string;
+    data_json: string;
+    read_at: string | null;
+    created_at: string;
+  };
+  complaint_scripts: {
+    id: string;
+    stage: string;
+    scenario: string;
+    title: string;
+    body: string;
+    version: number;
+    active: number;
+    created_at: string;
+    updated_at: string;
+  };
+  complaint_script_versions: {
+    id: string;
+    script_id: string;
+    version: number;
+    stage: string;
+    scenario: string;
+    title: string;
+    body: string;
+    created_by: string;
+    created_at: string;
+  };
+  complaint_drills: {
+    id: string;
+    outlet_id: string;
+    held_on: string;
+    scenario: string;
+    evaluator: string;
+    rubric_json: string;
+    score: number;
+    max_score: number;
+    comments: string;
+    created_by: string | null;
+    created_at: string;
+  };
+  complaint_drill_participants: { drill_id: string; staff_id: string };
+  ten_questions: {
+    id: string;
+    outlet_id: string;
+    business_line: string;
+    position: number;
+    question: string;
+    answer: string;
+    created_at: string;
+    updated_at: string;
+  };
+  quiz_results: {
+    id: string;
+    outlet_id: string;
+    staff_id: string;
+    business_line: string;
+    questions_json: string;
+    correct: number;
+    total: number;
+    taken_at: string;
+    recorded_by: string | null;
+  };
+  risk_controls: {
+    id: string;
+    branch_id: string;
+    category_code: string;
+    cause_code: string;
+    controls_json: string;
+    updated_at: string;
+  };
+  accountability_rules: {
+    id: string;
+    responsibility: string;
+    severity: string;
+    points: number;
+    updated_at: string;
+  };
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -45,6 +45,61 @@ const TITLES: Record<ErrorCode, Msg> = {
   },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again shortly' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Internal error; please try again later' },
+  COMPLAINT_TRANSITION_NOT_ALLOWED: {
+    'zh-CN': '投诉当前状态（{from}）下不能执行“{action}”',
+    'en-US': 'The complaint is {from}; “{action}” is not possible now',
+  },
+  COMPLAINT_HANDLER_RECUSED: {
+    'zh-CN': '处理人不得为被投诉人（回避原则）',
+    'en-US': 'The handler may not be the staff member complained about (recusal)',
+  },
+  EXTENSION_REASON_REQUIRED: { 'zh-CN': '延长处理期限须说明理由', 'en-US': 'An extension needs a reason' },
+  EXTENSION_APPROVAL_REQUIRED: {
+    'zh-CN': '再次延长处理期限须经上级机构审批',
+    'en-US': 'A second extension needs the approval of a branch-level approver',
+  },
+  EXTENSION_NOTICE_REQUIRED: {
+    'zh-CN': '再次延长处理期限须记录已告知投诉人',
+    'en-US': 'A second extension needs a record that the complainant was told',
+  },
+  EXTENSION_LIMIT_REACHED: {
+    'zh-CN': '处理期限已延长两次，不能再延长',
+    'en-US': 'The deadline has been extended twice; no further extension is possible',
+  },
+  COMPLAINT_DEADLINE_PASSED: {
+    'zh-CN': '处理期限（{due}）已过，不能再延长',
+    'en-US': 'The deadline ({due}) has passed; it can no longer be extended',
+  },
+  COMPLAINT_PAUSE_RUNNING: {
+    'zh-CN': '投诉已处于中止计时状态',
+    'en-US': 'The clock of this complaint is already paused',
+  },
+  COMPLAINT_NOT_PAUSED: {
+    'zh-CN': '投诉未处于中止计时状态',
+    'en-US': 'The clock of this complaint is not paused',
+  },
+  REVIEW_WINDOW_CLOSED: {
+    'zh-CN': '已超过复核申请期限（{until}）',
+    'en-US': 'The time to request a review ended on {until}',
+  },
+  REVIEW_ALREADY_REQUESTED: { 'zh-CN': '该投诉已申请过复核', 'en-US': 'A review has already been requested' },
+  MERGE_TARGET_INVALID: {
+    'zh-CN': '只能合并到同一网点的另一件未办结投诉',
+    'en-US': 'A complaint can only be merged into another open complaint of the same outlet',
+  },
+  COMPLAINT_CODE_TAKEN: { 'zh-CN': '该代码已存在', 'en-US': 'This code already exists' },
+  TEN_QUESTIONS_FULL: {
+    'zh-CN': '每个网点每条业务线最多十个问题',
+    'en-US': 'An outlet has at most ten questions per business line',
+  },
+  QUIZ_NO_QUESTIONS: {
+    'zh-CN': '该网点该业务线还没有客户十问',
+    'en-US': 'This outlet has no ten questions for this business line yet',
+  },
+  IMPORT_FAILED: {
+    'zh-CN': '导入文件有 {count} 行错误，未导入任何数据',
+    'en-US': 'The file has {count} bad rows; nothing was imported',
+  },
 };
 
 const FIELD_MESSAGES: Record<string, Msg> = {
@@ -80,6 +135,17 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'en-US': 'does not fit the scope of the role ({role})',
   },
   invalid: { 'zh-CN': '取值无效', 'en-US': 'is not valid' },
+  COMPLAINT_CODE_TAKEN: TITLES.COMPLAINT_CODE_TAKEN,
+  UNKNOWN_CODE: { 'zh-CN': '代码不存在或已停用：{value}', 'en-US': 'unknown or inactive code: {value}' },
+  FORWARDED_ON_REQUIRED: {
+    'zh-CN': '监管转办的投诉须填写转办日期',
+    'en-US': 'a complaint transferred by the regulator needs its forwarding date',
+  },
+  IN_THE_FUTURE: { 'zh-CN': '不能晚于当前时间', 'en-US': 'must not be in the future' },
+  NOT_A_DATE: { 'zh-CN': '日期格式应为 YYYY-MM-DD', 'en-US': 'must be a date (YYYY-MM-DD)' },
+  NOT_A_TIME: { 'zh-CN': '时间格式不正确', 'en-US': 'must be a date and time' },
+  NOT_A_NUMBER: { 'zh-CN': '应为整数', 'en-US': 'must be a whole number' },
+  NOT_IN_OUTLET: { 'zh-CN': '不属于该网点：{value}', 'en-US': 'is not of this outlet: {value}' },
 };
 
 /** Field names as users know them, for messages like "网点名称：必填". */
@@ -107,6 +173,27 @@ const FIELD_LABELS: Record<string, Msg> = {
   nameEn: { 'zh-CN': '英文名称', 'en-US': 'English name' },
   defaultZoneKind: { 'zh-CN': '默认区域', 'en-US': 'Default zone' },
   homePostId: { 'zh-CN': '本岗', 'en-US': 'Home post' },
+  receivedAt: { 'zh-CN': '受理时间', 'en-US': 'Received at' },
+  channel: { 'zh-CN': '投诉渠道', 'en-US': 'Channel' },
+  category: { 'zh-CN': '业务类别', 'en-US': 'Business category' },
+  cause: { 'zh-CN': '投诉原因', 'en-US': 'Cause' },
+  source: { 'zh-CN': '投诉来源', 'en-US': 'Source' },
+  forwardedOn: { 'zh-CN': '转办日期', 'en-US': 'Forwarding date' },
+  complainantName: { 'zh-CN': '投诉人姓名', 'en-US': 'Complainant name' },
+  complainantPhone: { 'zh-CN': '投诉人电话', 'en-US': 'Complainant phone' },
+  complainantIdNumber: { 'zh-CN': '投诉人证件号', 'en-US': 'Complainant ID number' },
+  staffId: { 'zh-CN': '被投诉人', 'en-US': 'Staff complained about' },
+  handlerId: { 'zh-CN': '处理人', 'en-US': 'Handler' },
+  claim: { 'zh-CN': '投诉诉求', 'en-US': 'Claim' },
+  facts: { 'zh-CN': '投诉事实', 'en-US': 'Facts' },
+  peopleCount: { 'zh-CN': '投诉人数', 'en-US': 'Number of people' },
+  reason: { 'zh-CN': '理由', 'en-US': 'Reason' },
+  dueOn: { 'zh-CN': '完成期限', 'en-US': 'Due date' },
+  owner: { 'zh-CN': '责任人', 'en-US': 'Owner' },
+  title: { 'zh-CN': '标题', 'en-US': 'Title' },
+  body: { 'zh-CN': '内容', 'en-US': 'Text' },
+  question: { 'zh-CN': '问题', 'en-US': 'Question' },
+  answer: { 'zh-CN': '标准答案', 'en-US': 'Answer' },
 };
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -21,15 +21,27 @@ describe('demo branch', () => {
       expect(await hasData(t.database.db)).toBe(true);
       const admin = await login(t, 'admin', 'liangdian-demo');
       const pilots = (await admin.get('/api/v1/outlets?pilot=true')).json();
-      expect(pilots.items.map((o: { name: string }) => o.name).sort()).toEqual(['城北支行', '螺蛳湾支行', '金江支行'].sort());
+      expect(pilots.items.map((o: { name: string }) => o.name).sort()).toEqual(
+        ['城北支行', '螺蛳湾支行', '金江支行'].sort(),
+      );
       const all = (await admin.get('/api/v1/outlets?pageSize=50')).json();
       for (const o of all.items) {
         expect(o.staffCount).toBeGreaterThanOrEqual(8);
         expect(o.staffCount).toBeLessThanOrEqual(15);
         expect(o.zoneCount).toBeGreaterThanOrEqual(5);
       }
-      const roles = new Set((await admin.get('/api/v1/users')).json().items.map((u: { role: string }) => u.role));
-      expect([...roles].sort()).toEqual(['admin', 'consultant', 'cp_officer', 'lobby_manager', 'outlet_head', 'reviewer', 'staff']);
+      const roles = new Set(
+        (await admin.get('/api/v1/users')).json().items.map((u: { role: string }) => u.role),
+      );
+      expect([...roles].sort()).toEqual([
+        'admin',
+        'consultant',
+        'cp_officer',
+        'lobby_manager',
+        'outlet_head',
+        'reviewer',
+        'staff',
+      ]);
       expect((await t.app.inject({ url: '/api/v1/meta' })).json().demo).toBe(true);
       expect((await admin.get('/api/v1/audit/verify')).json().ok).toBe(true);
       const head = await login(t, 'head.lsw', 'liangdian-demo');

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import type { PasswordHasher } from '../../lib/passwords';
 import { AuditService } from '../audit/audit.service';
+import { loadComplaintsDemo } from '../complaints/complaints.demo';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
 import {
@@ -224,6 +225,13 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
         updated_at: now,
       })),
     );
+    await loadComplaintsDemo(trx, {
+      branchId,
+      outletIds: [...outletIds.values()],
+      pilotOutletIds: DEMO_OUTLETS.filter((d) => d.pilot).map((d) => outletIds.get(d.code)!),
+      cipher: o.cipher,
+      now,
+    });
     await meta.set(trx, 'demo', '1');
     await meta.set(trx, 'bank_name', DEMO_BANK);
     const summary: DemoSummary = {

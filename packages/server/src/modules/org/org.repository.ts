@@ -243,3 +243,9 @@ export async function insertMany<
       .execute();
   }
 }
+
+export async function listOutletIds(q: Q, branchId: string): Promise<string[]> {
+  return (
+    await q.selectFrom('outlets').select('id').where('branch_id', '=', branchId).orderBy('code').execute()
+  ).map((o) => o.id);
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  holidayCalendar,
+  isoDate,
+  isWorkingDay,
+  shanghaiDate,
+  shanghaiStartOfDay,
+} from './calendar';
+import {
+  canRequestReview,
+  checkExtension,
+  type DeadlineInput,
+  deadlineStatus,
+  decisionDeadline,
+  forwardingDueDate,
+  reviewDueDate,
+  reviewRequestBy,
+} from './deadlines';
+
+/** Beijing wall-clock time → ISO UTC instant. */
+const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+describe('decision deadline (Art. 18, 43)', () => {
+  const cases: { name: string; input: DeadlineInput; due: string | null; paused?: number; start?: string }[] =
+    [
+      { name: 'plain 15 days', input: { receivedAt: bj('2025-03-01T10:00') }, due: '2025-03-16' },
+      { name: 'month end: Jan 31', input: { receivedAt: bj('2025-01-31T09:00') }, due: '2025-02-15' },
+      {
+        name: 'across Feb in a common year',
+        input: { receivedAt: bj('2025-02-20T09:00') },
+        due: '2025-03-07',
+      },
+      {
+        name: 'leap day: received 2028-02-14',
+        input: { receivedAt: bj('2028-02-14T09:00') },
+        due: '2028-02-29',
+      },
+      { name: 'after a leap day', input: { receivedAt: bj('2028-02-20T09:00') }, due: '2028-03-06' },
+      { name: 'year end', input: { receivedAt: bj('2025-12-20T09:00') }, due: '2026-01-04' },
+      {
+        name: 'time zone: 23:30 Beijing counts from that Beijing date',
+        input: { receivedAt: bj('2025-03-01T23:30') },
+        due: '2025-03-16',
+        start: '2025-03-01',
+      },
+      {
+        name: 'time zone: 00:30 Beijing is the next date although UTC is still the day before',
+        input: { receivedAt: bj('2025-03-02T00:30') },
+        due: '2025-03-17',
+        start: '2025-03-02',
+      },
+      {
+        name: 'first extension: 30 days',
+        input: { receivedAt: bj('2025-03-01T10:00'), extensionLevel: 1 },
+        due: '2025-03-31',
+      },
+      {
+        name: 'second extension: 60 days, across a leap February',
+        input: { receivedAt: bj('2028-01-10T10:00'), extensionLevel: 2 },
+        due: '2028-03-10',
+      },
+      {
+        name: 'pause across a month end (appraisal 01-28 → 02-03: 6 days)',
+        input: {
+          receivedAt: bj('2025-01-20T10:00'),
+          pauses: [{ kind: 'appraisal', from: bj('2025-01-28T15:00'), to: bj('2025-02-03T09:00') }],
+        },
+        due: '2025-02-10',
+        paused: 6,
+      },
+      {
+        name: 'two pauses (appraisal and mediation) add up',
+        input: {
+          receivedAt: bj('2025-03-01T10:00'),
+          pauses: [
+            { kind: 'appraisal', from: bj('2025-03-03T10:00'), to: bj('2025-03-05T10:00') },
+            { kind: 'mediation', from: bj('2025-03-10T10:00'), to: bj('2025-03-13T10:00') },
+          ],
+        },
+        due: '2025-03-21',
+        paused: 5,
+      },
+      {
+        name: 'a running pause stops the clock: no due date',
+        input: {
+          receivedAt: bj('2025-03-01T10:00'),
+          pauses: [{ kind: 'mediation', from: bj('2025-03-05T10:00'), to: null }],
+        },
+        due: null,
+      },
+      {
+        name: 'new facts restart the clock from their receipt',
+        input: { receivedAt: bj('2025-03-01T10:00'), restarts: [bj('2025-03-10T23:10')] },
+        due: '2025-03-25',
+        start: '2025-03-10',
+      },
+      {
+        name: 'a pause before the restart no longer counts',
+        input: {
+          receivedAt: bj('2025-03-01T10:00'),
+          pauses: [{ kind: 'appraisal', from: bj('2025-03-02T10:00'), to: bj('2025-03-04T10:00') }],
+          restarts: [bj('2025-03-08T10:00'), bj('2025-03-06T10:00')],
+        },
+        due: '2025-03-23',
+        paused: 0,
+        start: '2025-03-08',
+      },
+      {
+        name: 'restart with extension keeps the extended limit',
+        input: { receivedAt: bj('2025-03-01T10:00'), extensionLevel: 1, restarts: [bj('2025-03-20T10:00')] },
+        due: '2025-04-19',
+      },
+      {
+        name: 'a withdrawal ends the case',
+        input: { receivedAt: bj('2025-03-01T10:00'), withdrawnAt: bj('2025-03-02T10:00') },
+        due: null,
+      },
+    ];
+  it.each(cases)('$name', ({ input, due, paused, start }) => {
+    const d = decisionDeadline(input);
+    expect(d.dueDate).toBe(due);
+    if (paused !== undefined) expect(d.pausedDays).toBe(paused);
+    if (start !== undefined) expect(d.startDate).toBe(start);
+  });
+
+  it('reports a running pause and a withdrawal', () => {
+    const running = decisionDeadline({
+      receivedAt: bj('2025-03-01T10:00'),
+      pauses: [{ kind: 'mediation', from: bj('2025-03-05T10:00'), to: null }],
+    });
+    expect(running).toMatchObject({ paused: true, ended: false });
+    const withdrawn = decisionDeadline({
+      receivedAt: bj('2025-03-01T10:00'),
+      withdrawnAt: bj('2025-03-02T10:00'),
+    });
+    expect(withdrawn).toMatchObject({ ended: true, paused: false });
+  });
+
+  it('judges a decision on time up to the last day, in Beijing time', () => {
+    const r = bj('2025-03-01T10:00');
+    expect(decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-16T23:59') }).onTime).toBe(true);
+    expect(decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-17T00:01') }).onTime).toBe(false);
+    const paused = decisionDeadline({
+      receivedAt: r,
+      decidedAt: bj('2025-03-18T10:00'),
+      pauses: [{ kind: 'appraisal', from: bj('2025-03-02T10:00'), to: bj('2025-03-05T10:00') }],
+    });
+    expect(paused).toMatchObject({ onTime: true, daysToDecision: 14, dueDate: '2025-03-19' });
+  });
+});
+
+describe('deadline status (due soon ≤ 3 days, overdue)', () => {
+  it.each([
+    ['2025-03-12T10:00', 4, false, false],
+    ['2025-03-13T10:00', 3, false, true],
+    ['2025-03-16T23:59', 0, false, true],
+    ['2025-03-17T00:00', -1, true, false],
+  ])('at %s', (local, daysLeft, overdue, dueSoon) => {
+    expect(deadlineStatus('2025-03-16', bj(local))).toEqual({ daysLeft, overdue, dueSoon });
+  });
+  it('has no status without a due date', () => {
+    expect(deadlineStatus(null, new Date())).toEqual({ daysLeft: null, overdue: false, dueSoon: false });
+  });
+});
+
+describe('extensions (Art. 18)', () => {
+  it.each([
+    [0, {}, 'EXTENSION_REASON_REQUIRED'],
+    [0, { reason: '   ' }, 'EXTENSION_REASON_REQUIRED'],
+    [1, { reason: '案情特别复杂' }, 'EXTENSION_APPROVAL_REQUIRED'],
+    [1, { reason: '案情特别复杂', approvedBy: '分行消保部 张三' }, 'EXTENSION_NOTICE_REQUIRED'],
+    [
+      2,
+      { reason: 'x', approvedBy: 'y', complainantInformedAt: bj('2025-03-02T10:00') },
+      'EXTENSION_LIMIT_REACHED',
+    ],
+  ] as const)('level %i + %o → %s', (level, req, problem) => {
+    expect(checkExtension(level, req)).toEqual({ ok: false, problem });
+  });
+  it('grants the first with a reason and the second with approval and notice', () => {
+    expect(checkExtension(0, { reason: '需调取监控' })).toEqual({ ok: true, level: 1 });
+    expect(
+      checkExtension(1, {
+        reason: '需外部鉴定',
+        approvedBy: 'u1',
+        complainantInformedAt: bj('2025-03-02T10:00'),
+      }),
+    ).toEqual({ ok: true, level: 2 });
+  });
+});
+
+describe('review (Art. 20)', () => {
+  it('may be requested within 30 days of the decision and is due 30 days after the request', () => {
+    const decided = bj('2025-01-31T22:00');
+    expect(reviewRequestBy(decided)).toBe('2025-03-02');
+    expect(canRequestReview(decided, bj('2025-03-02T23:59'))).toBe(true);
+    expect(canRequestReview(decided, bj('2025-03-03T00:00'))).toBe(false);
+    expect(reviewDueDate(bj('2028-02-01T08:00'))).toBe('2028-03-02');
+  });
+});
+
+describe('official calendar and working days (Art. 33)', () => {
+  const cal = holidayCalendar([
+    ...['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'].map((date) => ({
+      date,
+      kind: 'holiday' as const,
+    })),
+    { date: '2025-09-28', kind: 'workday' as const },
+    { date: '2025-10-11', kind: 'workday' as const },
+  ]);
+  it('knows holidays and make-up working days', () => {
+    expect(isWorkingDay(isoDate('2025-10-08'), cal)).toBe(false);
+    expect(isWorkingDay(isoDate('2025-10-11'), cal)).toBe(true); // Saturday, 调休
+    expect(isWorkingDay(isoDate('2025-10-12'), cal)).toBe(false); // Sunday
+    expect(isWorkingDay(isoDate('2025-10-09'), cal)).toBe(true);
+  });
+  it('counts 7 working days over the National Day holiday', () => {
+    // 09-26 (Fri) → 09-28 (Sun, make-up), 09-29, 09-30, 10-09, 10-10, 10-11 (Sat, make-up), 10-13
+    expect(forwardingDueDate('2025-09-26', cal)).toBe('2025-10-13');
+    expect(addWorkingDays(isoDate('2025-09-30'), 1, cal)).toBe('2025-10-09');
+  });
+  it('converts instants to Beijing dates and back', () => {
+    expect(shanghaiDate('2025-03-01T15:30:00Z')).toBe('2025-03-01');
+    expect(shanghaiDate('2025-03-01T16:00:00Z')).toBe('2025-03-02');
+    expect(shanghaiStartOfDay(isoDate('2025-03-02'))).toBe('2025-03-01T16:00:00.000Z');
+    expect(() => isoDate('2025-02-29')).toThrow();
+  });
+});

@@ -1,0 +1,3 @@
+/** Complaint deadlines and the official calendar: pure functions, time passed in. */
+export * from './calendar';
+export * from './deadlines';

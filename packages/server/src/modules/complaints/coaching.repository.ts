@@ -1,0 +1,202 @@
+import { sql } from 'kysely';
+import type { DB, Q } from '../../db/types';
+import { likePattern } from '../../lib/paging';
+
+export type ScriptRow = DB['complaint_scripts'];
+export type ScriptVersionRow = DB['complaint_script_versions'];
+export type DrillRow = DB['complaint_drills'];
+export type QuestionRow = DB['ten_questions'];
+export type QuizRow = DB['quiz_results'];
+
+// Chinese has no word breaks: a substring match (LIKE) is the search users expect.
+const like = (column: string, pattern: string) =>
+  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+
+// ---- scripts (话术)
+export interface ScriptFilter {
+  q?: string;
+  stage?: string;
+  scenario?: string;
+  active?: boolean;
+}
+function filteredScripts(q: Q, f: ScriptFilter) {
+  let query = q.selectFrom('complaint_scripts');
+  if (f.stage) query = query.where('stage', '=', f.stage);
+  if (f.scenario) query = query.where('scenario', '=', f.scenario);
+  if (f.active !== undefined) query = query.where('active', '=', f.active ? 1 : 0);
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) => eb.or([like('title', p), like('body', p), like('scenario', p)]));
+  }
+  return query;
+}
+export async function listScripts(q: Q, f: ScriptFilter, offset: number, limit: number) {
+  const [rows, count] = await Promise.all([
+    filteredScripts(q, f)
+      .selectAll()
+      .orderBy('stage')
+      .orderBy('title')
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    filteredScripts(q, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+export const findScript = (q: Q, id: string) =>
+  q.selectFrom('complaint_scripts').selectAll().where('id', '=', id).executeTakeFirst();
+export async function insertScript(q: Q, row: ScriptRow) {
+  await q.insertInto('complaint_scripts').values(row).execute();
+}
+export async function updateScript(q: Q, id: string, patch: Partial<ScriptRow>) {
+  await q.updateTable('complaint_scripts').set(patch).where('id', '=', id).execute();
+}
+export async function insertScriptVersion(q: Q, row: ScriptVersionRow) {
+  await q.insertInto('complaint_script_versions').values(row).execute();
+}
+export const listScriptVersions = (q: Q, scriptId: string) =>
+  q
+    .selectFrom('complaint_script_versions')
+    .selectAll()
+    .where('script_id', '=', scriptId)
+    .orderBy('version', 'desc')
+    .execute();
+export const findScriptVersion = (q: Q, scriptId: string, version: number) =>
+  q
+    .selectFrom('complaint_script_versions')
+    .selectAll()
+    .where('script_id', '=', scriptId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+// ---- drills (投诉带教)
+export interface DrillFilter {
+  branchId: string;
+  onlyOutletId?: string | null;
+  outletId?: string;
+  staffId?: string;
+  from?: string;
+  to?: string;
+}
+function filteredDrills(q: Q, f: DrillFilter) {
+  let query = q
+    .selectFrom('complaint_drills as d')
+    .innerJoin('outlets as o', 'o.id', 'd.outlet_id')
+    .where('o.branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('d.outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('d.outlet_id', '=', f.outletId);
+  if (f.from) query = query.where('d.held_on', '>=', f.from);
+  if (f.to) query = query.where('d.held_on', '<=', f.to);
+  if (f.staffId) {
+    const staffId = f.staffId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('complaint_drill_participants as p')
+          .select('p.drill_id')
+          .whereRef('p.drill_id', '=', 'd.id')
+          .where('p.staff_id', '=', staffId),
+      ),
+    );
+  }
+  return query;
+}
+export async function listDrills(q: Q, f: DrillFilter, offset: number, limit: number) {
+  const [rows, count] = await Promise.all([
+    filteredDrills(q, f)
+      .selectAll('d')
+      .select('o.name as outlet_name')
+      .orderBy('d.held_on', 'desc')
+      .orderBy('d.id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    filteredDrills(q, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+export const findDrill = (q: Q, id: string) =>
+  q
+    .selectFrom('complaint_drills as d')
+    .innerJoin('outlets as o', 'o.id', 'd.outlet_id')
+    .selectAll('d')
+    .select('o.name as outlet_name')
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+export async function insertDrill(q: Q, row: DrillRow, staffIds: string[]) {
+  await q.insertInto('complaint_drills').values(row).execute();
+  await q
+    .insertInto('complaint_drill_participants')
+    .values(staffIds.map((staff_id) => ({ drill_id: row.id, staff_id })))
+    .execute();
+}
+export const participantsOf = async (q: Q, drillIds: string[]) =>
+  drillIds.length
+    ? q
+        .selectFrom('complaint_drill_participants as p')
+        .innerJoin('staff as s', 's.id', 'p.staff_id')
+        .select(['p.drill_id', 's.id', 's.name'])
+        .where('p.drill_id', 'in', drillIds)
+        .orderBy('s.name')
+        .execute()
+    : [];
+export const staffIn = (q: Q, outletId: string, ids: string[]) =>
+  q
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('outlet_id', '=', outletId)
+    .where('id', 'in', ids)
+    .execute();
+
+// ---- ten questions (客户十问) and quizzes
+export const listQuestions = (q: Q, outletId: string, line: string) =>
+  q
+    .selectFrom('ten_questions')
+    .selectAll()
+    .where('outlet_id', '=', outletId)
+    .where('business_line', '=', line)
+    .orderBy('position')
+    .execute();
+export async function replaceQuestions(q: Q, outletId: string, line: string, rows: QuestionRow[]) {
+  await q
+    .deleteFrom('ten_questions')
+    .where('outlet_id', '=', outletId)
+    .where('business_line', '=', line)
+    .execute();
+  if (rows.length) await q.insertInto('ten_questions').values(rows).execute();
+}
+export async function insertQuiz(q: Q, row: QuizRow) {
+  await q.insertInto('quiz_results').values(row).execute();
+}
+export async function listQuizzes(
+  q: Q,
+  f: { branchId: string; onlyOutletId?: string | null; outletId?: string; staffId?: string },
+  offset: number,
+  limit: number,
+) {
+  let query = q
+    .selectFrom('quiz_results as r')
+    .innerJoin('outlets as o', 'o.id', 'r.outlet_id')
+    .innerJoin('staff as s', 's.id', 'r.staff_id')
+    .where('o.branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('r.outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('r.outlet_id', '=', f.outletId);
+  if (f.staffId) query = query.where('r.staff_id', '=', f.staffId);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll('r')
+      .select(['s.name as staff_name', 'o.name as outlet_name'])
+      .orderBy('r.taken_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

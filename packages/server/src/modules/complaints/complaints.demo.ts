@@ -1,0 +1,308 @@
+import { addDays, decisionDeadline, shanghaiDate } from '@liangdian/engine';
+import type { Kysely } from 'kysely';
+import type { DB, Q } from '../../db/types';
+import type { FieldCipher } from '../../lib/crypto';
+import { newId } from '../../lib/ids';
+import * as coaching from './coaching.repository';
+import * as repo from './complaints.repository';
+
+/** mulberry32: the same demo data on every machine. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHANNELS = [
+  'branch_premises',
+  'branch_premises',
+  'branch_premises',
+  'self_service',
+  'mobile_banking',
+  'phone_banking',
+];
+const CATEGORIES = [
+  'debit_card',
+  'credit_card',
+  'loan',
+  'payment_settlement',
+  'rmb_savings',
+  'agency',
+  'wealth_management',
+  'personal_info',
+];
+const CAUSES = [
+  'service_quality',
+  'service_quality',
+  'pricing_fees',
+  'disclosure',
+  'marketing',
+  'rules_process',
+  'contract_terms',
+];
+const SOURCES = ['walk_in', 'walk_in', 'phone', 'online', 'regulator'];
+const CLAIMS = [
+  '排队等候时间过长，要求改进服务',
+  '柜员态度生硬，要求道歉',
+  '借记卡年费未提前告知，要求退费',
+  '理财产品风险揭示不充分，要求赔偿损失',
+  '自助设备吞卡，要求尽快取回',
+  '贷款提前还款违约金不合理',
+  '手机银行转账失败但已扣款',
+  '营销电话过多，要求停止',
+];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
+
+export interface DemoComplaintOptions {
+  branchId: string;
+  outletIds: string[];
+  cipher: FieldCipher;
+  /** ISO instant; complaints are spread over the year before it */
+  now: string;
+  seed?: number;
+  createdBy?: string | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One generated complaint row in a plausible state for its age (shared by the demo and the bench). */
+function makeRow(rand: () => number, o: DemoComplaintOptions, i: number, spanDays: number): DB['complaints'] {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const nowMs = Date.parse(o.now);
+  const receivedAt = new Date(nowMs - Math.floor(rand() * spanDays * 86_400_000) - 3_600_000).toISOString();
+  const receivedOn = shanghaiDate(receivedAt);
+  const ageDays = (nowMs - Date.parse(receivedAt)) / 86_400_000;
+  const decided = ageDays > 20 || (ageDays > 3 && rand() < 0.6);
+  const decidedAt = decided
+    ? new Date(
+        Date.parse(receivedAt) + Math.floor((3 + rand() * (rand() < 0.1 ? 20 : 11)) * 86_400_000),
+      ).toISOString()
+    : null;
+  const decidedCapped = decidedAt && Date.parse(decidedAt) > nowMs ? o.now : decidedAt;
+  const d = decisionDeadline({ receivedAt, decidedAt: decidedCapped });
+  const status = decidedCapped
+    ? ageDays > 25
+      ? 'closed'
+      : pick(['decided', 'informed', 'follow_up'])
+    : pick(['registered', 'acknowledged', 'investigating']);
+  const people = rand() < 0.01 ? 20 + Math.floor(rand() * 30) : 1;
+  const id = newId(Date.parse(receivedAt));
+  const phone = `1${pick(['38', '39', '58', '87'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
+  const responsibility = decidedCapped ? pick(['full', 'partial', 'none', 'none']) : null;
+  return {
+    id,
+    no: `TS${receivedOn.replace(/-/g, '')}${String(i).padStart(7, '0')}`,
+    branch_id: o.branchId,
+    outlet_id: o.outletIds[Math.floor(rand() * o.outletIds.length)]!,
+    received_at: receivedAt,
+    received_on: receivedOn,
+    channel_code: pick(CHANNELS),
+    category_code: pick(CATEGORIES),
+    cause_code: pick(CAUSES),
+    source: pick(SOURCES),
+    regulator_received_on: null,
+    forwarded_on: null,
+    complainant_name_enc: o.cipher.encrypt(pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '')),
+    complainant_phone_enc: o.cipher.encrypt(phone),
+    complainant_id_enc: null,
+    staff_id: null,
+    handler_id: null,
+    people_count: people,
+    major: people >= 20 ? 1 : 0,
+    emergency_json: null,
+    claim: pick(CLAIMS),
+    facts: '',
+    status,
+    clock_start_at: receivedAt,
+    extension_level: 0,
+    extension_reason: null,
+    paused_since: null,
+    paused_days: 0,
+    decision_due_on: d.dueDate,
+    due_on: decidedCapped ? null : d.dueDate,
+    decided_at: decidedCapped,
+    decided_on: d.decidedDate,
+    on_time: d.onTime === null ? null : d.onTime ? 1 : 0,
+    days_to_decision: d.daysToDecision,
+    decision_json: decidedCapped
+      ? JSON.stringify({
+          factsVerified: '经核实情况属实',
+          basis: '《银行业保险业消费投诉处理管理办法》',
+          reasons: '服务不符合规范',
+          result: '向客户致歉并整改',
+          remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+          decidedBy: 'demo',
+          decidedAt: decidedCapped,
+        })
+      : null,
+    review_requested_at: null,
+    review_due_on: null,
+    review_json: null,
+    merged_into_id: null,
+    withdrawn_at: null,
+    closed_at: status === 'closed' ? decidedCapped : null,
+    root_cause: null,
+    responsibility,
+    severity: responsibility ? pick(['general', 'general', 'serious']) : null,
+    responsible_staff_id: null,
+    points: responsibility === 'full' ? 3 : responsibility === 'partial' ? 1 : responsibility ? 0 : null,
+    created_by: o.createdBy ?? null,
+    created_at: receivedAt,
+    updated_at: decidedCapped ?? receivedAt,
+  };
+}
+
+/**
+ * Generates `n` complaints spread over the year before `now` (for `liangdian demo --complaints N`
+ * and `npm run bench:complaints`). Batched inserts in one transaction per batch.
+ */
+export async function generateDemoComplaints(
+  db: Kysely<DB>,
+  n: number,
+  o: DemoComplaintOptions,
+): Promise<number> {
+  const rand = rng(o.seed ?? 20261102);
+  const batch = 2000;
+  for (let start = 0; start < n; start += batch) {
+    const rows: DB['complaints'][] = [];
+    for (let i = start; i < Math.min(n, start + batch); i++) rows.push(makeRow(rand, o, i, 365));
+    await db.transaction().execute((trx) => repo.insertComplaints(trx, rows, 200));
+    o.onProgress?.(Math.min(n, start + batch), n);
+  }
+  return n;
+}
+
+const DEMO_SCRIPTS: { stage: string; scenario: string; title: string; body: string }[] = [
+  {
+    stage: 'receive',
+    scenario: '客户情绪激动到网点投诉',
+    title: '首问接待',
+    body: '您好，我是大堂经理××，请您先到这边坐下慢慢说，您反映的问题我会全程跟进，一定给您一个答复。',
+  },
+  {
+    stage: 'acknowledge',
+    scenario: '客户排队等候过久',
+    title: '致歉安抚',
+    body: '非常抱歉让您久等了，今天办理业务的客户较多，我先帮您看看能否通过智能柜台快速办理。',
+  },
+  {
+    stage: 'investigate',
+    scenario: '客户质疑收费',
+    title: '核实收费',
+    body: '我理解您的疑问，我现在调取您的交易明细和收费标准，核实清楚后第一时间向您说明。',
+  },
+  {
+    stage: 'inform',
+    scenario: '告知处理决定',
+    title: '告知与救济途径',
+    body: '经核实，处理结果如下……如您对处理结果有异议，可在收到决定之日起30日内申请复核，也可申请调解、仲裁或诉讼。',
+  },
+  {
+    stage: 'follow_up',
+    scenario: '办结后回访',
+    title: '回访话术',
+    body: '您好，我是××银行××支行，就您前几天反映的问题做个回访，请问问题是否已经解决？您对处理结果是否满意？',
+  },
+];
+
+const DEMO_TEN_QUESTIONS: { line: string; items: [string, string][] }[] = [
+  {
+    line: 'wealth',
+    items: [
+      ['理财产品保本吗？', '理财产品不保本，过往业绩不代表未来表现，请根据风险测评结果选择。'],
+      ['风险测评多久做一次？', '风险承受能力评估有效期一般为一年，到期需重新评估。'],
+      ['理财产品可以提前赎回吗？', '以产品说明书为准，封闭式产品在封闭期内不能赎回。'],
+      ['购买理财需要双录吗？', '在营业网点购买理财产品须按规定进行录音录像。'],
+    ],
+  },
+  {
+    line: 'cash',
+    items: [
+      ['大额取现需要预约吗？', '单笔5万元以上取现建议提前一天预约。'],
+      ['残损人民币可以兑换吗？', '按《中国人民银行残缺污损人民币兑换办法》免费兑换。'],
+      ['代他人取款需要什么材料？', '需携带存款人和代理人的有效身份证件。'],
+    ],
+  },
+];
+
+/**
+ * Demo content of the complaints module inside the demo loader's transaction: scripts, the ten
+ * questions of the pilot outlets and a few dozen complaints in every state.
+ */
+export async function loadComplaintsDemo(
+  trx: Q,
+  o: { branchId: string; outletIds: string[]; pilotOutletIds: string[]; cipher: FieldCipher; now: string },
+) {
+  for (const s of DEMO_SCRIPTS) {
+    const id = newId();
+    await coaching.insertScript(trx, {
+      id,
+      ...s,
+      version: 1,
+      active: 1,
+      created_at: o.now,
+      updated_at: o.now,
+    });
+    await coaching.insertScriptVersion(trx, {
+      id: newId(),
+      script_id: id,
+      version: 1,
+      ...s,
+      created_by: 'demo',
+      created_at: o.now,
+    });
+  }
+  for (const outletId of o.pilotOutletIds) {
+    for (const tq of DEMO_TEN_QUESTIONS) {
+      await coaching.replaceQuestions(
+        trx,
+        outletId,
+        tq.line,
+        tq.items.map(([question, answer], i) => ({
+          id: newId(),
+          outlet_id: outletId,
+          business_line: tq.line,
+          position: i + 1,
+          question,
+          answer,
+          created_at: o.now,
+          updated_at: o.now,
+        })),
+      );
+    }
+  }
+  const rand = rng(20241001);
+  const rows: DB['complaints'][] = [];
+  for (let i = 0; i < 60; i++)
+    rows.push(
+      makeRow(rand, { ...o, outletIds: o.pilotOutletIds.length ? o.pilotOutletIds : o.outletIds }, i, 120),
+    );
+  await repo.insertComplaints(trx, rows);
+  await trx
+    .insertInto('complaint_events')
+    .values(
+      rows.map((r) => ({
+        id: newId(),
+        complaint_id: r.id,
+        at: r.received_at,
+        actor_id: null,
+        actor_name: 'demo',
+        action: 'register',
+        from_status: null,
+        to_status: 'registered',
+        comment: '',
+        data_json: null,
+      })),
+    )
+    .execute();
+  return {
+    complaints: rows.length,
+    scripts: DEMO_SCRIPTS.length,
+    dueSoonFrom: addDays(shanghaiDate(o.now), 0),
+  };
+}

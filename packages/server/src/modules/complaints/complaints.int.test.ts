@@ -1,0 +1,624 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids';
+import * as org from '../org/org.repository';
+import {
+  type Client,
+  login,
+  makeBranchWithOutlets,
+  makeTestApp,
+  makeUser,
+  type TestApp,
+} from '../../test/harness';
+
+type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
+
+async function makeStaff(t: TestApp, outletId: string, name: string) {
+  const id = newId();
+  const now = t.clock.now().toISOString();
+  await org.insertStaff(t.database.db, {
+    id,
+    outlet_id: outletId,
+    employee_no: `E${id.slice(-8)}`,
+    name,
+    roles: '["teller"]',
+    skills: '[]',
+    phone_enc: null,
+    home_post_id: null,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
+}
+
+/** The harness client has no PUT; the same headers through inject. */
+const put = (t: TestApp, c: Client, url: string, body: unknown) =>
+  t.app.inject({
+    method: 'PUT',
+    url,
+    headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf },
+    payload: body as object,
+  });
+
+const complaint = (outletId: string, over: Record<string, unknown> = {}) => ({
+  outletId,
+  receivedAt: '2026-11-02T08:30:00+08:00',
+  channel: 'branch_premises',
+  category: 'debit_card',
+  cause: 'service_quality',
+  source: 'walk_in',
+  complainantName: '张三丰',
+  complainantPhone: '13812341234',
+  complainantIdNumber: '530102199001011234',
+  claim: '柜员态度差，要求道歉',
+  facts: '客户办理借记卡挂失时等候过久',
+  ...over,
+});
+
+const decision = {
+  factsVerified: '经调取监控，柜员未按规范作业',
+  basis: '《银行业保险业消费投诉处理管理办法》第十九条',
+  reasons: '服务态度不符合规范',
+  result: '向客户道歉并对柜员进行培训',
+};
+
+describe('complaints: registration, personal data and access', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let admin: Client;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    cast = await makeBranchWithOutlets(t);
+    admin = await login(t, 'admin');
+  });
+  afterEach(() => t.close());
+
+  it('registers a complaint with a 15-day deadline, encrypts and masks the complainant', async () => {
+    const lobby = await login(t, 'lobby.a');
+    const res = await lobby.post('/api/v1/complaints', complaint(cast.outletA));
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({
+      status: 'registered',
+      receivedOn: '2026-11-02',
+      complainantName: '张*丰',
+      complainantPhone: '138****1234',
+      complainantIdNumber: '530102********1234',
+      personalData: 'masked',
+      major: false,
+      emergencyChecklist: null,
+      outletName: '甲支行',
+      deadline: { decisionDueOn: '2026-11-17', dueOn: '2026-11-17', daysLeft: 15, extensionLevel: 0 },
+    });
+    expect(c.no).toMatch(/^TS20261102[0-9A-F]{6}$/);
+    const stored = await t.database.db
+      .selectFrom('complaints')
+      .selectAll()
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.complainant_phone_enc).toMatch(/^v1:/);
+    expect(JSON.stringify(stored)).not.toContain('13812341234');
+    // the audit log holds the masked view only
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', c.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after_json).toContain('138****1234');
+    expect(audit[0]!.after_json).not.toContain('13812341234');
+  });
+
+  it('counts from the Beijing date: 23:30 Beijing on Nov 1 is due Nov 16', async () => {
+    const res = await admin.post(
+      '/api/v1/complaints',
+      complaint(cast.outletA, { receivedAt: '2026-11-01T15:30:00Z' }),
+    );
+    expect(res.json()).toMatchObject({ receivedOn: '2026-11-01', deadline: { decisionDueOn: '2026-11-16' } });
+  });
+
+  it('hides personal data from consultants and unmasks only for admin and cp_officer, with an audit entry', async () => {
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const consultant = await login(t, 'consultant');
+    expect((await consultant.get(`/api/v1/complaints/${c.id}`)).json()).toMatchObject({
+      personalData: 'hidden',
+      complainantName: null,
+      complainantPhone: null,
+      complainantIdNumber: null,
+    });
+    const list = (await consultant.get('/api/v1/complaints')).json();
+    expect(list.items[0].complainantPhone).toBeNull();
+    expect((await consultant.post(`/api/v1/complaints/${c.id}/unmask`, {})).statusCode).toBe(403);
+    const head = await login(t, 'head.a');
+    expect((await head.post(`/api/v1/complaints/${c.id}/unmask`, {})).statusCode).toBe(403);
+    const cpo = await login(t, 'cpo');
+    const clear = await cpo.post(`/api/v1/complaints/${c.id}/unmask`, { reason: '回访核实' });
+    expect(clear.statusCode).toBe(200);
+    expect(clear.json()).toMatchObject({
+      personalData: 'clear',
+      complainantName: '张三丰',
+      complainantPhone: '13812341234',
+      complainantIdNumber: '530102199001011234',
+    });
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'unmask')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity_id: c.id, actor_name: 'cpo' });
+    expect(entry.after_json).toContain('回访核实');
+    expect(entry.after_json).not.toContain('13812341234');
+  });
+
+  it('answers 404 for another outlet’s complaint and keeps lists to the outlet', async () => {
+    const b = (await admin.post('/api/v1/complaints', complaint(cast.outletB))).json();
+    await admin.post('/api/v1/complaints', complaint(cast.outletA));
+    const head = await login(t, 'head.a');
+    expect((await head.get(`/api/v1/complaints/${b.id}`)).statusCode).toBe(404);
+    expect((await head.post(`/api/v1/complaints/${b.id}/acknowledge`, {})).statusCode).toBe(404);
+    expect((await head.post('/api/v1/complaints', complaint(cast.outletB))).statusCode).toBe(404);
+    const mine = (await head.get('/api/v1/complaints')).json();
+    expect(mine.total).toBe(1);
+    expect(mine.items[0].outletId).toBe(cast.outletA);
+    expect((await admin.get('/api/v1/complaints')).json().total).toBe(2);
+  });
+
+  it('validates codes, the regulator’s forwarding date and times, naming each field', async () => {
+    const res = await admin.post(
+      '/api/v1/complaints',
+      complaint(cast.outletA, { channel: 'nope', cause: 'nope2', source: 'regulator' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
+      'body.channel:UNKNOWN_CODE',
+      'body.cause:UNKNOWN_CODE',
+    ]);
+    const noFwd = await admin.post('/api/v1/complaints', complaint(cast.outletA, { source: 'regulator' }));
+    expect(noFwd.json().errors[0]).toMatchObject({
+      field: 'body.forwardedOn',
+      code: 'FORWARDED_ON_REQUIRED',
+    });
+    const future = await admin.post(
+      '/api/v1/complaints',
+      complaint(cast.outletA, { receivedAt: '2027-01-01T00:00:00+08:00' }),
+    );
+    expect(future.json().errors[0]).toMatchObject({ field: 'body.receivedAt', code: 'IN_THE_FUTURE' });
+    const fwd = await admin.post(
+      '/api/v1/complaints',
+      complaint(cast.outletA, {
+        source: 'regulator',
+        regulatorReceivedOn: '2026-10-20',
+        forwardedOn: '2026-10-28',
+      }),
+    );
+    expect(fwd.statusCode).toBe(201);
+  });
+
+  it('marks 20 or more people as a major complaint with the emergency checklist', async () => {
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA, { peopleCount: 20 }))).json();
+    expect(c.major).toBe(true);
+    expect(c.emergencyChecklist).toHaveLength(7);
+    expect(c.emergencyChecklist[0]).toMatchObject({ key: 'report_branch', done: false });
+    const ticked = await admin.patch(`/api/v1/complaints/${c.id}/emergency`, {
+      items: { report_branch: true },
+    });
+    expect(ticked.json().emergencyChecklist[0].done).toBe(true);
+    const majors = (await admin.get('/api/v1/complaints?major=true')).json();
+    expect(majors.total).toBe(1);
+  });
+
+  it('exports the filtered list as .xlsx with masked data', async () => {
+    await admin.post('/api/v1/complaints', complaint(cast.outletA));
+    const res = await admin.get('/api/v1/complaints/export.xlsx?category=debit_card');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('投诉编号');
+    expect(ws.getRow(2).getCell(9).value).toBe('138****1234');
+    expect(ws.rowCount).toBe(2);
+  });
+});
+
+describe('complaints: the process state machine', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let admin: Client;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    cast = await makeBranchWithOutlets(t);
+    admin = await login(t, 'admin');
+  });
+  afterEach(() => t.close());
+
+  it('runs the standard process with each role taking only its steps, recording every transition', async () => {
+    let lobby = await login(t, 'lobby.a');
+    let head = await login(t, 'head.a');
+    const consultant = await login(t, 'consultant');
+    const c = (await lobby.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const url = `/api/v1/complaints/${c.id}`;
+
+    const early = await head.post(`${url}/decide`, decision);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'COMPLAINT_TRANSITION_NOT_ALLOWED' });
+    expect((await consultant.post(`${url}/acknowledge`, {})).statusCode).toBe(403);
+
+    expect((await lobby.post(`${url}/acknowledge`, { comment: '已安抚客户情绪' })).json().status).toBe(
+      'acknowledged',
+    );
+    expect((await lobby.post(`${url}/investigate`, {})).statusCode).toBe(403);
+    const inv = (await head.post(`${url}/investigate`, { comment: '调取监控' })).json();
+    expect(inv).toMatchObject({ status: 'investigating', handlerId: cast.headA.id, handlerName: 'head.a' });
+    expect((await lobby.post(`${url}/decide`, decision)).statusCode).toBe(403);
+
+    t.clock.advanceMinutes(60 * 24 * 3);
+    ({ head, lobby } = { head: await login(t, 'head.a'), lobby: await login(t, 'lobby.a') });
+    admin = await login(t, 'admin');
+    const decided = (await head.post(`${url}/decide`, decision)).json();
+    expect(decided).toMatchObject({
+      status: 'decided',
+      onTime: true,
+      daysToDecision: 3,
+      deadline: { dueOn: null, decisionDueOn: '2026-11-17' },
+      reviewRequestBy: '2026-12-05',
+    });
+    const notice = (await head.get(`${url}/decision-notice`)).json();
+    expect(notice.decision).toMatchObject({
+      ...decision,
+      remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+    });
+    expect(notice.remedies.map((r: { code: string }) => r.code)).toEqual([
+      'review',
+      'mediation',
+      'arbitration',
+      'litigation',
+    ]);
+    expect(notice.remedies[0].zh).toContain('30日内');
+
+    const badInform = await lobby.post(`${url}/inform`, {
+      method: 'phone',
+      informedAt: '2026-11-05T10:00:00+08:00',
+    });
+    expect(badInform.json().errors[0].field).toBe('body.proof');
+    const informed = await lobby.post(`${url}/inform`, {
+      method: 'sms',
+      informedAt: '2026-11-05T08:30:00+08:00',
+      proof: '短信发送回执 #8812',
+    });
+    expect(informed.json().status).toBe('informed');
+    expect(
+      (await lobby.post(`${url}/follow-up`, { satisfaction: 'satisfied', comment: '客户满意' })).json()
+        .status,
+    ).toBe('follow_up');
+    expect((await lobby.post(`${url}/close`, {})).statusCode).toBe(403);
+    const closed = (await head.post(`${url}/close`, { rootCause: '柜员服务规范培训不足' })).json();
+    expect(closed).toMatchObject({ status: 'closed', rootCause: '柜员服务规范培训不足' });
+    expect((await head.post(`${url}/withdraw`, { comment: 'x' })).json().code).toBe(
+      'COMPLAINT_TRANSITION_NOT_ALLOWED',
+    );
+
+    const events = (await admin.get(`${url}/events`)).json().items;
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      'register',
+      'acknowledge',
+      'investigate',
+      'decide',
+      'inform',
+      'follow_up',
+      'close',
+    ]);
+    expect(events[1]).toMatchObject({
+      actorName: 'lobby.a',
+      fromStatus: 'registered',
+      toStatus: 'acknowledged',
+      comment: '已安抚客户情绪',
+    });
+    const notices = (await admin.get(`${url}/decision-notice`)).json().notices;
+    expect(notices).toEqual([
+      expect.objectContaining({ kind: 'decision', method: 'sms', proof: '短信发送回执 #8812' }),
+    ]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', c.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'create',
+      'acknowledge',
+      'investigate',
+      'decide',
+      'inform',
+      'follow_up',
+      'close',
+    ]);
+  });
+
+  it('refuses a handler who is the staff member complained about (recusal)', async () => {
+    const staffId = await makeStaff(t, cast.outletA, '李四');
+    const li = await makeUser(t, cast.branchId, 'outlet_head', cast.outletA, 'li.si');
+    await t.database.db.updateTable('users').set({ display_name: '李四' }).where('id', '=', li.id).execute();
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA, { staffId }))).json();
+    expect(c.staffName).toBe('李四');
+    await admin.post(`/api/v1/complaints/${c.id}/acknowledge`, {});
+    const res = await admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: li.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('COMPLAINT_HANDLER_RECUSED');
+    const self = await login(t, 'li.si');
+    expect((await self.post(`/api/v1/complaints/${c.id}/investigate`, {})).json().code).toBe(
+      'COMPLAINT_HANDLER_RECUSED',
+    );
+    expect(
+      (await admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: cast.headA.id })).statusCode,
+    ).toBe(200);
+  });
+
+  it('withdraws and merges repeats into an open complaint', async () => {
+    const a = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const b = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const other = (await admin.post('/api/v1/complaints', complaint(cast.outletB))).json();
+    const bad = await admin.post(`/api/v1/complaints/${b.id}/merge`, { intoId: other.id });
+    expect(bad.json().code).toBe('MERGE_TARGET_INVALID');
+    const merged = (await admin.post(`/api/v1/complaints/${b.id}/merge`, { intoId: a.id })).json();
+    expect(merged).toMatchObject({ status: 'merged', mergedIntoId: a.id, deadline: { dueOn: null } });
+    const w = (await admin.post(`/api/v1/complaints/${a.id}/withdraw`, { comment: '客户撤诉' })).json();
+    expect(w).toMatchObject({ status: 'withdrawn', deadline: { dueOn: null } });
+    expect(w.withdrawnAt).toBe(t.clock.now().toISOString());
+    expect((await admin.get('/api/v1/complaints?status=withdrawn,merged')).json().total).toBe(2);
+  });
+
+  it('allows a review within 30 days of the decision, due 30 days after the request', async () => {
+    const head = await login(t, 'head.a');
+    const c = (await head.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const url = `/api/v1/complaints/${c.id}`;
+    await head.post(`${url}/acknowledge`, {});
+    await head.post(`${url}/investigate`, {});
+    await head.post(`${url}/decide`, decision);
+    expect((await head.post(`${url}/request-review`, { comment: '不服' })).statusCode).toBe(403);
+    t.clock.advanceMinutes(60 * 24 * 31);
+    const cpo = await login(t, 'cpo');
+    const late = await cpo.post(`${url}/request-review`, { comment: '客户不服' });
+    expect(late.json()).toMatchObject({ code: 'REVIEW_WINDOW_CLOSED', status: 409 });
+    const inTime = await cpo.post(`${url}/request-review`, {
+      comment: '客户不服',
+      requestedAt: '2026-11-20T10:00:00+08:00',
+    });
+    expect(inTime.json()).toMatchObject({
+      status: 'review',
+      reviewDueOn: '2026-12-20',
+      deadline: { dueOn: '2026-12-20' },
+    });
+    const reviewed = (
+      await cpo.post(`${url}/decide-review`, { ...decision, result: '维持原处理决定' })
+    ).json();
+    expect(reviewed).toMatchObject({ status: 'decided', review: { result: '维持原处理决定' } });
+    expect((await cpo.post(`${url}/request-review`, { comment: '再次' })).json().code).toBe(
+      'REVIEW_ALREADY_REQUESTED',
+    );
+  });
+});
+
+describe('complaints: deadlines, extensions, pauses and notifications', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let admin: Client;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    cast = await makeBranchWithOutlets(t);
+    admin = await login(t, 'admin');
+  });
+  afterEach(() => t.close());
+
+  it('extends to 30 days with a reason and to 60 with approval and a notice record', async () => {
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const url = `/api/v1/complaints/${c.id}/extend`;
+    const noReason = await admin.post(url, {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({
+      code: 'EXTENSION_REASON_REQUIRED',
+      errors: [{ field: 'body.reason' }],
+    });
+    const first = (await admin.post(url, { reason: '需调取多网点监控' })).json();
+    expect(first.deadline).toMatchObject({
+      extensionLevel: 1,
+      dueOn: '2026-12-02',
+      extensionReason: '需调取多网点监控',
+    });
+    const noApproval = await admin.post(url, { reason: '案情特别复杂' });
+    expect(noApproval.statusCode).toBe(400);
+    expect(noApproval.json().code).toBe('EXTENSION_APPROVAL_REQUIRED');
+    const noNotice = await admin.post(url, { reason: '案情特别复杂', approvedBy: '分行消保部 王经理' });
+    expect(noNotice.json().code).toBe('EXTENSION_NOTICE_REQUIRED');
+    const second = await admin.post(url, {
+      reason: '案情特别复杂',
+      approvedBy: '分行消保部 王经理',
+      complainantInformedAt: '2026-11-02T08:50:00+08:00',
+      informMethod: 'phone',
+      proof: '电话录音 20261102-01',
+    });
+    expect(second.json().deadline).toMatchObject({ extensionLevel: 2, dueOn: '2027-01-01' });
+    expect((await admin.post(url, { reason: 'x' })).json().code).toBe('EXTENSION_LIMIT_REACHED');
+    const events = (await admin.get(`/api/v1/complaints/${c.id}/events`)).json().items;
+    expect(events.at(-1)).toMatchObject({
+      action: 'extend',
+      data: { level: 2, approvedBy: '分行消保部 王经理' },
+    });
+  });
+
+  it('refuses to extend after the deadline passed', async () => {
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    t.clock.set('2026-11-17T16:00:00Z'); // 11-18 00:00 Beijing
+    admin = await login(t, 'admin');
+    const res = await admin.post(`/api/v1/complaints/${c.id}/extend`, { reason: '迟到的延期' });
+    expect(res.json()).toMatchObject({ code: 'COMPLAINT_DEADLINE_PASSED', status: 409 });
+  });
+
+  it('pauses the clock for mediation, resumes it, and restarts it on new facts', async () => {
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const url = `/api/v1/complaints/${c.id}`;
+    t.clock.set('2026-11-05T02:00:00Z');
+    admin = await login(t, 'admin');
+    const paused = (await admin.post(`${url}/pause`, { kind: 'mediation', reason: '提交调解组织' })).json();
+    expect(paused.deadline).toMatchObject({ dueOn: null, pausedSince: '2026-11-05T02:00:00.000Z' });
+    expect((await admin.post(`${url}/pause`, { kind: 'appraisal', reason: 'x' })).json().code).toBe(
+      'COMPLAINT_PAUSE_RUNNING',
+    );
+    t.clock.set('2026-11-12T02:00:00Z');
+    admin = await login(t, 'admin');
+    const resumed = (await admin.post(`${url}/resume`, {})).json();
+    expect(resumed.deadline).toMatchObject({ pausedDays: 7, dueOn: '2026-11-24', pausedSince: null });
+    expect((await admin.post(`${url}/resume`, {})).json().code).toBe('COMPLAINT_NOT_PAUSED');
+    const restarted = (await admin.post(`${url}/new-facts`, { comment: '客户补充新证据' })).json();
+    expect(restarted.deadline).toMatchObject({ dueOn: '2026-11-27', pausedDays: 0 });
+  });
+
+  it('lists due-soon and overdue complaints and notifies the handler and outlet head once a day', async () => {
+    let head = await login(t, 'head.a');
+    const soon = (
+      await head.post(
+        '/api/v1/complaints',
+        complaint(cast.outletA, { receivedAt: '2026-10-20T10:00:00+08:00' }),
+      )
+    ).json();
+    const late = (
+      await head.post(
+        '/api/v1/complaints',
+        complaint(cast.outletA, { receivedAt: '2026-10-10T10:00:00+08:00' }),
+      )
+    ).json();
+    const fresh = (await head.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    await head.post(`/api/v1/complaints/${late.id}/acknowledge`, {});
+    await head.post(`/api/v1/complaints/${late.id}/investigate`, {});
+    expect(soon.deadline).toMatchObject({ dueOn: '2026-11-04', daysLeft: 2, dueSoon: true });
+    expect(late.deadline).toMatchObject({ dueOn: '2026-10-25', overdue: true });
+    const dueSoon = (await admin.get('/api/v1/complaints?due=soon')).json();
+    expect(dueSoon.items.map((c: { id: string }) => c.id)).toEqual([soon.id]);
+    const overdue = (await admin.get('/api/v1/complaints?due=overdue')).json();
+    expect(overdue.items.map((c: { id: string }) => c.id)).toEqual([late.id]);
+    const byDue = (await admin.get('/api/v1/complaints?sort=dueOn')).json();
+    expect(byDue.items.map((c: { id: string }) => c.id)).toEqual([late.id, soon.id, fresh.id]);
+
+    const svc = t.app.services.complaints;
+    // the timer already ran at start (nothing was due then); now two complaints fall due
+    expect(await svc.generateDueNotifications(t.clock.now())).toBe(2); // head.a for both (handler = head.a too)
+    expect(await svc.generateDueNotifications(t.clock.now())).toBe(0); // idempotent for the day
+    const mine = (await head.get('/api/v1/notifications')).json();
+    expect(mine).toMatchObject({ total: 2, unread: 2 });
+    expect(mine.items.map((n: { kind: string }) => n.kind).sort()).toEqual([
+      'complaint_due_soon',
+      'complaint_overdue',
+    ]);
+    expect((await admin.get('/api/v1/notifications')).json().total).toBe(0);
+    t.clock.advanceMinutes(60 * 24);
+    admin = await login(t, 'admin');
+    head = await login(t, 'head.a');
+    expect(await svc.generateDueNotifications(t.clock.now())).toBe(2); // a new day
+    const first = mine.items[0].id;
+    expect((await admin.post(`/api/v1/notifications/${first}/read`)).statusCode).toBe(404);
+    expect((await head.post(`/api/v1/notifications/${first}/read`)).json()).toEqual({ updated: 1 });
+    expect((await head.get('/api/v1/notifications?unread=true')).json().total).toBe(3);
+    expect((await head.post('/api/v1/notifications/read-all')).json()).toEqual({ updated: 3 });
+  });
+});
+
+describe('complaints: code tables, holidays and rectification tasks', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let admin: Client;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    cast = await makeBranchWithOutlets(t);
+    admin = await login(t, 'admin');
+  });
+  afterEach(() => t.close());
+
+  it('seeds the JR/T 0169 code tables and lets admins edit them', async () => {
+    const cats = (await admin.get('/api/v1/complaint-codes?kind=category')).json().items;
+    expect(cats.map((c: { nameZh: string }) => c.nameZh)).toEqual(
+      expect.arrayContaining([
+        '借记卡',
+        '信用卡',
+        '贷款',
+        '支付结算',
+        '债务催收',
+        '外汇',
+        '人民币储蓄',
+        '银行代理业务',
+        '自营理财',
+        '个人金融信息',
+      ]),
+    );
+    const cpo = await login(t, 'cpo');
+    expect(
+      (await cpo.post('/api/v1/complaint-codes', { kind: 'cause', code: 'x', nameZh: 'x', nameEn: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    const made = await admin.post('/api/v1/complaint-codes', {
+      kind: 'channel',
+      code: 'video',
+      nameZh: '视频银行',
+      nameEn: 'Video banking',
+    });
+    expect(made.statusCode).toBe(201);
+    const dup = await admin.post('/api/v1/complaint-codes', {
+      kind: 'channel',
+      code: 'video',
+      nameZh: 'x',
+      nameEn: 'x',
+    });
+    expect(dup.json().code).toBe('COMPLAINT_CODE_TAKEN');
+    await admin.patch(`/api/v1/complaint-codes/${made.json().id}`, { active: false });
+    const res = await admin.post('/api/v1/complaints', complaint(cast.outletA, { channel: 'video' }));
+    expect(res.json().errors[0]).toMatchObject({ field: 'body.channel', code: 'UNKNOWN_CODE' });
+  });
+
+  it('seeds the 2025 and 2026 holiday calendars and lets admins replace a year', async () => {
+    const y2026 = (await admin.get('/api/v1/holiday-calendar?year=2026')).json().items;
+    expect(y2026.find((d: { day: string }) => d.day === '2026-02-14')).toMatchObject({ kind: 'workday' });
+    expect(y2026.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(33);
+    const y2025 = (await admin.get('/api/v1/holiday-calendar?year=2025')).json().items;
+    expect(y2025.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(28);
+    const replaced = await put(t, admin, '/api/v1/holiday-calendar', {
+      year: 2027,
+      days: [
+        { day: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { day: '2027-02-20', kind: 'workday', name: '春节调休' },
+      ],
+    });
+    expect(replaced.json().items).toHaveLength(2);
+    const bad = await put(t, admin, '/api/v1/holiday-calendar', {
+      year: 2027,
+      days: [{ day: '2028-01-01', kind: 'holiday', name: 'x' }],
+    });
+    expect(bad.json().errors[0].field).toBe('body.days.0.day');
+    const head = await login(t, 'head.a');
+    expect((await put(t, head, '/api/v1/holiday-calendar', { year: 2027, days: [] })).statusCode).toBe(403);
+  });
+
+  it('keeps root-cause rectification tasks with owner and due date', async () => {
+    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const task = await admin.post(`/api/v1/complaints/${c.id}/tasks`, {
+      title: '开展服务规范培训',
+      owner: '王经理',
+      dueOn: '2026-11-30',
+    });
+    expect(task.statusCode).toBe(201);
+    expect(task.json()).toMatchObject({ status: 'open', outletName: '甲支行', complaintId: c.id });
+    const lobby = await login(t, 'lobby.a');
+    expect(
+      (await lobby.post(`/api/v1/complaints/${c.id}/tasks`, { title: 'x', owner: 'y', dueOn: '2026-11-30' }))
+        .statusCode,
+    ).toBe(403);
+    t.clock.set('2026-12-02T02:00:00Z');
+    admin = await login(t, 'admin');
+    expect((await admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(1);
+    const done = (
+      await admin.patch(`/api/v1/rectification-tasks/${task.json().id}`, { status: 'done', note: '已培训' })
+    ).json();
+    expect(done).toMatchObject({ status: 'done', doneAt: '2026-12-02T02:00:00.000Z' });
+    expect((await admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(0);
+    const headB = await makeUser(t, cast.branchId, 'outlet_head', cast.outletB, 'head.b');
+    const b = await login(t, headB.username);
+    expect((await b.get('/api/v1/rectification-tasks')).json().total).toBe(0);
+  });
+});

@@ -1,0 +1,497 @@
+import { sql } from 'kysely';
+import type { DB, Q } from '../../db/types';
+import { likePattern } from '../../lib/paging';
+
+export type ComplaintRow = DB['complaints'];
+export type ComplaintFullRow = ComplaintRow & {
+  outlet_name: string;
+  staff_name: string | null;
+  handler_name: string | null;
+  responsible_staff_name: string | null;
+};
+export type CodeRow = DB['complaint_codes'];
+export type EventRow = DB['complaint_events'];
+export type PauseRow = DB['complaint_pauses'];
+export type NoticeRow = DB['complaint_notices'];
+export type TaskRow = DB['rectification_tasks'];
+export type NotificationRow = DB['notifications'];
+
+const like = (column: string, pattern: string) =>
+  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+
+// ---------------------------------------------------------------- code tables and calendar
+export function listCodes(q: Q, kind?: string, active?: boolean) {
+  let query = q.selectFrom('complaint_codes').selectAll();
+  if (kind) query = query.where('kind', '=', kind);
+  if (active !== undefined) query = query.where('active', '=', active ? 1 : 0);
+  return query.orderBy('kind').orderBy('sort_order').orderBy('code').execute();
+}
+export const findCode = (q: Q, kind: string, code: string) =>
+  q
+    .selectFrom('complaint_codes')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('code', '=', code)
+    .executeTakeFirst();
+export const findCodeById = (q: Q, id: string) =>
+  q.selectFrom('complaint_codes').selectAll().where('id', '=', id).executeTakeFirst();
+export async function insertCode(q: Q, row: CodeRow) {
+  await q.insertInto('complaint_codes').values(row).execute();
+}
+export async function updateCode(q: Q, id: string, patch: Partial<CodeRow>) {
+  await q.updateTable('complaint_codes').set(patch).where('id', '=', id).execute();
+}
+
+export function listHolidays(q: Q, year?: number) {
+  let query = q.selectFrom('holiday_calendar').selectAll();
+  if (year) query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
+  return query.orderBy('day').execute();
+}
+export async function replaceHolidayYear(q: Q, year: number, rows: DB['holiday_calendar'][]) {
+  await q
+    .deleteFrom('holiday_calendar')
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .execute();
+  if (rows.length) await q.insertInto('holiday_calendar').values(rows).execute();
+}
+
+// ---------------------------------------------------------------- complaints
+export interface ComplaintFilter {
+  branchId: string;
+  onlyOutletId?: string | null;
+  outletId?: string;
+  q?: string;
+  status?: string[];
+  channel?: string;
+  category?: string;
+  cause?: string;
+  source?: string;
+  major?: boolean;
+  handlerId?: string;
+  staffId?: string;
+  fromDate?: string;
+  toDate?: string;
+  /** due_on range (inclusive) */
+  dueFrom?: string;
+  dueTo?: string;
+}
+export type ComplaintSort = 'received_at' | 'due_on';
+
+function fullQuery(q: Q) {
+  return q
+    .selectFrom('complaints as c')
+    .innerJoin('outlets as o', 'o.id', 'c.outlet_id')
+    .leftJoin('staff as s', 's.id', 'c.staff_id')
+    .leftJoin('staff as rs', 'rs.id', 'c.responsible_staff_id')
+    .leftJoin('users as u', 'u.id', 'c.handler_id')
+    .selectAll('c')
+    .select([
+      'o.name as outlet_name',
+      's.name as staff_name',
+      'u.display_name as handler_name',
+      'rs.name as responsible_staff_name',
+    ]);
+}
+
+function filtered(q: Q, f: ComplaintFilter) {
+  let query = q.selectFrom('complaints as c').where('c.branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('c.outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('c.outlet_id', '=', f.outletId);
+  if (f.status?.length) query = query.where('c.status', 'in', f.status);
+  if (f.channel) query = query.where('c.channel_code', '=', f.channel);
+  if (f.category) query = query.where('c.category_code', '=', f.category);
+  if (f.cause) query = query.where('c.cause_code', '=', f.cause);
+  if (f.source) query = query.where('c.source', '=', f.source);
+  if (f.major !== undefined) query = query.where('c.major', '=', f.major ? 1 : 0);
+  if (f.handlerId) query = query.where('c.handler_id', '=', f.handlerId);
+  if (f.staffId) query = query.where('c.staff_id', '=', f.staffId);
+  if (f.fromDate) query = query.where('c.received_on', '>=', f.fromDate);
+  if (f.toDate) query = query.where('c.received_on', '<=', f.toDate);
+  if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
+  if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) => eb.or([like('c.no', p), like('c.claim', p)]));
+  }
+  return query;
+}
+
+export async function listComplaints(
+  q: Q,
+  f: ComplaintFilter,
+  sort: ComplaintSort,
+  desc: boolean,
+  offset: number,
+  limit: number,
+  withTotal = true,
+): Promise<{ rows: ComplaintFullRow[]; total: number }> {
+  // Two steps: the page's ids from the indexed complaints table alone, then the joined details
+  // of just those rows.
+  const dir = desc ? 'desc' : 'asc';
+  let ids = filtered(q, f).select('c.id');
+  if (sort === 'due_on') {
+    ids = ids
+      .orderBy(sql`case when c.due_on is null then 1 else 0 end`)
+      .orderBy('c.due_on', dir)
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id', 'desc');
+  } else {
+    ids = ids.orderBy('c.received_at', dir).orderBy('c.id', dir);
+  }
+  const [pageIds, count] = await Promise.all([
+    ids.offset(offset).limit(limit).execute(),
+    withTotal
+      ? filtered(q, f)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : Promise.resolve({ n: 0 }),
+  ]);
+  const order = pageIds.map((r) => r.id);
+  const rows = order.length ? await fullQuery(q).where('c.id', 'in', order).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: order.map((id) => byId.get(id)!), total: Number(count.n) };
+}
+
+export const findComplaint = (q: Q, id: string): Promise<ComplaintFullRow | undefined> =>
+  fullQuery(q).where('c.id', '=', id).executeTakeFirst();
+
+export async function insertComplaint(q: Q, row: ComplaintRow) {
+  await q.insertInto('complaints').values(row).execute();
+}
+export async function insertComplaints(q: Q, rows: ComplaintRow[], chunk = 100) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await q
+      .insertInto('complaints')
+      .values(rows.slice(i, i + chunk))
+      .execute();
+  }
+}
+export async function updateComplaint(q: Q, id: string, patch: Partial<ComplaintRow>) {
+  await q.updateTable('complaints').set(patch).where('id', '=', id).execute();
+}
+export const complaintNoTaken = async (q: Q, no: string) =>
+  !!(await q.selectFrom('complaints').select('id').where('no', '=', no).executeTakeFirst());
+
+export async function insertEvent(q: Q, row: EventRow) {
+  await q.insertInto('complaint_events').values(row).execute();
+}
+export const listEvents = (q: Q, complaintId: string) =>
+  q
+    .selectFrom('complaint_events')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+
+export async function insertPause(q: Q, row: PauseRow) {
+  await q.insertInto('complaint_pauses').values(row).execute();
+}
+export const listPauses = (q: Q, complaintId: string) =>
+  q
+    .selectFrom('complaint_pauses')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('started_at')
+    .execute();
+export async function endPause(q: Q, complaintId: string, at: string) {
+  await q
+    .updateTable('complaint_pauses')
+    .set({ ended_at: at })
+    .where('complaint_id', '=', complaintId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export async function insertNotice(q: Q, row: NoticeRow) {
+  await q.insertInto('complaint_notices').values(row).execute();
+}
+export const listNotices = (q: Q, complaintId: string) =>
+  q
+    .selectFrom('complaint_notices')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('informed_at')
+    .execute();
+
+// ---------------------------------------------------------------- people
+export const findStaff = (q: Q, id: string) =>
+  q.selectFrom('staff').select(['id', 'outlet_id', 'name', 'active']).where('id', '=', id).executeTakeFirst();
+export const findUser = (q: Q, id: string) =>
+  q
+    .selectFrom('users')
+    .select(['id', 'branch_id', 'outlet_id', 'display_name', 'username', 'role', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+export const findOutlet = (q: Q, id: string) =>
+  q.selectFrom('outlets').select(['id', 'branch_id', 'name', 'code']).where('id', '=', id).executeTakeFirst();
+export const outletsOfBranch = (q: Q, branchId: string) =>
+  q.selectFrom('outlets').select(['id', 'code', 'name']).where('branch_id', '=', branchId).execute();
+export const staffOfOutlet = (q: Q, outletId: string) =>
+  q.selectFrom('staff').select(['id', 'name', 'employee_no']).where('outlet_id', '=', outletId).execute();
+
+// ---------------------------------------------------------------- rectification tasks
+export interface TaskFilter {
+  branchId: string;
+  onlyOutletId?: string | null;
+  outletId?: string;
+  complaintId?: string;
+  status?: string;
+  overdueBefore?: string;
+}
+function filteredTasks(q: Q, f: TaskFilter) {
+  let query = q
+    .selectFrom('rectification_tasks as t')
+    .innerJoin('outlets as o', 'o.id', 't.outlet_id')
+    .where('o.branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('t.outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('t.outlet_id', '=', f.outletId);
+  if (f.complaintId) query = query.where('t.complaint_id', '=', f.complaintId);
+  if (f.status) query = query.where('t.status', '=', f.status);
+  if (f.overdueBefore) query = query.where('t.status', '=', 'open').where('t.due_on', '<', f.overdueBefore);
+  return query;
+}
+export async function listTasks(q: Q, f: TaskFilter, offset: number, limit: number) {
+  const [rows, count] = await Promise.all([
+    filteredTasks(q, f)
+      .selectAll('t')
+      .select('o.name as outlet_name')
+      .orderBy('t.due_on')
+      .orderBy('t.id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    filteredTasks(q, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+export const findTask = (q: Q, id: string) =>
+  q
+    .selectFrom('rectification_tasks as t')
+    .innerJoin('outlets as o', 'o.id', 't.outlet_id')
+    .selectAll('t')
+    .select(['o.name as outlet_name', 'o.branch_id'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+export async function insertTask(q: Q, row: TaskRow) {
+  await q.insertInto('rectification_tasks').values(row).execute();
+}
+export async function updateTask(q: Q, id: string, patch: Partial<TaskRow>) {
+  await q.updateTable('rectification_tasks').set(patch).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------- notifications
+/** Complaints whose running deadline is on or before `until` (due soon or overdue). */
+export const dueComplaints = (q: Q, until: string) =>
+  q
+    .selectFrom('complaints')
+    .select(['id', 'no', 'branch_id', 'outlet_id', 'handler_id', 'due_on', 'status'])
+    .where('due_on', 'is not', null)
+    .where('due_on', '<=', until)
+    .execute();
+export const outletHeads = (q: Q, outletIds: string[]) =>
+  outletIds.length
+    ? q
+        .selectFrom('users')
+        .select(['id', 'outlet_id'])
+        .where('role', '=', 'outlet_head')
+        .where('active', '=', 1)
+        .where('outlet_id', 'in', outletIds)
+        .execute()
+    : Promise.resolve([]);
+/** Inserts notifications; one per user, kind, entity and day (the unique key makes it idempotent). */
+export async function insertNotifications(q: Q, rows: NotificationRow[], chunk = 200) {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const r = await q
+      .insertInto('notifications')
+      .values(rows.slice(i, i + chunk))
+      .onConflict((oc) => oc.columns(['user_id', 'kind', 'entity_id', 'day']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+function userNotifications(q: Q, userId: string, unread?: boolean) {
+  let query = q.selectFrom('notifications').where('user_id', '=', userId);
+  if (unread === true) query = query.where('read_at', 'is', null);
+  if (unread === false) query = query.where('read_at', 'is not', null);
+  return query;
+}
+export async function listNotifications(
+  q: Q,
+  userId: string,
+  unread: boolean | undefined,
+  offset: number,
+  limit: number,
+) {
+  const [rows, count, unreadCount] = await Promise.all([
+    userNotifications(q, userId, unread)
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    userNotifications(q, userId, unread)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    userNotifications(q, userId, true)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n), unread: Number(unreadCount.n) };
+}
+export const findNotification = (q: Q, id: string) =>
+  q.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+export async function markRead(q: Q, userId: string, ids: string[] | 'all', at: string) {
+  let query = q
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
+  if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : ['-']);
+  const r = await query.executeTakeFirst();
+  return Number(r.numUpdatedRows ?? 0);
+}
+
+// ---------------------------------------------------------------- statistics
+export interface StatsFilterRow {
+  branchId: string;
+  onlyOutletId?: string | null;
+  outletId?: string;
+  fromDate?: string;
+  toDate?: string;
+}
+function statsBase(q: Q, f: StatsFilterRow) {
+  let query = q.selectFrom('complaints').where('branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('outlet_id', '=', f.outletId);
+  if (f.fromDate) query = query.where('received_on', '>=', f.fromDate);
+  if (f.toDate) query = query.where('received_on', '<=', f.toDate);
+  return query;
+}
+export type StatsDimension = 'channel_code' | 'category_code' | 'cause_code' | 'outlet_id';
+export async function countBy(q: Q, f: StatsFilterRow, column: StatsDimension) {
+  const rows = await statsBase(q, f)
+    .select([sql.ref<string>(column).as('key'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(column)
+    .execute();
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+}
+export async function countByMonth(q: Q, f: StatsFilterRow) {
+  const month = sql<string>`substr(received_on, 1, 7)`;
+  const rows = await statsBase(q, f)
+    .select([month.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(month)
+    .orderBy(month)
+    .execute();
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+}
+export async function decisionTotals(q: Q, f: StatsFilterRow) {
+  const r = await statsBase(q, f)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>('on_time').as('decided'),
+      eb.fn.sum<number>('on_time').as('on_time'),
+      eb.fn.sum<number>('days_to_decision').as('days'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(r.total),
+    decided: Number(r.decided ?? 0),
+    onTime: Number(r.on_time ?? 0),
+    days: Number(r.days ?? 0),
+  };
+}
+export async function countByThree(q: Q, f: StatsFilterRow) {
+  const rows = await statsBase(q, f)
+    .select(['category_code', 'cause_code', 'channel_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['category_code', 'cause_code', 'channel_code'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+export async function countCategoryCause(q: Q, f: StatsFilterRow & { since: string }) {
+  const rows = await statsBase(q, f)
+    .where('received_at', '>=', f.since)
+    .select(['category_code', 'cause_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['category_code', 'cause_code'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+// ---------------------------------------------------------------- prevention and accountability
+export const listControls = (q: Q, branchId: string) =>
+  q.selectFrom('risk_controls').selectAll().where('branch_id', '=', branchId).execute();
+export const findControls = (q: Q, branchId: string, category: string, cause: string) =>
+  q
+    .selectFrom('risk_controls')
+    .selectAll()
+    .where('branch_id', '=', branchId)
+    .where('category_code', '=', category)
+    .where('cause_code', '=', cause)
+    .executeTakeFirst();
+export async function upsertControls(q: Q, row: DB['risk_controls']) {
+  await q
+    .insertInto('risk_controls')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['branch_id', 'category_code', 'cause_code'])
+        .doUpdateSet({ controls_json: row.controls_json, updated_at: row.updated_at }),
+    )
+    .execute();
+}
+export const listRules = (q: Q) =>
+  q.selectFrom('accountability_rules').selectAll().orderBy('responsibility').orderBy('severity').execute();
+export async function setRule(q: Q, responsibility: string, severity: string, points: number, at: string) {
+  await q
+    .insertInto('accountability_rules')
+    .values({ id: `ar-${responsibility}-${severity}`, responsibility, severity, points, updated_at: at })
+    .onConflict((oc) => oc.columns(['responsibility', 'severity']).doUpdateSet({ points, updated_at: at }))
+    .execute();
+}
+export async function scorecard(
+  q: Q,
+  f: { branchId: string; onlyOutletId?: string | null; outletId?: string; month: string },
+  by: 'outlet' | 'staff',
+) {
+  let query = q
+    .selectFrom('complaints as c')
+    .where('c.branch_id', '=', f.branchId)
+    .where('c.decided_on', '>=', `${f.month}-01`)
+    .where('c.decided_on', '<=', `${f.month}-31`)
+    .where('c.points', 'is not', null);
+  if (f.onlyOutletId) query = query.where('c.outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('c.outlet_id', '=', f.outletId);
+  if (by === 'outlet') {
+    return (
+      await query
+        .innerJoin('outlets as o', 'o.id', 'c.outlet_id')
+        .select(['c.outlet_id as key', 'o.name as name', 'o.code as code'])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('complaints'),
+          eb.fn.sum<number>('c.points').as('points'),
+        ])
+        .groupBy(['c.outlet_id', 'o.name', 'o.code'])
+        .execute()
+    ).map((r) => ({ ...r, complaints: Number(r.complaints), points: Number(r.points ?? 0) }));
+  }
+  return (
+    await query
+      .innerJoin('staff as s', 's.id', 'c.responsible_staff_id')
+      .innerJoin('outlets as o', 'o.id', 'c.outlet_id')
+      .select([
+        'c.responsible_staff_id as key',
+        's.name as name',
+        's.employee_no as code',
+        'o.name as outlet_name',
+      ])
+      .select((eb) => [eb.fn.countAll<number>().as('complaints'), eb.fn.sum<number>('c.points').as('points')])
+      .groupBy(['c.responsible_staff_id', 's.name', 's.employee_no', 'o.name'])
+      .execute()
+  ).map((r) => ({ ...r, key: r.key!, complaints: Number(r.complaints), points: Number(r.points ?? 0) }));
+}
