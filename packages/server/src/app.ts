@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,10 +15,13 @@ import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
 import { type Clock, systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
+import { diskFileStore, type FileStore } from './lib/files';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { AuditService } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { attachmentRoutes } from './modules/complaints/attachments.routes';
+import { AttachmentsService } from './modules/complaints/attachments.service';
 import { complaintsRoutes } from './modules/complaints/complaints.routes';
 import { ComplaintsService } from './modules/complaints/complaints.service';
 import { CoachingService } from './modules/complaints/coaching.service';
@@ -38,12 +42,15 @@ export interface AppOptions {
   hasher?: PasswordHasher;
   /** run migrations on start (default true) */
   migrate?: boolean;
+  /** where uploaded files go; default: `<dataDir>/attachments` on disk */
+  files?: FileStore;
 }
 
 export interface Services {
   audit: AuditService;
   auth: AuthService;
   complaints: ComplaintsService;
+  attachments: AttachmentsService;
   complaintInsights: ComplaintInsightsService;
   coaching: CoachingService;
   org: OrgService;
@@ -55,6 +62,7 @@ export function createServices(
   config: Config,
   clock: Clock,
   hasher: PasswordHasher,
+  files: FileStore = diskFileStore(join(config.dataDir, 'attachments')),
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
@@ -70,6 +78,7 @@ export function createServices(
     audit,
     auth,
     complaints,
+    attachments: new AttachmentsService(db, clock, audit, complaints, files),
     complaintInsights: new ComplaintInsightsService(db, clock, complaints),
     coaching: new CoachingService(db, clock, complaints),
     org: new OrgService(db, clock, cipher, audit),
@@ -90,7 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? openDatabase(config.database);
   if (opts.migrate !== false) await migrateToLatest(database.db, database.schema);
-  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher);
+  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher, opts.files);
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -105,6 +114,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerProblemHandlers(app, { spaFallback: webDist !== null });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5 },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => {
@@ -149,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes, { users: services.users });
       await api.register(auditRoutes, { audit: services.audit, db: database.db });
       await api.register(complaintsRoutes, { complaints: services.complaints });
+      await api.register(attachmentRoutes, { attachments: services.attachments });
       await api.register(complaintInsightsRoutes, {
         insights: services.complaintInsights,
         coaching: services.coaching,

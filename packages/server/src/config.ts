@@ -36,6 +36,12 @@ const EnvSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Largest complaint attachment, in bytes (larger uploads → 413). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1_048_576),
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app served at `/`. */
@@ -56,6 +62,7 @@ export interface Config {
   loginLockMinutes: number;
   loginRatePerMinute: number;
   bodyLimitBytes: number;
+  attachmentMaxBytes: number;
   logLevel: string;
   webDist: string | null;
 }
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.LIANGDIAN_WEB_DIST ? resolve(cwd, e.LIANGDIAN_WEB_DIST) : null,
   };
@@ -132,6 +140,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginLockMinutes: 15,
     loginRatePerMinute: 1000,
     bodyLimitBytes: 1_048_576,
+    attachmentMaxBytes: 64 * 1024,
     logLevel: 'silent',
     webDist: null,
     ...overrides,

@@ -110,6 +110,18 @@ export interface DB {
     hash: string;
   };
   // ---- complaints (谅点), migration 0002
+  complaint_attachments: {
+    id: string;
+    complaint_id: string;
+    file_name: string;
+    media_type: string;
+    size: number;
+    sha256: string;
+    /** where the file store keeps the bytes */
+    storage_key: string;
+    uploaded_by: string | null;
+    created_at: string;
+  };
   complaint_codes: {
     id: string;
     /** channel | category | cause (JR/T 0169-2018) */

@@ -90,6 +90,8 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { spaFallbac
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendProblem(req, reply, 'MALFORMED_JSON');
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+      case 'FST_FILES_LIMIT':
         return sendProblem(req, reply, 'PAYLOAD_TOO_LARGE');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendProblem(req, reply, 'UNSUPPORTED_MEDIA_TYPE');

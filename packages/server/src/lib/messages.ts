@@ -39,6 +39,10 @@ const TITLES: Record<ErrorCode, Msg> = {
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'en-US': 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    'zh-CN': '不支持此类文件，仅可上传：{allowed}',
+    'en-US': 'This kind of file is not accepted; allowed: {allowed}',
+  },
   ACCOUNT_LOCKED: {
     'zh-CN': '密码错误次数过多，账户已锁定至 {until}',
     'en-US': 'Too many wrong passwords; the account is locked until {until}',
@@ -155,6 +159,10 @@ const FIELD_LABELS: Record<string, Msg> = {
   branchId: { 'zh-CN': '所属分行', 'en-US': 'Branch' },
   address: { 'zh-CN': '地址', 'en-US': 'Address' },
   phone: { 'zh-CN': '电话', 'en-US': 'Phone' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    'zh-CN': '文件类型与内容不符或不受支持，仅可上传：{allowed}',
+    'en-US': 'the file’s kind is not accepted or does not match its content; allowed: {allowed}',
+  },
   employeeNo: { 'zh-CN': '员工号', 'en-US': 'Employee number' },
   roles: { 'zh-CN': '岗位角色', 'en-US': 'Roles' },
   skills: { 'zh-CN': '业务技能', 'en-US': 'Skills' },
@@ -193,6 +201,7 @@ const FIELD_LABELS: Record<string, Msg> = {
   title: { 'zh-CN': '标题', 'en-US': 'Title' },
   body: { 'zh-CN': '内容', 'en-US': 'Text' },
   question: { 'zh-CN': '问题', 'en-US': 'Question' },
+  file: { 'zh-CN': '附件', 'en-US': 'File' },
   answer: { 'zh-CN': '标准答案', 'en-US': 'Answer' },
 };
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { UserRole } from '@liangdian/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
@@ -7,6 +10,7 @@ import { buildApp } from '../app';
 import { type Config, testConfig, testDatabaseSettings } from '../config';
 import { type Database, openDatabase } from '../db/database';
 import { ManualClock } from '../lib/clock';
+import { diskFileStore } from '../lib/files';
 import { newId } from '../lib/ids';
 import { argon2Hasher } from '../lib/passwords';
 import * as org from '../modules/org/org.repository';
@@ -48,7 +52,13 @@ export interface TestApp {
 export async function makeTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = new ManualClock();
-  const app = await buildApp({ config: testConfig(overrides), database, clock });
+  const filesDir = mkdtempSync(join(tmpdir(), 'liangdian-files-'));
+  const app = await buildApp({
+    config: testConfig(overrides),
+    database,
+    clock,
+    files: diskFileStore(filesDir),
+  });
   return {
     app,
     clock,
@@ -56,6 +66,7 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

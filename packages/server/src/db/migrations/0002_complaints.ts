@@ -278,6 +278,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('complaint_id')
     .execute();
 
+  // Files kept with a complaint (evidence, recordings, notices). The bytes live in the file store
+  // (config.dataDir/attachments by default); this row holds what is needed to serve and verify them.
+  await db.schema
+    .createTable('complaint_attachments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('complaint_id', 'text', (c) => c.notNull().references('complaints.id'))
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('media_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('storage_key', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('complaint_attachments_complaint')
+    .on('complaint_attachments')
+    .column('complaint_id')
+    .execute();
+
   await db.schema
     .createTable('rectification_tasks')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -467,6 +487,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'notifications',
     'rectification_tasks',
     'complaint_notices',
+    'complaint_attachments',
     'complaint_pauses',
     'complaint_events',
     'complaints',
