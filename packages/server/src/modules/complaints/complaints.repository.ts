@@ -117,6 +117,12 @@ function filtered(q: Q, f: ComplaintFilter) {
   return query;
 }
 
+/**
+ * Lists count matching complaints up to this many: past it the answer is "10,000+", so that a
+ * broad filter over millions of complaints costs a bounded index walk, not a full count.
+ */
+export const COUNT_CAP = 10_000;
+
 export async function listComplaints(
   q: Q,
   f: ComplaintFilter,
@@ -125,7 +131,8 @@ export async function listComplaints(
   offset: number,
   limit: number,
   withTotal = true,
-): Promise<{ rows: ComplaintFullRow[]; total: number }> {
+  countCap = COUNT_CAP,
+): Promise<{ rows: ComplaintFullRow[]; total: number; totalCapped: boolean }> {
   // Two steps: the page's ids from the indexed complaints table alone, then the joined details
   // of just those rows.
   const dir = desc ? 'desc' : 'asc';
@@ -142,7 +149,13 @@ export async function listComplaints(
   const [pageIds, count] = await Promise.all([
     ids.offset(offset).limit(limit).execute(),
     withTotal
-      ? filtered(q, f)
+      ? q
+          .selectFrom(
+            filtered(q, f)
+              .select(sql<number>`1`.as('one'))
+              .limit(countCap + 1)
+              .as('capped'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       : Promise.resolve({ n: 0 }),
@@ -150,7 +163,8 @@ export async function listComplaints(
   const order = pageIds.map((r) => r.id);
   const rows = order.length ? await fullQuery(q).where('c.id', 'in', order).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: order.map((id) => byId.get(id)!), total: Number(count.n) };
+  const n = Number(count.n);
+  return { rows: order.map((id) => byId.get(id)!), total: Math.min(n, countCap), totalCapped: n > countCap };
 }
 
 export const findComplaint = (q: Q, id: string): Promise<ComplaintFullRow | undefined> =>

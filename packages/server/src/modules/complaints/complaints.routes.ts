@@ -65,7 +65,7 @@ export async function complaintsRoutes(app: FastifyInstance, opts: { complaints:
         tags,
         summary: 'Complaints, paged and filtered (due=soon|overdue for the deadline views)',
         querystring: ComplaintListQuery,
-        response: { 200: pageSchema(ComplaintView) },
+        response: { 200: pageSchema(ComplaintView).extend({ totalCapped: z.boolean() }) },
       },
     },
     async (req) => complaints.list(actorOf(req), req.query),

@@ -349,10 +349,10 @@ export class ComplaintsService {
     };
   }
 
-  async list(actor: Actor, f: ComplaintListQuery): Promise<Page<ComplaintView>> {
+  async list(actor: Actor, f: ComplaintListQuery): Promise<Page<ComplaintView> & { totalCapped: boolean }> {
     const desc = f.sort.startsWith('-');
     const sort = f.sort.replace('-', '') === 'dueOn' ? 'due_on' : 'received_at';
-    const { rows, total } = await repo.listComplaints(
+    const { rows, total, totalCapped } = await repo.listComplaints(
       this.db,
       this.filterOf(actor, f),
       sort,
@@ -361,7 +361,13 @@ export class ComplaintsService {
       f.pageSize,
     );
     const how = complaintPolicy.personalData(actor);
-    return { items: rows.map((r) => this.view(r, how)), total, page: f.page, pageSize: f.pageSize };
+    return {
+      items: rows.map((r) => this.view(r, how)),
+      total,
+      totalCapped,
+      page: f.page,
+      pageSize: f.pageSize,
+    };
   }
 
   async exportList(actor: Actor, f: ComplaintListQuery): Promise<ComplaintView[]> {

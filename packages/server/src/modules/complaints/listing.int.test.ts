@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createFieldCipher } from '../../lib/crypto';
+import { login, makeBranchWithOutlets, makeTestApp } from '../../test/harness';
+import { generateDemoComplaints } from './complaints.demo';
+import { listComplaints } from './complaints.repository';
+
+describe('complaint lists at scale', () => {
+  it('counts up to a cap and says when there are more', async () => {
+    const t = await makeTestApp();
+    try {
+      const cast = await makeBranchWithOutlets(t);
+      await generateDemoComplaints(t.database.db, 40, {
+        branchId: cast.branchId,
+        outletIds: [cast.outletA, cast.outletB],
+        cipher: createFieldCipher(Buffer.alloc(32, 7)),
+        now: t.clock.now().toISOString(),
+      });
+      const all = await listComplaints(t.database.db, { branchId: cast.branchId }, 'received_at', true, 0, 5);
+      expect(all).toMatchObject({ total: 40, totalCapped: false });
+      const capped = await listComplaints(
+        t.database.db,
+        { branchId: cast.branchId },
+        'received_at',
+        true,
+        0,
+        5,
+        true,
+        25,
+      );
+      expect(capped).toMatchObject({ total: 25, totalCapped: true });
+      expect(capped.rows).toHaveLength(5);
+      const exact = await listComplaints(
+        t.database.db,
+        { branchId: cast.branchId },
+        'received_at',
+        true,
+        0,
+        5,
+        true,
+        40,
+      );
+      expect(exact).toMatchObject({ total: 40, totalCapped: false });
+      // Newest first, and the API carries the flag.
+      const times = all.rows.map((r) => r.received_at);
+      expect([...times].sort().reverse()).toEqual(times);
+      const admin = await login(t, 'admin');
+      const page = (await admin.get('/api/v1/complaints?pageSize=10')).json();
+      expect(page).toMatchObject({ total: 40, totalCapped: false });
+      expect(page.items).toHaveLength(10);
+    } finally {
+      await t.close();
+    }
+  });
+});
