@@ -16,6 +16,11 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
 import { BusinessTypesPage } from './pages/business-types/BusinessTypesPage';
+import { ComplaintDetailPage } from './pages/complaints/ComplaintDetailPage';
+import { ComplaintListPage } from './pages/complaints/ComplaintListPage';
+import { ComplaintStatsPage } from './pages/complaints/ComplaintStatsPage';
+import { DecisionNoticePage } from './pages/complaints/DecisionNoticePage';
+import { PreventionPage } from './pages/complaints/PreventionPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutletDetailPage } from './pages/outlets/OutletDetailPage';
@@ -80,6 +85,11 @@ function AppRoutes() {
         <Route path="outlets/:outletId" element={<OutletDetailPage />} />
         <Route path="outlets/:outletId/:tab" element={<OutletDetailPage />} />
         <Route path="business-types" element={<BusinessTypesPage />} />
+        <Route path="complaints" element={<ComplaintListPage />} />
+        <Route path="complaints/:id" element={<ComplaintDetailPage />} />
+        <Route path="complaints/:id/notice" element={<DecisionNoticePage />} />
+        <Route path="complaint-stats" element={<ComplaintStatsPage />} />
+        <Route path="complaint-prevention" element={<PreventionPage />} />
         <Route
           path="users"
           element={

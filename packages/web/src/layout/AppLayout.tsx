@@ -1,5 +1,8 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
+  MessageOutlined,
+  SafetyOutlined,
   DownOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -16,6 +19,7 @@ import { useAuth, useUser } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/NotificationBell';
 import { useI18n } from '../i18n/i18n';
 
 export function BrandMark() {
@@ -62,12 +66,18 @@ export function AppLayout() {
       { key: '/outlets', icon: <ShopOutlined />, label: t('nav.outlets') },
       { key: '/business-types', icon: <TagsOutlined />, label: t('nav.businessTypes') },
     ];
+    const complaints = [
+      { key: '/complaints', icon: <MessageOutlined />, label: t('nav.complaints') },
+      { key: '/complaint-stats', icon: <BarChartOutlined />, label: t('nav.complaintStats') },
+      { key: '/complaint-prevention', icon: <SafetyOutlined />, label: t('nav.complaintPrevention') },
+    ];
     const sys = [
       ...(can.manageUsers(user) ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
       ...(can.readAudit(user) ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
     ];
     return [
       { type: 'group', key: 'g-org', label: t('nav.group.organisation'), children: org },
+      { type: 'group', key: 'g-complaints', label: t('nav.group.complaints'), children: complaints },
       ...(sys.length
         ? [{ type: 'group' as const, key: 'g-sys', label: t('nav.group.system'), children: sys }]
         : []),
@@ -120,7 +130,7 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: '100vh' }} className="ld-app">
       {wide ? (
         <Layout.Sider
           width={220}
@@ -168,6 +178,7 @@ export function AppLayout() {
             </Tooltip>
           ) : null}
           <div className="ld-header-spacer" />
+          <NotificationBell />
           <LanguageSwitch onChange={changeLocale} />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" data-testid="user-menu" style={{ height: 40 }}>

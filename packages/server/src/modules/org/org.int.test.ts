@@ -233,4 +233,25 @@ describe('organisation', () => {
     const off = await admin.post(`/api/v1/business-types/${created.json().id}/deactivate`);
     expect(off.json().active).toBe(false);
   });
+
+  it('exports zones, posts and the business-type catalogue as .xlsx', async () => {
+    const base = `/api/v1/outlets/${cast.outletA}`;
+    await admin.post(`${base}/zones`, { kind: 'wealth', name: '理财区', capacity: 2 });
+    await admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' });
+    for (const [url, header, value] of [
+      [`${base}/zones/export.xlsx`, '名称', '理财区'],
+      [`${base}/posts/export.xlsx`, '名称', '迎宾位'],
+      ['/api/v1/business-types/export.xlsx', '代码', 'cash'],
+    ] as const) {
+      const res = await admin.get(url);
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getRow(1).getCell(1).value).toBe(header);
+      expect(ws.getRow(2).getCell(1).value).toBe(value);
+    }
+    const head = await login(t, 'head.a');
+    expect((await head.get(`/api/v1/outlets/${cast.outletB}/zones/export.xlsx`)).statusCode).toBe(404);
+  });
 });

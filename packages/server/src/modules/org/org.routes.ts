@@ -22,6 +22,9 @@ import {
 } from './org.schemas';
 import type { OrgService } from './org.service';
 
+const activeLabel = (zh: boolean, active: boolean) =>
+  zh ? (active ? '启用' : '停用') : active ? 'Active' : 'Inactive';
+
 const OutletParams = z.object({ outletId: z.string().min(1).max(64) });
 const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
 const active = (v: boolean, zh: string, en: string) =>
@@ -160,6 +163,30 @@ export async function orgRoutes(app: FastifyInstance, opts: { org: OrgService })
     },
     async (req) => ({ items: await org.listZones(actorOf(req), req.params.outletId) }),
   );
+  r.get(
+    '/outlets/:outletId/zones/export.xlsx',
+    { schema: { tags: ['organisation'], summary: 'Zones of an outlet as .xlsx', params: OutletParams } },
+    async (req, reply) => {
+      const rows = await org.listZones(actorOf(req), req.params.outletId);
+      const zh = requestLocale(req) === 'zh-CN';
+      return sendXlsx(
+        req,
+        reply,
+        { 'zh-CN': '功能分区', 'en-US': 'Zones' },
+        [
+          { header: { 'zh-CN': '名称', 'en-US': 'Name' }, value: (z) => z.name, width: 18 },
+          { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, value: (z) => z.kind, width: 16 },
+          { header: { 'zh-CN': '容量', 'en-US': 'Capacity' }, value: (z) => z.capacity, width: 10 },
+          {
+            header: { 'zh-CN': '状态', 'en-US': 'Status' },
+            value: (z) => activeLabel(zh, z.active),
+            width: 10,
+          },
+        ],
+        rows,
+      );
+    },
+  );
   r.post(
     '/outlets/:outletId/zones',
     {
@@ -215,6 +242,32 @@ export async function orgRoutes(app: FastifyInstance, opts: { org: OrgService })
       },
     },
     async (req) => ({ items: await org.listPosts(actorOf(req), req.params.outletId) }),
+  );
+  r.get(
+    '/outlets/:outletId/posts/export.xlsx',
+    {
+      schema: { tags: ['organisation'], summary: 'Lobby posts of an outlet as .xlsx', params: OutletParams },
+    },
+    async (req, reply) => {
+      const rows = await org.listPosts(actorOf(req), req.params.outletId);
+      const zh = requestLocale(req) === 'zh-CN';
+      return sendXlsx(
+        req,
+        reply,
+        { 'zh-CN': '站位', 'en-US': 'Posts' },
+        [
+          { header: { 'zh-CN': '名称', 'en-US': 'Name' }, value: (p) => p.name, width: 18 },
+          { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, value: (p) => p.kind, width: 14 },
+          { header: { 'zh-CN': '所属区域', 'en-US': 'Zone' }, value: (p) => p.zoneName ?? '', width: 18 },
+          {
+            header: { 'zh-CN': '状态', 'en-US': 'Status' },
+            value: (p) => activeLabel(zh, p.active),
+            width: 10,
+          },
+        ],
+        rows,
+      );
+    },
   );
   r.post(
     '/outlets/:outletId/posts',
@@ -365,6 +418,35 @@ export async function orgRoutes(app: FastifyInstance, opts: { org: OrgService })
       },
     },
     async () => ({ items: await org.listBusinessTypes() }),
+  );
+  r.get(
+    '/business-types/export.xlsx',
+    { schema: { tags: ['organisation'], summary: 'Business-type catalogue as .xlsx' } },
+    async (req, reply) => {
+      const rows = await org.listBusinessTypes();
+      const zh = requestLocale(req) === 'zh-CN';
+      return sendXlsx(
+        req,
+        reply,
+        { 'zh-CN': '业务类型', 'en-US': 'Business types' },
+        [
+          { header: { 'zh-CN': '代码', 'en-US': 'Code' }, value: (b) => b.code, width: 16 },
+          { header: { 'zh-CN': '中文名称', 'en-US': 'Chinese name' }, value: (b) => b.nameZh, width: 16 },
+          { header: { 'zh-CN': '英文名称', 'en-US': 'English name' }, value: (b) => b.nameEn, width: 20 },
+          {
+            header: { 'zh-CN': '默认区域', 'en-US': 'Default zone' },
+            value: (b) => b.defaultZoneKind,
+            width: 14,
+          },
+          {
+            header: { 'zh-CN': '状态', 'en-US': 'Status' },
+            value: (b) => activeLabel(zh, b.active),
+            width: 10,
+          },
+        ],
+        rows,
+      );
+    },
   );
   r.post(
     '/business-types',

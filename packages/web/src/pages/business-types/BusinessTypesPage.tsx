@@ -7,6 +7,7 @@ import type { BusinessType } from '../../api/types';
 import { useAuth, useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { applyServerErrors } from '../../components/formErrors';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
@@ -200,18 +201,21 @@ export function BusinessTypesPage() {
           types.data ? t('common.totalCount', { n: formatNumber(types.data.items.length) }) : undefined
         }
         extra={
-          editable ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
-              {t('businessTypes.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton path="/business-types/export.xlsx" filename="business-types.xlsx" />
+            {editable ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setEditing(null);
+                  setOpen(true);
+                }}
+              >
+                {t('businessTypes.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card variant="borderless">

@@ -9,6 +9,7 @@ import { applyServerErrors } from '../../components/formErrors';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { useZones } from './ZonesTab';
@@ -192,18 +193,24 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
         <span className="ld-muted">
           {t('common.totalCount', { n: formatNumber(posts.data?.items.length ?? 0) })}
         </span>
-        {editable ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
-            {t('posts.new')}
-          </Button>
-        ) : null}
+        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
+          <ExportButton
+            path={`/outlets/${outlet.id}/posts/export.xlsx`}
+            filename={`posts-${outlet.code}.xlsx`}
+          />
+          {editable ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('posts.new')}
+            </Button>
+          ) : null}
+        </div>
       </div>
       <QueryError error={posts.error} onRetry={() => posts.refetch()} />
       <Table<Post>

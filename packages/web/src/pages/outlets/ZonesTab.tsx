@@ -21,6 +21,7 @@ import { applyServerErrors } from '../../components/formErrors';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 
@@ -206,18 +207,24 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
         <span className="ld-muted">
           {t('common.totalCount', { n: formatNumber(zones.data?.items.length ?? 0) })}
         </span>
-        {editable ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
-            {t('zones.new')}
-          </Button>
-        ) : null}
+        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
+          <ExportButton
+            path={`/outlets/${outlet.id}/zones/export.xlsx`}
+            filename={`zones-${outlet.code}.xlsx`}
+          />
+          {editable ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('zones.new')}
+            </Button>
+          ) : null}
+        </div>
       </div>
       <QueryError error={zones.error} onRetry={() => zones.refetch()} />
       <Table<Zone>

@@ -1,0 +1,431 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, type Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { ApiError, api } from '../../api/client';
+import {
+  type Complaint,
+  INFORM_METHODS,
+  type Page,
+  REMEDIES,
+  RESPONSIBILITIES,
+  SEVERITIES,
+} from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { COMPLAINT_ACTIONS, type ComplaintAction } from '../../auth/permissions';
+import { applyServerErrors } from '../../components/formErrors';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useI18n } from '../../i18n/i18n';
+import { StaffSelect } from './ComplaintFormModal';
+import { beijingIso, enumOptions } from './shared';
+
+type Values = Record<string, unknown> & {
+  comment?: string;
+  informedAt?: Dayjs;
+  requestedAt?: Dayjs;
+  receivedAt?: Dayjs;
+  complainantInformedAt?: Dayjs;
+};
+
+const OPEN = 'registered,acknowledged,investigating,decided,informed,follow_up,review';
+
+function trimmed(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+/** Builds the request body of an action from the form values (complaints.schemas.ts). */
+function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
+  const comment = trimmed(v.comment) ?? '';
+  switch (action) {
+    case 'decide':
+    case 'decide_review':
+      return {
+        factsVerified: trimmed(v.factsVerified),
+        basis: trimmed(v.basis),
+        reasons: trimmed(v.reasons),
+        result: trimmed(v.result),
+        remedies: v.remedies,
+        comment,
+      };
+    case 'inform':
+      return {
+        method: v.method,
+        informedAt: v.informedAt ? beijingIso(v.informedAt) : undefined,
+        proof: trimmed(v.proof),
+        comment,
+      };
+    case 'follow_up':
+      return { satisfaction: v.satisfaction, comment };
+    case 'close':
+      return { rootCause: trimmed(v.rootCause), comment };
+    case 'merge':
+      return { intoId: v.intoId, comment };
+    case 'request_review':
+      return { comment, ...(v.requestedAt ? { requestedAt: beijingIso(v.requestedAt) } : {}) };
+    case 'extend':
+      return {
+        reason: trimmed(v.reason),
+        approvedBy: trimmed(v.approvedBy),
+        complainantInformedAt: v.complainantInformedAt ? beijingIso(v.complainantInformedAt) : undefined,
+        informMethod: v.informMethod || undefined,
+        proof: trimmed(v.proof),
+        comment,
+      };
+    case 'pause':
+      return { kind: v.kind, reason: trimmed(v.reason), comment };
+    case 'new_facts':
+      return { comment, ...(v.receivedAt ? { receivedAt: beijingIso(v.receivedAt) } : {}) };
+    case 'assess':
+      return {
+        responsibility: v.responsibility,
+        severity: v.severity,
+        responsibleStaffId: v.responsibleStaffId || null,
+        comment,
+      };
+    default:
+      return { comment };
+  }
+}
+
+/** Where a conflict code belongs in the form. */
+const CODE_FIELDS: Record<string, string> = {
+  COMPLAINT_HANDLER_RECUSED: 'comment',
+  EXTENSION_REASON_REQUIRED: 'reason',
+  EXTENSION_APPROVAL_REQUIRED: 'approvedBy',
+  EXTENSION_NOTICE_REQUIRED: 'complainantInformedAt',
+  MERGE_TARGET_INVALID: 'intoId',
+};
+
+/** One modal per step of the process, with the fields its endpoint needs. */
+export function ActionModal({
+  complaint,
+  action,
+  onClose,
+  onDone,
+}: {
+  complaint: Complaint;
+  action: ComplaintAction | null;
+  onClose: () => void;
+  onDone: (c: Complaint) => void;
+}) {
+  const { t, tEnum } = useI18n();
+  const user = useUser();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const second = complaint.deadline.extensionLevel >= 1;
+
+  useEffect(() => {
+    if (!action) return;
+    setConflict(null);
+    form.resetFields();
+    const now = dayjs().second(0);
+    if (action === 'decide' || action === 'decide_review') form.setFieldsValue({ remedies: [...REMEDIES] });
+    if (action === 'inform') form.setFieldsValue({ informedAt: now, method: 'phone' });
+    if (action === 'follow_up') form.setFieldsValue({ satisfaction: 'satisfied' });
+    if (action === 'pause') form.setFieldsValue({ kind: 'mediation' });
+    if (action === 'extend' && second)
+      form.setFieldsValue({ complainantInformedAt: now, informMethod: 'phone' });
+    if (action === 'assess')
+      form.setFieldsValue({
+        responsibility: complaint.responsibility ?? 'partial',
+        severity: complaint.severity ?? 'general',
+        responsibleStaffId: complaint.responsibleStaffId ?? complaint.staffId ?? undefined,
+      });
+  }, [action, form, second, complaint]);
+
+  const mergeTargets = useQuery({
+    queryKey: ['complaints', 'merge-targets', complaint.outletId],
+    queryFn: () =>
+      api.get<Page<Complaint>>('/complaints', { outletId: complaint.outletId, status: OPEN, pageSize: 100 }),
+    enabled: action === 'merge',
+  });
+
+  if (!action) return null;
+
+  const req = [{ required: true, whitespace: true, message: t('form.required') }];
+  const reqAny = [{ required: true, message: t('form.required') }];
+  const commentRequired = action === 'withdraw' || action === 'request_review' || action === 'new_facts';
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setConflict(null);
+    try {
+      const saved = await api.post<Complaint>(
+        `/complaints/${complaint.id}/${COMPLAINT_ACTIONS[action].path}`,
+        bodyOf(action, v),
+      );
+      message.success(t('complaints.actionDone', { action: tEnum('complaintAction', action) }));
+      onDone(saved);
+    } catch (e) {
+      if (applyServerErrors(form, e, CODE_FIELDS)) return;
+      if (e instanceof ApiError && (e.status === 409 || e.status === 400)) {
+        setConflict(e.detail || e.code);
+        return;
+      }
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const decisionFields = (
+    <>
+      <Alert type="info" showIcon className="ld-form-note" title={t('complaints.decisionNote')} />
+      <Form.Item name="factsVerified" label={t('complaints.decision.factsVerified')} rules={req}>
+        <Input.TextArea rows={3} maxLength={5000} data-testid="decision-facts" />
+      </Form.Item>
+      <Form.Item name="basis" label={t('complaints.decision.basis')} rules={req}>
+        <Input.TextArea rows={2} maxLength={2000} data-testid="decision-basis" />
+      </Form.Item>
+      <Form.Item name="reasons" label={t('complaints.decision.reasons')} rules={req}>
+        <Input.TextArea rows={3} maxLength={5000} data-testid="decision-reasons" />
+      </Form.Item>
+      <Form.Item name="result" label={t('complaints.decision.result')} rules={req}>
+        <Input.TextArea rows={2} maxLength={2000} data-testid="decision-result" />
+      </Form.Item>
+      <Form.Item
+        name="remedies"
+        label={t('complaints.decision.remedies')}
+        tooltip={t('complaints.decision.remediesHint')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('form.required') }]}
+      >
+        <Checkbox.Group options={enumOptions(tEnum, 'remedy', REMEDIES)} />
+      </Form.Item>
+    </>
+  );
+
+  const informFields = (prefix: 'inform' | 'extend') => (
+    <>
+      <Form.Item
+        name={prefix === 'inform' ? 'method' : 'informMethod'}
+        label={t('complaints.inform.method')}
+        rules={prefix === 'inform' ? reqAny : undefined}
+      >
+        <Select options={enumOptions(tEnum, 'informMethod', INFORM_METHODS)} />
+      </Form.Item>
+      <Form.Item
+        name={prefix === 'inform' ? 'informedAt' : 'complainantInformedAt'}
+        label={t(prefix === 'inform' ? 'complaints.inform.at' : 'complaints.extend.informedAt')}
+        rules={reqAny}
+      >
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="proof"
+        label={t('complaints.inform.proof')}
+        tooltip={t('complaints.inform.proofHint')}
+        rules={prefix === 'inform' ? req : undefined}
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={2000}
+          data-testid="inform-proof"
+          placeholder={t('complaints.inform.proofPlaceholder')}
+        />
+      </Form.Item>
+    </>
+  );
+
+  let fields: React.ReactNode = null;
+  switch (action) {
+    case 'acknowledge':
+      fields = (
+        <Alert type="info" showIcon className="ld-form-note" title={t('complaints.acknowledgeNote')} />
+      );
+      break;
+    case 'investigate':
+      fields = (
+        <Alert
+          type="info"
+          showIcon
+          className="ld-form-note"
+          title={t('complaints.investigateNote', { name: complaint.handlerName ?? user.displayName })}
+          description={t('complaints.recusalNote')}
+        />
+      );
+      break;
+    case 'decide':
+    case 'decide_review':
+      fields = decisionFields;
+      break;
+    case 'inform':
+      fields = informFields('inform');
+      break;
+    case 'follow_up':
+      fields = (
+        <Form.Item name="satisfaction" label={t('complaints.followUp.satisfaction')} rules={reqAny}>
+          <Radio.Group
+            optionType="button"
+            options={enumOptions(tEnum, 'satisfaction', ['satisfied', 'basically_satisfied', 'dissatisfied'])}
+          />
+        </Form.Item>
+      );
+      break;
+    case 'close':
+      fields = (
+        <Form.Item name="rootCause" label={t('complaints.rootCause')} tooltip={t('complaints.rootCauseHint')}>
+          <Input.TextArea rows={3} maxLength={2000} data-testid="close-root-cause" />
+        </Form.Item>
+      );
+      break;
+    case 'merge':
+      fields = (
+        <Form.Item
+          name="intoId"
+          label={t('complaints.merge.into')}
+          rules={reqAny}
+          tooltip={t('complaints.merge.hint')}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={mergeTargets.isLoading}
+            options={(mergeTargets.data?.items ?? [])
+              .filter((c) => c.id !== complaint.id)
+              .map((c) => ({ value: c.id, label: `${c.no} · ${c.claim.slice(0, 30)}` }))}
+          />
+        </Form.Item>
+      );
+      break;
+    case 'request_review':
+      fields = (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            className="ld-form-note"
+            title={t('complaints.reviewNote', { date: complaint.reviewRequestBy ?? '—' })}
+          />
+          <Form.Item name="requestedAt" label={t('complaints.review.requestedAt')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      );
+      break;
+    case 'extend':
+      fields = (
+        <>
+          <Alert
+            type={second ? 'warning' : 'info'}
+            showIcon
+            className="ld-form-note"
+            title={second ? t('complaints.extend.secondNote') : t('complaints.extend.firstNote')}
+          />
+          <Form.Item name="reason" label={t('complaints.extend.reason')} rules={req}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          {second ? (
+            <>
+              <Form.Item name="approvedBy" label={t('complaints.extend.approvedBy')} rules={req}>
+                <Input maxLength={100} placeholder={t('complaints.extend.approvedByPlaceholder')} />
+              </Form.Item>
+              {informFields('extend')}
+            </>
+          ) : null}
+        </>
+      );
+      break;
+    case 'pause':
+      fields = (
+        <>
+          <Form.Item name="kind" label={t('complaints.pause.kind')} rules={reqAny}>
+            <Radio.Group
+              optionType="button"
+              options={enumOptions(tEnum, 'pauseKind', ['appraisal', 'mediation'])}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('complaints.pause.reason')} rules={req}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        </>
+      );
+      break;
+    case 'new_facts':
+      fields = (
+        <>
+          <Alert type="warning" showIcon className="ld-form-note" title={t('complaints.newFactsNote')} />
+          <Form.Item name="receivedAt" label={t('complaints.newFacts.receivedAt')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      );
+      break;
+    case 'withdraw':
+      fields = (
+        <Alert type="warning" showIcon className="ld-form-note" title={t('complaints.withdrawNote')} />
+      );
+      break;
+    case 'assess':
+      fields = (
+        <>
+          <Form.Item name="responsibility" label={t('complaints.assess.responsibility')} rules={reqAny}>
+            <Radio.Group
+              optionType="button"
+              options={enumOptions(tEnum, 'responsibility', RESPONSIBILITIES)}
+            />
+          </Form.Item>
+          <Form.Item name="severity" label={t('complaints.assess.severity')} rules={reqAny}>
+            <Radio.Group optionType="button" options={enumOptions(tEnum, 'severity', SEVERITIES)} />
+          </Form.Item>
+          <Form.Item name="responsibleStaffId" label={t('complaints.assess.staff')}>
+            <StaffSelect outletId={complaint.outletId} />
+          </Form.Item>
+        </>
+      );
+      break;
+    default:
+      fields = null;
+  }
+
+  const commentLabel =
+    action === 'withdraw'
+      ? t('complaints.withdrawReason')
+      : action === 'request_review'
+        ? t('complaints.review.reason')
+        : action === 'new_facts'
+          ? t('complaints.newFacts.what')
+          : t('complaints.comment');
+
+  return (
+    <Modal
+      open={!!action}
+      title={`${tEnum('complaintAction', action)} · ${complaint.no}`}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('common.confirm')}
+      okButtonProps={
+        { danger: action === 'withdraw', 'data-testid': 'action-submit' } as React.ComponentProps<
+          typeof Button
+        >
+      }
+      confirmLoading={busy}
+      width={action === 'decide' || action === 'decide_review' ? 720 : 560}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" autoComplete="off" data-testid={`action-form-${action}`}>
+        {conflict ? (
+          <Alert
+            type="error"
+            showIcon
+            className="ld-form-note"
+            title={conflict}
+            data-testid="action-conflict"
+          />
+        ) : null}
+        {fields}
+        <Form.Item
+          name="comment"
+          label={commentLabel}
+          rules={commentRequired ? req : [{ max: 2000, message: t('form.max', { n: 2000 }) }]}
+        >
+          <Input.TextArea rows={2} maxLength={2000} data-testid="action-comment" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

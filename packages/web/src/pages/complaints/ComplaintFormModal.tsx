@@ -1,0 +1,311 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { COMPLAINT_SOURCES, type Complaint, type Page, type Staff } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { applyServerErrors } from '../../components/formErrors';
+import { OutletSelect } from '../../components/OutletSelect';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useI18n } from '../../i18n/i18n';
+import { beijingIso, enumOptions, useCodeLabels } from './shared';
+
+export const MAJOR_PEOPLE = 20;
+
+interface Values {
+  outletId: string;
+  receivedAt: Dayjs;
+  source: string;
+  regulatorReceivedOn?: Dayjs | null;
+  forwardedOn?: Dayjs | null;
+  channel: string;
+  category: string;
+  cause: string;
+  complainantName: string;
+  complainantPhone?: string;
+  complainantIdNumber?: string;
+  staffId?: string | null;
+  peopleCount: number;
+  claim: string;
+  facts?: string;
+}
+
+export function useOutletStaff(outletId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['staff', 'select', outletId],
+    queryFn: () => api.get<Page<Staff>>(`/outlets/${outletId}/staff`, { pageSize: 200, active: true }),
+    enabled: !!outletId,
+    staleTime: 60_000,
+  });
+}
+
+export function StaffSelect({
+  outletId,
+  value,
+  onChange,
+  id,
+  mode,
+  placeholder,
+}: {
+  outletId: string | null | undefined;
+  value?: string | string[] | null;
+  onChange?: (v: string | string[] | null) => void;
+  id?: string;
+  mode?: 'multiple';
+  placeholder?: string;
+}) {
+  const { t, tEnum } = useI18n();
+  const staff = useOutletStaff(outletId);
+  return (
+    <Select
+      id={id}
+      mode={mode}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      disabled={!outletId}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      loading={staff.isLoading}
+      placeholder={placeholder ?? (outletId ? t('common.pleaseSelect') : t('complaints.pickOutletFirst'))}
+      options={(staff.data?.items ?? []).map((s) => ({
+        value: s.id,
+        label: `${s.name} · ${s.roles.map((r) => tEnum('staffRole', r)).join(t('common.listSeparator'))}`,
+      }))}
+    />
+  );
+}
+
+/** Registers a complaint (受理登记): every field of POST /complaints. */
+export function ComplaintFormModal({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (c: Complaint) => void;
+}) {
+  const { t, tEnum } = useI18n();
+  const user = useUser();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const codes = useCodeLabels();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const outletId = Form.useWatch('outletId', form);
+  const source = Form.useWatch('source', form);
+  const people = Form.useWatch('peopleCount', form) ?? 1;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({
+      outletId: user.outletId ?? undefined,
+      receivedAt: dayjs().second(0),
+      source: 'walk_in',
+      channel: 'branch_premises',
+      peopleCount: 1,
+    });
+  }, [open, form, user.outletId]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const body = {
+        outletId: v.outletId,
+        receivedAt: beijingIso(v.receivedAt),
+        source: v.source,
+        regulatorReceivedOn: v.regulatorReceivedOn ? v.regulatorReceivedOn.format('YYYY-MM-DD') : null,
+        forwardedOn: v.forwardedOn ? v.forwardedOn.format('YYYY-MM-DD') : null,
+        channel: v.channel,
+        category: v.category,
+        cause: v.cause,
+        complainantName: v.complainantName.trim(),
+        complainantPhone: v.complainantPhone?.trim() || null,
+        complainantIdNumber: v.complainantIdNumber?.trim() || null,
+        staffId: v.staffId || null,
+        peopleCount: v.peopleCount,
+        claim: v.claim.trim(),
+        facts: v.facts?.trim() ?? '',
+      };
+      const saved = await api.post<Complaint>('/complaints', body);
+      message.success(t('complaints.registered', { no: saved.no }));
+      onSaved(saved);
+    } catch (e) {
+      if (!applyServerErrors(form, e)) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const req = [{ required: true, message: t('form.required') }];
+
+  return (
+    <Modal
+      open={open}
+      title={t('complaints.new')}
+      onOk={submit}
+      onCancel={onClose}
+      okText={t('complaints.register')}
+      confirmLoading={busy}
+      width={760}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" autoComplete="off" data-testid="complaint-form" requiredMark>
+        <div className="ld-form-section">{t('complaints.section.receipt')}</div>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="outletId" label={t('complaints.outlet')} rules={req}>
+              {user.outletId ? (
+                <Select disabled options={[{ value: user.outletId, label: user.outletName ?? '' }]} />
+              ) : (
+                <OutletSelect allowClear={false} />
+              )}
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="receivedAt"
+              label={t('complaints.receivedAt')}
+              tooltip={t('complaints.receivedAtHint')}
+              rules={req}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                data-testid="complaint-received-at"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="source" label={t('complaints.source')} rules={req}>
+              <Select options={enumOptions(tEnum, 'complaintSource', COMPLAINT_SOURCES)} />
+            </Form.Item>
+          </Col>
+          {source === 'regulator' ? (
+            <>
+              <Col xs={12} md={8}>
+                <Form.Item name="regulatorReceivedOn" label={t('complaints.regulatorReceivedOn')}>
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={8}>
+                <Form.Item name="forwardedOn" label={t('complaints.forwardedOn')} rules={req}>
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </>
+          ) : null}
+        </Row>
+        <div className="ld-form-section">{t('complaints.section.classification')}</div>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="channel" label={t('complaints.channel')} rules={req}>
+              <Select
+                options={codes.options('channel')}
+                loading={codes.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="category" label={t('complaints.category')} rules={req}>
+              <Select
+                options={codes.options('category')}
+                loading={codes.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="cause" label={t('complaints.cause')} rules={req}>
+              <Select
+                options={codes.options('cause')}
+                loading={codes.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="ld-form-section">{t('complaints.section.complainant')}</div>
+        <Alert type="info" showIcon className="ld-form-note" title={t('complaints.personalNote')} />
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="complainantName"
+              label={t('complaints.complainantName')}
+              rules={[...req, { max: 50, message: t('form.max', { n: 50 }) }]}
+            >
+              <Input data-testid="complainant-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="complainantPhone"
+              label={t('complaints.complainantPhone')}
+              rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('staff.phoneInvalid') }]}
+            >
+              <Input data-testid="complainant-phone" inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="complainantIdNumber"
+              label={t('complaints.complainantIdNumber')}
+              rules={[{ pattern: /^[0-9A-Za-z]*$/, message: t('complaints.idInvalid') }]}
+            >
+              <Input data-testid="complainant-id" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="peopleCount" label={t('complaints.peopleCount')} rules={req}>
+              <InputNumber
+                min={1}
+                max={100000}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="people-count"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="staffId" label={t('complaints.staff')} tooltip={t('complaints.staffHint')}>
+              <StaffSelect outletId={outletId} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {people >= MAJOR_PEOPLE ? (
+          <Alert
+            type="error"
+            showIcon
+            className="ld-form-note"
+            data-testid="major-warning"
+            title={t('complaints.majorWarning')}
+            description={t('complaints.majorWarningDetail')}
+          />
+        ) : null}
+        <div className="ld-form-section">{t('complaints.section.content')}</div>
+        <Form.Item
+          name="claim"
+          label={t('complaints.claim')}
+          rules={[...req, { max: 2000, message: t('form.max', { n: 2000 }) }]}
+        >
+          <Input.TextArea rows={2} showCount maxLength={2000} data-testid="complaint-claim" />
+        </Form.Item>
+        <Form.Item
+          name="facts"
+          label={t('complaints.facts')}
+          rules={[{ max: 5000, message: t('form.max', { n: 5000 }) }]}
+        >
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,278 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, DatePicker, Empty, Row, Segmented, Statistic, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { ComplaintStats, ItemList, ReportRow, StatsBucket } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { ExportButton } from '../../components/ExportButton';
+import { OutletSelect } from '../../components/OutletSelect';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useUrlState } from '../../components/useUrlState';
+import { useI18n } from '../../i18n/i18n';
+import { Chart, type ChartOption } from './Chart';
+import { bilingual } from './shared';
+
+const KEYS = ['from', 'to', 'outletId'] as const;
+const RED = '#b8322f';
+const PALETTE = ['#b8322f', '#4b5a78', '#d4883e', '#5b8c6e', '#7d6bb0', '#3f8fb5', '#c9a227', '#9a9fae'];
+
+export function ComplaintStatsPage() {
+  const { t, locale, formatNumber } = useI18n();
+  const user = useUser();
+  const defaults = { from: dayjs().subtract(11, 'month').startOf('month').format('YYYY-MM-DD'), to: '' };
+  const [s, set] = useUrlState(KEYS, defaults);
+  const [dim, setDim] = useState<'category' | 'cause' | 'channel'>('category');
+  const filters = { from: s.from, to: s.to, outletId: s.outletId };
+  const stats = useQuery({
+    queryKey: ['complaints', 'stats', filters],
+    queryFn: () => api.get<ComplaintStats>('/complaints/stats', filters),
+  });
+  const report = useQuery({
+    queryKey: ['complaints', 'report', filters],
+    queryFn: () => api.get<ItemList<ReportRow>>('/complaints/report', filters),
+  });
+  const name = (b: StatsBucket) => bilingual(b, locale);
+  const d = stats.data;
+
+  const monthOption = useMemo<ChartOption>(
+    () => ({
+      color: [RED],
+      tooltip: { trigger: 'axis' },
+      grid: { left: 40, right: 16, top: 24, bottom: 28 },
+      xAxis: { type: 'category', data: (d?.byMonth ?? []).map((b) => b.key) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: t('stats.count'),
+          data: (d?.byMonth ?? []).map((b) => b.count),
+          barMaxWidth: 28,
+        },
+        {
+          type: 'line',
+          name: t('stats.count'),
+          data: (d?.byMonth ?? []).map((b) => b.count),
+          smooth: true,
+          symbolSize: 6,
+          lineStyle: { color: '#4b5a78' },
+          itemStyle: { color: '#4b5a78' },
+        },
+      ],
+    }),
+    [d, t],
+  );
+  const barOption = (items: StatsBucket[]): ChartOption => {
+    const sorted = [...items].sort((a, b) => a.count - b.count).slice(-10);
+    return {
+      color: ['#4b5a78'],
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: sorted.map(name), axisLabel: { width: 120, overflow: 'truncate' } },
+      series: [
+        {
+          type: 'bar',
+          data: sorted.map((b) => b.count),
+          barMaxWidth: 18,
+          label: { show: true, position: 'right' },
+        },
+      ],
+    };
+  };
+  const pieOption = (items: StatsBucket[]): ChartOption => ({
+    color: PALETTE,
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { type: 'scroll', bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '64%'],
+        center: ['50%', '44%'],
+        label: { show: false },
+        data: items.map((b) => ({ name: name(b), value: b.count })),
+      },
+    ],
+  });
+
+  const dimItems = d ? (dim === 'category' ? d.byCategory : dim === 'cause' ? d.byCause : d.byChannel) : [];
+  const empty = d && d.total === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('stats.title')}
+        crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaintStats') }]}
+        extra={
+          <ExportButton
+            path="/complaints/stats/export.xlsx"
+            query={filters}
+            filename="complaint-stats.xlsx"
+          />
+        }
+      />
+      <Card variant="borderless" className="ld-card">
+        <div className="ld-filters" style={{ marginBottom: 0 }}>
+          <DatePicker.RangePicker
+            value={[s.from ? dayjs(s.from) : null, s.to ? dayjs(s.to) : null]}
+            allowEmpty={[true, true]}
+            onChange={(v) =>
+              set({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })
+            }
+            placeholder={[t('complaints.receivedFrom'), t('complaints.receivedTo')]}
+          />
+          {user.outletId ? null : (
+            <OutletSelect
+              value={s.outletId || null}
+              onChange={(v) => set({ outletId: v })}
+              style={{ width: 200 }}
+            />
+          )}
+        </div>
+      </Card>
+      <QueryError error={stats.error} onRetry={() => stats.refetch()} />
+      <Row gutter={[16, 16]} className="ld-stat-cards" style={{ marginBottom: 16 }}>
+        <Col xs={12} lg={6}>
+          <Card variant="borderless" loading={stats.isLoading}>
+            <Statistic title={t('stats.total')} value={d?.total ?? 0} data-testid="stat-total" />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card variant="borderless" loading={stats.isLoading}>
+            <Statistic title={t('stats.decided')} value={d?.decided ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card variant="borderless" loading={stats.isLoading} data-testid="stat-on-time">
+            <Statistic
+              title={t('stats.onTimeRate')}
+              value={
+                d?.onTimeRate === null || d?.onTimeRate === undefined ? '—' : (d.onTimeRate * 100).toFixed(1)
+              }
+              suffix={d?.onTimeRate === null || d?.onTimeRate === undefined ? undefined : '%'}
+              styles={{ content: { color: (d?.onTimeRate ?? 1) < 0.95 ? '#cf1322' : '#389e0d' } }}
+            />
+            <div className="ld-muted" style={{ fontSize: 12 }}>
+              {t('stats.onTimeOf', { n: formatNumber(d?.onTime ?? 0), m: formatNumber(d?.decided ?? 0) })}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card variant="borderless" loading={stats.isLoading}>
+            <Statistic
+              title={t('stats.meanDays')}
+              value={
+                d?.meanDaysToDecision === null || d?.meanDaysToDecision === undefined
+                  ? '—'
+                  : d.meanDaysToDecision.toFixed(1)
+              }
+              suffix={d?.meanDaysToDecision === null ? undefined : t('stats.days')}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {empty ? (
+        <Card variant="borderless">
+          <Empty description={t('stats.empty')} />
+        </Card>
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <Card variant="borderless" title={t('stats.byMonth')}>
+              <Chart option={monthOption} testId="chart-month" />
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card
+              variant="borderless"
+              title={t('stats.share')}
+              extra={
+                <Segmented
+                  size="small"
+                  value={dim}
+                  onChange={(v) => setDim(v as typeof dim)}
+                  options={[
+                    { value: 'category', label: t('complaints.category') },
+                    { value: 'cause', label: t('complaints.cause') },
+                    { value: 'channel', label: t('complaints.channel') },
+                  ]}
+                />
+              }
+            >
+              <Chart option={pieOption(dimItems)} testId="chart-share" />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card variant="borderless" title={t('stats.byCause')}>
+              <Chart option={barOption(d?.byCause ?? [])} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card variant="borderless" title={t('stats.byOutlet')}>
+              <Chart option={barOption(d?.byOutlet ?? [])} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <Card
+        variant="borderless"
+        title={t('stats.report')}
+        style={{ marginTop: 16 }}
+        extra={
+          <ExportButton
+            path="/complaints/report/export.xlsx"
+            query={filters}
+            filename="complaint-report.xlsx"
+          />
+        }
+      >
+        <QueryError error={report.error} onRetry={() => report.refetch()} />
+        <Table<ReportRow>
+          rowKey={(r) => `${r.category}-${r.cause}-${r.channel}`}
+          size="small"
+          loading={report.isLoading}
+          dataSource={report.data?.items}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 600 }}
+          data-testid="report-table"
+          columns={[
+            {
+              title: t('complaints.category'),
+              key: 'cat',
+              render: (_: unknown, r) => bilingual(r.categoryName, locale),
+            },
+            {
+              title: t('complaints.cause'),
+              key: 'cause',
+              render: (_: unknown, r) => bilingual(r.causeName, locale),
+            },
+            {
+              title: t('complaints.channel'),
+              key: 'ch',
+              render: (_: unknown, r) => bilingual(r.channelName, locale),
+            },
+            {
+              title: t('stats.count'),
+              dataIndex: 'count',
+              align: 'right',
+              width: 90,
+              sorter: (a, b) => a.count - b.count,
+              render: (v: number) => formatNumber(v),
+            },
+          ]}
+          summary={(rows) => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={3}>
+                <strong>{t('stats.sum')}</strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                <strong>{formatNumber(rows.reduce((n, r) => n + r.count, 0))}</strong>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Skeleton } from 'antd';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { DecisionNotice } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/i18n';
+
+/** The decision notice (Art. 19) as a clean A4 page; print CSS hides the app around it. */
+export function DecisionNoticePage() {
+  const { id = '' } = useParams();
+  const { t, tEnum, formatDate, formatDateTime, locale } = useI18n();
+  const { meta } = useAuth();
+  const notice = useQuery({
+    queryKey: ['complaint', id, 'notice'],
+    queryFn: () => api.get<DecisionNotice>(`/complaints/${id}/decision-notice`),
+  });
+
+  useEffect(() => {
+    document.body.classList.add('ld-printing-page');
+    return () => document.body.classList.remove('ld-printing-page');
+  }, []);
+
+  const n = notice.data;
+  const d = n ? (n.review ?? n.decision) : null;
+
+  return (
+    <>
+      <div className="ld-no-print">
+        <PageHeader
+          title={t('notice.title')}
+          crumbs={[
+            { title: t('nav.group.complaints') },
+            { title: t('nav.complaints'), to: '/complaints' },
+            { title: n?.no ?? '…', to: `/complaints/${id}` },
+            { title: t('notice.title') },
+          ]}
+          extra={
+            <>
+              <Link to={`/complaints/${id}`}>
+                <Button icon={<ArrowLeftOutlined />}>{t('notice.back')}</Button>
+              </Link>
+              <Button
+                type="primary"
+                icon={<PrinterOutlined />}
+                onClick={() => window.print()}
+                disabled={!d}
+                data-testid="print-notice"
+              >
+                {t('notice.print')}
+              </Button>
+            </>
+          }
+        />
+        <QueryError error={notice.error} onRetry={() => notice.refetch()} />
+      </div>
+      {!n ? (
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 10 }} />
+        </Card>
+      ) : !d ? (
+        <Alert type="warning" showIcon title={t('notice.noDecision')} />
+      ) : (
+        <article className="ld-a4" data-testid="decision-notice" lang={locale}>
+          <header className="ld-a4-head">
+            <div className="ld-a4-bank">{meta?.bankName ?? ''}</div>
+            <h1 className="ld-a4-title">{n.review ? t('notice.reviewHeading') : t('notice.heading')}</h1>
+            <div className="ld-a4-no">
+              {t('notice.no')}：<span className="ld-mono">{n.no}</span>
+            </div>
+          </header>
+          <p className="ld-a4-salute">
+            {n.complainantName ? t('notice.dear', { name: n.complainantName }) : t('notice.dearAnon')}
+          </p>
+          <p>
+            {t('notice.intro', {
+              date: formatDate(n.receivedAt),
+              outlet: n.outletName,
+            })}
+          </p>
+          <section>
+            <h2>{t('notice.claim')}</h2>
+            <p className="ld-pre">{n.claim}</p>
+          </section>
+          <section>
+            <h2>{t('complaints.decision.factsVerified')}</h2>
+            <p className="ld-pre">{d.factsVerified}</p>
+          </section>
+          <section>
+            <h2>{t('complaints.decision.basis')}</h2>
+            <p className="ld-pre">{d.basis}</p>
+          </section>
+          <section>
+            <h2>{t('complaints.decision.reasons')}</h2>
+            <p className="ld-pre">{d.reasons}</p>
+          </section>
+          <section>
+            <h2>{t('complaints.decision.result')}</h2>
+            <p className="ld-pre" data-testid="notice-result">
+              {d.result}
+            </p>
+          </section>
+          <section>
+            <h2>{t('notice.remedies')}</h2>
+            <p>{t('notice.remediesIntro')}</p>
+            <ol className="ld-a4-remedies">
+              {n.remedies.map((r) => (
+                <li key={r.code}>
+                  {locale === 'zh-CN' ? r.zh : r.en}
+                  {r.code === 'review' && n.reviewRequestBy && !n.review
+                    ? t('notice.reviewBy', { date: formatDate(`${n.reviewRequestBy}T12:00:00+08:00`) })
+                    : ''}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <footer className="ld-a4-foot">
+            <div>{n.outletName}</div>
+            <div>{formatDate(d.decidedAt)}</div>
+          </footer>
+          {n.notices.length ? (
+            <section className="ld-a4-records">
+              <h2>{t('notice.records')}</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('complaints.inform.at')}</th>
+                    <th>{t('complaints.inform.method')}</th>
+                    <th>{t('complaints.inform.proof')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {n.notices.map((r) => (
+                    <tr key={r.id}>
+                      <td>{formatDateTime(r.informedAt)}</td>
+                      <td>
+                        {tEnum('informMethod', r.method)}
+                        {r.kind !== 'decision' ? ` (${tEnum('noticeKind', r.kind)})` : ''}
+                      </td>
+                      <td>{r.proof}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+        </article>
+      )}
+    </>
+  );
+}
