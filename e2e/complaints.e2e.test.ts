@@ -226,6 +226,10 @@ describe('complaints (谅点)', () => {
     });
     const due = c.deadline.dueOn ?? '';
     expect(due).not.toBe('');
+    // A context of its own: a frozen clock would also freeze animations on the pages after this.
+    const ctx = await newContext(browser, inject('baseUrl'));
+    const page = await ctx.newPage();
+    await login(page, 'cpo');
     // two days before the due date (Beijing noon): orange
     await page.clock.setFixedTime(new Date(`${due}T12:00:00+08:00`).getTime() - 2 * 86_400_000);
     await page.goto(`/complaints/${c.id}`);
@@ -240,6 +244,7 @@ describe('complaints (谅点)', () => {
     await expect(badge.textContent()).resolves.toContain('已逾期 3 天');
     await expect(badge.getAttribute('data-state')).resolves.toBe('overdue');
     await screenshot(page, 'c09-deadline-overdue');
+    await ctx.close();
   });
 
   it('shows statistics and the prevention pages', async () => {

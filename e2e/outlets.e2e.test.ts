@@ -54,6 +54,7 @@ describe('admin manages outlets and staff', () => {
       .waitFor();
     await screenshot(page, '04-outlet-duplicate-code');
     await dialog.getByRole('button', { name: cjk('取消') }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('adds a zone and a staff member to the new outlet', async () => {
