@@ -29,6 +29,10 @@ export type WorkerReply =
   | { type: 'hist'; hist: Float64Array }
   | { type: 'error'; message: string };
 
+/** replications per batch: at least MIN_BATCH (unless the run is small), at most MAX_BATCH */
+const MIN_BATCH = 8;
+const MAX_BATCH = 256;
+
 export function defaultWorkerUrl(): URL {
   return new URL('./sim-worker.js', import.meta.url);
 }
@@ -55,7 +59,12 @@ export class SimPool {
     const size = agg.layout.size;
     const total = opts.replications;
     const active = this.workers.slice(0, Math.min(this.workers.length, total));
-    const batch = Math.max(1, Math.min(64, Math.ceil(total / (active.length * 8))));
+    // guided self-scheduling: large batches first (few messages, little main-thread work), then
+    // smaller ones so that the workers finish together; capped so that results waiting to be
+    // merged in order stay small
+    const minBatch = Math.max(1, Math.min(MIN_BATCH, Math.ceil(total / (active.length * 4))));
+    const nextBatch = () =>
+      Math.min(MAX_BATCH, Math.max(minBatch, Math.ceil((total - next) / (2 * active.length))));
     let next = 0;
     let merged = 0;
     const pending = new Map<number, { to: number; vecs: Float64Array }>();
@@ -79,7 +88,7 @@ export class SimPool {
               const give = () => {
                 if (next < total) {
                   const from = next;
-                  next = Math.min(total, next + batch);
+                  next = Math.min(total, next + nextBatch());
                   w.postMessage({ type: 'batch', from, to: next } satisfies WorkerRequest);
                 } else w.postMessage({ type: 'done' } satisfies WorkerRequest);
               };

@@ -106,13 +106,13 @@ export interface SimulationReport extends GroupSummary {
 }
 
 export class Aggregator {
-  readonly layout: L.Layout;
+  declare readonly layout: L.Layout;
   private n = 0;
-  private readonly cnt: Float64Array;
-  private readonly mean: Float64Array;
-  private readonly m2: Float64Array;
-  private readonly sum: Float64Array;
-  readonly hist: Float64Array;
+  declare private readonly cnt: Float64Array;
+  declare private readonly mean: Float64Array;
+  declare private readonly m2: Float64Array;
+  declare private readonly sum: Float64Array;
+  declare readonly hist: Float64Array;
 
   constructor(readonly model: Model) {
     this.layout = L.layoutOf(model);

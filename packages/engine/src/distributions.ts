@@ -1,4 +1,4 @@
-import type { RandomSource } from './rng';
+import { type RandomSource, unit } from './rng';
 
 /** A time distribution as written in a scenario; every time is in minutes. */
 export type DistributionSpec =
@@ -8,11 +8,19 @@ export type DistributionSpec =
   | { type: 'gamma'; shape: number; scale: number }
   | { type: 'empirical'; values: number[] };
 
-export const DIST_EXPONENTIAL = 0;
-export const DIST_DETERMINISTIC = 1;
-export const DIST_LOGNORMAL = 2;
-export const DIST_GAMMA = 3;
-export const DIST_EMPIRICAL = 4;
+/** distribution kinds (an enum: the bundler writes literal numbers into `sample`'s switch) */
+export enum Dist {
+  EXPONENTIAL = 0,
+  DETERMINISTIC = 1,
+  LOGNORMAL = 2,
+  GAMMA = 3,
+  EMPIRICAL = 4,
+}
+export const DIST_EXPONENTIAL = Dist.EXPONENTIAL;
+export const DIST_DETERMINISTIC = Dist.DETERMINISTIC;
+export const DIST_LOGNORMAL = Dist.LOGNORMAL;
+export const DIST_GAMMA = Dist.GAMMA;
+export const DIST_EMPIRICAL = Dist.EMPIRICAL;
 
 /** A compiled distribution: a kind code and numeric parameters, sampled without allocation. */
 export interface Sampler {
@@ -77,14 +85,14 @@ export function compileDistribution(spec: DistributionSpec): Sampler {
 
 /** Standard normal by the Box–Muller transform (one of the pair is used). */
 export function sampleNormal(rng: RandomSource): number {
-  const u1 = rng.uniform();
-  const u2 = rng.uniform();
+  const u1 = unit(rng.nextInt32());
+  const u2 = unit(rng.nextInt32());
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 by the boost U^(1/shape). */
 export function sampleGammaUnit(rng: RandomSource, shape: number): number {
-  if (shape < 1) return sampleGammaUnit(rng, shape + 1) * rng.uniform() ** (1 / shape);
+  if (shape < 1) return sampleGammaUnit(rng, shape + 1) * unit(rng.nextInt32()) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -95,7 +103,7 @@ export function sampleGammaUnit(rng: RandomSource, shape: number): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = rng.uniform();
+    const u = unit(rng.nextInt32());
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
@@ -103,17 +111,17 @@ export function sampleGammaUnit(rng: RandomSource, shape: number): number {
 
 export function sample(rng: RandomSource, s: Sampler): number {
   switch (s.kind) {
-    case DIST_EXPONENTIAL:
-      return -s.p1 * Math.log(rng.uniform());
-    case DIST_DETERMINISTIC:
+    case Dist.EXPONENTIAL:
+      return -s.p1 * Math.log(unit(rng.nextInt32()));
+    case Dist.DETERMINISTIC:
       return s.p1;
-    case DIST_LOGNORMAL:
+    case Dist.LOGNORMAL:
       return Math.exp(s.p1 + s.p2 * sampleNormal(rng));
-    case DIST_GAMMA:
+    case Dist.GAMMA:
       return s.p2 * sampleGammaUnit(rng, s.p1);
     default: {
       const v = s.values;
-      return v[Math.floor(rng.uniform() * v.length)]!;
+      return v[Math.floor(unit(rng.nextInt32()) * v.length)]!;
     }
   }
 }

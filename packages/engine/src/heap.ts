@@ -5,13 +5,17 @@
  * run is deterministic.
  */
 export class EventHeap {
-  time: Float64Array;
-  key: Int32Array;
-  aux: Int32Array;
+  // `declare`: assigned in the constructor only, so that each field's first value is a typed array
+  // (a field declared without a value starts as undefined and V8 then checks its map on every use)
+  declare time: Float64Array;
+  declare key: Int32Array;
+  declare aux: Int32Array;
   size = 0;
   topTime = 0;
   topKey = 0;
   topAux = 0;
+  /** the time `insert` uses (see there) */
+  at = Number.NaN;
 
   constructor(capacity = 64) {
     this.time = new Float64Array(capacity);
@@ -38,6 +42,32 @@ export class EventHeap {
 
   push(at: number, key: number, aux: number): void {
     if (this.size === this.time.length) this.grow();
+    const time = this.time;
+    const keys = this.key;
+    const auxs = this.aux;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = time[parent]!;
+      if (pt <= at) break;
+      time[i] = pt;
+      keys[i] = keys[parent]!;
+      auxs[i] = auxs[parent]!;
+      i = parent;
+    }
+    time[i] = at;
+    keys[i] = key;
+    auxs[i] = aux;
+  }
+
+  /**
+   * push(this.at, key, aux). The simulator sets `at` and calls this: V8 passes a double argument
+   * to a call it does not inline as a newly allocated number, while a double field is updated in
+   * place, so the event loop allocates nothing.
+   */
+  insert(key: number, aux: number): void {
+    if (this.size === this.time.length) this.grow();
+    const at = this.at;
     const time = this.time;
     const keys = this.key;
     const auxs = this.aux;

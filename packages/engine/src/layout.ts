@@ -2,66 +2,133 @@
  * The layout of one replication's result vector (a Float64Array). Every number a replication
  * reports sits at a fixed offset, so results cross worker threads as one transferable buffer
  * and are merged element by element, in replication order.
+ *
+ * Offsets are TypeScript enums (G.WAITSUM, S.BUSY, ...) so that the bundler writes them into
+ * the hot loop as literal numbers; the G_WAITSUM-style constants are the same values.
  */
 import type { Model } from './model';
 
 /** fields per business-type group; group T (the last) is "all types" */
-export const G_ARR = 0;
-export const G_SERVED = 1;
-export const G_ABAND = 2;
-export const G_INSYS = 3;
-export const G_TURNED = 4;
-export const G_WAITN = 5;
-export const G_WAITSUM = 6;
-export const G_WAITED = 7;
-export const G_WITHIN = 8;
-export const G_MEAN = 9;
-export const G_PWAIT = 10;
-export const G_SL = 11;
-export const G_ABRATE = 12;
-export const G_P50 = 13;
-export const G_P90 = 14;
-export const G_P95 = 15;
-export const G_FIELDS = 16;
+export enum G {
+  ARR = 0,
+  SERVED = 1,
+  ABAND = 2,
+  INSYS = 3,
+  TURNED = 4,
+  WAITN = 5,
+  WAITSUM = 6,
+  WAITED = 7,
+  WITHIN = 8,
+  MEAN = 9,
+  PWAIT = 10,
+  SL = 11,
+  ABRATE = 12,
+  P50 = 13,
+  P90 = 14,
+  P95 = 15,
+  FIELDS = 16,
+}
+export const G_ARR = G.ARR;
+export const G_SERVED = G.SERVED;
+export const G_ABAND = G.ABAND;
+export const G_INSYS = G.INSYS;
+export const G_TURNED = G.TURNED;
+export const G_WAITN = G.WAITN;
+export const G_WAITSUM = G.WAITSUM;
+export const G_WAITED = G.WAITED;
+export const G_WITHIN = G.WITHIN;
+export const G_MEAN = G.MEAN;
+export const G_PWAIT = G.PWAIT;
+export const G_SL = G.SL;
+export const G_ABRATE = G.ABRATE;
+export const G_P50 = G.P50;
+export const G_P90 = G.P90;
+export const G_P95 = G.P95;
+export const G_FIELDS = G.FIELDS;
 
-export const S_BUSY = 0;
-export const S_PRES = 1;
-export const S_UTIL = 2;
-export const S_FIELDS = 3;
+export enum S {
+  BUSY = 0,
+  PRES = 1,
+  UTIL = 2,
+  FIELDS = 3,
+}
+export const S_BUSY = S.BUSY;
+export const S_PRES = S.PRES;
+export const S_UTIL = S.UTIL;
+export const S_FIELDS = S.FIELDS;
 
-export const P_BUSY = 0;
-export const P_PRES = 1;
-export const P_UTIL = 2;
-export const P_QAREA = 3;
-export const P_QAVG = 4;
-export const P_FIELDS = 5;
+export enum P {
+  BUSY = 0,
+  PRES = 1,
+  UTIL = 2,
+  QAREA = 3,
+  QAVG = 4,
+  FIELDS = 5,
+}
+export const P_BUSY = P.BUSY;
+export const P_PRES = P.PRES;
+export const P_UTIL = P.UTIL;
+export const P_QAREA = P.QAREA;
+export const P_QAVG = P.QAVG;
+export const P_FIELDS = P.FIELDS;
 
-export const SL_TIME = 0;
-export const SL_ARR = 1;
-export const SL_WN = 2;
-export const SL_WSUM = 3;
-export const SL_WITHIN = 4;
-export const SL_ABAND = 5;
-export const SL_WMEAN = 6;
-export const SL_SL = 7;
-export const SL_FIELDS = 8;
+export enum SL {
+  TIME = 0,
+  ARR = 1,
+  WN = 2,
+  WSUM = 3,
+  WITHIN = 4,
+  ABAND = 5,
+  WMEAN = 6,
+  SL = 7,
+  FIELDS = 8,
+}
+export const SL_TIME = SL.TIME;
+export const SL_ARR = SL.ARR;
+export const SL_WN = SL.WN;
+export const SL_WSUM = SL.WSUM;
+export const SL_WITHIN = SL.WITHIN;
+export const SL_ABAND = SL.ABAND;
+export const SL_WMEAN = SL.WMEAN;
+export const SL_SL = SL.SL;
+export const SL_FIELDS = SL.FIELDS;
 
-export const M_FIXED = 0;
-export const M_ROT = 1;
-export const M_ROT_ARR = 2;
-export const M_ESCORTED = 3;
-export const M_ESCORT_SHARE = 4;
-export const M_FIELDS = 5;
+export enum M {
+  FIXED = 0,
+  ROT = 1,
+  ROT_ARR = 2,
+  ESCORTED = 3,
+  ESCORT_SHARE = 4,
+  FIELDS = 5,
+}
+export const M_FIXED = M.FIXED;
+export const M_ROT = M.ROT;
+export const M_ROT_ARR = M.ROT_ARR;
+export const M_ESCORTED = M.ESCORTED;
+export const M_ESCORT_SHARE = M.ESCORT_SHARE;
+export const M_FIELDS = M.FIELDS;
 
-export const R_ACTIONS = 0;
-export const R_RETURNS = 1;
-export const R_FIELDS = 2;
+export enum R {
+  ACTIONS = 0,
+  RETURNS = 1,
+  FIELDS = 2,
+}
+export const R_ACTIONS = R.ACTIONS;
+export const R_RETURNS = R.RETURNS;
+export const R_FIELDS = R.FIELDS;
 
-export const X_EVENTS = 0;
-export const X_UTIL = 1;
-export const X_END = 2;
-export const X_QUEUE_END = 3;
-export const X_FIELDS = 4;
+export enum X {
+  EVENTS = 0,
+  UTIL = 1,
+  END = 2,
+  QUEUE_END = 3,
+  FIELDS = 4,
+}
+export const X_EVENTS = X.EVENTS;
+export const X_UTIL = X.UTIL;
+export const X_END = X.END;
+export const X_QUEUE_END = X.QUEUE_END;
+export const X_FIELDS = X.FIELDS;
 
 export interface Layout {
   groups: number;

@@ -6,8 +6,13 @@ import { compileDistribution, type Sampler } from './distributions';
 import type { Scenario } from './scenario/schema';
 import { clockMinutes, parseScenarioOrThrow, WELCOME_POST } from './scenario/validate';
 
-export const MODE_FIXED = 0;
-export const MODE_ROTATING = 1;
+/** service modes (an enum: the bundler writes literal numbers into the hot loop) */
+export enum Mode {
+  FIXED = 0,
+  ROTATING = 1,
+}
+export const MODE_FIXED = Mode.FIXED;
+export const MODE_ROTATING = Mode.ROTATING;
 
 export const TL_SLOT = 0;
 export const TL_OFF = 1;

@@ -10,6 +10,8 @@ export interface RandomSource {
   uniform(): number;
   /** uniform 32-bit unsigned integer */
   nextUint32(): number;
+  /** the same draw as nextUint32, as a signed 32-bit integer (nextUint32() === nextInt32() >>> 0) */
+  nextInt32(): number;
 }
 
 const MASK64 = (1n << 64n) - 1n;
@@ -25,10 +27,11 @@ function splitMix64(state: bigint): [bigint, bigint] {
 const TWO_POW_M32 = 2 ** -32;
 
 export class Xoshiro128 implements RandomSource {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // `declare`: the constructor's int32 values are the fields' first values (Smi fields)
+  declare private a: number;
+  declare private b: number;
+  declare private c: number;
+  declare private d: number;
 
   /** seed: an unsigned 32-bit seed; stream: an unsigned 32-bit stream number (e.g. replication) */
   constructor(seed: number, stream = 0) {
@@ -55,9 +58,33 @@ export class Xoshiro128 implements RandomSource {
     return result;
   }
 
+  /**
+   * nextUint32 as a signed integer. Hot code calls this and then `unit()` rather than uniform():
+   * V8 returns a double from a call it did not inline as a newly allocated number, an int32
+   * without allocating.
+   */
+  nextInt32(): number {
+    const s1 = this.b;
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9);
+    const t = s1 << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = (this.d << 11) | (this.d >>> 21);
+    return result;
+  }
+
   uniform(): number {
     return (this.nextUint32() + 0.5) * TWO_POW_M32;
   }
+}
+
+/** The uniform double of a 32-bit draw: unit(rng.nextInt32()) === uniform(), in (0, 1). */
+export function unit(i: number): number {
+  return ((i >>> 0) + 0.5) * TWO_POW_M32;
 }
 
 /** Stream number for sub-stream `k` (0..15) of replication `replication`. */

@@ -3,25 +3,38 @@
  * reused across replications: all state lives in typed arrays allocated once, nothing is
  * allocated per customer or per event, and memory does not grow with the horizon.
  *
- * Event loop: a binary heap of (time, key, aux); key = kind | id << 3.
+ * Event loop: a binary heap of (time, key, aux); key = kind | id << 3. The one pending arrival
+ * is kept beside the heap (arrNext). docs/engine.md (Performance) lists the V8 rules the hot
+ * path follows: `declare` for fields set in the constructor, enums for offsets and kinds, no
+ * double passed to or returned from the per-event calls.
  * Random numbers: replication r draws arrivals from stream (r, 0) and every customer's
  * attributes (service, patience, triage and escort times, all drawn at arrival) from stream
  * (r, 1). Customers' attributes thus do not depend on staffing: common random numbers.
  */
-import { type Sampler, sample } from './distributions';
+import { Dist, type Sampler, sample } from './distributions';
 import { EventHeap } from './heap';
 import * as L from './layout';
-import { MODE_FIXED, MODE_ROTATING, type Model, TL_OFF, TL_ON, TL_SLOT } from './model';
-import { subStream, Xoshiro128 } from './rng';
-import { HIST_BUCKETS, histBucket, histQuantile } from './stats';
+import { Mode, type Model, TL_OFF, TL_ON, TL_SLOT } from './model';
+import { subStream, unit, Xoshiro128 } from './rng';
+import { HIST_BUCKETS, HIST_HI_WORD, HIST_MIN_CODE, histQuantileSparse } from './stats';
 
-export const EV_ARRIVAL = 0;
-export const EV_SERVICE_END = 1;
-export const EV_TRIAGE_END = 2;
-export const EV_ESCORT_END = 3;
-export const EV_ABANDON = 4;
-export const EV_SCHEDULE = 5;
-export const EV_CHECK = 6;
+/** event kinds (an enum, so that the bundler writes literal numbers into the loop's switch) */
+export enum Ev {
+  ARRIVAL = 0,
+  SERVICE_END = 1,
+  TRIAGE_END = 2,
+  ESCORT_END = 3,
+  ABANDON = 4,
+  SCHEDULE = 5,
+  CHECK = 6,
+}
+export const EV_ARRIVAL = Ev.ARRIVAL;
+export const EV_SERVICE_END = Ev.SERVICE_END;
+export const EV_TRIAGE_END = Ev.TRIAGE_END;
+export const EV_ESCORT_END = Ev.ESCORT_END;
+export const EV_ABANDON = Ev.ABANDON;
+export const EV_SCHEDULE = Ev.SCHEDULE;
+export const EV_CHECK = Ev.CHECK;
 export const EVENT_NAMES = [
   'arrival',
   'serviceEnd',
@@ -32,13 +45,16 @@ export const EVENT_NAMES = [
   'check',
 ];
 
-const C_FREE = 0;
-const C_WELCOME_Q = 1;
-const C_TRIAGE = 2;
-const C_ESCORT = 3;
-const C_ZONE_Q = 4;
-const C_SERVICE = 5;
-const C_STALE = 6;
+/** customer states */
+enum C {
+  FREE = 0,
+  WELCOME_Q = 1,
+  TRIAGE = 2,
+  ESCORT = 3,
+  ZONE_Q = 4,
+  SERVICE = 5,
+  STALE = 6,
+}
 
 /** Optional hook for tests and tracing. When absent the loop pays one null check per call site. */
 export interface SimObserver {
@@ -61,6 +77,11 @@ export interface SimObserver {
   move?(e: { time: number; staff: number; from: number; to: number; rule: number; back: boolean }): void;
 }
 
+/** sample(), with the exponential case written out so that the arrival handler inlines it */
+function draw(rng: Xoshiro128, s: Sampler): number {
+  return s.kind === Dist.EXPONENTIAL ? -s.p1 * Math.log(unit(rng.nextInt32())) : sample(rng, s);
+}
+
 export interface ReplicationResult {
   replication: number;
   /** see layout.ts */
@@ -68,17 +89,17 @@ export interface ReplicationResult {
 }
 
 export class Simulator {
-  readonly m: Model;
-  readonly layout: L.Layout;
+  declare readonly m: Model;
+  declare readonly layout: L.Layout;
   /** histogram of waits pooled over every replication this simulator ran: groups × HIST_BUCKETS */
-  readonly pooled: Float64Array;
+  declare readonly pooled: Float64Array;
   private heap = new EventHeap(256);
   private obs: SimObserver | null = null;
   private arrRng = new Xoshiro128(0, 0);
   private attrRng = new Xoshiro128(0, 1);
   now = 0;
   private events = 0;
-  private mode = MODE_FIXED;
+  private mode = Mode.FIXED;
   private warm = 0;
   private endTime = 0;
   // arrival process
@@ -86,6 +107,10 @@ export class Simulator {
   private arrK = 0;
   private arrSD = 0;
   private arrEnd = 0;
+  /** the next arrival (not in the heap): time (Infinity when none), slot of the day, type */
+  private arrNext = Number.POSITIVE_INFINITY;
+  private arrNextSlot = 0;
+  private arrNextType = 0;
   // customers
   private cap = 0;
   private cType = new Int32Array(0);
@@ -107,45 +132,54 @@ export class Simulator {
   private live = 0;
   // queues: one ring per (post, type)
   private qBuf: Int32Array[] = [];
-  private qHead: Int32Array;
-  private qCount: Int32Array;
-  private qLive: Int32Array;
-  private qPost: Int32Array;
-  private qArea: Float64Array;
-  private qLast: Float64Array;
-  private zBusy: Int32Array;
+  declare private qHead: Int32Array;
+  declare private qCount: Int32Array;
+  declare private qLive: Int32Array;
+  declare private qPost: Int32Array;
+  declare private qArea: Float64Array;
+  declare private qLast: Float64Array;
+  declare private zBusy: Int32Array;
   // staff
-  private sPost: Int32Array;
-  private sLoad: Int32Array;
-  private sCap: Int32Array;
-  private sOn: Uint8Array;
-  private sAway: Uint8Array;
-  private sBackfill: Int32Array;
-  private sLast: Float64Array;
+  declare private sPost: Int32Array;
+  declare private sLoad: Int32Array;
+  declare private sCap: Int32Array;
+  declare private sOn: Uint8Array;
+  declare private sAway: Uint8Array;
+  declare private sBackfill: Int32Array;
+  /** staff currently called in by each rule (lets checkPost skip the release scan) */
+  declare private ruleOut: Int32Array;
+  declare private sLast: Float64Array;
   private postStaff: number[][] = [];
-  private checkAt: Float64Array;
+  declare private checkAt: Float64Array;
   // schedule
   private tlIdx = 0;
   private tlDay = 0;
   private curSlot = 0;
   private slotMark = 0;
   // per-replication statistics
-  private vec: Float64Array;
-  private hist: Float64Array;
-  private histLo: Int32Array;
-  private histHi: Int32Array;
+  declare private vec: Float64Array;
+  declare private hist: Float64Array;
+  /** per group: the buckets of `hist` this replication touched (group g at g × HIST_BUCKETS) */
+  declare private histUsed: Int32Array;
+  declare private histUsedN: Int32Array;
+  private readonly scratchF64 = new Float64Array(1);
+  private readonly scratchU32 = new Uint32Array(this.scratchF64.buffer);
+  private readonly hiWord = HIST_HI_WORD;
+  /** HIST_BUCKETS (a field: module-level constants are loaded and checked on every use) */
+  private readonly histB = HIST_BUCKETS;
+  private readonly minCode = HIST_MIN_CODE;
 
   // hot constants, copied from the model and layout
-  private readonly typePost: Int32Array;
-  private readonly typeTarget: Float64Array;
-  private readonly postCap: Int32Array;
-  private readonly skill: Uint8Array;
-  private readonly hasRules: Uint8Array;
-  private readonly nT: number;
-  private readonly slotBase: number;
-  private readonly slotStride: number;
-  private readonly staffBase: number;
-  private readonly postBase: number;
+  declare private readonly typePost: Int32Array;
+  declare private readonly typeTarget: Float64Array;
+  declare private readonly postCap: Int32Array;
+  declare private readonly skill: Uint8Array;
+  declare private readonly hasRules: Uint8Array;
+  declare private readonly nT: number;
+  declare private readonly slotBase: number;
+  declare private readonly slotStride: number;
+  declare private readonly staffBase: number;
+  declare private readonly postBase: number;
 
   constructor(model: Model) {
     this.m = model;
@@ -165,8 +199,8 @@ export class Simulator {
     const N = model.nStaff;
     this.pooled = new Float64Array(this.layout.groups * HIST_BUCKETS);
     this.hist = new Float64Array(this.layout.groups * HIST_BUCKETS);
-    this.histLo = new Int32Array(this.layout.groups);
-    this.histHi = new Int32Array(this.layout.groups);
+    this.histUsed = new Int32Array(this.layout.groups * HIST_BUCKETS);
+    this.histUsedN = new Int32Array(this.layout.groups);
     for (let i = 0; i < P * T; i++) this.qBuf.push(new Int32Array(16));
     this.qHead = new Int32Array(P * T);
     this.qCount = new Int32Array(P * T);
@@ -182,6 +216,7 @@ export class Simulator {
     this.sOn = new Uint8Array(N);
     this.sAway = new Uint8Array(N);
     this.sBackfill = new Int32Array(N);
+    this.ruleOut = new Int32Array(model.rules.length);
     this.sLast = new Float64Array(N);
     this.vec = new Float64Array(this.layout.size);
     this.growCustomers(256);
@@ -233,13 +268,14 @@ export class Simulator {
   }
 
   private release(c: number): void {
-    this.cState[c] = C_FREE;
+    this.cState[c] = C.FREE;
     this.freeList[this.freeTop++] = c;
   }
 
-  private push(at: number, kind: number, id: number, aux: number): void {
-    this.heap.push(at, kind | (id << 3), aux);
-    if (this.obs !== null) this.obs.schedule?.(this.now, at, kind);
+  /** Schedules an event at time `this.heap.at` (set by the caller; see EventHeap.insert). */
+  private push(kind: number, id: number, aux: number): void {
+    this.heap.insert(kind | (id << 3), aux);
+    if (this.obs !== null) this.obs.schedule?.(this.now, this.heap.at, kind);
   }
 
   /** Runs replication `replication` with the given seed and returns its result vector. */
@@ -252,39 +288,47 @@ export class Simulator {
     const horizon = m.horizon;
     this.endTime = m.drain ? horizon + m.drainLimit : horizon;
     // first schedule entry and first arrival
-    this.push(m.timelineTime[0] ?? 0, EV_SCHEDULE, 0, 0);
+    this.heap.at = m.timelineTime[0] ?? 0;
+    this.push(Ev.SCHEDULE, 0, 0);
     this.nextArrival();
     const heap = this.heap;
     const endTime = this.endTime;
     const drain = m.drain;
-    let last = 0;
-    while (heap.pop()) {
-      const t = heap.topTime;
+    // (no local holding the last event time: a double loop variable was boxed on every event)
+    for (;;) {
+      // the next arrival is kept out of the heap: take it when it comes before the heap's top
+      const heapTime = heap.size > 0 ? heap.time[0]! : Number.POSITIVE_INFINITY;
+      const arrival = this.arrNext < heapTime;
+      const t = arrival ? this.arrNext : heapTime;
+      if (t === Number.POSITIVE_INFINITY) break;
       if (t >= endTime) break;
       if (drain && t >= horizon && this.live === 0) break;
       this.now = t;
-      last = t;
       this.events++;
+      if (arrival) {
+        if (this.obs !== null) this.obs.event?.(t, Ev.ARRIVAL);
+        this.onArrival(this.arrNextSlot, this.arrNextType);
+        if (drain && t >= horizon && this.live === 0) break;
+        continue;
+      }
+      heap.pop();
       const key = heap.topKey;
       const id = key >> 3;
       if (this.obs !== null) this.obs.event?.(t, key & 7);
       switch (key & 7) {
-        case EV_ARRIVAL:
-          this.onArrival(id, heap.topAux);
-          break;
-        case EV_SERVICE_END:
+        case Ev.SERVICE_END:
           this.onServiceEnd(id);
           break;
-        case EV_TRIAGE_END:
+        case Ev.TRIAGE_END:
           this.onTriageEnd(id);
           break;
-        case EV_ESCORT_END:
+        case Ev.ESCORT_END:
           this.onEscortEnd(id);
           break;
-        case EV_ABANDON:
+        case Ev.ABANDON:
           this.onAbandon(id, heap.topAux);
           break;
-        case EV_SCHEDULE:
+        case Ev.SCHEDULE:
           this.onSchedule();
           break;
         default:
@@ -292,7 +336,8 @@ export class Simulator {
       }
       if (drain && t >= horizon && this.live === 0) break;
     }
-    const end = drain ? Math.max(horizon, last) : horizon;
+    // this.now is the time of the last event handled (0 when none)
+    const end = drain ? Math.max(horizon, this.now) : horizon;
     this.now = end;
     this.finish(end, replication);
     this.obs = null;
@@ -305,11 +350,12 @@ export class Simulator {
     this.now = 0;
     this.events = 0;
     this.warm = m.warmup;
-    this.mode = m.slotMode[0] ?? MODE_FIXED;
+    this.mode = m.slotMode[0] ?? Mode.FIXED;
     this.arrT = 0;
     this.arrK = 0;
     this.arrSD = 0;
     this.arrEnd = m.slotMinutes;
+    this.arrNext = Number.POSITIVE_INFINITY;
     this.cState.fill(0);
     this.freeTop = 0;
     for (let i = this.cap - 1; i >= 0; i--) this.freeList[this.freeTop++] = i;
@@ -326,6 +372,7 @@ export class Simulator {
     this.sOn.fill(0);
     this.sAway.fill(0);
     this.sBackfill.fill(-1);
+    this.ruleOut.fill(0);
     this.sLast.fill(0);
     this.postStaff = [];
     for (let p = 0; p < m.nPosts; p++) this.postStaff.push([]);
@@ -340,8 +387,7 @@ export class Simulator {
     this.curSlot = 0;
     this.slotMark = 0;
     this.vec.fill(0);
-    this.histLo.fill(HIST_BUCKETS);
-    this.histHi.fill(-1);
+    this.histUsedN.fill(0);
   }
 
   // ---------------------------------------------------------------- arrivals
@@ -357,7 +403,7 @@ export class Simulator {
     let k = this.arrK;
     let sd = this.arrSD;
     let end = this.arrEnd;
-    let e = -Math.log(this.arrRng.uniform());
+    let e = -Math.log(unit(this.arrRng.nextInt32()));
     for (;;) {
       const r = rate[sd]!;
       if (r > 0) {
@@ -379,16 +425,22 @@ export class Simulator {
     this.arrK = k;
     this.arrSD = sd;
     this.arrEnd = end;
-    if (t >= horizon) return;
+    if (t >= horizon) {
+      this.arrNext = Number.POSITIVE_INFINITY;
+      return;
+    }
     let ty = 0;
     const T = m.nTypes;
     if (T > 1) {
-      const u = this.arrRng.uniform();
+      const u = unit(this.arrRng.nextInt32());
       const base = sd * T;
       const cum = m.slotCum;
       while (ty < T - 1 && u >= cum[base + ty]!) ty++;
     }
-    this.push(t, EV_ARRIVAL, sd, ty);
+    this.arrNext = t;
+    this.arrNextSlot = sd;
+    this.arrNextType = ty;
+    if (this.obs !== null) this.obs.schedule?.(this.now, t, Ev.ARRIVAL);
   }
 
   private onArrival(slotOfDay: number, ty: number): void {
@@ -397,13 +449,13 @@ export class Simulator {
     const now = this.now;
     const counted = now >= this.warm;
     const vec = this.vec;
-    const g = ty * L.G_FIELDS;
+    const g = ty * L.G.FIELDS;
     if (counted) {
-      vec[g + L.G_ARR]!++;
-      vec[this.slotBase + slotOfDay * this.slotStride + L.SL_ARR]!++;
+      vec[g + L.G.ARR]!++;
+      vec[this.slotBase + slotOfDay * this.slotStride + L.SL.ARR]!++;
     }
     if (this.live >= m.lobbyCapacity) {
-      if (counted) vec[g + L.G_TURNED]!++;
+      if (counted) vec[g + L.G.TURNED]!++;
       return;
     }
     const c = this.alloc();
@@ -411,9 +463,9 @@ export class Simulator {
     this.cType[c] = ty;
     this.cArr[c] = now;
     this.cWaited[c] = 0;
-    this.cSvc[c] = sample(rng, m.service[ty]!);
+    this.cSvc[c] = draw(rng, m.service[ty]!);
     const pat = m.patience[ty];
-    this.cPat[c] = pat ? sample(rng, pat) : Number.POSITIVE_INFINITY;
+    this.cPat[c] = pat ? draw(rng, pat) : Number.POSITIVE_INFINITY;
     this.cCounted[c] = counted ? 1 : 0;
     this.cEscorted[c] = 0;
     this.cSlot[c] = slotOfDay;
@@ -425,12 +477,12 @@ export class Simulator {
     }
     this.cTri[c] = sample(rng, triage);
     this.cEsc[c] = sample(rng, m.escort as Sampler);
-    if (this.mode === MODE_FIXED) {
+    if (this.mode === Mode.FIXED) {
       const s = this.idleAt(0, ty);
       if (s >= 0) this.startTriage(c, s);
       else this.enqueue(c, 0);
     } else {
-      if (counted) vec[this.layout.modeBase + L.M_ROT_ARR]!++;
+      if (counted) vec[this.layout.modeBase + L.M.ROT_ARR]!++;
       const s = this.idleAt(0, ty);
       if (s >= 0) this.startEscort(c, s);
       else this.toZone(c);
@@ -470,6 +522,7 @@ export class Simulator {
   private touchQueue(p: number): void {
     const now = this.now;
     const last = this.qLast[p]!;
+    if (now === last) return;
     const from = Math.max(last, this.warm);
     if (now > from) this.qArea[p] = this.qArea[p]! + this.qPost[p]! * (now - from);
     this.qLast[p] = now;
@@ -501,12 +554,15 @@ export class Simulator {
     this.qLive[qi]!++;
     const wasEmpty = this.qPost[p] === 0;
     this.qPost[p]!++;
-    this.cState[c] = p === 0 ? C_WELCOME_Q : C_ZONE_Q;
+    this.cState[c] = p === 0 ? C.WELCOME_Q : C.ZONE_Q;
     this.cEnq[c] = this.now;
     const gen = (this.cGen[c]! + 1) | 0;
     this.cGen[c] = gen;
     const pat = this.cPat[c]!;
-    if (pat < Number.POSITIVE_INFINITY) this.push(this.now + pat, EV_ABANDON, c, gen);
+    if (pat < Number.POSITIVE_INFINITY) {
+      this.heap.at = this.now + pat;
+      this.push(Ev.ABANDON, c, gen);
+    }
     if (this.hasRules[p] === 1) {
       const ow = m.postOldestWait[p]!;
       if (wasEmpty && ow < Number.POSITIVE_INFINITY) this.scheduleCheck(p, this.now + ow);
@@ -524,7 +580,7 @@ export class Simulator {
     const nb = new Int32Array(buf.length);
     for (let i = 0; i < count; i++) {
       const c = buf[(head + i) & mask]!;
-      if (this.cState[c] === C_STALE) this.release(c);
+      if (this.cState[c] === C.STALE) this.release(c);
       else nb[w++] = c;
     }
     this.qBuf[qi] = nb;
@@ -541,7 +597,7 @@ export class Simulator {
     let count = this.qCount[qi]!;
     for (;;) {
       const c = buf[head]!;
-      if (this.cState[c] !== C_STALE) {
+      if (this.cState[c] !== C.STALE) {
         this.qHead[qi] = head;
         this.qCount[qi] = count;
         return c;
@@ -574,6 +630,14 @@ export class Simulator {
     const m = this.m;
     const T = m.nTypes;
     const types = m.postTypes[p]!;
+    if (types.length === 1) {
+      // one queue at the post (the common case): nothing to compare
+      const ty = types[0]!;
+      const qi = p * T + ty;
+      if (this.qLive[qi] === 0 || (p !== 0 && m.skill[s * T + ty] === 0)) return -1;
+      this.peek(qi); // drops abandoned customers from the head, as dequeueHead expects
+      return qi;
+    }
     let best = -1;
     let bestPri = -1;
     let bestEnq = Number.POSITIVE_INFINITY;
@@ -595,11 +659,13 @@ export class Simulator {
     return best;
   }
 
+  /** When the longest-waiting customer at post p joined its queue (only p's types can queue there). */
   private oldestEnqueue(p: number): number {
-    const T = this.m.nTypes;
+    const T = this.nT;
+    const types = this.m.postTypes[p]!;
     let oldest = Number.POSITIVE_INFINITY;
-    for (let ty = 0; ty < T; ty++) {
-      const qi = p * T + ty;
+    for (let i = 0; i < types.length; i++) {
+      const qi = p * T + types[i]!;
       if (this.qLive[qi] === 0) continue;
       const e = this.cEnq[this.peek(qi)]!;
       if (e < oldest) oldest = e;
@@ -612,54 +678,62 @@ export class Simulator {
   private touchStaff(s: number): void {
     const now = this.now;
     const last = this.sLast[s]!;
+    if (now === last) return; // touched already at this instant (nothing to add)
     const from = Math.max(last, this.warm);
     if (now > from) {
       const dt = now - from;
       const load = this.sLoad[s]!;
       if (this.sOn[s] === 1 || load > 0) {
         const vec = this.vec;
-        const sb = this.staffBase + s * L.S_FIELDS;
-        const pb = this.postBase + this.sPost[s]! * L.P_FIELDS;
-        vec[sb + L.S_PRES] = vec[sb + L.S_PRES]! + dt;
-        vec[pb + L.P_PRES] = vec[pb + L.P_PRES]! + dt;
+        const sb = this.staffBase + s * L.S.FIELDS;
+        const pb = this.postBase + this.sPost[s]! * L.P.FIELDS;
+        vec[sb + L.S.PRES] = vec[sb + L.S.PRES]! + dt;
+        vec[pb + L.P.PRES] = vec[pb + L.P.PRES]! + dt;
         if (load > 0) {
           const b = (dt * load) / this.sCap[s]!;
-          vec[sb + L.S_BUSY] = vec[sb + L.S_BUSY]! + b;
-          vec[pb + L.P_BUSY] = vec[pb + L.P_BUSY]! + b;
+          vec[sb + L.S.BUSY] = vec[sb + L.S.BUSY]! + b;
+          vec[pb + L.P.BUSY] = vec[pb + L.P.BUSY]! + b;
         }
       }
     }
     this.sLast[s] = now;
   }
 
-  private recordWait(c: number, w: number, served: boolean): void {
+  /** Records customer c's wait, cWaited[c] (not an argument: see EventHeap.insert). */
+  private recordWait(c: number, served: boolean): void {
     if (this.cCounted[c] === 0) return;
+    const w = this.cWaited[c]!;
     const ty = this.cType[c]!;
     const vec = this.vec;
-    const g = ty * L.G_FIELDS;
-    vec[g + L.G_WAITN]!++;
-    vec[g + L.G_WAITSUM] = vec[g + L.G_WAITSUM]! + w;
-    if (w > 0) vec[g + L.G_WAITED]!++;
+    const g = ty * L.G.FIELDS;
+    vec[g + L.G.WAITSUM] = vec[g + L.G.WAITSUM]! + w;
     const within = served && w <= this.typeTarget[ty]!;
-    if (within) vec[g + L.G_WITHIN]!++;
+    if (within) vec[g + L.G.WITHIN]!++;
     const sb = this.slotBase + this.cSlot[c]! * this.slotStride;
-    vec[sb + L.SL_WN]!++;
-    vec[sb + L.SL_WSUM] = vec[sb + L.SL_WSUM]! + w;
-    if (within) vec[sb + L.SL_WITHIN]!++;
-    const b = histBucket(w);
-    this.hist[ty * HIST_BUCKETS + b]!++;
-    if (b < this.histLo[ty]!) this.histLo[ty] = b;
-    if (b > this.histHi[ty]!) this.histHi[ty] = b;
+    vec[sb + L.SL.WN]!++;
+    vec[sb + L.SL.WSUM] = vec[sb + L.SL.WSUM]! + w;
+    if (within) vec[sb + L.SL.WITHIN]!++;
+    const hb = ty * this.histB;
+    // histBucket(w), written out on the simulator's own scratch words
+    let b = 0;
+    if (w > 0) {
+      this.scratchF64[0] = w;
+      const code = this.scratchU32[this.hiWord]! >>> 13;
+      b = code < this.minCode ? 1 : code - this.minCode + 2;
+      if (b >= this.histB) b = this.histB - 1;
+    }
+    if (this.hist[hb + b]!++ === 0) this.histUsed[hb + this.histUsedN[ty]!++] = b;
   }
 
   private startService(c: number, s: number, p: number): void {
-    this.recordWait(c, this.cWaited[c]!, true);
-    this.cState[c] = C_SERVICE;
+    this.recordWait(c, true);
+    this.cState[c] = C.SERVICE;
     this.cStaff[c] = s;
     this.touchStaff(s);
     this.sLoad[s]!++;
     this.zBusy[p]!++;
-    this.push(this.now + this.cSvc[c]!, EV_SERVICE_END, c, 0);
+    this.heap.at = this.now + this.cSvc[c]!;
+    this.push(Ev.SERVICE_END, c, 0);
     if (this.obs !== null)
       this.obs.serviceStart?.({
         time: this.now,
@@ -673,23 +747,25 @@ export class Simulator {
   }
 
   private startTriage(c: number, s: number): void {
-    this.cState[c] = C_TRIAGE;
+    this.cState[c] = C.TRIAGE;
     this.cStaff[c] = s;
     this.touchStaff(s);
     this.sLoad[s]!++;
-    this.push(this.now + this.cTri[c]!, EV_TRIAGE_END, c, 0);
+    this.heap.at = this.now + this.cTri[c]!;
+    this.push(Ev.TRIAGE_END, c, 0);
     if (this.obs !== null) this.obs.triageStart?.({ time: this.now, staff: s, arrival: this.cArr[c]! });
   }
 
   private startEscort(c: number, s: number): void {
-    this.cState[c] = C_ESCORT;
+    this.cState[c] = C.ESCORT;
     this.cStaff[c] = s;
     this.cEscorted[c] = 1;
-    if (this.cCounted[c] === 1) this.vec[this.layout.modeBase + L.M_ESCORTED]!++;
+    if (this.cCounted[c] === 1) this.vec[this.layout.modeBase + L.M.ESCORTED]!++;
     this.touchStaff(s);
     this.sLoad[s]!++;
     this.sAway[s] = 1;
-    this.push(this.now + this.cEsc[c]!, EV_ESCORT_END, c, 0);
+    this.heap.at = this.now + this.cEsc[c]!;
+    this.push(Ev.ESCORT_END, c, 0);
     if (this.obs !== null)
       this.obs.escortStart?.({ time: this.now, staff: s, arrival: this.cArr[c]!, minutes: this.cEsc[c]! });
   }
@@ -736,7 +812,7 @@ export class Simulator {
     this.sLoad[s]!--;
     const wasFull = this.zBusy[p] === this.postCap[p];
     this.zBusy[p]!--;
-    if (this.cCounted[c] === 1) this.vec[ty * L.G_FIELDS + L.G_SERVED]!++;
+    if (this.cCounted[c] === 1) this.vec[ty * L.G.FIELDS + L.G.SERVED]!++;
     this.live--;
     this.release(c);
     this.afterFree(s);
@@ -768,22 +844,23 @@ export class Simulator {
   private onAbandon(c: number, gen: number): void {
     if (this.cGen[c] !== gen) return;
     const st = this.cState[c];
-    if (st !== C_WELCOME_Q && st !== C_ZONE_Q) return;
+    if (st !== C.WELCOME_Q && st !== C.ZONE_Q) return;
     const ty = this.cType[c]!;
-    const p = st === C_WELCOME_Q ? 0 : this.typePost[ty]!;
+    const p = st === C.WELCOME_Q ? 0 : this.typePost[ty]!;
     const qi = p * this.m.nTypes + ty;
     this.touchQueue(p);
     this.qLive[qi]!--;
     this.qPost[p]!--;
     const w = this.cWaited[c]! + (this.now - this.cEnq[c]!);
-    this.recordWait(c, w, false);
+    this.cWaited[c] = w;
+    this.recordWait(c, false);
     if (this.cCounted[c] === 1) {
-      this.vec[ty * L.G_FIELDS + L.G_ABAND]!++;
-      this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL_ABAND]!++;
+      this.vec[ty * L.G.FIELDS + L.G.ABAND]!++;
+      this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.ABAND]!++;
     }
     if (this.obs !== null) this.obs.abandon?.({ time: this.now, type: ty, arrival: this.cArr[c]!, wait: w });
     this.live--;
-    this.cState[c] = C_STALE;
+    this.cState[c] = C.STALE;
   }
 
   // ---------------------------------------------------------------- schedule
@@ -795,15 +872,15 @@ export class Simulator {
     const base = lay.slotBase + this.curSlot * lay.slotStride;
     for (let p = 0; p < this.m.nPosts; p++) {
       this.touchQueue(p);
-      vec[base + L.SL_FIELDS + p] = vec[base + L.SL_FIELDS + p]! + this.qArea[p]!;
-      const pb = lay.postBase + p * L.P_FIELDS + L.P_QAREA;
+      vec[base + L.SL.FIELDS + p] = vec[base + L.SL.FIELDS + p]! + this.qArea[p]!;
+      const pb = lay.postBase + p * L.P.FIELDS + L.P.QAREA;
       vec[pb] = vec[pb]! + this.qArea[p]!;
       this.qArea[p] = 0;
     }
     const from = Math.max(this.slotMark, this.warm);
     if (now > from) {
-      vec[base + L.SL_TIME] = vec[base + L.SL_TIME]! + (now - from);
-      const mi = lay.modeBase + (this.mode === MODE_ROTATING ? L.M_ROT : L.M_FIXED);
+      vec[base + L.SL.TIME] = vec[base + L.SL.TIME]! + (now - from);
+      const mi = lay.modeBase + (this.mode === Mode.ROTATING ? L.M.ROT : L.M.FIXED);
       vec[mi] = vec[mi]! + (now - from);
     }
     this.slotMark = now;
@@ -835,7 +912,10 @@ export class Simulator {
       }
       const next = this.tlDay * m.dayMinutes + m.timelineTime[this.tlIdx]!;
       if (next !== now) {
-        if (next < m.horizon) this.push(next, EV_SCHEDULE, 0, 0);
+        if (next < m.horizon) {
+          this.heap.at = next;
+          this.push(Ev.SCHEDULE, 0, 0);
+        }
         break;
       }
     }
@@ -874,11 +954,12 @@ export class Simulator {
     return false;
   }
 
+  /** The cheapest test first; peek (in oldestEnqueue) only drops abandoned entries. */
   private triggered(r: Model['rules'][number]): boolean {
     const p = r.post;
-    if (r.postEmpty && !this.postManned(p)) return true;
     const q = this.qPost[p]!;
     if (q >= r.queueLength) return true;
+    if (r.postEmpty && !this.postManned(p)) return true;
     if (q > 0 && r.oldestWait < Number.POSITIVE_INFINITY && this.now - this.oldestEnqueue(p) >= r.oldestWait)
       return true;
     return false;
@@ -900,7 +981,10 @@ export class Simulator {
     this.touchStaff(s);
     const from = this.sPost[s]!;
     const list = this.postStaff[from]!;
-    list.splice(list.indexOf(s), 1);
+    // remove s in place (splice would allocate the array of removed elements)
+    const at = list.indexOf(s);
+    for (let i = at; i < list.length - 1; i++) list[i] = list[i + 1]!;
+    list.pop();
     this.postStaff[to]!.push(s);
     this.sPost[s] = to;
     this.sCap[s] = this.m.postPerStaff[to]!;
@@ -911,7 +995,8 @@ export class Simulator {
     const from = this.sPost[s]!;
     const home = this.m.staffHome[s]!;
     this.sBackfill[s] = -1;
-    this.vec[this.layout.ruleBase + r * L.R_FIELDS + L.R_RETURNS]!++;
+    this.ruleOut[r]!--;
+    this.vec[this.layout.ruleBase + r * L.R.FIELDS + L.R.RETURNS]!++;
     this.moveStaff(s, home);
     if (this.obs !== null) this.obs.move?.({ time: this.now, staff: s, from, to: home, rule: r, back: true });
     this.dispatch(s);
@@ -932,14 +1017,15 @@ export class Simulator {
           const from = this.sPost[s]!;
           this.moveStaff(s, p);
           this.sBackfill[s] = r.index;
-          this.vec[this.layout.ruleBase + r.index * L.R_FIELDS + L.R_ACTIONS]!++;
+          this.ruleOut[r.index]!++;
+          this.vec[this.layout.ruleBase + r.index * L.R.FIELDS + L.R.ACTIONS]!++;
           if (this.obs !== null)
             this.obs.move?.({ time: this.now, staff: s, from, to: p, rule: r.index, back: false });
           this.dispatch(s);
           if (this.hasRules[from] === 1) this.checkPost(from);
           break;
         }
-      } else {
+      } else if (this.ruleOut[r.index]! > 0) {
         const list = this.postStaff[p]!;
         for (let i = list.length - 1; i >= 0; i--) {
           const s = list[i]!;
@@ -959,7 +1045,8 @@ export class Simulator {
     if (cur >= this.now && cur <= at) return;
     if (at >= this.endTime) return;
     this.checkAt[p] = at;
-    this.push(at, EV_CHECK, p, 0);
+    this.heap.at = at;
+    this.push(Ev.CHECK, p, 0);
   }
 
   private onCheck(p: number): void {
@@ -980,47 +1067,59 @@ export class Simulator {
     let queueEnd = 0;
     for (let c = 0; c < this.cap; c++) {
       const st = this.cState[c];
-      if (st === C_FREE || st === C_STALE) continue;
-      if (st === C_WELCOME_Q || st === C_ZONE_Q) queueEnd++;
-      if (this.cCounted[c] === 1) vec[this.cType[c]! * L.G_FIELDS + L.G_INSYS]!++;
+      if (st === C.FREE || st === C.STALE) continue;
+      if (st === C.WELCOME_Q || st === C.ZONE_Q) queueEnd++;
+      if (this.cCounted[c] === 1) vec[this.cType[c]! * L.G.FIELDS + L.G.INSYS]!++;
     }
     const T = m.nTypes;
-    const all = T * L.G_FIELDS;
+    const all = T * L.G.FIELDS;
     const B = HIST_BUCKETS;
-    // the "all types" histogram range
-    let lo = B;
-    let hi = -1;
-    for (let ty = 0; ty < T; ty++) {
-      if (this.histLo[ty]! < lo) lo = this.histLo[ty]!;
-      if (this.histHi[ty]! > hi) hi = this.histHi[ty]!;
-    }
+    // histograms are sparse (a replication touches a few hundred buckets): each group's touched
+    // buckets, sorted, give the percentiles; the "all types" group is their union
     const hist = this.hist;
+    const used = this.histUsed;
+    const usedN = this.histUsedN;
+    const allB = T * B;
+    let nAll = 0;
     for (let ty = 0; ty < T; ty++) {
-      const a = this.histLo[ty]!;
-      const b = this.histHi[ty]!;
-      for (let i = a; i <= b; i++) hist[T * B + i] = hist[T * B + i]! + hist[ty * B + i]!;
+      const hb = ty * B;
+      const n = usedN[ty]!;
+      used.subarray(hb, hb + n).sort();
+      // waits recorded (G_WAITN) and positive waits (G_WAITED: all but bucket 0, the zeros) are
+      // counted from the histogram rather than per customer
+      let waits = 0;
+      for (let k = hb; k < hb + n; k++) waits += hist[hb + used[k]!]!;
+      vec[ty * L.G.FIELDS + L.G.WAITN] = waits;
+      vec[ty * L.G.FIELDS + L.G.WAITED] = waits - hist[hb]!;
+      for (let k = hb; k < hb + n; k++) {
+        const i = used[k]!;
+        if (hist[allB + i] === 0) used[allB + nAll++] = i;
+        hist[allB + i] = hist[allB + i]! + hist[hb + i]!;
+      }
     }
+    usedN[T] = nAll;
+    used.subarray(allB, allB + nAll).sort();
     for (let g = 0; g <= T; g++) {
-      const o = g * L.G_FIELDS;
-      if (g < T) for (let f = 0; f <= L.G_WITHIN; f++) vec[all + f] = vec[all + f]! + vec[o + f]!;
+      const o = g * L.G.FIELDS;
+      if (g < T) for (let f = 0; f <= L.G.WITHIN; f++) vec[all + f] = vec[all + f]! + vec[o + f]!;
     }
+    const pooled = this.pooled;
     for (let g = 0; g <= T; g++) {
-      const o = g * L.G_FIELDS;
-      const n = vec[o + L.G_WAITN]!;
-      vec[o + L.G_MEAN] = n > 0 ? vec[o + L.G_WAITSUM]! / n : Number.NaN;
-      vec[o + L.G_PWAIT] = n > 0 ? vec[o + L.G_WAITED]! / n : Number.NaN;
-      vec[o + L.G_SL] = n > 0 ? vec[o + L.G_WITHIN]! / n : Number.NaN;
-      const left = vec[o + L.G_SERVED]! + vec[o + L.G_ABAND]! + vec[o + L.G_TURNED]!;
-      vec[o + L.G_ABRATE] = left > 0 ? (vec[o + L.G_ABAND]! + vec[o + L.G_TURNED]!) / left : Number.NaN;
+      const o = g * L.G.FIELDS;
+      const n = vec[o + L.G.WAITN]!;
+      vec[o + L.G.MEAN] = n > 0 ? vec[o + L.G.WAITSUM]! / n : Number.NaN;
+      vec[o + L.G.PWAIT] = n > 0 ? vec[o + L.G.WAITED]! / n : Number.NaN;
+      vec[o + L.G.SL] = n > 0 ? vec[o + L.G.WITHIN]! / n : Number.NaN;
+      const left = vec[o + L.G.SERVED]! + vec[o + L.G.ABAND]! + vec[o + L.G.TURNED]!;
+      vec[o + L.G.ABRATE] = left > 0 ? (vec[o + L.G.ABAND]! + vec[o + L.G.TURNED]!) / left : Number.NaN;
       const hb = g * B;
-      const a = g < T ? this.histLo[g]! : lo;
-      const b = g < T ? this.histHi[g]! : hi;
-      vec[o + L.G_P50] = histQuantile(hist, hb, n, 0.5, a, b);
-      vec[o + L.G_P90] = histQuantile(hist, hb, n, 0.9, a, b);
-      vec[o + L.G_P95] = histQuantile(hist, hb, n, 0.95, a, b);
-      // pool and clear the touched range
-      const pooled = this.pooled;
-      for (let i = a; i <= b; i++) {
+      const nUsed = usedN[g]!;
+      vec[o + L.G.P50] = histQuantileSparse(hist, hb, n, 0.5, used, hb, nUsed);
+      vec[o + L.G.P90] = histQuantileSparse(hist, hb, n, 0.9, used, hb, nUsed);
+      vec[o + L.G.P95] = histQuantileSparse(hist, hb, n, 0.95, used, hb, nUsed);
+      // pool and clear the touched buckets
+      for (let k = hb; k < hb + nUsed; k++) {
+        const i = used[k]!;
         pooled[hb + i] = pooled[hb + i]! + hist[hb + i]!;
         hist[hb + i] = 0;
       }
@@ -1028,30 +1127,30 @@ export class Simulator {
     let busy = 0;
     let pres = 0;
     for (let s = 0; s < m.nStaff; s++) {
-      const sb = lay.staffBase + s * L.S_FIELDS;
-      busy += vec[sb + L.S_BUSY]!;
-      pres += vec[sb + L.S_PRES]!;
-      vec[sb + L.S_UTIL] = vec[sb + L.S_PRES]! > 0 ? vec[sb + L.S_BUSY]! / vec[sb + L.S_PRES]! : Number.NaN;
+      const sb = lay.staffBase + s * L.S.FIELDS;
+      busy += vec[sb + L.S.BUSY]!;
+      pres += vec[sb + L.S.PRES]!;
+      vec[sb + L.S.UTIL] = vec[sb + L.S.PRES]! > 0 ? vec[sb + L.S.BUSY]! / vec[sb + L.S.PRES]! : Number.NaN;
     }
     const span = end > this.warm ? end - this.warm : 0;
     for (let p = 0; p < m.nPosts; p++) {
-      const pb = lay.postBase + p * L.P_FIELDS;
-      vec[pb + L.P_UTIL] = vec[pb + L.P_PRES]! > 0 ? vec[pb + L.P_BUSY]! / vec[pb + L.P_PRES]! : Number.NaN;
-      vec[pb + L.P_QAVG] = span > 0 ? vec[pb + L.P_QAREA]! / span : Number.NaN;
+      const pb = lay.postBase + p * L.P.FIELDS;
+      vec[pb + L.P.UTIL] = vec[pb + L.P.PRES]! > 0 ? vec[pb + L.P.BUSY]! / vec[pb + L.P.PRES]! : Number.NaN;
+      vec[pb + L.P.QAVG] = span > 0 ? vec[pb + L.P.QAREA]! / span : Number.NaN;
     }
     for (let k = 0; k < m.slotsPerDay; k++) {
       const sb = lay.slotBase + k * lay.slotStride;
-      const n = vec[sb + L.SL_WN]!;
-      vec[sb + L.SL_WMEAN] = n > 0 ? vec[sb + L.SL_WSUM]! / n : Number.NaN;
-      vec[sb + L.SL_SL] = n > 0 ? vec[sb + L.SL_WITHIN]! / n : Number.NaN;
+      const n = vec[sb + L.SL.WN]!;
+      vec[sb + L.SL.WMEAN] = n > 0 ? vec[sb + L.SL.WSUM]! / n : Number.NaN;
+      vec[sb + L.SL.SL] = n > 0 ? vec[sb + L.SL.WITHIN]! / n : Number.NaN;
     }
     const mb = lay.modeBase;
-    vec[mb + L.M_ESCORT_SHARE] =
-      vec[mb + L.M_ROT_ARR]! > 0 ? vec[mb + L.M_ESCORTED]! / vec[mb + L.M_ROT_ARR]! : Number.NaN;
+    vec[mb + L.M.ESCORT_SHARE] =
+      vec[mb + L.M.ROT_ARR]! > 0 ? vec[mb + L.M.ESCORTED]! / vec[mb + L.M.ROT_ARR]! : Number.NaN;
     const xb = lay.miscBase;
-    vec[xb + L.X_EVENTS] = this.events;
-    vec[xb + L.X_UTIL] = pres > 0 ? busy / pres : Number.NaN;
-    vec[xb + L.X_END] = end;
-    vec[xb + L.X_QUEUE_END] = queueEnd;
+    vec[xb + L.X.EVENTS] = this.events;
+    vec[xb + L.X.UTIL] = pres > 0 ? busy / pres : Number.NaN;
+    vec[xb + L.X.END] = end;
+    vec[xb + L.X.QUEUE_END] = queueEnd;
   }
 }

@@ -107,6 +107,9 @@ const MAX_CODE = code(HIST_MAX);
 /** bucket 0: exact 0; 1: (0, HIST_MIN); 2..: 128 buckets per power of two; last: ≥ HIST_MAX */
 export const HIST_BUCKETS = MAX_CODE - MIN_CODE + 3;
 const OVERFLOW = HIST_BUCKETS - 1;
+/** for callers that inline histBucket: the index of the double's high 32-bit word, and the code of HIST_MIN */
+export const HIST_HI_WORD = HI;
+export const HIST_MIN_CODE = MIN_CODE;
 
 export function histBucket(v: number): number {
   if (v <= 0) return 0;
@@ -134,6 +137,38 @@ function bucketUpper(i: number): number {
   if (i === 1) return HIST_MIN;
   if (i >= OVERFLOW) return HIST_MAX;
   return fromCode(i - 1 + MIN_CODE);
+}
+
+/**
+ * histQuantile for a sparse histogram: `used[from .. from + n)` lists, in increasing order, the
+ * buckets that may be non-zero (every non-zero bucket is listed). Gives the same result as
+ * histQuantile, visiting only the listed buckets.
+ */
+export function histQuantileSparse(
+  counts: ArrayLike<number>,
+  offset: number,
+  total: number,
+  q: number,
+  used: ArrayLike<number>,
+  from: number,
+  n: number,
+): number {
+  if (total <= 0) return Number.NaN;
+  const target = q * total;
+  let cum = 0;
+  for (let k = from; k < from + n; k++) {
+    const i = used[k]!;
+    const c = counts[offset + i]!;
+    if (c === 0) continue;
+    if (cum + c >= target) {
+      const lo = bucketLower(i);
+      const hi = bucketUpper(i);
+      const f = c > 0 ? (target - cum) / c : 0;
+      return lo + (hi - lo) * Math.min(1, Math.max(0, f));
+    }
+    cum += c;
+  }
+  return HIST_MAX;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import {
   bareMmc,
   compileScenario,
@@ -19,9 +20,47 @@ Prints one line per case: "bench <case> events/s=<n> …".
   jinjiang-1000           the 金江支行 weekday scenario (docs/scenarios/jinjiang-weekday.json), 1,000 replications
   jinjiang-1000-2workers  the same on 2 worker threads (identical results), with the speed-up
 Each case runs --repeat times (default 3) after a warm-up; the best run is reported.
+events/s is wall-clock; cpu-events/s divides by the process's CPU time instead (on a machine
+shared with other work, the wall clock also counts time spent waiting for a core).
+parallel-capacity is how much faster two threads spinning in parallel finish a fixed amount of
+work than one thread alone, right now: the most the 2-worker speed-up can be on this machine.
 --quick runs a tenth of the work (for smoke tests).`;
 
 const rate = (events: number, secs: number) => Math.round(events / secs);
+
+/** A CPU-bound loop for parallelCapacity: runs in a worker thread, replies with its wall time. */
+const SPIN = `const { parentPort, workerData } = require('node:worker_threads');
+const t0 = performance.now();
+let x = 0;
+for (let i = 0; i < workerData; i++) x = (x + Math.imul(i, 0x9e3779b1)) | 0;
+parentPort.postMessage({ ms: performance.now() - t0, x });`;
+
+async function spin(threads: number, iterations: number): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(SPIN, { eval: true, workerData: iterations });
+          w.once('message', () => {
+            void w.terminate();
+            resolve();
+          });
+          w.once('error', reject);
+        }),
+    ),
+  );
+  return performance.now() - t0;
+}
+
+/** Throughput of two threads relative to one, measured now (2.0 on two idle cores). */
+async function parallelCapacity(iterations: number): Promise<number> {
+  await spin(1, iterations / 10);
+  const one = Math.min(await spin(1, iterations), await spin(1, iterations));
+  const two = Math.min(await spin(2, iterations), await spin(2, iterations));
+  return (2 * one) / two;
+}
 
 export const benchCommand: Command = {
   name: 'bench',
@@ -35,19 +74,25 @@ export const benchCommand: Command = {
     });
     const scale = values.quick ? 0.1 : 1;
     const repeat = Math.max(1, Math.min(20, Number(values.repeat ?? 3) || 3));
-    const best = <T extends { events: number }>(fn: () => T): { secs: number; result: T } => {
+    const best = <T extends { events: number }>(
+      fn: () => T,
+    ): { secs: number; cpuSecs: number; result: T } => {
       let secs = Number.POSITIVE_INFINITY;
+      let cpuSecs = Number.POSITIVE_INFINITY;
       let result = fn();
       for (let i = 0; i < repeat; i++) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const r = fn();
         const s = (performance.now() - t0) / 1000;
+        const c = process.cpuUsage(c0);
+        cpuSecs = Math.min(cpuSecs, (c.user + c.system) / 1e6);
         if (s < secs) {
           secs = s;
           result = r;
         }
       }
-      return { secs, result };
+      return { secs, cpuSecs, result };
     };
 
     // (a) M/M/3 through the full engine, and the bare baseline
@@ -65,10 +110,10 @@ export const benchCommand: Command = {
     const fullRate = rate(full.result.events, full.secs);
     const baseRate = rate(base.result.events, base.secs);
     console.log(
-      `bench mm3 events/s=${fullRate} events=${full.result.events} wall=${full.secs.toFixed(3)}s minutes=${horizon} mean-wait=${full.result.waitMinutes.mean.toFixed(4)} ratio-to-baseline=${(fullRate / baseRate).toFixed(2)} target=5000000`,
+      `bench mm3 events/s=${fullRate} events=${full.result.events} wall=${full.secs.toFixed(3)}s minutes=${horizon} mean-wait=${full.result.waitMinutes.mean.toFixed(4)} ratio-to-baseline=${(fullRate / baseRate).toFixed(2)} target=5000000 cpu-events/s=${rate(full.result.events, full.cpuSecs)}`,
     );
     console.log(
-      `bench mm3-baseline events/s=${baseRate} events=${base.result.events} wall=${base.secs.toFixed(3)}s mean-wait=${base.result.meanWait.toFixed(4)}`,
+      `bench mm3-baseline events/s=${baseRate} events=${base.result.events} wall=${base.secs.toFixed(3)}s mean-wait=${base.result.meanWait.toFixed(4)} cpu-events/s=${rate(base.result.events, base.cpuSecs)}`,
     );
 
     // (b) 金江支行, 1,000 replications, serial
@@ -77,7 +122,7 @@ export const benchCommand: Command = {
     const serial = best(() => simulate(model, { replications: reps, seed: 1 }));
     const serialRate = rate(serial.result.events, serial.secs);
     console.log(
-      `bench jinjiang-1000 events/s=${serialRate} events=${serial.result.events} wall=${serial.secs.toFixed(3)}s replications=${reps} target=1500000`,
+      `bench jinjiang-1000 events/s=${serialRate} events=${serial.result.events} wall=${serial.secs.toFixed(3)}s replications=${reps} target=1500000 cpu-events/s=${rate(serial.result.events, serial.cpuSecs)}`,
     );
 
     // (c) the same on 2 workers: a pool whose threads are started and warmed up first, as a
@@ -101,8 +146,9 @@ export const benchCommand: Command = {
       await pool.close();
     }
     const parRate = rate(parEvents, parSecs);
+    const capacity = await parallelCapacity(values.quick ? 20_000_000 : 100_000_000);
     console.log(
-      `bench jinjiang-1000-2workers events/s=${parRate} events=${parEvents} wall=${parSecs.toFixed(3)}s replications=${reps} speedup=${(parRate / serialRate).toFixed(2)} identical-to-serial=${same} target-speedup=1.7`,
+      `bench jinjiang-1000-2workers events/s=${parRate} events=${parEvents} wall=${parSecs.toFixed(3)}s replications=${reps} speedup=${(parRate / serialRate).toFixed(2)} identical-to-serial=${same} target-speedup=1.7 parallel-capacity=${capacity.toFixed(2)}`,
     );
     return same ? EXIT.ok : EXIT.failure;
   },
