@@ -92,4 +92,13 @@ describe('audit log', () => {
     );
     expect((await admin.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true, checked: 13 });
   });
+
+  it('lists every action and entity type for the filters', async () => {
+    const admin = await login(t, 'admin');
+    await admin.post(`/api/v1/outlets/${cast.outletA}/zones`, { kind: 'cash', name: '区', capacity: 1 });
+    const f = (await admin.get('/api/v1/audit/facets')).json();
+    expect(f).toEqual({ actions: ['create', 'login'], entityTypes: ['user', 'zone'] });
+    const head = await login(t, 'head.a');
+    expect((await head.get('/api/v1/audit/facets')).statusCode).toBe(403);
+  });
 });

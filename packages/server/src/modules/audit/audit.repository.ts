@@ -76,3 +76,12 @@ export async function* inOrder(q: Q, batch = 2000): AsyncGenerator<AuditRow> {
     after = rows[rows.length - 1]!.seq;
   }
 }
+
+/** Every action and entity type in the log, for the filters of the audit page. */
+export async function facets(q: Q): Promise<{ actions: string[]; entityTypes: string[] }> {
+  const [actions, types] = await Promise.all([
+    q.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
+    q.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute(),
+  ]);
+  return { actions: actions.map((r) => r.action), entityTypes: types.map((r) => r.entity_type) };
+}

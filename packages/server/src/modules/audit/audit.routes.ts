@@ -101,6 +101,20 @@ export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditServ
     },
   );
   r.get(
+    '/audit/facets',
+    {
+      schema: {
+        tags,
+        summary: 'Every action and entity type in the log (for filters)',
+        response: { 200: z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) }) },
+      },
+    },
+    async (req) => {
+      guard(actorOf(req));
+      return audit.facets(db);
+    },
+  );
+  r.get(
     '/audit/verify',
     {
       schema: {

@@ -95,6 +95,10 @@ export class AuditService {
     for (const r of rows) yield present(r);
   }
 
+  facets(q: Q) {
+    return repo.facets(q);
+  }
+
   /** Walks the chain; names the first entry whose hash or link does not match. */
   async verify(
     q: Q,

@@ -238,6 +238,21 @@ export const findUser = (q: Q, id: string) =>
     .select(['id', 'branch_id', 'outlet_id', 'display_name', 'username', 'role', 'active'])
     .where('id', '=', id)
     .executeTakeFirst();
+/** Who may be made a complaint's handler for an outlet: the outlet's and the branch's handling roles. */
+export const HANDLER_ROLES = ['admin', 'cp_officer', 'outlet_head', 'lobby_manager'] as const;
+export const listHandlers = (q: Q, branchId: string, outletId: string) =>
+  q
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role', 'outlet_id'])
+    .where('branch_id', '=', branchId)
+    .where('active', '=', 1)
+    .where('role', 'in', [...HANDLER_ROLES])
+    .where((eb) => eb.or([eb('outlet_id', 'is', null), eb('outlet_id', '=', outletId)]))
+    .orderBy('role')
+    .orderBy('display_name')
+    .limit(500)
+    .execute();
+
 export const findOutlet = (q: Q, id: string) =>
   q.selectFrom('outlets').select(['id', 'branch_id', 'name', 'code']).where('id', '=', id).executeTakeFirst();
 export const outletsOfBranch = (q: Q, branchId: string) =>

@@ -71,6 +71,29 @@ export async function complaintsRoutes(app: FastifyInstance, opts: { complaints:
     async (req) => complaints.list(actorOf(req), req.query),
   );
   r.get(
+    '/complaints/handlers',
+    {
+      schema: {
+        tags,
+        summary: 'Users who may handle complaints of an outlet (for the investigate step)',
+        querystring: z.object({ outletId: z.string().min(1).max(64) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                displayName: z.string(),
+                role: z.string(),
+                outletId: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await complaints.handlers(actorOf(req), req.query.outletId) }),
+  );
+  r.get(
     '/complaints/export.xlsx',
     { schema: { tags, summary: 'Complaints as .xlsx (same filters)', querystring: ComplaintListQuery } },
     async (req, reply) => {

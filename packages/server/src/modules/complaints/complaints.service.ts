@@ -152,7 +152,7 @@ export class ComplaintsService {
       u?.active !== 1 ||
       u.branch_id !== outlet.branch_id ||
       (u.outlet_id !== null && u.outlet_id !== outlet.id) ||
-      !['admin', 'cp_officer', 'outlet_head', 'lobby_manager'].includes(u.role)
+      !(repo.HANDLER_ROLES as readonly string[]).includes(u.role)
     ) {
       throw fieldError('body.handlerId', 'UNKNOWN_REFERENCE', { value: handlerId });
     }
@@ -347,6 +347,14 @@ export class ComplaintsService {
       toDate: f.to,
       ...due,
     };
+  }
+
+  /** The users who may handle complaints of an outlet the actor sees (for the investigate step). */
+  async handlers(actor: Actor, outletId: string) {
+    const outlet = await repo.findOutlet(this.db, outletId);
+    if (!outlet || !policy.seesOutlet(actor, outlet)) throw notFound('outlet');
+    const rows = await repo.listHandlers(this.db, outlet.branch_id, outlet.id);
+    return rows.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, outletId: u.outlet_id }));
   }
 
   async list(actor: Actor, f: ComplaintListQuery): Promise<Page<ComplaintView> & { totalCapped: boolean }> {

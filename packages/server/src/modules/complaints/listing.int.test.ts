@@ -51,4 +51,20 @@ describe('complaint lists at scale', () => {
       await t.close();
     }
   });
+
+  it('lists the users who may handle an outlet’s complaints, within scope', async () => {
+    const t = await makeTestApp();
+    try {
+      const cast = await makeBranchWithOutlets(t);
+      const cpo = await login(t, 'cpo');
+      const res = (await cpo.get(`/api/v1/complaints/handlers?outletId=${cast.outletA}`)).json();
+      const names = res.items.map((u: { displayName: string }) => u.displayName).sort();
+      // branch handlers plus outlet A's head and lobby manager; no consultants, reviewers or B's people
+      expect(names).toEqual(['admin', 'cpo', 'head.a', 'lobby.a']);
+      const head = await login(t, 'head.a');
+      expect((await head.get(`/api/v1/complaints/handlers?outletId=${cast.outletB}`)).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
 });
