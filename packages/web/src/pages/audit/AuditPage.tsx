@@ -65,7 +65,14 @@ export function AuditPage() {
     queryFn: () => api.get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
-  const seenActions = [...new Set((list.data?.items ?? []).map((e) => e.action))].sort();
+  // Every action and entity type in the log (from the server), so the filters offer all of them.
+  const facets = useQuery({
+    queryKey: ['audit', 'facets'],
+    queryFn: () => api.get<{ actions: string[]; entityTypes: string[] }>('/audit/facets'),
+    staleTime: 60_000,
+  });
+  const actions = facets.data?.actions ?? [];
+  const entityTypes = facets.data?.entityTypes.length ? facets.data.entityTypes : ENTITY_TYPES;
 
   const runVerify = async () => {
     setVerifying(true);
@@ -175,7 +182,7 @@ export function AuditPage() {
             allowClear
             placeholder={t('audit.action')}
             value={action}
-            options={seenActions.map((a) => ({ value: a, label: `${tEnum('auditAction', a)} (${a})` }))}
+            options={actions.map((a) => ({ value: a, label: `${tEnum('auditAction', a)} (${a})` }))}
             onChange={(v: string | undefined) => {
               setAction(v ?? '');
               if (!v) set({ action: '' });
@@ -188,7 +195,7 @@ export function AuditPage() {
             allowClear
             placeholder={t('audit.entityType')}
             value={s.entityType || undefined}
-            options={ENTITY_TYPES.map((e) => ({ value: e, label: tEnum('entityType', e) }))}
+            options={entityTypes.map((e) => ({ value: e, label: tEnum('entityType', e) }))}
             onChange={(v: string | undefined) => set({ entityType: v ?? '' })}
             style={{ width: 130 }}
           />

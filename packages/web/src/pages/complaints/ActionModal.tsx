@@ -58,6 +58,8 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
       return { satisfaction: v.satisfaction, comment };
     case 'close':
       return { rootCause: trimmed(v.rootCause), comment };
+    case 'investigate':
+      return { comment, ...(v.handlerId ? { handlerId: v.handlerId } : {}) };
     case 'merge':
       return { intoId: v.intoId, comment };
     case 'request_review':
@@ -135,6 +137,15 @@ export function ActionModal({
         responsibleStaffId: complaint.responsibleStaffId ?? complaint.staffId ?? undefined,
       });
   }, [action, form, second, complaint]);
+
+  const handlers = useQuery({
+    queryKey: ['complaints', 'handlers', complaint.outletId],
+    queryFn: () =>
+      api.get<{ items: { id: string; displayName: string; role: string }[] }>('/complaints/handlers', {
+        outletId: complaint.outletId,
+      }),
+    enabled: action === 'investigate',
+  });
 
   const mergeTargets = useQuery({
     queryKey: ['complaints', 'merge-targets', complaint.outletId],
@@ -240,13 +251,26 @@ export function ActionModal({
       break;
     case 'investigate':
       fields = (
-        <Alert
-          type="info"
-          showIcon
-          className="ld-form-note"
-          title={t('complaints.investigateNote', { name: complaint.handlerName ?? user.displayName })}
-          description={t('complaints.recusalNote')}
-        />
+        <>
+          <Alert type="info" showIcon className="ld-form-note" title={t('complaints.recusalNote')} />
+          <Form.Item
+            name="handlerId"
+            label={t('complaints.handler')}
+            extra={t('complaints.handlerDefault', { name: user.displayName })}
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={handlers.isFetching}
+              placeholder={complaint.handlerName ?? user.displayName}
+              options={(handlers.data?.items ?? []).map((h) => ({
+                value: h.id,
+                label: `${h.displayName}（${tEnum('userRole', h.role)}）`,
+              }))}
+            />
+          </Form.Item>
+        </>
       );
       break;
     case 'decide':
