@@ -2,6 +2,7 @@ import { ConfigError } from '@liangdian/server';
 import { type Command, EXIT, UsageError } from './command';
 import { benchCommand } from './commands/bench';
 import { erlangCommand } from './commands/erlang';
+import { feedCommand } from './commands/feed';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   erlangCommand,
   simulateCommand,
   benchCommand,
+  feedCommand,
 ];
 
 function usage(): string {

@@ -29,6 +29,9 @@ import { complaintInsightsRoutes } from './modules/complaints/insights.routes';
 import { ComplaintInsightsService } from './modules/complaints/insights.service';
 import { AuthService } from './modules/auth/auth.service';
 import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
+import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
+import { lobbyRoutes } from './modules/lobby/lobby.routes';
+import { LobbyService } from './modules/lobby/lobby.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -44,6 +47,8 @@ export interface AppOptions {
   migrate?: boolean;
   /** where uploaded files go; default: `<dataDir>/attachments` on disk */
   files?: FileStore;
+  /** live-lobby change notifications; default: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite */
+  lobbyBus?: LobbyBus;
 }
 
 export interface Services {
@@ -53,6 +58,7 @@ export interface Services {
   attachments: AttachmentsService;
   complaintInsights: ComplaintInsightsService;
   coaching: CoachingService;
+  lobby: LobbyService;
   org: OrgService;
   users: UsersService;
 }
@@ -63,6 +69,7 @@ export function createServices(
   clock: Clock,
   hasher: PasswordHasher,
   files: FileStore = diskFileStore(join(config.dataDir, 'attachments')),
+  lobbyBus: LobbyBus = new InProcessLobbyBus(),
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
@@ -81,6 +88,7 @@ export function createServices(
     attachments: new AttachmentsService(db, clock, audit, complaints, files),
     complaintInsights: new ComplaintInsightsService(db, clock, complaints),
     coaching: new CoachingService(db, clock, complaints),
+    lobby: new LobbyService(db, clock, audit, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
     org: new OrgService(db, clock, cipher, audit),
     users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };
@@ -99,13 +107,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? openDatabase(config.database);
   if (opts.migrate !== false) await migrateToLatest(database.db, database.schema);
-  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher, opts.files);
+  const lobbyBus =
+    opts.lobbyBus ??
+    (database.dialect === 'postgres' && config.database.kind === 'postgres'
+      ? new PgLobbyBus({ url: config.database.url, schema: database.schema })
+      : new InProcessLobbyBus());
+  if (lobbyBus instanceof PgLobbyBus) await lobbyBus.start();
+  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher, opts.files, lobbyBus);
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   });
+  services.lobby.onError = (err) => app.log.error({ err }, 'live lobby');
   app.decorate('services', services);
   app.decorate('database', database);
   app.setValidatorCompiler(validatorCompiler);
@@ -162,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes, { audit: services.audit, db: database.db });
       await api.register(complaintsRoutes, { complaints: services.complaints });
       await api.register(attachmentRoutes, { attachments: services.attachments });
+      await api.register(lobbyRoutes, { lobby: services.lobby });
       await api.register(complaintInsightsRoutes, {
         insights: services.complaintInsights,
         coaching: services.coaching,
@@ -199,6 +215,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     clearInterval(dueTimer);
     await dueRun;
+  });
+
+  // Live lobby: backfill rules, prompt time-outs and mode changes at least every LOBBY_TICK_SECONDS.
+  let lobbyRun: Promise<unknown> = Promise.resolve();
+  const lobbyTimer = setInterval(() => {
+    lobbyRun = lobbyRun
+      .then(() => services.lobby.tick())
+      .catch((err) => app.log.error({ err }, 'lobby tick failed'));
+  }, config.lobbyTickSeconds * 1000);
+  lobbyTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(lobbyTimer);
+    services.lobby.close();
+    await lobbyRun;
+    if (!opts.lobbyBus) await lobbyBus.close();
   });
 
   if (!opts.database) app.addHook('onClose', async () => database.close());

@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app served at `/`. */
   LIANGDIAN_WEB_DIST: z.string().default(''),
+  /** Live lobby: at most one push of an outlet's board to its SSE clients per this many milliseconds. */
+  LOBBY_PUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  /** Live lobby: seconds between evaluations of backfill rules, prompt time-outs and mode changes. */
+  LOBBY_TICK_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
 });
 
 export interface Config {
@@ -65,6 +69,8 @@ export interface Config {
   attachmentMaxBytes: number;
   logLevel: string;
   webDist: string | null;
+  lobbyPushIntervalMs: number;
+  lobbyTickSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.LIANGDIAN_WEB_DIST ? resolve(cwd, e.LIANGDIAN_WEB_DIST) : null,
+    lobbyPushIntervalMs: e.LOBBY_PUSH_INTERVAL_MS,
+    lobbyTickSeconds: e.LOBBY_TICK_SECONDS,
   };
 }
 
@@ -143,6 +151,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     attachmentMaxBytes: 64 * 1024,
     logLevel: 'silent',
     webDist: null,
+    lobbyPushIntervalMs: 200,
+    lobbyTickSeconds: 15,
     ...overrides,
   };
 }

@@ -316,6 +316,95 @@ export interface DB {
     points: number;
     updated_at: string;
   };
+  // ---- live lobby (量点), migration 0003
+  machine_tokens: {
+    id: string;
+    outlet_id: string;
+    name: string;
+    /** sha256 hex of the token; the token is shown once at creation */
+    token_hash: string;
+    prefix: string;
+    created_by: string | null;
+    created_at: string;
+    revoked_at: string | null;
+    last_used_at: string | null;
+  };
+  ticket_events: {
+    outlet_id: string;
+    event_id: string;
+    ticket: string;
+    business_type: string;
+    kind: string;
+    at: string;
+    /** the Asia/Shanghai date of `at` */
+    day: string;
+    counter: string | null;
+    staff_id: string | null;
+    to_business_type: string | null;
+    received_at: string;
+  };
+  lobby_settings: {
+    outlet_id: string;
+    service_level_target: number;
+    target_wait_minutes: number;
+    prompt_timeout_seconds: number;
+    mode_plan_json: string | null;
+    backfill_rules_json: string | null;
+    current_mode: string | null;
+    updated_at: string;
+  };
+  lobby_checkins: {
+    id: string;
+    outlet_id: string;
+    staff_id: string;
+    post_id: string;
+    day: string;
+    checked_in_at: string;
+    checked_out_at: string | null;
+  };
+  mode_overrides: {
+    id: string;
+    outlet_id: string;
+    mode: string;
+    reason: string;
+    from_at: string;
+    until_at: string;
+    cleared_at: string | null;
+    created_by: string | null;
+  };
+  backfill_prompts: {
+    id: string;
+    outlet_id: string;
+    day: string;
+    rule_id: string;
+    activation_id: string;
+    /** backfill | return */
+    kind: string;
+    post_id: string;
+    staff_id: string;
+    attempt: number;
+    /** pending | acknowledged | declined | expired | cancelled | returned | done */
+    status: string;
+    open_key: string | null;
+    data_json: string;
+    message_zh: string;
+    message_en: string;
+    created_at: string;
+    expires_at: string | null;
+    answered_at: string | null;
+    answered_by: string | null;
+  };
+  lobby_log: {
+    id: string;
+    outlet_id: string;
+    day: string;
+    at: string;
+    kind: string;
+    actor_name: string;
+    data_json: string;
+    message_zh: string;
+    message_en: string;
+  };
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -104,6 +104,30 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '导入文件有 {count} 行错误，未导入任何数据',
     'en-US': 'The file has {count} bad rows; nothing was imported',
   },
+  MACHINE_TOKEN_INVALID: {
+    'zh-CN': '叫号机令牌无效或已吊销',
+    'en-US': 'The ticket-machine token is not valid or has been revoked',
+  },
+  TICKET_BATCH_TOO_LARGE: {
+    'zh-CN': '一批最多 {max} 条叫号事件',
+    'en-US': 'A batch holds at most {max} ticket events',
+  },
+  LOBBY_NOT_CHECKED_IN: {
+    'zh-CN': '该员工当前未在此岗位签到',
+    'en-US': 'This staff member is not checked in at this post',
+  },
+  PROMPT_ALREADY_ANSWERED: {
+    'zh-CN': '该补位提示已处理（{status}）',
+    'en-US': 'This backfill prompt has already been answered ({status})',
+  },
+  MODE_OVERRIDE_NONE: {
+    'zh-CN': '当前没有手动指定的服务模式',
+    'en-US': 'No manual mode override is in force',
+  },
+  LOBBY_NO_ZONES: {
+    'zh-CN': '网点还没有可服务客户的功能区，无法测算',
+    'en-US': 'The outlet has no zone that serves customers yet; nothing to simulate',
+  },
 };
 
 const FIELD_MESSAGES: Record<string, Msg> = {
@@ -139,6 +163,10 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'en-US': 'does not fit the scope of the role ({role})',
   },
   invalid: { 'zh-CN': '取值无效', 'en-US': 'is not valid' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    'zh-CN': '文件类型与内容不符或不受支持，仅可上传：{allowed}',
+    'en-US': 'the file’s kind is not accepted or does not match its content; allowed: {allowed}',
+  },
   COMPLAINT_CODE_TAKEN: TITLES.COMPLAINT_CODE_TAKEN,
   UNKNOWN_CODE: { 'zh-CN': '代码不存在或已停用：{value}', 'en-US': 'unknown or inactive code: {value}' },
   FORWARDED_ON_REQUIRED: {
@@ -159,10 +187,6 @@ const FIELD_LABELS: Record<string, Msg> = {
   branchId: { 'zh-CN': '所属分行', 'en-US': 'Branch' },
   address: { 'zh-CN': '地址', 'en-US': 'Address' },
   phone: { 'zh-CN': '电话', 'en-US': 'Phone' },
-  ATTACHMENT_TYPE_NOT_ALLOWED: {
-    'zh-CN': '文件类型与内容不符或不受支持，仅可上传：{allowed}',
-    'en-US': 'the file’s kind is not accepted or does not match its content; allowed: {allowed}',
-  },
   employeeNo: { 'zh-CN': '员工号', 'en-US': 'Employee number' },
   roles: { 'zh-CN': '岗位角色', 'en-US': 'Roles' },
   skills: { 'zh-CN': '业务技能', 'en-US': 'Skills' },
@@ -181,6 +205,7 @@ const FIELD_LABELS: Record<string, Msg> = {
   nameEn: { 'zh-CN': '英文名称', 'en-US': 'English name' },
   defaultZoneKind: { 'zh-CN': '默认区域', 'en-US': 'Default zone' },
   homePostId: { 'zh-CN': '本岗', 'en-US': 'Home post' },
+  file: { 'zh-CN': '附件', 'en-US': 'File' },
   receivedAt: { 'zh-CN': '受理时间', 'en-US': 'Received at' },
   channel: { 'zh-CN': '投诉渠道', 'en-US': 'Channel' },
   category: { 'zh-CN': '业务类别', 'en-US': 'Business category' },
@@ -201,7 +226,6 @@ const FIELD_LABELS: Record<string, Msg> = {
   title: { 'zh-CN': '标题', 'en-US': 'Title' },
   body: { 'zh-CN': '内容', 'en-US': 'Text' },
   question: { 'zh-CN': '问题', 'en-US': 'Question' },
-  file: { 'zh-CN': '附件', 'en-US': 'File' },
   answer: { 'zh-CN': '标准答案', 'en-US': 'Answer' },
 };
 

@@ -105,3 +105,27 @@ export const complaintPolicy = {
     return a.role === 'outlet_head' && a.outletId === outletId;
   },
 };
+
+// ---------------------------------------------------------------- live lobby (量点)
+
+export const lobbyPolicy = {
+  /** Ticket-machine tokens of an outlet: the branch's admins and officers, and the outlet's head. */
+  managesTokens(a: Actor, outletId: string): boolean {
+    if (a.role === 'admin' || a.role === 'cp_officer') return true;
+    return a.role === 'outlet_head' && a.outletId === outletId;
+  },
+  /** Settings, the mode plan and backfill rules: as tokens. */
+  configures(a: Actor, outletId: string): boolean {
+    return lobbyPolicy.managesTokens(a, outletId);
+  },
+  /** Runs the lobby live (check-ins, mode override, prompts): the above and the lobby manager. */
+  operates(a: Actor, outletId: string): boolean {
+    if (lobbyPolicy.managesTokens(a, outletId)) return true;
+    return a.role === 'lobby_manager' && a.outletId === outletId;
+  },
+  /** Staff answer their own prompts too (any outlet user of the outlet). */
+  answersPrompts(a: Actor, outletId: string): boolean {
+    if (lobbyPolicy.operates(a, outletId)) return true;
+    return a.role === 'staff' && a.outletId === outletId;
+  },
+};

@@ -138,6 +138,8 @@ export class AttachmentsService {
 
 /** A name safe to store and to send back in a header: no path separators or control characters. */
 function safeFileName(name: string): string {
-  const cleaned = [...name].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('');
+  const cleaned = [...name]
+    .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
+    .join('');
   return cleaned.slice(-200) || 'file';
 }

@@ -1,0 +1,87 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { newId } from '../../lib/ids';
+
+/**
+ * Tells every server process that an outlet's lobby changed (after the change committed), so
+ * each refreshes that outlet from the database and pushes it to its own SSE clients. The
+ * publishing process is told too, with `fromSelf` set (it already holds the new state).
+ */
+export interface LobbyBus {
+  publish(outletId: string): Promise<void>;
+  subscribe(listener: (outletId: string, fromSelf: boolean) => void): void;
+  close(): Promise<void>;
+}
+
+/** SQLite (one process): an in-process event emitter. */
+export class InProcessLobbyBus implements LobbyBus {
+  private readonly emitter = new EventEmitter();
+  async publish(outletId: string): Promise<void> {
+    this.emitter.emit('changed', outletId, true);
+  }
+  subscribe(listener: (outletId: string, fromSelf: boolean) => void): void {
+    this.emitter.on('changed', listener);
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+/**
+ * PostgreSQL: a dedicated client LISTENs on a channel (one per schema) and NOTIFYs the outlet id
+ * with this process's id, so across app instances every process learns of every change.
+ * The client reconnects after a lost connection (changes in the gap reach clients at the
+ * next event or tick).
+ */
+export class PgLobbyBus implements LobbyBus {
+  private client: pg.Client | null = null;
+  private readonly origin = newId();
+  private readonly channel: string;
+  private readonly listeners: ((outletId: string, fromSelf: boolean) => void)[] = [];
+  private connecting: Promise<pg.Client> | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: { url: string; schema?: string; onError?: (err: unknown) => void }) {
+    this.channel = `liangdian_lobby_${(opts.schema ?? 'public').replace(/[^a-z0-9_]/gi, '')}`.toLowerCase();
+  }
+
+  /** Connects and LISTENs; resolves once notifications will be received. */
+  start(): Promise<pg.Client> {
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.opts.url });
+      client.on('notification', (msg) => {
+        if (msg.channel !== this.channel || !msg.payload) return;
+        const [outletId, origin] = msg.payload.split('|');
+        if (!outletId) return;
+        for (const l of this.listeners) l(outletId, origin === this.origin);
+      });
+      client.on('error', (err) => {
+        this.opts.onError?.(err);
+        this.client = null;
+        this.connecting = null;
+        if (!this.closed) setTimeout(() => void this.start().catch(this.opts.onError), 1000).unref();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  async publish(outletId: string): Promise<void> {
+    const client = this.client ?? (await this.start());
+    await client.query('select pg_notify($1, $2)', [this.channel, `${outletId}|${this.origin}`]);
+  }
+
+  subscribe(listener: (outletId: string, fromSelf: boolean) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const c = this.client ?? (this.connecting ? await this.connecting.catch(() => null) : null);
+    this.client = null;
+    await c?.end().catch(() => {});
+  }
+}

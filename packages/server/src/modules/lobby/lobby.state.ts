@@ -1,0 +1,344 @@
+/**
+ * The lobby state of one outlet and one day, derived from the day's ticket events (pure: no I/O,
+ * no clock; `now` is passed in). `LobbyFold` applies events one at a time in O(1) when they come
+ * in time order; an event older than the last applied one makes the fold re-run over the sorted
+ * events (rare: a machine that sends late). `deriveLobbyState` is the whole-day function.
+ */
+
+export const TICKET_KINDS = [
+  'issued',
+  'called',
+  'serving',
+  'transferred',
+  'ended',
+  'no_show',
+  'abandoned',
+] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+/** Order of kinds at the same instant, so that "issued" and "called" at one second fold sensibly. */
+const KIND_RANK: Record<TicketKind, number> = {
+  issued: 0,
+  transferred: 1,
+  called: 2,
+  serving: 3,
+  no_show: 4,
+  abandoned: 5,
+  ended: 6,
+};
+
+export interface TicketEvent {
+  eventId: string;
+  ticket: string;
+  businessType: string;
+  kind: TicketKind;
+  /** epoch milliseconds */
+  at: number;
+  counter: string | null;
+  staffId: string | null;
+  toBusinessType: string | null;
+}
+
+export interface LobbyTargets {
+  /** share of customers to be called within `targetWaitMinutes` (0–1) */
+  serviceLevelTarget: number;
+  targetWaitMinutes: number;
+}
+
+export interface CounterServing {
+  counter: string;
+  ticket: string;
+  businessType: string;
+  staffId: string | null;
+  since: string;
+  status: 'called' | 'serving';
+}
+
+export interface LobbyCounts {
+  arrivals: number;
+  served: number;
+  called: number;
+  abandoned: number;
+  noShow: number;
+  transferred: number;
+  waiting: number;
+  meanWaitMinutes: number | null;
+  serviceLevel: number | null;
+  serviceLevelTarget: number;
+  targetWaitMinutes: number;
+  meetsTarget: boolean | null;
+  longestWaitMinutes: number;
+  waitingByType: { businessType: string; waiting: number; oldestWaitMinutes: number }[];
+  countersServing: CounterServing[];
+  lastEventAt: string | null;
+  events: number;
+}
+
+interface TicketState {
+  businessType: string;
+  status: 'waiting' | 'called' | 'serving' | 'done';
+  /** epoch ms since when the ticket waits (issue or transfer) */
+  waitingSince: number;
+  counter: string | null;
+  staffId: string | null;
+  since: number;
+  /** whether its first call was already counted for waits */
+  waitCounted: boolean;
+}
+
+export const compareEvents = (a: TicketEvent, b: TicketEvent) =>
+  a.at - b.at ||
+  KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+  (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+
+export class LobbyFold {
+  private events: TicketEvent[] = [];
+  private readonly ids = new Set<string>();
+  private tickets = new Map<string, TicketState>();
+  private arrivals = 0;
+  private served = 0;
+  private called = 0;
+  private abandoned = 0;
+  private noShow = 0;
+  private transferred = 0;
+  private waitSumMs = 0;
+  private waitCount = 0;
+  private withinTarget = 0;
+  private lastAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly targets: LobbyTargets) {}
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  /** Adds events in any order (each event id once): O(1) each when they come after the last one applied. */
+  addAll(events: readonly TicketEvent[]): void {
+    const sorted = events.filter((e) => !this.ids.has(e.eventId)).sort(compareEvents);
+    for (const e of sorted) this.ids.add(e.eventId);
+    if (sorted.length && this.events.length && compareEvents(sorted[0]!, this.events.at(-1)!) < 0) {
+      this.events.push(...sorted);
+      this.events.sort(compareEvents);
+      this.refold();
+      return;
+    }
+    for (const e of sorted) {
+      this.events.push(e);
+      this.apply(e);
+    }
+  }
+
+  private refold(): void {
+    this.tickets.clear();
+    this.arrivals = this.served = this.called = this.abandoned = this.noShow = this.transferred = 0;
+    this.waitSumMs = this.waitCount = this.withinTarget = 0;
+    this.lastAt = Number.NEGATIVE_INFINITY;
+    for (const e of this.events) this.apply(e);
+  }
+
+  private ticket(e: TicketEvent): TicketState {
+    let t = this.tickets.get(e.ticket);
+    if (!t) {
+      // A ticket first seen after its issue (the machine lost the event): it waits from now.
+      t = {
+        businessType: e.businessType,
+        status: 'waiting',
+        waitingSince: e.at,
+        counter: null,
+        staffId: null,
+        since: e.at,
+        waitCounted: false,
+      };
+      this.tickets.set(e.ticket, t);
+    }
+    return t;
+  }
+
+  private countWait(t: TicketState, at: number): void {
+    if (t.waitCounted) return;
+    t.waitCounted = true;
+    const wait = Math.max(0, at - t.waitingSince);
+    this.waitSumMs += wait;
+    this.waitCount++;
+    if (wait <= this.targets.targetWaitMinutes * 60_000) this.withinTarget++;
+  }
+
+  private apply(e: TicketEvent): void {
+    this.lastAt = Math.max(this.lastAt, e.at);
+    switch (e.kind) {
+      case 'issued': {
+        if (!this.tickets.has(e.ticket)) this.arrivals++;
+        const t = this.ticket(e);
+        t.status = 'waiting';
+        t.waitingSince = e.at;
+        t.businessType = e.businessType;
+        break;
+      }
+      case 'called':
+      case 'serving': {
+        const t = this.ticket(e);
+        if (!t.waitCounted) this.called++;
+        this.countWait(t, e.at);
+        t.status = e.kind;
+        t.counter = e.counter ?? t.counter;
+        t.staffId = e.staffId ?? t.staffId;
+        t.since = e.at;
+        break;
+      }
+      case 'transferred': {
+        const t = this.ticket(e);
+        this.transferred++;
+        t.businessType = e.toBusinessType ?? t.businessType;
+        t.status = 'waiting';
+        t.waitingSince = e.at;
+        t.counter = null;
+        t.staffId = null;
+        break;
+      }
+      case 'ended': {
+        const t = this.ticket(e);
+        if (t.status !== 'done') this.served++;
+        t.status = 'done';
+        break;
+      }
+      case 'no_show': {
+        const t = this.ticket(e);
+        if (t.status !== 'done') this.noShow++;
+        t.status = 'done';
+        break;
+      }
+      case 'abandoned': {
+        const t = this.ticket(e);
+        if (t.status !== 'done') this.abandoned++;
+        t.status = 'done';
+        break;
+      }
+    }
+  }
+
+  /** The state at `now` (epoch ms): waits of the customers still waiting run up to `now`. */
+  snapshot(now: number): LobbyCounts {
+    const byType = new Map<string, { waiting: number; oldest: number }>();
+    const counters: CounterServing[] = [];
+    let waiting = 0;
+    let oldest = now;
+    for (const [ticket, t] of this.tickets) {
+      if (t.status === 'waiting') {
+        waiting++;
+        const b = byType.get(t.businessType) ?? { waiting: 0, oldest: now };
+        b.waiting++;
+        b.oldest = Math.min(b.oldest, t.waitingSince);
+        byType.set(t.businessType, b);
+        oldest = Math.min(oldest, t.waitingSince);
+      } else if ((t.status === 'called' || t.status === 'serving') && t.counter) {
+        counters.push({
+          counter: t.counter,
+          ticket,
+          businessType: t.businessType,
+          staffId: t.staffId,
+          since: new Date(t.since).toISOString(),
+          status: t.status,
+        });
+      }
+    }
+    counters.sort((a, b) => a.counter.localeCompare(b.counter));
+    const minutes = (ms: number) => Math.max(0, Math.round((ms / 60_000) * 10) / 10);
+    // Customers who left unserved count as missing the target.
+    const slDenominator = this.waitCount + this.abandoned;
+    const serviceLevel = slDenominator ? this.withinTarget / slDenominator : null;
+    return {
+      arrivals: this.arrivals,
+      served: this.served,
+      called: this.called,
+      abandoned: this.abandoned,
+      noShow: this.noShow,
+      transferred: this.transferred,
+      waiting,
+      meanWaitMinutes: this.waitCount ? minutes(this.waitSumMs / this.waitCount) : null,
+      serviceLevel: serviceLevel === null ? null : Math.round(serviceLevel * 1000) / 1000,
+      serviceLevelTarget: this.targets.serviceLevelTarget,
+      targetWaitMinutes: this.targets.targetWaitMinutes,
+      meetsTarget: serviceLevel === null ? null : serviceLevel >= this.targets.serviceLevelTarget,
+      longestWaitMinutes: waiting ? minutes(now - oldest) : 0,
+      waitingByType: [...byType]
+        .map(([businessType, b]) => ({
+          businessType,
+          waiting: b.waiting,
+          oldestWaitMinutes: minutes(now - b.oldest),
+        }))
+        .sort((a, b) => a.businessType.localeCompare(b.businessType)),
+      countersServing: counters,
+      lastEventAt: Number.isFinite(this.lastAt) ? new Date(this.lastAt).toISOString() : null,
+      events: this.events.length,
+    };
+  }
+}
+
+/** The whole-day derivation: the day's events (any order) → the state at `now`. */
+export function deriveLobbyState(
+  events: readonly TicketEvent[],
+  targets: LobbyTargets,
+  now: number,
+): LobbyCounts {
+  const fold = new LobbyFold(targets);
+  fold.addAll(events);
+  return fold.snapshot(now);
+}
+
+// ---------------------------------------------------------------- replay series
+
+export interface ReplayPoint {
+  at: string;
+  arrivals: number;
+  waiting: number;
+  meanWaitMinutes: number | null;
+}
+
+/**
+ * A day's timeline: per bucket of `stepMinutes` from `from` to `to` (epoch ms), the arrivals in
+ * the bucket, the customers waiting at its end and the mean wait of the customers called in it.
+ */
+export function replaySeries(
+  events: readonly TicketEvent[],
+  from: number,
+  to: number,
+  stepMinutes: number,
+): ReplayPoint[] {
+  const sorted = [...events].sort(compareEvents);
+  const step = stepMinutes * 60_000;
+  const waitingSince = new Map<string, number>();
+  const callCounted = new Set<string>();
+  const out: ReplayPoint[] = [];
+  let i = 0;
+  for (let t = from; t < to; t += step) {
+    let arrivals = 0;
+    let waitSum = 0;
+    let waitN = 0;
+    while (i < sorted.length && sorted[i]!.at < t + step) {
+      const e = sorted[i++]!;
+      if (e.kind === 'issued') {
+        arrivals++;
+        waitingSince.set(e.ticket, e.at);
+      } else if (e.kind === 'transferred') {
+        waitingSince.set(e.ticket, e.at);
+      } else if (e.kind === 'called' || e.kind === 'serving') {
+        const since = waitingSince.get(e.ticket);
+        if (since !== undefined && !callCounted.has(e.ticket)) {
+          waitSum += e.at - since;
+          waitN++;
+          callCounted.add(e.ticket);
+        }
+        waitingSince.delete(e.ticket);
+      } else {
+        waitingSince.delete(e.ticket);
+      }
+    }
+    out.push({
+      at: new Date(t).toISOString(),
+      arrivals,
+      waiting: waitingSince.size,
+      meanWaitMinutes: waitN ? Math.round((waitSum / waitN / 60_000) * 10) / 10 : null,
+    });
+  }
+  return out;
+}
