@@ -136,8 +136,14 @@ export class Simulator {
   declare private qCount: Int32Array;
   declare private qLive: Int32Array;
   declare private qPost: Int32Array;
+  /**
+   * Queue length × time at each post in the current slot, kept as Σ(leave − base) − Σ(enter −
+   * base) over the customers who entered or left its queues since `qBase` (the later of the
+   * slot's start and the warm-up's end); flushSlot adds the customers still queued. One add per
+   * queue change, with no per-post last-change time.
+   */
   declare private qArea: Float64Array;
-  declare private qLast: Float64Array;
+  private qBase = 0;
   declare private zBusy: Int32Array;
   // staff
   declare private sPost: Int32Array;
@@ -148,7 +154,16 @@ export class Simulator {
   declare private sBackfill: Int32Array;
   /** staff currently called in by each rule (lets checkPost skip the release scan) */
   declare private ruleOut: Int32Array;
+  /** when staff s's load last changed (busy time is integrated from there) */
   declare private sLast: Float64Array;
+  /** busy and present time since staff s joined its current post (folded into the result
+   * vector when it moves and at the end of the replication, not on every event) */
+  declare private sSegBusy: Float64Array;
+  declare private sSegPres: Float64Array;
+  /** 1 while staff s is present (on shift and not on a break, or still finishing a customer) */
+  declare private sPresent: Uint8Array;
+  /** when staff s's current presence began */
+  declare private sPresFrom: Float64Array;
   private postStaff: number[][] = [];
   declare private checkAt: Float64Array;
   // schedule
@@ -162,6 +177,11 @@ export class Simulator {
   /** per group: the buckets of `hist` this replication touched (group g at g × HIST_BUCKETS) */
   declare private histUsed: Int32Array;
   declare private histUsedN: Int32Array;
+  /**
+   * Waits per (business type, slot of arrival), 4 numbers each: count, sum, count within
+   * target. One place per customer; finish folds them into the per-type and per-slot fields.
+   */
+  declare private tsWait: Float64Array;
   private readonly scratchF64 = new Float64Array(1);
   private readonly scratchU32 = new Uint32Array(this.scratchF64.buffer);
   private readonly hiWord = HIST_HI_WORD;
@@ -176,6 +196,7 @@ export class Simulator {
   declare private readonly skill: Uint8Array;
   declare private readonly hasRules: Uint8Array;
   declare private readonly nT: number;
+  declare private readonly nS: number;
   declare private readonly slotBase: number;
   declare private readonly slotStride: number;
   declare private readonly staffBase: number;
@@ -190,6 +211,7 @@ export class Simulator {
     this.skill = model.skill;
     this.hasRules = Uint8Array.from(model.rulesByPost.map((r) => (r.length > 0 ? 1 : 0)));
     this.nT = model.nTypes;
+    this.nS = model.slotsPerDay;
     this.slotBase = this.layout.slotBase;
     this.slotStride = this.layout.slotStride;
     this.staffBase = this.layout.staffBase;
@@ -201,13 +223,13 @@ export class Simulator {
     this.hist = new Float64Array(this.layout.groups * HIST_BUCKETS);
     this.histUsed = new Int32Array(this.layout.groups * HIST_BUCKETS);
     this.histUsedN = new Int32Array(this.layout.groups);
+    this.tsWait = new Float64Array(T * model.slotsPerDay * 4);
     for (let i = 0; i < P * T; i++) this.qBuf.push(new Int32Array(16));
     this.qHead = new Int32Array(P * T);
     this.qCount = new Int32Array(P * T);
     this.qLive = new Int32Array(P * T);
     this.qPost = new Int32Array(P);
     this.qArea = new Float64Array(P);
-    this.qLast = new Float64Array(P);
     this.zBusy = new Int32Array(P);
     this.checkAt = new Float64Array(P);
     this.sPost = new Int32Array(N);
@@ -218,6 +240,10 @@ export class Simulator {
     this.sBackfill = new Int32Array(N);
     this.ruleOut = new Int32Array(model.rules.length);
     this.sLast = new Float64Array(N);
+    this.sSegBusy = new Float64Array(N);
+    this.sSegPres = new Float64Array(N);
+    this.sPresent = new Uint8Array(N);
+    this.sPresFrom = new Float64Array(N);
     this.vec = new Float64Array(this.layout.size);
     this.growCustomers(256);
   }
@@ -365,7 +391,7 @@ export class Simulator {
     this.qLive.fill(0);
     this.qPost.fill(0);
     this.qArea.fill(0);
-    this.qLast.fill(0);
+    this.qBase = Math.max(m.warmup, 0);
     this.zBusy.fill(0);
     this.checkAt.fill(-1);
     this.sLoad.fill(0);
@@ -374,6 +400,10 @@ export class Simulator {
     this.sBackfill.fill(-1);
     this.ruleOut.fill(0);
     this.sLast.fill(0);
+    this.sSegBusy.fill(0);
+    this.sSegPres.fill(0);
+    this.sPresent.fill(0);
+    this.sPresFrom.fill(0);
     this.postStaff = [];
     for (let p = 0; p < m.nPosts; p++) this.postStaff.push([]);
     for (let s = 0; s < m.nStaff; s++) {
@@ -388,6 +418,7 @@ export class Simulator {
     this.slotMark = 0;
     this.vec.fill(0);
     this.histUsedN.fill(0);
+    this.tsWait.fill(0);
   }
 
   // ---------------------------------------------------------------- arrivals
@@ -519,20 +550,24 @@ export class Simulator {
 
   // ---------------------------------------------------------------- queues
 
-  private touchQueue(p: number): void {
-    const now = this.now;
-    const last = this.qLast[p]!;
-    if (now === last) return;
-    const from = Math.max(last, this.warm);
-    if (now > from) this.qArea[p] = this.qArea[p]! + this.qPost[p]! * (now - from);
-    this.qLast[p] = now;
+  /** A customer joins a queue at post p (see qArea). */
+  private queueEnter(p: number): void {
+    const x = this.now - this.qBase;
+    if (x > 0) this.qArea[p] = this.qArea[p]! - x;
+    this.qPost[p]!++;
+  }
+
+  /** A customer leaves a queue at post p (see qArea). */
+  private queueLeave(p: number): void {
+    const x = this.now - this.qBase;
+    if (x > 0) this.qArea[p] = this.qArea[p]! + x;
+    this.qPost[p]!--;
   }
 
   private enqueue(c: number, p: number): void {
     const m = this.m;
     const ty = this.cType[c]!;
     const qi = p * m.nTypes + ty;
-    this.touchQueue(p);
     let buf = this.qBuf[qi]!;
     let count = this.qCount[qi]!;
     if (count > 64 && count > 2 * this.qLive[qi]!) {
@@ -553,7 +588,7 @@ export class Simulator {
     this.qCount[qi] = count + 1;
     this.qLive[qi]!++;
     const wasEmpty = this.qPost[p] === 0;
-    this.qPost[p]!++;
+    this.queueEnter(p);
     this.cState[c] = p === 0 ? C.WELCOME_Q : C.ZONE_Q;
     this.cEnq[c] = this.now;
     const gen = (this.cGen[c]! + 1) | 0;
@@ -616,8 +651,7 @@ export class Simulator {
     this.qHead[qi] = (head + 1) & (buf.length - 1);
     this.qCount[qi]!--;
     this.qLive[qi]!--;
-    this.touchQueue(p);
-    this.qPost[p]!--;
+    this.queueLeave(p);
     const waited = this.now - this.cEnq[c]!;
     this.cWaited[c] = this.cWaited[c]! + waited;
     this.cPat[c] = this.cPat[c]! - waited;
@@ -675,28 +709,63 @@ export class Simulator {
 
   // ---------------------------------------------------------------- staff
 
+  /**
+   * Integrates staff s's busy time up to now; called before its load changes. Only the busy
+   * time of this staff member is updated (into its own segment): presence changes far less
+   * often and is integrated by presenceChanged, and the post's totals are folded from the
+   * segments by foldStaff.
+   */
   private touchStaff(s: number): void {
     const now = this.now;
     const last = this.sLast[s]!;
     if (now === last) return; // touched already at this instant (nothing to add)
-    const from = Math.max(last, this.warm);
-    if (now > from) {
-      const dt = now - from;
-      const load = this.sLoad[s]!;
-      if (this.sOn[s] === 1 || load > 0) {
-        const vec = this.vec;
-        const sb = this.staffBase + s * L.S.FIELDS;
-        const pb = this.postBase + this.sPost[s]! * L.P.FIELDS;
-        vec[sb + L.S.PRES] = vec[sb + L.S.PRES]! + dt;
-        vec[pb + L.P.PRES] = vec[pb + L.P.PRES]! + dt;
-        if (load > 0) {
-          const b = (dt * load) / this.sCap[s]!;
-          vec[sb + L.S.BUSY] = vec[sb + L.S.BUSY]! + b;
-          vec[pb + L.P.BUSY] = vec[pb + L.P.BUSY]! + b;
-        }
+    const load = this.sLoad[s]!;
+    if (load > 0) {
+      const warm = this.warm;
+      const from = Math.max(last, warm);
+      if (now > from) {
+        const dt = now - from;
+        const cap = this.sCap[s]!;
+        // (dt × load) / 1 is dt × load exactly: no division for a one-customer post
+        this.sSegBusy[s] = this.sSegBusy[s]! + (cap === 1 ? dt * load : (dt * load) / cap);
       }
     }
     this.sLast[s] = now;
+  }
+
+  /** Opens or closes staff s's presence interval when its on-shift state or load made it change. */
+  private presenceChanged(s: number): void {
+    const present = this.sOn[s] === 1 || this.sLoad[s]! > 0 ? 1 : 0;
+    if (present === this.sPresent[s]) return;
+    if (present === 1) this.sPresFrom[s] = this.now;
+    else this.closePresence(s);
+    this.sPresent[s] = present;
+  }
+
+  /** Adds staff s's presence since sPresFrom (after the warm-up) to its segment. */
+  private closePresence(s: number): void {
+    const now = this.now;
+    const pf = this.sPresFrom[s]!;
+    const from = Math.max(pf, this.warm);
+    if (now > from) this.sSegPres[s] = this.sSegPres[s]! + (now - from);
+    this.sPresFrom[s] = now;
+  }
+
+  /** Folds staff s's segment (time at its current post, up to now) into the result vector. */
+  private foldStaff(s: number): void {
+    this.touchStaff(s);
+    if (this.sPresent[s] === 1) this.closePresence(s);
+    const vec = this.vec;
+    const sb = this.staffBase + s * L.S.FIELDS;
+    const pb = this.postBase + this.sPost[s]! * L.P.FIELDS;
+    const pres = this.sSegPres[s]!;
+    const busy = this.sSegBusy[s]!;
+    vec[sb + L.S.PRES] = vec[sb + L.S.PRES]! + pres;
+    vec[pb + L.P.PRES] = vec[pb + L.P.PRES]! + pres;
+    vec[sb + L.S.BUSY] = vec[sb + L.S.BUSY]! + busy;
+    vec[pb + L.P.BUSY] = vec[pb + L.P.BUSY]! + busy;
+    this.sSegPres[s] = 0;
+    this.sSegBusy[s] = 0;
   }
 
   /** Records customer c's wait, cWaited[c] (not an argument: see EventHeap.insert). */
@@ -704,15 +773,11 @@ export class Simulator {
     if (this.cCounted[c] === 0) return;
     const w = this.cWaited[c]!;
     const ty = this.cType[c]!;
-    const vec = this.vec;
-    const g = ty * L.G.FIELDS;
-    vec[g + L.G.WAITSUM] = vec[g + L.G.WAITSUM]! + w;
-    const within = served && w <= this.typeTarget[ty]!;
-    if (within) vec[g + L.G.WITHIN]!++;
-    const sb = this.slotBase + this.cSlot[c]! * this.slotStride;
-    vec[sb + L.SL.WN]!++;
-    vec[sb + L.SL.WSUM] = vec[sb + L.SL.WSUM]! + w;
-    if (within) vec[sb + L.SL.WITHIN]!++;
+    const ts = this.tsWait;
+    const k = (ty * this.nS + this.cSlot[c]!) << 2;
+    ts[k]!++;
+    ts[k + 1] = ts[k + 1]! + w;
+    if (served && w <= this.typeTarget[ty]!) ts[k + 2]!++;
     const hb = ty * this.histB;
     // histBucket(w), written out on the simulator's own scratch words
     let b = 0;
@@ -810,6 +875,7 @@ export class Simulator {
     const p = this.typePost[ty]!;
     this.touchStaff(s);
     this.sLoad[s]!--;
+    if (this.sOn[s] === 0) this.presenceChanged(s);
     const wasFull = this.zBusy[p] === this.postCap[p];
     this.zBusy[p]!--;
     if (this.cCounted[c] === 1) this.vec[ty * L.G.FIELDS + L.G.SERVED]!++;
@@ -827,6 +893,7 @@ export class Simulator {
     const s = this.cStaff[c]!;
     this.touchStaff(s);
     this.sLoad[s]!--;
+    if (this.sOn[s] === 0) this.presenceChanged(s);
     this.toZone(c);
     this.afterFree(s);
   }
@@ -835,6 +902,7 @@ export class Simulator {
     const s = this.cStaff[c]!;
     this.touchStaff(s);
     this.sLoad[s]!--;
+    if (this.sOn[s] === 0) this.presenceChanged(s);
     this.sAway[s] = 0;
     this.toZone(c);
     this.afterFree(s);
@@ -848,9 +916,8 @@ export class Simulator {
     const ty = this.cType[c]!;
     const p = st === C.WELCOME_Q ? 0 : this.typePost[ty]!;
     const qi = p * this.m.nTypes + ty;
-    this.touchQueue(p);
     this.qLive[qi]!--;
-    this.qPost[p]!--;
+    this.queueLeave(p);
     const w = this.cWaited[c]! + (this.now - this.cEnq[c]!);
     this.cWaited[c] = w;
     this.recordWait(c, false);
@@ -870,11 +937,13 @@ export class Simulator {
     const lay = this.layout;
     const vec = this.vec;
     const base = lay.slotBase + this.curSlot * lay.slotStride;
+    const open = now - this.qBase;
     for (let p = 0; p < this.m.nPosts; p++) {
-      this.touchQueue(p);
-      vec[base + L.SL.FIELDS + p] = vec[base + L.SL.FIELDS + p]! + this.qArea[p]!;
+      // the customers still queued count from qBase to now
+      const area = open > 0 ? this.qArea[p]! + this.qPost[p]! * open : this.qArea[p]!;
+      vec[base + L.SL.FIELDS + p] = vec[base + L.SL.FIELDS + p]! + area;
       const pb = lay.postBase + p * L.P.FIELDS + L.P.QAREA;
-      vec[pb] = vec[pb]! + this.qArea[p]!;
+      vec[pb] = vec[pb]! + area;
       this.qArea[p] = 0;
     }
     const from = Math.max(this.slotMark, this.warm);
@@ -884,6 +953,7 @@ export class Simulator {
       vec[mi] = vec[mi]! + (now - from);
     }
     this.slotMark = now;
+    this.qBase = Math.max(now, this.warm);
   }
 
   private onSchedule(): void {
@@ -923,16 +993,16 @@ export class Simulator {
   }
 
   private staffOff(s: number): void {
-    this.touchStaff(s);
     this.sOn[s] = 0;
+    this.presenceChanged(s);
     const p = this.sPost[s]!;
     if (this.sLoad[s] === 0 && this.sBackfill[s]! >= 0) this.returnHome(s);
     if (this.hasRules[p] === 1) this.checkPost(p);
   }
 
   private staffOn(s: number): void {
-    this.touchStaff(s);
     this.sOn[s] = 1;
+    this.presenceChanged(s);
     this.dispatch(s);
     const p = this.sPost[s]!;
     if (this.hasRules[p] === 1) this.checkPost(p);
@@ -978,7 +1048,7 @@ export class Simulator {
   }
 
   private moveStaff(s: number, to: number): void {
-    this.touchStaff(s);
+    this.foldStaff(s); // its time so far counts at the post it leaves
     const from = this.sPost[s]!;
     const list = this.postStaff[from]!;
     // remove s in place (splice would allocate the array of removed elements)
@@ -1061,7 +1131,7 @@ export class Simulator {
     const m = this.m;
     const lay = this.layout;
     const vec = this.vec;
-    for (let s = 0; s < m.nStaff; s++) this.touchStaff(s);
+    for (let s = 0; s < m.nStaff; s++) this.foldStaff(s);
     this.flushSlot();
     // customers still inside, counted from the pool (independently of the counters)
     let queueEnd = 0;
@@ -1074,6 +1144,21 @@ export class Simulator {
     const T = m.nTypes;
     const all = T * L.G.FIELDS;
     const B = HIST_BUCKETS;
+    // waits per (type, slot) into the per-type and per-slot fields
+    const ts = this.tsWait;
+    for (let ty = 0; ty < T; ty++) {
+      const g = ty * L.G.FIELDS;
+      for (let k = 0; k < m.slotsPerDay; k++) {
+        const i = (ty * m.slotsPerDay + k) << 2;
+        if (ts[i] === 0) continue;
+        const sb = lay.slotBase + k * lay.slotStride;
+        vec[sb + L.SL.WN] = vec[sb + L.SL.WN]! + ts[i]!;
+        vec[sb + L.SL.WSUM] = vec[sb + L.SL.WSUM]! + ts[i + 1]!;
+        vec[sb + L.SL.WITHIN] = vec[sb + L.SL.WITHIN]! + ts[i + 2]!;
+        vec[g + L.G.WAITSUM] = vec[g + L.G.WAITSUM]! + ts[i + 1]!;
+        vec[g + L.G.WITHIN] = vec[g + L.G.WITHIN]! + ts[i + 2]!;
+      }
+    }
     // histograms are sparse (a replication touches a few hundred buckets): each group's touched
     // buckets, sorted, give the percentiles; the "all types" group is their union
     const hist = this.hist;

@@ -3,20 +3,9 @@ import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
+import { seededRandom as rng } from '../../lib/seeded-random';
 import * as coaching from './coaching.repository';
 import * as repo from './complaints.repository';
-
-/** mulberry32: the same demo data on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = [
   'branch_premises',

@@ -1,5 +1,4 @@
 import { addDays, isIsoDate, shanghaiDate } from '@liangdian/engine';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import type { Clock } from '../../lib/clock';
@@ -11,6 +10,7 @@ import * as repo from './complaints.repository';
 import { ComplaintCreate, type StatsQuery } from './complaints.schemas';
 import type { ComplaintsService } from './complaints.service';
 import { SOURCES } from './complaints.states';
+import { loadExcel } from '../../lib/xlsx';
 
 export interface Bucket {
   key: string;
@@ -255,6 +255,7 @@ export class ComplaintInsightsService {
    */
   async importXlsx(actor: Actor, file: Buffer): Promise<{ imported: number }> {
     if (!complaintPolicy.imports(actor)) throw forbidden();
+    const ExcelJS = await loadExcel();
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(file as unknown as ArrayBuffer);

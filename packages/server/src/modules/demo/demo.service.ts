@@ -4,6 +4,7 @@ import type { DB } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
+import { seededRandom as rng } from '../../lib/seeded-random';
 import type { PasswordHasher } from '../../lib/passwords';
 import { AuditService } from '../audit/audit.service';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
@@ -43,18 +44,6 @@ export interface DemoSummary {
   staff: number;
   users: number;
   logins: { username: string; role: string; outlet: string | null }[];
-}
-
-/** mulberry32: a small seeded generator, so the demo branch is the same on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function hasData(db: Kysely<DB>): Promise<boolean> {
