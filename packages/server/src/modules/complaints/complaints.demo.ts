@@ -272,23 +272,21 @@ export async function loadComplaintsDemo(
       makeRow(rand, { ...o, outletIds: o.pilotOutletIds.length ? o.pilotOutletIds : o.outletIds }, i, 120),
     );
   await repo.insertComplaints(trx, rows);
-  await trx
-    .insertInto('complaint_events')
-    .values(
-      rows.map((r) => ({
-        id: newId(),
-        complaint_id: r.id,
-        at: r.received_at,
-        actor_id: null,
-        actor_name: 'demo',
-        action: 'register',
-        from_status: null,
-        to_status: 'registered',
-        comment: '',
-        data_json: null,
-      })),
-    )
-    .execute();
+  await repo.insertEvents(
+    trx,
+    rows.map((r) => ({
+      id: newId(),
+      complaint_id: r.id,
+      at: r.received_at,
+      actor_id: null,
+      actor_name: 'demo',
+      action: 'register',
+      from_status: null,
+      to_status: 'registered',
+      comment: '',
+      data_json: null,
+    })),
+  );
   return {
     complaints: rows.length,
     scripts: DEMO_SCRIPTS.length,

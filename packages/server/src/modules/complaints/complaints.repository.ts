@@ -190,6 +190,14 @@ export const complaintNoTaken = async (q: Q, no: string) =>
 export async function insertEvent(q: Q, row: EventRow) {
   await q.insertInto('complaint_events').values(row).execute();
 }
+export async function insertEvents(q: Q, rows: EventRow[], chunk = 200) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await q
+      .insertInto('complaint_events')
+      .values(rows.slice(i, i + chunk))
+      .execute();
+  }
+}
 export const listEvents = (q: Q, complaintId: string) =>
   q
     .selectFrom('complaint_events')

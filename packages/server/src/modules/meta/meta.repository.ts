@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Q } from '../../db/types';
 
 export async function get(q: Q, key: string): Promise<string | undefined> {
@@ -18,4 +19,9 @@ export async function countUsers(q: Q): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** A round trip to the database, for the health check. */
+export async function ping(q: Q): Promise<void> {
+  await sql`select 1`.execute(q);
 }

@@ -2,7 +2,6 @@ import { POST_KINDS, STAFF_ROLES, USER_ROLES, ZONE_KINDS } from '@liangdian/shar
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Dialect } from '../../db/schema';
 import type { DB } from '../../db/types';
@@ -24,7 +23,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: Kysely<DB>;
       },
     },
     async () => {
-      await sql`select 1`.execute(opts.db);
+      await meta.ping(opts.db);
       return { status: 'ok' as const, db: opts.dialect, version: VERSION };
     },
   );
