@@ -168,6 +168,7 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export async function login(t: TestApp, username: string, password = PASSWORD): Promise<Client> {
@@ -197,7 +198,28 @@ export async function login(t: TestApp, username: string, password = PASSWORD): 
       }),
     patch: (url, body, h) =>
       t.app.inject({ method: 'PATCH', url, headers: headers(h), payload: body as object }),
+    put: (url, body, h) => t.app.inject({ method: 'PUT', url, headers: headers(h), payload: body as object }),
   };
+}
+
+/** A staff member of an outlet (a teller unless told otherwise). */
+export async function makeStaff(t: TestApp, outletId: string, name: string, roles: string[] = ['teller']) {
+  const id = newId();
+  const now = t.clock.now().toISOString();
+  await org.insertStaff(t.database.db, {
+    id,
+    outlet_id: outletId,
+    employee_no: `E${id.slice(-8)}`,
+    name,
+    roles: JSON.stringify(roles),
+    skills: '[]',
+    phone_enc: null,
+    home_post_id: null,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
 }
 
 /** A branch with two outlets and users; the usual cast of an access test. */

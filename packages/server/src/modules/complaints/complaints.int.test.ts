@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../lib/ids';
-import * as org from '../org/org.repository';
 import {
   type Client,
   login,
@@ -9,37 +7,10 @@ import {
   makeTestApp,
   makeUser,
   type TestApp,
+  makeStaff,
 } from '../../test/harness';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-
-async function makeStaff(t: TestApp, outletId: string, name: string) {
-  const id = newId();
-  const now = t.clock.now().toISOString();
-  await org.insertStaff(t.database.db, {
-    id,
-    outlet_id: outletId,
-    employee_no: `E${id.slice(-8)}`,
-    name,
-    roles: '["teller"]',
-    skills: '[]',
-    phone_enc: null,
-    home_post_id: null,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  return id;
-}
-
-/** The harness client has no PUT; the same headers through inject. */
-const put = (t: TestApp, c: Client, url: string, body: unknown) =>
-  t.app.inject({
-    method: 'PUT',
-    url,
-    headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf },
-    payload: body as object,
-  });
 
 const complaint = (outletId: string, over: Record<string, unknown> = {}) => ({
   outletId,
@@ -578,7 +549,7 @@ describe('complaints: code tables, holidays and rectification tasks', () => {
     expect(y2026.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(33);
     const y2025 = (await admin.get('/api/v1/holiday-calendar?year=2025')).json().items;
     expect(y2025.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(28);
-    const replaced = await put(t, admin, '/api/v1/holiday-calendar', {
+    const replaced = await admin.put('/api/v1/holiday-calendar', {
       year: 2027,
       days: [
         { day: '2027-01-01', kind: 'holiday', name: '元旦' },
@@ -586,13 +557,13 @@ describe('complaints: code tables, holidays and rectification tasks', () => {
       ],
     });
     expect(replaced.json().items).toHaveLength(2);
-    const bad = await put(t, admin, '/api/v1/holiday-calendar', {
+    const bad = await admin.put('/api/v1/holiday-calendar', {
       year: 2027,
       days: [{ day: '2028-01-01', kind: 'holiday', name: 'x' }],
     });
     expect(bad.json().errors[0].field).toBe('body.days.0.day');
     const head = await login(t, 'head.a');
-    expect((await put(t, head, '/api/v1/holiday-calendar', { year: 2027, days: [] })).statusCode).toBe(403);
+    expect((await head.put('/api/v1/holiday-calendar', { year: 2027, days: [] })).statusCode).toBe(403);
   });
 
   it('keeps root-cause rectification tasks with owner and due date', async () => {

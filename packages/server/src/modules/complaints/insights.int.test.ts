@@ -1,38 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../lib/ids';
 import { XLSX_MIME } from '../../lib/xlsx';
-import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
-import * as org from '../org/org.repository';
+import {
+  type Client,
+  login,
+  makeBranchWithOutlets,
+  makeTestApp,
+  type TestApp,
+  makeStaff,
+} from '../../test/harness';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-
-async function makeStaff(t: TestApp, outletId: string, name: string) {
-  const id = newId();
-  const now = t.clock.now().toISOString();
-  await org.insertStaff(t.database.db, {
-    id,
-    outlet_id: outletId,
-    employee_no: `E${id.slice(-8)}`,
-    name,
-    roles: '["teller"]',
-    skills: '[]',
-    phone_enc: null,
-    home_post_id: null,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  return id;
-}
-
-const put = (t: TestApp, c: Client, url: string, body: unknown) =>
-  t.app.inject({
-    method: 'PUT',
-    url,
-    headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf },
-    payload: body as object,
-  });
 
 const complaint = (outletId: string, over: Record<string, unknown> = {}) => ({
   outletId,
@@ -133,7 +111,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       '/api/v1/complaints',
       complaint(cast.outletA, { category: 'loan', receivedAt: '2026-06-01T10:00:00+08:00' }),
     );
-    const saved = await put(t, admin, '/api/v1/complaints/risk-controls', {
+    const saved = await admin.put('/api/v1/complaints/risk-controls', {
       category: 'credit_card',
       cause: 'pricing_fees',
       controls: ['收费项目逐项公示', '办理前口头提示费用'],
@@ -151,7 +129,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     const head = await login(t, 'head.a');
     expect(
       (
-        await put(t, head, '/api/v1/complaints/risk-controls', {
+        await head.put('/api/v1/complaints/risk-controls', {
           category: 'loan',
           cause: 'other',
           controls: [],
@@ -175,7 +153,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       await admin.post(`/api/v1/complaints/${a.id}/assess`, { responsibility: 'full', severity: 'serious' })
     ).json();
     expect(assessed).toMatchObject({ points: 6, responsibleStaffId: zhang, responsibleStaffName: '张敏' });
-    const rules = await put(t, admin, '/api/v1/complaints/accountability/rules', {
+    const rules = await admin.put('/api/v1/complaints/accountability/rules', {
       rules: [{ responsibility: 'partial', severity: 'general', points: 2 }],
     });
     expect(
@@ -313,12 +291,12 @@ describe('complaints: scripts, drills, ten questions and import', () => {
     const url = `/api/v1/outlets/${cast.outletA}/ten-questions/wealth`;
     const list = Array.from({ length: 10 }, (_, i) => ({ question: `问题${i + 1}`, answer: `答案${i + 1}` }));
     const head = await login(t, 'head.a');
-    const saved = (await put(t, head, url, { questions: list })).json().items;
+    const saved = (await head.put(url, { questions: list })).json().items;
     expect(saved.map((q: { position: number }) => q.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const eleven = await put(t, head, url, { questions: [...list, { question: 'x', answer: 'y' }] });
+    const eleven = await head.put(url, { questions: [...list, { question: 'x', answer: 'y' }] });
     expect(eleven.statusCode).toBe(400);
     const lobby = await login(t, 'lobby.a');
-    expect((await put(t, lobby, url, { questions: [] })).statusCode).toBe(403);
+    expect((await lobby.put(url, { questions: [] })).statusCode).toBe(403);
     const quiz = (await head.get(`${url}/quiz?staffId=${s1}&count=3`)).json();
     expect(quiz.questions).toHaveLength(3);
     expect(new Set(quiz.questions.map((q: { id: string }) => q.id)).size).toBe(3);

@@ -6,14 +6,6 @@ import * as org from '../org/org.repository';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
 
-const put = (t: TestApp, c: Client, url: string, body: unknown) =>
-  t.app.inject({
-    method: 'PUT',
-    url,
-    headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf },
-    payload: body as object,
-  });
-
 /** 09:00 in Shanghai on the harness clock's day (Monday 2026-11-02). */
 const at = (hhmm: string) => `2026-11-02T${hhmm}:00+08:00`;
 let n = 0;
@@ -294,7 +286,7 @@ describe('live lobby: machine tokens and ticket events', () => {
     }
 
     // Settings: 50% within 20 minutes meets the target.
-    const set = await put(t, head, `/api/v1/outlets/${cast.outletA}/lobby/settings`, {
+    const set = await head.put(`/api/v1/outlets/${cast.outletA}/lobby/settings`, {
       serviceLevelTarget: 0.5,
       targetWaitMinutes: 20,
     });
@@ -385,10 +377,10 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
   it('takes the mode from the weekly plan unless overridden; every switch is logged with its reason', async () => {
     const plan = { days: Array.from({ length: 7 }, () => Array.from({ length: 48 }, () => 'fixed')) };
     plan.days[0]![18] = 'rotating'; // Monday 09:00–09:30
-    const bad = await put(t, head, url('/mode-plan'), { days: [['fixed']] });
+    const bad = await head.put(url('/mode-plan'), { days: [['fixed']] });
     expect(bad.statusCode).toBe(400);
-    expect((await put(t, lobbyMgr, url('/mode-plan'), plan)).statusCode).toBe(403);
-    expect((await put(t, head, url('/mode-plan'), plan)).statusCode).toBe(200);
+    expect((await lobbyMgr.put(url('/mode-plan'), plan)).statusCode).toBe(403);
+    expect((await head.put(url('/mode-plan'), plan)).statusCode).toBe(200);
     expect((await head.get(url('/mode-plan'))).json().days[0][18]).toBe('rotating');
     let s = (await head.get(url('/lobby'))).json();
     expect(s.mode).toEqual({ mode: 'rotating', source: 'plan', reason: null, until: null });
@@ -452,11 +444,11 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
         },
       ],
     };
-    const badRules = await put(t, head, url('/backfill-rules'), {
+    const badRules = await head.put(url('/backfill-rules'), {
       rules: [{ ...rules.rules[0], postId: 'nope' }],
     });
     expect(badRules.json().errors[0].field).toBe('body.rules.0.postId');
-    expect((await put(t, head, url('/backfill-rules'), rules)).statusCode).toBe(200);
+    expect((await head.put(url('/backfill-rules'), rules)).statusCode).toBe(200);
 
     // Three waiting: nothing yet; a fourth: 王芳 is prompted.
     await send(
@@ -560,7 +552,7 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
 
   it('fires on an empty post', async () => {
     await lobbyMgr.post(url('/lobby/check-in'), { staffId: floor.wang, postId: floor.cashPost });
-    await put(t, head, url('/backfill-rules'), {
+    await head.put(url('/backfill-rules'), {
       rules: [{ postId: floor.welcomePost, backups: [{ role: 'teller' }], triggers: { postEmpty: true } }],
     });
     const s = (await head.get(url('/lobby'))).json();
@@ -585,7 +577,7 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     expect(body.suggestedDay.slice(18, 34)).toEqual(body.slots.map((x: { better: string }) => x.better));
     // The plan it suggests can be PUT as it is.
     const plan = { days: Array.from({ length: 7 }, () => body.suggestedDay) };
-    expect((await put(t, head, url('/mode-plan'), plan)).statusCode).toBe(200);
+    expect((await head.put(url('/mode-plan'), plan)).statusCode).toBe(200);
 
     // Four past Mondays with 15 cash tickets at 09:30 each: rates from history.
     const rows = Array.from({ length: 60 }, (_, i) => {
