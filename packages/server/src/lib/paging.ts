@@ -1,4 +1,4 @@
-import { PAGE_SIZE_MAX } from '@liangdian/shared';
+import { EXPORT_ROW_LIMIT, PAGE_SIZE_MAX } from '@liangdian/shared';
 import { z } from 'zod';
 
 export const PageQuery = z.object({
@@ -29,3 +29,10 @@ export const BoolQuery = z.enum(['true', 'false']).transform((v) => v === 'true'
 export function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** A list query turned into its .xlsx export: the same filters, every row up to the export limit. */
+export const exportQuery = <T extends object>(q: T): T & { page: number; pageSize: number } => ({
+  ...q,
+  page: 1,
+  pageSize: EXPORT_ROW_LIMIT,
+});

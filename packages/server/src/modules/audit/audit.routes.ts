@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { EXPORT_ROW_LIMIT } from '@liangdian/shared';
 import { z } from 'zod';
 import type { DB } from '../../db/types';
 import { sendXlsx } from '../../http/export';
@@ -72,7 +73,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditServ
     async (req, reply) => {
       guard(actorOf(req));
       const rows = [];
-      for await (const e of audit.all(db, toFilter(req.query), 100_000)) rows.push(e);
+      for await (const e of audit.all(db, toFilter(req.query), EXPORT_ROW_LIMIT)) rows.push(e);
       return sendXlsx(
         req,
         reply,

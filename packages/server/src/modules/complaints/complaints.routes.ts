@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { sendXlsx } from '../../http/export';
 import { requestLocale } from '../../http/problem';
 import { actorOf } from '../../http/session';
-import { pageSchema } from '../../lib/paging';
+import { exportQuery, pageSchema } from '../../lib/paging';
 import type { ComplaintAction } from '../access/policy';
 import {
   CodeView,
@@ -272,11 +272,7 @@ export async function complaintsRoutes(app: FastifyInstance, opts: { complaints:
     '/rectification-tasks/export.xlsx',
     { schema: { tags, summary: 'Rectification tasks as .xlsx', querystring: TaskListQuery } },
     async (req, reply) => {
-      const { items: rows } = await complaints.listTasks(actorOf(req), {
-        ...req.query,
-        page: 1,
-        pageSize: 100_000,
-      });
+      const { items: rows } = await complaints.listTasks(actorOf(req), exportQuery(req.query));
       return sendXlsx(
         req,
         reply,

@@ -11,13 +11,13 @@ import {
   reviewRequestBy,
   shanghaiDate,
 } from '@liangdian/engine';
-import { EXPORT_ROW_LIMIT } from '@liangdian/shared';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
 import { DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { exportQuery } from '../../lib/paging';
 import type { Page } from '../../lib/paging';
 import { type Actor, type ComplaintAction, complaintPolicy, policy } from '../access/policy';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service';
@@ -379,7 +379,7 @@ export class ComplaintsService {
   }
 
   async exportList(actor: Actor, f: ComplaintListQuery): Promise<ComplaintView[]> {
-    return (await this.list(actor, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.list(actor, exportQuery(f))).items;
   }
 
   async get(actor: Actor, id: string): Promise<ComplaintView> {

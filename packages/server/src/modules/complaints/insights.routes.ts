@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { sendXlsx } from '../../http/export';
 import { requestLocale } from '../../http/problem';
 import { actorOf } from '../../http/session';
-import { pageSchema } from '../../lib/paging';
+import { exportQuery, pageSchema } from '../../lib/paging';
 import { XLSX_MIME } from '../../lib/xlsx';
 import type { CoachingService } from './coaching.service';
 import {
@@ -283,11 +283,7 @@ export async function complaintInsightsRoutes(
     '/complaints/risks/export.xlsx',
     { schema: { tags, summary: 'High-risk scenarios as .xlsx', querystring: RiskQuery } },
     async (req, reply) => {
-      const { items: rows } = await insights.risks(actorOf(req), {
-        ...req.query,
-        page: 1,
-        pageSize: 100_000,
-      });
+      const { items: rows } = await insights.risks(actorOf(req), exportQuery(req.query));
       const zh = requestLocale(req) === 'zh-CN';
       return sendXlsx(
         req,
@@ -376,11 +372,7 @@ export async function complaintInsightsRoutes(
     '/complaints/accountability/scorecards/export.xlsx',
     { schema: { tags, summary: 'Scorecard as .xlsx', querystring: ScorecardQuery } },
     async (req, reply) => {
-      const { items: rows } = await insights.scorecard(actorOf(req), {
-        ...req.query,
-        page: 1,
-        pageSize: 100_000,
-      });
+      const { items: rows } = await insights.scorecard(actorOf(req), exportQuery(req.query));
       return sendXlsx(
         req,
         reply,
@@ -415,7 +407,7 @@ export async function complaintInsightsRoutes(
     '/complaint-scripts/export.xlsx',
     { schema: { tags, summary: 'Scripts as .xlsx', querystring: ScriptListQuery } },
     async (req, reply) => {
-      const { items: rows } = await coaching.listScripts({ ...req.query, page: 1, pageSize: 100_000 });
+      const { items: rows } = await coaching.listScripts(exportQuery(req.query));
       return sendXlsx(
         req,
         reply,
@@ -503,11 +495,7 @@ export async function complaintInsightsRoutes(
     '/complaint-drills/export.xlsx',
     { schema: { tags, summary: 'Drills as .xlsx', querystring: DrillListQuery } },
     async (req, reply) => {
-      const { items: rows } = await coaching.listDrills(actorOf(req), {
-        ...req.query,
-        page: 1,
-        pageSize: 100_000,
-      });
+      const { items: rows } = await coaching.listDrills(actorOf(req), exportQuery(req.query));
       return sendXlsx(
         req,
         reply,
@@ -652,11 +640,7 @@ export async function complaintInsightsRoutes(
     '/quiz-results/export.xlsx',
     { schema: { tags, summary: 'Quiz results as .xlsx', querystring: QuizListQuery } },
     async (req, reply) => {
-      const { items: rows } = await coaching.listQuizzes(actorOf(req), {
-        ...req.query,
-        page: 1,
-        pageSize: 100_000,
-      });
+      const { items: rows } = await coaching.listQuizzes(actorOf(req), exportQuery(req.query));
       return sendXlsx(
         req,
         reply,

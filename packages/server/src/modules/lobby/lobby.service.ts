@@ -1,4 +1,3 @@
-import { EXPORT_ROW_LIMIT } from '@liangdian/shared';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB, Q } from '../../db/types';
@@ -6,6 +5,7 @@ import type { Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/crypto';
 import { DomainError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { exportQuery } from '../../lib/paging';
 import type { Locale } from '../../lib/messages';
 import type { Page } from '../../lib/paging';
 import { type Actor, lobbyPolicy, policy } from '../access/policy';
@@ -258,7 +258,7 @@ export class LobbyService {
   }
 
   async exportTokens(actor: Actor, outletId: string, f: TokenListQuery) {
-    return (await this.listTokens(actor, outletId, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.listTokens(actor, outletId, exportQuery(f))).items;
   }
 
   async createToken(actor: Actor, outletId: string, name: string) {
@@ -1136,7 +1136,7 @@ export class LobbyService {
   }
 
   async exportLog(actor: Actor, outletId: string, f: LogQuery) {
-    return (await this.listLog(actor, outletId, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.listLog(actor, outletId, exportQuery(f))).items;
   }
 
   async replay(actor: Actor, outletId: string, date: string | undefined, step: number) {

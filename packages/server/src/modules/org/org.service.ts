@@ -1,10 +1,10 @@
-import { EXPORT_ROW_LIMIT } from '@liangdian/shared';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
 import { conflict, DomainError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { exportQuery } from '../../lib/paging';
 import type { Page } from '../../lib/paging';
 import { type Actor, policy } from '../access/policy';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service';
@@ -125,7 +125,7 @@ export class OrgService {
   }
 
   async exportOutlets(actor: Actor, f: OutletListQuery): Promise<OutletView[]> {
-    return (await this.readOutlets(actor, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.readOutlets(actor, exportQuery(f))).items;
   }
 
   async getOutlet(actor: Actor, id: string): Promise<OutletView> {
@@ -315,7 +315,7 @@ export class OrgService {
   }
 
   async exportStaff(actor: Actor, outletId: string, f: StaffListQuery): Promise<StaffView[]> {
-    return (await this.listStaff(actor, outletId, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.listStaff(actor, outletId, exportQuery(f))).items;
   }
 
   private async checkStaffRefs(trx: Q, outletId: string, skills?: string[], homePostId?: string | null) {

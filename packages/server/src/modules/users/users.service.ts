@@ -1,6 +1,5 @@
 import {
   BRANCH_SCOPED_ROLES,
-  EXPORT_ROW_LIMIT,
   OUTLET_SCOPED_ROLES,
   passwordProblems,
   USER_ROLES,
@@ -12,7 +11,7 @@ import type { DB, Q } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import { conflict, DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { BoolQuery, type Page, PageQuery } from '../../lib/paging';
+import { BoolQuery, exportQuery, type Page, PageQuery } from '../../lib/paging';
 import type { PasswordHasher } from '../../lib/passwords';
 import { type Actor, policy } from '../access/policy';
 import type { AuditService } from '../audit/audit.service';
@@ -113,7 +112,7 @@ export class UsersService {
   }
 
   async export(actor: Actor, f: UserListQuery): Promise<UserView[]> {
-    return (await this.list(actor, { ...f, page: 1, pageSize: EXPORT_ROW_LIMIT })).items;
+    return (await this.list(actor, exportQuery(f))).items;
   }
 
   async create(
