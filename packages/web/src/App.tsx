@@ -20,7 +20,17 @@ import { ComplaintDetailPage } from './pages/complaints/ComplaintDetailPage';
 import { ComplaintListPage } from './pages/complaints/ComplaintListPage';
 import { ComplaintStatsPage } from './pages/complaints/ComplaintStatsPage';
 import { DecisionNoticePage } from './pages/complaints/DecisionNoticePage';
+import { DrillsPage } from './pages/complaints/DrillsPage';
 import { PreventionPage } from './pages/complaints/PreventionPage';
+import { ScriptsPage } from './pages/complaints/ScriptsPage';
+import { TenQuestionsCardPage } from './pages/complaints/TenQuestionsCardPage';
+import { TenQuestionsPage } from './pages/complaints/TenQuestionsPage';
+import { LobbyBoardPage } from './pages/lobby/LobbyBoardPage';
+import { LobbyHomePage } from './pages/lobby/LobbyHomePage';
+import { LobbyReplayPage } from './pages/lobby/LobbyReplayPage';
+import { LobbyTabletPage } from './pages/lobby/LobbyTabletPage';
+import { ModePlanPage } from './pages/lobby/ModePlanPage';
+import { TicketImportPage } from './pages/lobby/TicketImportPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutletDetailPage } from './pages/outlets/OutletDetailPage';
@@ -70,6 +80,15 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* the big-screen board: full screen, no menu */}
+      <Route
+        path="/board/:outletId"
+        element={
+          <RequireAuth>
+            <LobbyBoardPage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -90,6 +109,15 @@ function AppRoutes() {
         <Route path="complaints/:id/notice" element={<DecisionNoticePage />} />
         <Route path="complaint-stats" element={<ComplaintStatsPage />} />
         <Route path="complaint-prevention" element={<PreventionPage />} />
+        <Route path="complaint-scripts" element={<ScriptsPage />} />
+        <Route path="complaint-drills" element={<DrillsPage />} />
+        <Route path="ten-questions" element={<TenQuestionsPage />} />
+        <Route path="ten-questions/:id/card" element={<TenQuestionsCardPage />} />
+        <Route path="lobby" element={<LobbyHomePage />} />
+        <Route path="lobby/:outletId" element={<LobbyTabletPage />} />
+        <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
+        <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
+        <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
         <Route
           path="users"
           element={

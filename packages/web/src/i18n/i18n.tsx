@@ -1,15 +1,44 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLocale } from '../api/client';
 import type { Locale } from '../api/types';
+import enComplaintCoaching from './complaint-coaching.en-US.json';
+import zhComplaintCoaching from './complaint-coaching.zh-CN.json';
+import enComplaintEdit from './complaint-edit.en-US.json';
+import zhComplaintEdit from './complaint-edit.zh-CN.json';
 import enUS from './en-US.json';
+import enLobbyLive from './lobby-live.en-US.json';
+import zhLobbyLive from './lobby-live.zh-CN.json';
+import enLobbySetup from './lobby-setup.en-US.json';
+import zhLobbySetup from './lobby-setup.zh-CN.json';
+import enTicketImport from './ticket-import.en-US.json';
+import zhTicketImport from './ticket-import.zh-CN.json';
 import zhCN from './zh-CN.json';
 
-export type MessageKey = keyof typeof zhCN;
+/**
+ * The catalogue is split by feature (one pair of files per feature, so that features can be
+ * worked on side by side); the keys are namespaced and together form one catalogue.
+ */
+const zhAll = {
+  ...zhCN,
+  ...zhLobbyLive,
+  ...zhLobbySetup,
+  ...zhTicketImport,
+  ...zhComplaintCoaching,
+  ...zhComplaintEdit,
+};
+export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
 
 /** en-US must have every key zh-CN has: this assignment fails to compile otherwise. */
-const en: Messages = enUS;
-const zh: Messages = zhCN;
+const en: Messages = {
+  ...enUS,
+  ...enLobbyLive,
+  ...enLobbySetup,
+  ...enTicketImport,
+  ...enComplaintCoaching,
+  ...enComplaintEdit,
+};
+const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
 export const LOCALES: Locale[] = ['zh-CN', 'en-US'];

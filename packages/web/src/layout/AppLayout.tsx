@@ -1,6 +1,10 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  QuestionCircleOutlined,
   MessageOutlined,
   SafetyOutlined,
   DownOutlined,
@@ -70,13 +74,18 @@ export function AppLayout() {
       { key: '/complaints', icon: <MessageOutlined />, label: t('nav.complaints') },
       { key: '/complaint-stats', icon: <BarChartOutlined />, label: t('nav.complaintStats') },
       { key: '/complaint-prevention', icon: <SafetyOutlined />, label: t('nav.complaintPrevention') },
+      { key: '/complaint-scripts', icon: <BookOutlined />, label: t('nav.complaintScripts') },
+      { key: '/complaint-drills', icon: <ExperimentOutlined />, label: t('nav.complaintDrills') },
+      { key: '/ten-questions', icon: <QuestionCircleOutlined />, label: t('nav.tenQuestions') },
     ];
+    const lobby = [{ key: '/lobby', icon: <DashboardOutlined />, label: t('nav.lobby') }];
     const sys = [
       ...(can.manageUsers(user) ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
       ...(can.readAudit(user) ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
     ];
     return [
       { type: 'group', key: 'g-org', label: t('nav.group.organisation'), children: org },
+      { type: 'group', key: 'g-lobby', label: t('nav.group.lobby'), children: lobby },
       { type: 'group', key: 'g-complaints', label: t('nav.group.complaints'), children: complaints },
       ...(sys.length
         ? [{ type: 'group' as const, key: 'g-sys', label: t('nav.group.system'), children: sys }]

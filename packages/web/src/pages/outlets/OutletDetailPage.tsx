@@ -9,12 +9,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 import { NotFoundPage } from '../NotFoundPage';
+import { MachineTokensTab } from './MachineTokensTab';
 import { OverviewTab } from './OverviewTab';
 import { PostsTab } from './PostsTab';
 import { StaffTab } from './StaffTab';
 import { ZonesTab } from './ZonesTab';
 
-const TABS = ['overview', 'zones', 'posts', 'staff'] as const;
+const TABS = ['overview', 'zones', 'posts', 'staff', 'machines'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function useOutlet(outletId: string) {
@@ -76,12 +77,14 @@ export function OutletDetailPage() {
             { key: 'zones', label: t('outlet.tab.zones') },
             { key: 'posts', label: t('outlet.tab.posts') },
             { key: 'staff', label: t('outlet.tab.staff') },
+            { key: 'machines', label: t('outlet.tab.machines') },
           ]}
         />
         {active === 'overview' ? <OverviewTab outlet={o} editable={editable} /> : null}
         {active === 'zones' ? <ZonesTab outlet={o} editable={editable} /> : null}
         {active === 'posts' ? <PostsTab outlet={o} editable={editable} /> : null}
         {active === 'staff' ? <StaffTab outlet={o} editable={editable} /> : null}
+        {active === 'machines' ? <MachineTokensTab outlet={o} editable={editable} /> : null}
       </Card>
     </>
   );
