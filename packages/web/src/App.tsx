@@ -112,7 +112,7 @@ function AppRoutes() {
         <Route path="complaint-scripts" element={<ScriptsPage />} />
         <Route path="complaint-drills" element={<DrillsPage />} />
         <Route path="ten-questions" element={<TenQuestionsPage />} />
-        <Route path="ten-questions/:id/card" element={<TenQuestionsCardPage />} />
+        <Route path="ten-questions/:outletId/:line/card" element={<TenQuestionsCardPage />} />
         <Route path="lobby" element={<LobbyHomePage />} />
         <Route path="lobby/:outletId" element={<LobbyTabletPage />} />
         <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
