@@ -69,9 +69,40 @@ export class PgLobbyBus implements LobbyBus {
     return this.connecting;
   }
 
-  async publish(outletId: string): Promise<void> {
-    const client = this.client ?? (await this.start());
-    await client.query('select pg_notify($1, $2)', [this.channel, `${outletId}|${this.origin}`]);
+  private readonly queued = new Set<string>();
+  private inFlight: Promise<void> | null = null;
+  private nextFlush: Promise<void> | null = null;
+
+  /**
+   * Notifications go out on the one dedicated client, one query at a time (a pg client runs one
+   * query at once): outlets changed while a NOTIFY is in flight are sent together in the next.
+   */
+  publish(outletId: string): Promise<void> {
+    this.queued.add(outletId);
+    if (!this.inFlight) return this.flush();
+    this.nextFlush ??= this.inFlight
+      .catch(() => {})
+      .then(() => {
+        this.nextFlush = null;
+        return this.flush();
+      });
+    return this.nextFlush;
+  }
+
+  private flush(): Promise<void> {
+    const payloads = [...this.queued].map((id) => `${id}|${this.origin}`);
+    this.queued.clear();
+    if (!payloads.length) return Promise.resolve();
+    const sent: Promise<void> = (async () => {
+      try {
+        const client = this.client ?? (await this.start());
+        await client.query('select pg_notify($1, p) from unnest($2::text[]) as p', [this.channel, payloads]);
+      } finally {
+        if (this.inFlight === sent) this.inFlight = null;
+      }
+    })();
+    this.inFlight = sent;
+    return sent;
   }
 
   subscribe(listener: (outletId: string, fromSelf: boolean) => void): void {
