@@ -176,7 +176,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes, { users: services.users });
       await api.register(auditRoutes, { audit: services.audit, db: database.db });
       await api.register(complaintsRoutes, { complaints: services.complaints });
-      await api.register(attachmentRoutes, { attachments: services.attachments });
+      await api.register(attachmentRoutes, {
+        attachments: services.attachments,
+        maxBytes: config.attachmentMaxBytes,
+      });
       await api.register(lobbyRoutes, { lobby: services.lobby });
       await api.register(complaintInsightsRoutes, {
         insights: services.complaintInsights,

@@ -4,15 +4,30 @@ import { z } from 'zod';
 import { actorOf } from '../../http/session';
 import { contentDisposition } from '../../lib/xlsx';
 import { DomainError } from '../../lib/errors';
-import { AttachmentView, type AttachmentsService } from './attachments.service';
+import { AttachmentLimitsView, AttachmentView, type AttachmentsService } from './attachments.service';
 
 const Params = z.object({ id: z.string().min(1).max(64) });
 const FileParams = Params.extend({ attachmentId: z.string().min(1).max(64) });
 
-export async function attachmentRoutes(app: FastifyInstance, opts: { attachments: AttachmentsService }) {
+export async function attachmentRoutes(
+  app: FastifyInstance,
+  opts: { attachments: AttachmentsService; maxBytes: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { attachments } = opts;
   const tags = ['complaints'];
+
+  r.get(
+    '/complaints/attachment-limits',
+    {
+      schema: {
+        tags,
+        summary: 'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
+        response: { 200: AttachmentLimitsView },
+      },
+    },
+    async (req) => attachments.limits(actorOf(req), opts.maxBytes),
+  );
 
   r.post(
     '/complaints/:id/attachments',

@@ -19,11 +19,13 @@ export const AttachmentView = z.object({
   size: z.number().int(),
   sha256: z.string(),
   uploadedBy: z.string().nullable(),
+  /** the uploader's display name */
+  uploadedByName: z.string().nullable(),
   createdAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof AttachmentView>;
 
-const present = (r: repo.AttachmentRow): AttachmentView => ({
+const present = (r: repo.AttachmentRow, uploaderName: string | null): AttachmentView => ({
   id: r.id,
   complaintId: r.complaint_id,
   fileName: r.file_name,
@@ -31,7 +33,14 @@ const present = (r: repo.AttachmentRow): AttachmentView => ({
   size: r.size,
   sha256: r.sha256,
   uploadedBy: r.uploaded_by,
+  uploadedByName: uploaderName,
   createdAt: r.created_at,
+});
+
+/** What the upload form may check before sending: the same limits the server applies. */
+export const AttachmentLimitsView = z.object({
+  maxBytes: z.number().int(),
+  extensions: z.array(z.string()),
 });
 
 /**
@@ -46,6 +55,12 @@ export class AttachmentsService {
     private readonly complaints: ComplaintsService,
     private readonly store: FileStore,
   ) {}
+
+  /** The size limit (set by ATTACHMENT_MAX_BYTES) and the accepted file kinds. */
+  limits(actor: Actor, maxBytes: number): z.infer<typeof AttachmentLimitsView> {
+    this.guard(actor);
+    return { maxBytes, extensions: [...ALLOWED_EXTENSIONS] };
+  }
 
   private guard(actor: Actor) {
     if (complaintPolicy.personalData(actor) === 'hidden') throw forbidden();
@@ -100,13 +115,13 @@ export class AttachmentsService {
         },
       );
     });
-    return present(row);
+    return present(row, actor.displayName || actor.username);
   }
 
   async list(actor: Actor, complaintId: string): Promise<AttachmentView[]> {
     this.guard(actor);
     await this.complaints.visible(this.db, actor, complaintId);
-    return (await repo.listAttachments(this.db, complaintId)).map(present);
+    return (await repo.listAttachments(this.db, complaintId)).map((r) => present(r, r.uploader_name));
   }
 
   async download(
@@ -132,7 +147,7 @@ export class AttachmentsService {
         },
       ),
     );
-    return { meta: present(row), data };
+    return { meta: present(row, null), data };
   }
 }
 

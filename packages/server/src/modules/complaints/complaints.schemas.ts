@@ -58,6 +58,11 @@ export const ComplaintCreate = z
   .strict();
 export type ComplaintCreate = z.infer<typeof ComplaintCreate>;
 
+/**
+ * Edit: a field left out is kept. The complainant's data is shown masked, so it is sent only
+ * when re-entered: the name replaces the stored one; phone and ID number replace it, or clear it
+ * with null.
+ */
 export const ComplaintPatch = ComplaintCreate.pick({
   channel: true,
   category: true,
@@ -66,8 +71,16 @@ export const ComplaintPatch = ComplaintCreate.pick({
   peopleCount: true,
   claim: true,
   facts: true,
+  complainantName: true,
+  complainantPhone: true,
+  complainantIdNumber: true,
 })
-  .extend({ rootCause: text(2000).nullable() })
+  // No defaults here: a default would overwrite a field the edit left out (facts → '', people → 1).
+  .extend({
+    rootCause: text(2000).nullable(),
+    facts: text(5000),
+    peopleCount: z.number().int().min(1).max(100_000),
+  })
   .partial()
   .strict();
 export type ComplaintPatch = z.infer<typeof ComplaintPatch>;

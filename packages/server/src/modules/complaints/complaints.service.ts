@@ -424,8 +424,18 @@ export class ComplaintsService {
         set.people_count = patch.peopleCount;
         set.major = patch.peopleCount >= MAJOR_COMPLAINT_PEOPLE ? 1 : 0;
       }
+      // Personal data arrives only when re-entered (the form shows it masked): replace it, or
+      // clear the optional ones with null or an empty string.
+      const enc = (v: string | null | undefined) => (v ? this.cipher.encrypt(v) : null);
+      if (patch.complainantName !== undefined) set.complainant_name_enc = enc(patch.complainantName);
+      if (patch.complainantPhone !== undefined) set.complainant_phone_enc = enc(patch.complainantPhone);
+      if (patch.complainantIdNumber !== undefined) set.complainant_id_enc = enc(patch.complainantIdNumber);
       await repo.updateComplaint(trx, id, set);
       const row = (await repo.findComplaint(trx, id))!;
+      const changed = this.changedFields(c, row);
+      // The case history shows that (and what) was edited; the values are in the audit log.
+      if (changed.length)
+        await this.event(trx, actor, id, 'update', c.status, c.status, '', { fields: changed }, now);
       return [
         this.view(row, complaintPolicy.personalData(actor)),
         {
@@ -438,6 +448,25 @@ export class ComplaintsService {
         },
       ];
     });
+  }
+
+  /** Names (as in the API) of the fields an edit changed; personal data compared in clear. */
+  private changedFields(before: repo.ComplaintFullRow, after: repo.ComplaintFullRow): string[] {
+    const dec = (v: string | null) => (v ? this.cipher.decrypt(v) : null);
+    const pairs: [string, unknown, unknown][] = [
+      ['channel', before.channel_code, after.channel_code],
+      ['category', before.category_code, after.category_code],
+      ['cause', before.cause_code, after.cause_code],
+      ['staffId', before.staff_id, after.staff_id],
+      ['peopleCount', before.people_count, after.people_count],
+      ['claim', before.claim, after.claim],
+      ['facts', before.facts, after.facts],
+      ['rootCause', before.root_cause, after.root_cause],
+      ['complainantName', dec(before.complainant_name_enc), dec(after.complainant_name_enc)],
+      ['complainantPhone', dec(before.complainant_phone_enc), dec(after.complainant_phone_enc)],
+      ['complainantIdNumber', dec(before.complainant_id_enc), dec(after.complainant_id_enc)],
+    ];
+    return pairs.filter(([, a, b]) => a !== b).map(([k]) => k);
   }
 
   async setEmergency(actor: Actor, id: string, items: Record<string, boolean>): Promise<ComplaintView> {
