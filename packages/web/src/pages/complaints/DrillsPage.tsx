@@ -1,7 +1,327 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Empty, Progress, Statistic, Table, type TableProps, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { Drill, Page } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { complaintCan } from '../../auth/permissions';
+import { ExportButton } from '../../components/ExportButton';
+import { OutletSelect } from '../../components/OutletSelect';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
+import { Chart, type ChartOption } from './Chart';
+import { DrillFormModal } from './DrillFormModal';
+import { StaffOfOutletSelect } from './DrillStaffSelect';
+import './Script.css';
 
-/** Stub: replaced by the real page. */
+const KEYS = ['page', 'pageSize', 'outletId', 'staffId', 'staffName', 'from', 'to'] as const;
+
+const pct = (d: Pick<Drill, 'score' | 'maxScore'>) =>
+  d.maxScore ? Math.round((d.score / d.maxScore) * 100) : 0;
+const scoreColor = (p: number) => (p >= 85 ? '#389e0d' : p >= 60 ? '#d48806' : '#cf1322');
+
 export function DrillsPage() {
-  const { t } = useI18n();
-  return <div>{t('coaching.placeholder')}</div>;
+  const { t, formatDate, formatNumber } = useI18n();
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const [s, set] = useUrlState(KEYS);
+  const [creating, setCreating] = useState(false);
+  const page = toInt(s.page, 1);
+  const pageSize = Math.min(toInt(s.pageSize, 20), 100);
+  const outletId = user.outletId ?? (s.outletId || null);
+  const mayRecord = complaintCan.coaches(user, user.outletId);
+
+  const filters = { outletId: s.outletId, staffId: s.staffId, from: s.from, to: s.to };
+  const list = useQuery({
+    queryKey: ['complaint-drills', 'list', filters, page, pageSize],
+    queryFn: () => api.get<Page<Drill>>('/complaint-drills', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableProps<Drill>['columns'] = [
+    {
+      title: t('coaching.drill.heldOn'),
+      dataIndex: 'heldOn',
+      width: 110,
+      render: (v: string) => <span className="ld-nowrap">{formatDate(`${v}T12:00:00+08:00`)}</span>,
+    },
+    ...(user.outletId ? [] : [{ title: t('complaints.outlet'), dataIndex: 'outletName', width: 120 }]),
+    {
+      title: t('coaching.drill.scenario'),
+      dataIndex: 'scenario',
+      render: (v: string, d) => (
+        <div className="ld-two-line">
+          <span>{v}</span>
+          {d.comments ? <span className="ld-muted ld-script-preview">{d.comments}</span> : null}
+        </div>
+      ),
+    },
+    {
+      title: t('coaching.drill.participants'),
+      dataIndex: 'participants',
+      width: 200,
+      render: (v: Drill['participants']) => (
+        <div data-testid="drill-participants-cell">
+          {v.map((p) => (
+            <Tag
+              key={p.id}
+              color={p.id === s.staffId ? 'red' : undefined}
+              style={{ marginBottom: 4, cursor: 'pointer' }}
+              onClick={() => set({ staffId: p.id, staffName: p.name, outletId: s.outletId || '' })}
+            >
+              {p.name}
+            </Tag>
+          ))}
+        </div>
+      ),
+    },
+    { title: t('coaching.drill.evaluator'), dataIndex: 'evaluator', width: 110, responsive: ['lg'] },
+    {
+      title: t('coaching.drill.score'),
+      key: 'score',
+      width: 150,
+      render: (_: unknown, d) => (
+        <div data-testid="drill-score">
+          <strong style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {formatNumber(d.score)} / {formatNumber(d.maxScore)}
+          </strong>
+          <Progress
+            percent={pct(d)}
+            size="small"
+            strokeColor={scoreColor(pct(d))}
+            showInfo
+            style={{ margin: 0 }}
+          />
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.complaintDrills')}
+        subTitle={t('coaching.drill.subtitle')}
+        crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaintDrills') }]}
+        extra={
+          mayRecord ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="drill-new"
+            >
+              {t('coaching.drill.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card variant="borderless">
+        <div className="ld-filters">
+          {user.outletId ? null : (
+            <OutletSelect
+              value={s.outletId || null}
+              onChange={(v) => set({ outletId: v, staffId: '', staffName: '' })}
+              style={{ width: 200 }}
+            />
+          )}
+          <StaffOfOutletSelect
+            outletId={outletId}
+            value={s.staffId || null}
+            onChange={(v, names) => {
+              const id = typeof v === 'string' ? v : '';
+              set({ staffId: id, staffName: id ? (names[id] ?? '') : '' });
+            }}
+            placeholder={t('coaching.drill.staffFilter')}
+            style={{ width: 200 }}
+            testId="drill-staff-filter"
+          />
+          <DatePicker.RangePicker
+            value={[s.from ? dayjs(s.from) : null, s.to ? dayjs(s.to) : null]}
+            onChange={(r) =>
+              set({ from: r?.[0]?.format('YYYY-MM-DD') ?? '', to: r?.[1]?.format('YYYY-MM-DD') ?? '' })
+            }
+            allowEmpty={[true, true]}
+          />
+          <div style={{ marginLeft: 'auto' }}>
+            <ExportButton
+              path="/complaint-drills/export.xlsx"
+              query={filters}
+              filename="complaint-drills.xlsx"
+            />
+          </div>
+        </div>
+        {s.staffId ? <StaffHistory staffId={s.staffId} name={s.staffName} filters={filters} /> : null}
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+        <Table<Drill>
+          rowKey="id"
+          size="middle"
+          data-testid="drill-table"
+          loading={list.isFetching}
+          dataSource={list.data?.items}
+          columns={columns}
+          scroll={{ x: 760 }}
+          expandable={{
+            expandedRowRender: (d) => <RubricTable drill={d} />,
+            columnWidth: 40,
+          }}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={s.staffId ? t('coaching.drill.noHistory') : t('coaching.drill.empty')}
+              />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (n) => t('common.totalCount', { n }),
+          }}
+          onChange={(p) => set({ page: p.current, pageSize: p.pageSize === 20 ? '' : p.pageSize }, false)}
+        />
+      </Card>
+      <DrillFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          queryClient.invalidateQueries({ queryKey: ['complaint-drills'] });
+        }}
+      />
+    </>
+  );
+}
+
+function RubricTable({ drill }: { drill: Drill }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <div style={{ padding: '4px 8px' }}>
+      <table className="ld-drill-rubric" data-testid="drill-rubric">
+        <thead>
+          <tr>
+            <th>{t('coaching.drill.criterion')}</th>
+            <th className="ld-num">{t('coaching.drill.score')}</th>
+            <th className="ld-num">{t('coaching.drill.max')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {drill.rubric.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: criteria may repeat and never move
+            <tr key={i}>
+              <td>{r.item}</td>
+              <td className="ld-num">{r.score}</td>
+              <td className="ld-num">{r.max}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <strong>{t('coaching.drill.total')}</strong>
+            </td>
+            <td className="ld-num">
+              <strong>{drill.score}</strong>
+            </td>
+            <td className="ld-num">{drill.maxScore}</td>
+          </tr>
+        </tbody>
+      </table>
+      {drill.comments ? (
+        <p className="ld-pre" style={{ margin: '8px 0 0', maxWidth: 720 }}>
+          <span className="ld-muted">{t('coaching.drill.comments')}：</span>
+          {drill.comments}
+        </p>
+      ) : null}
+      <p className="ld-muted" style={{ margin: '4px 0 0', fontSize: 12 }}>
+        {t('coaching.drill.recordedAt', { time: formatDateTime(drill.createdAt) })}
+      </p>
+    </div>
+  );
+}
+
+/** A staff member's drill history: count, average and best score, and the trend over time. */
+function StaffHistory({
+  staffId,
+  name,
+  filters,
+}: {
+  staffId: string;
+  name: string;
+  filters: Record<string, string>;
+}) {
+  const { t, formatDate } = useI18n();
+  // The last 100 drills are enough for a trend; the table below pages through all of them.
+  const recent = useQuery({
+    queryKey: ['complaint-drills', 'history', filters],
+    queryFn: () => api.get<Page<Drill>>('/complaint-drills', { ...filters, staffId, page: 1, pageSize: 100 }),
+  });
+  const drills = useMemo(() => [...(recent.data?.items ?? [])].reverse(), [recent.data]);
+  const avg = drills.length ? Math.round(drills.reduce((n, d) => n + pct(d), 0) / drills.length) : null;
+  const best = drills.length ? Math.max(...drills.map(pct)) : null;
+  const last = drills.length ? pct(drills[drills.length - 1]!) : null;
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 40, right: 16, top: 24, bottom: 28 },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (params: { dataIndex: number }[]) => {
+          const d = drills[params[0]?.dataIndex ?? 0];
+          return d
+            ? `${formatDate(`${d.heldOn}T12:00:00+08:00`)}<br/>${d.scenario}<br/>${d.score} / ${d.maxScore}（${pct(d)}%）`
+            : '';
+        },
+      },
+      xAxis: {
+        type: 'category',
+        data: drills.map((d) => d.heldOn.slice(5)),
+        axisTick: { alignWithLabel: true },
+      },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          type: 'line',
+          name: t('coaching.drill.scorePct'),
+          data: drills.map(pct),
+          smooth: false,
+          symbolSize: 8,
+          itemStyle: { color: '#b8322f' },
+          markLine: undefined,
+        },
+      ],
+    }),
+    [drills, formatDate, t],
+  );
+  return (
+    <Card
+      size="small"
+      className="ld-card"
+      title={t('coaching.drill.historyOf', { name: name || '…' })}
+      data-testid="drill-history"
+    >
+      {recent.isLoading ? null : drills.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coaching.drill.noHistory')} />
+      ) : (
+        <div className="ld-drill-history">
+          <div className="ld-drill-stats">
+            <Statistic title={t('coaching.drill.count')} value={recent.data?.total ?? 0} />
+            <Statistic title={t('coaching.drill.average')} value={avg ?? '—'} suffix="%" />
+            <Statistic title={t('coaching.drill.best')} value={best ?? '—'} suffix="%" />
+            <Statistic
+              title={t('coaching.drill.latest')}
+              value={last ?? '—'}
+              suffix="%"
+              styles={{ content: { color: last === null ? undefined : scoreColor(last) } }}
+            />
+          </div>
+          <Chart option={option} height={200} testId="drill-trend" />
+        </div>
+      )}
+    </Card>
+  );
 }
