@@ -81,3 +81,16 @@ export const complaintCan = {
     complaintCan.coaches(u, outletId) || (u.role === 'lobby_manager' && u.outletId === outletId),
   tasks: (u: User) => HANDLERS.includes(u.role),
 };
+
+// ---------------------------------------------------------------- lobby set-up (量点), docs/lobby.md
+// Mirrors lobbyPolicy in packages/server/src/modules/access/policy.ts.
+
+const LOBBY_SETUP_BRANCH: UserRole[] = ['admin', 'cp_officer'];
+
+/** Machine tokens, lobby settings, the mode plan and backfill rules of an outlet. */
+export const canEditLobbySetup = (u: User, outletId: string) =>
+  LOBBY_SETUP_BRANCH.includes(u.role) || (u.role === 'outlet_head' && u.outletId === outletId);
+
+/** Running the mode recommendation (the set-up editors and the outlet's lobby manager). */
+export const canRunLobbyRecommend = (u: User, outletId: string) =>
+  canEditLobbySetup(u, outletId) || (u.role === 'lobby_manager' && u.outletId === outletId);

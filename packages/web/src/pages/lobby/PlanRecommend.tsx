@@ -1,0 +1,386 @@
+import { ExperimentOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  type TableProps,
+  Tag,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { type MessageKey, useI18n } from '../../i18n/i18n';
+import { Chart, type ChartOption } from '../complaints/Chart';
+import {
+  MODE_COLOR,
+  MODE_TINT,
+  type Mode,
+  type Recommendation,
+  slotLabel,
+  slotOf,
+  WEEKDAYS,
+} from './PlanApi';
+import { weekdayKey } from './PlanGrid';
+
+type Slot = Recommendation['slots'][number];
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+const min = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+const ARRIVALS = '#9a9fae';
+
+/**
+ * 推荐: simulates one weekday in both modes (the engine, on the server: takes seconds), shows
+ * both side by side and lets the user adjust the suggested day before applying it to the plan.
+ */
+export function PlanRecommend({
+  outletId,
+  canRun,
+  defaultWeekday,
+  serviceLevelTarget,
+  targetWaitMinutes,
+  onApply,
+}: {
+  outletId: string;
+  canRun: boolean;
+  defaultWeekday: number;
+  serviceLevelTarget: number | null;
+  targetWaitMinutes: number | null;
+  onApply: ((weekday: number, day: Mode[]) => void) | null;
+}) {
+  const { t, formatNumber } = useI18n();
+  const showError = useApiErrorMessage();
+  const [weekday, setWeekday] = useState(defaultWeekday);
+  const [running, setRunning] = useState(false);
+  const [elapsed, setElapsed] = useState(0);
+  const [result, setResult] = useState<Recommendation | null>(null);
+  const [choice, setChoice] = useState<Mode[]>([]);
+
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    setElapsed(0);
+    const id = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 500);
+    return () => clearInterval(id);
+  }, [running]);
+
+  const run = async () => {
+    setRunning(true);
+    try {
+      const r = await api.post<Recommendation>(`/outlets/${outletId}/mode-plan/recommend`, { weekday });
+      setResult(r);
+      setChoice(r.suggestedDay);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const slots = result?.slots ?? [];
+  const open = result ? slotOf(result.hours.open) : 0;
+  const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+  const changed = result ? choice.some((m, i) => m !== result.suggestedDay[i]) : false;
+
+  const waitOption = useMemo<ChartOption>(() => {
+    const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+    const labels = slots.map((s) => s.start);
+    const bands = slots
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => s.better === 'rotating')
+      .map(({ i }) => [{ xAxis: labels[i] }, { xAxis: labels[i] }]);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, itemWidth: 14, itemHeight: 10 },
+      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: labels },
+      yAxis: [
+        { type: 'value', name: t('lobby.setup.rec.axisMinutes'), nameTextStyle: { align: 'left' } },
+        {
+          type: 'value',
+          name: t('lobby.setup.rec.axisArrivals'),
+          nameTextStyle: { align: 'right' },
+          splitLine: { show: false },
+        },
+      ],
+      series: [
+        {
+          type: 'bar',
+          name: modeName('fixed'),
+          data: slots.map((s) => min(s.fixed.meanWaitMinutes)),
+          itemStyle: { color: MODE_COLOR.fixed },
+          barMaxWidth: 14,
+          markArea: {
+            silent: true,
+            itemStyle: { color: MODE_TINT.rotating },
+            data: bands,
+          },
+        },
+        {
+          type: 'bar',
+          name: modeName('rotating'),
+          data: slots.map((s) => min(s.rotating.meanWaitMinutes)),
+          itemStyle: { color: MODE_COLOR.rotating },
+          barMaxWidth: 14,
+        },
+        {
+          type: 'line',
+          name: t('lobby.setup.rec.arrivals'),
+          yAxisIndex: 1,
+          data: slots.map((s) => Math.round(s.arrivalsPerHour)),
+          symbol: 'none',
+          lineStyle: { color: ARRIVALS, type: 'dashed', width: 1.5 },
+          itemStyle: { color: ARRIVALS },
+        },
+      ],
+    };
+  }, [slots, t]);
+
+  const levelOption = useMemo<ChartOption>(() => {
+    const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+    const target = serviceLevelTarget === null ? null : pct(serviceLevelTarget);
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null ? '—' : `${v} %`) },
+      legend: { top: 0, itemWidth: 14, itemHeight: 10 },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: slots.map((s) => s.start), boundaryGap: false },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      series: [
+        {
+          type: 'line',
+          name: modeName('fixed'),
+          data: slots.map((s) => pct(s.fixed.serviceLevel)),
+          itemStyle: { color: MODE_COLOR.fixed },
+          lineStyle: { width: 2 },
+          symbolSize: 5,
+          markLine:
+            target === null
+              ? undefined
+              : {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { color: '#b8322f', type: 'dashed' },
+                  label: {
+                    formatter: t('lobby.setup.rec.targetLine', { n: target }),
+                    position: 'insideEndTop',
+                    color: '#b8322f',
+                  },
+                  data: [{ yAxis: target }],
+                },
+        },
+        {
+          type: 'line',
+          name: modeName('rotating'),
+          data: slots.map((s) => pct(s.rotating.serviceLevel)),
+          itemStyle: { color: MODE_COLOR.rotating },
+          lineStyle: { width: 2 },
+          symbolSize: 5,
+        },
+      ],
+    };
+  }, [slots, t, serviceLevelTarget]);
+
+  const fmtMin = (v: number | null) => (v === null ? '—' : formatNumber(min(v)));
+  const fmtPct = (v: number | null) => (v === null ? '—' : `${formatNumber(pct(v))} %`);
+  const columns: TableProps<Slot>['columns'] = [
+    {
+      title: t('lobby.setup.rec.slot'),
+      key: 'slot',
+      width: 110,
+      fixed: 'left',
+      render: (_, s, i) => (
+        <span className="ld-nowrap">
+          {s.start}–{slotLabel(open + i + 1)}
+        </span>
+      ),
+    },
+    {
+      title: t('lobby.setup.rec.arrivals'),
+      dataIndex: 'arrivalsPerHour',
+      align: 'right',
+      width: 90,
+      render: (v: number) => formatNumber(Math.round(v)),
+    },
+    {
+      title: t('lobby.setup.rec.waitFixed'),
+      key: 'wf',
+      align: 'right',
+      render: (_, s) => fmtMin(s.fixed.meanWaitMinutes),
+    },
+    {
+      title: t('lobby.setup.rec.waitRotating'),
+      key: 'wr',
+      align: 'right',
+      render: (_, s) => fmtMin(s.rotating.meanWaitMinutes),
+    },
+    {
+      title: t('lobby.setup.rec.levelFixed'),
+      key: 'lf',
+      align: 'right',
+      render: (_, s) => fmtPct(s.fixed.serviceLevel),
+    },
+    {
+      title: t('lobby.setup.rec.levelRotating'),
+      key: 'lr',
+      align: 'right',
+      render: (_, s) => fmtPct(s.rotating.serviceLevel),
+    },
+    {
+      title: t('lobby.setup.rec.better'),
+      dataIndex: 'better',
+      width: 110,
+      render: (m: Mode) => (
+        <Tag color={MODE_COLOR[m]} variant="solid">
+          {modeName(m)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('lobby.setup.rec.choice'),
+      key: 'choice',
+      width: 170,
+      render: (_, _s, i) => (
+        <Segmented<Mode>
+          size="small"
+          value={choice[open + i] ?? 'fixed'}
+          disabled={!onApply}
+          data-testid={`rec-choice-${i}`}
+          onChange={(m) => setChoice((c) => c.map((x, k) => (k === open + i ? m : x)))}
+          options={[
+            { value: 'fixed', label: modeName('fixed') },
+            { value: 'rotating', label: modeName('rotating') },
+          ]}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <ExperimentOutlined />
+          {t('lobby.setup.rec.title')}
+        </Space>
+      }
+      data-testid="recommend-card"
+    >
+      <div className="ld-toolbar" style={{ flexWrap: 'wrap', justifyContent: 'flex-start' }}>
+        <span>{t('lobby.setup.rec.weekday')}</span>
+        <Select<number>
+          value={weekday}
+          onChange={setWeekday}
+          style={{ width: 120 }}
+          disabled={running}
+          data-testid="rec-weekday"
+          options={WEEKDAYS.map((w) => ({ value: w, label: t(weekdayKey(w)) }))}
+        />
+        <Button
+          type="primary"
+          icon={<ExperimentOutlined />}
+          loading={running}
+          disabled={!canRun}
+          onClick={run}
+          data-testid="rec-run"
+        >
+          {running ? t('lobby.setup.rec.running', { s: elapsed }) : t('lobby.setup.rec.run')}
+        </Button>
+        <span className="ld-muted" style={{ flex: '1 1 240px' }}>
+          {canRun ? t('lobby.setup.rec.hint') : t('lobby.setup.rec.noRight')}
+        </span>
+      </div>
+      {running && !result ? (
+        <div style={{ padding: 32, textAlign: 'center' }}>
+          <Spin />
+          <div className="ld-muted" style={{ marginTop: 8 }}>
+            {t('lobby.setup.rec.simulating', { s: elapsed })}
+          </div>
+        </div>
+      ) : null}
+      {!running && !result ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.setup.rec.empty')} />
+      ) : null}
+      {result ? (
+        <Spin spinning={running} description={t('lobby.setup.rec.simulating', { s: elapsed })}>
+          <div data-testid="rec-result" data-weekday={result.weekday}>
+            <Alert
+              type={result.source === 'history' ? 'success' : 'info'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="rec-source"
+              title={t('lobby.setup.rec.resultFor', {
+                day: t(weekdayKey(result.weekday)),
+                open: result.hours.open,
+                close: result.hours.close,
+                n: result.replications,
+              })}
+              description={
+                <>
+                  {result.source === 'history'
+                    ? t('lobby.setup.rec.sourceHistory')
+                    : t('lobby.setup.rec.sourceDefault')}{' '}
+                  {t('lobby.setup.rec.suggestion', {
+                    n: result.slots.filter((s) => s.better === 'rotating').length,
+                    total: result.slots.length,
+                  })}
+                  {targetWaitMinutes !== null
+                    ? ` ${t('lobby.setup.rec.levelMeans', { m: targetWaitMinutes })}`
+                    : null}
+                </>
+              }
+            />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <div className="ld-muted" style={{ marginBottom: 4 }}>
+                  {t('lobby.setup.rec.chartWait')}
+                </div>
+                <Chart option={waitOption} height={260} testId="rec-chart-wait" />
+              </Col>
+              <Col xs={24} xl={12}>
+                <div className="ld-muted" style={{ marginBottom: 4 }}>
+                  {t('lobby.setup.rec.chartLevel')}
+                </div>
+                <Chart option={levelOption} height={260} testId="rec-chart-level" />
+              </Col>
+            </Row>
+            <Table<Slot>
+              rowKey="start"
+              size="small"
+              style={{ marginTop: 16 }}
+              columns={columns}
+              dataSource={slots}
+              pagination={false}
+              scroll={{ x: 900 }}
+              data-testid="rec-table"
+            />
+            <div className="ld-toolbar" style={{ marginTop: 12, marginBottom: 0, flexWrap: 'wrap' }}>
+              <span className="ld-muted">
+                {changed ? t('lobby.setup.rec.edited') : t('lobby.setup.rec.applyHint')}
+              </span>
+              <Space wrap>
+                {changed ? (
+                  <Button onClick={() => setChoice(result.suggestedDay)}>{t('lobby.setup.rec.reset')}</Button>
+                ) : null}
+                <Button
+                  type="primary"
+                  disabled={!onApply}
+                  onClick={() => onApply?.(result.weekday, choice)}
+                  data-testid="rec-apply"
+                >
+                  {t('lobby.setup.rec.apply', { day: t(weekdayKey(result.weekday)) })}
+                </Button>
+              </Space>
+            </div>
+          </div>
+        </Spin>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,156 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { applyServerErrors } from '../../components/formErrors';
+import { QueryError } from '../../components/QueryError';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useI18n } from '../../i18n/i18n';
+import { type LobbySettings, settingsKey, useLobbySettings } from './PlanApi';
+
+interface Values {
+  /** percent in the form, a share on the wire */
+  serviceLevelTarget: number;
+  targetWaitMinutes: number;
+  promptTimeoutSeconds: number;
+}
+
+const toValues = (s: LobbySettings): Values => ({
+  serviceLevelTarget: Math.round(s.serviceLevelTarget * 1000) / 10,
+  targetWaitMinutes: s.targetWaitMinutes,
+  promptTimeoutSeconds: s.promptTimeoutSeconds,
+});
+
+/** The lobby's service-level target and the backfill prompt time-out. */
+export function SettingsForm({ outletId, editable }: { outletId: string; editable: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const queryClient = useQueryClient();
+  const settings = useLobbySettings(outletId);
+  const [form] = Form.useForm<Values>();
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const level = Form.useWatch('serviceLevelTarget', form);
+  const wait = Form.useWatch('targetWaitMinutes', form);
+
+  useEffect(() => {
+    if (settings.data && !dirty) form.setFieldsValue(toValues(settings.data));
+  }, [settings.data, dirty, form]);
+
+  const save = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const saved = await api.put<LobbySettings>(`/outlets/${outletId}/lobby/settings`, {
+        serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
+        targetWaitMinutes: v.targetWaitMinutes,
+        promptTimeoutSeconds: v.promptTimeoutSeconds,
+      });
+      queryClient.setQueryData(settingsKey(outletId), saved);
+      form.setFieldsValue(toValues(saved));
+      setDirty(false);
+      message.success(t('common.saved'));
+    } catch (e) {
+      if (!applyServerErrors(form, e)) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (settings.error) return <QueryError error={settings.error} onRetry={() => settings.refetch()} />;
+  if (!settings.data) return <Skeleton active paragraph={{ rows: 4 }} />;
+
+  return (
+    <div style={{ maxWidth: 640 }} data-testid="lobby-settings">
+      {!editable ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('lobby.setup.readOnly')} />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        disabled={!editable}
+        onValuesChange={() => setDirty(true)}
+        autoComplete="off"
+      >
+        <Form.Item
+          label={t('lobby.setup.settings.serviceLevel')}
+          extra={
+            typeof level === 'number' && typeof wait === 'number'
+              ? t('lobby.setup.settings.serviceLevelMeans', { p: level, m: wait })
+              : null
+          }
+          required
+        >
+          <Space wrap>
+            <Form.Item
+              name="serviceLevelTarget"
+              noStyle
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <InputNumber
+                min={1}
+                max={100}
+                precision={1}
+                suffix="%"
+                style={{ width: 140 }}
+                data-testid="settings-level"
+              />
+            </Form.Item>
+            <span>{t('lobby.setup.settings.within')}</span>
+            <Form.Item
+              name="targetWaitMinutes"
+              noStyle
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <InputNumber
+                min={1}
+                max={240}
+                precision={0}
+                suffix={t('lobby.setup.rules.minutes')}
+                style={{ width: 140 }}
+                data-testid="settings-wait"
+              />
+            </Form.Item>
+          </Space>
+        </Form.Item>
+        <Form.Item
+          name="promptTimeoutSeconds"
+          label={t('lobby.setup.settings.promptTimeout')}
+          extra={t('lobby.setup.settings.promptTimeoutHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <InputNumber
+            min={10}
+            max={3600}
+            precision={0}
+            suffix={t('lobby.setup.settings.seconds')}
+            style={{ width: 180 }}
+            data-testid="settings-timeout"
+          />
+        </Form.Item>
+      </Form>
+      {editable ? (
+        <Space>
+          <Button type="primary" loading={busy} disabled={!dirty} onClick={save} data-testid="settings-save">
+            {t('common.save')}
+          </Button>
+          {dirty ? (
+            <>
+              <Button
+                onClick={() => {
+                  setDirty(false);
+                  form.setFieldsValue(toValues(settings.data));
+                }}
+              >
+                {t('lobby.setup.discard')}
+              </Button>
+              <Tag color="warning">{t('lobby.setup.unsaved')}</Tag>
+            </>
+          ) : null}
+        </Space>
+      ) : null}
+    </div>
+  );
+}
