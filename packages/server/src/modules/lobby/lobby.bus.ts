@@ -8,18 +8,22 @@ import { newId } from '../../lib/ids';
  * publishing process is told too, with `fromSelf` set (it already holds the new state).
  */
 export interface LobbyBus {
-  publish(outletId: string): Promise<void>;
-  subscribe(listener: (outletId: string, fromSelf: boolean) => void): void;
+  publish(outletId: string, topic?: LobbyTopic): Promise<void>;
+  subscribe(listener: BusListener): void;
   close(): Promise<void>;
 }
+
+/** What changed: the lobby (state, presence, plan, rules, prompts) or the outlet's machine tokens. */
+export type LobbyTopic = 'lobby' | 'tokens';
+export type BusListener = (outletId: string, fromSelf: boolean, topic: LobbyTopic) => void;
 
 /** SQLite (one process): an in-process event emitter. */
 export class InProcessLobbyBus implements LobbyBus {
   private readonly emitter = new EventEmitter();
-  async publish(outletId: string): Promise<void> {
-    this.emitter.emit('changed', outletId, true);
+  async publish(outletId: string, topic: LobbyTopic = 'lobby'): Promise<void> {
+    this.emitter.emit('changed', outletId, true, topic);
   }
-  subscribe(listener: (outletId: string, fromSelf: boolean) => void): void {
+  subscribe(listener: BusListener): void {
     this.emitter.on('changed', listener);
   }
   async close(): Promise<void> {
@@ -28,8 +32,8 @@ export class InProcessLobbyBus implements LobbyBus {
 }
 
 /**
- * PostgreSQL: a dedicated client LISTENs on a channel (one per schema) and NOTIFYs the outlet id
- * with this process's id, so across app instances every process learns of every change.
+ * PostgreSQL: a dedicated client LISTENs on a channel (one per schema) and NOTIFYs
+ * `outletId|processId|topic`, so across app instances every process learns of every change.
  * The client reconnects after a lost connection (changes in the gap reach clients at the
  * next event or tick).
  */
@@ -37,7 +41,7 @@ export class PgLobbyBus implements LobbyBus {
   private client: pg.Client | null = null;
   private readonly origin = newId();
   private readonly channel: string;
-  private readonly listeners: ((outletId: string, fromSelf: boolean) => void)[] = [];
+  private readonly listeners: BusListener[] = [];
   private connecting: Promise<pg.Client> | null = null;
   private closed = false;
 
@@ -51,9 +55,10 @@ export class PgLobbyBus implements LobbyBus {
       const client = new pg.Client({ connectionString: this.opts.url });
       client.on('notification', (msg) => {
         if (msg.channel !== this.channel || !msg.payload) return;
-        const [outletId, origin] = msg.payload.split('|');
+        const [outletId, origin, topic] = msg.payload.split('|');
         if (!outletId) return;
-        for (const l of this.listeners) l(outletId, origin === this.origin);
+        const t: LobbyTopic = topic === 'tokens' ? 'tokens' : 'lobby';
+        for (const l of this.listeners) l(outletId, origin === this.origin, t);
       });
       client.on('error', (err) => {
         this.opts.onError?.(err);
@@ -77,8 +82,8 @@ export class PgLobbyBus implements LobbyBus {
    * Notifications go out on the one dedicated client, one query at a time (a pg client runs one
    * query at once): outlets changed while a NOTIFY is in flight are sent together in the next.
    */
-  publish(outletId: string): Promise<void> {
-    this.queued.add(outletId);
+  publish(outletId: string, topic: LobbyTopic = 'lobby'): Promise<void> {
+    this.queued.add(`${outletId}|${this.origin}|${topic}`);
     if (!this.inFlight) return this.flush();
     this.nextFlush ??= this.inFlight
       .catch(() => {})
@@ -90,22 +95,22 @@ export class PgLobbyBus implements LobbyBus {
   }
 
   private flush(): Promise<void> {
-    const payloads = [...this.queued].map((id) => `${id}|${this.origin}`);
+    const payloads = [...this.queued];
     this.queued.clear();
     if (!payloads.length) return Promise.resolve();
-    const sent: Promise<void> = (async () => {
-      try {
-        const client = this.client ?? (await this.start());
-        await client.query('select pg_notify($1, p) from unnest($2::text[]) as p', [this.channel, payloads]);
-      } finally {
-        if (this.inFlight === sent) this.inFlight = null;
-      }
-    })();
+    const sent = this.notify(payloads).finally(() => {
+      if (this.inFlight === sent) this.inFlight = null;
+    });
     this.inFlight = sent;
     return sent;
   }
 
-  subscribe(listener: (outletId: string, fromSelf: boolean) => void): void {
+  private async notify(payloads: string[]): Promise<void> {
+    const client = this.client ?? (await this.start());
+    await client.query('select pg_notify($1, p) from unnest($2::text[]) as p', [this.channel, payloads]);
+  }
+
+  subscribe(listener: BusListener): void {
     this.listeners.push(listener);
   }
 

@@ -132,8 +132,14 @@ export class LobbyService {
     private readonly bus: LobbyBus,
     private readonly opts: LobbyOptions,
   ) {
-    bus.subscribe((outletId, fromSelf) => {
+    bus.subscribe((outletId, fromSelf, topic) => {
       if (fromSelf) return;
+      if (topic === 'tokens') {
+        // Another process revoked a token of this outlet: forget the outlet's cached tokens.
+        for (const [hash, c] of this.tokenCache)
+          if (c.row?.outlet_id === outletId) this.tokenCache.delete(hash);
+        return;
+      }
       // Another process changed this outlet: read it again from the database.
       this.states.delete(outletId);
       this.changed(outletId);
@@ -288,7 +294,7 @@ export class LobbyService {
 
   async revokeToken(actor: Actor, outletId: string, tokenId: string): Promise<TokenView> {
     await this.allowed(actor, outletId, lobbyPolicy.managesTokens);
-    return this.change(actor, outletId, async (trx, now) => {
+    const view = await this.change(actor, outletId, async (trx, now) => {
       const row = await repo.findToken(trx, outletId, tokenId);
       if (!row) throw notFound('machine_token');
       const before = presentToken(row);
@@ -301,6 +307,9 @@ export class LobbyService {
         null,
       ];
     });
+    // other processes drop their cached copy of the outlet's tokens
+    await this.bus.publish(outletId, 'tokens').catch((err) => this.onError(err));
+    return view;
   }
 
   // ---------------------------------------------------------------- ingestion

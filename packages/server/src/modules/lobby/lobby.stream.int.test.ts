@@ -173,6 +173,31 @@ describe.skipIf(DB_KIND !== 'postgres')(
         expect(Date.now() - started).toBeLessThan(2000);
         // B's own GET agrees (its cache was refreshed from the database).
         expect((await headB.get(`/api/v1/outlets/${cast.outletA}/lobby`)).json().arrivals).toBe(2);
+
+        // A token revoked through A stops working in B at once, though B had it cached.
+        const postToB = (i: number) =>
+          appB.inject({
+            method: 'POST',
+            url: `/api/v1/outlets/${cast.outletA}/ticket-events`,
+            headers: { authorization: `Bearer ${token}` },
+            payload: { events: [issued(i)] },
+          });
+        expect((await postToB(3)).statusCode).toBe(200);
+        const tokenId = (await headA.get(`/api/v1/outlets/${cast.outletA}/machine-tokens`)).json().items[0]
+          .id;
+        expect(
+          (await headA.post(`/api/v1/outlets/${cast.outletA}/machine-tokens/${tokenId}/revoke`, {}))
+            .statusCode,
+        ).toBe(200);
+        const revokedAt = Date.now();
+        let status = 200;
+        while (status === 200 && Date.now() - revokedAt < 4000) {
+          await new Promise((r) => setTimeout(r, 50));
+          status = (await postToB(4)).statusCode;
+        }
+        expect(status).toBe(401);
+        // well inside the 5 s a cached token would otherwise live
+        expect(Date.now() - revokedAt).toBeLessThan(2000);
       } finally {
         stream?.close();
         await appA.close();
