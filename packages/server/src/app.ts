@@ -32,6 +32,8 @@ import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
 import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
 import { lobbyRoutes } from './modules/lobby/lobby.routes';
 import { LobbyService } from './modules/lobby/lobby.service';
+import { ticketImportRoutes } from './modules/lobby/ticket-import.routes';
+import { TicketImportService } from './modules/lobby/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -59,6 +61,7 @@ export interface Services {
   complaintInsights: ComplaintInsightsService;
   coaching: CoachingService;
   lobby: LobbyService;
+  ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
 }
@@ -89,6 +92,7 @@ export function createServices(
     complaintInsights: new ComplaintInsightsService(db, clock, complaints),
     coaching: new CoachingService(db, clock, complaints),
     lobby: new LobbyService(db, clock, audit, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
+    ticketImport: new TicketImportService(db, clock, audit),
     org: new OrgService(db, clock, cipher, audit),
     users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };
@@ -181,6 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         maxBytes: config.attachmentMaxBytes,
       });
       await api.register(lobbyRoutes, { lobby: services.lobby });
+      await api.register(ticketImportRoutes, { ticketImport: services.ticketImport });
       await api.register(complaintInsightsRoutes, {
         insights: services.complaintInsights,
         coaching: services.coaching,

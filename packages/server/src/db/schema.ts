@@ -409,3 +409,31 @@ export interface DB {
 
 export type Dialect = 'sqlite' | 'postgres';
 export type { Generated };
+
+// ---- 0004: historic ticket-log imports (the events themselves are in ticket_events)
+export interface DB {
+  ticket_import_mappings: {
+    outlet_id: string;
+    /** JSON: target field → the file's column header (or null) */
+    mapping_json: string;
+    updated_by: string | null;
+    updated_at: string;
+  };
+  ticket_import_batches: {
+    id: string;
+    outlet_id: string;
+    file_name: string;
+    /** csv | xlsx */
+    format: string;
+    file_sha256: string;
+    rows_total: number;
+    rows_stored: number;
+    rows_duplicate: number;
+    rows_rejected: number;
+    first_at: string | null;
+    last_at: string | null;
+    created_by: string | null;
+    created_by_name: string;
+    created_at: string;
+  };
+}

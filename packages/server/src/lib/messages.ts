@@ -128,6 +128,40 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '网点还没有可服务客户的功能区，无法测算',
     'en-US': 'The outlet has no zone that serves customers yet; nothing to simulate',
   },
+  TICKET_IMPORT_FILE_TOO_LARGE: {
+    'zh-CN': '文件过大：最大 {maxMb} MB，请分成几个文件导入',
+    'en-US': 'The file is too large: at most {maxMb} MB; split it into several files',
+  },
+  TICKET_IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': '文件行数过多：最多 {max} 行，请分成几个文件导入',
+    'en-US': 'The file has too many rows: at most {max}; split it into several files',
+  },
+  TICKET_IMPORT_UNREADABLE: {
+    'zh-CN': '无法读取该文件：请上传 CSV 或 Excel（.xlsx）文件',
+    'en-US': 'The file cannot be read: upload a CSV or Excel (.xlsx) file',
+  },
+  TICKET_IMPORT_ENCODING: {
+    'zh-CN': '无法识别文件编码：请在 Excel 中“另存为 CSV UTF-8”后重新上传',
+    'en-US':
+      'The file’s text encoding is not recognised: save it as “CSV UTF-8” in Excel and upload it again',
+  },
+  TICKET_IMPORT_EMPTY: {
+    'zh-CN': '文件中没有数据行（第一行应为表头）',
+    'en-US': 'The file has no data rows (the first row must be the header)',
+  },
+  TICKET_IMPORT_MAPPING_INCOMPLETE: {
+    'zh-CN': '列对应关系不完整，请为必填字段选择文件中的列',
+    'en-US': 'The column mapping is incomplete: choose a column of the file for each required field',
+  },
+  TICKET_IMPORT_HAS_ERRORS: {
+    'zh-CN': '文件有 {count} 行错误，未导入任何数据；请修正后重新上传，或选择只导入正确的行',
+    'en-US':
+      'The file has {count} bad rows; nothing was imported. Fix them and upload again, or choose to import only the good rows',
+  },
+  TICKET_IMPORT_NOTHING_TO_IMPORT: {
+    'zh-CN': '文件中没有可导入的正确行',
+    'en-US': 'The file has no good rows to import',
+  },
 };
 
 const FIELD_MESSAGES: Record<string, Msg> = {
@@ -227,6 +261,9 @@ const FIELD_LABELS: Record<string, Msg> = {
   body: { 'zh-CN': '内容', 'en-US': 'Text' },
   question: { 'zh-CN': '问题', 'en-US': 'Question' },
   answer: { 'zh-CN': '标准答案', 'en-US': 'Answer' },
+  ticket: { 'zh-CN': '票号', 'en-US': 'Ticket' },
+  businessType: { 'zh-CN': '业务类型', 'en-US': 'Business type' },
+  at: { 'zh-CN': '时间', 'en-US': 'Time' },
 };
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_complaints';
 import * as m0003 from './0003_lobby';
+import * as m0004 from './0004_ticket_import';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_complaints': m0002,
   '0003_lobby': m0003,
+  '0004_ticket_import': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

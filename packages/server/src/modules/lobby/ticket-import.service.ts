@@ -1,0 +1,407 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import type { Clock } from '../../lib/clock';
+import { DomainError, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { Locale } from '../../lib/messages';
+import { exportQuery, type Page } from '../../lib/paging';
+import { type Actor, lobbyPolicy, policy } from '../access/policy';
+import type { AuditService } from '../audit/audit.service';
+import * as org from '../org/org.repository';
+import * as lobbyRepo from './lobby.repository';
+import {
+  checkRow,
+  columnIndexes,
+  type ImportEvent,
+  missingRequired,
+  type Refs,
+  type RowProblem,
+  readTable,
+  rowMessage,
+  suggestMapping,
+  type Table,
+} from './ticket-import.parse';
+import * as repo from './ticket-import.repository';
+import {
+  type BatchListQuery,
+  type BatchView,
+  type ColumnMapping,
+  IMPORT_FIELDS,
+  type MappingView,
+  type PreviewRow,
+  type PreviewView,
+  type RowError,
+} from './ticket-import.schemas';
+
+const SHANGHAI_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+/** Problems listed in a preview (the .xlsx error report has them all), and rows shown. */
+export const ERRORS_SHOWN = 1000;
+export const SAMPLE_ROWS = 20;
+
+export interface TicketImportLimits {
+  /** largest file, bytes (larger: 413 TICKET_IMPORT_FILE_TOO_LARGE) */
+  maxBytes: number;
+  /** most data rows in one file (more: 413 TICKET_IMPORT_TOO_MANY_ROWS) */
+  maxRows: number;
+}
+export const DEFAULT_IMPORT_LIMITS: TicketImportLimits = { maxBytes: 32 * 1_048_576, maxRows: 200_000 };
+
+export interface Upload {
+  fileName: string;
+  data: Buffer;
+}
+
+interface Analysis {
+  table: Table;
+  mapping: ColumnMapping;
+  mappingSource: PreviewView['mappingSource'];
+  missing: PreviewView['missingRequired'];
+  events: ImportEvent[];
+  problems: RowProblem[];
+  badLines: number;
+  /** events whose id an earlier row of the file had already */
+  repeated: number;
+}
+
+/**
+ * Historic ticket logs (docs/lobby.md, "Importing ticket history"): a CSV or .xlsx with a column
+ * mapping saved per outlet; preview with every bad row and its line; commit all or nothing, or
+ * only the good rows when the user chooses. Events go to `ticket_events`, where the board's
+ * replay and the mode-plan recommendation read them; ids are stable per row, so a file imported
+ * twice adds nothing the second time.
+ */
+export class TicketImportService {
+  readonly limits: TicketImportLimits = { ...DEFAULT_IMPORT_LIMITS };
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async allowed(actor: Actor, outletId: string) {
+    const o = await org.findOutlet(this.db, outletId);
+    if (!o || !policy.seesOutlet(actor, o)) throw notFound('outlet');
+    if (!lobbyPolicy.configures(actor, o.id)) throw forbidden();
+    return o;
+  }
+
+  // ---------------------------------------------------------------- saved mapping
+  async getMapping(actor: Actor, outletId: string): Promise<MappingView> {
+    await this.allowed(actor, outletId);
+    const row = await repo.findMapping(this.db, outletId);
+    return {
+      outletId,
+      mapping: row ? (JSON.parse(row.mapping_json) as ColumnMapping) : {},
+      updatedAt: row?.updated_at ?? null,
+    };
+  }
+
+  async putMapping(actor: Actor, outletId: string, mapping: ColumnMapping): Promise<MappingView> {
+    await this.allowed(actor, outletId);
+    const clean = cleanMapping(mapping);
+    return this.db.transaction().execute(async (trx) => {
+      const now = this.clock.now().toISOString();
+      const before = await repo.findMapping(trx, outletId);
+      await repo.upsertMapping(trx, {
+        outlet_id: outletId,
+        mapping_json: JSON.stringify(clean),
+        updated_by: actor.userId,
+        updated_at: now,
+      });
+      await this.audit.record(
+        trx,
+        { userId: actor.userId, name: actor.username, ip: actor.ip },
+        {
+          action: 'update',
+          entityType: 'ticket_import_mapping',
+          entityId: outletId,
+          outletId,
+          before: before ? JSON.parse(before.mapping_json) : null,
+          after: clean,
+        },
+      );
+      return { outletId, mapping: clean, updatedAt: now };
+    });
+  }
+
+  // ---------------------------------------------------------------- preview, report, commit
+  async preview(actor: Actor, outletId: string, file: Upload, mapping: ColumnMapping | undefined) {
+    await this.allowed(actor, outletId);
+    const a = await this.analyse(outletId, file, mapping);
+    const stored = a.missing.length
+      ? new Set<string>()
+      : await repo.existingEventIds(
+          this.db,
+          outletId,
+          a.events.map((e) => e.eventId),
+        );
+    const times = a.events.map((e) => e.atMs);
+    const view: PreviewView = {
+      fileName: file.fileName,
+      format: a.table.format,
+      encoding: a.table.encoding,
+      headers: a.table.headers,
+      mapping: a.mapping,
+      mappingSource: a.mappingSource,
+      missingRequired: a.missing,
+      rowsTotal: a.table.rows.length,
+      rowsGood: a.events.length,
+      rowsBad: a.badLines,
+      rowsDuplicate: a.repeated + stored.size,
+      firstAt: times.length ? new Date(minOf(times)).toISOString() : null,
+      lastAt: times.length ? new Date(maxOf(times)).toISOString() : null,
+      sample: a.events.slice(0, SAMPLE_ROWS).map(presentEvent),
+      errors: a.problems.slice(0, ERRORS_SHOWN).map((p) => presentProblem(p, actor.locale)),
+      errorsTotal: a.problems.length,
+    };
+    return view;
+  }
+
+  /** Every problem of the file (for the .xlsx error report). */
+  async errorReport(actor: Actor, outletId: string, file: Upload, mapping: ColumnMapping | undefined) {
+    await this.allowed(actor, outletId);
+    const a = await this.analyse(outletId, file, mapping);
+    return a.problems.map((p) => presentProblem(p, actor.locale));
+  }
+
+  /**
+   * Stores the file's events in one transaction with its batch record and one audit entry. With
+   * bad rows nothing is stored (400 TICKET_IMPORT_HAS_ERRORS) unless `skipInvalid`.
+   */
+  async commit(
+    actor: Actor,
+    outletId: string,
+    file: Upload,
+    mapping: ColumnMapping | undefined,
+    skipInvalid: boolean,
+  ): Promise<BatchView> {
+    await this.allowed(actor, outletId);
+    const a = await this.analyse(outletId, file, mapping);
+    if (a.missing.length)
+      throw new DomainError(
+        'TICKET_IMPORT_MAPPING_INCOMPLETE',
+        {},
+        a.missing.map((f) => ({ field: `mapping.${f}`, code: 'required' })),
+      );
+    if (a.badLines && !skipInvalid) throw new DomainError('TICKET_IMPORT_HAS_ERRORS', { count: a.badLines });
+    if (!a.events.length) throw new DomainError('TICKET_IMPORT_NOTHING_TO_IMPORT');
+    const unique = new Map<string, ImportEvent>();
+    for (const e of a.events) if (!unique.has(e.eventId)) unique.set(e.eventId, e);
+
+    return this.db.transaction().execute(async (trx) => {
+      const now = this.clock.now();
+      const nowIso = now.toISOString();
+      const rows: lobbyRepo.EventRow[] = [...unique.values()].map((e) => ({
+        outlet_id: outletId,
+        event_id: e.eventId,
+        ticket: e.ticket,
+        business_type: e.businessType,
+        kind: e.kind,
+        at: new Date(e.atMs).toISOString(),
+        day: new Date(e.atMs + SHANGHAI_MS).toISOString().slice(0, 10),
+        counter: e.counter,
+        staff_id: e.staffId,
+        to_business_type: e.toBusinessType,
+        received_at: nowIso,
+      }));
+      const stored = await lobbyRepo.insertEvents(trx, rows);
+      const times = a.events.map((e) => e.atMs);
+      const batch: repo.BatchRow = {
+        id: newId(now.getTime()),
+        outlet_id: outletId,
+        file_name: file.fileName.slice(0, 200),
+        format: a.table.format,
+        file_sha256: createHash('sha256').update(file.data).digest('hex'),
+        rows_total: a.table.rows.length,
+        rows_stored: stored.size,
+        rows_duplicate: a.events.length - stored.size,
+        rows_rejected: a.badLines,
+        first_at: new Date(minOf(times)).toISOString(),
+        last_at: new Date(maxOf(times)).toISOString(),
+        created_by: actor.userId,
+        created_by_name: actor.displayName || actor.username,
+        created_at: nowIso,
+      };
+      await repo.insertBatch(trx, batch);
+      const view = presentBatch(batch);
+      await this.audit.record(
+        trx,
+        { userId: actor.userId, name: actor.username, ip: actor.ip },
+        {
+          action: 'import',
+          entityType: 'ticket_import',
+          entityId: batch.id,
+          outletId,
+          after: {
+            fileName: view.fileName,
+            rowsTotal: view.rowsTotal,
+            rowsStored: view.rowsStored,
+            rowsDuplicate: view.rowsDuplicate,
+            rowsRejected: view.rowsRejected,
+            firstAt: view.firstAt,
+            lastAt: view.lastAt,
+            skipInvalid,
+          },
+        },
+      );
+      return view;
+    });
+  }
+
+  // ---------------------------------------------------------------- past imports
+  async listBatches(actor: Actor, outletId: string, f: BatchListQuery): Promise<Page<BatchView>> {
+    await this.allowed(actor, outletId);
+    const { rows, total } = await repo.listBatches(this.db, outletId, (f.page - 1) * f.pageSize, f.pageSize);
+    return { items: rows.map(presentBatch), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  async exportBatches(actor: Actor, outletId: string, f: BatchListQuery) {
+    return (await this.listBatches(actor, outletId, exportQuery(f))).items;
+  }
+
+  // ---------------------------------------------------------------- the common part
+  private async analyse(
+    outletId: string,
+    file: Upload,
+    requested: ColumnMapping | undefined,
+  ): Promise<Analysis> {
+    const table = await readTable(file.data, this.limits.maxRows);
+    let mapping: ColumnMapping;
+    let mappingSource: Analysis['mappingSource'];
+    const suggested = suggestMapping(table.headers);
+    if (requested) {
+      mapping = cleanMapping(requested);
+      const unknown = IMPORT_FIELDS.filter((f) => mapping[f] && !table.headers.includes(mapping[f]!));
+      if (unknown.length)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          {},
+          unknown.map((f) => ({
+            field: `mapping.${f}`,
+            code: 'invalid_value',
+            params: { options: table.headers.join(', ') },
+          })),
+        );
+      mappingSource = 'request';
+    } else {
+      const saved = await repo.findMapping(this.db, outletId);
+      const savedMap = saved ? (JSON.parse(saved.mapping_json) as ColumnMapping) : {};
+      const usable = IMPORT_FIELDS.filter((f) => savedMap[f] && table.headers.includes(savedMap[f]!));
+      mapping = {};
+      for (const f of IMPORT_FIELDS) mapping[f] = usable.includes(f) ? savedMap[f]! : null;
+      // Fields the saved mapping leaves open take the suggestion, if its column is still free.
+      const used = new Set(Object.values(mapping).filter(Boolean));
+      for (const f of IMPORT_FIELDS)
+        if (!mapping[f] && suggested[f] && !used.has(suggested[f]) && !(saved && f in savedMap)) {
+          mapping[f] = suggested[f];
+          used.add(suggested[f]);
+        }
+      mappingSource = usable.length ? 'saved' : 'suggested';
+    }
+    const missing = missingRequired(mapping);
+    if (missing.length)
+      return { table, mapping, mappingSource, missing, events: [], problems: [], badLines: 0, repeated: 0 };
+
+    const refs = await this.refs(outletId);
+    const cols = columnIndexes(table.headers, mapping);
+    const events: ImportEvent[] = [];
+    const problems: RowProblem[] = [];
+    let badLines = 0;
+    const seen = new Set<string>();
+    let repeated = 0;
+    for (const row of table.rows) {
+      const r = checkRow(row, table.headers, mapping, cols, refs);
+      if ('problems' in r) {
+        badLines++;
+        for (const p of r.problems) problems.push(p);
+      } else {
+        if (seen.has(r.event.eventId)) repeated++;
+        else seen.add(r.event.eventId);
+        events.push(r.event);
+      }
+    }
+    return { table, mapping, mappingSource, missing, events, problems, badLines, repeated };
+  }
+
+  private async refs(outletId: string): Promise<Refs> {
+    const [types, staff] = await Promise.all([
+      repo.businessTypes(this.db),
+      repo.outletStaff(this.db, outletId),
+    ]);
+    const norm = (s: string) => s.toLowerCase().replace(/[\s_\-()（）:：.]/g, '');
+    const businessTypes = new Map<string, string>();
+    for (const t of types.filter((x) => x.active === 1))
+      for (const name of [t.code, t.name_zh, t.name_en]) if (name) businessTypes.set(norm(name), t.code);
+    const staffMap = new Map<string, string>();
+    const names = new Map<string, number>();
+    for (const s of staff) names.set(s.name, (names.get(s.name) ?? 0) + 1);
+    for (const s of staff) {
+      if (names.get(s.name) === 1) staffMap.set(s.name, s.id);
+      staffMap.set(s.id, s.id);
+      staffMap.set(s.employee_no, s.id);
+      staffMap.set(norm(s.employee_no), s.id);
+    }
+    const now = this.clock.now().getTime();
+    const todayStart = Math.floor((now + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
+    return { businessTypes, staff: staffMap, beforeMs: todayStart };
+  }
+}
+
+// ---------------------------------------------------------------- presenters and helpers
+
+function cleanMapping(m: ColumnMapping): ColumnMapping {
+  const out: ColumnMapping = {};
+  for (const f of IMPORT_FIELDS) out[f] = m[f]?.trim() ? m[f]!.trim() : null;
+  return out;
+}
+
+/** Math.min/max of a long list without spreading it over the call stack. */
+function minOf(xs: number[]) {
+  let m = Number.POSITIVE_INFINITY;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+function maxOf(xs: number[]) {
+  let m = Number.NEGATIVE_INFINITY;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+const presentEvent = (e: ImportEvent): PreviewRow => ({
+  line: e.line,
+  eventId: e.eventId,
+  ticket: e.ticket,
+  businessType: e.businessType,
+  kind: e.kind,
+  at: new Date(e.atMs).toISOString(),
+  counter: e.counter,
+  staffId: e.staffId,
+  toBusinessType: e.toBusinessType,
+});
+
+const presentProblem = (p: RowProblem, locale: Locale): RowError => ({
+  line: p.line,
+  field: p.field,
+  column: p.column,
+  value: p.value,
+  code: p.code,
+  message: rowMessage(p, locale),
+});
+
+const presentBatch = (r: repo.BatchRow): BatchView => ({
+  id: r.id,
+  outletId: r.outlet_id,
+  fileName: r.file_name,
+  format: r.format,
+  rowsTotal: r.rows_total,
+  rowsStored: r.rows_stored,
+  rowsDuplicate: r.rows_duplicate,
+  rowsRejected: r.rows_rejected,
+  firstAt: r.first_at,
+  lastAt: r.last_at,
+  createdByName: r.created_by_name,
+  createdAt: r.created_at,
+});
