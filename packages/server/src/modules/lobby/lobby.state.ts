@@ -84,6 +84,8 @@ interface TicketState {
   since: number;
   /** whether its first call was already counted for waits */
   waitCounted: boolean;
+  /** transferred after its first call: its next wait adds to the customer's total wait */
+  waitsAgain: boolean;
 }
 
 export const compareEvents = (a: TicketEvent, b: TicketEvent) =>
@@ -105,6 +107,8 @@ export class LobbyFold {
   private waitCount = 0;
   private withinTarget = 0;
   private lastAt = Number.NEGATIVE_INFINITY;
+  /** how often a late event made the fold start over (for tests: in-order events never do) */
+  refolds = 0;
 
   constructor(private readonly targets: LobbyTargets) {}
 
@@ -129,6 +133,7 @@ export class LobbyFold {
   }
 
   private refold(): void {
+    this.refolds++;
     this.tickets.clear();
     this.arrivals = this.served = this.called = this.abandoned = this.noShow = this.transferred = 0;
     this.waitSumMs = this.waitCount = this.withinTarget = 0;
@@ -148,13 +153,23 @@ export class LobbyFold {
         staffId: null,
         since: e.at,
         waitCounted: false,
+        waitsAgain: false,
       };
       this.tickets.set(e.ticket, t);
     }
     return t;
   }
 
+  /**
+   * A customer's wait is all the time they spent waiting: the first call counts them (and decides
+   * whether they were called within the target); a wait after a transfer adds to their total.
+   */
   private countWait(t: TicketState, at: number): void {
+    if (t.waitsAgain) {
+      t.waitsAgain = false;
+      this.waitSumMs += Math.max(0, at - t.waitingSince);
+      return;
+    }
     if (t.waitCounted) return;
     t.waitCounted = true;
     const wait = Math.max(0, at - t.waitingSince);
@@ -189,6 +204,7 @@ export class LobbyFold {
         const t = this.ticket(e);
         this.transferred++;
         t.businessType = e.toBusinessType ?? t.businessType;
+        if (t.waitCounted && t.status !== 'waiting') t.waitsAgain = true;
         t.status = 'waiting';
         t.waitingSince = e.at;
         t.counter = null;
