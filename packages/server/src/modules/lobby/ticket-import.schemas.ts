@@ -37,6 +37,8 @@ export const MappingView = z.object({
   outletId: z.string(),
   mapping: ColumnMapping,
   updatedAt: z.string().nullable(),
+  /** the upload limits, for the page to state */
+  limits: z.object({ maxBytes: z.number().int(), maxRows: z.number().int() }),
 });
 export type MappingView = z.infer<typeof MappingView>;
 

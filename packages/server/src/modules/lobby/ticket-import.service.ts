@@ -96,6 +96,7 @@ export class TicketImportService {
       outletId,
       mapping: row ? (JSON.parse(row.mapping_json) as ColumnMapping) : {},
       updatedAt: row?.updated_at ?? null,
+      limits: { ...this.limits },
     };
   }
 
@@ -123,7 +124,7 @@ export class TicketImportService {
           after: clean,
         },
       );
-      return { outletId, mapping: clean, updatedAt: now };
+      return { outletId, mapping: clean, updatedAt: now, limits: { ...this.limits } };
     });
   }
 
