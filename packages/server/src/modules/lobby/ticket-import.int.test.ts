@@ -111,6 +111,7 @@ describe('ticket history import', () => {
       at: '时间',
       counter: '窗口',
     });
+    expect(p.rawRows[0]).toEqual(['A001', 'cash', '取号', '2026-10-26 09:15:04', '']);
     expect(p.sample.map((s: { line: number }) => s.line)).toEqual([2, 3, 8, 13]);
     expect(p.sample[0]).toMatchObject({
       ticket: 'A001',
@@ -239,6 +240,7 @@ describe('ticket history import', () => {
     const p = (await upload(head, '/preview', 'log.xlsx', xlsx)).json();
     expect(p).toMatchObject({ format: 'xlsx', rowsGood: 2, rowsBad: 1 });
     expect(p.mapping).toMatchObject({ date: '日期', at: '时间' });
+    expect(p.rawRows[0]).toEqual(['C1', 'cash', 'issued', '2026-10-27', '09:05:00']);
     expect(p.sample.map((s: { at: string }) => s.at)).toEqual([
       '2026-10-27T01:05:00.000Z',
       '2026-10-27T01:06:00.000Z',

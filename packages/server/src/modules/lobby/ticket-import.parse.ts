@@ -291,6 +291,12 @@ export function columnIndexes(headers: string[], m: ColumnMapping): Partial<Reco
   return out;
 }
 
+/** A cell as text, as a preview shows it. */
+export const cellText = (c: Cell | undefined): string =>
+  c instanceof Date
+    ? c.toISOString().slice(0, 19).replace('T', ' ').replace(' 00:00:00', '') // a sheet's wall clock
+    : asText(c).slice(0, 100);
+
 const asText = (c: Cell | undefined): string => {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) return c.toISOString();

@@ -70,6 +70,8 @@ export const PreviewView = z.object({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
   headers: z.array(z.string()),
+  /** the first rows as the file has them (text), to help choose the columns */
+  rawRows: z.array(z.array(z.string())),
   mapping: ColumnMapping,
   mappingSource: z.enum(['request', 'saved', 'suggested']),
   missingRequired: z.array(z.enum(IMPORT_FIELDS)),

@@ -11,6 +11,7 @@ import type { AuditService } from '../audit/audit.service';
 import * as org from '../org/org.repository';
 import * as lobbyRepo from './lobby.repository';
 import {
+  cellText,
   checkRow,
   columnIndexes,
   type ImportEvent,
@@ -145,6 +146,7 @@ export class TicketImportService {
       format: a.table.format,
       encoding: a.table.encoding,
       headers: a.table.headers,
+      rawRows: a.table.rows.slice(0, 3).map((r) => a.table.headers.map((_, i) => cellText(r.cells[i]))),
       mapping: a.mapping,
       mappingSource: a.mappingSource,
       missingRequired: a.missing,

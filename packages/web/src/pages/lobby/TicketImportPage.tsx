@@ -380,18 +380,19 @@ function MapStep(props: {
   onBack: () => void;
   onCheck: () => void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const { preview, mapping } = props;
   const used = new Map<string, number>();
   for (const f of FIELDS) if (mapping[f]) used.set(mapping[f]!, (used.get(mapping[f]!) ?? 0) + 1);
   const missing = REQUIRED.filter((f) => !mapping[f]);
   const clash = [...used.values()].some((n) => n > 1);
+  /** The column's values in the first rows of the file, to show what a choice means. */
   const sampleOf = (header: string) => {
     const i = preview.headers.indexOf(header);
-    const row = preview.sample[0];
-    if (i < 0 || !row) return null;
-    const f = FIELDS.find((x) => preview.mapping[x] === header);
-    return f ? String((row as unknown as Record<string, unknown>)[f] ?? '') : null;
+    const values = preview.rawRows.map((r) => r[i] ?? '').filter(Boolean);
+    return i < 0 || !values.length
+      ? null
+      : [...new Set(values)].slice(0, 2).join(locale === 'zh-CN' ? '、' : ', ');
   };
   return (
     <div data-testid="import-map">

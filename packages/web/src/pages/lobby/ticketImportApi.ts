@@ -51,6 +51,7 @@ export interface Preview {
   format: 'csv' | 'xlsx';
   encoding: string | null;
   headers: string[];
+  rawRows: string[][];
   mapping: Mapping;
   mappingSource: 'request' | 'saved' | 'suggested';
   missingRequired: Field[];
