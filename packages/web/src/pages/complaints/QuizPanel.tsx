@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, InputNumber, Progress, Result, Segmented, Table, Tag } from 'antd';
+import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Page, Quiz, QuizResult } from '../../api/types';
@@ -150,28 +150,24 @@ export function QuizPanel({
                   </div>
                 </div>
                 <div className="ld-quiz-mark">
-                  <Segmented
-                    value={q.id in marks ? (marks[q.id] ? 'right' : 'wrong') : undefined}
-                    onChange={(v) => setMarks((m) => ({ ...m, [q.id]: v === 'right' }))}
-                    options={[
-                      {
-                        value: 'right',
-                        label: (
-                          <span data-testid="quiz-right">
-                            <CheckCircleFilled style={{ color: '#389e0d' }} /> {t('coaching.quiz.right')}
-                          </span>
-                        ),
-                      },
-                      {
-                        value: 'wrong',
-                        label: (
-                          <span data-testid="quiz-wrong">
-                            <CloseCircleFilled style={{ color: '#cf1322' }} /> {t('coaching.quiz.wrong')}
-                          </span>
-                        ),
-                      },
-                    ]}
-                  />
+                  <Radio.Group
+                    optionType="button"
+                    buttonStyle="solid"
+                    value={q.id in marks ? (marks[q.id] ? 'right' : 'wrong') : null}
+                    onChange={(e) => setMarks((m) => ({ ...m, [q.id]: e.target.value === 'right' }))}
+                    aria-label={t('coaching.quiz.markN', { n: i + 1 })}
+                  >
+                    <Radio.Button value="right" className="ld-quiz-right">
+                      <span data-testid="quiz-right">
+                        <CheckCircleFilled /> {t('coaching.quiz.right')}
+                      </span>
+                    </Radio.Button>
+                    <Radio.Button value="wrong" className="ld-quiz-wrong">
+                      <span data-testid="quiz-wrong">
+                        <CloseCircleFilled /> {t('coaching.quiz.wrong')}
+                      </span>
+                    </Radio.Button>
+                  </Radio.Group>
                 </div>
               </li>
             ))}

@@ -175,7 +175,7 @@ export function ScriptsPage() {
     {
       title: t('common.actions'),
       key: 'a',
-      width: mayEdit ? 190 : 90,
+      width: mayEdit ? 240 : 110,
       render: (_: unknown, r) => (
         <Space size={0} wrap>
           <Button

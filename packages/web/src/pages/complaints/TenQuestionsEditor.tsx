@@ -155,7 +155,9 @@ export function TenQuestionsEditor({
                     setFull(false);
                   }}
                 >
-                  <Button icon={<UndoOutlined />}>{t('coaching.tq.discard')}</Button>
+                  <Button icon={<UndoOutlined />} data-testid="tq-discard">
+                    {t('coaching.tq.discard')}
+                  </Button>
                 </Popconfirm>
               ) : null}
               <Button type="primary" onClick={save} loading={busy} disabled={!dirty} data-testid="tq-save">
@@ -167,17 +169,6 @@ export function TenQuestionsEditor({
       </div>
       {!mayEdit ? (
         <Alert type="info" showIcon title={t('coaching.tq.readOnly')} style={{ marginBottom: 12 }} />
-      ) : null}
-      {full ? (
-        <Alert
-          type="warning"
-          showIcon
-          closable={{ onClose: () => setFull(false) }}
-          title={t('coaching.tq.full')}
-          description={t('coaching.tq.fullHint')}
-          style={{ marginBottom: 12 }}
-          data-testid="tq-full"
-        />
       ) : null}
       {rows.length === 0 ? (
         <Empty
@@ -257,10 +248,26 @@ export function TenQuestionsEditor({
           ))}
         </ol>
       )}
+      {full ? (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => setFull(false) }}
+          title={t('coaching.tq.full')}
+          description={t('coaching.tq.fullHint')}
+          style={{ marginBottom: 12 }}
+          data-testid="tq-full"
+        />
+      ) : null}
       {mayEdit ? (
-        <Button type="dashed" block icon={<PlusOutlined />} onClick={add} data-testid="tq-add">
-          {t('coaching.tq.add', { n: rows.length, max: MAX_QUESTIONS })}
-        </Button>
+        <div className="ld-tq-bottom">
+          <Button type="dashed" icon={<PlusOutlined />} onClick={add} data-testid="tq-add">
+            {t('coaching.tq.add', { n: rows.length, max: MAX_QUESTIONS })}
+          </Button>
+          <Button type="primary" onClick={save} loading={busy} disabled={!dirty} data-testid="tq-save-bottom">
+            {t('common.save')}
+          </Button>
+        </div>
       ) : null}
     </div>
   );
