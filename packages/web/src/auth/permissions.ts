@@ -94,3 +94,16 @@ export const canEditLobbySetup = (u: User, outletId: string) =>
 /** Running the mode recommendation (the set-up editors and the outlet's lobby manager). */
 export const canRunLobbyRecommend = (u: User, outletId: string) =>
   canEditLobbySetup(u, outletId) || (u.role === 'lobby_manager' && u.outletId === outletId);
+
+// ---------------------------------------------------------------- live lobby (量点), docs/lobby.md
+
+/** Mirrors lobbyPolicy of the server (access/policy.ts) for the live lobby. */
+export const lobbyCan = {
+  /** check-ins and mode override: the branch's admins and officers, the outlet's head and lobby manager */
+  operates: (u: User, outletId: string) =>
+    BRANCH_EDITORS.includes(u.role) ||
+    ((u.role === 'outlet_head' || u.role === 'lobby_manager') && u.outletId === outletId),
+  /** backfill prompts: the above and the outlet's staff */
+  answersPrompts: (u: User, outletId: string) =>
+    lobbyCan.operates(u, outletId) || (u.role === 'staff' && u.outletId === outletId),
+};

@@ -1,7 +1,507 @@
+import { CheckOutlined, CloseOutlined, LoginOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Col, Empty, Row, Skeleton, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { Post } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { lobbyCan } from '../../auth/permissions';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { useLobbyDirectory } from './BoardDirectory';
+import { LobbyNav } from './LobbyNav';
+import { TabletCheckInModal } from './TabletCheckInModal';
+import './TabletLobby.css';
+import { TabletModeModal } from './TabletModeModal';
+import {
+  type LobbyPrompt,
+  type LobbyView,
+  promptText,
+  serverNow,
+  useLobbyStream,
+  useNow,
+  waitNow,
+} from './useLobbyStream';
 
-/** Stub: replaced by the real page. */
+type Directory = ReturnType<typeof useLobbyDirectory>;
+
+function PromptCard({
+  outletId,
+  prompt,
+  view,
+  lastUpdate,
+  now,
+  mayAnswer,
+  onDone,
+}: {
+  outletId: string;
+  prompt: LobbyPrompt;
+  view: LobbyView;
+  lastUpdate: Date | null;
+  now: number;
+  mayAnswer: boolean;
+  onDone: (view: LobbyView) => void;
+}) {
+  const { t, locale, formatNumber } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [busy, setBusy] = useState<'ack' | 'decline' | null>(null);
+  const answer = async (a: 'ack' | 'decline') => {
+    setBusy(a);
+    try {
+      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/prompts/${prompt.id}/${a}`);
+      message.success(a === 'ack' ? t('lobby.live.prompts.acked') : t('lobby.live.prompts.declined'));
+      onDone(next);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  // seconds left, on the server's clock
+  const secondsLeft = prompt.expiresAt
+    ? Math.max(0, Math.ceil((Date.parse(prompt.expiresAt) - serverNow(view, lastUpdate, now)) / 1000))
+    : null;
+  return (
+    <Card className="ld-tablet-prompt" data-testid="tablet-prompt" data-prompt-id={prompt.id}>
+      <div className="ld-tablet-prompt-head">
+        <Tag color={prompt.kind === 'return' ? 'blue' : 'orange'}>
+          {prompt.kind === 'return' ? t('lobby.live.prompts.return') : t('lobby.live.prompts.backfill')}
+        </Tag>
+        {prompt.attempt > 1 ? (
+          <span className="ld-tablet-muted">{t('lobby.live.prompts.attempt', { n: prompt.attempt })}</span>
+        ) : null}
+        {secondsLeft !== null ? (
+          <span className="ld-tablet-prompt-left">
+            {t('lobby.live.prompts.secondsLeft', { n: formatNumber(secondsLeft) })}
+          </span>
+        ) : null}
+      </div>
+      <div className="ld-tablet-prompt-text" data-testid="tablet-prompt-text">
+        {promptText(prompt, locale)}
+      </div>
+      {mayAnswer ? (
+        <div className="ld-tablet-prompt-actions">
+          <Button
+            type="primary"
+            size="large"
+            icon={<CheckOutlined />}
+            loading={busy === 'ack'}
+            disabled={busy === 'decline'}
+            onClick={() => answer('ack')}
+            data-testid="prompt-ack"
+          >
+            {t('lobby.live.prompts.ack')}
+          </Button>
+          <Button
+            size="large"
+            icon={<CloseOutlined />}
+            loading={busy === 'decline'}
+            disabled={busy === 'ack'}
+            onClick={() => answer('decline')}
+            data-testid="prompt-decline"
+          >
+            {t('lobby.live.prompts.decline')}
+          </Button>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function ModeCard({
+  view,
+  mayOperate,
+  onSwitch,
+  onBack,
+}: {
+  view: LobbyView;
+  mayOperate: boolean;
+  onSwitch: () => void;
+  onBack: () => void;
+}) {
+  const { t, formatDate, formatTime } = useI18n();
+  const m = view.mode;
+  return (
+    <Card title={t('lobby.live.mode.title')} className="ld-tablet-card" data-testid="tablet-mode">
+      <div className="ld-tablet-mode-row">
+        <span className={`ld-tablet-mode ld-tablet-mode-${m.mode}`} data-testid="tablet-mode-name">
+          {t(`lobby.live.mode.${m.mode}`)}
+        </span>
+        {m.source === 'override' ? (
+          <Tag color="gold" data-testid="tablet-mode-override">
+            {t('lobby.live.mode.override')}
+          </Tag>
+        ) : (
+          <Tag>{t('lobby.live.mode.byPlan')}</Tag>
+        )}
+      </div>
+      {m.source === 'override' ? (
+        <div className="ld-tablet-mode-detail" data-testid="tablet-mode-reason">
+          <div>{t('lobby.live.mode.reasonIs', { reason: m.reason ?? '—' })}</div>
+          <div className="ld-tablet-muted">
+            {/* an override to the end of the day runs until midnight: say so rather than "00:00" */}
+            {m.until && formatDate(m.until) === formatDate(view.at)
+              ? t('lobby.live.mode.untilIs', { time: formatTime(m.until) })
+              : t('lobby.live.mode.untilEndOfDay')}
+          </div>
+        </div>
+      ) : null}
+      {mayOperate ? (
+        <Space wrap style={{ marginTop: 12 }}>
+          <Button size="large" icon={<SwapOutlined />} onClick={onSwitch} data-testid="mode-switch">
+            {t('lobby.live.mode.switch')}
+          </Button>
+          {m.source === 'override' ? (
+            <Button size="large" onClick={onBack} data-testid="mode-back">
+              {t('lobby.live.mode.back')}
+            </Button>
+          ) : null}
+        </Space>
+      ) : null}
+    </Card>
+  );
+}
+
+function PostsCard({
+  outletId,
+  view,
+  dir,
+  mayOperate,
+  onCheckIn,
+  onDone,
+}: {
+  outletId: string;
+  view: LobbyView;
+  dir: Directory;
+  mayOperate: boolean;
+  onCheckIn: (post: Post) => void;
+  onDone: (view: LobbyView) => void;
+}) {
+  const { t, formatTime } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [busy, setBusy] = useState<string | null>(null);
+  const checkOut = async (staffId: string, postId: string, name: string) => {
+    setBusy(staffId);
+    try {
+      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/check-out`, { staffId, postId });
+      message.success(t('lobby.live.posts.checkedOut', { name }));
+      onDone(next);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Card title={t('lobby.live.posts.title')} className="ld-tablet-card" data-testid="tablet-posts">
+      <QueryError error={dir.postsError} onRetry={() => dir.refetchPosts()} />
+      {dir.postsLoading ? (
+        <Skeleton active />
+      ) : dir.posts.length ? (
+        <div className="ld-tablet-posts">
+          {dir.posts.map((p) => {
+            const people = view.presence.filter((x) => x.postId === p.id);
+            return (
+              <div
+                key={p.id}
+                className={`ld-tablet-post${people.length ? '' : ' ld-tablet-post-empty'}`}
+                data-testid={`tablet-post-${p.id}`}
+              >
+                <div className="ld-tablet-post-head">
+                  <div className="ld-tablet-post-name">{p.name}</div>
+                  {people.length ? null : <Tag color="warning">{t('lobby.live.posts.empty')}</Tag>}
+                </div>
+                <div className="ld-tablet-post-people">
+                  {people.map((x) => (
+                    <div key={x.staffId} className="ld-tablet-person" data-testid="tablet-person">
+                      <span className="ld-tablet-person-name">{x.staffName}</span>
+                      <span className="ld-tablet-muted">
+                        {t('lobby.live.posts.since', { time: formatTime(x.since) })}
+                      </span>
+                      {mayOperate ? (
+                        <Button
+                          icon={<LogoutOutlined />}
+                          loading={busy === x.staffId}
+                          onClick={() => checkOut(x.staffId, p.id, x.staffName)}
+                          data-testid="check-out"
+                        >
+                          {t('lobby.live.posts.checkOut')}
+                        </Button>
+                      ) : null}
+                    </div>
+                  ))}
+                </div>
+                {mayOperate ? (
+                  <Button
+                    size="large"
+                    block
+                    icon={<LoginOutlined />}
+                    onClick={() => onCheckIn(p)}
+                    data-testid="check-in"
+                  >
+                    {t('lobby.live.posts.checkIn')}
+                  </Button>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      ) : (
+        <Empty description={t('lobby.live.posts.none')} />
+      )}
+    </Card>
+  );
+}
+
+function QueueCard({
+  view,
+  dir,
+  lastUpdate,
+  now,
+}: {
+  view: LobbyView;
+  dir: Directory;
+  lastUpdate: Date | null;
+  now: number;
+}) {
+  const { t, formatNumber, formatTime } = useI18n();
+  const sl = view.serviceLevel;
+  const stat = (label: string, value: string, testId: string, tone?: 'good' | 'bad') => (
+    <div className={`ld-tablet-stat${tone ? ` ld-tablet-stat-${tone}` : ''}`}>
+      <div className="ld-tablet-stat-label">{label}</div>
+      <div className="ld-tablet-stat-value" data-testid={testId}>
+        {value}
+      </div>
+    </div>
+  );
+  return (
+    <Card title={t('lobby.live.queue.title')} className="ld-tablet-card" data-testid="tablet-queue">
+      <div className="ld-tablet-stats">
+        {stat(t('lobby.live.kpi.waiting'), formatNumber(view.waiting), 'tablet-waiting')}
+        {stat(t('lobby.live.kpi.arrivals'), formatNumber(view.arrivals), 'tablet-arrivals')}
+        {stat(t('lobby.live.kpi.served'), formatNumber(view.served), 'tablet-served')}
+        {stat(
+          t('lobby.live.kpi.meanWait'),
+          view.meanWaitMinutes === null
+            ? '—'
+            : `${formatNumber(view.meanWaitMinutes)} ${t('lobby.live.unit.min')}`,
+          'tablet-mean-wait',
+        )}
+        {stat(
+          t('lobby.live.kpi.serviceLevel'),
+          sl === null ? '—' : `${formatNumber(Math.round(sl * 100))}%`,
+          'tablet-service-level',
+          view.meetsTarget === null ? undefined : view.meetsTarget ? 'good' : 'bad',
+        )}
+        {stat(
+          t('lobby.live.kpi.leftNoShow'),
+          `${formatNumber(view.abandoned)} / ${formatNumber(view.noShow)}`,
+          'tablet-left',
+        )}
+      </div>
+      <div className="ld-tablet-muted" style={{ margin: '4px 0 12px' }}>
+        {t('lobby.live.kpi.target', {
+          pct: formatNumber(Math.round(view.serviceLevelTarget * 100)),
+          min: formatNumber(view.targetWaitMinutes),
+        })}
+      </div>
+      <Table
+        size="small"
+        rowKey="businessType"
+        pagination={false}
+        dataSource={view.waitingByType}
+        locale={{
+          emptyText: view.events ? t('lobby.live.board.nobodyWaiting') : t('lobby.live.board.noTickets'),
+        }}
+        columns={[
+          {
+            title: t('lobby.live.queue.business'),
+            dataIndex: 'businessType',
+            render: (v: string) => dir.businessName(v),
+          },
+          { title: t('lobby.live.queue.waiting'), dataIndex: 'waiting', align: 'right', width: 90 },
+          {
+            title: t('lobby.live.queue.oldest'),
+            key: 'oldest',
+            align: 'right',
+            width: 120,
+            render: (_, w) => {
+              const m = waitNow(w, lastUpdate, now);
+              return (
+                <span className={m >= view.targetWaitMinutes ? 'ld-tablet-late' : undefined}>
+                  {t('lobby.live.unit.minutes', { n: formatNumber(Math.floor(m)) })}
+                </span>
+              );
+            },
+          },
+        ]}
+      />
+      <div className="ld-tablet-subtitle">{t('lobby.live.board.servingTitle')}</div>
+      <Table
+        size="small"
+        rowKey={(c) => `${c.counter}-${c.ticket}`}
+        pagination={false}
+        dataSource={view.countersServing}
+        locale={{ emptyText: t('lobby.live.board.noServing') }}
+        columns={[
+          { title: t('lobby.live.queue.counter'), dataIndex: 'counter', width: 90 },
+          { title: t('lobby.live.queue.ticket'), dataIndex: 'ticket', width: 90 },
+          {
+            title: t('lobby.live.queue.business'),
+            dataIndex: 'businessType',
+            render: (v: string, c) => (
+              <>
+                <div>{dir.businessName(v)}</div>
+                <div className="ld-tablet-muted">{dir.staffName(c.staffId) ?? ''}</div>
+              </>
+            ),
+          },
+          {
+            title: t('lobby.live.queue.since'),
+            dataIndex: 'since',
+            align: 'right',
+            width: 90,
+            render: (v: string) => formatTime(v),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** `/lobby/:outletId`: the lobby manager's working view on a tablet, live from the stream. */
 export function LobbyTabletPage() {
-  const { t } = useI18n();
-  return <div>{t('lobby.live.placeholder')}</div>;
+  const { outletId = '' } = useParams();
+  const { t, formatTime } = useI18n();
+  const user = useUser();
+  const { state, connected, lastUpdate, error, apply } = useLobbyStream(outletId);
+  const dir = useLobbyDirectory(outletId);
+  const now = useNow(1000);
+  const [modeModal, setModeModal] = useState<'switch' | 'back' | null>(null);
+  const [checkInPost, setCheckInPost] = useState<Post | null>(null);
+  const mayOperate = lobbyCan.operates(user, outletId);
+  const mayAnswer = lobbyCan.answersPrompts(user, outletId);
+
+  const pending = state?.prompts.filter((p) => p.status === 'pending') ?? [];
+  const covering = state?.prompts.filter((p) => p.status === 'acknowledged') ?? [];
+  const title = dir.outlet?.name ?? t('nav.lobby');
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        crumbs={[{ title: t('nav.lobby'), to: '/lobby' }, { title }]}
+        extra={
+          <span
+            className="ld-tablet-conn"
+            data-testid="tablet-connection"
+            data-connected={connected ? 'true' : 'false'}
+          >
+            <Badge status={connected ? 'success' : 'warning'} />
+            {connected ? t('lobby.live.live') : t('lobby.live.reconnecting')}
+            {lastUpdate ? (
+              <span className="ld-tablet-muted">
+                {t('lobby.live.lastUpdate', { time: formatTime(lastUpdate.toISOString()) })}
+              </span>
+            ) : null}
+          </span>
+        }
+      />
+      <LobbyNav outletId={outletId} active="live" />
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('error.loadFailed')}
+          description={error.status === 404 ? t('lobby.live.board.notFound') : error.detail || error.code}
+        />
+      ) : null}
+      {!state ? (
+        error ? null : (
+          <Card data-testid="tablet-connecting">
+            <Skeleton active paragraph={{ rows: 6 }} />
+          </Card>
+        )
+      ) : (
+        <>
+          <section className="ld-tablet-prompts" data-testid="tablet-prompts">
+            {pending.map((p) => (
+              <PromptCard
+                key={p.id}
+                outletId={outletId}
+                prompt={p}
+                view={state}
+                lastUpdate={lastUpdate}
+                now={now}
+                mayAnswer={mayAnswer}
+                onDone={apply}
+              />
+            ))}
+            {pending.length === 0 ? (
+              <div className="ld-tablet-no-prompts">{t('lobby.live.prompts.none')}</div>
+            ) : null}
+            {covering.length ? (
+              <div className="ld-tablet-covering" data-testid="tablet-covering">
+                {t('lobby.live.prompts.covering')}
+                {covering.map((p) => (
+                  <Tag key={p.id} color="green">
+                    {dir.staffName(p.staffId)} → {dir.posts.find((x) => x.id === p.postId)?.name ?? p.postId}
+                  </Tag>
+                ))}
+              </div>
+            ) : null}
+          </section>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={13}>
+              <PostsCard
+                outletId={outletId}
+                view={state}
+                dir={dir}
+                mayOperate={mayOperate}
+                onCheckIn={setCheckInPost}
+                onDone={apply}
+              />
+            </Col>
+            <Col xs={24} lg={11}>
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <ModeCard
+                  view={state}
+                  mayOperate={mayOperate}
+                  onSwitch={() => setModeModal('switch')}
+                  onBack={() => setModeModal('back')}
+                />
+                <QueueCard view={state} dir={dir} lastUpdate={lastUpdate} now={now} />
+              </Space>
+            </Col>
+          </Row>
+          <TabletModeModal
+            outletId={outletId}
+            view={state}
+            open={modeModal !== null}
+            backToPlan={modeModal === 'back'}
+            onClose={() => setModeModal(null)}
+            onDone={(v) => {
+              apply(v);
+              setModeModal(null);
+            }}
+          />
+          <TabletCheckInModal
+            outletId={outletId}
+            post={checkInPost}
+            view={state}
+            onClose={() => setCheckInPost(null)}
+            onDone={(v) => {
+              apply(v);
+              setCheckInPost(null);
+            }}
+          />
+        </>
+      )}
+    </>
+  );
 }

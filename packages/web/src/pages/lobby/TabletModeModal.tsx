@@ -1,0 +1,143 @@
+import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { applyServerErrors } from '../../components/formErrors';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { TIME_ZONE, useI18n } from '../../i18n/i18n';
+import type { LobbyMode, LobbyView } from './useLobbyStream';
+
+interface Values {
+  mode: LobbyMode | 'plan';
+  reason: string;
+  /** "HH:mm" today, or empty: to the end of the day */
+  until?: string;
+}
+
+/** Half hours from the next one to 23:30 of the outlet's day (Asia/Shanghai). */
+function untilOptions(view: LobbyView): string[] {
+  const now = dayjs(view.at).tz(TIME_ZONE);
+  const first = Math.floor((now.hour() * 60 + now.minute()) / 30) + 1;
+  const out: string[] = [];
+  for (let slot = first; slot < 48; slot++) {
+    out.push(`${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`);
+  }
+  return out;
+}
+
+/**
+ * Overrides the mode in force (a reason is required; until a time today, or the end of the day),
+ * or returns to the plan (`mode: "plan"`, with a reason too).
+ */
+export function TabletModeModal({
+  outletId,
+  view,
+  open,
+  backToPlan,
+  onClose,
+  onDone,
+}: {
+  outletId: string;
+  view: LobbyView;
+  open: boolean;
+  /** opened from "back to plan": the mode is fixed to "plan" */
+  backToPlan: boolean;
+  onClose: () => void;
+  onDone: (view: LobbyView) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const times = useMemo(() => untilOptions(view), [view]);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({
+      mode: backToPlan ? 'plan' : view.mode.mode === 'fixed' ? 'rotating' : 'fixed',
+      reason: '',
+      until: undefined,
+    });
+  }, [open, backToPlan, view.mode.mode, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      // "back to plan" has no mode field on the form
+      const target = backToPlan ? 'plan' : v.mode;
+      const body: { mode: string; reason: string; until?: string } = {
+        mode: target,
+        reason: v.reason.trim(),
+      };
+      if (target !== 'plan' && v.until) body.until = dayjs.tz(`${view.day} ${v.until}`, TIME_ZONE).format();
+      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/mode`, body);
+      message.success(target === 'plan' ? t('lobby.live.mode.backDone') : t('lobby.live.mode.overrideDone'));
+      onDone(next);
+    } catch (e) {
+      if (!applyServerErrors(form, e)) showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={backToPlan ? t('lobby.live.mode.backTitle') : t('lobby.live.mode.overrideTitle')}
+      okText={t('common.confirm')}
+      okButtonProps={{ size: 'large', 'data-testid': 'mode-submit' }}
+      cancelButtonProps={{ size: 'large' }}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" requiredMark={false}>
+        {backToPlan ? (
+          <p>{t('lobby.live.mode.backHint')}</p>
+        ) : (
+          <Form.Item name="mode" label={t('lobby.live.mode.label')}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              size="large"
+              data-testid="mode-choice"
+              options={[
+                { value: 'fixed', label: t('lobby.live.mode.fixed') },
+                { value: 'rotating', label: t('lobby.live.mode.rotating') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="reason"
+          label={t('lobby.live.mode.reason')}
+          rules={[{ required: true, whitespace: true, message: t('lobby.live.mode.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={2}
+            maxLength={200}
+            showCount
+            placeholder={t('lobby.live.mode.reasonPlaceholder')}
+            data-testid="mode-reason"
+          />
+        </Form.Item>
+        {backToPlan ? null : (
+          <Form.Item name="until" label={t('lobby.live.mode.until')} extra={t('lobby.live.mode.untilHint')}>
+            <Select
+              allowClear
+              size="large"
+              placeholder={t('lobby.live.mode.untilEndOfDay')}
+              options={times.map((v) => ({ value: v, label: v }))}
+              data-testid="mode-until"
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

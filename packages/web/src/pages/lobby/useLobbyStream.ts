@@ -1,0 +1,275 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api, buildUrl } from '../../api/client';
+
+/** The lobby of one outlet now, as the server sends it (server lobby.schemas.ts `LobbyView`). */
+export type LobbyMode = 'fixed' | 'rotating';
+
+export interface LobbyPrompt {
+  id: string;
+  kind: 'backfill' | 'return';
+  ruleId: string;
+  postId: string;
+  staffId: string;
+  attempt: number;
+  status: string;
+  data: Record<string, unknown>;
+  /** rendered by the server in the requester's language (a push is rendered in zh-CN) */
+  message: string;
+  messageZh: string;
+  messageEn: string;
+  createdAt: string;
+  expiresAt: string | null;
+  answeredAt: string | null;
+}
+
+export interface LobbyWaiting {
+  businessType: string;
+  waiting: number;
+  oldestWaitMinutes: number;
+}
+
+export interface LobbyCounter {
+  counter: string;
+  ticket: string;
+  businessType: string;
+  staffId: string | null;
+  since: string;
+  status: 'called' | 'serving';
+}
+
+export interface LobbyPresence {
+  staffId: string;
+  staffName: string;
+  postId: string;
+  postName: string;
+  since: string;
+}
+
+export interface LobbyView {
+  outletId: string;
+  day: string;
+  /** the server's time of this state */
+  at: string;
+  mode: { mode: LobbyMode; source: 'plan' | 'override'; reason: string | null; until: string | null };
+  arrivals: number;
+  served: number;
+  called: number;
+  abandoned: number;
+  noShow: number;
+  transferred: number;
+  waiting: number;
+  meanWaitMinutes: number | null;
+  serviceLevel: number | null;
+  serviceLevelTarget: number;
+  targetWaitMinutes: number;
+  meetsTarget: boolean | null;
+  longestWaitMinutes: number;
+  waitingByType: LobbyWaiting[];
+  countersServing: LobbyCounter[];
+  presence: LobbyPresence[];
+  prompts: LobbyPrompt[];
+  lastEventAt: string | null;
+  events: number;
+}
+
+export interface LobbyStream {
+  /** the latest state; null until the first one arrives */
+  state: LobbyView | null;
+  /** whether the live stream is open now (false while it reconnects) */
+  connected: boolean;
+  /** when (this device's clock) the latest state arrived */
+  lastUpdate: Date | null;
+  /** why the lobby cannot be shown at all (no such outlet, no access); null otherwise */
+  error: ApiError | null;
+  /** takes a state answered by an action (check-in, mode, prompt) without waiting for the push */
+  apply(view: LobbyView): void;
+}
+
+const MAX_RETRY_MS = 30_000;
+
+/** What the connection needs of an EventSource (a fake in tests). */
+export interface EventSourceLike {
+  readonly readyState: number;
+  addEventListener(type: string, listener: (e: { data?: string }) => void): void;
+  close(): void;
+}
+
+/** EventSource.CLOSED */
+const CLOSED = 2;
+
+export interface LobbyConnectionHooks {
+  /** opens the stream (`new EventSource(url, { withCredentials: true })` in the browser) */
+  open(): EventSourceLike;
+  /** the plain `GET …/lobby`, asked when the server refused the stream */
+  fetchView(): Promise<LobbyView>;
+  onView(view: LobbyView): void;
+  onConnected(connected: boolean): void;
+  onError(error: ApiError | null): void;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+}
+
+/**
+ * One outlet's live stream (`GET …/lobby/stream`, event "lobby", the session cookie), without
+ * React. The browser's EventSource reconnects by itself after a network failure (readyState
+ * CONNECTING); when the server refuses the stream (a restart in progress, an expired session, a
+ * 404) it gives up (CLOSED), and this asks the plain `GET …/lobby` why — a 401 there sends the
+ * user to the login page through the API client — and opens the stream again after a growing
+ * delay (1 s, 2 s, 4 s … 30 s).
+ */
+export class LobbyConnection {
+  private source: EventSourceLike | null = null;
+  private timer: unknown = null;
+  private attempt = 0;
+  private stopped = false;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly hooks: LobbyConnectionHooks) {
+    this.setTimer = hooks.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = hooks.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.source?.close();
+    this.source = null;
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const es = this.hooks.open();
+    this.source = es;
+    es.addEventListener('open', () => {
+      if (this.stopped || this.source !== es) return;
+      this.attempt = 0;
+      this.hooks.onConnected(true);
+    });
+    es.addEventListener('lobby', (e) => {
+      if (this.stopped || this.source !== es) return;
+      let view: LobbyView;
+      try {
+        view = JSON.parse(e.data ?? '') as LobbyView;
+      } catch {
+        return;
+      }
+      this.attempt = 0;
+      this.hooks.onConnected(true);
+      this.hooks.onError(null);
+      this.hooks.onView(view);
+    });
+    es.addEventListener('error', () => {
+      if (this.stopped || this.source !== es) return;
+      this.hooks.onConnected(false);
+      // CONNECTING: the browser retries by itself. CLOSED: it gave up; we take over.
+      if (es.readyState === CLOSED) {
+        es.close();
+        this.source = null;
+        this.retryLater();
+      }
+    });
+  }
+
+  private retryLater(): void {
+    if (this.stopped) return;
+    const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** this.attempt);
+    this.attempt++;
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      this.probe();
+    }, delay);
+  }
+
+  private probe(): void {
+    this.hooks
+      .fetchView()
+      .then((view) => {
+        if (this.stopped) return;
+        this.hooks.onError(null);
+        this.hooks.onView(view);
+        this.connect();
+      })
+      .catch((e: unknown) => {
+        if (this.stopped) return;
+        if (e instanceof ApiError && (e.status === 403 || e.status === 404)) this.hooks.onError(e);
+        this.retryLater();
+      });
+  }
+}
+
+/** The live lobby of an outlet (see `LobbyConnection`) as React state. */
+export function useLobbyStream(outletId: string | undefined): LobbyStream {
+  const [current, setCurrent] = useState<{ view: LobbyView; at: Date } | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const apply = useCallback((view: LobbyView) => {
+    // A push and an action's answer may cross: keep the newer one.
+    setCurrent((prev) =>
+      prev && prev.view.outletId === view.outletId && prev.view.at > view.at
+        ? prev
+        : { view, at: new Date() },
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!outletId) return;
+    setCurrent(null);
+    setConnected(false);
+    setError(null);
+    const path = `/outlets/${encodeURIComponent(outletId)}/lobby`;
+    const connection = new LobbyConnection({
+      open: () => new EventSource(buildUrl(`${path}/stream`), { withCredentials: true }),
+      fetchView: () => api.get<LobbyView>(path),
+      onView: apply,
+      onConnected: setConnected,
+      onError: setError,
+    });
+    connection.start();
+    return () => connection.stop();
+  }, [outletId, apply]);
+
+  return { state: current?.view ?? null, connected, lastUpdate: current?.at ?? null, error, apply };
+}
+
+/** The current time, re-rendered every `intervalMs`. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+/**
+ * Minutes elapsed between a server time and now, read on the server's clock: the state carries
+ * its server time `at`, and `lastUpdate` is when it arrived here, so this device's clock error
+ * does not matter.
+ */
+export function minutesSince(iso: string, view: LobbyView, lastUpdate: Date | null, now: number): number {
+  return Math.max(0, (serverNow(view, lastUpdate, now) - Date.parse(iso)) / 60_000);
+}
+
+/** The server's clock now (epoch ms): the state's time plus what has passed here since it arrived. */
+export function serverNow(view: LobbyView, lastUpdate: Date | null, now: number): number {
+  return Date.parse(view.at) + (lastUpdate ? Math.max(0, now - lastUpdate.getTime()) : 0);
+}
+
+/** The longest wait of a queue now: the server's figure, run on since the state arrived. */
+export function waitNow(w: LobbyWaiting, lastUpdate: Date | null, now: number): number {
+  if (w.waiting === 0) return 0;
+  return w.oldestWaitMinutes + (lastUpdate ? Math.max(0, now - lastUpdate.getTime()) / 60_000 : 0);
+}
+
+/** The prompt's text in the page's language (a pushed state is rendered in zh-CN by the server). */
+export function promptText(p: LobbyPrompt, locale: string): string {
+  return locale === 'zh-CN' ? p.messageZh : p.messageEn;
+}
