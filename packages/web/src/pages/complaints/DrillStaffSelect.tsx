@@ -19,6 +19,7 @@ export function StaffOfOutletSelect({
   id,
   testId,
   allowClear = true,
+  selectedName,
 }: {
   outletId: string | null | undefined;
   value?: string | string[] | null;
@@ -29,6 +30,8 @@ export function StaffOfOutletSelect({
   id?: string;
   testId?: string;
   allowClear?: boolean;
+  /** the name of the selected staff member, shown while the list does not hold them */
+  selectedName?: string;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
@@ -42,6 +45,9 @@ export function StaffOfOutletSelect({
     label: s.employeeNo ? `${s.name} · ${s.employeeNo}` : s.name,
     name: s.name,
   }));
+  if (typeof value === 'string' && value && selectedName && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: selectedName, name: selectedName });
+  }
   return (
     <Select
       id={id}

@@ -49,7 +49,8 @@ export function DrillsPage() {
       width: 110,
       render: (v: string) => <span className="ld-nowrap">{formatDate(`${v}T12:00:00+08:00`)}</span>,
     },
-    ...(user.outletId ? [] : [{ title: t('complaints.outlet'), dataIndex: 'outletName', width: 120 }]),
+    // one outlet in view (an outlet user, or the outlet filter): its name on every row adds nothing
+    ...(outletId ? [] : [{ title: t('complaints.outlet'), dataIndex: 'outletName', width: 120 }]),
     {
       title: t('coaching.drill.scenario'),
       dataIndex: 'scenario',
@@ -64,14 +65,16 @@ export function DrillsPage() {
       title: t('coaching.drill.participants'),
       dataIndex: 'participants',
       width: 200,
-      render: (v: Drill['participants']) => (
+      render: (v: Drill['participants'], d) => (
         <div data-testid="drill-participants-cell">
           {v.map((p) => (
             <Tag
               key={p.id}
               color={p.id === s.staffId ? 'red' : undefined}
               style={{ marginBottom: 4, cursor: 'pointer' }}
-              onClick={() => set({ staffId: p.id, staffName: p.name, outletId: s.outletId || '' })}
+              onClick={() =>
+                set({ staffId: p.id, staffName: p.name, outletId: user.outletId ? '' : d.outletId })
+              }
             >
               {p.name}
             </Tag>
@@ -132,6 +135,7 @@ export function DrillsPage() {
           <StaffOfOutletSelect
             outletId={outletId}
             value={s.staffId || null}
+            selectedName={s.staffName}
             onChange={(v, names) => {
               const id = typeof v === 'string' ? v : '';
               set({ staffId: id, staffName: id ? (names[id] ?? '') : '' });
@@ -267,6 +271,7 @@ function StaffHistory({
   const last = drills.length ? pct(drills[drills.length - 1]!) : null;
   const option = useMemo<ChartOption>(
     () => ({
+      animation: false,
       grid: { left: 40, right: 16, top: 24, bottom: 28 },
       tooltip: {
         trigger: 'axis',
@@ -291,7 +296,7 @@ function StaffHistory({
           smooth: false,
           symbolSize: 8,
           itemStyle: { color: '#b8322f' },
-          markLine: undefined,
+          showSymbol: true,
         },
       ],
     }),

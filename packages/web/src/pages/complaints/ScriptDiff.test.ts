@@ -30,6 +30,13 @@ describe('diffText', () => {
     expect(render('先生您好', '您好')).toBe('[-先生]您好');
   });
 
+  it('folds a one-character coincidence between two changes into the change', () => {
+    expect(render('我会每天电话告知您。', '我已申请加急并短信通知您。')).toBe(
+      '我[-会每天电话告][+已申请加急并短信通]知您。',
+    );
+    expect(render('甲乙丙丁戊', '子乙丑丁寅')).toBe('[-甲乙丙丁戊][+子乙丑丁寅]');
+  });
+
   it('keeps both texts whole: the old one from same+removed, the new one from same+added', () => {
     const before = '经核实，处理结果如下……如您对处理结果有异议，可在30日内申请复核。';
     const after = '经认真核实，处理结论如下：如您有异议，可在收到决定之日起30日内申请复核，也可申请调解。';

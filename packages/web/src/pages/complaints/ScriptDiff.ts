@@ -75,5 +75,43 @@ export function diffText(before: string, after: string): DiffPart[] {
     push(out, 'added', midB.slice(j).join(''));
   }
   push(out, 'same', a.slice(endA).join(''));
+  return mergeShortEqualities(out);
+}
+
+/** Equalities this short between two changes read as noise ("短信通[知]您"): fold them into the changes. */
+const SHORT = 2;
+
+type Block = { same: string } | { del: string; ins: string };
+
+function mergeShortEqualities(parts: DiffPart[]): DiffPart[] {
+  const blocks: Block[] = [];
+  for (const p of parts) {
+    const last = blocks[blocks.length - 1];
+    if (p.kind === 'same') blocks.push({ same: p.text });
+    else if (last && 'del' in last) last[p.kind === 'removed' ? 'del' : 'ins'] += p.text;
+    else blocks.push(p.kind === 'removed' ? { del: p.text, ins: '' } : { del: '', ins: p.text });
+  }
+  const merged: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const prev = merged[merged.length - 1];
+    const next = blocks[i + 1];
+    if ('same' in b && prev && 'del' in prev && next && 'del' in next && b.same.length <= SHORT) {
+      prev.del += b.same + next.del;
+      prev.ins += b.same + next.ins;
+      i++;
+    } else if ('del' in b && prev && 'del' in prev) {
+      prev.del += b.del;
+      prev.ins += b.ins;
+    } else merged.push({ ...b });
+  }
+  const out: DiffPart[] = [];
+  for (const b of merged) {
+    if ('same' in b) push(out, 'same', b.same);
+    else {
+      push(out, 'removed', b.del);
+      push(out, 'added', b.ins);
+    }
+  }
   return out;
 }
