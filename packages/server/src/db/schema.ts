@@ -437,3 +437,27 @@ export interface DB {
     created_at: string;
   };
 }
+
+// ---- 0005: complaint statistics kept per day (maintained by the complaints repository)
+export interface DB {
+  complaint_daily_stats: {
+    branch_id: string;
+    /** Beijing date the complaints were received on */
+    day: string;
+    outlet_id: string;
+    complaints: number;
+    /** complaints with a decision (on_time not null) */
+    decided: number;
+    on_time: number;
+    /** sum of days_to_decision */
+    decision_days: number;
+  };
+  complaint_daily_codes: {
+    branch_id: string;
+    day: string;
+    /** channel | category | cause */
+    kind: string;
+    code: string;
+    complaints: number;
+  };
+}

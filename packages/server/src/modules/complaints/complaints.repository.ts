@@ -1,6 +1,8 @@
+import { addDays, type IsoDate } from '@liangdian/engine';
 import { sql } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
+import * as stats from './complaints.stats.repository';
 
 export type ComplaintRow = DB['complaints'];
 export type ComplaintFullRow = ComplaintRow & {
@@ -94,7 +96,7 @@ function fullQuery(q: Q) {
     ]);
 }
 
-function filtered(q: Q, f: ComplaintFilter) {
+function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   let query = q.selectFrom('complaints as c').where('c.branch_id', '=', f.branchId);
   if (f.onlyOutletId) query = query.where('c.outlet_id', '=', f.onlyOutletId);
   if (f.outletId) query = query.where('c.outlet_id', '=', f.outletId);
@@ -108,6 +110,12 @@ function filtered(q: Q, f: ComplaintFilter) {
   if (f.staffId) query = query.where('c.staff_id', '=', f.staffId);
   if (f.fromDate) query = query.where('c.received_on', '>=', f.fromDate);
   if (f.toDate) query = query.where('c.received_on', '<=', f.toDate);
+  // received_on is the Beijing date of received_at (UTC+8 all year). For a page, the same range
+  // as instants lets the walk of the received_at index start at the range's end (a count is
+  // cheaper over the received_on index, which holds the codes too).
+  if (f.fromDate && forPage)
+    query = query.where('c.received_at', '>=', `${addDays(f.fromDate as IsoDate, -1)}T16:00:00.000Z`);
+  if (f.toDate && forPage) query = query.where('c.received_at', '<', `${f.toDate}T16:00:00.000Z`);
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
   if (f.q) {
@@ -136,56 +144,128 @@ export async function listComplaints(
   // Two steps: the page's ids from the indexed complaints table alone, then the joined details
   // of just those rows.
   const dir = desc ? 'desc' : 'asc';
-  let ids = filtered(q, f).select('c.id');
-  if (sort === 'due_on') {
-    ids = ids
-      .orderBy(sql`case when c.due_on is null then 1 else 0 end`)
-      .orderBy('c.due_on', dir)
-      .orderBy('c.received_at', 'desc')
-      .orderBy('c.id', 'desc');
-  } else {
-    ids = ids.orderBy('c.received_at', dir).orderBy('c.id', dir);
-  }
-  const [pageIds, count] = await Promise.all([
-    ids.offset(offset).limit(limit).execute(),
-    withTotal
-      ? q
-          .selectFrom(
-            filtered(q, f)
-              .select(sql<number>`1`.as('one'))
-              .limit(countCap + 1)
-              .as('capped'),
-          )
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      : Promise.resolve({ n: 0 }),
+  const count = withTotal
+    ? q
+        .selectFrom(
+          filtered(q, f)
+            .select(sql<number>`1`.as('one'))
+            .limit(countCap + 1)
+            .as('capped'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : Promise.resolve({ n: 0 });
+  const [pageIds, counted] = await Promise.all([
+    sort === 'due_on'
+      ? idsByDueDate(q, f, dir, offset, limit)
+      : filtered(q, f, true)
+          .select('c.id')
+          .orderBy('c.received_at', dir)
+          .orderBy('c.id', dir)
+          .offset(offset)
+          .limit(limit)
+          .execute(),
+    count,
   ]);
   const order = pageIds.map((r) => r.id);
   const rows = order.length ? await fullQuery(q).where('c.id', 'in', order).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const n = Number(count.n);
+  const n = Number(counted.n);
   return { rows: order.map((id) => byId.get(id)!), total: Math.min(n, countCap), totalCapped: n > countCap };
+}
+
+/**
+ * A page by deadline: complaints with a running deadline by due_on (then newest first), those
+ * without one after them. Two index walks (complaints_branch_due, then the received_at index)
+ * instead of sorting every matching row by a computed key.
+ */
+async function idsByDueDate(q: Q, f: ComplaintFilter, dir: 'asc' | 'desc', offset: number, limit: number) {
+  const running = await filtered(q, f, true)
+    .where('c.due_on', 'is not', null)
+    .select('c.id')
+    .orderBy('c.due_on', dir)
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  // A due-date filter leaves no complaint without a deadline; a full page needs no more.
+  if (running.length === limit || f.dueFrom || f.dueTo) return running;
+  // The page reaches past the last running deadline: how many there are places the rest.
+  const withDue = running.length
+    ? offset + running.length
+    : Number(
+        (
+          await q
+            .selectFrom(
+              filtered(q, f)
+                .where('c.due_on', 'is not', null)
+                .select(sql<number>`1`.as('one'))
+                .limit(offset + 1)
+                .as('due'),
+            )
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+  const rest = await filtered(q, f, true)
+    .where('c.due_on', 'is', null)
+    .select('c.id')
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .offset(Math.max(0, offset - withDue))
+    .limit(limit - running.length)
+    .execute();
+  return [...running, ...rest];
 }
 
 export const findComplaint = (q: Q, id: string): Promise<ComplaintFullRow | undefined> =>
   fullQuery(q).where('c.id', '=', id).executeTakeFirst();
 
+// Every write to complaints keeps the daily statistics (complaints.stats.repository) in step, in
+// the caller's transaction.
 export async function insertComplaint(q: Q, row: ComplaintRow) {
   await q.insertInto('complaints').values(row).execute();
+  await stats.addStats(q, new stats.StatsDelta().add(row, 1));
 }
-export async function insertComplaints(q: Q, rows: ComplaintRow[], chunk = 100) {
+/**
+ * Inserts many complaints: multi-row statements of `chunk` rows (PostgreSQL takes up to 65,535
+ * parameters a statement, SQLite 32,766; a complaint has about 50 columns).
+ */
+export async function insertComplaints(q: Q, rows: ComplaintRow[], chunk = 500) {
+  const delta = new stats.StatsDelta();
   for (let i = 0; i < rows.length; i += chunk) {
-    await q
-      .insertInto('complaints')
-      .values(rows.slice(i, i + chunk))
-      .execute();
+    const part = rows.slice(i, i + chunk);
+    await q.insertInto('complaints').values(part).execute();
+    for (const r of part) delta.add(r, 1);
   }
+  await stats.addStats(q, delta);
 }
 export async function updateComplaint(q: Q, id: string, patch: Partial<ComplaintRow>) {
+  const counted = stats.STATS_COLUMNS.some((c) => c in patch);
+  const before = counted ? (await stats.statsColumnsOf(q, [id]))[0] : undefined;
   await q.updateTable('complaints').set(patch).where('id', '=', id).execute();
+  if (before) {
+    const after = { ...before, ...patch } as stats.StatsColumns;
+    if (!stats.sameStats(before, after))
+      await stats.addStats(q, new stats.StatsDelta().add(before, -1).add(after, 1));
+  }
 }
 export const complaintNoTaken = async (q: Q, no: string) =>
   !!(await q.selectFrom('complaints').select('id').where('no', '=', no).executeTakeFirst());
+/** Which of these complaint numbers are taken already (the unique index, 500 a query). */
+export async function takenNos(q: Q, nos: string[], chunk = 500): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < nos.length; i += chunk) {
+    const rows = await q
+      .selectFrom('complaints')
+      .select('no')
+      .where('no', 'in', nos.slice(i, i + chunk))
+      .execute();
+    for (const r of rows) taken.add(r.no);
+  }
+  return taken;
+}
 
 export async function insertEvent(q: Q, row: EventRow) {
   await q.insertInto('complaint_events').values(row).execute();

@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import type { Page } from '../../lib/paging';
 import { type Actor, complaintPolicy, policy } from '../access/policy';
 import * as repo from './complaints.repository';
+import * as stats from './complaints.stats.repository';
 import { ComplaintCreate, type StatsQuery } from './complaints.schemas';
 import type { ComplaintsService } from './complaints.service';
 import { SOURCES } from './complaints.states';
@@ -44,24 +45,57 @@ export class ComplaintInsightsService {
     return (kind: string, code: string) => m.get(`${kind}:${code}`) ?? { zh: code, en: code };
   }
 
+  /**
+   * Statistics of the complaints received in a date range. Totals, outlets and months come from
+   * the daily statistics (complaint_daily_stats), channel, category and cause from the daily
+   * code counts of the branch, or for one outlet from its complaints (a covering index).
+   */
   async stats(actor: Actor, f: StatsQuery) {
     const filter = this.filter(actor, f);
-    const [names, outlets, channel, category, cause, outlet, month, totals] = await Promise.all([
+    const outletId = filter.onlyOutletId ?? filter.outletId;
+    const otherOutlet = !!filter.onlyOutletId && !!filter.outletId && filter.onlyOutletId !== filter.outletId;
+    const codeCounts = async (): Promise<{ kind: string; code: string; n: number }[]> => {
+      if (otherOutlet) return [];
+      if (!outletId) return stats.dailyCodeCounts(this.db, filter);
+      const counts = new Map<string, { kind: string; code: string; n: number }>();
+      const add = (kind: string, code: string, n: number) => {
+        const c = counts.get(`${kind}:${code}`);
+        if (c) c.n += n;
+        else counts.set(`${kind}:${code}`, { kind, code, n });
+      };
+      for (const r of await stats.codeCountsOfOutlet(this.db, { ...filter, outletId })) {
+        add('channel', r.channel_code, r.n);
+        add('category', r.category_code, r.n);
+        add('cause', r.cause_code, r.n);
+      }
+      return [...counts.values()];
+    };
+    const [names, outlets, days, codes] = await Promise.all([
       this.codeNames(),
       repo.outletsOfBranch(this.db, actor.branchId),
-      repo.countBy(this.db, filter, 'channel_code'),
-      repo.countBy(this.db, filter, 'category_code'),
-      repo.countBy(this.db, filter, 'cause_code'),
-      repo.countBy(this.db, filter, 'outlet_id'),
-      repo.countByMonth(this.db, filter),
-      repo.decisionTotals(this.db, filter),
+      stats.dailyTotals(this.db, filter),
+      codeCounts(),
     ]);
+    const totals = { total: 0, decided: 0, onTime: 0, days: 0 };
+    const perOutlet = new Map<string, number>();
+    const perMonth = new Map<string, number>();
+    for (const r of days) {
+      totals.total += r.complaints;
+      totals.decided += r.decided;
+      totals.onTime += r.onTime;
+      totals.days += r.decisionDays;
+      perOutlet.set(r.outletId, (perOutlet.get(r.outletId) ?? 0) + r.complaints);
+      perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + r.complaints);
+    }
+    const counted = (m: Map<string, number>) =>
+      [...m.entries()].filter(([, n]) => n > 0).map(([key, n]) => ({ key, n }));
     const outletName = new Map(outlets.map((o) => [o.id, o.name]));
-    const named = (kind: string, rows: { key: string; n: number }[]): Bucket[] =>
-      rows
+    const named = (kind: string): Bucket[] =>
+      codes
+        .filter((r) => r.kind === kind && r.n > 0)
         .map((r) => {
-          const n = names(kind, r.key);
-          return { key: r.key, nameZh: n.zh, nameEn: n.en, count: r.n };
+          const n = names(kind, r.code);
+          return { key: r.code, nameZh: n.zh, nameEn: n.en, count: r.n };
         })
         .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
     return {
@@ -70,10 +104,10 @@ export class ComplaintInsightsService {
       onTime: totals.onTime,
       onTimeRate: totals.decided ? totals.onTime / totals.decided : null,
       meanDaysToDecision: totals.decided ? totals.days / totals.decided : null,
-      byChannel: named('channel', channel),
-      byCategory: named('category', category),
-      byCause: named('cause', cause),
-      byOutlet: outlet
+      byChannel: named('channel'),
+      byCategory: named('category'),
+      byCause: named('cause'),
+      byOutlet: counted(perOutlet)
         .map((r) => ({
           key: r.key,
           nameZh: outletName.get(r.key) ?? r.key,
@@ -81,7 +115,9 @@ export class ComplaintInsightsService {
           count: r.n,
         }))
         .sort((a, b) => b.count - a.count),
-      byMonth: month.map((r) => ({ key: r.key, nameZh: r.key, nameEn: r.key, count: r.n })),
+      byMonth: counted(perMonth)
+        .sort((a, b) => a.key.localeCompare(b.key))
+        .map((r) => ({ key: r.key, nameZh: r.key, nameEn: r.key, count: r.n })),
     };
   }
 
@@ -368,18 +404,33 @@ export class ComplaintInsightsService {
     return this.complaints.change(actor, async (trx, nowIso) => {
       const rows: repo.ComplaintRow[] = [];
       for (const input of inputs) {
-        const id = newId();
-        const receivedOn = shanghaiDate(input.receivedAt);
         rows.push(
           this.complaints.newRow({
-            id,
-            no: `TS${receivedOn.replace(/-/g, '')}${id.replace(/-/g, '').slice(-6).toUpperCase()}`,
+            id: newId(),
+            no: '',
             branchId: actor.branchId,
             input,
             createdBy: actor.userId,
             now: nowIso,
           }),
         );
+      }
+      // Numbers as for one complaint (TS + day + 6 random hex digits): thousands a day may
+      // collide, with each other or with stored ones; draw again until every one is free.
+      const drawn = new Set<string>();
+      let open = rows;
+      while (open.length) {
+        for (const r of open) {
+          do
+            r.no = `TS${r.received_on.replace(/-/g, '')}${newId().replace(/-/g, '').slice(-6).toUpperCase()}`;
+          while (drawn.has(r.no));
+          drawn.add(r.no);
+        }
+        const taken = await repo.takenNos(
+          trx,
+          open.map((r) => r.no),
+        );
+        open = open.filter((r) => taken.has(r.no));
       }
       await repo.insertComplaints(trx, rows);
       return [

@@ -1,0 +1,45 @@
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/types';
+
+/**
+ * Bulk loading of generated complaints (`liangdian demo --complaints N`, the bench): big
+ * transactions, and for their duration the settings that make them cheap.
+ * - SQLite: a 256 MB page cache (index pages stay in memory while a million rows go in) and
+ *   synchronous = OFF (a crash during a demo load loses the demo, never older data: WAL);
+ * - PostgreSQL: synchronous_commit = off for the load's transactions only (SET LOCAL).
+ */
+export async function inBulkTransactions<T>(
+  db: Kysely<DB>,
+  work: (transaction: <R>(fn: (trx: Transaction<DB>) => Promise<R>) => Promise<R>) => Promise<T>,
+): Promise<T> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const transaction = <R>(fn: (trx: Transaction<DB>) => Promise<R>) =>
+    db.transaction().execute(async (trx) => {
+      if (postgres) await sql`set local synchronous_commit = off`.execute(trx);
+      return fn(trx);
+    });
+  if (postgres) return work(transaction);
+  const pragma = async (name: string) =>
+    (await sql<Record<string, unknown>>`pragma ${sql.raw(name)}`.execute(db)).rows[0]?.[name];
+  const cacheSize = await pragma('cache_size');
+  const synchronous = await pragma('synchronous');
+  await sql`pragma cache_size = -262144`.execute(db);
+  await sql`pragma synchronous = OFF`.execute(db);
+  try {
+    return await work(transaction);
+  } finally {
+    await sql`pragma cache_size = ${sql.raw(String(Number(cacheSize)))}`.execute(db);
+    await sql`pragma synchronous = ${sql.raw(String(Number(synchronous)))}`.execute(db);
+  }
+}
+
+/**
+ * Refreshes the planner's statistics after a bulk load; on PostgreSQL also the visibility map
+ * (VACUUM), without which the list's counts cannot be index-only scans.
+ */
+export async function analyze(db: Kysely<DB>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const table of ['complaints', 'complaint_daily_stats', 'complaint_daily_codes'])
+      await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
+  } else await sql`analyze`.execute(db);
+}
