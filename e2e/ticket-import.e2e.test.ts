@@ -71,6 +71,9 @@ describe('ticket history import: upload, map, preview with a bad row, import the
     await expect(firstError.locator('td').first().textContent()).resolves.toBe('3');
     await expect(firstError.textContent()).resolves.toContain('业务类型“黄金回购”不存在或已停用');
     await expect(page.getByTestId('import-has-errors').textContent()).resolves.toContain('1 行有错误');
+    const report = page.waitForEvent('download');
+    await page.getByTestId('import-error-report').click();
+    expect((await report).suggestedFilename()).toMatch(/叫号记录导入错误.*\.xlsx$/);
     await expect(page.getByTestId('import-sample').locator('tbody tr.ant-table-row').count()).resolves.toBe(
       4,
     );
@@ -104,7 +107,7 @@ describe('ticket history import: upload, map, preview with a bad row, import the
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-result').waitFor();
     await expect(page.getByTestId('import-result').textContent()).resolves.toContain(
-      '0 ticket events added; 4 were imported before',
+      '0 ticket events added; 4 imported before',
     );
     await screenshot(page, 'ti07-result-en');
     await page.getByTestId('lang-switch').click();
@@ -117,13 +120,11 @@ describe('ticket history import: upload, map, preview with a bad row, import the
     await login(p, 'head.jj');
     await p.goto(`/lobby/${outletId}/import`);
     await p.getByTestId('import-dropzone').waitFor();
-    await p
-      .locator('.ant-upload-drag input[type=file]')
-      .setInputFiles({
-        name: 'portrait.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(ticketLog(`${run}P`), 'utf-8'),
-      });
+    await p.locator('.ant-upload-drag input[type=file]').setInputFiles({
+      name: 'portrait.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(ticketLog(`${run}P`), 'utf-8'),
+    });
     await p.getByTestId('import-map').waitFor();
     await p.getByTestId('map-check').click();
     await p.getByTestId('import-preview').waitFor();

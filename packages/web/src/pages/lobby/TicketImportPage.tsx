@@ -243,8 +243,8 @@ function ImportWizard({ outletId }: { outletId: string }) {
       ) : null}
       {step === 'result' && result ? (
         <Result
-          status="success"
-          title={t('ticketImport.result.title')}
+          status={result.rowsStored ? 'success' : 'info'}
+          title={t(result.rowsStored ? 'ticketImport.result.title' : 'ticketImport.result.nothingNew')}
           data-testid="import-result"
           subTitle={
             <Space orientation="vertical" size={2}>
@@ -295,25 +295,26 @@ function UploadStep(props: {
   return (
     <Row gutter={[24, 16]}>
       <Col xs={24} lg={14}>
-        <Upload.Dragger
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          disabled={props.busy}
-          beforeUpload={(f) => {
-            void props.onFile(f);
-            return false;
-          }}
-          data-testid="import-dropzone"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('ticketImport.upload.drop')}</p>
-          <p className="ant-upload-hint">
-            {t('ticketImport.upload.hint', { maxMb: props.maxMb, maxRows: props.maxRows })}
-          </p>
-        </Upload.Dragger>
+        <div data-testid="import-dropzone">
+          <Upload.Dragger
+            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple={false}
+            showUploadList={false}
+            disabled={props.busy}
+            beforeUpload={(f) => {
+              void props.onFile(f);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('ticketImport.upload.drop')}</p>
+            <p className="ant-upload-hint">
+              {t('ticketImport.upload.hint', { maxMb: props.maxMb, maxRows: props.maxRows })}
+            </p>
+          </Upload.Dragger>
+        </div>
         {props.busy ? (
           <div style={{ marginTop: 12 }} data-testid="import-progress">
             <Typography.Text type="secondary">
@@ -426,13 +427,25 @@ function MapStep(props: {
                   required={required}
                   validateStatus={(required && !value) || dup ? 'error' : undefined}
                   help={
-                    required && !value
-                      ? t('ticketImport.map.required')
-                      : dup
-                        ? t('ticketImport.map.duplicateColumn')
-                        : example
-                          ? t('ticketImport.map.sampleOf', { value: example })
-                          : undefined
+                    required && !value ? (
+                      t('ticketImport.map.required')
+                    ) : dup ? (
+                      t('ticketImport.map.duplicateColumn')
+                    ) : example ? (
+                      <span
+                        title={example}
+                        style={{
+                          display: 'block',
+                          overflow: 'hidden',
+                          whiteSpace: 'nowrap',
+                          textOverflow: 'ellipsis',
+                        }}
+                      >
+                        {t('ticketImport.map.sampleOf', { value: example })}
+                      </span>
+                    ) : (
+                      '\u00a0'
+                    )
                   }
                 >
                   <Select
@@ -728,6 +741,7 @@ function PastImports({ outletId }: { outletId: string }) {
     {
       title: t('ticketImport.batches.file'),
       dataIndex: 'fileName',
+      width: 220,
       render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
     },
     { title: t('ticketImport.batches.by'), dataIndex: 'createdByName', width: 110 },
@@ -795,7 +809,7 @@ function PastImports({ outletId }: { outletId: string }) {
           loading={list.isFetching}
           columns={columns}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1100 }}
           data-testid="import-batches"
           locale={{ emptyText: <Empty description={t('ticketImport.batches.empty')} /> }}
           pagination={{
