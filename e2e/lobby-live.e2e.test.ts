@@ -137,6 +137,11 @@ describe('the live lobby: big-screen board and tablet view', () => {
     await board.locator('[data-testid="board-connection"][data-connected="true"]').waitFor();
     await board.getByTestId('board-arrivals').waitFor();
     const before = Number(await board.getByTestId('board-arrivals').textContent());
+    if (before === 0) {
+      // a fresh demo outlet: the board before the day's first ticket
+      await board.getByTestId('board-queues-empty').waitFor();
+      await screenshot(board, 'lobby-board-empty');
+    }
 
     // (a string: this project compiles without the DOM library)
     const shown = board.waitForFunction(

@@ -8,6 +8,7 @@ import { usePosts } from '../outlets/PostsTab';
 
 /** An outlet has a few dozen staff at most; the names of counters' staff come from this page. */
 const STAFF_PAGE = 200;
+const POST_ORDER = ['welcome', 'super_counter', 'zone'];
 
 /**
  * Names the lobby state refers to by code or id: the outlet, business types, posts and staff.
@@ -39,7 +40,13 @@ export function useLobbyDirectory(outletId: string) {
     return {
       outlet: outlet.data ?? null,
       outletError: outlet.error,
-      posts: (posts.data?.items ?? []).filter((p) => p.active),
+      // the welcome post first, then the super-counter, then the zones, each by name
+      posts: (posts.data?.items ?? [])
+        .filter((p) => p.active)
+        .sort(
+          (a, b) =>
+            POST_ORDER.indexOf(a.kind) - POST_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN'),
+        ),
       postsLoading: posts.isLoading,
       postsError: posts.error,
       refetchPosts: posts.refetch,

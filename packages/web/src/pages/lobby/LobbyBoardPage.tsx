@@ -148,7 +148,9 @@ function Board({
                   className={`lb-queue${late ? ' lb-queue-late' : ''}`}
                   data-testid={`board-queue-${w.businessType}`}
                 >
-                  <div className="lb-queue-name">{dir.businessName(w.businessType)}</div>
+                  <div className="lb-queue-head">
+                    <div className="lb-queue-name">{dir.businessName(w.businessType)}</div>
+                  </div>
                   <div className="lb-queue-count" data-testid={`board-queue-count-${w.businessType}`}>
                     {formatNumber(w.waiting)}
                   </div>
