@@ -1,5 +1,6 @@
 import {
   CheckCircleOutlined,
+  EditOutlined,
   EyeOutlined,
   MoreOutlined,
   PlusOutlined,
@@ -49,6 +50,8 @@ import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { ActionModal } from './ActionModal';
+import { AttachmentPanel } from './AttachmentPanel';
+import { ComplaintFormModal } from './ComplaintFormModal';
 import { ComplaintStatusTag, DeadlineBadge, daysLeft, PersonalValue, useCodeLabels } from './shared';
 
 const STEPS = [
@@ -81,12 +84,17 @@ const SIDE: ComplaintAction[] = [
   'withdraw',
 ];
 
+/** Events that moved the case on (registration and transitions; not edits or clock changes). */
+const moves = (events: ComplaintEvent[]) => events.filter((e) => e.fromStatus !== e.toStatus);
+
 function stepIndex(c: Complaint, events: ComplaintEvent[]): number {
   if (c.status === 'review') return STEPS.indexOf('decided');
   const i = STEPS.indexOf(c.status as (typeof STEPS)[number]);
   if (i >= 0) return i;
   // withdrawn / merged: where it stood before
-  const last = [...events].reverse().find((e) => e.toStatus === c.status);
+  const last = moves(events)
+    .reverse()
+    .find((e) => e.toStatus === c.status);
   const from = last?.fromStatus ? STEPS.indexOf(last.fromStatus as (typeof STEPS)[number]) : 0;
   return Math.max(0, from);
 }
@@ -103,6 +111,7 @@ export function ComplaintDetailPage() {
   const [action, setAction] = useState<ComplaintAction | null>(null);
   const [clear, setClear] = useState<Complaint | null>(null);
   const [unmasking, setUnmasking] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const complaint = useQuery({
     queryKey: ['complaint', id],
@@ -160,7 +169,15 @@ export function ComplaintDetailPage() {
   const evs = events.data?.items ?? [];
   const current = stepIndex(c, evs);
   const ended = c.status === 'withdrawn' || c.status === 'merged';
-  const stepAt = (s: string) => [...evs].reverse().find((e) => e.toStatus === s)?.at;
+  const stepAt = (s: string) =>
+    moves(evs)
+      .reverse()
+      .find((e) => e.toStatus === s)?.at;
+  /** "Edited: claim, cause" for an update event (the values are in the audit log). */
+  const editedFields = (e: ComplaintEvent) => {
+    const fields = Array.isArray(e.data?.fields) ? (e.data.fields as string[]) : [];
+    return fields.map((f) => tEnum('complaintEdit.field', f)).join(t('common.listSeparator'));
+  };
 
   const unmask = () => {
     let reason = '';
@@ -235,6 +252,11 @@ export function ComplaintDetailPage() {
                   {t('complaints.notice')}
                 </Button>
               </Link>
+            ) : null}
+            {complaintCan.editComplaint(user) ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-complaint">
+                {t('complaintEdit.edit')}
+              </Button>
             ) : null}
             {sideActions.length ? (
               <Dropdown
@@ -428,6 +450,8 @@ export function ComplaintDetailPage() {
             ) : null}
           </Card>
 
+          {hidden ? null : <AttachmentPanel complaint={c} />}
+
           {c.decision ? <DecisionCard title={t('complaints.decision.title')} d={c.decision} /> : null}
           {c.review ? <DecisionCard title={t('complaints.review.title')} d={c.review} /> : null}
 
@@ -555,6 +579,11 @@ export function ComplaintDetailPage() {
                         {formatDateTime(e.at)} ·{' '}
                         {e.actorName === 'demo' ? t('complaints.demoActor') : e.actorName}
                       </div>
+                      {e.action === 'update' && editedFields(e) ? (
+                        <div className="ld-event-comment" data-testid="event-edited-fields">
+                          {t('complaintEdit.event.fields', { fields: editedFields(e) })}
+                        </div>
+                      ) : null}
                       {e.comment ? <div className="ld-pre ld-event-comment">{e.comment}</div> : null}
                     </div>
                   ),
@@ -565,6 +594,16 @@ export function ComplaintDetailPage() {
         </Col>
       </Row>
 
+      <ComplaintFormModal
+        open={editing}
+        complaint={c}
+        onClose={() => setEditing(false)}
+        onSaved={(saved) => {
+          setEditing(false);
+          setClear(null);
+          refresh(saved);
+        }}
+      />
       <ActionModal
         complaint={c}
         action={action}

@@ -29,6 +29,41 @@ interface Values {
   peopleCount: number;
   claim: string;
   facts?: string;
+  rootCause?: string;
+}
+
+/** What an edit may change (PATCH /complaints/{id}; outlet, receipt time and source stay). */
+type Patch = Partial<{
+  channel: string;
+  category: string;
+  cause: string;
+  staffId: string | null;
+  peopleCount: number;
+  claim: string;
+  facts: string;
+  rootCause: string | null;
+  complainantName: string;
+  complainantPhone: string;
+  complainantIdNumber: string;
+}>;
+
+/** The fields of an edit that differ from the complaint; personal data only when re-entered. */
+export function editPatch(c: Complaint, v: Values): Patch {
+  const patch: Patch = {};
+  if (v.channel !== c.channel) patch.channel = v.channel;
+  if (v.category !== c.category) patch.category = v.category;
+  if (v.cause !== c.cause) patch.cause = v.cause;
+  if ((v.staffId || null) !== c.staffId) patch.staffId = v.staffId || null;
+  if (v.peopleCount !== c.peopleCount) patch.peopleCount = v.peopleCount;
+  if (v.claim.trim() !== c.claim) patch.claim = v.claim.trim();
+  if ((v.facts?.trim() ?? '') !== c.facts) patch.facts = v.facts?.trim() ?? '';
+  const root = v.rootCause?.trim() || null;
+  if (root !== (c.rootCause || null)) patch.rootCause = root;
+  // The form shows personal data masked: an empty box keeps the stored value.
+  if (v.complainantName?.trim()) patch.complainantName = v.complainantName.trim();
+  if (v.complainantPhone?.trim()) patch.complainantPhone = v.complainantPhone.trim();
+  if (v.complainantIdNumber?.trim()) patch.complainantIdNumber = v.complainantIdNumber.trim();
+  return patch;
 }
 
 export function useOutletStaff(outletId: string | null | undefined) {
@@ -76,16 +111,23 @@ export function StaffSelect({
   );
 }
 
-/** Registers a complaint (受理登记): every field of POST /complaints. */
+/**
+ * Registers a complaint (受理登记): every field of POST /complaints. Given `complaint`, edits it
+ * instead (PATCH): the fields the server lets change, the complainant's data shown masked and
+ * replaced only when typed again.
+ */
 export function ComplaintFormModal({
   open,
   onClose,
   onSaved,
+  complaint,
 }: {
   open: boolean;
   onClose: () => void;
   onSaved: (c: Complaint) => void;
+  complaint?: Complaint | null;
 }) {
+  const editing = complaint ?? null;
   const { t, tEnum } = useI18n();
   const user = useUser();
   const { message } = App.useApp();
@@ -97,9 +139,29 @@ export function ComplaintFormModal({
   const source = Form.useWatch('source', form);
   const people = Form.useWatch('peopleCount', form) ?? 1;
 
+  // Only when the modal opens: a refetch of the complaint must not wipe what is being typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the complaint's id
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        outletId: editing.outletId,
+        receivedAt: dayjs(editing.receivedAt),
+        source: editing.source,
+        regulatorReceivedOn: editing.regulatorReceivedOn ? dayjs(editing.regulatorReceivedOn) : null,
+        forwardedOn: editing.forwardedOn ? dayjs(editing.forwardedOn) : null,
+        channel: editing.channel,
+        category: editing.category,
+        cause: editing.cause,
+        staffId: editing.staffId,
+        peopleCount: editing.peopleCount,
+        claim: editing.claim,
+        facts: editing.facts,
+        rootCause: editing.rootCause ?? '',
+      });
+      return;
+    }
     form.setFieldsValue({
       outletId: user.outletId ?? undefined,
       receivedAt: dayjs().second(0),
@@ -107,13 +169,25 @@ export function ComplaintFormModal({
       channel: 'branch_premises',
       peopleCount: 1,
     });
-  }, [open, form, user.outletId]);
+  }, [open, form, user.outletId, editing?.id]);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setBusy(true);
     try {
+      if (editing) {
+        const patch = editPatch(editing, v);
+        if (!Object.keys(patch).length) {
+          message.info(t('complaintEdit.noChanges'));
+          onClose();
+          return;
+        }
+        const saved = await api.patch<Complaint>(`/complaints/${editing.id}`, patch);
+        message.success(t('complaintEdit.saved', { no: saved.no }));
+        onSaved(saved);
+        return;
+      }
       const body = {
         outletId: v.outletId,
         receivedAt: beijingIso(v.receivedAt),
@@ -142,32 +216,50 @@ export function ComplaintFormModal({
   };
 
   const req = [{ required: true, message: t('form.required') }];
+  /** In an edit the complainant's data is optional: empty keeps what is stored. */
+  const personalReq = editing ? [] : req;
+  const masked = (v: string | null | undefined) =>
+    editing ? { placeholder: v || t('complaintEdit.personal.none') } : {};
 
   return (
     <Modal
       open={open}
-      title={t('complaints.new')}
+      title={editing ? t('complaintEdit.title', { no: editing.no }) : t('complaints.new')}
       onOk={submit}
       onCancel={onClose}
-      okText={t('complaints.register')}
+      okText={editing ? t('common.save') : t('complaints.register')}
+      okButtonProps={{ 'data-testid': 'complaint-form-submit' }}
       confirmLoading={busy}
       width={760}
       destroyOnHidden
       forceRender
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid="complaint-form" requiredMark>
+      <Form
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        data-testid={editing ? 'complaint-edit-form' : 'complaint-form'}
+        requiredMark
+      >
         <div className="ld-form-section">{t('complaints.section.receipt')}</div>
+        {editing ? (
+          <div className="ld-muted ld-form-note" style={{ fontSize: 13 }}>
+            {t('complaintEdit.receiptFixed')}
+          </div>
+        ) : null}
         <Row gutter={16}>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={editing ? 8 : 12}>
             <Form.Item name="outletId" label={t('complaints.outlet')} rules={req}>
-              {user.outletId ? (
+              {editing ? (
+                <Select disabled options={[{ value: editing.outletId, label: editing.outletName }]} />
+              ) : user.outletId ? (
                 <Select disabled options={[{ value: user.outletId, label: user.outletName ?? '' }]} />
               ) : (
                 <OutletSelect allowClear={false} />
               )}
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={editing ? 8 : 12}>
             <Form.Item
               name="receivedAt"
               label={t('complaints.receivedAt')}
@@ -179,25 +271,29 @@ export function ComplaintFormModal({
                 format="YYYY-MM-DD HH:mm"
                 style={{ width: '100%' }}
                 disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabled={!!editing}
                 data-testid="complaint-received-at"
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="source" label={t('complaints.source')} rules={req}>
-              <Select options={enumOptions(tEnum, 'complaintSource', COMPLAINT_SOURCES)} />
+              <Select
+                disabled={!!editing}
+                options={enumOptions(tEnum, 'complaintSource', COMPLAINT_SOURCES)}
+              />
             </Form.Item>
           </Col>
           {source === 'regulator' ? (
             <>
               <Col xs={12} md={8}>
                 <Form.Item name="regulatorReceivedOn" label={t('complaints.regulatorReceivedOn')}>
-                  <DatePicker style={{ width: '100%' }} />
+                  <DatePicker style={{ width: '100%' }} disabled={!!editing} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={8}>
                 <Form.Item name="forwardedOn" label={t('complaints.forwardedOn')} rules={req}>
-                  <DatePicker style={{ width: '100%' }} />
+                  <DatePicker style={{ width: '100%' }} disabled={!!editing} />
                 </Form.Item>
               </Col>
             </>
@@ -234,15 +330,21 @@ export function ComplaintFormModal({
           </Col>
         </Row>
         <div className="ld-form-section">{t('complaints.section.complainant')}</div>
-        <Alert type="info" showIcon className="ld-form-note" title={t('complaints.personalNote')} />
+        <Alert
+          type="info"
+          showIcon
+          className="ld-form-note"
+          title={editing ? t('complaintEdit.personal.note') : t('complaints.personalNote')}
+          data-testid={editing ? 'personal-edit-note' : undefined}
+        />
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item
               name="complainantName"
               label={t('complaints.complainantName')}
-              rules={[...req, { max: 50, message: t('form.max', { n: 50 }) }]}
+              rules={[...personalReq, { max: 50, message: t('form.max', { n: 50 }) }]}
             >
-              <Input data-testid="complainant-name" />
+              <Input data-testid="complainant-name" {...masked(editing?.complainantName)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -251,7 +353,7 @@ export function ComplaintFormModal({
               label={t('complaints.complainantPhone')}
               rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('staff.phoneInvalid') }]}
             >
-              <Input data-testid="complainant-phone" inputMode="tel" />
+              <Input data-testid="complainant-phone" inputMode="tel" {...masked(editing?.complainantPhone)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -260,7 +362,7 @@ export function ComplaintFormModal({
               label={t('complaints.complainantIdNumber')}
               rules={[{ pattern: /^[0-9A-Za-z]*$/, message: t('complaints.idInvalid') }]}
             >
-              <Input data-testid="complainant-id" />
+              <Input data-testid="complainant-id" {...masked(editing?.complainantIdNumber)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -303,8 +405,17 @@ export function ComplaintFormModal({
           label={t('complaints.facts')}
           rules={[{ max: 5000, message: t('form.max', { n: 5000 }) }]}
         >
-          <Input.TextArea rows={3} maxLength={5000} />
+          <Input.TextArea rows={3} maxLength={5000} data-testid="complaint-facts" />
         </Form.Item>
+        {editing ? (
+          <Form.Item
+            name="rootCause"
+            label={t('complaints.rootCause')}
+            rules={[{ max: 2000, message: t('form.max', { n: 2000 }) }]}
+          >
+            <Input.TextArea rows={2} maxLength={2000} data-testid="complaint-root-cause" />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -26,6 +26,7 @@ import { QueryError } from '../../components/QueryError';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { ComplaintFormModal } from './ComplaintFormModal';
+import { ImportModal, mayImport } from './ImportModal';
 import { ComplaintStatusTag, DeadlineBadge, enumOptions, PersonalValue, useCodeLabels } from './shared';
 
 const KEYS = [
@@ -52,6 +53,7 @@ export function ComplaintListPage() {
   const [s, set] = useUrlState(KEYS, { sort: '-receivedAt' });
   const [q, setQ] = useState(s.q);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const page = toInt(s.page, 1);
   const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const hidden = !complaintCan.seesPersonal(user);
@@ -178,6 +180,15 @@ export function ComplaintListPage() {
         extra={
           <>
             <ExportButton path="/complaints/export.xlsx" query={filters} filename="complaints.xlsx" />
+            {mayImport(user) ? (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="import-complaints"
+              >
+                {t('complaintEdit.import.button')}
+              </Button>
+            ) : null}
             {complaintCan.register(user) ? (
               <Button
                 type="primary"
@@ -303,6 +314,11 @@ export function ComplaintListPage() {
           }}
         />
       </Card>
+      <ImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => queryClient.invalidateQueries({ queryKey: ['complaints'] })}
+      />
       <ComplaintFormModal
         open={creating}
         onClose={() => setCreating(false)}
