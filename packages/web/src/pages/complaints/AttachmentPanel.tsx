@@ -19,7 +19,8 @@ import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
-import { formatBytes, postWithProgress } from './shared';
+import { formatBytes } from './AttachmentSize';
+import { postWithProgress } from './shared';
 
 /** GET /complaints/{id}/attachments */
 export interface Attachment {

@@ -9,6 +9,7 @@ import { applyServerErrors } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { editPatch } from './EditPatch';
 import { beijingIso, enumOptions, useCodeLabels } from './shared';
 
 export const MAJOR_PEOPLE = 20;
@@ -30,40 +31,6 @@ interface Values {
   claim: string;
   facts?: string;
   rootCause?: string;
-}
-
-/** What an edit may change (PATCH /complaints/{id}; outlet, receipt time and source stay). */
-type Patch = Partial<{
-  channel: string;
-  category: string;
-  cause: string;
-  staffId: string | null;
-  peopleCount: number;
-  claim: string;
-  facts: string;
-  rootCause: string | null;
-  complainantName: string;
-  complainantPhone: string;
-  complainantIdNumber: string;
-}>;
-
-/** The fields of an edit that differ from the complaint; personal data only when re-entered. */
-export function editPatch(c: Complaint, v: Values): Patch {
-  const patch: Patch = {};
-  if (v.channel !== c.channel) patch.channel = v.channel;
-  if (v.category !== c.category) patch.category = v.category;
-  if (v.cause !== c.cause) patch.cause = v.cause;
-  if ((v.staffId || null) !== c.staffId) patch.staffId = v.staffId || null;
-  if (v.peopleCount !== c.peopleCount) patch.peopleCount = v.peopleCount;
-  if (v.claim.trim() !== c.claim) patch.claim = v.claim.trim();
-  if ((v.facts?.trim() ?? '') !== c.facts) patch.facts = v.facts?.trim() ?? '';
-  const root = v.rootCause?.trim() || null;
-  if (root !== (c.rootCause || null)) patch.rootCause = root;
-  // The form shows personal data masked: an empty box keeps the stored value.
-  if (v.complainantName?.trim()) patch.complainantName = v.complainantName.trim();
-  if (v.complainantPhone?.trim()) patch.complainantPhone = v.complainantPhone.trim();
-  if (v.complainantIdNumber?.trim()) patch.complainantIdNumber = v.complainantIdNumber.trim();
-  return patch;
 }
 
 export function useOutletStaff(outletId: string | null | undefined) {
@@ -209,7 +176,7 @@ export function ComplaintFormModal({
       message.success(t('complaints.registered', { no: saved.no }));
       onSaved(saved);
     } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
+      if (!applyServerErrors(form, e, { COMPLAINT_HANDLER_RECUSED: 'staffId' })) showError(e);
     } finally {
       setBusy(false);
     }

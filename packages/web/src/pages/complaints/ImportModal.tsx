@@ -5,7 +5,9 @@ import { ApiError, downloadFile } from '../../api/client';
 import type { User } from '../../api/types';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
-import { formatBytes, postWithProgress } from './shared';
+import { formatBytes } from './AttachmentSize';
+import { type ImportProblem, importProblems } from './ImportProblems';
+import { postWithProgress } from './shared';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The server's body limit for imports (insights.routes.ts). */
@@ -13,29 +15,6 @@ const IMPORT_MAX_BYTES = 10 * 1_048_576;
 
 /** Imports of complaints: the branch's admins and consumer-protection officers (policy.ts). */
 export const mayImport = (u: User) => u.role === 'admin' || u.role === 'cp_officer';
-
-/** One problem of the file: a row (null for the sheet as a whole), the column and the message. */
-export interface ImportProblem {
-  key: string;
-  row: number | null;
-  column: string;
-  message: string;
-}
-
-/** `rows.<n>.<column>` and `columns.<column>` problems of an IMPORT_FAILED / VALIDATION_FAILED answer. */
-export function importProblems(
-  e: ApiError,
-  columnLabel: (key: string) => string,
-  missing: string,
-): ImportProblem[] {
-  return e.errors.map((f, i) => {
-    const [scope, a, b] = f.field.split('.');
-    if (scope === 'rows' && a)
-      return { key: `${i}`, row: Number(a), column: columnLabel(b ?? ''), message: f.message };
-    if (scope === 'columns' && a) return { key: `${i}`, row: null, column: columnLabel(a), message: missing };
-    return { key: `${i}`, row: null, column: '—', message: f.message || e.detail };
-  });
-}
 
 type State =
   | { step: 'pick' }

@@ -164,19 +164,6 @@ export function enumOptions(
   return values.map((v) => ({ value: v, label: tEnum(prefix, v) }));
 }
 
-/** A byte count for people: "812 B", "3.4 KB", "10 MB", with the locale's number format. */
-export function formatBytes(n: number, formatNumber: (n: number) => string): string {
-  if (n < 1024) return `${formatNumber(n)} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${formatNumber(Math.round(v * 10) / 10)} ${units[i]}`;
-}
-
 /**
  * POSTs a file body with upload progress (fetch cannot report it), with the session's CSRF
  * token, and rejects with the same ApiError as the rest of the client. `path` is under /api/v1.

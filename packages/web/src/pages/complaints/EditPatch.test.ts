@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { editPatch } from './EditPatch';
+
+const complaint = {
+  channel: 'branch_premises',
+  category: 'debit_card',
+  cause: 'service_quality',
+  staffId: null,
+  peopleCount: 1,
+  claim: '要求道歉',
+  facts: '等候过久',
+  rootCause: null,
+};
+const unchanged = { ...complaint, staffId: undefined, rootCause: '' };
+
+describe('editPatch', () => {
+  it('sends nothing when nothing changed (masked personal data left empty)', () => {
+    expect(editPatch(complaint, { ...unchanged, complainantName: '', complainantPhone: '  ' })).toEqual({});
+  });
+
+  it('sends only the changed fields, trimmed', () => {
+    expect(editPatch(complaint, { ...unchanged, claim: ' 要求书面道歉 ', cause: 'pricing_fees' })).toEqual({
+      claim: '要求书面道歉',
+      cause: 'pricing_fees',
+    });
+  });
+
+  it('sends re-entered personal data, which replaces the stored value', () => {
+    expect(editPatch(complaint, { ...unchanged, complainantPhone: '13900001111' })).toEqual({
+      complainantPhone: '13900001111',
+    });
+  });
+
+  it('clears the root cause and the staff member with null', () => {
+    const c = { ...complaint, rootCause: '流程缺失', staffId: 's1' };
+    expect(editPatch(c, { ...unchanged, rootCause: ' ', staffId: null })).toEqual({
+      rootCause: null,
+      staffId: null,
+    });
+  });
+});
