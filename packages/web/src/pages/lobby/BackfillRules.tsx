@@ -120,6 +120,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [loose, setLoose] = useState<Record<number, string[]>>({});
+  const [tried, setTried] = useState(false);
   const roles = meta?.staffRoles?.length ? meta.staffRoles : STAFF_ROLES;
 
   useEffect(() => {
@@ -151,8 +152,9 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
 
   const save = async () => {
     setLoose({});
+    setTried(true);
     const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+    if (!v || !(v.rules ?? []).every((r) => hasTrigger(r.triggers))) return;
     setBusy(true);
     try {
       const saved = await api.put<{ rules: BackfillRule[] }>(
@@ -162,6 +164,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
       queryClient.setQueryData(rulesKey(outletId), saved);
       form.setFieldsValue({ rules: toRows(saved.rules) });
       setDirty(false);
+      setTried(false);
       message.success(t('lobby.setup.rules.saved', { n: saved.rules.length }));
     } catch (e) {
       const l = applyRuleErrors(form, e);
@@ -176,6 +179,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
 
   const discard = () => {
     setDirty(false);
+    setTried(false);
     setLoose({});
     form.setFieldsValue({ rules: toRows(rules.data?.rules ?? []) });
   };
@@ -357,27 +361,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
                       />
                     </Form.Item>
                   </Space>
-                  <Form.Item
-                    name={[field.name, 'triggers']}
-                    style={{ marginTop: -16, marginBottom: 8 }}
-                    dependencies={[
-                      ['rules', field.name, 'triggers', 'postEmpty'],
-                      ['rules', field.name, 'triggers', 'queueLength'],
-                      ['rules', field.name, 'triggers', 'oldestWaitMinutes'],
-                    ]}
-                    rules={[
-                      {
-                        validator: (_, v: RuleRow['triggers'] | undefined) =>
-                          v?.postEmpty ||
-                          typeof v?.queueLength === 'number' ||
-                          typeof v?.oldestWaitMinutes === 'number'
-                            ? Promise.resolve()
-                            : Promise.reject(new Error(t('lobby.setup.rules.triggerRequired'))),
-                      },
-                    ]}
-                  >
-                    <TriggerError />
-                  </Form.Item>
+                  <TriggerHint form={form} index={field.name} show={tried} />
                   <div className="ld-muted" style={{ margin: '4px 0 6px' }}>
                     {t('lobby.setup.rules.backups')}
                   </div>
@@ -457,9 +441,19 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
   );
 }
 
-/** The triggers item renders no input of its own: its fields are above; it only shows its error. */
-function TriggerError(_: { value?: unknown; onChange?: unknown }) {
-  return null;
+const hasTrigger = (v: RuleRow['triggers'] | undefined) =>
+  !!v?.postEmpty || typeof v?.queueLength === 'number' || typeof v?.oldestWaitMinutes === 'number';
+
+/** "Set at least one trigger" under a rule's triggers, once the user has tried to save. */
+function TriggerHint({ form, index, show }: { form: FormInstance<Values>; index: number; show: boolean }) {
+  const { t } = useI18n();
+  const v = Form.useWatch(['rules', index, 'triggers'], form) as RuleRow['triggers'] | undefined;
+  if (!show || hasTrigger(v)) return null;
+  return (
+    <div className="ant-form-item-explain-error" style={{ marginTop: -16, marginBottom: 12 }} role="alert">
+      {t('lobby.setup.rules.triggerRequired')}
+    </div>
+  );
 }
 
 function BackupLine({

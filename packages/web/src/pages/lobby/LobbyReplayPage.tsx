@@ -122,7 +122,7 @@ export function LobbyReplayPage() {
         </div>
         <QueryError error={replay.error} onRetry={() => replay.refetch()} />
         {!replay.data && !replay.error ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
-        {replay.data ? (
+        {replay.data && !stats.empty ? (
           <>
             <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
               <Col xs={12} md={6}>
@@ -170,16 +170,15 @@ export function LobbyReplayPage() {
                 </Card>
               </Col>
             </Row>
-            {stats.empty ? (
-              <Empty
-                style={{ margin: '32px 0' }}
-                data-testid="replay-empty"
-                description={t('lobby.setup.replay.empty', { date })}
-              />
-            ) : (
-              <ReplayChart replay={replay.data} />
-            )}
+            <ReplayChart replay={replay.data} />
           </>
+        ) : null}
+        {replay.data && stats.empty ? (
+          <Empty
+            style={{ margin: '32px 0' }}
+            data-testid="replay-empty"
+            description={t('lobby.setup.replay.empty', { date })}
+          />
         ) : null}
 
         <div className="ld-toolbar" style={{ marginTop: 20, flexWrap: 'wrap' }}>

@@ -192,7 +192,8 @@ function PlanSection({ outletId, editable }: { outletId: string; editable: boole
           editable={editable}
           from={shown === 'hours' ? HOURS.from : 0}
           to={shown === 'hours' ? HOURS.to : 48}
-          highlight={applied ?? today}
+          highlight={applied}
+          today={today}
         />
         <div className="ld-muted" style={{ marginTop: 8, fontSize: 12 }}>
           {t('lobby.setup.plan.summary', {

@@ -43,6 +43,7 @@ export function PlanGrid({
   from,
   to,
   highlight,
+  today,
 }: {
   days: Mode[][];
   onChange: (days: Mode[][]) => void;
@@ -50,6 +51,8 @@ export function PlanGrid({
   from: number;
   to: number;
   highlight?: number | null;
+  /** today's weekday, marked beside its name */
+  today?: number;
 }) {
   const { t } = useI18n();
   const painting = useRef<Mode | null>(null);
@@ -143,7 +146,7 @@ export function PlanGrid({
       >
         <thead>
           <tr>
-            <th style={{ width: 64 }} />
+            <th style={{ width: 72 }} />
             {slots.map((s) =>
               s % 2 === 0 || s === from ? (
                 <th
@@ -172,6 +175,11 @@ export function PlanGrid({
                 }}
               >
                 {t(weekdayKey(w))}
+                {today === w ? (
+                  <span className="ld-muted" style={{ fontSize: 11, fontWeight: 400, marginLeft: 4 }}>
+                    {t('lobby.setup.plan.today')}
+                  </span>
+                ) : null}
               </th>
               {slots.map((s) => {
                 const mode = days[w]?.[s] ?? 'fixed';

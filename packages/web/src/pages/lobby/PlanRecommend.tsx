@@ -54,7 +54,7 @@ export function PlanRecommend({
   targetWaitMinutes: number | null;
   onApply: ((weekday: number, day: Mode[]) => void) | null;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const showError = useApiErrorMessage();
   const [weekday, setWeekday] = useState(defaultWeekday);
   const [running, setRunning] = useState(false);
@@ -148,7 +148,7 @@ export function PlanRecommend({
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null ? '—' : `${v} %`) },
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 64, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: slots.map((s) => s.start), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
       series: [
@@ -168,7 +168,7 @@ export function PlanRecommend({
                   lineStyle: { color: '#b8322f', type: 'dashed' },
                   label: {
                     formatter: t('lobby.setup.rec.targetLine', { n: target }),
-                    position: 'insideEndTop',
+                    position: 'end',
                     color: '#b8322f',
                   },
                   data: [{ yAxis: target }],
@@ -186,8 +186,9 @@ export function PlanRecommend({
     };
   }, [slots, t, serviceLevelTarget]);
 
-  const fmtMin = (v: number | null) => (v === null ? '—' : formatNumber(min(v)));
+  const fmtMin = (v: number | null) => (v === null ? '—' : (min(v) ?? 0).toFixed(1));
   const fmtPct = (v: number | null) => (v === null ? '—' : `${formatNumber(pct(v))} %`);
+  const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const columns: TableProps<Slot>['columns'] = [
     {
       title: t('lobby.setup.rec.slot'),
@@ -204,37 +205,58 @@ export function PlanRecommend({
       title: t('lobby.setup.rec.arrivals'),
       dataIndex: 'arrivalsPerHour',
       align: 'right',
-      width: 90,
+      width: 110,
+      onHeaderCell: nowrap,
       render: (v: number) => formatNumber(Math.round(v)),
     },
     {
-      title: t('lobby.setup.rec.waitFixed'),
-      key: 'wf',
-      align: 'right',
-      render: (_, s) => fmtMin(s.fixed.meanWaitMinutes),
+      title: t('lobby.setup.rec.meanWait'),
+      onHeaderCell: nowrap,
+      children: [
+        {
+          title: modeName('fixed'),
+          key: 'wf',
+          align: 'right',
+          width: 90,
+          onHeaderCell: nowrap,
+          render: (_, s) => fmtMin(s.fixed.meanWaitMinutes),
+        },
+        {
+          title: modeName('rotating'),
+          key: 'wr',
+          align: 'right',
+          width: 90,
+          onHeaderCell: nowrap,
+          render: (_, s) => fmtMin(s.rotating.meanWaitMinutes),
+        },
+      ],
     },
     {
-      title: t('lobby.setup.rec.waitRotating'),
-      key: 'wr',
-      align: 'right',
-      render: (_, s) => fmtMin(s.rotating.meanWaitMinutes),
-    },
-    {
-      title: t('lobby.setup.rec.levelFixed'),
-      key: 'lf',
-      align: 'right',
-      render: (_, s) => fmtPct(s.fixed.serviceLevel),
-    },
-    {
-      title: t('lobby.setup.rec.levelRotating'),
-      key: 'lr',
-      align: 'right',
-      render: (_, s) => fmtPct(s.rotating.serviceLevel),
+      title: t('lobby.setup.rec.serviceLevel'),
+      onHeaderCell: nowrap,
+      children: [
+        {
+          title: modeName('fixed'),
+          key: 'lf',
+          align: 'right',
+          width: 90,
+          onHeaderCell: nowrap,
+          render: (_, s) => fmtPct(s.fixed.serviceLevel),
+        },
+        {
+          title: modeName('rotating'),
+          key: 'lr',
+          align: 'right',
+          width: 90,
+          onHeaderCell: nowrap,
+          render: (_, s) => fmtPct(s.rotating.serviceLevel),
+        },
+      ],
     },
     {
       title: t('lobby.setup.rec.better'),
       dataIndex: 'better',
-      width: 110,
+      width: 100,
       render: (m: Mode) => (
         <Tag color={MODE_COLOR[m]} variant="solid">
           {modeName(m)}
@@ -286,7 +308,7 @@ export function PlanRecommend({
           type="primary"
           icon={<ExperimentOutlined />}
           loading={running}
-          disabled={!canRun}
+          disabled={!canRun || running}
           onClick={run}
           data-testid="rec-run"
         >
@@ -321,20 +343,18 @@ export function PlanRecommend({
                 close: result.hours.close,
                 n: result.replications,
               })}
-              description={
-                <>
-                  {result.source === 'history'
-                    ? t('lobby.setup.rec.sourceHistory')
-                    : t('lobby.setup.rec.sourceDefault')}{' '}
-                  {t('lobby.setup.rec.suggestion', {
-                    n: result.slots.filter((s) => s.better === 'rotating').length,
-                    total: result.slots.length,
-                  })}
-                  {targetWaitMinutes !== null
-                    ? ` ${t('lobby.setup.rec.levelMeans', { m: targetWaitMinutes })}`
-                    : null}
-                </>
-              }
+              description={[
+                result.source === 'history'
+                  ? t('lobby.setup.rec.sourceHistory')
+                  : t('lobby.setup.rec.sourceDefault'),
+                t('lobby.setup.rec.suggestion', {
+                  n: result.slots.filter((s) => s.better === 'rotating').length,
+                  total: result.slots.length,
+                }),
+                targetWaitMinutes === null ? '' : t('lobby.setup.rec.levelMeans', { m: targetWaitMinutes }),
+              ]
+                .filter(Boolean)
+                .join(locale === 'zh-CN' ? '' : ' ')}
             />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
@@ -357,7 +377,8 @@ export function PlanRecommend({
               columns={columns}
               dataSource={slots}
               pagination={false}
-              scroll={{ x: 900 }}
+              scroll={{ x: 880 }}
+              bordered
               data-testid="rec-table"
             />
             <div className="ld-toolbar" style={{ marginTop: 12, marginBottom: 0, flexWrap: 'wrap' }}>

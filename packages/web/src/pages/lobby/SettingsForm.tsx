@@ -113,6 +113,7 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
                 data-testid="settings-wait"
               />
             </Form.Item>
+            {t('lobby.setup.settings.withinEnd') ? <span>{t('lobby.setup.settings.withinEnd')}</span> : null}
           </Space>
         </Form.Item>
         <Form.Item

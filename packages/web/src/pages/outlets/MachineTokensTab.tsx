@@ -224,7 +224,7 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
         size="middle"
         columns={columns}
         dataSource={list.data?.items}
-        loading={list.isFetching}
+        loading={list.isLoading || list.isPlaceholderData}
         scroll={{ x: 900 }}
         data-testid="token-table"
         rowClassName={(r) => (r.revokedAt ? 'ld-muted' : '')}
