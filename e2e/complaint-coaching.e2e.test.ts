@@ -15,6 +15,17 @@ interface Staff {
   name: string;
 }
 
+/** Waits until no table is loading and its fade-out is over, for a clean screenshot. */
+async function settled(page: Page, name: string) {
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
 /** Picks an option of an open antd Select dropdown by its text. */
 async function pickInDropdown(page: Page, text: string) {
   await page
@@ -50,7 +61,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await page.goto('/complaint-scripts');
     await page.getByRole('heading', { name: '话术库' }).waitFor();
     await page.getByTestId('script-open').first().waitFor();
-    await screenshot(page, 'cc01-scripts');
+    await settled(page, 'cc01-scripts');
 
     await page.getByTestId('script-new').click();
     const dialog = page.getByRole('dialog');
@@ -76,6 +87,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await dialog.getByTestId('script-form').waitFor();
     await expect(dialog.textContent()).resolves.toContain('v2');
     await dialog.getByTestId('script-body').fill(BODY_V2);
+    await settled(page, 'cc02a-script-edit');
     await dialog.getByTestId('script-submit').click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row.getByTestId('script-version').textContent(), { timeout: 5_000 }).toBe('v2');
@@ -85,7 +97,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await page.getByTestId('script-search').locator('input').press('Enter');
     await page.locator('.ant-table-row', { hasText: TITLE }).waitFor();
     await expect(page.locator('.ant-table-row').count()).resolves.toBe(1);
-    await screenshot(page, 'cc02-scripts-search');
+    await settled(page, 'cc02-scripts-search');
 
     await page.locator('.ant-table-row', { hasText: TITLE }).getByTestId('script-open').click();
     const drawer = page.getByTestId('script-drawer');
@@ -96,7 +108,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     const inserted = (await drawer.locator('ins.ld-diff-ins').allTextContents()).join('');
     expect(inserted).toContain('申请加急');
     expect(inserted).not.toContain('非常抱歉'); // the unchanged start is not marked
-    await screenshot(page, 'cc03-script-versions');
+    await settled(page, 'cc03-script-versions');
     await page.getByTestId('script-view-mode').getByText('原文').click();
     await expect(drawer.getByTestId('script-version-body').textContent()).resolves.toBe(BODY_V1);
     await page.keyboard.press('Escape');
@@ -124,7 +136,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     for (const [i, v] of scores.entries()) await dialog.getByTestId(`rubric-score-${i}`).fill(String(v));
     await expect.poll(() => dialog.getByTestId('drill-total').textContent()).toContain('80 / 100');
     await dialog.getByTestId('drill-comments').fill('安抚到位，核实环节可更主动地调取交易明细。');
-    await screenshot(page, 'cc04-drill-form');
+    await settled(page, 'cc04-drill-form');
     await dialog.getByTestId('drill-submit').click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -144,7 +156,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
       .locator('.ant-table-row-expand-icon')
       .click();
     await page.getByTestId('drill-rubric').first().waitFor();
-    await screenshot(page, 'cc05-drill-history');
+    await settled(page, 'cc05-drill-history');
   });
 
   it('refuses an eleventh question, keeps a new order after saving, prints the card', async () => {
@@ -158,6 +170,8 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await login(p, 'head.lsw');
     await p.goto('/ten-questions?line=wealth');
     await p.getByTestId('tq-editor').waitFor();
+    // an outlet head works on their own outlet: no outlet picker
+    await expect(p.getByTestId('tq-outlet').textContent()).resolves.toBe('螺蛳湾支行');
     const questions = p.getByTestId('tq-question');
     await questions.first().waitFor();
     const before = await questions.evaluateAll((els) =>
@@ -171,7 +185,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await p.getByTestId('tq-add').click();
     await p.getByTestId('tq-full').waitFor();
     await expect(questions.count()).resolves.toBe(10);
-    await screenshot(p, 'cc06-ten-questions-full');
+    await settled(p, 'cc06-ten-questions-full');
     await p.getByTestId('tq-discard').click();
     await p
       .locator('.ant-popconfirm')
@@ -189,7 +203,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
       els.map((e) => (e as unknown as { value: string }).value),
     );
     expect(after).toEqual([before[1], before[0], ...before.slice(2)]);
-    await screenshot(p, 'cc07-ten-questions');
+    await settled(p, 'cc07-ten-questions');
 
     // the printable card, in the new order
     await p.getByTestId('tq-print').click();
@@ -208,17 +222,17 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await expect(p.evaluate(() => (globalThis as unknown as { printed: boolean }).printed)).resolves.toBe(
       true,
     );
-    await screenshot(p, 'cc08-ten-questions-card');
+    await settled(p, 'cc08-ten-questions-card');
     await p.emulateMedia({ media: 'print' });
     await expect(p.locator('.ld-header').isVisible()).resolves.toBe(false);
     await expect(p.locator('.ant-layout-sider').isVisible()).resolves.toBe(false);
     await expect(p.getByTestId('tq-card-print').isVisible()).resolves.toBe(false);
-    await screenshot(p, 'cc09-ten-questions-card-print');
+    await settled(p, 'cc09-ten-questions-card-print');
     await p.emulateMedia({ media: 'screen' });
     await p.getByTestId('tq-card-layout').getByText('A5 一页两张').click();
     await expect(p.locator('.ld-tq-card').count()).resolves.toBe(2);
     await p.emulateMedia({ media: 'print' });
-    await screenshot(p, 'cc10-ten-questions-card-a5-print');
+    await settled(p, 'cc10-ten-questions-card-a5-print');
     await p.emulateMedia({ media: 'screen' });
     await head.close();
   });
@@ -240,11 +254,12 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
         .nth(i)
         .getByTestId(i === 0 ? 'quiz-wrong' : 'quiz-right')
         .click();
-    await screenshot(page, 'cc11-quiz');
+    await settled(page, 'cc11-quiz');
     await page.getByTestId('quiz-record').click();
     await page.getByTestId('quiz-result').waitFor();
     await expect(page.getByTestId('quiz-result').textContent()).resolves.toContain(`答对 ${n - 1} / ${n} 题`);
 
+    await settled(page, 'cc11b-quiz-recorded');
     await page.getByRole('tab', { name: '测验记录' }).click();
     const row = page
       .getByTestId('quiz-results-table')
@@ -253,7 +268,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(`答对 ${n - 1} / ${n} 题`);
     await expect(row.textContent()).resolves.toContain('理财业务');
-    await screenshot(page, 'cc12-quiz-results');
+    await settled(page, 'cc12-quiz-results');
   });
 
   it('reads well in English and on a portrait tablet', async () => {
@@ -276,18 +291,18 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
       .waitFor()
       .catch(() => undefined);
     await p.getByTestId('script-open').first().waitFor();
-    await screenshot(p, 'cc13-scripts-en');
+    await settled(p, 'cc13-scripts-en');
     await p.goto(`/ten-questions?outletId=${lsw}&line=wealth`);
     await p.getByTestId('tq-question').first().waitFor();
-    await screenshot(p, 'cc14-ten-questions-en');
+    await settled(p, 'cc14-ten-questions-en');
     await p.goto(
       `/complaint-drills?outletId=${lsw}&staffId=${staff[0]!.id}&staffName=${encodeURIComponent(staff[0]!.name)}`,
     );
     await p.getByTestId('drill-trend').waitFor();
-    await screenshot(p, 'cc15-drills-en');
+    await settled(p, 'cc15-drills-en');
     await p.goto(`/ten-questions/${lsw}/wealth/card`);
     await p.getByTestId('tq-card').waitFor();
-    await screenshot(p, 'cc16-card-en');
+    await settled(p, 'cc16-card-en');
     await en.close();
 
     const portrait = await newContext(browser, inject('baseUrl'), { width: 800, height: 1280 });
@@ -295,21 +310,21 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await login(q, 'cpo');
     await q.goto('/complaint-scripts');
     await q.getByTestId('script-open').first().waitFor();
-    await screenshot(q, 'cc17-scripts-portrait');
+    await settled(q, 'cc17-scripts-portrait');
     await q.goto(
       `/complaint-drills?outletId=${lsw}&staffId=${staff[0]!.id}&staffName=${encodeURIComponent(staff[0]!.name)}`,
     );
     await q.getByTestId('drill-trend').waitFor();
-    await screenshot(q, 'cc18-drills-portrait');
+    await settled(q, 'cc18-drills-portrait');
     await q.goto(`/ten-questions?outletId=${lsw}&line=wealth`);
     await q.getByTestId('tq-question').first().waitFor();
-    await screenshot(q, 'cc19-ten-questions-portrait');
+    await settled(q, 'cc19-ten-questions-portrait');
     await q.goto(`/ten-questions?outletId=${lsw}&line=wealth&tab=results`);
     await q.getByTestId('quiz-results-table').waitFor();
-    await screenshot(q, 'cc20-quiz-results-portrait');
+    await settled(q, 'cc20-quiz-results-portrait');
     await q.goto(`/ten-questions/${lsw}/wealth/card`);
     await q.getByTestId('tq-card').waitFor();
-    await screenshot(q, 'cc21-card-portrait');
+    await settled(q, 'cc21-card-portrait');
     await portrait.close();
   });
 });

@@ -12,6 +12,12 @@ import { useI18n } from '../../i18n/i18n';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import { MAX_QUESTIONS } from './TenQuestionsEditor';
 
+/** Green from 80 % right, amber from 60 %, red below. */
+function quizColor(r: Pick<QuizResult, 'correct' | 'total'>): string {
+  const p = r.total ? r.correct / r.total : 0;
+  return p >= 0.8 ? '#389e0d' : p >= 0.6 ? '#d48806' : '#cf1322';
+}
+
 /** A quiz: the server draws questions for a staff member, the evaluator marks each answer. */
 export function QuizPanel({
   outletId,
@@ -126,7 +132,14 @@ export function QuizPanel({
       )}
       {result ? (
         <Result
-          status={result.correct === result.total ? 'success' : 'info'}
+          icon={
+            <Progress
+              type="circle"
+              size={96}
+              percent={result.total ? Math.round((result.correct / result.total) * 100) : 0}
+              strokeColor={quizColor(result)}
+            />
+          }
           title={t('coaching.quiz.resultTitle', { name: result.staffName })}
           subTitle={t('coaching.quiz.resultScore', { correct: result.correct, total: result.total })}
           data-testid="quiz-result"
@@ -286,7 +299,7 @@ export function QuizResults({
                   <Progress
                     percent={p}
                     size="small"
-                    strokeColor={p >= 80 ? '#389e0d' : p >= 60 ? '#d48806' : '#cf1322'}
+                    strokeColor={quizColor(r)}
                     style={{ margin: 0, maxWidth: 220 }}
                   />
                 </div>
