@@ -211,6 +211,24 @@ describe('the live lobby: big-screen board and tablet view', () => {
     await board.setViewportSize({ width: 1920, height: 1080 });
   });
 
+  it('says so when the server refuses the stream, and comes back by itself', async () => {
+    // (offline emulation does not cut an open stream: make the server's answer fail instead)
+    await board.route('**/lobby/stream', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"code":"UNAVAILABLE"}' }),
+    );
+    await board.reload();
+    // the figures come from the plain GET the page asks after the refused stream ...
+    await board.getByTestId('board-arrivals').waitFor();
+    await expect(board.getByTestId('board-connection').getAttribute('data-connected')).resolves.toBe('false');
+    await expect(board.getByTestId('board-connection').textContent()).resolves.toContain('正在重连');
+    await screenshot(board, 'lobby-board-reconnecting');
+    // ... and the stream is opened again, with a growing delay, until it works
+    await board.unroute('**/lobby/stream');
+    await board
+      .locator('[data-testid="board-connection"][data-connected="true"]')
+      .waitFor({ timeout: 20_000 });
+  });
+
   it('prompts a backup on the tablet; acknowledging checks them in at the post', async () => {
     const superCounter = post('super_counter');
     const welcome = post('welcome');
