@@ -1,17 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Card, Empty, Form, Input, Select, Space, Table, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import type { BusinessType } from '../../api/types';
 import { useAuth, useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
-import { applyServerErrors } from '../../components/formErrors';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { ZONE_KINDS } from '../outlets/ZonesTab';
@@ -37,23 +36,10 @@ function BusinessTypeModal({
 }) {
   const { t, tEnum } = useI18n();
   const { meta } = useAuth();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const kinds = meta?.zoneKinds?.length ? meta.zoneKinds : ZONE_KINDS;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (item) form.setFieldsValue(item);
-  }, [open, item, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
       const body = {
         code: v.code.trim(),
         nameZh: v.nameZh.trim(),
@@ -62,61 +48,59 @@ function BusinessTypeModal({
       };
       if (item) await api.patch(`/business-types/${item.id}`, body);
       else await api.post('/business-types', body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      if (!applyServerErrors(form, e, { BUSINESS_TYPE_CODE_TAKEN: 'code', CONFLICT: 'code' })) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onSaved,
+    errorFields: { BUSINESS_TYPE_CODE_TAKEN: 'code', CONFLICT: 'code' },
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (item) form.setFieldsValue(item);
+  }, [open, item, form]);
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={item ? t('businessTypes.edit') : t('businessTypes.new')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item
-          name="code"
-          label={t('businessTypes.code')}
-          extra={t('businessTypes.codeHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('businessTypes.codeInvalid') },
-          ]}
-        >
-          <Input className="ld-mono" />
-        </Form.Item>
-        <Form.Item
-          name="nameZh"
-          label={t('businessTypes.nameZh')}
-          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('businessTypes.nameEn')}
-          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="defaultZoneKind"
-          label={t('businessTypes.defaultZone')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <Select options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="code"
+        label={t('businessTypes.code')}
+        extra={t('businessTypes.codeHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('businessTypes.codeInvalid') },
+        ]}
+      >
+        <Input className="ld-mono" />
+      </Form.Item>
+      <Form.Item
+        name="nameZh"
+        label={t('businessTypes.nameZh')}
+        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="nameEn"
+        label={t('businessTypes.nameEn')}
+        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="defaultZoneKind"
+        label={t('businessTypes.defaultZone')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
+        <Select options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { Branch, ItemList, Outlet } from '../../api/types';
-import { applyServerErrors } from '../../components/formErrors';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 
 interface Values {
@@ -37,11 +36,25 @@ export function OutletFormModal({
   onSaved: (o: Outlet) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const branches = useBranches();
+  const { busy, submit } = useFormSubmit(form, {
+    save: (v) => {
+      const body = {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        address: v.address?.trim() ?? '',
+        phone: v.phone?.trim() ?? '',
+        pilot: v.pilot,
+      };
+      return outlet
+        ? api.patch<Outlet>(`/outlets/${outlet.id}`, body)
+        : api.post<Outlet>('/outlets', { ...body, branchId: v.branchId });
+    },
+    onSaved,
+    successMessage: (saved) => (outlet ? t('common.saved') : t('outlets.created', { name: saved.name })),
+    errorFields: { OUTLET_CODE_TAKEN: 'code' },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -61,97 +74,70 @@ export function OutletFormModal({
     }
   }, [open, outlet, form, branches.data]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const body = {
-        code: v.code.trim(),
-        name: v.name.trim(),
-        address: v.address?.trim() ?? '',
-        phone: v.phone?.trim() ?? '',
-        pilot: v.pilot,
-      };
-      const saved = outlet
-        ? await api.patch<Outlet>(`/outlets/${outlet.id}`, body)
-        : await api.post<Outlet>('/outlets', { ...body, branchId: v.branchId });
-      message.success(outlet ? t('common.saved') : t('outlets.created', { name: saved.name }));
-      onSaved(saved);
-    } catch (e) {
-      if (!applyServerErrors(form, e, { OUTLET_CODE_TAKEN: 'code' })) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal
       open={open}
       title={outlet ? t('outlets.edit') : t('outlets.new')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      testId="outlet-form"
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid="outlet-form">
-        {outlet ? null : (
-          <Form.Item
-            name="branchId"
-            label={t('outlets.branch')}
-            rules={[{ required: true, message: t('form.required') }]}
-          >
-            <Select
-              loading={branches.isLoading}
-              options={(branches.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
-            />
-          </Form.Item>
-        )}
+      {outlet ? null : (
         <Form.Item
-          name="code"
-          label={t('outlets.code')}
-          tooltip={t('outlets.codeHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { max: 32, message: t('form.max', { n: 32 }) },
-            { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') },
-          ]}
+          name="branchId"
+          label={t('outlets.branch')}
+          rules={[{ required: true, message: t('form.required') }]}
         >
-          <Input data-testid="outlet-code" />
+          <Select
+            loading={branches.isLoading}
+            options={(branches.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('outlets.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { max: 100, message: t('form.max', { n: 100 }) },
-          ]}
-        >
-          <Input data-testid="outlet-name" />
-        </Form.Item>
-        <Form.Item
-          name="address"
-          label={t('outlets.address')}
-          rules={[{ max: 200, message: t('form.max', { n: 200 }) }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('outlets.phone')}
-          rules={[
-            { max: 32, message: t('form.max', { n: 32 }) },
-            { pattern: /^[0-9+\-() ]*$/, message: t('staff.phoneInvalid') },
-          ]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="pilot" label={t('outlets.pilot')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="code"
+        label={t('outlets.code')}
+        tooltip={t('outlets.codeHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { max: 32, message: t('form.max', { n: 32 }) },
+          { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') },
+        ]}
+      >
+        <Input data-testid="outlet-code" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('outlets.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { max: 100, message: t('form.max', { n: 100 }) },
+        ]}
+      >
+        <Input data-testid="outlet-name" />
+      </Form.Item>
+      <Form.Item
+        name="address"
+        label={t('outlets.address')}
+        rules={[{ max: 200, message: t('form.max', { n: 200 }) }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('outlets.phone')}
+        rules={[
+          { max: 32, message: t('form.max', { n: 32 }) },
+          { pattern: /^[0-9+\-() ]*$/, message: t('staff.phoneInvalid') },
+        ]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="pilot" label={t('outlets.pilot')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Form, Input, Modal, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Empty, Form, Input, Select, Space, Table, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { ItemList, Outlet, Post } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { applyServerErrors } from '../../components/formErrors';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -44,25 +43,12 @@ function PostModal({
 }) {
   const { t, tEnum } = useI18n();
   const { meta } = useAuth();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const zones = useZones(outletId);
   const kind = Form.useWatch('kind', form);
   const kinds = meta?.postKinds?.length ? meta.postKinds : POST_KINDS;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (post) form.setFieldsValue({ kind: post.kind, name: post.name, zoneId: post.zoneId });
-  }, [open, post, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
       const body = {
         kind: v.kind,
         name: v.name.trim(),
@@ -70,72 +56,68 @@ function PostModal({
       };
       if (post) await api.patch(`/outlets/${outletId}/posts/${post.id}`, body);
       else await api.post(`/outlets/${outletId}/posts`, body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onSaved,
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (post) form.setFieldsValue({ kind: post.kind, name: post.name, zoneId: post.zoneId });
+  }, [open, post, form]);
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={post ? t('posts.edit') : t('posts.new')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" autoComplete="off">
+      <Form.Item
+        name="kind"
+        label={t('posts.kind')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
+        <Select
+          options={kinds.map((k) => ({ value: k, label: tEnum('postKind', k) }))}
+          onChange={(k: string) => {
+            if (!form.getFieldValue('name') && k !== 'zone') form.setFieldValue('name', tEnum('postKind', k));
+          }}
+        />
+      </Form.Item>
+      {kind === 'zone' ? (
         <Form.Item
-          name="kind"
-          label={t('posts.kind')}
-          rules={[{ required: true, message: t('form.required') }]}
+          name="zoneId"
+          label={t('posts.zone')}
+          extra={t('posts.zoneHint')}
+          rules={[{ required: true, message: t('posts.zoneRequired') }]}
         >
           <Select
-            options={kinds.map((k) => ({ value: k, label: tEnum('postKind', k) }))}
-            onChange={(k: string) => {
-              if (!form.getFieldValue('name') && k !== 'zone')
-                form.setFieldValue('name', tEnum('postKind', k));
+            loading={zones.isLoading}
+            options={(zones.data?.items ?? [])
+              .filter((z) => z.active || z.id === post?.zoneId)
+              .map((z) => ({ value: z.id, label: `${z.name} · ${tEnum('zoneKind', z.kind)}` }))}
+            notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zones.empty')} />}
+            onChange={(id: string) => {
+              const z = zones.data?.items.find((x) => x.id === id);
+              if (z && !form.getFieldValue('name')) form.setFieldValue('name', z.name);
             }}
           />
         </Form.Item>
-        {kind === 'zone' ? (
-          <Form.Item
-            name="zoneId"
-            label={t('posts.zone')}
-            extra={t('posts.zoneHint')}
-            rules={[{ required: true, message: t('posts.zoneRequired') }]}
-          >
-            <Select
-              loading={zones.isLoading}
-              options={(zones.data?.items ?? [])
-                .filter((z) => z.active || z.id === post?.zoneId)
-                .map((z) => ({ value: z.id, label: `${z.name} · ${tEnum('zoneKind', z.kind)}` }))}
-              notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zones.empty')} />}
-              onChange={(id: string) => {
-                const z = zones.data?.items.find((x) => x.id === id);
-                if (z && !form.getFieldValue('name')) form.setFieldValue('name', z.name);
-              }}
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="name"
-          label={t('posts.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { max: 60, message: t('form.max', { n: 60 }) },
-          ]}
-        >
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item
+        name="name"
+        label={t('posts.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { max: 60, message: t('form.max', { n: 60 }) },
+        ]}
+      >
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
 

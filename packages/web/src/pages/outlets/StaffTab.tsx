@@ -1,28 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { Button, Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Outlet, Page, Staff } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { ExportButton } from '../../components/ExportButton';
-import { applyServerErrors } from '../../components/formErrors';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -63,13 +49,29 @@ function StaffModal({
 }) {
   const { t, tEnum, locale } = useI18n();
   const { meta } = useAuth();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const types = useBusinessTypes();
   const posts = usePosts(outletId);
   const roles = meta?.staffRoles?.length ? meta.staffRoles : STAFF_ROLES;
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
+      const body: Record<string, unknown> = {
+        employeeNo: v.employeeNo.trim(),
+        name: v.name.trim(),
+        roles: v.roles,
+        skills: v.skills,
+        homePostId: v.homePostId ?? null,
+      };
+      // the phone is shown masked: only send it when the user typed a new one
+      const phone = v.phone?.trim();
+      if (phone) body.phone = phone;
+      else if (!staff) body.phone = null;
+      if (staff) await api.patch(`/outlets/${outletId}/staff/${staff.id}`, body);
+      else await api.post(`/outlets/${outletId}/staff`, body);
+    },
+    onSaved,
+    errorFields: { EMPLOYEE_NO_TAKEN: 'employeeNo' },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -88,114 +90,84 @@ function StaffModal({
     );
   }, [open, staff, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const body: Record<string, unknown> = {
-        employeeNo: v.employeeNo.trim(),
-        name: v.name.trim(),
-        roles: v.roles,
-        skills: v.skills,
-        homePostId: v.homePostId ?? null,
-      };
-      // the phone is shown masked: only send it when the user typed a new one
-      const phone = v.phone?.trim();
-      if (phone) body.phone = phone;
-      else if (!staff) body.phone = null;
-      if (staff) await api.patch(`/outlets/${outletId}/staff/${staff.id}`, body);
-      else await api.post(`/outlets/${outletId}/staff`, body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      if (!applyServerErrors(form, e, { EMPLOYEE_NO_TAKEN: 'employeeNo' })) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal
       open={open}
       title={staff ? t('staff.edit') : t('staff.new')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
       width={600}
+      testId="staff-form"
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid="staff-form">
-        <Space.Compact block style={{ gap: 12, display: 'flex' }}>
-          <Form.Item
-            name="employeeNo"
-            label={t('staff.employeeNo')}
-            style={{ flex: 1 }}
-            rules={[
-              { required: true, whitespace: true, message: t('form.required') },
-              { max: 32, message: t('form.max', { n: 32 }) },
-              { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') },
-            ]}
-          >
-            <Input data-testid="staff-employee-no" />
-          </Form.Item>
-          <Form.Item
-            name="name"
-            label={t('staff.name')}
-            style={{ flex: 1 }}
-            rules={[
-              { required: true, whitespace: true, message: t('form.required') },
-              { max: 50, message: t('form.max', { n: 50 }) },
-            ]}
-          >
-            <Input data-testid="staff-name" />
-          </Form.Item>
-        </Space.Compact>
+      <Space.Compact block style={{ gap: 12, display: 'flex' }}>
         <Form.Item
-          name="roles"
-          label={t('staff.roles')}
-          rules={[{ required: true, message: t('staff.rolesRequired') }]}
+          name="employeeNo"
+          label={t('staff.employeeNo')}
+          style={{ flex: 1 }}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 32, message: t('form.max', { n: 32 }) },
+            { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') },
+          ]}
         >
-          <Select
-            mode="multiple"
-            data-testid="staff-roles"
-            options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
-            placeholder={t('common.pleaseSelect')}
-          />
-        </Form.Item>
-        <Form.Item name="skills" label={t('staff.skills')} extra={t('staff.skillsHint')}>
-          <Select
-            mode="multiple"
-            loading={types.isLoading}
-            optionFilterProp="label"
-            options={(types.data?.items ?? [])
-              .filter((b) => b.active)
-              .map((b) => ({ value: b.code, label: businessTypeName(b, locale) }))}
-            placeholder={t('common.pleaseSelect')}
-          />
+          <Input data-testid="staff-employee-no" />
         </Form.Item>
         <Form.Item
-          name="phone"
-          label={t('staff.phone')}
-          extra={staff?.phone ? t('staff.phoneKeep', { phone: staff.phone }) : undefined}
-          rules={[{ pattern: /^[0-9+\-() ]{5,32}$/, message: t('staff.phoneInvalid') }]}
+          name="name"
+          label={t('staff.name')}
+          style={{ flex: 1 }}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 50, message: t('form.max', { n: 50 }) },
+          ]}
         >
-          <Input inputMode="tel" placeholder={staff?.phone ?? ''} />
+          <Input data-testid="staff-name" />
         </Form.Item>
-        <Form.Item name="homePostId" label={t('staff.homePost')}>
-          <Select
-            allowClear
-            loading={posts.isLoading}
-            options={(posts.data?.items ?? [])
-              .filter((p) => p.active || p.id === staff?.homePostId)
-              .map((p) => ({ value: p.id, label: `${p.name} · ${tEnum('postKind', p.kind)}` }))}
-            placeholder={t('staff.homePostNone')}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space.Compact>
+      <Form.Item
+        name="roles"
+        label={t('staff.roles')}
+        rules={[{ required: true, message: t('staff.rolesRequired') }]}
+      >
+        <Select
+          mode="multiple"
+          data-testid="staff-roles"
+          options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
+          placeholder={t('common.pleaseSelect')}
+        />
+      </Form.Item>
+      <Form.Item name="skills" label={t('staff.skills')} extra={t('staff.skillsHint')}>
+        <Select
+          mode="multiple"
+          loading={types.isLoading}
+          optionFilterProp="label"
+          options={(types.data?.items ?? [])
+            .filter((b) => b.active)
+            .map((b) => ({ value: b.code, label: businessTypeName(b, locale) }))}
+          placeholder={t('common.pleaseSelect')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('staff.phone')}
+        extra={staff?.phone ? t('staff.phoneKeep', { phone: staff.phone }) : undefined}
+        rules={[{ pattern: /^[0-9+\-() ]{5,32}$/, message: t('staff.phoneInvalid') }]}
+      >
+        <Input inputMode="tel" placeholder={staff?.phone ?? ''} />
+      </Form.Item>
+      <Form.Item name="homePostId" label={t('staff.homePost')}>
+        <Select
+          allowClear
+          loading={posts.isLoading}
+          options={(posts.data?.items ?? [])
+            .filter((p) => p.active || p.id === staff?.homePostId)
+            .map((p) => ({ value: p.id, label: `${p.name} · ${tEnum('postKind', p.kind)}` }))}
+          placeholder={t('staff.homePostNone')}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,26 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-} from 'antd';
+import { Button, Empty, Form, Input, InputNumber, Select, Space, Table, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { ItemList, Outlet, Zone } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { applyServerErrors } from '../../components/formErrors';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { ToggleActiveButton } from '../../components/ToggleActiveButton';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -65,11 +52,16 @@ function ZoneModal({
 }) {
   const { t, tEnum } = useI18n();
   const { meta } = useAuth();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const kinds = meta?.zoneKinds?.length ? meta.zoneKinds : ZONE_KINDS;
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
+      const body = { kind: v.kind, name: v.name.trim(), capacity: v.capacity };
+      if (zone) await api.patch(`/outlets/${outletId}/zones/${zone.id}`, body);
+      else await api.post(`/outlets/${outletId}/zones`, body);
+    },
+    onSaved,
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -79,67 +71,46 @@ function ZoneModal({
     );
   }, [open, zone, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const body = { kind: v.kind, name: v.name.trim(), capacity: v.capacity };
-      if (zone) await api.patch(`/outlets/${outletId}/zones/${zone.id}`, body);
-      else await api.post(`/outlets/${outletId}/zones`, body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal
       open={open}
       title={zone ? t('zones.edit') : t('zones.new')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item
-          name="kind"
-          label={t('zones.kind')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <Select
-            options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))}
-            onChange={(k: string) => {
-              if (!form.getFieldValue('name')) form.setFieldValue('name', tEnum('zoneKind', k));
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('zones.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { max: 60, message: t('form.max', { n: 60 }) },
-          ]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="capacity"
-          label={t('zones.capacity')}
-          tooltip={t('zones.capacityHint')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <InputNumber min={0} max={200} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="kind"
+        label={t('zones.kind')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
+        <Select
+          options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))}
+          onChange={(k: string) => {
+            if (!form.getFieldValue('name')) form.setFieldValue('name', tEnum('zoneKind', k));
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('zones.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { max: 60, message: t('form.max', { n: 60 }) },
+        ]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="capacity"
+        label={t('zones.capacity')}
+        tooltip={t('zones.capacityHint')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
+        <InputNumber min={0} max={200} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -24,6 +24,7 @@ import { OUTLET_SCOPED_ROLES } from '../../auth/permissions';
 import { PasswordPolicy, passwordPolicyRules } from '../../components/ChangePasswordModal';
 import { ExportButton } from '../../components/ExportButton';
 import { applyServerErrors } from '../../components/formErrors';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
@@ -55,33 +56,13 @@ function UserModal({
 }) {
   const { t, tEnum } = useI18n();
   const { meta } = useAuth();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const role = Form.useWatch('role', form);
   const username = Form.useWatch('username', form);
   const roles = meta?.userRoles?.length ? meta.userRoles : USER_ROLES;
   const needsOutlet = OUTLET_SCOPED_ROLES.includes(role ?? '');
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (user)
-      form.setFieldsValue({
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        outletId: user.outletId,
-      });
-    else form.setFieldsValue({ outletId: null });
-  }, [open, user, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
       if (user) {
         await api.patch(`/users/${user.id}`, {
           displayName: v.displayName.trim(),
@@ -97,74 +78,78 @@ function UserModal({
           password: v.password,
         });
       }
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      if (!applyServerErrors(form, e, { USERNAME_TAKEN: 'username', PASSWORD_POLICY: 'password' }))
-        showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onSaved,
+    errorFields: { USERNAME_TAKEN: 'username', PASSWORD_POLICY: 'password' },
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        outletId: user.outletId,
+      });
+    else form.setFieldsValue({ outletId: null });
+  }, [open, user, form]);
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={user ? t('users.edit') : t('users.new')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t('users.usernameInvalid') },
-          ]}
-        >
-          <Input disabled={!!user} className="ld-mono" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="role"
-          label={t('users.role')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <Select options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))} />
-        </Form.Item>
-        <Form.Item
-          name="outletId"
-          label={t('users.scope')}
-          extra={needsOutlet ? t('users.scopeOutletHint') : t('users.scopeBranchHint')}
-          rules={[{ required: needsOutlet, message: t('users.outletRequired') }]}
-        >
-          <OutletSelect placeholder={t('users.wholeBranch')} />
-        </Form.Item>
-        {user ? null : (
-          <>
-            <PasswordPolicy />
-            <Form.Item
-              name="password"
-              label={t('users.initialPassword')}
-              rules={passwordPolicyRules(t, username)}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required') },
+          { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t('users.usernameInvalid') },
+        ]}
+      >
+        <Input disabled={!!user} className="ld-mono" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="role"
+        label={t('users.role')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
+        <Select options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))} />
+      </Form.Item>
+      <Form.Item
+        name="outletId"
+        label={t('users.scope')}
+        extra={needsOutlet ? t('users.scopeOutletHint') : t('users.scopeBranchHint')}
+        rules={[{ required: needsOutlet, message: t('users.outletRequired') }]}
+      >
+        <OutletSelect placeholder={t('users.wholeBranch')} />
+      </Form.Item>
+      {user ? null : (
+        <>
+          <PasswordPolicy />
+          <Form.Item
+            name="password"
+            label={t('users.initialPassword')}
+            rules={passwordPolicyRules(t, username)}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }
 
