@@ -86,7 +86,7 @@ describe('complaints: edit, attachments, import', () => {
     await browser?.close();
   });
 
-  it('edits the claim; the masked personal data stays, and the history names the change', async () => {
+  it('edits the claim and removes the phone; the masked name stays, and the history names the changes', async () => {
     await page.goto(`/complaints/${complaint.id}`);
     await page.getByTestId('edit-complaint').click();
     const dialog = page.getByRole('dialog');
@@ -99,6 +99,8 @@ describe('complaints: edit, attachments, import', () => {
     );
     await expect(dialog.getByTestId('complaint-claim').inputValue()).resolves.toBe('要求退还多收的年费');
     await dialog.getByTestId('complaint-claim').fill('要求退还重复扣收的年费并书面致歉');
+    await dialog.getByTestId('clear-phone').check(); // the stored phone is removed
+    await expect(dialog.getByTestId('complainant-phone').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'ce01-edit-modal');
     await dialog.getByTestId('complaint-form-submit').click();
     await dialog.waitFor({ state: 'hidden' });
@@ -106,7 +108,8 @@ describe('complaints: edit, attachments, import', () => {
     await expect(page.getByTestId('complainant-name-value').textContent()).resolves.toMatch(/司\*+如/);
     const edited = page.getByTestId('event-edited-fields').first();
     await edited.waitFor();
-    await expect(edited.textContent()).resolves.toContain('诉求');
+    await expect(edited.textContent()).resolves.toBe('修改了：诉求、联系电话');
+    await expect(page.getByTestId('complainant-phone-value').textContent()).resolves.toBe('—');
   });
 
   it('uploads several files with a drop zone, lists them and downloads the same bytes', async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -26,6 +26,9 @@ interface Values {
   complainantName: string;
   complainantPhone?: string;
   complainantIdNumber?: string;
+  /** edit only: remove the stored phone / ID number */
+  clearPhone?: boolean;
+  clearIdNumber?: boolean;
   staffId?: string | null;
   peopleCount: number;
   claim: string;
@@ -105,6 +108,8 @@ export function ComplaintFormModal({
   const outletId = Form.useWatch('outletId', form);
   const source = Form.useWatch('source', form);
   const people = Form.useWatch('peopleCount', form) ?? 1;
+  const clearPhone = Form.useWatch('clearPhone', form) === true;
+  const clearIdNumber = Form.useWatch('clearIdNumber', form) === true;
 
   // Only when the modal opens: a refetch of the complaint must not wipe what is being typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the complaint's id
@@ -319,8 +324,20 @@ export function ComplaintFormModal({
               name="complainantPhone"
               label={t('complaints.complainantPhone')}
               rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('staff.phoneInvalid') }]}
+              extra={
+                editing?.complainantPhone ? (
+                  <Form.Item name="clearPhone" valuePropName="checked" noStyle>
+                    <Checkbox data-testid="clear-phone">{t('complaintEdit.personal.clear')}</Checkbox>
+                  </Form.Item>
+                ) : undefined
+              }
             >
-              <Input data-testid="complainant-phone" inputMode="tel" {...masked(editing?.complainantPhone)} />
+              <Input
+                data-testid="complainant-phone"
+                inputMode="tel"
+                disabled={clearPhone}
+                {...masked(editing?.complainantPhone)}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -328,8 +345,19 @@ export function ComplaintFormModal({
               name="complainantIdNumber"
               label={t('complaints.complainantIdNumber')}
               rules={[{ pattern: /^[0-9A-Za-z]*$/, message: t('complaints.idInvalid') }]}
+              extra={
+                editing?.complainantIdNumber ? (
+                  <Form.Item name="clearIdNumber" valuePropName="checked" noStyle>
+                    <Checkbox data-testid="clear-id">{t('complaintEdit.personal.clear')}</Checkbox>
+                  </Form.Item>
+                ) : undefined
+              }
             >
-              <Input data-testid="complainant-id" {...masked(editing?.complainantIdNumber)} />
+              <Input
+                data-testid="complainant-id"
+                disabled={clearIdNumber}
+                {...masked(editing?.complainantIdNumber)}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -31,6 +31,12 @@ describe('editPatch', () => {
     });
   });
 
+  it('clears a stored phone or ID number with null when asked, whatever was typed', () => {
+    expect(
+      editPatch(complaint, { ...unchanged, clearPhone: true, complainantPhone: '139', clearIdNumber: true }),
+    ).toEqual({ complainantPhone: null, complainantIdNumber: null });
+  });
+
   it('clears the root cause and the staff member with null', () => {
     const c = { ...complaint, rootCause: '流程缺失', staffId: 's1' };
     expect(editPatch(c, { ...unchanged, rootCause: ' ', staffId: null })).toEqual({

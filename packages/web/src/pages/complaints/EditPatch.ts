@@ -13,6 +13,9 @@ export interface EditValues {
   complainantName?: string;
   complainantPhone?: string;
   complainantIdNumber?: string;
+  /** remove the stored phone / ID number (sent as null) */
+  clearPhone?: boolean;
+  clearIdNumber?: boolean;
 }
 
 type EditedComplaint = Pick<
@@ -31,8 +34,8 @@ export type Patch = Partial<{
   facts: string;
   rootCause: string | null;
   complainantName: string;
-  complainantPhone: string;
-  complainantIdNumber: string;
+  complainantPhone: string | null;
+  complainantIdNumber: string | null;
 }>;
 
 /** The fields of an edit that differ from the complaint; personal data only when re-entered. */
@@ -49,7 +52,9 @@ export function editPatch(c: EditedComplaint, v: EditValues): Patch {
   if (root !== (c.rootCause || null)) patch.rootCause = root;
   // The form shows personal data masked: an empty box keeps the stored value.
   if (v.complainantName?.trim()) patch.complainantName = v.complainantName.trim();
-  if (v.complainantPhone?.trim()) patch.complainantPhone = v.complainantPhone.trim();
-  if (v.complainantIdNumber?.trim()) patch.complainantIdNumber = v.complainantIdNumber.trim();
+  if (v.clearPhone) patch.complainantPhone = null;
+  else if (v.complainantPhone?.trim()) patch.complainantPhone = v.complainantPhone.trim();
+  if (v.clearIdNumber) patch.complainantIdNumber = null;
+  else if (v.complainantIdNumber?.trim()) patch.complainantIdNumber = v.complainantIdNumber.trim();
   return patch;
 }
