@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
@@ -26,12 +27,38 @@ async function settled(page: Page, name: string) {
   await screenshot(page, name);
 }
 
+/** Clicks the page's export button and returns the size of the .xlsx it downloads. */
+async function exportXlsx(page: Page): Promise<number> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-xlsx').first().click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const path = await download.path();
+  return path ? statSync(path).size : 0;
+}
+
+/** Picks an option of a Select in the open dialog by its label, and checks it took (the modal may still be animating in). */
+async function choose(page: Page, label: string, option: string) {
+  const item = page
+    .getByRole('dialog')
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label, { exact: true }) });
+  for (let i = 0; i < 4; i++) {
+    await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+    await pickInDropdown(page, option, 5_000).catch(() => undefined);
+    await page.waitForTimeout(150);
+    if (((await item.locator('.ant-select').first().textContent()) ?? '').includes(option)) return;
+  }
+  throw new Error(`could not pick ${option} in ${label}`);
+}
+
 /** Picks an option of an open antd Select dropdown by its text. */
-async function pickInDropdown(page: Page, text: string) {
+async function pickInDropdown(page: Page, text: string, timeout = 30_000) {
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first()
-    .click();
+    .click({ timeout });
 }
 
 describe('complaint coaching: scripts, drills, ten questions', () => {
@@ -67,8 +94,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('script-form').waitFor();
     await page.waitForTimeout(300); // the modal's zoom-in
-    await dialog.getByLabel('环节', { exact: true }).click();
-    await pickInDropdown(page, '致歉安抚');
+    await choose(page, '环节', '致歉安抚');
     await dialog.getByTestId('script-scenario').locator('input').fill(SCENARIO);
     await dialog.getByTestId('script-title').fill(TITLE);
     await dialog.getByTestId('script-body').fill(BODY_V1);
@@ -97,6 +123,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await page.getByTestId('script-search').locator('input').press('Enter');
     await page.locator('.ant-table-row', { hasText: TITLE }).waitFor();
     await expect(page.locator('.ant-table-row').count()).resolves.toBe(1);
+    expect(await exportXlsx(page)).toBeGreaterThan(1000); // the filtered list as .xlsx
     await settled(page, 'cc02-scripts-search');
 
     await page.locator('.ant-table-row', { hasText: TITLE }).getByTestId('script-open').click();
@@ -122,8 +149,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('drill-form').waitFor();
     await page.waitForTimeout(300);
-    await dialog.getByLabel('网点', { exact: true }).click();
-    await pickInDropdown(page, '螺蛳湾支行');
+    await choose(page, '网点', '螺蛳湾支行');
     await dialog.getByTestId('drill-script').click();
     await page.keyboard.type(TITLE.slice(0, 4));
     await pickInDropdown(page, TITLE);
@@ -150,6 +176,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await history.getByTestId('drill-trend').waitFor();
     await page.locator('.ant-table-row', { hasText: SCENARIO }).first().waitFor();
     expect(new URL(page.url()).searchParams.get('staffId')).toBe(a!.id);
+    expect(await exportXlsx(page)).toBeGreaterThan(1000);
     await page
       .locator('.ant-table-row', { hasText: SCENARIO })
       .first()
@@ -268,6 +295,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(`答对 ${n - 1} / ${n} 题`);
     await expect(row.textContent()).resolves.toContain('理财业务');
+    expect(await exportXlsx(page)).toBeGreaterThan(1000);
     await settled(page, 'cc12-quiz-results');
   });
 
