@@ -178,7 +178,7 @@ function watch(port, path, cookie, onBoard) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);
           const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data) {
+          if (data && block.startsWith('event: lobby')) {
             const b = JSON.parse(data.slice(6));
             if (process.env.BENCH_DEBUG) transit.push(Date.now() - Date.parse(b.at));
             onBoard(b.events);

@@ -301,7 +301,13 @@ export async function lobbyRoutes(app: FastifyInstance, opts: { lobby: LobbyServ
   const streams = new Set<ServerResponse>();
   r.get(
     `${base}/lobby/stream`,
-    { schema: { tags, summary: 'The lobby as Server-Sent Events (event "lobby")', params: OutletParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The lobby as Server-Sent Events (event "lobby"; event "ping" every 20 s)',
+        params: OutletParams,
+      },
+    },
     async (req, reply) => {
       const first = await lobby.view(actorOf(req), req.params.outletId); // 404 outside the scope
       reply.hijack();
@@ -316,7 +322,11 @@ export async function lobbyRoutes(app: FastifyInstance, opts: { lobby: LobbyServ
       const send = (view: unknown) => res.write(`event: lobby\ndata: ${JSON.stringify(view)}\n\n`);
       send(first);
       const unsubscribe = lobby.subscribe(req.params.outletId, send);
-      const ping = setInterval(() => res.write(': ping\n\n'), opts.heartbeatMs ?? 20_000);
+      // A named event (not a comment), so that a page can tell a live but quiet stream from a dead one.
+      const ping = setInterval(
+        () => res.write(`event: ping\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`),
+        opts.heartbeatMs ?? 20_000,
+      );
       ping.unref();
       streams.add(res);
       res.on('close', () => {

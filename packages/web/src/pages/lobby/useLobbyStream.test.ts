@@ -21,9 +21,9 @@ class FakeSource implements EventSourceLike {
 
 const view = (at: string, arrivals = 0) => ({ outletId: 'o1', at, arrivals }) as LobbyView;
 
-function setup(fetchView: () => Promise<LobbyView>) {
+function setup(fetchView: () => Promise<LobbyView>, staleAfterMs?: number) {
   const sources: FakeSource[] = [];
-  const timers: { fn: () => void; ms: number }[] = [];
+  const timers: { fn: () => void; ms: number; cleared: boolean }[] = [];
   const log = { views: [] as LobbyView[], connected: [] as boolean[], errors: [] as (ApiError | null)[] };
   const connection = new LobbyConnection({
     open: () => {
@@ -35,8 +35,15 @@ function setup(fetchView: () => Promise<LobbyView>) {
     onView: (v) => log.views.push(v),
     onConnected: (c) => log.connected.push(c),
     onError: (e) => log.errors.push(e),
-    setTimeout: (fn, ms) => timers.push({ fn, ms }),
-    clearTimeout: () => undefined,
+    setTimeout: (fn, ms) => {
+      const t = { fn, ms, cleared: false };
+      timers.push(t);
+      return t;
+    },
+    clearTimeout: (t) => {
+      (t as { cleared: boolean }).cleared = true;
+    },
+    ...(staleAfterMs ? { staleAfterMs } : {}),
   });
   return { connection, sources, timers, log };
 }
@@ -44,6 +51,27 @@ function setup(fetchView: () => Promise<LobbyView>) {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('LobbyConnection', () => {
+  it('takes a stream silent past the limit for dead: closes it, fetches the state, reopens', async () => {
+    const { connection, sources, timers, log } = setup(
+      () => Promise.resolve(view('2026-11-02T01:05:00.000Z', 7)),
+      50_000,
+    );
+    connection.start();
+    sources[0]!.emit('open');
+    sources[0]!.emit('ping', '{}');
+    // every message restarts the silence timer: only the latest one is armed
+    const armed = () => timers.filter((t) => !t.cleared && t.ms === 50_000);
+    expect(armed()).toHaveLength(1);
+    armed()[0]!.fn(); // 50 s without a word
+    expect(sources[0]!.closed).toBe(true);
+    expect(log.connected.at(-1)).toBe(false);
+    await flush();
+    expect(log.views.map((v) => v.arrivals)).toEqual([7]);
+    expect(sources).toHaveLength(2);
+    sources[1]!.emit('open');
+    expect(log.connected.at(-1)).toBe(true);
+  });
+
   it('passes each pushed state on and reports the connection', () => {
     const { connection, sources, log } = setup(() => Promise.reject(new Error('not asked')));
     connection.start();

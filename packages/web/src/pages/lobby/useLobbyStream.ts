@@ -86,6 +86,8 @@ export interface LobbyStream {
 }
 
 const MAX_RETRY_MS = 30_000;
+/** the server pings every 20 s: two missed pings and a half mean the stream is dead */
+const STALE_AFTER_MS = 50_000;
 
 /** What the connection needs of an EventSource (a fake in tests). */
 export interface EventSourceLike {
@@ -107,6 +109,12 @@ export interface LobbyConnectionHooks {
   onError(error: ApiError | null): void;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
+  /**
+   * A stream silent this long is taken for dead (the server sends a "ping" event every 20 s; a
+   * connection cut without an error, e.g. by a proxy or a sleeping tablet, never says so) and is
+   * reopened. Off when not given.
+   */
+  staleAfterMs?: number;
 }
 
 /**
@@ -120,6 +128,7 @@ export interface LobbyConnectionHooks {
 export class LobbyConnection {
   private source: EventSourceLike | null = null;
   private timer: unknown = null;
+  private watchdog: unknown = null;
   private attempt = 0;
   private stopped = false;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -141,16 +150,43 @@ export class LobbyConnection {
     this.source = null;
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = null;
+    this.disarm();
+  }
+
+  private disarm(): void {
+    if (this.watchdog !== null) this.clearTimer(this.watchdog);
+    this.watchdog = null;
+  }
+
+  /** (Re)starts the silence timer of the stream `es`: called whenever it says anything. */
+  private alive(es: EventSourceLike): void {
+    const ms = this.hooks.staleAfterMs;
+    if (!ms) return;
+    this.disarm();
+    this.watchdog = this.setTimer(() => {
+      this.watchdog = null;
+      if (this.stopped || this.source !== es) return;
+      es.close();
+      this.source = null;
+      this.hooks.onConnected(false);
+      this.probe();
+    }, ms);
   }
 
   private connect(): void {
     if (this.stopped) return;
     const es = this.hooks.open();
     this.source = es;
+    this.alive(es);
     es.addEventListener('open', () => {
       if (this.stopped || this.source !== es) return;
       this.attempt = 0;
+      this.alive(es);
       this.hooks.onConnected(true);
+    });
+    es.addEventListener('ping', () => {
+      if (this.stopped || this.source !== es) return;
+      this.alive(es);
     });
     es.addEventListener('lobby', (e) => {
       if (this.stopped || this.source !== es) return;
@@ -161,6 +197,7 @@ export class LobbyConnection {
         return;
       }
       this.attempt = 0;
+      this.alive(es);
       this.hooks.onConnected(true);
       this.hooks.onError(null);
       this.hooks.onView(view);
@@ -172,6 +209,7 @@ export class LobbyConnection {
       if (es.readyState === CLOSED) {
         es.close();
         this.source = null;
+        this.disarm();
         this.retryLater();
       }
     });
@@ -228,6 +266,7 @@ export function useLobbyStream(outletId: string | undefined): LobbyStream {
     const connection = new LobbyConnection({
       open: () => new EventSource(buildUrl(`${path}/stream`), { withCredentials: true }),
       fetchView: () => api.get<LobbyView>(path),
+      staleAfterMs: STALE_AFTER_MS,
       onView: apply,
       onConnected: setConnected,
       onError: setError,
