@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, Select, Space, Table, type TableProps } from 'antd';
+import { Button, Card, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import type { BusinessType } from '../../api/types';
@@ -10,7 +10,8 @@ import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
-import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { EditToggleActions } from '../../components/RowActions';
+import { useEditModal } from '../../components/useEditModal';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { ZONE_KINDS } from '../outlets/ZonesTab';
@@ -111,8 +112,7 @@ export function BusinessTypesPage() {
   const types = useBusinessTypes();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<string | undefined>();
-  const [editing, setEditing] = useState<BusinessType | null>(null);
-  const [open, setOpen] = useState(false);
+  const modal = useEditModal<BusinessType>();
   const editable = can.editBusinessTypes(user);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['business-types'] });
 
@@ -153,25 +153,13 @@ export function BusinessTypesPage() {
       key: 'actions',
       width: 150,
       render: (_, b) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            style={{ paddingInline: 4 }}
-            onClick={() => {
-              setEditing(b);
-              setOpen(true);
-            }}
-          >
-            {t('common.edit')}
-          </Button>
-          <ToggleActiveButton
-            path={`/business-types/${b.id}`}
-            active={b.active}
-            name={b.nameZh}
-            onDone={refresh}
-          />
-        </Space>
+        <EditToggleActions
+          onEdit={() => modal.edit(b)}
+          path={`/business-types/${b.id}`}
+          active={b.active}
+          name={b.nameZh}
+          onDone={refresh}
+        />
       ),
     });
   }
@@ -188,14 +176,7 @@ export function BusinessTypesPage() {
           <>
             <ExportButton path="/business-types/export.xlsx" filename="business-types.xlsx" />
             {editable ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => {
-                  setEditing(null);
-                  setOpen(true);
-                }}
-              >
+              <Button type="primary" icon={<PlusOutlined />} onClick={modal.create}>
                 {t('businessTypes.new')}
               </Button>
             ) : null}
@@ -237,11 +218,11 @@ export function BusinessTypesPage() {
         />
       </Card>
       <BusinessTypeModal
-        item={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        item={modal.editing}
+        open={modal.open}
+        onClose={modal.close}
         onSaved={() => {
-          setOpen(false);
+          modal.close();
           refresh();
         }}
       />

@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Select, Space, Table, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { ItemList, Outlet, Post } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
-import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { EditToggleActions } from '../../components/RowActions';
+import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -125,8 +126,7 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const { t, tEnum, formatNumber } = useI18n();
   const queryClient = useQueryClient();
   const posts = usePosts(outlet.id);
-  const [editing, setEditing] = useState<Post | null>(null);
-  const [open, setOpen] = useState(false);
+  const modal = useEditModal<Post>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id, 'posts'] });
 
   const columns: TableProps<Post>['columns'] = [
@@ -146,25 +146,13 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
       key: 'actions',
       width: 150,
       render: (_, p) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            style={{ paddingInline: 4 }}
-            onClick={() => {
-              setEditing(p);
-              setOpen(true);
-            }}
-          >
-            {t('common.edit')}
-          </Button>
-          <ToggleActiveButton
-            path={`/outlets/${outlet.id}/posts/${p.id}`}
-            active={p.active}
-            name={p.name}
-            onDone={refresh}
-          />
-        </Space>
+        <EditToggleActions
+          onEdit={() => modal.edit(p)}
+          path={`/outlets/${outlet.id}/posts/${p.id}`}
+          active={p.active}
+          name={p.name}
+          onDone={refresh}
+        />
       ),
     });
   }
@@ -181,14 +169,7 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
             filename={`posts-${outlet.code}.xlsx`}
           />
           {editable ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={modal.create}>
               {t('posts.new')}
             </Button>
           ) : null}
@@ -207,11 +188,11 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
       />
       <PostModal
         outletId={outlet.id}
-        post={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        post={modal.editing}
+        open={modal.open}
+        onClose={modal.close}
         onSaved={() => {
-          setOpen(false);
+          modal.close();
           refresh();
         }}
       />

@@ -8,7 +8,8 @@ import { useAuth } from '../../auth/AuthContext';
 import { ExportButton } from '../../components/ExportButton';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
-import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { EditToggleActions } from '../../components/RowActions';
+import { useEditModal } from '../../components/useEditModal';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -179,8 +180,7 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const [q, setQ] = useState(s.q);
-  const [editing, setEditing] = useState<Staff | null>(null);
-  const [open, setOpen] = useState(false);
+  const modal = useEditModal<Staff>();
   const types = useBusinessTypes();
   const posts = usePosts(outlet.id);
   const page = toInt(s.page, 1);
@@ -272,25 +272,13 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       width: 120,
       fixed: 'right',
       render: (_, st) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            style={{ paddingInline: 4 }}
-            onClick={() => {
-              setEditing(st);
-              setOpen(true);
-            }}
-          >
-            {t('common.edit')}
-          </Button>
-          <ToggleActiveButton
-            path={`/outlets/${outlet.id}/staff/${st.id}`}
-            active={st.active}
-            name={st.name}
-            onDone={refresh}
-          />
-        </Space>
+        <EditToggleActions
+          onEdit={() => modal.edit(st)}
+          path={`/outlets/${outlet.id}/staff/${st.id}`}
+          active={st.active}
+          name={st.name}
+          onDone={refresh}
+        />
       ),
     });
   }
@@ -333,15 +321,7 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
             filename={`staff-${outlet.code}.xlsx`}
           />
           {editable ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid="new-staff"
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-staff" onClick={modal.create}>
               {t('staff.new')}
             </Button>
           ) : null}
@@ -367,11 +347,11 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       />
       <StaffModal
         outletId={outlet.id}
-        staff={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        staff={modal.editing}
+        open={modal.open}
+        onClose={modal.close}
         onSaved={() => {
-          setOpen(false);
+          modal.close();
           refresh();
         }}
       />

@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, InputNumber, Select, Space, Table, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Empty, Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { ItemList, Outlet, Zone } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
-import { ToggleActiveButton } from '../../components/ToggleActiveButton';
+import { EditToggleActions } from '../../components/RowActions';
+import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -118,8 +119,7 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const { t, tEnum, formatNumber } = useI18n();
   const queryClient = useQueryClient();
   const zones = useZones(outlet.id);
-  const [editing, setEditing] = useState<Zone | null>(null);
-  const [open, setOpen] = useState(false);
+  const modal = useEditModal<Zone>();
 
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id] });
@@ -149,25 +149,13 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
       key: 'actions',
       width: 150,
       render: (_, z) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            style={{ paddingInline: 4 }}
-            onClick={() => {
-              setEditing(z);
-              setOpen(true);
-            }}
-          >
-            {t('common.edit')}
-          </Button>
-          <ToggleActiveButton
-            path={`/outlets/${outlet.id}/zones/${z.id}`}
-            active={z.active}
-            name={z.name}
-            onDone={refresh}
-          />
-        </Space>
+        <EditToggleActions
+          onEdit={() => modal.edit(z)}
+          path={`/outlets/${outlet.id}/zones/${z.id}`}
+          active={z.active}
+          name={z.name}
+          onDone={refresh}
+        />
       ),
     });
   }
@@ -184,14 +172,7 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
             filename={`zones-${outlet.code}.xlsx`}
           />
           {editable ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={modal.create}>
               {t('zones.new')}
             </Button>
           ) : null}
@@ -210,11 +191,11 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
       />
       <ZoneModal
         outletId={outlet.id}
-        zone={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        zone={modal.editing}
+        open={modal.open}
+        onClose={modal.close}
         onSaved={() => {
-          setOpen(false);
+          modal.close();
           refresh();
         }}
       />

@@ -28,6 +28,8 @@ import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
+import { EditLink } from '../../components/RowActions';
+import { useEditModal } from '../../components/useEditModal';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
@@ -208,8 +210,7 @@ export function UsersPage() {
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const [q, setQ] = useState(s.q);
-  const [editing, setEditing] = useState<User | null>(null);
-  const [open, setOpen] = useState(false);
+  const editModal = useEditModal<User>();
   const [resetting, setResetting] = useState<User | null>(null);
   const page = toInt(s.page, 1);
   const pageSize = Math.min(toInt(s.pageSize, 20), 200);
@@ -287,17 +288,7 @@ export function UsersPage() {
       fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            style={{ paddingInline: 4 }}
-            onClick={() => {
-              setEditing(u);
-              setOpen(true);
-            }}
-          >
-            {t('common.edit')}
-          </Button>
+          <EditLink onClick={() => editModal.edit(u)} />
           <Dropdown
             trigger={['click']}
             menu={{
@@ -350,14 +341,7 @@ export function UsersPage() {
         extra={
           <>
             <ExportButton path="/users/export.xlsx" query={filters} filename="users.xlsx" />
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={editModal.create}>
               {t('users.new')}
             </Button>
           </>
@@ -422,11 +406,11 @@ export function UsersPage() {
         />
       </Card>
       <UserModal
-        user={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        user={editModal.editing}
+        open={editModal.open}
+        onClose={editModal.close}
         onSaved={() => {
-          setOpen(false);
+          editModal.close();
           refresh();
         }}
       />
