@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Card, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import type { BusinessType } from '../../api/types';
@@ -11,6 +10,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { EditToggleActions } from '../../components/RowActions';
+import { NewButton, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -175,11 +175,7 @@ export function BusinessTypesPage() {
         extra={
           <>
             <ExportButton path="/business-types/export.xlsx" filename="business-types.xlsx" />
-            {editable ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={modal.create}>
-                {t('businessTypes.new')}
-              </Button>
-            ) : null}
+            {editable ? <NewButton label={t('businessTypes.new')} onClick={modal.create} /> : null}
           </>
         }
       />
@@ -192,16 +188,7 @@ export function BusinessTypesPage() {
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={status}
-            onChange={setStatus}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-          />
+          <StatusFilter value={status} onChange={setStatus} />
         </div>
         <QueryError error={types.error} onRetry={() => types.refetch()} />
         <Table<BusinessType>

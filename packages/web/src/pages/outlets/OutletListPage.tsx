@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { Card, Empty, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -10,6 +9,7 @@ import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
+import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -25,7 +25,6 @@ export function OutletListPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS, { sort: 'code' });
-  const [q, setQ] = useState(s.q);
   const [creating, setCreating] = useState(false);
   const branches = useBranches();
   const page = toInt(s.page, 1);
@@ -111,55 +110,35 @@ export function OutletListPage() {
           <>
             <ExportButton path="/outlets/export.xlsx" query={filters} filename="outlets.xlsx" />
             {can.createOutlet(user) ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="new-outlet"
-              >
-                {t('outlets.new')}
-              </Button>
+              <NewButton label={t('outlets.new')} onClick={() => setCreating(true)} testId="new-outlet" />
             ) : null}
           </>
         }
       />
       <Card variant="borderless">
         <div className="ld-filters">
-          <Input.Search
-            className="ld-filter-search"
-            allowClear
+          <SearchFilter
             placeholder={t('outlets.searchPlaceholder')}
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              if (!e.target.value) set({ q: '' });
-            }}
-            onSearch={(v) => set({ q: v.trim() })}
-            data-testid="outlet-search"
+            value={s.q}
+            onSearch={(v) => set({ q: v })}
+            testId="outlet-search"
           />
           {(branches.data?.items.length ?? 0) > 1 ? (
-            <Select
-              allowClear
+            <FilterSelect
               placeholder={t('outlets.branch')}
-              value={s.branchId || undefined}
+              value={s.branchId}
               onChange={(v) => set({ branchId: v })}
               options={branches.data?.items.map((b) => ({ value: b.id, label: b.name }))}
             />
           ) : null}
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={s.status || undefined}
+          <StatusFilter
+            value={s.status}
             onChange={(v) => set({ status: v })}
-            options={[
-              { value: 'active', label: t('common.active') },
-              { value: 'inactive', label: t('common.inactive') },
-            ]}
+            values={['active', 'inactive']}
           />
-          <Select
-            allowClear
+          <FilterSelect
             placeholder={t('outlets.pilot')}
-            value={s.pilot || undefined}
+            value={s.pilot}
             onChange={(v) => set({ pilot: v })}
             options={[
               { value: 'true', label: t('outlets.pilotOnly') },

@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Empty, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { ItemList, Outlet, Post } from '../../api/types';
@@ -8,6 +7,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { EditToggleActions } from '../../components/RowActions';
+import { CountToolbar, NewButton } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
@@ -123,7 +123,7 @@ function PostModal({
 }
 
 export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
-  const { t, tEnum, formatNumber } = useI18n();
+  const { t, tEnum } = useI18n();
   const queryClient = useQueryClient();
   const posts = usePosts(outlet.id);
   const modal = useEditModal<Post>();
@@ -159,22 +159,13 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
 
   return (
     <>
-      <div className="ld-toolbar">
-        <span className="ld-muted">
-          {t('common.totalCount', { n: formatNumber(posts.data?.items.length ?? 0) })}
-        </span>
-        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
-          <ExportButton
-            path={`/outlets/${outlet.id}/posts/export.xlsx`}
-            filename={`posts-${outlet.code}.xlsx`}
-          />
-          {editable ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={modal.create}>
-              {t('posts.new')}
-            </Button>
-          ) : null}
-        </div>
-      </div>
+      <CountToolbar count={posts.data?.items.length ?? 0}>
+        <ExportButton
+          path={`/outlets/${outlet.id}/posts/export.xlsx`}
+          filename={`posts-${outlet.code}.xlsx`}
+        />
+        {editable ? <NewButton label={t('posts.new')} onClick={modal.create} /> : null}
+      </CountToolbar>
       <QueryError error={posts.error} onRetry={() => posts.refetch()} />
       <Table<Post>
         rowKey="id"

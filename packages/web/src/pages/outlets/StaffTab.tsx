@@ -1,7 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { Outlet, Page, Staff } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -9,6 +8,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { EditToggleActions } from '../../components/RowActions';
+import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
@@ -179,7 +179,6 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const { meta } = useAuth();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
-  const [q, setQ] = useState(s.q);
   const modal = useEditModal<Staff>();
   const types = useBusinessTypes();
   const posts = usePosts(outlet.id);
@@ -286,45 +285,25 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   return (
     <>
       <div className="ld-filters">
-        <Input.Search
-          className="ld-filter-search"
-          allowClear
+        <SearchFilter
           placeholder={t('staff.searchPlaceholder')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) set({ q: '' });
-          }}
-          onSearch={(v) => set({ q: v.trim() })}
+          value={s.q}
+          onSearch={(v) => set({ q: v })}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder={t('staff.role')}
-          value={s.role || undefined}
+          value={s.role}
           onChange={(v) => set({ role: v })}
           options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
         />
-        <Select
-          allowClear
-          placeholder={t('common.status')}
-          value={s.active || undefined}
-          onChange={(v) => set({ active: v })}
-          options={[
-            { value: 'true', label: t('common.active') },
-            { value: 'false', label: t('common.inactive') },
-          ]}
-        />
+        <StatusFilter value={s.active} onChange={(v) => set({ active: v })} />
         <div style={{ marginLeft: 'auto', display: 'flex', gap: 8, minWidth: 0 }}>
           <ExportButton
             path={`/outlets/${outlet.id}/staff/export.xlsx`}
             query={filters}
             filename={`staff-${outlet.code}.xlsx`}
           />
-          {editable ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="new-staff" onClick={modal.create}>
-              {t('staff.new')}
-            </Button>
-          ) : null}
+          {editable ? <NewButton label={t('staff.new')} onClick={modal.create} testId="new-staff" /> : null}
         </div>
       </div>
       <QueryError error={list.error} onRetry={() => list.refetch()} />

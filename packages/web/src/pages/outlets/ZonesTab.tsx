@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
+import { Empty, Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { ItemList, Outlet, Zone } from '../../api/types';
@@ -8,6 +7,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { EditToggleActions } from '../../components/RowActions';
+import { CountToolbar, NewButton } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
@@ -162,22 +162,13 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
 
   return (
     <>
-      <div className="ld-toolbar">
-        <span className="ld-muted">
-          {t('common.totalCount', { n: formatNumber(zones.data?.items.length ?? 0) })}
-        </span>
-        <div style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
-          <ExportButton
-            path={`/outlets/${outlet.id}/zones/export.xlsx`}
-            filename={`zones-${outlet.code}.xlsx`}
-          />
-          {editable ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={modal.create}>
-              {t('zones.new')}
-            </Button>
-          ) : null}
-        </div>
-      </div>
+      <CountToolbar count={zones.data?.items.length ?? 0}>
+        <ExportButton
+          path={`/outlets/${outlet.id}/zones/export.xlsx`}
+          filename={`zones-${outlet.code}.xlsx`}
+        />
+        {editable ? <NewButton label={t('zones.new')} onClick={modal.create} /> : null}
+      </CountToolbar>
       <QueryError error={zones.error} onRetry={() => zones.refetch()} />
       <Table<Zone>
         rowKey="id"

@@ -1,4 +1,4 @@
-import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -29,6 +29,7 @@ import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { EditLink } from '../../components/RowActions';
+import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
@@ -209,7 +210,6 @@ export function UsersPage() {
   const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
-  const [q, setQ] = useState(s.q);
   const editModal = useEditModal<User>();
   const [resetting, setResetting] = useState<User | null>(null);
   const page = toInt(s.page, 1);
@@ -341,29 +341,20 @@ export function UsersPage() {
         extra={
           <>
             <ExportButton path="/users/export.xlsx" query={filters} filename="users.xlsx" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={editModal.create}>
-              {t('users.new')}
-            </Button>
+            <NewButton label={t('users.new')} onClick={editModal.create} />
           </>
         }
       />
       <Card variant="borderless">
         <div className="ld-filters">
-          <Input.Search
-            className="ld-filter-search"
-            allowClear
+          <SearchFilter
             placeholder={t('users.searchPlaceholder')}
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              if (!e.target.value) set({ q: '' });
-            }}
-            onSearch={(v) => set({ q: v.trim() })}
+            value={s.q}
+            onSearch={(v) => set({ q: v })}
           />
-          <Select
-            allowClear
+          <FilterSelect
             placeholder={t('users.role')}
-            value={s.role || undefined}
+            value={s.role}
             onChange={(v) => set({ role: v })}
             options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))}
           />
@@ -373,16 +364,7 @@ export function UsersPage() {
             placeholder={t('users.outletFilter')}
             style={{ width: 200 }}
           />
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={s.active || undefined}
-            onChange={(v) => set({ active: v })}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-          />
+          <StatusFilter value={s.active} onChange={(v) => set({ active: v })} />
         </div>
         <QueryError error={list.error} onRetry={() => list.refetch()} />
         <Table<User>
