@@ -299,6 +299,25 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await settled(page, 'cc12-quiz-results');
   });
 
+  it('shows a staff member the lists without the editing controls the server would refuse', async () => {
+    const ctx = await newContext(browser, inject('baseUrl'));
+    const p = await ctx.newPage();
+    await login(p, 'staff.lsw');
+    await p.goto('/complaint-scripts');
+    await p.getByTestId('script-open').first().waitFor();
+    await expect(p.getByTestId('script-new').count()).resolves.toBe(0);
+    await expect(p.getByTestId('script-edit').count()).resolves.toBe(0);
+    await p.goto('/complaint-drills');
+    await p.getByTestId('drill-table').waitFor();
+    await expect(p.getByTestId('drill-new').count()).resolves.toBe(0);
+    await p.goto('/ten-questions?line=wealth');
+    await p.getByTestId('tq-editor').waitFor();
+    await expect(p.getByTestId('tq-save').count()).resolves.toBe(0);
+    await expect(p.getByTestId('tq-question').count()).resolves.toBe(0); // read as text, not inputs
+    await expect(p.getByTestId('tq-item').count()).resolves.toBeGreaterThan(0);
+    await ctx.close();
+  });
+
   it('reads well in English and on a portrait tablet', async () => {
     const en = await browser.newContext({
       baseURL: inject('baseUrl'),
