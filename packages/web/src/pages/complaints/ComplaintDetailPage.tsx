@@ -20,6 +20,7 @@ import {
   Dropdown,
   Empty,
   Form,
+  Grid,
   Input,
   Modal,
   Result,
@@ -108,6 +109,7 @@ export function ComplaintDetailPage() {
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
   const codes = useCodeLabels();
+  const wide = Grid.useBreakpoint().lg !== false;
   const [action, setAction] = useState<ComplaintAction | null>(null);
   const [clear, setClear] = useState<Complaint | null>(null);
   const [unmasking, setUnmasking] = useState(false);
@@ -290,6 +292,8 @@ export function ComplaintDetailPage() {
           current={current}
           status={ended ? 'error' : c.status === 'closed' ? 'finish' : 'process'}
           responsive
+          // below a wide screen, titles go under the numbers: seven steps side by side keep whole words
+          titlePlacement={wide ? 'horizontal' : 'vertical'}
           data-testid="complaint-steps"
           items={STEPS.map((s, i) => ({
             title: tEnum('complaintStatus', s),
