@@ -46,6 +46,17 @@ export async function listScripts(q: Q, f: ScriptFilter, offset: number, limit: 
   ]);
   return { rows, total: Number(count.n) };
 }
+/** The distinct scenarios of the script library, in order (for filters and suggestions). */
+export async function scriptScenarios(q: Q, limit: number): Promise<string[]> {
+  const rows = await q
+    .selectFrom('complaint_scripts')
+    .select('scenario')
+    .distinct()
+    .orderBy('scenario')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.scenario);
+}
 export const findScript = (q: Q, id: string) =>
   q.selectFrom('complaint_scripts').selectAll().where('id', '=', id).executeTakeFirst();
 export async function insertScript(q: Q, row: ScriptRow) {

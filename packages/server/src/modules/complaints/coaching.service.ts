@@ -90,6 +90,11 @@ export class CoachingService {
     return { items: rows.map(presentScript), total, page: f.page, pageSize: f.pageSize };
   }
 
+  /** every scenario the library uses (up to 1,000), for the filter and the form's suggestions */
+  async scriptScenarios(): Promise<{ items: string[] }> {
+    return { items: await repo.scriptScenarios(this.db, 1000) };
+  }
+
   async getScript(id: string) {
     const s = await repo.findScript(this.db, id);
     if (!s) throw notFound('script');

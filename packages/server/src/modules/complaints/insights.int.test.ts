@@ -233,6 +233,22 @@ describe('complaints: scripts, drills, ten questions and import', () => {
       (await admin.get(`/api/v1/complaint-scripts?q=${encodeURIComponent('排队')}&stage=acknowledge`)).json()
         .total,
     ).toBe(1);
+    await admin.post('/api/v1/complaint-scripts', {
+      stage: 'inform',
+      scenario: '告知处理结果',
+      title: '告知',
+      body: '您好，您反映的问题处理结果如下。',
+    });
+    await admin.post('/api/v1/complaint-scripts', {
+      stage: 'receive',
+      scenario: '客户排队等候过久',
+      title: '接待',
+      body: '您好，请问有什么可以帮您？',
+    });
+    const scenarios = (await admin.get('/api/v1/complaint-scripts/scenarios')).json().items as string[];
+    expect(scenarios).toHaveLength(2);
+    expect([...scenarios].sort()).toEqual(scenarios);
+    expect(new Set(scenarios)).toEqual(new Set(['客户排队等候过久', '告知处理结果']));
     const lobby = await login(t, 'lobby.a');
     expect(
       (

@@ -404,6 +404,17 @@ export async function complaintInsightsRoutes(
     async (req) => coaching.listScripts(req.query),
   );
   r.get(
+    '/complaint-scripts/scenarios',
+    {
+      schema: {
+        tags,
+        summary: 'The distinct scenarios of the script library (up to 1,000), in order',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    async () => coaching.scriptScenarios(),
+  );
+  r.get(
     '/complaint-scripts/export.xlsx',
     { schema: { tags, summary: 'Scripts as .xlsx', querystring: ScriptListQuery } },
     async (req, reply) => {

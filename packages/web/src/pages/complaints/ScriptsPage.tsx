@@ -66,12 +66,10 @@ export function Highlight({ text, q }: { text: string; q: string }) {
 export function useScriptScenarios() {
   const list = useQuery({
     queryKey: ['complaint-scripts', 'scenarios'],
-    queryFn: () => api.get<Page<ComplaintScript>>('/complaint-scripts', { pageSize: 100 }),
+    queryFn: () => api.get<{ items: string[] }>('/complaint-scripts/scenarios'),
     staleTime: 60_000,
   });
-  return [...new Set((list.data?.items ?? []).map((s) => s.scenario))].sort((a, b) =>
-    a.localeCompare(b, 'zh-CN'),
-  );
+  return [...(list.data?.items ?? [])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
 export function ScriptsPage() {
