@@ -1,5 +1,5 @@
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/types';
+import type { DB, Q } from '../../db/types';
 
 /**
  * Bulk loading of generated complaints (`liangdian demo --complaints N`, the bench): big
@@ -42,4 +42,21 @@ export async function analyze(db: Kysely<DB>): Promise<void> {
     for (const table of ['complaints', 'complaint_daily_stats', 'complaint_daily_codes'])
       await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
   } else await sql`analyze`.execute(db);
+}
+
+/**
+ * Runs a large write (an import) in the caller's transaction with SQLite's page cache raised
+ * to 256 MB (the complaints' indexes stay in memory while 100,000 rows go in), and restores it
+ * after. SQLite has one connection, held by the transaction, so nothing else sees the setting.
+ * PostgreSQL: runs `work` as it is.
+ */
+export async function withLargeCache<T>(trx: Q, work: () => Promise<T>): Promise<T> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) return work();
+  const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(trx)).rows[0]?.cache_size;
+  await sql`pragma cache_size = -262144`.execute(trx);
+  try {
+    return await work();
+  } finally {
+    await sql`pragma cache_size = ${sql.raw(String(Number(before ?? -2000)))}`.execute(trx);
+  }
 }
