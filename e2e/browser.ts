@@ -62,21 +62,23 @@ export async function apiSession(baseUrl: string, username: string, password = D
   if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers:
+        method === 'GET'
+          ? { cookie }
+          : { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return (r.status === 204 ? undefined : await r.json()) as T;
+  };
   return {
-    async get<T>(path: string): Promise<T> {
-      const r = await fetch(`${baseUrl}/api/v1${path}`, { headers: { cookie } });
-      if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-    async post<T>(path: string, body: unknown): Promise<T> {
-      const r = await fetch(`${baseUrl}/api/v1${path}`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
-      return (r.status === 204 ? undefined : await r.json()) as T;
-    },
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
+import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
 
 type Mode = 'fixed' | 'rotating';
 interface Recommendation {
@@ -27,34 +27,6 @@ interface Rule {
   triggers: { postEmpty?: boolean; queueLength?: number; oldestWaitMinutes?: number };
 }
 
-/** A Node session of a demo user with GET, POST and PUT. */
-async function session(baseUrl: string, username: string) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        cookie,
-        ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': csrfToken }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-  return {
-    get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
-  };
-}
-
 /** Minutes since midnight in Asia/Shanghai: the events posted stay within today. */
 function minutesIntoShanghaiDay(now: number): number {
   const d = new Date(now + 8 * 3_600_000);
@@ -76,7 +48,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let head: Awaited<ReturnType<typeof session>>;
+  let head: Awaited<ReturnType<typeof apiSession>>;
   let outletId: string;
   let posts: Post[];
   let staff: Staff[];
@@ -92,7 +64,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     browser = await launchBrowser();
     context = await newContext(browser, baseUrl);
     page = await context.newPage();
-    head = await session(baseUrl, 'head.lsw');
+    head = await apiSession(baseUrl, 'head.lsw');
     const outlets = await head.get<{ items: OutletRow[] }>('/outlets?q=LSW');
     const lsw = outlets.items.find((o) => o.code === 'LSW');
     if (!lsw) throw new Error('no LSW outlet');
