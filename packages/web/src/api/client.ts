@@ -73,18 +73,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** The ApiError of a failed answer: its status, its problem+json body (as text) and Retry-After. */
+function problemError(
+  status: number,
+  statusText: string,
+  text: string,
+  retryHeader: string | null,
+): ApiError {
   let body: unknown = null;
   try {
-    const text = await res.text();
     body = text ? JSON.parse(text) : null;
   } catch {
     body = null;
   }
-  const retryHeader = res.headers.get('retry-after');
   const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
   if (!isRecord(body)) {
-    return new ApiError(res.status, `HTTP_${res.status}`, res.statusText, [], {}, retryAfter);
+    return new ApiError(status, `HTTP_${status}`, statusText, [], {}, retryAfter);
   }
   const errors: FieldError[] = Array.isArray(body.errors)
     ? body.errors.filter(isRecord).map((e) => ({
@@ -93,10 +97,28 @@ async function toApiError(res: Response): Promise<ApiError> {
         message: String(e.message ?? ''),
       }))
     : [];
-  const code = typeof body.code === 'string' ? body.code : `HTTP_${res.status}`;
+  const code = typeof body.code === 'string' ? body.code : `HTTP_${status}`;
   const detail =
     typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
-  return new ApiError(res.status, code, detail, errors, body, retryAfter);
+  return new ApiError(status, code, detail, errors, body, retryAfter);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  return problemError(res.status, res.statusText, text, res.headers.get('retry-after'));
+}
+
+/** Another tab may have logged in again and rotated the CSRF token: read the current one. */
+async function refreshCsrfToken(): Promise<boolean> {
+  const me = await fetch('/api/v1/auth/me', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
+  if (!me.ok) return false;
+  const session = (await me.json()) as { csrfToken?: string };
+  if (!session.csrfToken) return false;
+  state.csrfToken = session.csrfToken;
+  return true;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -125,19 +147,8 @@ async function send(
   if (!res.ok) {
     const err = await toApiError(res);
     // Another tab may have logged in again and rotated the token: refresh it once and retry.
-    if (err.code === 'CSRF_TOKEN_INVALID' && UNSAFE.has(method) && !retried) {
-      const me = await fetch('/api/v1/auth/me', {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-      });
-      if (me.ok) {
-        const session = (await me.json()) as { csrfToken?: string };
-        if (session.csrfToken) {
-          state.csrfToken = session.csrfToken;
-          return send(method, url, body, accept, true);
-        }
-      }
-    }
+    if (err.code === 'CSRF_TOKEN_INVALID' && UNSAFE.has(method) && !retried && (await refreshCsrfToken()))
+      return send(method, url, body, accept, true);
     if (err.status === 401 && !url.startsWith('/api/v1/auth/login') && !url.startsWith('/api/v1/auth/me')) {
       state.onUnauthenticated?.();
     }
@@ -160,6 +171,54 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * POSTs a file or a form with upload progress (fetch cannot report it), with the session's CSRF
+ * token and locale, and rejects with the same ApiError as the rest of the client. `path` is under
+ * /api/v1. `asBlob` answers the body as a Blob (a file to save) with the name the server gave it.
+ */
+export function upload<T>(
+  path: string,
+  body: Blob | FormData,
+  opts: { contentType?: string; onProgress?: (percent: number) => void; asBlob?: boolean } = {},
+  retried = false,
+): Promise<{ body: T; filename: string | null }> {
+  return new Promise<{ body: T; filename: string | null }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    xhr.withCredentials = true;
+    xhr.responseType = opts.asBlob ? 'blob' : 'text';
+    xhr.setRequestHeader('Accept', opts.asBlob ? '*/*' : 'application/json');
+    xhr.setRequestHeader('Accept-Language', state.locale);
+    if (state.csrfToken) xhr.setRequestHeader('x-csrf-token', state.csrfToken);
+    if (opts.contentType) xhr.setRequestHeader('Content-Type', opts.contentType);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network'));
+    xhr.onload = async () => {
+      const ok = xhr.status >= 200 && xhr.status < 300;
+      const text = opts.asBlob
+        ? ok
+          ? ''
+          : await (xhr.response as Blob).text()
+        : (xhr.responseText as string);
+      if (ok) {
+        const filename = filenameFromDisposition(xhr.getResponseHeader('content-disposition'));
+        resolve({ body: (opts.asBlob ? xhr.response : text ? JSON.parse(text) : undefined) as T, filename });
+        return;
+      }
+      const err = problemError(xhr.status, xhr.statusText, text, xhr.getResponseHeader('retry-after'));
+      if (err.code === 'CSRF_TOKEN_INVALID' && !retried && (await refreshCsrfToken().catch(() => false))) {
+        upload<T>(path, body, opts, true).then(resolve, reject);
+        return;
+      }
+      if (err.status === 401) state.onUnauthenticated?.();
+      reject(err);
+    };
+    xhr.send(body);
+  });
+}
 
 /** Reads the file name from a Content-Disposition header (RFC 6266, with RFC 5987 `filename*`). */
 export function filenameFromDisposition(header: string | null): string | null {

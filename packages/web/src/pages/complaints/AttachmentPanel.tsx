@@ -83,7 +83,7 @@ interface Pending {
  * Consultants have no access (the server answers 403), so the panel is not shown to them.
  */
 export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
-  const { t, tEnum, formatDateTime, formatNumber, locale } = useI18n();
+  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
   const user = useUser();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -150,7 +150,6 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
     body.append('file', file, file.name);
     try {
       await postWithProgress<Attachment>(`/complaints/${complaint.id}/attachments`, body, {
-        locale,
         onProgress: (percent) => update(uid, { percent }),
       });
       setPending((list) => list.filter((x) => x.uid !== uid));

@@ -37,7 +37,7 @@ export function ImportModal({
   onClose: () => void;
   onImported: (n: number) => void;
 }) {
-  const { t, tEnum, formatNumber, locale } = useI18n();
+  const { t, tEnum, formatNumber } = useI18n();
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
   const [file, setFile] = useState<File | null>(null);
@@ -77,7 +77,7 @@ export function ImportModal({
     try {
       const res = await postWithProgress<{ imported: number }>('/complaints/import', file, {
         contentType: XLSX_MIME,
-        locale,
+
         onProgress: (percent) => setState({ step: 'uploading', percent }),
       });
       setState({ step: 'done', imported: res.imported });

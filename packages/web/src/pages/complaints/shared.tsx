@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
-import { ApiError, api, buildUrl } from '../../api/client';
-import type { BilingualName, Complaint, ComplaintCode, ItemList, Locale, Session } from '../../api/types';
+import { api, upload } from '../../api/client';
+import type { BilingualName, Complaint, ComplaintCode, ItemList, Locale } from '../../api/types';
 import { type MessageKey, TIME_ZONE, useI18n } from '../../i18n/i18n';
 
 const ISO_DAY = new Intl.DateTimeFormat('en-CA', {
@@ -164,51 +164,13 @@ export function enumOptions(
   return values.map((v) => ({ value: v, label: tEnum(prefix, v) }));
 }
 
-/**
- * POSTs a file body with upload progress (fetch cannot report it), with the session's CSRF
- * token, and rejects with the same ApiError as the rest of the client. `path` is under /api/v1.
- */
+/** POSTs a file body with upload progress (see `upload` in the API client); resolves with the answer. */
 export async function postWithProgress<T>(
   path: string,
   body: Blob | FormData,
-  opts: { contentType?: string; locale: Locale; onProgress?: (percent: number) => void },
+  opts: { contentType?: string; onProgress?: (percent: number) => void },
 ): Promise<T> {
-  // The token rotates on every login; read the current one (a GET needs none).
-  const { csrfToken } = await api.get<Session>('/auth/me');
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl(path));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', opts.locale);
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    if (opts.contentType) xhr.setRequestHeader('Content-Type', opts.contentType);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) opts.onProgress?.(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network'));
-    xhr.onload = () => {
-      let doc: unknown = null;
-      try {
-        doc = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        doc = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(doc as T);
-      const p = (doc && typeof doc === 'object' ? doc : {}) as Record<string, unknown>;
-      const errors = Array.isArray(p.errors)
-        ? (p.errors as Record<string, unknown>[]).map((e) => ({
-            field: String(e.field ?? ''),
-            code: e.code === undefined ? undefined : String(e.code),
-            message: String(e.message ?? ''),
-          }))
-        : [];
-      const code = typeof p.code === 'string' ? p.code : `HTTP_${xhr.status}`;
-      const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : '';
-      reject(new ApiError(xhr.status, code, detail, errors, p));
-    };
-    xhr.send(body);
-  });
+  return (await upload<T>(path, body, opts)).body;
 }
 
 export type { MessageKey };

@@ -84,7 +84,7 @@ export function TicketImportPage() {
 }
 
 function ImportWizard({ outletId }: { outletId: string }) {
-  const { t, locale, formatNumber, formatDateTime } = useI18n();
+  const { t, formatNumber, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
@@ -110,7 +110,6 @@ function ImportWizard({ outletId }: { outletId: string }) {
         importPath(outletId, '/preview'),
         f,
         m ? { mapping: JSON.stringify(m) } : {},
-        locale,
         setProgress,
       );
       setPreview(body);
@@ -157,7 +156,6 @@ function ImportWizard({ outletId }: { outletId: string }) {
         importPath(outletId, '/commit'),
         file,
         { mapping: JSON.stringify(mapping), skipInvalid: String(skipInvalid) },
-        locale,
         setProgress,
       );
       setResult(body);
@@ -179,7 +177,6 @@ function ImportWizard({ outletId }: { outletId: string }) {
         importPath(outletId, '/errors.xlsx'),
         file,
         { mapping: JSON.stringify(mapping) },
-        locale,
         () => {},
         true,
       );
