@@ -6,6 +6,7 @@ import { feedCommand } from './commands/feed';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
+  complaintsRebuildStatsCommand,
   demoCommand,
   describeError,
   migrateCommand,
@@ -21,6 +22,7 @@ const COMMANDS: Command[] = [
   userCreateCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  complaintsRebuildStatsCommand,
   erlangCommand,
   simulateCommand,
   benchCommand,

@@ -31,7 +31,15 @@ describe('liangdian (organisation commands)', () => {
   it('prints help for every command', { timeout: 60_000 }, () => {
     const top = cli(['--help']);
     expect(top.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'demo', 'user create', 'user reset-password', 'audit verify']) {
+    for (const c of [
+      'serve',
+      'migrate',
+      'demo',
+      'user create',
+      'user reset-password',
+      'audit verify',
+      'complaints rebuild-stats',
+    ]) {
       expect(top.out).toContain(c);
       const h = cli([...c.split(' '), '--help']);
       expect(h.code).toBe(0);
@@ -101,5 +109,28 @@ describe('liangdian (organisation commands)', () => {
     const broken = cli(['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at entry #2');
+  });
+
+  it('rebuilds the daily complaint statistics from the complaints', { timeout: 60_000 }, () => {
+    const db = new Database(join(dataDir, 'liangdian.sqlite'));
+    const count = () => (db.prepare('select count(*) as n from complaints').get() as { n: number }).n;
+    const summed = () =>
+      (
+        db.prepare('select coalesce(sum(complaints), 0) as n from complaint_daily_stats').get() as {
+          n: number;
+        }
+      ).n;
+    expect(count()).toBeGreaterThan(0);
+    db.prepare('delete from complaint_daily_stats').run();
+    db.prepare('delete from complaint_daily_codes').run();
+    expect(summed()).toBe(0);
+    const r = cli(['complaints', 'rebuild-stats', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).complaints).toBe(count());
+    expect(summed()).toBe(count());
+    expect(
+      (db.prepare('select count(*) as n from complaint_daily_codes').get() as { n: number }).n,
+    ).toBeGreaterThan(0);
+    db.close();
   });
 });

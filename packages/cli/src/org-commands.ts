@@ -313,6 +313,32 @@ Exits 0 when the chain is whole; otherwise prints the first broken entry and exi
   },
 };
 
+export const complaintsRebuildStatsCommand: Command = {
+  name: 'complaints rebuild-stats',
+  summary: 'Rebuild the daily complaint statistics from the complaints',
+  help: `Usage: liangdian complaints rebuild-stats [--json]
+
+The complaint statistics read daily tables that every change keeps up to date in the same
+transaction. This builds them again from the complaints themselves, in one transaction: a repair
+for a database whose rows were changed by hand. Safe to run at any time.`,
+  async run(args) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+    const config = loadConfig();
+    const database = openDatabase(config.database);
+    try {
+      await migrateToLatest(database.db);
+      const services = createServices(database, config, systemClock, argon2Hasher);
+      const r = await services.complaintInsights.rebuildStatistics();
+      if (values.json) console.log(JSON.stringify(r));
+      else
+        console.log(`Complaint statistics rebuilt: ${r.complaints} complaints over ${r.rows} outlet-days.`);
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
 function positiveInt(v: string, flag: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number.`);

@@ -154,6 +154,15 @@ export interface DailyFilter {
 }
 
 /** Received, decided, on time and days to decision per outlet and month. */
+/** How much the daily table holds: its rows (outlet-days) and the complaints they count. */
+export async function statsSize(q: Q): Promise<{ rows: number; complaints: number }> {
+  const r = await q
+    .selectFrom('complaint_daily_stats')
+    .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.sum<number>('complaints').as('complaints')])
+    .executeTakeFirstOrThrow();
+  return { rows: Number(r.rows), complaints: Number(r.complaints ?? 0) };
+}
+
 export async function dailyTotals(q: Q, f: DailyFilter) {
   const month = sql<string>`substr(day, 1, 7)`;
   let query = q.selectFrom('complaint_daily_stats').where('branch_id', '=', f.branchId);

@@ -29,6 +29,17 @@ export class ComplaintInsightsService {
     private readonly complaints: ComplaintsService,
   ) {}
 
+  /**
+   * Builds the daily statistics tables again from the complaints (an operator's repair, e.g. after
+   * rows were changed by hand in the database), in one transaction.
+   */
+  async rebuildStatistics(): Promise<{ rows: number; complaints: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      await stats.rebuildStats(trx);
+      return stats.statsSize(trx);
+    });
+  }
+
   private filter(actor: Actor, f: StatsQuery): repo.StatsFilterRow {
     return {
       branchId: actor.branchId,
