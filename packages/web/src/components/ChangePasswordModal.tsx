@@ -1,10 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Modal } from 'antd';
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/i18n';
-import { applyServerErrors } from './formErrors';
-import { useApiErrorMessage } from './useApiErrorMessage';
+import { useFormSubmit } from './FormModal';
 
 interface Values {
   currentPassword: string;
@@ -50,36 +48,18 @@ export function ChangePasswordModal({
 }) {
   const { reload } = useAuth();
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post('/auth/change-password', {
-        currentPassword: v.currentPassword,
-        newPassword: v.newPassword,
-      });
-      message.success(t('password.changed'));
+  const { busy, submit } = useFormSubmit(form, {
+    save: (v) =>
+      api.post('/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    successMessage: () => t('password.changed'),
+    onSaved: () => {
       form.resetFields();
-      await reload();
-      onClose();
-    } catch (e) {
-      if (
-        !applyServerErrors(form, e, {
-          PASSWORD_POLICY: 'newPassword',
-          INVALID_CREDENTIALS: 'currentPassword',
-        })
-      )
-        showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      // the session no longer says "must change password" once reloaded
+      void reload().finally(onClose);
+    },
+    errorFields: { PASSWORD_POLICY: 'newPassword', INVALID_CREDENTIALS: 'currentPassword' },
+  });
 
   return (
     <Modal

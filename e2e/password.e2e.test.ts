@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
+import { cjk } from './helpers';
+
+describe('password change', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('makes a new user change the password the admin gave before anything else', async () => {
+    const baseUrl = inject('baseUrl');
+    const admin = await apiSession(baseUrl, 'admin');
+    const outlets = await admin.get<{ items: OutletRow[] }>('/outlets?q=LSW');
+    const outletId = outlets.items.find((o) => o.code === 'LSW')!.id;
+    const username = `new.${Date.now().toString(36)}`;
+    await admin.post('/users', {
+      username,
+      displayName: '新同事',
+      role: 'staff',
+      outletId,
+      password: 'given-by-admin-1',
+    });
+
+    const context = await newContext(browser, baseUrl);
+    const page = await context.newPage();
+    await login(page, username, 'given-by-admin-1');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('首次登录或密码已被重置，请先修改密码。').waitFor();
+    // forced: no way to close it without changing the password
+    expect(await dialog.getByRole('button', { name: 'Close' }).count()).toBe(0);
+
+    // the wrong current password is shown on its field
+    await dialog.getByLabel('当前密码').fill('not-the-password-1');
+    await dialog.getByLabel('新密码', { exact: true }).fill('my-own-secret-42');
+    await dialog.getByLabel('确认新密码').fill('my-own-secret-42');
+    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+    await screenshot(page, '45-password-forced-wrong-current');
+
+    await dialog.getByLabel('当前密码').fill('given-by-admin-1');
+    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await page.getByText('密码已修改').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const me = await apiSession(baseUrl, username, 'my-own-secret-42');
+    const session = await me.get<{ user: { mustChangePassword: boolean } }>('/auth/me');
+    expect(session.user.mustChangePassword).toBe(false);
+    await expect(apiSession(baseUrl, username, 'given-by-admin-1')).rejects.toThrow(/401/);
+    await context.close();
+  });
+});
