@@ -7,36 +7,74 @@ import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api/client';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { can } from './auth/permissions';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
-import { AuditPage } from './pages/audit/AuditPage';
-import { BusinessTypesPage } from './pages/business-types/BusinessTypesPage';
-import { ComplaintDetailPage } from './pages/complaints/ComplaintDetailPage';
-import { ComplaintListPage } from './pages/complaints/ComplaintListPage';
-import { ComplaintStatsPage } from './pages/complaints/ComplaintStatsPage';
-import { DecisionNoticePage } from './pages/complaints/DecisionNoticePage';
-import { DrillsPage } from './pages/complaints/DrillsPage';
-import { PreventionPage } from './pages/complaints/PreventionPage';
-import { ScriptsPage } from './pages/complaints/ScriptsPage';
-import { TenQuestionsCardPage } from './pages/complaints/TenQuestionsCardPage';
-import { TenQuestionsPage } from './pages/complaints/TenQuestionsPage';
-import { LobbyBoardPage } from './pages/lobby/LobbyBoardPage';
-import { LobbyHomePage } from './pages/lobby/LobbyHomePage';
-import { LobbyReplayPage } from './pages/lobby/LobbyReplayPage';
-import { LobbyTabletPage } from './pages/lobby/LobbyTabletPage';
-import { ModePlanPage } from './pages/lobby/ModePlanPage';
-import { TicketImportPage } from './pages/lobby/TicketImportPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OutletDetailPage } from './pages/outlets/OutletDetailPage';
-import { OutletListPage } from './pages/outlets/OutletListPage';
-import { UsersPage } from './pages/users/UsersPage';
 import { theme } from './theme';
+
+// Pages load on first visit: the board on a hall screen does not download the back office.
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BusinessTypesPage = lazy(() =>
+  import('./pages/business-types/BusinessTypesPage').then((m) => ({ default: m.BusinessTypesPage })),
+);
+const ComplaintDetailPage = lazy(() =>
+  import('./pages/complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })),
+);
+const ComplaintListPage = lazy(() =>
+  import('./pages/complaints/ComplaintListPage').then((m) => ({ default: m.ComplaintListPage })),
+);
+const ComplaintStatsPage = lazy(() =>
+  import('./pages/complaints/ComplaintStatsPage').then((m) => ({ default: m.ComplaintStatsPage })),
+);
+const DecisionNoticePage = lazy(() =>
+  import('./pages/complaints/DecisionNoticePage').then((m) => ({ default: m.DecisionNoticePage })),
+);
+const DrillsPage = lazy(() =>
+  import('./pages/complaints/DrillsPage').then((m) => ({ default: m.DrillsPage })),
+);
+const PreventionPage = lazy(() =>
+  import('./pages/complaints/PreventionPage').then((m) => ({ default: m.PreventionPage })),
+);
+const ScriptsPage = lazy(() =>
+  import('./pages/complaints/ScriptsPage').then((m) => ({ default: m.ScriptsPage })),
+);
+const TenQuestionsCardPage = lazy(() =>
+  import('./pages/complaints/TenQuestionsCardPage').then((m) => ({ default: m.TenQuestionsCardPage })),
+);
+const TenQuestionsPage = lazy(() =>
+  import('./pages/complaints/TenQuestionsPage').then((m) => ({ default: m.TenQuestionsPage })),
+);
+const LobbyBoardPage = lazy(() =>
+  import('./pages/lobby/LobbyBoardPage').then((m) => ({ default: m.LobbyBoardPage })),
+);
+const LobbyHomePage = lazy(() =>
+  import('./pages/lobby/LobbyHomePage').then((m) => ({ default: m.LobbyHomePage })),
+);
+const LobbyReplayPage = lazy(() =>
+  import('./pages/lobby/LobbyReplayPage').then((m) => ({ default: m.LobbyReplayPage })),
+);
+const LobbyTabletPage = lazy(() =>
+  import('./pages/lobby/LobbyTabletPage').then((m) => ({ default: m.LobbyTabletPage })),
+);
+const ModePlanPage = lazy(() =>
+  import('./pages/lobby/ModePlanPage').then((m) => ({ default: m.ModePlanPage })),
+);
+const TicketImportPage = lazy(() =>
+  import('./pages/lobby/TicketImportPage').then((m) => ({ default: m.TicketImportPage })),
+);
+const OutletDetailPage = lazy(() =>
+  import('./pages/outlets/OutletDetailPage').then((m) => ({ default: m.OutletDetailPage })),
+);
+const OutletListPage = lazy(() =>
+  import('./pages/outlets/OutletListPage').then((m) => ({ default: m.OutletListPage })),
+);
+const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -78,65 +116,73 @@ function Guard({ allow, children }: { allow: boolean; children: ReactNode }) {
 function AppRoutes() {
   const { user } = useAuth();
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      {/* the big-screen board: full screen, no menu */}
-      <Route
-        path="/board/:outletId"
-        element={
-          <RequireAuth>
-            <LobbyBoardPage />
-          </RequireAuth>
-        }
-      />
-      <Route
-        element={
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        }
-      >
+    <Suspense
+      fallback={
+        <div className="ld-fullscreen-center">
+          <Spin size="large" />
+        </div>
+      }
+    >
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        {/* the big-screen board: full screen, no menu */}
         <Route
-          index
-          element={<Navigate to={user?.outletId ? `/outlets/${user.outletId}` : '/outlets'} replace />}
-        />
-        <Route path="outlets" element={<OutletListPage />} />
-        <Route path="outlets/:outletId" element={<OutletDetailPage />} />
-        <Route path="outlets/:outletId/:tab" element={<OutletDetailPage />} />
-        <Route path="business-types" element={<BusinessTypesPage />} />
-        <Route path="complaints" element={<ComplaintListPage />} />
-        <Route path="complaints/:id" element={<ComplaintDetailPage />} />
-        <Route path="complaints/:id/notice" element={<DecisionNoticePage />} />
-        <Route path="complaint-stats" element={<ComplaintStatsPage />} />
-        <Route path="complaint-prevention" element={<PreventionPage />} />
-        <Route path="complaint-scripts" element={<ScriptsPage />} />
-        <Route path="complaint-drills" element={<DrillsPage />} />
-        <Route path="ten-questions" element={<TenQuestionsPage />} />
-        <Route path="ten-questions/:outletId/:line/card" element={<TenQuestionsCardPage />} />
-        <Route path="lobby" element={<LobbyHomePage />} />
-        <Route path="lobby/:outletId" element={<LobbyTabletPage />} />
-        <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
-        <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
-        <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
-        <Route
-          path="users"
+          path="/board/:outletId"
           element={
-            <Guard allow={!!user && can.manageUsers(user)}>
-              <UsersPage />
-            </Guard>
+            <RequireAuth>
+              <LobbyBoardPage />
+            </RequireAuth>
           }
         />
         <Route
-          path="audit"
           element={
-            <Guard allow={!!user && can.readAudit(user)}>
-              <AuditPage />
-            </Guard>
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
           }
-        />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+        >
+          <Route
+            index
+            element={<Navigate to={user?.outletId ? `/outlets/${user.outletId}` : '/outlets'} replace />}
+          />
+          <Route path="outlets" element={<OutletListPage />} />
+          <Route path="outlets/:outletId" element={<OutletDetailPage />} />
+          <Route path="outlets/:outletId/:tab" element={<OutletDetailPage />} />
+          <Route path="business-types" element={<BusinessTypesPage />} />
+          <Route path="complaints" element={<ComplaintListPage />} />
+          <Route path="complaints/:id" element={<ComplaintDetailPage />} />
+          <Route path="complaints/:id/notice" element={<DecisionNoticePage />} />
+          <Route path="complaint-stats" element={<ComplaintStatsPage />} />
+          <Route path="complaint-prevention" element={<PreventionPage />} />
+          <Route path="complaint-scripts" element={<ScriptsPage />} />
+          <Route path="complaint-drills" element={<DrillsPage />} />
+          <Route path="ten-questions" element={<TenQuestionsPage />} />
+          <Route path="ten-questions/:outletId/:line/card" element={<TenQuestionsCardPage />} />
+          <Route path="lobby" element={<LobbyHomePage />} />
+          <Route path="lobby/:outletId" element={<LobbyTabletPage />} />
+          <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
+          <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
+          <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
+          <Route
+            path="users"
+            element={
+              <Guard allow={!!user && can.manageUsers(user)}>
+                <UsersPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Guard allow={!!user && can.readAudit(user)}>
+                <AuditPage />
+              </Guard>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }
 
