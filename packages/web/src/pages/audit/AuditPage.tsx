@@ -23,6 +23,7 @@ import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n';
 import { AuditDiff } from './AuditDiff';
+import { usePagination } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
 const ENTITY_TYPES = ['branch', 'outlet', 'zone', 'post', 'staff', 'business_type', 'user'];
@@ -42,6 +43,7 @@ function actionColor(action: string): string {
 
 export function AuditPage() {
   const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const pagination = usePagination();
   const showError = useApiErrorMessage();
   const [s, set] = useUrlState(KEYS);
   const [q, setQ] = useState(s.q);
@@ -237,14 +239,9 @@ export function AuditPage() {
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />,
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
+          pagination={pagination(page, pageSize, list.data?.total ?? 0, {
             pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
-          }}
+          })}
           onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
         />
       </Card>

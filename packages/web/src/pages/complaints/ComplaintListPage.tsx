@@ -28,6 +28,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ComplaintFormModal } from './ComplaintFormModal';
 import { ImportModal, mayImport } from './ImportModal';
 import { ComplaintStatusTag, DeadlineBadge, enumOptions, PersonalValue, useCodeLabels } from './shared';
+import { usePagination } from '../../components/usePagination';
 
 const KEYS = [
   'page',
@@ -46,6 +47,7 @@ const KEYS = [
 
 export function ComplaintListPage() {
   const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const pagination = usePagination();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -297,14 +299,7 @@ export function ComplaintListPage() {
             ),
           }}
           onRow={(c) => ({ onDoubleClick: () => navigate(`/complaints/${c.id}`) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
-          }}
+          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
           onChange={(p, _f, sorter) => {
             const one = Array.isArray(sorter) ? sorter[0] : sorter;
             const key =

@@ -17,6 +17,7 @@ import { Chart, type ChartOption } from './Chart';
 import { DrillFormModal } from './DrillFormModal';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import './Script.css';
+import { usePagination } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'outletId', 'staffId', 'staffName', 'from', 'to'] as const;
 
@@ -26,6 +27,7 @@ const scoreColor = (p: number) => (p >= 85 ? '#389e0d' : p >= 60 ? '#d48806' : '
 
 export function DrillsPage() {
   const { t, formatDate, formatNumber } = useI18n();
+  const pagination = usePagination();
   const user = useUser();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
@@ -181,14 +183,7 @@ export function DrillsPage() {
               />
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => t('common.totalCount', { n }),
-          }}
+          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
           onChange={(p) => set({ page: p.current, pageSize: p.pageSize === 20 ? '' : p.pageSize }, false)}
         />
       </Card>

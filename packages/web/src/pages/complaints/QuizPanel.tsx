@@ -11,6 +11,7 @@ import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import { MAX_QUESTIONS } from './TenQuestionsEditor';
+import { usePagination } from '../../components/usePagination';
 
 /** Green from 80 % right, amber from 60 %, red below. */
 function quizColor(r: Pick<QuizResult, 'correct' | 'total'>): string {
@@ -227,6 +228,7 @@ export function QuizResults({
   lineName: (code: string) => string;
 }) {
   const { t, formatDateTime } = useI18n();
+  const pagination = usePagination();
   const current = toInt(page, 1);
   const filters = { outletId, staffId };
   const list = useQuery({
@@ -266,13 +268,7 @@ export function QuizResults({
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coaching.quiz.noResults')} />
           ),
         }}
-        pagination={{
-          current,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.totalCount', { n }),
-        }}
+        pagination={pagination(current, 20, list.data?.total ?? 0, { showSizeChanger: false })}
         onChange={(p) => onChange({ rpage: p.current })}
         columns={[
           {

@@ -29,6 +29,7 @@ import './Script.css';
 import { ScriptDrawer } from './ScriptDrawer';
 import { ScriptFormModal } from './ScriptFormModal';
 import { enumOptions } from './shared';
+import { usePagination } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'stage', 'scenario', 'active'] as const;
 
@@ -74,6 +75,7 @@ export function useScriptScenarios() {
 
 export function ScriptsPage() {
   const { t, tEnum, formatDateTime } = useI18n();
+  const pagination = usePagination();
   const user = useUser();
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
@@ -308,14 +310,7 @@ export function ScriptsPage() {
               />
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => t('common.totalCount', { n }),
-          }}
+          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
           onChange={(p) => set({ page: p.current, pageSize: p.pageSize === 20 ? '' : p.pageSize }, false)}
         />
       </Card>

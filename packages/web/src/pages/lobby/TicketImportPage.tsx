@@ -52,6 +52,7 @@ import {
   saveBlob,
   uploadFile,
 } from './ticketImportApi';
+import { usePagination } from '../../components/usePagination';
 
 type Step = 'upload' | 'map' | 'preview' | 'result';
 const STEPS: Step[] = ['upload', 'map', 'preview', 'result'];
@@ -497,6 +498,7 @@ function PreviewStep(props: {
   onReport: () => void;
 }) {
   const { t, locale, formatNumber, formatDateTime } = useI18n();
+  const pagination = usePagination();
   const types = useBusinessTypes();
   const { preview: p } = props;
   const [errorPage, setErrorPage] = useState({ page: 1, pageSize: 10 });
@@ -639,15 +641,9 @@ function PreviewStep(props: {
           scroll={{ x: 640 }}
           style={{ marginTop: 8 }}
           data-testid="import-errors"
-          pagination={{
-            current: errorPage.page,
-            pageSize: errorPage.pageSize,
-            total: p.errors.length,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => t('common.totalCount', { n }),
+          pagination={pagination(errorPage.page, errorPage.pageSize, p.errors.length, {
             onChange: (page, pageSize) => setErrorPage({ page, pageSize }),
-          }}
+          })}
         />
       ) : null}
 
@@ -720,6 +716,7 @@ const BATCH_KEYS = ['page', 'pageSize'] as const;
 
 function PastImports({ outletId }: { outletId: string }) {
   const { t, formatDateTime, formatNumber } = useI18n();
+  const pagination = usePagination();
   const [s, set] = useUrlState(BATCH_KEYS);
   const page = toInt(s.page, 1);
   const pageSize = Math.min(toInt(s.pageSize, 10), 200);
@@ -809,15 +806,10 @@ function PastImports({ outletId }: { outletId: string }) {
           scroll={{ x: 1100 }}
           data-testid="import-batches"
           locale={{ emptyText: <Empty description={t('ticketImport.batches.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.totalCount', { n }),
+          pagination={pagination(page, pageSize, list.data?.total ?? 0, {
             onChange: (p, ps) =>
               set({ page: p === 1 ? '' : String(p), pageSize: ps === 10 ? '' : String(ps) }),
-          }}
+          })}
         />
       )}
     </Card>

@@ -15,12 +15,14 @@ import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { NotFoundPage } from '../NotFoundPage';
 import { OutletFormModal, useBranches } from './OutletFormModal';
+import { usePagination } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'branchId', 'status', 'pilot', 'sort'] as const;
 const SORTABLE = ['code', 'name', 'staffCount'];
 
 export function OutletListPage() {
   const { t, formatNumber } = useI18n();
+  const pagination = usePagination();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -162,14 +164,7 @@ export function OutletListPage() {
             ),
           }}
           onRow={(o) => ({ onDoubleClick: () => navigate(`/outlets/${o.id}`) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
-          }}
+          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
           onChange={(p, _f, sorter) => {
             const one = Array.isArray(sorter) ? sorter[0] : sorter;
             const field = typeof one?.field === 'string' && SORTABLE.includes(one.field) ? one.field : null;

@@ -15,6 +15,7 @@ import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { usePosts } from './PostsTab';
+import { usePagination } from '../../components/usePagination';
 
 export const STAFF_ROLES = [
   'outlet_head',
@@ -175,7 +176,8 @@ function StaffModal({
 const KEYS = ['page', 'pageSize', 'q', 'role', 'active'] as const;
 
 export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
-  const { t, tEnum, locale, formatNumber } = useI18n();
+  const { t, tEnum, locale } = useI18n();
+  const pagination = usePagination();
   const { meta } = useAuth();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
@@ -315,13 +317,7 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
         loading={list.isFetching}
         scroll={{ x: 880 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
-        }}
+        pagination={pagination(page, pageSize, list.data?.total ?? 0)}
         onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
       />
       <StaffModal

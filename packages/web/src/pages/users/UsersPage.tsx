@@ -35,6 +35,7 @@ import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
+import { usePagination } from '../../components/usePagination';
 
 const USER_ROLES = ['admin', 'cp_officer', 'reviewer', 'outlet_head', 'lobby_manager', 'staff', 'consultant'];
 
@@ -204,6 +205,7 @@ const KEYS = ['page', 'pageSize', 'q', 'role', 'outletId', 'active'] as const;
 
 export function UsersPage() {
   const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const pagination = usePagination();
   const { meta } = useAuth();
   const me = useUser();
   const { message, modal } = App.useApp();
@@ -377,13 +379,7 @@ export function UsersPage() {
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.empty')} />,
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.totalCount', { n: formatNumber(n) }),
-          }}
+          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
           onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
         />
       </Card>
