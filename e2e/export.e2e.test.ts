@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readSheet } from '../packages/server/src/test/xlsx';
 import { ARTIFACTS, launchBrowser, login, newContext } from './browser';
 
 describe('outlet list export', () => {
@@ -27,26 +28,14 @@ describe('outlet list export', () => {
     const file = join(ARTIFACTS, 'outlets-export.xlsx');
     await download.saveAs(file);
 
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const sheet = book.worksheets[0];
-    if (!sheet) throw new Error('the workbook has no sheet');
-    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-    expect(header).toEqual(expect.arrayContaining(['网点编号', '网点名称', '所属分行', '试点网点']));
-    const codeCol = header.indexOf('网点编号') + 1;
-    const nameCol = header.indexOf('网点名称') + 1;
-    const pilotCol = header.indexOf('试点网点') + 1;
-    let found = false;
-    sheet.eachRow((row, n) => {
-      if (n === 1) return;
-      if (String(row.getCell(codeCol).value) === 'LSW') {
-        found = true;
-        expect(String(row.getCell(nameCol).value)).toBe('螺蛳湾支行');
-        expect(String(row.getCell(pilotCol).value)).toBe('是');
-      }
-    });
-    expect(found).toBe(true);
-    expect(sheet.rowCount).toBeGreaterThanOrEqual(13);
+    const sheet = await readSheet(readFileSync(file));
+    expect(sheet.title).toBe('网点列表');
+    expect(sheet.filterLine).toContain('筛选条件：全部');
+    expect(sheet.headers).toEqual(expect.arrayContaining(['网点编号', '网点名称', '所属分行', '试点网点']));
+    const row = sheet.rows.find((r) => r[sheet.headers.indexOf('网点编号')] === 'LSW');
+    expect(row?.[sheet.headers.indexOf('网点名称')]).toBe('螺蛳湾支行');
+    expect(row?.[sheet.headers.indexOf('试点网点')]).toBe('是');
+    expect(sheet.rows.length).toBeGreaterThanOrEqual(12);
     await context.close();
   });
 });

@@ -1,9 +1,11 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 export default defineConfig({
   base: '/',
   plugins: [react()],
+  // workspace packages (shared, engine) are read from their TypeScript sources
+  resolve: { conditions: ['@liangdian/source', ...defaultClientConditions] },
   server: {
     port: 5173,
     proxy: {

@@ -198,6 +198,7 @@ async function systemActor(config: Config) {
     displayName: 'CLI',
     role: 'admin',
     branchId: branch.id,
+    staffId: null,
     outletId: null,
     locale: 'en-US',
     ip: 'local',

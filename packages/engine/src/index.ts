@@ -68,3 +68,22 @@ export { simulate, runReplicationRange, checkRunOptions, type SimulateOptions } 
 export { mmcScenario, type MmcSpec } from './mmc';
 export { bareMmc, type BaselineResult } from './baseline';
 export * from './complaints/index';
+export {
+  TIME_ZONE,
+  BEIJING_OFFSET_MS,
+  instantMs,
+  isZonedInstant,
+  beijingDate,
+  beijingDayStartMs,
+  beijingStartOfDay,
+  beijingWallClock,
+  beijingWeekSlot,
+  fromBeijingWallClock,
+  beijingMs,
+  toBeijingIso,
+  beijingHhmm,
+  beijingToday,
+  daysFromToday,
+  beijingWallDate,
+  type WallClock,
+} from './time/beijing';

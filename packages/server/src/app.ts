@@ -17,6 +17,7 @@ import { type Clock, systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
+import { Changes, Guard } from './modules/access/guard';
 import { AuditService } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -77,6 +78,8 @@ export function createServices(
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
   const audit = new AuditService(dialect, clock);
+  const guard = new Guard(db);
+  const changes = new Changes(db, clock, audit);
   const auth = new AuthService(db, clock, hasher, audit, {
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
@@ -93,7 +96,7 @@ export function createServices(
     coaching: new CoachingService(db, clock, complaints),
     lobby: new LobbyService(db, clock, audit, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
     ticketImport: new TicketImportService(db, clock, audit),
-    org: new OrgService(db, clock, cipher, audit),
+    org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };
 }

@@ -3,49 +3,18 @@
  * no daylight saving), per Art. 43 of CBIRC Order 2020 No. 3. Dates are `YYYY-MM-DD` strings;
  * instants are ISO-8601 UTC strings or Dates. Pure: nothing here reads the clock.
  */
-export type IsoDate = string & { readonly __brand: 'IsoDate' };
+import { type IsoDate, addDays, weekday } from '../time/beijing';
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60_000;
-const DAY_MS = 24 * 60 * 60_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Checks and brands a `YYYY-MM-DD` string (a real calendar date). */
-export function isoDate(s: string): IsoDate {
-  const m = DATE_RE.exec(s);
-  if (!m) throw new RangeError(`not a date: ${s}`);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.toISOString().slice(0, 10) !== s) throw new RangeError(`not a calendar date: ${s}`);
-  return s as IsoDate;
-}
-
-export const isIsoDate = (s: string): boolean => {
-  try {
-    isoDate(s);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** The Beijing-time calendar date of an instant: 2025-03-01T15:30Z (23:30 in Beijing) → 2025-03-01. */
-export function shanghaiDate(at: Date | string): IsoDate {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (Number.isNaN(t)) throw new RangeError(`not an instant: ${String(at)}`);
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) as IsoDate;
-}
-
-const dayNumber = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
-const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDate;
-
-export const addDays = (d: IsoDate, n: number): IsoDate => fromDayNumber(dayNumber(d) + n);
-/** Whole days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: IsoDate, b: IsoDate): number => dayNumber(b) - dayNumber(a);
-/** 0 = Sunday … 6 = Saturday. */
-export const weekday = (d: IsoDate): number => new Date(`${d}T00:00:00Z`).getUTCDay();
-
-/** The first instant of a Beijing date, as ISO UTC (2025-03-02 → 2025-03-01T16:00:00.000Z). */
-export const shanghaiStartOfDay = (d: IsoDate): string =>
-  new Date(dayNumber(d) * DAY_MS - SHANGHAI_OFFSET_MS).toISOString();
+export {
+  type IsoDate,
+  isoDate,
+  isIsoDate,
+  addDays,
+  daysBetween,
+  weekday,
+  beijingDate as shanghaiDate,
+  beijingStartOfDay as shanghaiStartOfDay,
+} from '../time/beijing';
 
 /**
  * The official holiday calendar (国务院办公厅 节假日安排): days off that would be working days,

@@ -74,6 +74,8 @@ export interface DB {
     role: string;
     branch_id: string;
     outlet_id: string | null;
+    /** the staff record of this login, when it is one (migration 0006) */
+    staff_id: string | null;
     password_hash: string;
     failed_logins: number;
     locked_until: string | null;

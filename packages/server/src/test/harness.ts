@@ -147,6 +147,7 @@ export async function makeUser(
     role,
     branch_id: branchId,
     outlet_id: outletId,
+    staff_id: null,
     password_hash: await hashCache,
     failed_logins: 0,
     locked_until: null,

@@ -1,3 +1,5 @@
+import type { BodyOf, EndpointDef, Method, ParamsOf, QueryOf, ResponseOf } from '@liangdian/shared/api';
+import type { ApiRoutes } from '@liangdian/shared/api';
 import type { Locale } from './types';
 
 /** One field error of a problem+json answer; `field` is a dotted path such as `body.name`. */
@@ -36,7 +38,7 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 const state: { csrfToken: string | null; locale: Locale; onUnauthenticated: (() => void) | null } = {
   csrfToken: null,
@@ -164,7 +166,105 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+// ---------------------------------------------------------------- the typed client
+// Paths are the contract's (`/outlets/:outletId/zones`); the answer's type follows from the path
+// and the method (packages/shared/src/api), so a changed response field fails to compile here.
+
+type Routes = ApiRoutes;
+type PathOf<M extends Method> = {
+  [K in keyof Routes]: K extends `${M} ${infer P}` ? P : never;
+}[keyof Routes];
+type At<M extends Method, P extends string> = Routes[`${M} ${P}` & keyof Routes] extends infer E
+  ? E extends EndpointDef
+    ? E
+    : never
+  : never;
+
+/** Filters as pages hold them (URL state is text): the keys are checked, the values parsed by the server. */
+type LooseQuery<Q> = { [K in keyof Q]?: string | number | boolean | null | undefined };
+
+/** What a call needs besides its path: path parameters, filters, body. */
+export type CallOptions<E extends EndpointDef> = (E['params'] extends object
+  ? { params: ParamsOf<E> }
+  : { params?: undefined }) &
+  (E['query'] extends object ? { query?: LooseQuery<QueryOf<E>> } : { query?: undefined }) &
+  (E['body'] extends object
+    ? E['consumes'] extends string
+      ? { body?: undefined }
+      : { body: BodyOf<E> }
+    : { body?: undefined });
+
+type NeedsOptions<E extends EndpointDef> = E['params'] extends object
+  ? true
+  : E['body'] extends object
+    ? E['consumes'] extends string
+      ? false
+      : true
+    : false;
+type Args<E extends EndpointDef> =
+  NeedsOptions<E> extends true ? [opts: CallOptions<E>] : [opts?: CallOptions<E>];
+
+/** Fills `:name` segments from `params` (each encoded). */
+export function fillPath(path: string, params?: Record<string, string | number>): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, (_, k: string) => {
+    const v = params?.[k];
+    if (v === undefined || v === '') throw new Error(`missing path parameter ${k} of ${path}`);
+    return encodeURIComponent(String(v));
+  });
+}
+
+function call<M extends Method>(method: M) {
+  return <P extends PathOf<M>>(path: P, ...args: Args<At<M, P>>): Promise<ResponseOf<At<M, P>>> => {
+    const o = (args[0] ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown };
+    const body = o.body ?? (method === 'POST' ? {} : undefined);
+    return request(method, fillPath(path, o.params), body, o.query);
+  };
+}
+
+/** The API, typed from the contract: `api.get('/outlets/:outletId', { params: { outletId } })`. */
 export const api = {
+  get: call('GET'),
+  post: call('POST'),
+  put: call('PUT'),
+  patch: call('PATCH'),
+  delete: call('DELETE'),
+};
+
+/** The path a typed call goes to, e.g. for a link or a stream (`/api/v1/...`). */
+export function apiUrl<P extends PathOf<'GET'>>(path: P, ...args: Args<At<'GET', P>>): string {
+  const o = (args[0] ?? {}) as { params?: Record<string, string>; query?: Query };
+  return buildUrl(fillPath(path, o.params), o.query);
+}
+
+/** Rows that are deactivated and reactivated, never deleted: `POST <path>/deactivate`. */
+export type ToggleablePath = {
+  [K in keyof Routes]: K extends `POST ${infer P}/deactivate` ? P : never;
+}[keyof Routes];
+
+/** Deactivates or reactivates the row at `path`. */
+export function setActive<P extends ToggleablePath>(
+  path: P,
+  params: CallOptions<At<'POST', `${P}/deactivate`>>['params'],
+  active: boolean,
+) {
+  const target = `${fillPath(path, params as Record<string, string> | undefined)}/${active ? 'reactivate' : 'deactivate'}`;
+  return request('POST', target, {});
+}
+
+/** Lists with an `.xlsx` twin (`exportable` in the contract). */
+export type ExportablePath = {
+  [K in keyof Routes]: Routes[K] extends { exportable: true }
+    ? K extends `GET ${infer P}`
+      ? P
+      : never
+    : never;
+}[keyof Routes];
+
+/**
+ * The untyped client of the pages not yet moved to the contract.
+ * @deprecated use `api`, typed from packages/shared/src/api
+ */
+export const legacyApi = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
@@ -235,9 +335,19 @@ export function filenameFromDisposition(header: string | null): string | null {
   return plain?.[1]?.trim() ?? null;
 }
 
+/** Downloads the `.xlsx` twin of a list with the filters applied to it. */
+export function downloadExport<P extends ExportablePath>(
+  path: P,
+  opts: { params?: CallOptions<At<'GET', P>>['params']; query?: Query },
+  fallbackName: string,
+): Promise<string> {
+  const base = fillPath(path, opts.params as Record<string, string> | undefined);
+  return downloadFile(`${base}/export.xlsx`, opts.query, fallbackName);
+}
+
 /**
- * Downloads an `/export.xlsx` endpoint with the current session and saves it in the browser.
- * `path` is relative to /api/v1 (e.g. `/outlets/export.xlsx`).
+ * Downloads a file endpoint with the current session and saves it in the browser.
+ * `path` is relative to /api/v1 (e.g. `/complaints/import/template.xlsx`).
  */
 export async function downloadFile(
   path: string,

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, onUnauthenticated, setCsrfToken } from '../api/client';
+import { ApiError, legacyApi, onUnauthenticated, setCsrfToken } from '../api/client';
 import type { Locale, Meta, Session, User } from '../api/types';
 import { storedLocale, useI18n } from '../i18n/i18n';
 
@@ -25,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const meta = useQuery({
     queryKey: ['meta'],
-    queryFn: () => api.get<Meta>('/meta'),
+    queryFn: () => legacyApi.get<Meta>('/meta'),
     staleTime: 5 * 60_000,
   });
 
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once at start
   useEffect(() => {
     let cancelled = false;
-    api
+    legacyApi
       .get<Session>('/auth/me')
       .then((s) => {
         if (cancelled) return;
@@ -60,12 +60,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const s = await api.post<Session>('/auth/login', { username, password });
+      const s = await legacyApi.post<Session>('/auth/login', { username, password });
       setCsrfToken(s.csrfToken);
       // A language picked on the login page is kept and remembered for the user.
       const picked = storedLocale();
       if (picked && picked !== s.user.locale) {
-        api.patch<User>('/auth/me', { locale: picked }).catch(() => undefined);
+        legacyApi.patch<User>('/auth/me', { locale: picked }).catch(() => undefined);
       } else if (!picked && s.user.locale) {
         setLocale(s.user.locale);
       }
@@ -78,7 +78,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await legacyApi.post('/auth/logout');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
     }
@@ -91,7 +91,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (next: Locale) => {
       setLocale(next);
       if (user) {
-        api
+        legacyApi
           .patch<User>('/auth/me', { locale: next })
           .then((u) => setUser((prev) => (prev ? { ...prev, ...u } : prev)))
           .catch(() => undefined);
@@ -102,7 +102,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      const s = await api.get<Session>('/auth/me');
+      const s = await legacyApi.get<Session>('/auth/me');
       setCsrfToken(s.csrfToken);
       setUser(s.user);
     } catch (e) {

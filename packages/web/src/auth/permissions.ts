@@ -1,109 +1,56 @@
-import type { User, UserRole } from '../api/types';
+import {
+  allows,
+  COMPLAINT_STEPS,
+  type ComplaintAction,
+  complainantVisibility,
+  OUTLET_SCOPED_ROLES,
+  roleTakes,
+  type Subject,
+} from '@liangdian/shared';
 
-const BRANCH_EDITORS: UserRole[] = ['admin', 'cp_officer'];
-
+/**
+ * What the signed-in user may do, from the one permission table of packages/shared: the web
+ * shows what the server allows, and the server enforces the same table.
+ */
 export const can = {
-  createOutlet: (u: User) => BRANCH_EDITORS.includes(u.role),
+  createOutlet: (u: Subject) => allows(u, 'outlet.create'),
   /** edit an outlet, its zones, posts and staff */
-  editOutlet: (u: User, outletId: string) =>
-    BRANCH_EDITORS.includes(u.role) || (u.role === 'outlet_head' && u.outletId === outletId),
-  editBusinessTypes: (u: User) => BRANCH_EDITORS.includes(u.role),
-  manageUsers: (u: User) => u.role === 'admin',
-  readAudit: (u: User) => BRANCH_EDITORS.includes(u.role),
+  editOutlet: (u: Subject, outletId: string) => allows(u, 'outlet.edit', outletId),
+  editBusinessTypes: (u: Subject) => allows(u, 'catalogue.edit'),
+  manageUsers: (u: Subject) => allows(u, 'users.manage'),
+  readAudit: (u: Subject) => allows(u, 'audit.read'),
 };
 
-/** Roles whose scope is one outlet (they need an outlet when created). */
-export const OUTLET_SCOPED_ROLES: string[] = ['outlet_head', 'lobby_manager', 'staff'];
+export { OUTLET_SCOPED_ROLES, type ComplaintAction };
 
-// ---------------------------------------------------------------- complaints (谅点), docs/complaints.md
-
-export type ComplaintAction =
-  | 'acknowledge'
-  | 'investigate'
-  | 'decide'
-  | 'inform'
-  | 'follow_up'
-  | 'close'
-  | 'withdraw'
-  | 'merge'
-  | 'request_review'
-  | 'decide_review'
-  | 'extend'
-  | 'pause'
-  | 'resume'
-  | 'new_facts'
-  | 'assess';
-
-const CP: UserRole[] = ['admin', 'cp_officer'];
-const HANDLERS: UserRole[] = ['admin', 'cp_officer', 'outlet_head'];
-const FRONT_LINE: UserRole[] = ['admin', 'cp_officer', 'outlet_head', 'lobby_manager'];
-const PENDING = ['registered', 'acknowledged', 'investigating'];
-
-/** The state machine of the server (complaints.states.ts) and who may take each step (policy.ts). */
-export const COMPLAINT_ACTIONS: Record<ComplaintAction, { from: string[]; roles: UserRole[]; path: string }> =
-  {
-    acknowledge: { from: ['registered'], roles: FRONT_LINE, path: 'acknowledge' },
-    investigate: { from: ['acknowledged'], roles: HANDLERS, path: 'investigate' },
-    decide: { from: ['investigating'], roles: HANDLERS, path: 'decide' },
-    inform: { from: ['decided'], roles: FRONT_LINE, path: 'inform' },
-    follow_up: { from: ['informed'], roles: FRONT_LINE, path: 'follow-up' },
-    close: { from: ['follow_up'], roles: HANDLERS, path: 'close' },
-    withdraw: { from: PENDING, roles: FRONT_LINE, path: 'withdraw' },
-    merge: { from: PENDING, roles: HANDLERS, path: 'merge' },
-    request_review: {
-      from: ['decided', 'informed', 'follow_up', 'closed'],
-      roles: CP,
-      path: 'request-review',
-    },
-    decide_review: { from: ['review'], roles: CP, path: 'decide-review' },
-    extend: { from: PENDING, roles: HANDLERS, path: 'extend' },
-    pause: { from: PENDING, roles: HANDLERS, path: 'pause' },
-    resume: { from: PENDING, roles: HANDLERS, path: 'resume' },
-    new_facts: { from: PENDING, roles: HANDLERS, path: 'new-facts' },
-    assess: { from: ['decided', 'informed', 'follow_up', 'closed', 'review'], roles: CP, path: 'assess' },
-  };
+/** The complaint state machine and who may take each step (packages/shared/src/complaints.ts). */
+export const COMPLAINT_ACTIONS = COMPLAINT_STEPS;
 
 export const complaintCan = {
-  register: (u: User) => ['admin', 'cp_officer', 'outlet_head', 'lobby_manager', 'staff'].includes(u.role),
-  take: (u: User, action: ComplaintAction, status: string) =>
-    COMPLAINT_ACTIONS[action].roles.includes(u.role) && COMPLAINT_ACTIONS[action].from.includes(status),
-  mayTake: (u: User, action: ComplaintAction) => COMPLAINT_ACTIONS[action].roles.includes(u.role),
-  unmask: (u: User) => CP.includes(u.role),
+  register: (u: Subject) => allows(u, 'complaints.register'),
+  take: (u: Subject, action: ComplaintAction, status: string) =>
+    roleTakes(u.role, action) && (COMPLAINT_STEPS[action].from as readonly string[]).includes(status),
+  mayTake: (u: Subject, action: ComplaintAction) => roleTakes(u.role, action),
+  unmask: (u: Subject) => allows(u, 'complaints.unmask'),
   /** complainant data at all (consultants get none) */
-  seesPersonal: (u: User) => u.role !== 'consultant',
-  editComplaint: (u: User) => HANDLERS.includes(u.role),
-  editPrevention: (u: User) => CP.includes(u.role),
-  editScripts: (u: User) => ['admin', 'cp_officer', 'consultant'].includes(u.role),
-  coaches: (u: User, outletId: string | null) =>
-    ['admin', 'cp_officer', 'consultant'].includes(u.role) ||
-    (u.role === 'outlet_head' && !!outletId && u.outletId === outletId),
-  recordQuiz: (u: User, outletId: string | null) =>
-    complaintCan.coaches(u, outletId) || (u.role === 'lobby_manager' && u.outletId === outletId),
-  tasks: (u: User) => HANDLERS.includes(u.role),
+  seesPersonal: (u: Subject) => complainantVisibility(u) !== 'hidden',
+  editComplaint: (u: Subject) => allows(u, 'complaints.edit'),
+  editPrevention: (u: Subject) => allows(u, 'complaints.prevention'),
+  editScripts: (u: Subject) => allows(u, 'complaints.scripts'),
+  coaches: (u: Subject, outletId: string | null) => allows(u, 'complaints.coach', outletId ?? ''),
+  recordQuiz: (u: Subject, outletId: string | null) => allows(u, 'complaints.quiz', outletId ?? ''),
+  tasks: (u: Subject) => allows(u, 'complaints.tasks'),
 };
 
-// ---------------------------------------------------------------- lobby set-up (量点), docs/lobby.md
-// Mirrors lobbyPolicy in packages/server/src/modules/access/policy.ts.
-
-const LOBBY_SETUP_BRANCH: UserRole[] = ['admin', 'cp_officer'];
-
 /** Machine tokens, lobby settings, the mode plan and backfill rules of an outlet. */
-export const canEditLobbySetup = (u: User, outletId: string) =>
-  LOBBY_SETUP_BRANCH.includes(u.role) || (u.role === 'outlet_head' && u.outletId === outletId);
+export const canEditLobbySetup = (u: Subject, outletId: string) => allows(u, 'lobby.configure', outletId);
 
 /** Running the mode recommendation (the set-up editors and the outlet's lobby manager). */
-export const canRunLobbyRecommend = (u: User, outletId: string) =>
-  canEditLobbySetup(u, outletId) || (u.role === 'lobby_manager' && u.outletId === outletId);
+export const canRunLobbyRecommend = (u: Subject, outletId: string) => allows(u, 'lobby.operate', outletId);
 
-// ---------------------------------------------------------------- live lobby (量点), docs/lobby.md
-
-/** Mirrors lobbyPolicy of the server (access/policy.ts) for the live lobby. */
 export const lobbyCan = {
   /** check-ins and mode override: the branch's admins and officers, the outlet's head and lobby manager */
-  operates: (u: User, outletId: string) =>
-    BRANCH_EDITORS.includes(u.role) ||
-    ((u.role === 'outlet_head' || u.role === 'lobby_manager') && u.outletId === outletId),
+  operates: (u: Subject, outletId: string) => allows(u, 'lobby.operate', outletId),
   /** backfill prompts: the above and the outlet's staff */
-  answersPrompts: (u: User, outletId: string) =>
-    lobbyCan.operates(u, outletId) || (u.role === 'staff' && u.outletId === outletId),
+  answersPrompts: (u: Subject, outletId: string) => allows(u, 'lobby.answer', outletId),
 };

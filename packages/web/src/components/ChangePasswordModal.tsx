@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal } from 'antd';
-import { api } from '../api/client';
+import { legacyApi } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/i18n';
 import { useFormSubmit } from './FormModal';
@@ -51,7 +51,10 @@ export function ChangePasswordModal({
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, {
     save: (v) =>
-      api.post('/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+      legacyApi.post('/auth/change-password', {
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      }),
     successMessage: () => t('password.changed'),
     onSaved: () => {
       form.resetFields();

@@ -1,14 +1,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { downloadFile } from '../api/client';
+import { downloadExport, downloadFile, type ExportablePath, type Query } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useApiErrorMessage } from './useApiErrorMessage';
 
-type Query = Record<string, string | number | boolean | null | undefined>;
-
-/** Downloads an `/export.xlsx` endpoint with the filters currently applied to the table. */
-export function ExportButton({ path, query, filename }: { path: string; query?: Query; filename: string }) {
+/**
+ * Downloads the `.xlsx` twin of a list with the filters currently applied to the table: `list` is
+ * the list's path in the contract (with its `params`). `path` is a file endpoint of a list that
+ * is not yet in the contract.
+ */
+export function ExportButton<P extends ExportablePath>(
+  props:
+    | { list: P; params?: Parameters<typeof downloadExport<P>>[1]['params']; query?: Query; filename: string }
+    | { path: string; query?: Query; filename: string },
+) {
+  const { query, filename } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
@@ -21,7 +28,10 @@ export function ExportButton({ path, query, filename }: { path: string; query?: 
       onClick={async () => {
         setBusy(true);
         try {
-          const name = await downloadFile(path, query, filename);
+          const name =
+            'list' in props
+              ? await downloadExport(props.list, { params: props.params, query }, filename)
+              : await downloadFile(props.path, query, filename);
           message.success(t('common.exported', { name }));
         } catch (e) {
           showError(e);

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Empty, Spin } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { legacyApi } from '../api/client';
 import type { AppNotification, Page } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useApiErrorMessage } from './useApiErrorMessage';
@@ -19,7 +19,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const list = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => api.get<NotificationPage>('/notifications', { pageSize: 20 }),
+    queryFn: () => legacyApi.get<NotificationPage>('/notifications', { pageSize: 20 }),
     refetchInterval: 120_000,
     staleTime: 60_000,
   });
@@ -29,7 +29,7 @@ export function NotificationBell() {
     setOpen(false);
     if (!n.read) {
       try {
-        await api.post(`/notifications/${n.id}/read`);
+        await legacyApi.post(`/notifications/${n.id}/read`);
         queryClient.invalidateQueries({ queryKey: ['notifications'] });
       } catch (e) {
         showError(e);
@@ -39,7 +39,7 @@ export function NotificationBell() {
   };
   const readAll = async () => {
     try {
-      await api.post('/notifications/read-all');
+      await legacyApi.post('/notifications/read-all');
       queryClient.invalidateQueries({ queryKey: ['notifications'] });
     } catch (e) {
       showError(e);

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Outlet, Page } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 /** Searches outlets on the server (a branch may have thousands). */
@@ -25,11 +24,11 @@ export function OutletSelect({
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['outlets', 'select', q],
-    queryFn: () => api.get<Page<Outlet>>('/outlets', { q, pageSize: 50, sort: 'code' }),
+    queryFn: () => api.get('/outlets', { query: { q, pageSize: 50, sort: 'code' } }),
   });
   const selected = useQuery({
     queryKey: ['outlet', value],
-    queryFn: () => api.get<Outlet>(`/outlets/${value}`),
+    queryFn: () => api.get('/outlets/:outletId', { params: { outletId: value ?? '' } }),
     enabled: !!value && !list.data?.items.some((o) => o.id === value),
   });
   const options = (list.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }));

@@ -1,4 +1,5 @@
 import { Button, Space } from 'antd';
+import type { setActive, ToggleablePath } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ToggleActiveButton } from './ToggleActiveButton';
 
@@ -14,17 +15,19 @@ export function EditLink({ onClick }: { onClick: () => void }) {
 
 /**
  * "编辑" and "停用 / 启用" (after a confirmation) for a row of a master-data table;
- * `path` is the row's API path, e.g. `/business-types/<id>`.
+ * `path` is the row's API path, e.g. `/business-types/:id` with its `params`.
  */
-export function EditToggleActions({
+export function EditToggleActions<P extends ToggleablePath>({
   onEdit,
   path,
+  params,
   active,
   name,
   onDone,
 }: {
   onEdit: () => void;
-  path: string;
+  path: P;
+  params: Parameters<typeof setActive<P>>[1];
   active: boolean;
   name: string;
   onDone: () => void;
@@ -32,7 +35,7 @@ export function EditToggleActions({
   return (
     <Space size={0}>
       <EditLink onClick={onEdit} />
-      <ToggleActiveButton path={path} active={active} name={name} onDone={onDone} />
+      <ToggleActiveButton path={path} params={params} active={active} name={name} onDone={onDone} />
     </Space>
   );
 }

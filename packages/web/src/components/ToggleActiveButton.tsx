@@ -1,17 +1,19 @@
 import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
-import { api } from '../api/client';
+import { setActive, type ToggleablePath } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useApiErrorMessage } from './useApiErrorMessage';
 
 /** "停用 / 启用" link for a row: POST `${path}/deactivate` or `${path}/reactivate` (never delete). */
-export function ToggleActiveButton({
+export function ToggleActiveButton<P extends ToggleablePath>({
   path,
+  params,
   active,
   onDone,
   name,
 }: {
-  path: string;
+  path: P;
+  params: Parameters<typeof setActive<P>>[1];
   active: boolean;
   onDone: () => void;
   name: string;
@@ -28,7 +30,7 @@ export function ToggleActiveButton({
       onConfirm={async () => {
         setBusy(true);
         try {
-          await api.post(`${path}/${active ? 'deactivate' : 'reactivate'}`);
+          await setActive(path, params, !active);
           message.success(active ? t('common.deactivated') : t('common.reactivated'));
           onDone();
         } catch (e) {

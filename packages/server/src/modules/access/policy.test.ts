@@ -8,6 +8,7 @@ const actor = (over: Partial<Actor>): Actor => ({
   role: 'staff',
   branchId: 'b1',
   outletId: 'o1',
+  staffId: null,
   locale: 'zh-CN',
   ip: '127.0.0.1',
   ...over,

@@ -1,3 +1,4 @@
+import { beijingHhmm } from '@liangdian/engine/time';
 import { passwordProblems, type UserRole } from '@liangdian/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
@@ -147,6 +148,7 @@ export class AuthService {
             role: s.role as UserRole,
             branchId: s.branch_id,
             outletId: s.outlet_id,
+            staffId: s.staff_id,
             locale: s.locale as Locale,
             ip: '',
           },
@@ -236,11 +238,6 @@ export class AuthService {
 }
 
 function lockedError(untilIso: string): DomainError {
-  const until = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(untilIso));
+  const until = beijingHhmm(untilIso);
   return new DomainError('ACCOUNT_LOCKED', { until, untilIso });
 }

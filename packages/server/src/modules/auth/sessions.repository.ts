@@ -43,6 +43,7 @@ export const findWithUser = (q: Q, id: string) =>
       'users.role',
       'users.branch_id',
       'users.outlet_id',
+      'users.staff_id',
       'users.locale',
       'users.active',
     ])

@@ -203,6 +203,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
         role: l.role,
         branch_id: branchId,
         outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
+        staff_id: null,
         password_hash: passwordHash,
         failed_logins: 0,
         locked_until: null,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -8,6 +7,7 @@ import {
   makeTestApp,
   type TestApp,
 } from '../../test/harness';
+import { readSheet } from '../../test/xlsx';
 
 describe('organisation', () => {
   let t: TestApp;
@@ -109,12 +109,16 @@ describe('organisation', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).getCell(1).value).toBe('网点编号');
-    expect(ws.getRow(2).getCell(2).value).toBe('甲支行');
-    expect(ws.rowCount).toBe(2);
+    const sheet = await readSheet(res);
+    expect(sheet.title).toBe('网点列表');
+    expect(sheet.filterLine).toContain('关键词：甲');
+    expect(sheet.headers[0]).toBe('网点编号');
+    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0]![1]).toBe('甲支行');
+    // names and real values, not codes and text: a pilot flag as 是/否, a creation time as a date
+    expect(sheet.rows[0]![sheet.headers.indexOf('试点网点')]).toBe('否');
+    expect(sheet.rows[0]![sheet.headers.indexOf('创建时间')]).toBeInstanceOf(Date);
+    expect(sheet.formats[sheet.headers.indexOf('创建时间')]).toBe('yyyy-mm-dd hh:mm');
   });
 
   it('keeps zones, posts and staff per outlet, with validation of references', async () => {
@@ -196,10 +200,14 @@ describe('organisation', () => {
     expect((await consultant.get(`${base}/staff`)).json().items[0].phone).toBeNull();
     const cpo = await login(t, 'cpo');
     expect((await cpo.get(`${base}/staff`)).json().items[0].phone).toBe('139****5678');
-    const exported = await consultant.get(`${base}/staff/export.xlsx`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
-    expect(JSON.stringify(wb.worksheets[0]!.getSheetValues())).not.toContain('5678');
+    // exports mask by the same rules as the screen
+    const phoneOf = async (c: Client) => {
+      const sheet = await readSheet(await c.get(`${base}/staff/export.xlsx`));
+      return sheet.rows[0]![sheet.headers.indexOf('电话')];
+    };
+    expect(await phoneOf(consultant)).toBeNull();
+    expect(await phoneOf(lobby)).toBe('139****5678');
+    expect(await phoneOf(head)).toBe('13912345678');
   });
 
   it('stores hostile strings verbatim', async () => {
@@ -238,19 +246,19 @@ describe('organisation', () => {
     const base = `/api/v1/outlets/${cast.outletA}`;
     await admin.post(`${base}/zones`, { kind: 'wealth', name: '理财区', capacity: 2 });
     await admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' });
-    for (const [url, header, value] of [
-      [`${base}/zones/export.xlsx`, '名称', '理财区'],
-      [`${base}/posts/export.xlsx`, '名称', '迎宾位'],
-      ['/api/v1/business-types/export.xlsx', '代码', 'cash'],
+    for (const [url, row] of [
+      [`${base}/zones/export.xlsx`, ['理财区', '理财区', 2, '启用']],
+      [`${base}/posts/export.xlsx`, ['迎宾位', '迎宾位', null, '启用']],
+      ['/api/v1/business-types/export.xlsx', ['cash', 'cash', 'cash', '现金区', '启用']],
     ] as const) {
       const res = await admin.get(url);
       expect(res.statusCode).toBe(200);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const ws = wb.worksheets[0]!;
-      expect(ws.getRow(1).getCell(1).value).toBe(header);
-      expect(ws.getRow(2).getCell(1).value).toBe(value);
+      // the kind column holds the code table's name (理财区, 迎宾位, 现金区), never the raw code
+      expect((await readSheet(res)).rows[0]).toEqual(row);
     }
+    const en = await admin.get(`${base}/zones/export.xlsx`, { 'accept-language': 'en-US' });
+    const enSheet = await readSheet(en);
+    expect(enSheet.title).toBe('功能分区'); // the account's language (zh-CN) wins over the header
     const head = await login(t, 'head.a');
     expect((await head.get(`/api/v1/outlets/${cast.outletB}/zones/export.xlsx`)).statusCode).toBe(404);
   });

@@ -1,88 +1,24 @@
-import { maskPhone, POST_KINDS, STAFF_ROLES, ZONE_KINDS } from '@liangdian/shared';
-import { z } from 'zod';
+import { maskPhone } from '@liangdian/shared';
+import type { Branch, BusinessType, Outlet, Post, Staff, Zone } from '@liangdian/shared/api';
 import type { FieldCipher } from '../../lib/crypto';
 import type {
   BranchRow,
   BusinessTypeRow,
   OutletListRow,
   PostWithZone,
-  StaffRow,
+  StaffWithLogin,
   ZoneRow,
 } from './org.repository';
 
-export const BranchView = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  bankName: z.string(),
-});
-export const OutletView = z.object({
-  id: z.string(),
-  branchId: z.string(),
-  branchName: z.string(),
-  code: z.string(),
-  name: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  pilot: z.boolean(),
-  active: z.boolean(),
-  staffCount: z.number().int(),
-  zoneCount: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const ZoneView = z.object({
-  id: z.string(),
-  outletId: z.string(),
-  kind: z.enum(ZONE_KINDS),
-  name: z.string(),
-  capacity: z.number().int(),
-  active: z.boolean(),
-});
-export const PostView = z.object({
-  id: z.string(),
-  outletId: z.string(),
-  kind: z.enum(POST_KINDS),
-  name: z.string(),
-  zoneId: z.string().nullable(),
-  zoneName: z.string().nullable(),
-  active: z.boolean(),
-});
-export const StaffView = z.object({
-  id: z.string(),
-  outletId: z.string(),
-  employeeNo: z.string(),
-  name: z.string(),
-  roles: z.array(z.enum(STAFF_ROLES)),
-  skills: z.array(z.string()),
-  phone: z.string().nullable(),
-  homePostId: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const BusinessTypeView = z.object({
-  id: z.string(),
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  defaultZoneKind: z.enum(ZONE_KINDS),
-  active: z.boolean(),
-});
-export type OutletView = z.infer<typeof OutletView>;
-export type ZoneView = z.infer<typeof ZoneView>;
-export type PostView = z.infer<typeof PostView>;
-export type StaffView = z.infer<typeof StaffView>;
-export type BusinessTypeView = z.infer<typeof BusinessTypeView>;
-
-export const presentBranch = (b: BranchRow) => ({
+/** Rows → the API shapes of packages/shared/src/api/org.ts, in one place. */
+export const presentBranch = (b: BranchRow): Branch => ({
   id: b.id,
   code: b.code,
   name: b.name,
   bankName: b.bank_name,
 });
 
-export const presentOutlet = (o: OutletListRow): OutletView => ({
+export const presentOutlet = (o: OutletListRow): Outlet => ({
   id: o.id,
   branchId: o.branch_id,
   branchName: o.branch_name,
@@ -98,19 +34,19 @@ export const presentOutlet = (o: OutletListRow): OutletView => ({
   updatedAt: o.updated_at,
 });
 
-export const presentZone = (z: ZoneRow): ZoneView => ({
+export const presentZone = (z: ZoneRow): Zone => ({
   id: z.id,
   outletId: z.outlet_id,
-  kind: z.kind as ZoneView['kind'],
+  kind: z.kind as Zone['kind'],
   name: z.name,
   capacity: z.capacity,
   active: z.active === 1,
 });
 
-export const presentPost = (p: PostWithZone): PostView => ({
+export const presentPost = (p: PostWithZone): Post => ({
   id: p.id,
   outletId: p.outlet_id,
-  kind: p.kind as PostView['kind'],
+  kind: p.kind as Post['kind'],
   name: p.name,
   zoneId: p.zone_id,
   zoneName: p.zone_name,
@@ -119,7 +55,7 @@ export const presentPost = (p: PostWithZone): PostView => ({
 
 export type PhoneVisibility = 'clear' | 'masked' | 'hidden';
 
-export function presentStaff(s: StaffRow, cipher: FieldCipher, phone: PhoneVisibility): StaffView {
+export function presentStaff(s: StaffWithLogin, cipher: FieldCipher, phone: PhoneVisibility): Staff {
   let shown: string | null = null;
   if (s.phone_enc && phone !== 'hidden') {
     const plain = cipher.decrypt(s.phone_enc);
@@ -134,17 +70,19 @@ export function presentStaff(s: StaffRow, cipher: FieldCipher, phone: PhoneVisib
     skills: JSON.parse(s.skills),
     phone: shown,
     homePostId: s.home_post_id,
+    userId: s.user_id,
+    username: s.username,
     active: s.active === 1,
     createdAt: s.created_at,
     updatedAt: s.updated_at,
   };
 }
 
-export const presentBusinessType = (b: BusinessTypeRow): BusinessTypeView => ({
+export const presentBusinessType = (b: BusinessTypeRow): BusinessType => ({
   id: b.id,
   code: b.code,
   nameZh: b.name_zh,
   nameEn: b.name_en,
-  defaultZoneKind: b.default_zone_kind as BusinessTypeView['defaultZoneKind'],
+  defaultZoneKind: b.default_zone_kind as BusinessType['defaultZoneKind'],
   active: b.active === 1,
 });

@@ -187,26 +187,42 @@ export interface StaffFilter {
   active?: boolean;
 }
 function filteredStaff(q: Q, f: StaffFilter) {
-  let query = q.selectFrom('staff').where('outlet_id', '=', f.outletId);
-  if (f.active !== undefined) query = query.where('active', '=', f.active ? 1 : 0);
-  if (f.role) query = query.where('roles', 'like', `%"${f.role}"%`);
+  let query = q.selectFrom('staff').where('staff.outlet_id', '=', f.outletId);
+  if (f.active !== undefined) query = query.where('staff.active', '=', f.active ? 1 : 0);
+  if (f.role) query = query.where('staff.roles', 'like', `%"${f.role}"%`);
   if (f.q) {
     const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('name', p), like('employee_no', p)]));
+    query = query.where((eb) => eb.or([like('staff.name', p), like('staff.employee_no', p)]));
   }
   return query;
 }
+
+/** A staff member with the login linked to them, if any. */
+export type StaffWithLogin = StaffRow & { user_id: string | null; username: string | null };
+
 export async function listStaff(q: Q, f: StaffFilter, offset: number, limit: number) {
-  const [rows, count] = await Promise.all([
-    filteredStaff(q, f).selectAll().orderBy('employee_no').offset(offset).limit(limit).execute(),
-    filteredStaff(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const rows = await filteredStaff(q, f)
+    .leftJoin('users', 'users.staff_id', 'staff.id')
+    .selectAll('staff')
+    .select(['users.id as user_id', 'users.username'])
+    .orderBy('staff.employee_no')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  const count = await filteredStaff(q, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows: rows as StaffWithLogin[], total: Number(count.n) };
 }
 export const findStaff = (q: Q, outletId: string, id: string) =>
-  q.selectFrom('staff').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
+  q
+    .selectFrom('staff')
+    .leftJoin('users', 'users.staff_id', 'staff.id')
+    .selectAll('staff')
+    .select(['users.id as user_id', 'users.username'])
+    .where('staff.outlet_id', '=', outletId)
+    .where('staff.id', '=', id)
+    .executeTakeFirst() as Promise<StaffWithLogin | undefined>;
 export const staffByEmployeeNo = (q: Q, employeeNo: string) =>
   q.selectFrom('staff').select('id').where('employee_no', '=', employeeNo).executeTakeFirst();
 export async function insertStaff(q: Q, row: StaffRow) {

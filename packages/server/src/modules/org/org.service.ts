@@ -1,41 +1,40 @@
+import { staffPhoneVisibility } from '@liangdian/shared';
+import type {
+  BusinessType,
+  BusinessTypeCreate,
+  BusinessTypePatch,
+  Outlet,
+  OutletCreate,
+  OutletListQuery,
+  OutletPatch,
+  Post,
+  PostCreate,
+  PostPatch,
+  Staff,
+  StaffCreate,
+  StaffListQuery,
+  StaffPatch,
+  Zone,
+  ZoneCreate,
+  ZonePatch,
+} from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
-import type { Clock } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
-import { conflict, DomainError, forbidden, notFound } from '../../lib/errors';
+import { conflict, DomainError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { exportQuery } from '../../lib/paging';
 import type { Page } from '../../lib/paging';
-import { type Actor, policy } from '../access/policy';
-import type { AuditEntryInput, AuditService } from '../audit/audit.service';
+import type { Changes, Guard } from '../access/guard';
+import type { Actor } from '../access/policy';
 import * as repo from './org.repository';
 import {
-  type BusinessTypeView,
-  type OutletView,
-  type PostView,
   presentBranch,
   presentBusinessType,
   presentOutlet,
   presentPost,
   presentStaff,
   presentZone,
-  type StaffView,
-  type ZoneView,
 } from './org.presenter';
-import type {
-  BusinessTypeCreate,
-  BusinessTypePatch,
-  OutletCreate,
-  OutletListQuery,
-  OutletPatch,
-  PostCreate,
-  PostPatch,
-  StaffCreate,
-  StaffListQuery,
-  StaffPatch,
-  ZoneCreate,
-  ZonePatch,
-} from './org.schemas';
 
 const flag = (b: boolean | undefined) => (b === undefined ? undefined : b ? 1 : 0);
 const defined = <T extends object>(o: T) =>
@@ -47,39 +46,14 @@ export class OrgService {
    * Outlet list pages already read, by scope and query, with the data version they were read at
    * (org.repository outletsVersion): a page is served again only while nothing it shows changed.
    */
-  private readonly outletPages = new Map<string, { version: string; page: Page<OutletView> }>();
+  private readonly outletPages = new Map<string, { version: string; page: Page<Outlet> }>();
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
     private readonly cipher: FieldCipher,
-    private readonly audit: AuditService,
+    private readonly guard: Guard,
+    private readonly changes: Changes,
   ) {}
-
-  /** Runs a change and its audit entry in one transaction. */
-  private async change<T>(
-    actor: Actor,
-    work: (trx: Q, now: string) => Promise<[T, AuditEntryInput]>,
-  ): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
-      const [result, entry] = await work(trx, this.clock.now().toISOString());
-      await this.audit.record(trx, { userId: actor.userId, name: actor.username, ip: actor.ip }, entry);
-      return result;
-    });
-  }
-
-  /** The outlet if the actor may see it; NOT_FOUND otherwise (so its existence is not revealed). */
-  private async visibleOutlet(q: Q, actor: Actor, outletId: string) {
-    const o = await repo.findOutlet(q, outletId);
-    if (!o || !policy.seesOutlet(actor, o)) throw notFound('outlet');
-    return o;
-  }
-
-  private async editableOutlet(q: Q, actor: Actor, outletId: string) {
-    const o = await this.visibleOutlet(q, actor, outletId);
-    if (!policy.editsOutlet(actor, o.id)) throw forbidden();
-    return o;
-  }
 
   // ---------------------------------------------------------------- branches
   async listBranches(actor: Actor) {
@@ -97,7 +71,7 @@ export class OrgService {
     };
   }
 
-  async listOutlets(actor: Actor, f: OutletListQuery): Promise<Page<OutletView>> {
+  async listOutlets(actor: Actor, f: OutletListQuery): Promise<Page<Outlet>> {
     const version = await repo.outletsVersion(this.db);
     const key = JSON.stringify([actor.branchId, actor.outletId, f]);
     const cached = this.outletPages.get(key);
@@ -108,7 +82,7 @@ export class OrgService {
     return page;
   }
 
-  private async readOutlets(actor: Actor, f: OutletListQuery): Promise<Page<OutletView>> {
+  private async readOutlets(actor: Actor, f: OutletListQuery): Promise<Page<Outlet>> {
     if (f.branchId && f.branchId !== actor.branchId)
       return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
     const desc = f.sort.startsWith('-');
@@ -124,17 +98,14 @@ export class OrgService {
     return { items: rows.map(presentOutlet), total, page: f.page, pageSize: f.pageSize };
   }
 
-  async exportOutlets(actor: Actor, f: OutletListQuery): Promise<OutletView[]> {
-    return (await this.readOutlets(actor, exportQuery(f))).items;
+  async getOutlet(actor: Actor, id: string): Promise<Outlet> {
+    return presentOutlet(await this.guard.requireOutlet(actor, id));
   }
 
-  async getOutlet(actor: Actor, id: string): Promise<OutletView> {
-    return presentOutlet(await this.visibleOutlet(this.db, actor, id));
-  }
-
-  async createOutlet(actor: Actor, input: OutletCreate): Promise<OutletView> {
-    if (!policy.createsOutlets(actor)) throw forbidden();
-    return this.change(actor, async (trx, now) => {
+  async createOutlet(actor: Actor, input: OutletCreate): Promise<Outlet> {
+    this.guard.require(actor, 'outlet.create');
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
       if (input.branchId !== actor.branchId || !(await repo.findBranch(trx, input.branchId))) {
         throw new DomainError('VALIDATION_FAILED', {}, [
           { field: 'body.branchId', code: 'UNKNOWN_REFERENCE', params: { value: input.branchId } },
@@ -161,9 +132,10 @@ export class OrgService {
     });
   }
 
-  async updateOutlet(actor: Actor, id: string, patch: OutletPatch): Promise<OutletView> {
-    return this.change(actor, async (trx, now) => {
-      const before = presentOutlet(await this.editableOutlet(trx, actor, id));
+  async updateOutlet(actor: Actor, id: string, patch: OutletPatch): Promise<Outlet> {
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      const before = presentOutlet(await this.guard.requireOutlet(actor, id, 'outlet.edit', trx));
       if (patch.code && patch.code !== before.code && (await repo.outletByCode(trx, patch.code))) {
         throw conflict('OUTLET_CODE_TAKEN', 'code');
       }
@@ -176,13 +148,11 @@ export class OrgService {
     });
   }
 
-  async setOutletActive(actor: Actor, id: string, active: boolean): Promise<OutletView> {
-    if (!policy.createsOutlets(actor)) {
-      await this.visibleOutlet(this.db, actor, id);
-      throw forbidden();
-    }
-    return this.change(actor, async (trx, now) => {
-      const before = presentOutlet(await this.editableOutlet(trx, actor, id));
+  async setOutletActive(actor: Actor, id: string, active: boolean): Promise<Outlet> {
+    await this.guard.requireOutlet(actor, id, 'outlet.create');
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      const before = presentOutlet(await this.guard.requireOutlet(actor, id, 'outlet.edit', trx));
       await repo.updateOutlet(trx, id, { active: active ? 1 : 0, updated_at: now });
       const after = presentOutlet((await repo.findOutlet(trx, id))!);
       const action = active ? 'reactivate' : 'deactivate';
@@ -191,14 +161,15 @@ export class OrgService {
   }
 
   // ---------------------------------------------------------------- zones
-  async listZones(actor: Actor, outletId: string): Promise<ZoneView[]> {
-    await this.visibleOutlet(this.db, actor, outletId);
+  async listZones(actor: Actor, outletId: string): Promise<Zone[]> {
+    await this.guard.requireOutlet(actor, outletId);
     return (await repo.listZones(this.db, outletId)).map(presentZone);
   }
 
-  async createZone(actor: Actor, outletId: string, input: ZoneCreate): Promise<ZoneView> {
-    return this.change(actor, async (trx, now) => {
-      await this.editableOutlet(trx, actor, outletId);
+  async createZone(actor: Actor, outletId: string, input: ZoneCreate): Promise<Zone> {
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      await this.guard.requireOutlet(actor, outletId, 'outlet.edit', trx);
       const id = newId();
       await repo.insertZone(trx, {
         id,
@@ -217,8 +188,9 @@ export class OrgService {
   }
 
   async updateZone(actor: Actor, outletId: string, zoneId: string, patch: ZonePatch & { active?: boolean }) {
-    return this.change(actor, async (trx, now) => {
-      await this.editableOutlet(trx, actor, outletId);
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      await this.guard.requireOutlet(actor, outletId, 'outlet.edit', trx);
       const row = await repo.findZone(trx, outletId, zoneId);
       if (!row) throw notFound('zone');
       const before = presentZone(row);
@@ -235,8 +207,8 @@ export class OrgService {
   }
 
   // ---------------------------------------------------------------- posts
-  async listPosts(actor: Actor, outletId: string): Promise<PostView[]> {
-    await this.visibleOutlet(this.db, actor, outletId);
+  async listPosts(actor: Actor, outletId: string): Promise<Post[]> {
+    await this.guard.requireOutlet(actor, outletId);
     return (await repo.listPosts(this.db, outletId)).map(presentPost);
   }
 
@@ -251,9 +223,10 @@ export class OrgService {
     }
   }
 
-  async createPost(actor: Actor, outletId: string, input: PostCreate): Promise<PostView> {
-    return this.change(actor, async (trx, now) => {
-      await this.editableOutlet(trx, actor, outletId);
+  async createPost(actor: Actor, outletId: string, input: PostCreate): Promise<Post> {
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      await this.guard.requireOutlet(actor, outletId, 'outlet.edit', trx);
       await this.checkPostZone(trx, outletId, input.kind, input.zoneId);
       const id = newId();
       await repo.insertPost(trx, {
@@ -272,8 +245,9 @@ export class OrgService {
   }
 
   async updatePost(actor: Actor, outletId: string, postId: string, patch: PostPatch & { active?: boolean }) {
-    return this.change(actor, async (trx, now) => {
-      await this.editableOutlet(trx, actor, outletId);
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      await this.guard.requireOutlet(actor, outletId, 'outlet.edit', trx);
       const row = await repo.findPost(trx, outletId, postId);
       if (!row) throw notFound('post');
       const before = presentPost(row);
@@ -296,15 +270,15 @@ export class OrgService {
 
   // ---------------------------------------------------------------- staff
   /** Staff as the actor may see them; audit entries always get the masked form. */
-  private staffView(actor: Actor, row: repo.StaffRow): StaffView {
-    return presentStaff(row, this.cipher, policy.personalData(actor, row.outlet_id));
+  private staffView(actor: Actor, row: repo.StaffWithLogin): Staff {
+    return presentStaff(row, this.cipher, staffPhoneVisibility(actor, row.outlet_id));
   }
-  private staffAuditView(row: repo.StaffRow): StaffView {
+  private staffAuditView(row: repo.StaffWithLogin): Staff {
     return presentStaff(row, this.cipher, 'masked');
   }
 
-  async listStaff(actor: Actor, outletId: string, f: StaffListQuery): Promise<Page<StaffView>> {
-    await this.visibleOutlet(this.db, actor, outletId);
+  async listStaff(actor: Actor, outletId: string, f: StaffListQuery): Promise<Page<Staff>> {
+    await this.guard.requireOutlet(actor, outletId);
     const { rows, total } = await repo.listStaff(
       this.db,
       { outletId, q: f.q || undefined, role: f.role, active: f.active },
@@ -312,10 +286,6 @@ export class OrgService {
       f.pageSize,
     );
     return { items: rows.map((r) => this.staffView(actor, r)), total, page: f.page, pageSize: f.pageSize };
-  }
-
-  async exportStaff(actor: Actor, outletId: string, f: StaffListQuery): Promise<StaffView[]> {
-    return (await this.listStaff(actor, outletId, exportQuery(f))).items;
   }
 
   private async checkStaffRefs(trx: Q, outletId: string, skills?: string[], homePostId?: string | null) {
@@ -333,9 +303,10 @@ export class OrgService {
     if (problems.length) throw new DomainError('VALIDATION_FAILED', {}, problems);
   }
 
-  async createStaff(actor: Actor, outletId: string, input: StaffCreate): Promise<StaffView> {
-    return this.change(actor, async (trx, now) => {
-      await this.editableOutlet(trx, actor, outletId);
+  async createStaff(actor: Actor, outletId: string, input: StaffCreate): Promise<Staff> {
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      await this.guard.requireOutlet(actor, outletId, 'outlet.edit', trx);
       await this.checkStaffRefs(trx, outletId, input.skills, input.homePostId);
       if (await repo.staffByEmployeeNo(trx, input.employeeNo))
         throw conflict('EMPLOYEE_NO_TAKEN', 'employeeNo');
@@ -368,8 +339,9 @@ export class OrgService {
     staffId: string,
     patch: StaffPatch & { active?: boolean },
   ) {
-    return this.change(actor, async (trx, now) => {
-      await this.editableOutlet(trx, actor, outletId);
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
+      await this.guard.requireOutlet(actor, outletId, 'outlet.edit', trx);
       const row = await repo.findStaff(trx, outletId, staffId);
       if (!row) throw notFound('staff');
       await this.checkStaffRefs(trx, outletId, patch.skills, patch.homePostId);
@@ -410,13 +382,14 @@ export class OrgService {
   }
 
   // ---------------------------------------------------------------- business types
-  async listBusinessTypes(): Promise<BusinessTypeView[]> {
+  async listBusinessTypes(): Promise<BusinessType[]> {
     return (await repo.listBusinessTypes(this.db)).map(presentBusinessType);
   }
 
-  async createBusinessType(actor: Actor, input: BusinessTypeCreate): Promise<BusinessTypeView> {
-    if (!policy.editsCatalogue(actor)) throw forbidden();
-    return this.change(actor, async (trx, now) => {
+  async createBusinessType(actor: Actor, input: BusinessTypeCreate): Promise<BusinessType> {
+    this.guard.require(actor, 'catalogue.edit');
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
       if (await repo.businessTypeByCode(trx, input.code)) throw conflict('BUSINESS_TYPE_CODE_TAKEN', 'code');
       const id = newId();
       await repo.insertBusinessType(trx, {
@@ -435,8 +408,9 @@ export class OrgService {
   }
 
   async updateBusinessType(actor: Actor, id: string, patch: BusinessTypePatch & { active?: boolean }) {
-    if (!policy.editsCatalogue(actor)) throw forbidden();
-    return this.change(actor, async (trx, now) => {
+    this.guard.require(actor, 'catalogue.edit');
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
       const row = await repo.findBusinessType(trx, id);
       if (!row) throw notFound('business_type');
       if (patch.code && patch.code !== row.code && (await repo.businessTypeByCode(trx, patch.code))) {

@@ -135,6 +135,7 @@ export class UsersService {
         role: input.role,
         branch_id: actor.branchId,
         outlet_id: input.outletId,
+        staff_id: null,
         password_hash: hash,
         failed_logins: 0,
         locked_until: null,

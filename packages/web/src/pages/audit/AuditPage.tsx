@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { AuditEntry, AuditVerify, Page } from '../../api/types';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -64,13 +64,13 @@ export function AuditPage() {
 
   const list = useQuery({
     queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => api.get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize }),
+    queryFn: () => legacyApi.get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
   // Every action and entity type in the log (from the server), so the filters offer all of them.
   const facets = useQuery({
     queryKey: ['audit', 'facets'],
-    queryFn: () => api.get<{ actions: string[]; entityTypes: string[] }>('/audit/facets'),
+    queryFn: () => legacyApi.get<{ actions: string[]; entityTypes: string[] }>('/audit/facets'),
     staleTime: 60_000,
   });
   const actions = facets.data?.actions ?? [];
@@ -79,7 +79,7 @@ export function AuditPage() {
   const runVerify = async () => {
     setVerifying(true);
     try {
-      setVerify(await api.get<AuditVerify>('/audit/verify'));
+      setVerify(await legacyApi.get<AuditVerify>('/audit/verify'));
     } catch (e) {
       showError(e);
     } finally {

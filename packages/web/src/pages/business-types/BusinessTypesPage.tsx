@@ -1,9 +1,10 @@
+import type { BusinessType } from '@liangdian/shared/api';
+import { ZONE_KINDS, type ZoneKind } from '@liangdian/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import type { BusinessType } from '../../api/types';
-import { useAuth, useUser } from '../../auth/AuthContext';
+import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { ExportButton } from '../../components/ExportButton';
@@ -14,14 +15,13 @@ import { NewButton, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
-import { ZONE_KINDS } from '../outlets/ZonesTab';
 import { useBusinessTypes } from './useBusinessTypes';
 
 interface Values {
   code: string;
   nameZh: string;
   nameEn: string;
-  defaultZoneKind: string;
+  defaultZoneKind: ZoneKind;
 }
 
 function BusinessTypeModal({
@@ -36,9 +36,7 @@ function BusinessTypeModal({
   onSaved: () => void;
 }) {
   const { t, tEnum } = useI18n();
-  const { meta } = useAuth();
   const [form] = Form.useForm<Values>();
-  const kinds = meta?.zoneKinds?.length ? meta.zoneKinds : ZONE_KINDS;
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
       const body = {
@@ -47,8 +45,8 @@ function BusinessTypeModal({
         nameEn: v.nameEn.trim(),
         defaultZoneKind: v.defaultZoneKind,
       };
-      if (item) await api.patch(`/business-types/${item.id}`, body);
-      else await api.post('/business-types', body);
+      if (item) await api.patch('/business-types/:id', { params: { id: item.id }, body });
+      else await api.post('/business-types', { body });
     },
     onSaved,
     errorFields: { BUSINESS_TYPE_CODE_TAKEN: 'code', CONFLICT: 'code' },
@@ -99,7 +97,7 @@ function BusinessTypeModal({
         label={t('businessTypes.defaultZone')}
         rules={[{ required: true, message: t('form.required') }]}
       >
-        <Select options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))} />
+        <Select options={ZONE_KINDS.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))} />
       </Form.Item>
     </FormModal>
   );
@@ -155,7 +153,8 @@ export function BusinessTypesPage() {
       render: (_, b) => (
         <EditToggleActions
           onEdit={() => modal.edit(b)}
-          path={`/business-types/${b.id}`}
+          path="/business-types/:id"
+          params={{ id: b.id }}
           active={b.active}
           name={b.nameZh}
           onDone={refresh}
@@ -174,7 +173,7 @@ export function BusinessTypesPage() {
         }
         extra={
           <>
-            <ExportButton path="/business-types/export.xlsx" filename="business-types.xlsx" />
+            <ExportButton list="/business-types" filename="business-types.xlsx" />
             {editable ? <NewButton label={t('businessTypes.new')} onClick={modal.create} /> : null}
           </>
         }

@@ -1,11 +1,12 @@
+import type { BusinessType } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { BusinessType, ItemList, Locale } from '../../api/types';
+import type { Locale } from '../../api/types';
 
 export function useBusinessTypes() {
   return useQuery({
     queryKey: ['business-types'],
-    queryFn: () => api.get<ItemList<BusinessType>>('/business-types'),
+    queryFn: () => api.get('/business-types'),
     staleTime: 60_000,
   });
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, type Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../api/client';
+import { ApiError, legacyApi } from '../../api/client';
 import {
   type Complaint,
   INFORM_METHODS,
@@ -141,7 +141,7 @@ export function ActionModal({
   const handlers = useQuery({
     queryKey: ['complaints', 'handlers', complaint.outletId],
     queryFn: () =>
-      api.get<{ items: { id: string; displayName: string; role: string }[] }>('/complaints/handlers', {
+      legacyApi.get<{ items: { id: string; displayName: string; role: string }[] }>('/complaints/handlers', {
         outletId: complaint.outletId,
       }),
     enabled: action === 'investigate',
@@ -150,7 +150,11 @@ export function ActionModal({
   const mergeTargets = useQuery({
     queryKey: ['complaints', 'merge-targets', complaint.outletId],
     queryFn: () =>
-      api.get<Page<Complaint>>('/complaints', { outletId: complaint.outletId, status: OPEN, pageSize: 100 }),
+      legacyApi.get<Page<Complaint>>('/complaints', {
+        outletId: complaint.outletId,
+        status: OPEN,
+        pageSize: 100,
+      }),
     enabled: action === 'merge',
   });
 
@@ -166,7 +170,7 @@ export function ActionModal({
     setBusy(true);
     setConflict(null);
     try {
-      const saved = await api.post<Complaint>(
+      const saved = await legacyApi.post<Complaint>(
         `/complaints/${complaint.id}/${COMPLAINT_ACTIONS[action].path}`,
         bodyOf(action, v),
       );

@@ -13,7 +13,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Progress, Table, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, downloadFile } from '../../api/client';
+import { ApiError, legacyApi, downloadFile } from '../../api/client';
 import type { Complaint, ItemList } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
@@ -94,12 +94,12 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
 
   const limits = useQuery({
     queryKey: ['complaint-attachment-limits'],
-    queryFn: () => api.get<AttachmentLimits>('/complaints/attachment-limits'),
+    queryFn: () => legacyApi.get<AttachmentLimits>('/complaints/attachment-limits'),
     staleTime: 10 * 60_000,
   });
   const files = useQuery({
     queryKey: key,
-    queryFn: () => api.get<ItemList<Attachment>>(`/complaints/${complaint.id}/attachments`),
+    queryFn: () => legacyApi.get<ItemList<Attachment>>(`/complaints/${complaint.id}/attachments`),
   });
 
   const maxText = limits.data ? formatBytes(limits.data.maxBytes, formatNumber) : '…';

@@ -34,7 +34,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
+import { ApiError, legacyApi } from '../../api/client';
 import type {
   Complaint,
   ComplaintDecision,
@@ -117,11 +117,11 @@ export function ComplaintDetailPage() {
 
   const complaint = useQuery({
     queryKey: ['complaint', id],
-    queryFn: () => api.get<Complaint>(`/complaints/${id}`),
+    queryFn: () => legacyApi.get<Complaint>(`/complaints/${id}`),
   });
   const events = useQuery({
     queryKey: ['complaint', id, 'events'],
-    queryFn: () => api.get<ItemList<ComplaintEvent>>(`/complaints/${id}/events`),
+    queryFn: () => legacyApi.get<ItemList<ComplaintEvent>>(`/complaints/${id}/events`),
   });
 
   const refresh = (c?: Complaint) => {
@@ -205,7 +205,7 @@ export function ComplaintDetailPage() {
       onOk: async () => {
         setUnmasking(true);
         try {
-          setClear(await api.post<Complaint>(`/complaints/${c.id}/unmask`, { reason: reason.trim() }));
+          setClear(await legacyApi.post<Complaint>(`/complaints/${c.id}/unmask`, { reason: reason.trim() }));
         } catch (e) {
           showError(e);
         } finally {
@@ -217,7 +217,7 @@ export function ComplaintDetailPage() {
 
   const setEmergency = async (key: string, done: boolean) => {
     try {
-      refresh(await api.patch<Complaint>(`/complaints/${c.id}/emergency`, { items: { [key]: done } }));
+      refresh(await legacyApi.patch<Complaint>(`/complaints/${c.id}/emergency`, { items: { [key]: done } }));
     } catch (e) {
       showError(e);
     }
@@ -680,7 +680,10 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   const tasks = useQuery({
     queryKey: ['rectification-tasks', { complaintId: complaint.id }],
     queryFn: () =>
-      api.get<Page<RectificationTask>>('/rectification-tasks', { complaintId: complaint.id, pageSize: 100 }),
+      legacyApi.get<Page<RectificationTask>>('/rectification-tasks', {
+        complaintId: complaint.id,
+        pageSize: 100,
+      }),
   });
   const mayEdit = complaintCan.tasks(user);
 
@@ -689,7 +692,7 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
     if (!v) return;
     setBusy(true);
     try {
-      await api.post(`/complaints/${complaint.id}/tasks`, {
+      await legacyApi.post(`/complaints/${complaint.id}/tasks`, {
         title: v.title.trim(),
         owner: v.owner.trim(),
         dueOn: v.dueOn.format('YYYY-MM-DD'),
@@ -705,7 +708,7 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   };
   const complete = async (task: RectificationTask) => {
     try {
-      await api.patch(`/rectification-tasks/${task.id}`, {
+      await legacyApi.patch(`/rectification-tasks/${task.id}`, {
         status: task.status === 'done' ? 'open' : 'done',
       });
       queryClient.invalidateQueries({ queryKey: ['rectification-tasks'] });

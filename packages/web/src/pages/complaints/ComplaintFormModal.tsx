@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { COMPLAINT_SOURCES, type Complaint, type Page, type Staff } from '../../api/types';
+import { legacyApi } from '../../api/client';
+import { COMPLAINT_SOURCES, type Complaint, type Page } from '../../api/types';
+import type { Staff } from '@liangdian/shared/api';
 import { useUser } from '../../auth/AuthContext';
 import { applyServerErrors } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
@@ -39,7 +40,7 @@ interface Values {
 export function useOutletStaff(outletId: string | null | undefined) {
   return useQuery({
     queryKey: ['staff', 'select', outletId],
-    queryFn: () => api.get<Page<Staff>>(`/outlets/${outletId}/staff`, { pageSize: 200, active: true }),
+    queryFn: () => legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { pageSize: 200, active: true }),
     enabled: !!outletId,
     staleTime: 60_000,
   });
@@ -155,7 +156,7 @@ export function ComplaintFormModal({
           onClose();
           return;
         }
-        const saved = await api.patch<Complaint>(`/complaints/${editing.id}`, patch);
+        const saved = await legacyApi.patch<Complaint>(`/complaints/${editing.id}`, patch);
         message.success(t('complaintEdit.saved', { no: saved.no }));
         onSaved(saved);
         return;
@@ -177,7 +178,7 @@ export function ComplaintFormModal({
         claim: v.claim.trim(),
         facts: v.facts?.trim() ?? '',
       };
-      const saved = await api.post<Complaint>('/complaints', body);
+      const saved = await legacyApi.post<Complaint>('/complaints', body);
       message.success(t('complaints.registered', { no: saved.no }));
       onSaved(saved);
     } catch (e) {

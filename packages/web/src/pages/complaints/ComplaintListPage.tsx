@@ -15,7 +15,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { COMPLAINT_STATUSES, type Complaint, type Page } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
@@ -74,7 +74,7 @@ export function ComplaintListPage() {
   };
   const list = useQuery({
     queryKey: ['complaints', 'list', filters, page, pageSize],
-    queryFn: () => api.get<Page<Complaint>>('/complaints', { ...filters, page, pageSize }),
+    queryFn: () => legacyApi.get<Page<Complaint>>('/complaints', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Empty, Row, Segmented, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { ComplaintStats, ItemList, ReportRow, StatsBucket } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { ExportButton } from '../../components/ExportButton';
@@ -27,11 +27,11 @@ export function ComplaintStatsPage() {
   const filters = { from: s.from, to: s.to, outletId: s.outletId };
   const stats = useQuery({
     queryKey: ['complaints', 'stats', filters],
-    queryFn: () => api.get<ComplaintStats>('/complaints/stats', filters),
+    queryFn: () => legacyApi.get<ComplaintStats>('/complaints/stats', filters),
   });
   const report = useQuery({
     queryKey: ['complaints', 'report', filters],
-    queryFn: () => api.get<ItemList<ReportRow>>('/complaints/report', filters),
+    queryFn: () => legacyApi.get<ItemList<ReportRow>>('/complaints/report', filters),
   });
   const name = (b: StatsBucket) => bilingual(b, locale);
   const d = stats.data;

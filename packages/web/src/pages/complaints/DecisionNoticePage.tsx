@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { DecisionNotice } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,7 +17,7 @@ export function DecisionNoticePage() {
   const { meta } = useAuth();
   const notice = useQuery({
     queryKey: ['complaint', id, 'notice'],
-    queryFn: () => api.get<DecisionNotice>(`/complaints/${id}/decision-notice`),
+    queryFn: () => legacyApi.get<DecisionNotice>(`/complaints/${id}/decision-notice`),
   });
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { ComplaintScript, Drill, Page } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { applyServerErrors } from '../../components/formErrors';
@@ -56,7 +56,7 @@ export function DrillFormModal({
   const scripts = useQuery({
     queryKey: ['complaint-scripts', 'pick', scriptQ],
     queryFn: () =>
-      api.get<Page<ComplaintScript>>('/complaint-scripts', { q: scriptQ, active: true, pageSize: 30 }),
+      legacyApi.get<Page<ComplaintScript>>('/complaint-scripts', { q: scriptQ, active: true, pageSize: 30 }),
     enabled: open,
   });
 
@@ -81,7 +81,7 @@ export function DrillFormModal({
     }
     setBusy(true);
     try {
-      const saved = await api.post<Drill>('/complaint-drills', {
+      const saved = await legacyApi.post<Drill>('/complaint-drills', {
         outletId: v.outletId,
         heldOn: v.heldOn.format('YYYY-MM-DD'),
         scenario: v.scenario.trim(),

@@ -1,8 +1,9 @@
+import type { Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Page, Staff } from '../../api/types';
+import { legacyApi } from '../../api/client';
+import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -37,7 +38,8 @@ export function StaffOfOutletSelect({
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['outlets', outletId, 'staff', 'select', q],
-    queryFn: () => api.get<Page<Staff>>(`/outlets/${outletId}/staff`, { q, pageSize: 100, active: true }),
+    queryFn: () =>
+      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { q, pageSize: 100, active: true }),
     enabled: !!outletId,
   });
   const options = (list.data?.items ?? []).map((s) => ({

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Button, Card, DatePicker, Empty, Progress, Statistic, Table, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { Drill, Page } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
@@ -40,7 +40,7 @@ export function DrillsPage() {
   const filters = { outletId: s.outletId, staffId: s.staffId, from: s.from, to: s.to };
   const list = useQuery({
     queryKey: ['complaint-drills', 'list', filters, page, pageSize],
-    queryFn: () => api.get<Page<Drill>>('/complaint-drills', { ...filters, page, pageSize }),
+    queryFn: () => legacyApi.get<Page<Drill>>('/complaint-drills', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
 
@@ -258,7 +258,8 @@ function StaffHistory({
   // The last 100 drills are enough for a trend; the table below pages through all of them.
   const recent = useQuery({
     queryKey: ['complaint-drills', 'history', filters],
-    queryFn: () => api.get<Page<Drill>>('/complaint-drills', { ...filters, staffId, page: 1, pageSize: 100 }),
+    queryFn: () =>
+      legacyApi.get<Page<Drill>>('/complaint-drills', { ...filters, staffId, page: 1, pageSize: 100 }),
   });
   const drills = useMemo(() => [...(recent.data?.items ?? [])].reverse(), [recent.data]);
   const avg = drills.length ? Math.round(drills.reduce((n, d) => n + pct(d), 0) / drills.length) : null;

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import {
   type AccountabilityRule,
   type ItemList,
@@ -86,7 +86,7 @@ function RisksTab({ s, set }: UrlProps) {
   const filters = { days, outletId: s.outletId };
   const risks = useQuery({
     queryKey: ['complaints', 'risks', filters, page],
-    queryFn: () => api.get<Page<RiskRow>>('/complaints/risks', { ...filters, page, pageSize: 20 }),
+    queryFn: () => legacyApi.get<Page<RiskRow>>('/complaints/risks', { ...filters, page, pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
   const mayEdit = complaintCan.editPrevention(user);
@@ -95,7 +95,7 @@ function RisksTab({ s, set }: UrlProps) {
     if (!editing) return;
     setBusy(true);
     try {
-      await api.put('/complaints/risk-controls', {
+      await legacyApi.put('/complaints/risk-controls', {
         category: editing.category,
         cause: editing.cause,
         controls: controls
@@ -252,7 +252,7 @@ function RulesTab() {
   const showError = useApiErrorMessage();
   const rules = useQuery({
     queryKey: ['complaints', 'rules'],
-    queryFn: () => api.get<ItemList<AccountabilityRule>>('/complaints/accountability/rules'),
+    queryFn: () => legacyApi.get<ItemList<AccountabilityRule>>('/complaints/accountability/rules'),
   });
   const [values, setValues] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState(false);
@@ -270,7 +270,7 @@ function RulesTab() {
   const save = async () => {
     setBusy(true);
     try {
-      await api.put('/complaints/accountability/rules', {
+      await legacyApi.put('/complaints/accountability/rules', {
         rules: RESPONSIBILITIES.flatMap((r) =>
           SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
         ),
@@ -348,7 +348,11 @@ function ScorecardsTab({ s, set }: UrlProps) {
   const cards = useQuery({
     queryKey: ['complaints', 'scorecards', filters, page],
     queryFn: () =>
-      api.get<Page<ScoreRow>>('/complaints/accountability/scorecards', { ...filters, page, pageSize: 20 }),
+      legacyApi.get<Page<ScoreRow>>('/complaints/accountability/scorecards', {
+        ...filters,
+        page,
+        pageSize: 20,
+      }),
     placeholderData: keepPreviousData,
   });
   return (

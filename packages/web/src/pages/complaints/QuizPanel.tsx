@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, ThunderboltOutlined } from '@ant-
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { Page, Quiz, QuizResult } from '../../api/types';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
@@ -57,7 +57,7 @@ export function QuizPanel({
     if (!staffId) return;
     setDrawing(true);
     try {
-      const q = await api.get<Quiz>(`/outlets/${outletId}/ten-questions/${line}/quiz`, {
+      const q = await legacyApi.get<Quiz>(`/outlets/${outletId}/ten-questions/${line}/quiz`, {
         staffId,
         count: Math.min(count, Math.max(available, 1)),
       });
@@ -75,7 +75,7 @@ export function QuizPanel({
     if (!quiz) return;
     setSaving(true);
     try {
-      const r = await api.post<QuizResult>(`/outlets/${outletId}/ten-questions/${line}/quiz-results`, {
+      const r = await legacyApi.post<QuizResult>(`/outlets/${outletId}/ten-questions/${line}/quiz-results`, {
         staffId: quiz.staffId,
         questionIds: quiz.questions.map((q) => q.id),
         correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
@@ -233,7 +233,8 @@ export function QuizResults({
   const filters = { outletId, staffId };
   const list = useQuery({
     queryKey: ['quiz-results', filters, current],
-    queryFn: () => api.get<Page<QuizResult>>('/quiz-results', { ...filters, page: current, pageSize: 20 }),
+    queryFn: () =>
+      legacyApi.get<Page<QuizResult>>('/quiz-results', { ...filters, page: current, pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
   return (

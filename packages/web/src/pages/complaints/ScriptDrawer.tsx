@@ -2,7 +2,7 @@ import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Segmented, Skeleton, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { ComplaintScript, ComplaintScriptVersion, ItemList } from '../../api/types';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
@@ -24,7 +24,8 @@ export function ScriptDrawer({
   const [view, setView] = useState<'text' | 'diff'>('diff');
   const versions = useQuery({
     queryKey: ['complaint-scripts', script?.id, 'versions', script?.version],
-    queryFn: () => api.get<ItemList<ComplaintScriptVersion>>(`/complaint-scripts/${script?.id}/versions`),
+    queryFn: () =>
+      legacyApi.get<ItemList<ComplaintScriptVersion>>(`/complaint-scripts/${script?.id}/versions`),
     enabled: !!script,
   });
   const list = versions.data?.items ?? [];

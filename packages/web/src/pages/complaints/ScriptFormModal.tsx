@@ -1,6 +1,6 @@
 import { Alert, App, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { type ComplaintScript, SCRIPT_STAGES } from '../../api/types';
 import { applyServerErrors } from '../../components/formErrors';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
@@ -52,8 +52,8 @@ export function ScriptFormModal({
     setBusy(true);
     try {
       const saved = script
-        ? await api.patch<ComplaintScript>(`/complaint-scripts/${script.id}`, values)
-        : await api.post<ComplaintScript>('/complaint-scripts', values);
+        ? await legacyApi.patch<ComplaintScript>(`/complaint-scripts/${script.id}`, values)
+        : await legacyApi.post<ComplaintScript>('/complaint-scripts', values);
       message.success(
         script && saved.version > script.version
           ? t('coaching.script.savedVersion', { version: saved.version })

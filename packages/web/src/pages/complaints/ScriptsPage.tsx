@@ -15,7 +15,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { type ComplaintScript, type Page, SCRIPT_STAGES } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
@@ -67,7 +67,7 @@ export function Highlight({ text, q }: { text: string; q: string }) {
 export function useScriptScenarios() {
   const list = useQuery({
     queryKey: ['complaint-scripts', 'scenarios'],
-    queryFn: () => api.get<{ items: string[] }>('/complaint-scripts/scenarios'),
+    queryFn: () => legacyApi.get<{ items: string[] }>('/complaint-scripts/scenarios'),
     staleTime: 60_000,
   });
   return [...(list.data?.items ?? [])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
@@ -98,14 +98,14 @@ export function ScriptsPage() {
   };
   const list = useQuery({
     queryKey: ['complaint-scripts', 'list', filters, page, pageSize],
-    queryFn: () => api.get<Page<ComplaintScript>>('/complaint-scripts', { ...filters, page, pageSize }),
+    queryFn: () => legacyApi.get<Page<ComplaintScript>>('/complaint-scripts', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['complaint-scripts'] });
 
   const setActive = async (r: ComplaintScript, active: boolean) => {
     try {
-      await api.patch(`/complaint-scripts/${r.id}`, { active });
+      await legacyApi.patch(`/complaint-scripts/${r.id}`, { active });
       message.success(active ? t('common.reactivated') : t('common.deactivated'));
       refresh();
     } catch (e) {

@@ -10,7 +10,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Popconfirm, Skeleton, Tag, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../api/client';
+import { ApiError, legacyApi } from '../../api/client';
 import type { ItemList, TenQuestion } from '../../api/types';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
@@ -27,7 +27,7 @@ interface Row {
 export function useTenQuestions(outletId: string | null, line: string | null) {
   return useQuery({
     queryKey: ['ten-questions', outletId, line],
-    queryFn: () => api.get<ItemList<TenQuestion>>(`/outlets/${outletId}/ten-questions/${line}`),
+    queryFn: () => legacyApi.get<ItemList<TenQuestion>>(`/outlets/${outletId}/ten-questions/${line}`),
     enabled: !!outletId && !!line,
   });
 }
@@ -103,7 +103,7 @@ export function TenQuestionsEditor({
     }
     setBusy(true);
     try {
-      const res = await api.put<ItemList<TenQuestion>>(`/outlets/${outletId}/ten-questions/${line}`, {
+      const res = await legacyApi.put<ItemList<TenQuestion>>(`/outlets/${outletId}/ten-questions/${line}`, {
         questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })),
       });
       queryClient.setQueryData(['ten-questions', outletId, line], res);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
-import { api, upload } from '../../api/client';
+import { legacyApi, upload } from '../../api/client';
 import type { BilingualName, Complaint, ComplaintCode, ItemList, Locale } from '../../api/types';
 import { type MessageKey, TIME_ZONE, useI18n } from '../../i18n/i18n';
 
@@ -117,7 +117,7 @@ export function ComplaintStatusTag({ status }: { status: string }) {
 export function useComplaintCodes() {
   return useQuery({
     queryKey: ['complaint-codes'],
-    queryFn: () => api.get<ItemList<ComplaintCode>>('/complaint-codes'),
+    queryFn: () => legacyApi.get<ItemList<ComplaintCode>>('/complaint-codes'),
     staleTime: 5 * 60_000,
   });
 }

@@ -24,13 +24,13 @@ import {
   Tag,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, api } from '../../api/client';
+import { ApiError, legacyApi } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
-import { STAFF_ROLES } from '../outlets/StaffTab';
+import { STAFF_ROLES } from '@liangdian/shared';
 import { type BackfillRule, rulesKey, useActiveStaff, useBackfillRules, useOutletPosts } from './PlanApi';
 
 interface BackupRow {
@@ -157,7 +157,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
     if (!v || !(v.rules ?? []).every((r) => hasTrigger(r.triggers))) return;
     setBusy(true);
     try {
-      const saved = await api.put<{ rules: BackfillRule[] }>(
+      const saved = await legacyApi.put<{ rules: BackfillRule[] }>(
         `/outlets/${outletId}/backfill-rules`,
         toBody(v.rules ?? []),
       );

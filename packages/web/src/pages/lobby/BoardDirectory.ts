@@ -1,7 +1,8 @@
+import type { Outlet, Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../api/client';
-import type { Outlet, Page, Staff } from '../../api/types';
+import { legacyApi } from '../../api/client';
+import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { usePosts } from '../outlets/PostsTab';
@@ -18,14 +19,15 @@ export function useLobbyDirectory(outletId: string) {
   const { locale } = useI18n();
   const outlet = useQuery({
     queryKey: ['outlet', outletId],
-    queryFn: () => api.get<Outlet>(`/outlets/${outletId}`),
+    queryFn: () => legacyApi.get<Outlet>(`/outlets/${outletId}`),
     staleTime: 5 * 60_000,
   });
   const types = useBusinessTypes();
   const posts = usePosts(outletId);
   const staff = useQuery({
     queryKey: ['outlet', outletId, 'staff', 'lobby'],
-    queryFn: () => api.get<Page<Staff>>(`/outlets/${outletId}/staff`, { active: true, pageSize: STAFF_PAGE }),
+    queryFn: () =>
+      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { active: true, pageSize: STAFF_PAGE }),
     staleTime: 5 * 60_000,
   });
 

@@ -16,7 +16,7 @@ import {
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { Page } from '../../api/types';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -60,7 +60,7 @@ export function LobbyReplayPage() {
 
   const replay = useQuery({
     queryKey: ['lobby', outletId, 'replay', date, step],
-    queryFn: () => api.get<Replay>(`/outlets/${outletId}/lobby/replay`, { date, step }),
+    queryFn: () => legacyApi.get<Replay>(`/outlets/${outletId}/lobby/replay`, { date, step }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 30_000 : false,
   });
@@ -68,7 +68,7 @@ export function LobbyReplayPage() {
   const log = useQuery({
     queryKey: ['lobby', outletId, 'log', logQuery, page, pageSize],
     queryFn: () =>
-      api.get<Page<LobbyLogLine>>(`/outlets/${outletId}/lobby/log`, { ...logQuery, page, pageSize }),
+      legacyApi.get<Page<LobbyLogLine>>(`/outlets/${outletId}/lobby/log`, { ...logQuery, page, pageSize }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 30_000 : false,
   });

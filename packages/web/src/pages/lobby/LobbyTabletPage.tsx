@@ -1,9 +1,9 @@
+import type { Post } from '@liangdian/shared/api';
 import { CheckOutlined, CloseOutlined, LoginOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Col, Empty, Row, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { Post } from '../../api/types';
+import { legacyApi } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { lobbyCan } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,7 +51,7 @@ function PromptCard({
   const answer = async (a: 'ack' | 'decline') => {
     setBusy(a);
     try {
-      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/prompts/${prompt.id}/${a}`);
+      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/prompts/${prompt.id}/${a}`);
       message.success(a === 'ack' ? t('lobby.live.prompts.acked') : t('lobby.live.prompts.declined'));
       onDone(next);
     } catch (e) {
@@ -187,7 +187,10 @@ function PostsCard({
   const checkOut = async (staffId: string, postId: string, name: string) => {
     setBusy(staffId);
     try {
-      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/check-out`, { staffId, postId });
+      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/check-out`, {
+        staffId,
+        postId,
+      });
       message.success(t('lobby.live.posts.checkedOut', { name }));
       onDone(next);
     } catch (e) {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Segmented, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup, canRunLobbyRecommend } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
@@ -112,7 +112,7 @@ function PlanSection({ outletId, editable }: { outletId: string; editable: boole
     if (!draft) return;
     setBusy(true);
     try {
-      const saved = await api.put<ModePlan>(`/outlets/${outletId}/mode-plan`, { days: draft });
+      const saved = await legacyApi.put<ModePlan>(`/outlets/${outletId}/mode-plan`, { days: draft });
       queryClient.setQueryData(planKey(outletId), saved);
       setDraft(null);
       setApplied(null);

@@ -1,6 +1,7 @@
+import type { Post, Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { ItemList, Page, Post, Staff } from '../../api/types';
+import { legacyApi } from '../../api/client';
+import type { ItemList, Page } from '../../api/types';
 
 /** Shapes of the lobby set-up endpoints (packages/server/src/modules/lobby/lobby.schemas.ts). */
 export type Mode = 'fixed' | 'rotating';
@@ -117,21 +118,21 @@ export const settingsKey = (outletId: string) => ['lobby', outletId, 'settings']
 export function useModePlan(outletId: string) {
   return useQuery({
     queryKey: planKey(outletId),
-    queryFn: () => api.get<ModePlan>(`/outlets/${outletId}/mode-plan`),
+    queryFn: () => legacyApi.get<ModePlan>(`/outlets/${outletId}/mode-plan`),
   });
 }
 
 export function useBackfillRules(outletId: string) {
   return useQuery({
     queryKey: rulesKey(outletId),
-    queryFn: () => api.get<{ rules: BackfillRule[] }>(`/outlets/${outletId}/backfill-rules`),
+    queryFn: () => legacyApi.get<{ rules: BackfillRule[] }>(`/outlets/${outletId}/backfill-rules`),
   });
 }
 
 export function useLobbySettings(outletId: string) {
   return useQuery({
     queryKey: settingsKey(outletId),
-    queryFn: () => api.get<LobbySettings>(`/outlets/${outletId}/lobby/settings`),
+    queryFn: () => legacyApi.get<LobbySettings>(`/outlets/${outletId}/lobby/settings`),
   });
 }
 
@@ -139,7 +140,7 @@ export function useLobbySettings(outletId: string) {
 export function useOutletPosts(outletId: string) {
   return useQuery({
     queryKey: ['outlet', outletId, 'posts'],
-    queryFn: () => api.get<ItemList<Post>>(`/outlets/${outletId}/posts`),
+    queryFn: () => legacyApi.get<ItemList<Post>>(`/outlets/${outletId}/posts`),
   });
 }
 
@@ -148,7 +149,7 @@ export function useActiveStaff(outletId: string) {
   return useQuery({
     queryKey: ['outlet', outletId, 'staff', 'active-all'],
     queryFn: () =>
-      api.get<Page<Staff>>(`/outlets/${outletId}/staff`, { active: true, page: 1, pageSize: 200 }),
+      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { active: true, page: 1, pageSize: 200 }),
     staleTime: 30_000,
   });
 }

@@ -15,7 +15,7 @@ import {
   Tag,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Chart, type ChartOption } from '../complaints/Chart';
@@ -73,7 +73,7 @@ export function PlanRecommend({
   const run = async () => {
     setRunning(true);
     try {
-      const r = await api.post<Recommendation>(`/outlets/${outletId}/mode-plan/recommend`, { weekday });
+      const r = await legacyApi.post<Recommendation>(`/outlets/${outletId}/mode-plan/recommend`, { weekday });
       setResult(r);
       setChoice(r.suggestedDay);
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { applyServerErrors } from '../../components/formErrors';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
@@ -43,7 +43,7 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
     if (!v) return;
     setBusy(true);
     try {
-      const saved = await api.put<LobbySettings>(`/outlets/${outletId}/lobby/settings`, {
+      const saved = await legacyApi.put<LobbySettings>(`/outlets/${outletId}/lobby/settings`, {
         serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
         targetWaitMinutes: v.targetWaitMinutes,
         promptTimeoutSeconds: v.promptTimeoutSeconds,

@@ -1,8 +1,9 @@
+import type { Post, Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Input, Modal, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import type { Page, Post, Staff } from '../../api/types';
+import { legacyApi } from '../../api/client';
+import type { Page } from '../../api/types';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -41,7 +42,7 @@ export function TabletCheckInModal({
   const staff = useQuery({
     queryKey: ['outlet', outletId, 'staff', 'check-in', q],
     queryFn: () =>
-      api.get<Page<Staff>>(`/outlets/${outletId}/staff`, { q, active: true, pageSize: PAGE_SIZE }),
+      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { q, active: true, pageSize: PAGE_SIZE }),
     enabled: !!post,
   });
   const where = new Map(view.presence.map((p) => [p.staffId, p]));
@@ -50,7 +51,7 @@ export function TabletCheckInModal({
     if (!post) return;
     setBusy(s.id);
     try {
-      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/check-in`, {
+      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/check-in`, {
         staffId: s.id,
         postId: post.id,
       });

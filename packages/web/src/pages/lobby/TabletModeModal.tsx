@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import { applyServerErrors } from '../../components/formErrors';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n';
@@ -74,7 +74,7 @@ export function TabletModeModal({
         reason: v.reason.trim(),
       };
       if (target !== 'plan' && v.until) body.until = dayjs.tz(`${view.day} ${v.until}`, TIME_ZONE).format();
-      const next = await api.post<LobbyView>(`/outlets/${outletId}/lobby/mode`, body);
+      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/mode`, body);
       message.success(target === 'plan' ? t('lobby.live.mode.backDone') : t('lobby.live.mode.overrideDone'));
       onDone(next);
     } catch (e) {

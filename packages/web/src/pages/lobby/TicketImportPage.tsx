@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, downloadFile } from '../../api/client';
+import { legacyApi, downloadFile } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
@@ -99,7 +99,7 @@ function ImportWizard({ outletId }: { outletId: string }) {
   const [result, setResult] = useState<Batch | null>(null);
   const saved = useQuery({
     queryKey: ['ticket-import', outletId, 'mapping'],
-    queryFn: () => api.get<MappingView>(importPath(outletId, '/mapping')),
+    queryFn: () => legacyApi.get<MappingView>(importPath(outletId, '/mapping')),
   });
   const limits = saved.data?.limits ?? { maxBytes: 32 * 1_048_576, maxRows: 200_000 };
 
@@ -137,7 +137,7 @@ function ImportWizard({ outletId }: { outletId: string }) {
     if (!file) return;
     if (saveMapping) {
       try {
-        await api.put(importPath(outletId, '/mapping'), { mapping });
+        await legacyApi.put(importPath(outletId, '/mapping'), { mapping });
         queryClient.invalidateQueries({ queryKey: ['ticket-import', outletId, 'mapping'] });
       } catch (e) {
         showError(e);
@@ -722,7 +722,7 @@ function PastImports({ outletId }: { outletId: string }) {
   const pageSize = Math.min(toInt(s.pageSize, 10), 200);
   const list = useQuery({
     queryKey: ['ticket-import', outletId, 'batches', page, pageSize],
-    queryFn: () => api.get<Page<Batch>>(importPath(outletId, '/batches'), { page, pageSize }),
+    queryFn: () => legacyApi.get<Page<Batch>>(importPath(outletId, '/batches'), { page, pageSize }),
     placeholderData: keepPreviousData,
   });
   const columns: TableProps<Batch>['columns'] = [

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, buildUrl } from '../../api/client';
+import { ApiError, legacyApi, buildUrl } from '../../api/client';
 
 /** The lobby of one outlet now, as the server sends it (server lobby.schemas.ts `LobbyView`). */
 export type LobbyMode = 'fixed' | 'rotating';
@@ -265,7 +265,7 @@ export function useLobbyStream(outletId: string | undefined): LobbyStream {
     const path = `/outlets/${encodeURIComponent(outletId)}/lobby`;
     const connection = new LobbyConnection({
       open: () => new EventSource(buildUrl(`${path}/stream`), { withCredentials: true }),
-      fetchView: () => api.get<LobbyView>(path),
+      fetchView: () => legacyApi.get<LobbyView>(path),
       staleAfterMs: STALE_AFTER_MS,
       onView: apply,
       onConnected: setConnected,

@@ -1,3 +1,4 @@
+import type { Outlet } from '@liangdian/shared/api';
 import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -16,8 +17,8 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Outlet, Page } from '../../api/types';
+import { legacyApi } from '../../api/client';
+import type { Page } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -62,7 +63,11 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
   const list = useQuery({
     queryKey: ['outlet', outlet.id, 'machine-tokens', filters, page, pageSize],
     queryFn: () =>
-      api.get<Page<MachineToken>>(`/outlets/${outlet.id}/machine-tokens`, { ...filters, page, pageSize }),
+      legacyApi.get<Page<MachineToken>>(`/outlets/${outlet.id}/machine-tokens`, {
+        ...filters,
+        page,
+        pageSize,
+      }),
     placeholderData: keepPreviousData,
     enabled: allowed,
   });
@@ -79,7 +84,9 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
     if (!v) return;
     setBusy(true);
     try {
-      const c = await api.post<Created>(`/outlets/${outlet.id}/machine-tokens`, { name: v.name.trim() });
+      const c = await legacyApi.post<Created>(`/outlets/${outlet.id}/machine-tokens`, {
+        name: v.name.trim(),
+      });
       setCreating(false);
       setCreated(c);
       refresh();
@@ -92,7 +99,7 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
 
   const revoke = async (tok: MachineToken) => {
     try {
-      await api.post(`/outlets/${outlet.id}/machine-tokens/${tok.id}/revoke`);
+      await legacyApi.post(`/outlets/${outlet.id}/machine-tokens/${tok.id}/revoke`);
       message.success(t('lobby.setup.tokens.revoked', { name: tok.name }));
       refresh();
     } catch (e) {

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Skeleton, Tabs, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
-import type { Outlet } from '../../api/types';
+import { api, ApiError } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,7 +20,7 @@ type TabKey = (typeof TABS)[number];
 export function useOutlet(outletId: string) {
   return useQuery({
     queryKey: ['outlet', outletId],
-    queryFn: () => api.get<Outlet>(`/outlets/${outletId}`),
+    queryFn: () => api.get('/outlets/:outletId', { params: { outletId } }),
   });
 }
 

@@ -1,8 +1,8 @@
+import type { Outlet } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import type { Branch, ItemList, Outlet } from '../../api/types';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 
@@ -18,7 +18,7 @@ interface Values {
 export function useBranches() {
   return useQuery({
     queryKey: ['branches'],
-    queryFn: () => api.get<ItemList<Branch>>('/branches'),
+    queryFn: () => api.get('/branches'),
     staleTime: 5 * 60_000,
   });
 }
@@ -48,8 +48,8 @@ export function OutletFormModal({
         pilot: v.pilot,
       };
       return outlet
-        ? api.patch<Outlet>(`/outlets/${outlet.id}`, body)
-        : api.post<Outlet>('/outlets', { ...body, branchId: v.branchId });
+        ? api.patch('/outlets/:outletId', { params: { outletId: outlet.id }, body })
+        : api.post('/outlets', { body: { ...body, branchId: v.branchId } });
     },
     onSaved,
     successMessage: (saved) => (outlet ? t('common.saved') : t('outlets.created', { name: saved.name })),

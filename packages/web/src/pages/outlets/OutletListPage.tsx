@@ -1,9 +1,9 @@
+import type { Outlet } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import type { Outlet, Page } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -35,7 +35,7 @@ export function OutletListPage() {
   const filters = { q: s.q, branchId: s.branchId, status: s.status, pilot: s.pilot, sort: s.sort };
   const list = useQuery({
     queryKey: ['outlets', 'list', filters, page, pageSize],
-    queryFn: () => api.get<Page<Outlet>>('/outlets', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/outlets', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 
@@ -110,7 +110,7 @@ export function OutletListPage() {
         subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
         extra={
           <>
-            <ExportButton path="/outlets/export.xlsx" query={filters} filename="outlets.xlsx" />
+            <ExportButton list="/outlets" query={filters} filename="outlets.xlsx" />
             {can.createOutlet(user) ? (
               <NewButton label={t('outlets.new')} onClick={() => setCreating(true)} testId="new-outlet" />
             ) : null}

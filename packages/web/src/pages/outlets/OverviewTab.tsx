@@ -1,9 +1,9 @@
+import type { Outlet } from '@liangdian/shared/api';
 import { EditOutlined, PoweroffOutlined, RedoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Outlet } from '../../api/types';
+import { legacyApi } from '../../api/client';
 import { StatusTag } from '../../components/StatusTag';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -26,7 +26,7 @@ export function OverviewTab({ outlet, editable }: { outlet: Outlet; editable: bo
   const toggle = async () => {
     setBusy(true);
     try {
-      const o = await api.post<Outlet>(
+      const o = await legacyApi.post<Outlet>(
         `/outlets/${outlet.id}/${outlet.active ? 'deactivate' : 'reactivate'}`,
       );
       saved(o);

@@ -1,9 +1,9 @@
+import type { Outlet, Post } from '@liangdian/shared/api';
+import { POST_KINDS, type PostKind } from '@liangdian/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import type { ItemList, Outlet, Post } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { EditToggleActions } from '../../components/RowActions';
@@ -14,17 +14,15 @@ import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { useZones } from './ZonesTab';
 
-export const POST_KINDS = ['welcome', 'super_counter', 'zone'];
-
 export function usePosts(outletId: string) {
   return useQuery({
     queryKey: ['outlet', outletId, 'posts'],
-    queryFn: () => api.get<ItemList<Post>>(`/outlets/${outletId}/posts`),
+    queryFn: () => api.get('/outlets/:outletId/posts', { params: { outletId } }),
   });
 }
 
 interface Values {
-  kind: string;
+  kind: PostKind;
   name: string;
   zoneId?: string | null;
 }
@@ -43,11 +41,9 @@ function PostModal({
   onSaved: () => void;
 }) {
   const { t, tEnum } = useI18n();
-  const { meta } = useAuth();
   const [form] = Form.useForm<Values>();
   const zones = useZones(outletId);
   const kind = Form.useWatch('kind', form);
-  const kinds = meta?.postKinds?.length ? meta.postKinds : POST_KINDS;
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
       const body = {
@@ -55,8 +51,9 @@ function PostModal({
         name: v.name.trim(),
         zoneId: v.kind === 'zone' ? (v.zoneId ?? null) : null,
       };
-      if (post) await api.patch(`/outlets/${outletId}/posts/${post.id}`, body);
-      else await api.post(`/outlets/${outletId}/posts`, body);
+      if (post)
+        await api.patch('/outlets/:outletId/posts/:postId', { params: { outletId, postId: post.id }, body });
+      else await api.post('/outlets/:outletId/posts', { params: { outletId }, body });
     },
     onSaved,
   });
@@ -82,7 +79,7 @@ function PostModal({
         rules={[{ required: true, message: t('form.required') }]}
       >
         <Select
-          options={kinds.map((k) => ({ value: k, label: tEnum('postKind', k) }))}
+          options={POST_KINDS.map((k) => ({ value: k, label: tEnum('postKind', k) }))}
           onChange={(k: string) => {
             if (!form.getFieldValue('name') && k !== 'zone') form.setFieldValue('name', tEnum('postKind', k));
           }}
@@ -148,7 +145,8 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
       render: (_, p) => (
         <EditToggleActions
           onEdit={() => modal.edit(p)}
-          path={`/outlets/${outlet.id}/posts/${p.id}`}
+          path="/outlets/:outletId/posts/:postId"
+          params={{ outletId: outlet.id, postId: p.id }}
           active={p.active}
           name={p.name}
           onDone={refresh}
@@ -161,7 +159,8 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
     <>
       <CountToolbar count={posts.data?.items.length ?? 0}>
         <ExportButton
-          path={`/outlets/${outlet.id}/posts/export.xlsx`}
+          list="/outlets/:outletId/posts"
+          params={{ outletId: outlet.id }}
           filename={`posts-${outlet.code}.xlsx`}
         />
         {editable ? <NewButton label={t('posts.new')} onClick={modal.create} /> : null}

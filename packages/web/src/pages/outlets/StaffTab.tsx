@@ -1,9 +1,9 @@
+import type { Outlet, Staff, StaffCreate } from '@liangdian/shared/api';
+import { STAFF_ROLES, type StaffRole } from '@liangdian/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import type { Outlet, Page, Staff } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
 import { ExportButton } from '../../components/ExportButton';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
@@ -17,20 +17,10 @@ import { businessTypeName, useBusinessTypes } from '../business-types/useBusines
 import { usePosts } from './PostsTab';
 import { usePagination } from '../../components/usePagination';
 
-export const STAFF_ROLES = [
-  'outlet_head',
-  'deputy_head',
-  'lobby_manager',
-  'lobby_service_manager',
-  'teller',
-  'wealth_manager',
-  'account_manager',
-];
-
 interface Values {
   employeeNo: string;
   name: string;
-  roles: string[];
+  roles: StaffRole[];
   skills: string[];
   phone?: string;
   homePostId?: string | null;
@@ -50,14 +40,12 @@ function StaffModal({
   onSaved: () => void;
 }) {
   const { t, tEnum, locale } = useI18n();
-  const { meta } = useAuth();
   const [form] = Form.useForm<Values>();
   const types = useBusinessTypes();
   const posts = usePosts(outletId);
-  const roles = meta?.staffRoles?.length ? meta.staffRoles : STAFF_ROLES;
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
-      const body: Record<string, unknown> = {
+      const body: StaffCreate = {
         employeeNo: v.employeeNo.trim(),
         name: v.name.trim(),
         roles: v.roles,
@@ -68,8 +56,12 @@ function StaffModal({
       const phone = v.phone?.trim();
       if (phone) body.phone = phone;
       else if (!staff) body.phone = null;
-      if (staff) await api.patch(`/outlets/${outletId}/staff/${staff.id}`, body);
-      else await api.post(`/outlets/${outletId}/staff`, body);
+      if (staff)
+        await api.patch('/outlets/:outletId/staff/:staffId', {
+          params: { outletId, staffId: staff.id },
+          body,
+        });
+      else await api.post('/outlets/:outletId/staff', { params: { outletId }, body });
     },
     onSaved,
     errorFields: { EMPLOYEE_NO_TAKEN: 'employeeNo' },
@@ -136,7 +128,7 @@ function StaffModal({
         <Select
           mode="multiple"
           data-testid="staff-roles"
-          options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
           placeholder={t('common.pleaseSelect')}
         />
       </Form.Item>
@@ -178,7 +170,6 @@ const KEYS = ['page', 'pageSize', 'q', 'role', 'active'] as const;
 export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
   const { t, tEnum, locale } = useI18n();
   const pagination = usePagination();
-  const { meta } = useAuth();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const modal = useEditModal<Staff>();
@@ -187,11 +178,14 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const page = toInt(s.page, 1);
   const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const filters = { q: s.q, role: s.role, active: s.active };
-  const roles = meta?.staffRoles?.length ? meta.staffRoles : STAFF_ROLES;
 
   const list = useQuery({
     queryKey: ['outlet', outlet.id, 'staff', filters, page, pageSize],
-    queryFn: () => api.get<Page<Staff>>(`/outlets/${outlet.id}/staff`, { ...filters, page, pageSize }),
+    queryFn: () =>
+      api.get('/outlets/:outletId/staff', {
+        params: { outletId: outlet.id },
+        query: { ...filters, page, pageSize },
+      }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => {
@@ -275,7 +269,8 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       render: (_, st) => (
         <EditToggleActions
           onEdit={() => modal.edit(st)}
-          path={`/outlets/${outlet.id}/staff/${st.id}`}
+          path="/outlets/:outletId/staff/:staffId"
+          params={{ outletId: outlet.id, staffId: st.id }}
           active={st.active}
           name={st.name}
           onDone={refresh}
@@ -296,12 +291,13 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
           placeholder={t('staff.role')}
           value={s.role}
           onChange={(v) => set({ role: v })}
-          options={roles.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: tEnum('staffRole', r) }))}
         />
         <StatusFilter value={s.active} onChange={(v) => set({ active: v })} />
         <div style={{ marginLeft: 'auto', display: 'flex', gap: 8, minWidth: 0 }}>
           <ExportButton
-            path={`/outlets/${outlet.id}/staff/export.xlsx`}
+            list="/outlets/:outletId/staff"
+            params={{ outletId: outlet.id }}
             query={filters}
             filename={`staff-${outlet.code}.xlsx`}
           />

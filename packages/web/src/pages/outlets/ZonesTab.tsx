@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
 import { useEffect } from 'react';
+import { ZONE_KINDS } from '@liangdian/shared';
+import type { Outlet, Zone } from '@liangdian/shared/api';
 import { api } from '../../api/client';
-import type { ItemList, Outlet, Zone } from '../../api/types';
-import { useAuth } from '../../auth/AuthContext';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { EditToggleActions } from '../../components/RowActions';
@@ -13,27 +13,15 @@ import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 
-export const ZONE_KINDS = [
-  'guidance',
-  'waiting',
-  'cash',
-  'non_cash',
-  'super_counter',
-  'self_service',
-  'wealth',
-  'public_education',
-  'featured',
-];
-
 export function useZones(outletId: string) {
   return useQuery({
     queryKey: ['outlet', outletId, 'zones'],
-    queryFn: () => api.get<ItemList<Zone>>(`/outlets/${outletId}/zones`),
+    queryFn: () => api.get('/outlets/:outletId/zones', { params: { outletId } }),
   });
 }
 
 interface Values {
-  kind: string;
+  kind: Zone['kind'];
   name: string;
   capacity: number;
 }
@@ -52,14 +40,13 @@ function ZoneModal({
   onSaved: () => void;
 }) {
   const { t, tEnum } = useI18n();
-  const { meta } = useAuth();
   const [form] = Form.useForm<Values>();
-  const kinds = meta?.zoneKinds?.length ? meta.zoneKinds : ZONE_KINDS;
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
       const body = { kind: v.kind, name: v.name.trim(), capacity: v.capacity };
-      if (zone) await api.patch(`/outlets/${outletId}/zones/${zone.id}`, body);
-      else await api.post(`/outlets/${outletId}/zones`, body);
+      if (zone)
+        await api.patch('/outlets/:outletId/zones/:zoneId', { params: { outletId, zoneId: zone.id }, body });
+      else await api.post('/outlets/:outletId/zones', { params: { outletId }, body });
     },
     onSaved,
   });
@@ -87,7 +74,7 @@ function ZoneModal({
         rules={[{ required: true, message: t('form.required') }]}
       >
         <Select
-          options={kinds.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))}
+          options={ZONE_KINDS.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))}
           onChange={(k: string) => {
             if (!form.getFieldValue('name')) form.setFieldValue('name', tEnum('zoneKind', k));
           }}
@@ -151,7 +138,8 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
       render: (_, z) => (
         <EditToggleActions
           onEdit={() => modal.edit(z)}
-          path={`/outlets/${outlet.id}/zones/${z.id}`}
+          path="/outlets/:outletId/zones/:zoneId"
+          params={{ outletId: outlet.id, zoneId: z.id }}
           active={z.active}
           name={z.name}
           onDone={refresh}
@@ -164,7 +152,8 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
     <>
       <CountToolbar count={zones.data?.items.length ?? 0}>
         <ExportButton
-          path={`/outlets/${outlet.id}/zones/export.xlsx`}
+          list="/outlets/:outletId/zones"
+          params={{ outletId: outlet.id }}
           filename={`zones-${outlet.code}.xlsx`}
         />
         {editable ? <NewButton label={t('zones.new')} onClick={modal.create} /> : null}

@@ -17,7 +17,7 @@ import {
   Tooltip,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { legacyApi } from '../../api/client';
 import type { Page, User } from '../../api/types';
 import { useAuth, useUser } from '../../auth/AuthContext';
 import { OUTLET_SCOPED_ROLES } from '../../auth/permissions';
@@ -64,17 +64,17 @@ function UserModal({
   const role = Form.useWatch('role', form);
   const username = Form.useWatch('username', form);
   const roles = meta?.userRoles?.length ? meta.userRoles : USER_ROLES;
-  const needsOutlet = OUTLET_SCOPED_ROLES.includes(role ?? '');
+  const needsOutlet = (OUTLET_SCOPED_ROLES as readonly string[]).includes(role ?? '');
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
       if (user) {
-        await api.patch(`/users/${user.id}`, {
+        await legacyApi.patch(`/users/${user.id}`, {
           displayName: v.displayName.trim(),
           role: v.role,
           outletId: v.outletId ?? null,
         });
       } else {
-        await api.post('/users', {
+        await legacyApi.post('/users', {
           username: v.username.trim(),
           displayName: v.displayName.trim(),
           role: v.role,
@@ -181,7 +181,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
         if (!v) return;
         setBusy(true);
         try {
-          await api.post(`/users/${user.id}/reset-password`, { password: v.password });
+          await legacyApi.post(`/users/${user.id}/reset-password`, { password: v.password });
           message.success(t('users.passwordReset'));
           onClose();
         } catch (e) {
@@ -221,14 +221,14 @@ export function UsersPage() {
 
   const list = useQuery({
     queryKey: ['users', filters, page, pageSize],
-    queryFn: () => api.get<Page<User>>('/users', { ...filters, page, pageSize }),
+    queryFn: () => legacyApi.get<Page<User>>('/users', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const act = async (u: User, action: 'deactivate' | 'reactivate' | 'unlock') => {
     try {
-      await api.post(`/users/${u.id}/${action}`);
+      await legacyApi.post(`/users/${u.id}/${action}`);
       message.success(t(`users.done.${action}`));
       refresh();
     } catch (e) {

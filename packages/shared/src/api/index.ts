@@ -1,0 +1,21 @@
+/**
+ * The HTTP API, declared once (zod): every request and response schema per feature, and every
+ * endpoint with its method, path and schemas. The server mounts these; the web client takes its
+ * types from `ApiRoutes`, so a changed response field is a compile error wherever it is used.
+ */
+import type { RoutesOf } from './endpoint';
+import { orgApi } from './org';
+
+export * from './endpoint';
+export * from './common';
+export * from './org';
+
+/** Every endpoint of the API, by name per feature. */
+export const API = {
+  org: orgApi,
+} as const;
+
+type Features = typeof API;
+type AllEndpoints = { [F in keyof Features]: Features[F][keyof Features[F]] }[keyof Features];
+/** Every endpoint keyed by `"METHOD /path"` (paths under /api/v1). */
+export type ApiRoutes = RoutesOf<AllEndpoints>;
