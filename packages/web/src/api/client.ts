@@ -251,6 +251,48 @@ export function setActive<P extends ToggleablePath>(
   return request('POST', target, {});
 }
 
+/** Endpoints that take a file or a form (`consumes` in the contract). */
+export type UploadPath = {
+  [K in keyof Routes]: Routes[K] extends { consumes: string }
+    ? K extends `POST ${infer P}`
+      ? P
+      : never
+    : never;
+}[keyof Routes];
+
+/** Uploads to a contract endpoint with progress; resolves with its typed answer. */
+export async function uploadTo<P extends UploadPath>(
+  path: P,
+  params: CallOptions<At<'POST', P>>['params'],
+  body: Blob | FormData,
+  opts: { contentType?: string; onProgress?: (percent: number) => void } = {},
+): Promise<ResponseOf<At<'POST', P>>> {
+  const target = fillPath(path, params as Record<string, string> | undefined);
+  return (await upload<ResponseOf<At<'POST', P>>>(target, body, opts)).body;
+}
+
+/** Endpoints that answer a file (`produces: 'xlsx' | 'file'`). */
+export type FilePath = {
+  [K in keyof Routes]: Routes[K] extends { produces: 'xlsx' | 'file' }
+    ? K extends `GET ${infer P}`
+      ? P
+      : never
+    : never;
+}[keyof Routes];
+
+/** Downloads a contract endpoint that answers a file and saves it in the browser. */
+export function downloadFrom<P extends FilePath>(
+  path: P,
+  opts: { params?: CallOptions<At<'GET', P>>['params']; query?: Query },
+  fallbackName: string,
+): Promise<string> {
+  return downloadFile(
+    fillPath(path, opts.params as Record<string, string> | undefined),
+    opts.query,
+    fallbackName,
+  );
+}
+
 /** Lists with an `.xlsx` twin (`exportable` in the contract). */
 export type ExportablePath = {
   [K in keyof Routes]: Routes[K] extends { exportable: true }
