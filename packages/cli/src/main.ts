@@ -1,6 +1,7 @@
 import { ConfigError } from '@liangdian/server';
 import { type Command, EXIT, UsageError } from './command';
 import { benchCommand } from './commands/bench';
+import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
 import { simulateCommand } from './commands/simulate';
@@ -17,6 +18,7 @@ import {
 
 const COMMANDS: Command[] = [
   serveCommand,
+  configCommand,
   migrateCommand,
   demoCommand,
   userCreateCommand,

@@ -4,115 +4,198 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
- * Every setting of the server, read once from the environment. This is the only module
- * that reads `process.env`. Each setting has a default and a comment; README.md lists them.
+ * Every setting of the server, declared once: its environment variable, its schema, its default
+ * and what it means. This is the only module that reads `process.env`; README.md's configuration
+ * table is generated from these declarations (`liangdian config --markdown`) and a test checks
+ * that the two agree.
  */
-const EnvSchema = z.object({
-  /** TCP port of the web app and API. */
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  /** Interface to listen on. */
-  HOST: z.string().default('0.0.0.0'),
-  /** `postgres://user:pass@host:port/db` selects PostgreSQL; empty means embedded SQLite. */
-  DATABASE_URL: z.string().default(''),
-  /** Where SQLite, uploaded files and the generated secret key live. */
-  LIANGDIAN_DATA_DIR: z.string().default('./data'),
-  /** Password of the demo users (`liangdian demo`). */
-  LIANGDIAN_DEMO_PASSWORD: z.string().default('liangdian-demo'),
-  /** 32 bytes, base64: key for AES-256-GCM encryption of personal data. Generated under the data dir when unset. */
-  LIANGDIAN_SECRET_KEY: z.string().default(''),
-  /** Mark the session cookie Secure (set to true behind HTTPS). */
-  COOKIE_SECURE: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
-  /** Idle minutes after which a session expires. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
-  /** Absolute lifetime of a session, in hours. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
-  /** Failed logins before an account locks, and for how long. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  /** Login attempts per IP address per minute. */
-  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  /** Largest accepted request body, in bytes. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  /** Largest complaint attachment, in bytes (larger uploads → 413). */
-  ATTACHMENT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(10 * 1_048_576),
-  /** Log level: fatal, error, warn, info, debug, trace, silent. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Folder of the built web app served at `/`. */
-  LIANGDIAN_WEB_DIST: z.string().default(''),
-  /** Live lobby: at most one push of an outlet's board to its SSE clients per this many milliseconds. */
-  LOBBY_PUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(10_000).default(200),
-  /** Live lobby: seconds between evaluations of backfill rules, prompt time-outs and mode changes. */
-  LOBBY_TICK_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
-});
-
-export interface Config {
-  port: number;
-  host: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-  dataDir: string;
-  demoPassword: string;
-  secretKey: Buffer;
-  cookieSecure: boolean;
-  sessionIdleMinutes: number;
-  sessionMaxHours: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
-  loginRatePerMinute: number;
-  bodyLimitBytes: number;
-  attachmentMaxBytes: number;
-  logLevel: string;
-  webDist: string | null;
-  lobbyPushIntervalMs: number;
-  lobbyTickSeconds: number;
+interface Setting<T> {
+  env: string;
+  /** what it means, one sentence (the README's "meaning" column) */
+  doc: string;
+  /** parses the variable's text (or the default's) */
+  schema: z.ZodType<T, string>;
+  /** the default, as the variable's text */
+  default: string;
+  /** how the README shows the default when the text alone would mislead */
+  shownDefault?: string;
 }
+
+const setting = <T>(s: Setting<T>) => s;
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const flag = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
+
+export const SETTINGS = {
+  port: setting({
+    env: 'PORT',
+    doc: 'TCP port of the web app and API',
+    schema: int(1, 65535),
+    default: '8080',
+  }),
+  host: setting({ env: 'HOST', doc: 'interface to listen on', schema: z.string(), default: '0.0.0.0' }),
+  databaseUrl: setting({
+    env: 'DATABASE_URL',
+    doc: '`postgres://user:pass@host:5432/db` selects PostgreSQL; `sqlite:FILE` or empty means SQLite under the data dir',
+    schema: z.string().trim(),
+    default: '',
+  }),
+  dataDir: setting({
+    env: 'LIANGDIAN_DATA_DIR',
+    doc: 'where the SQLite file (`liangdian.sqlite`), uploaded files (`attachments/`) and the generated secret key live',
+    schema: z.string(),
+    default: './data',
+  }),
+  secretKey: setting({
+    env: 'LIANGDIAN_SECRET_KEY',
+    doc: '32 bytes, base64: the AES-256-GCM key for personal data at rest',
+    schema: z.string().trim(),
+    default: '',
+    shownDefault: 'generated into `<data dir>/secret.key`',
+  }),
+  demoPassword: setting({
+    env: 'LIANGDIAN_DEMO_PASSWORD',
+    doc: 'password of the demo users (`liangdian demo`)',
+    schema: z.string().min(1),
+    default: 'liangdian-demo',
+  }),
+  cookieSecure: setting({
+    env: 'COOKIE_SECURE',
+    doc: 'mark the session cookie `Secure` (set `true` behind HTTPS)',
+    schema: flag,
+    default: 'false',
+  }),
+  sessionIdleMinutes: setting({
+    env: 'SESSION_IDLE_MINUTES',
+    doc: 'a session ends after this many minutes without a request',
+    schema: int(1),
+    default: '30',
+  }),
+  sessionMaxHours: setting({
+    env: 'SESSION_MAX_HOURS',
+    doc: 'a session ends this many hours after login, however active',
+    schema: int(1),
+    default: '12',
+  }),
+  loginMaxFailures: setting({
+    env: 'LOGIN_MAX_FAILURES',
+    doc: 'wrong passwords in a row before an account locks',
+    schema: int(1),
+    default: '5',
+  }),
+  loginLockMinutes: setting({
+    env: 'LOGIN_LOCK_MINUTES',
+    doc: 'how long a locked account stays locked, in minutes',
+    schema: int(1),
+    default: '15',
+  }),
+  loginRatePerMinute: setting({
+    env: 'LOGIN_RATE_PER_MINUTE',
+    doc: 'login attempts per IP address per minute',
+    schema: int(1),
+    default: '30',
+  }),
+  bodyLimitBytes: setting({
+    env: 'BODY_LIMIT_BYTES',
+    doc: 'largest request body in bytes (larger → 413)',
+    schema: int(1024),
+    default: '1048576',
+  }),
+  attachmentMaxBytes: setting({
+    env: 'ATTACHMENT_MAX_BYTES',
+    doc: 'largest uploaded file in bytes (larger → 413); files go to `<data dir>/attachments`',
+    schema: int(1024),
+    default: String(10 * 1_048_576),
+  }),
+  logLevel: setting({
+    env: 'LOG_LEVEL',
+    doc: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+  }),
+  webDist: setting({
+    env: 'LIANGDIAN_WEB_DIST',
+    doc: 'the built web app served at `/`, read at start (restart after rebuilding); `liangdian serve` uses `packages/web/dist` when unset',
+    schema: z.string().trim(),
+    default: '',
+  }),
+  lobbyPushIntervalMs: setting({
+    env: 'LOBBY_PUSH_INTERVAL_MS',
+    doc: "live lobby: at most one push of an outlet's board to its SSE clients per this many ms",
+    schema: int(0, 10_000),
+    default: '200',
+  }),
+  lobbyTickSeconds: setting({
+    env: 'LOBBY_TICK_SECONDS',
+    doc: 'live lobby: seconds between evaluations of backfill rules, prompt time-outs and mode changes',
+    schema: int(1, 600),
+    default: '15',
+  }),
+} as const;
+
+type Settings = typeof SETTINGS;
+type Parsed = { -readonly [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export type Config = Omit<Parsed, 'databaseUrl' | 'secretKey' | 'webDist'> & {
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** the AES-256-GCM key, 32 bytes */
+  secretKey: Buffer;
+  /** the folder of the built web app, or null (API only) */
+  webDist: string | null;
+};
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+/** Each setting parsed from its variable (or its default), every problem named at once. */
+function parseSettings(env: NodeJS.ProcessEnv): Parsed {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[s.env];
+    const r = s.schema.safeParse(raw === undefined || raw === '' ? s.default : raw);
+    if (r.success) out[key] = r.data;
+    else problems.push(`  ${s.env}: ${r.error.issues.map((i) => i.message).join('; ')}`);
   }
-  const e = parsed.data;
-  const dataDir = resolve(cwd, e.LIANGDIAN_DATA_DIR);
-  const url = e.DATABASE_URL.trim();
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return out as Parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  return derive(env, cwd, true);
+}
+
+/**
+ * Checks the configuration as the server would read it, without touching the disk (no key file
+ * is created); throws a ConfigError naming every invalid setting.
+ */
+export function checkConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): void {
+  derive(env, cwd, false);
+}
+
+function derive(env: NodeJS.ProcessEnv, cwd: string, readKeyFile: boolean): Config {
+  const { databaseUrl, secretKey, webDist, ...rest } = parseSettings(env);
+  const dataDir = resolve(cwd, rest.dataDir);
   let database: Config['database'];
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) database = { kind: 'postgres', url };
-  else if (url === '') database = { kind: 'sqlite', file: join(dataDir, 'liangdian.sqlite') };
-  else if (url.startsWith('sqlite:'))
-    database = { kind: 'sqlite', file: resolve(cwd, url.replace(/^sqlite:(\/\/)?/, '')) };
+  if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://'))
+    database = { kind: 'postgres', url: databaseUrl };
+  else if (databaseUrl === '') database = { kind: 'sqlite', file: join(dataDir, 'liangdian.sqlite') };
+  else if (databaseUrl.startsWith('sqlite:'))
+    database = { kind: 'sqlite', file: resolve(cwd, databaseUrl.replace(/^sqlite:(\/\/)?/, '')) };
   else
     throw new ConfigError(
       'DATABASE_URL must start with postgres:// or sqlite: (or be empty for SQLite under the data dir)',
     );
-
   return {
-    port: e.PORT,
-    host: e.HOST,
-    database,
+    ...rest,
     dataDir,
-    demoPassword: e.LIANGDIAN_DEMO_PASSWORD,
-    secretKey: e.LIANGDIAN_SECRET_KEY ? decodeKey(e.LIANGDIAN_SECRET_KEY) : keyFromDataDir(dataDir),
-    cookieSecure: e.COOKIE_SECURE,
-    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
-    sessionMaxHours: e.SESSION_MAX_HOURS,
-    loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
-    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
-    bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
-    logLevel: e.LOG_LEVEL,
-    webDist: e.LIANGDIAN_WEB_DIST ? resolve(cwd, e.LIANGDIAN_WEB_DIST) : null,
-    lobbyPushIntervalMs: e.LOBBY_PUSH_INTERVAL_MS,
-    lobbyTickSeconds: e.LOBBY_TICK_SECONDS,
+    database,
+    secretKey: secretKey ? decodeKey(secretKey) : readKeyFile ? keyFromDataDir(dataDir) : Buffer.alloc(32),
+    webDist: webDist ? resolve(cwd, webDist) : null,
   };
 }
 
@@ -132,29 +215,34 @@ function keyFromDataDir(dataDir: string): Buffer {
   return key;
 }
 
-/** A configuration for tests: nothing read from the environment or disk. */
+/**
+ * A configuration for tests: the declared defaults, nothing read from the environment or disk,
+ * an in-memory SQLite database, a fixed key, no logs, a generous login rate and small uploads.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const config = loadConfig({
+    LIANGDIAN_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '1000',
+    ATTACHMENT_MAX_BYTES: String(64 * 1024),
+    HOST: '127.0.0.1',
+  });
   return {
+    ...config,
     port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'sqlite', file: ':memory:' },
     dataDir: '',
-    demoPassword: 'liangdian-demo',
-    secretKey: Buffer.alloc(32, 7),
-    cookieSecure: false,
-    sessionIdleMinutes: 30,
-    sessionMaxHours: 12,
-    loginMaxFailures: 5,
-    loginLockMinutes: 15,
-    loginRatePerMinute: 1000,
-    bodyLimitBytes: 1_048_576,
-    attachmentMaxBytes: 64 * 1024,
-    logLevel: 'silent',
-    webDist: null,
-    lobbyPushIntervalMs: 200,
-    lobbyTickSeconds: 15,
+    database: { kind: 'sqlite', file: ':memory:' },
     ...overrides,
   };
+}
+
+/** The README's configuration table, generated from the declarations. */
+export function configMarkdownTable(): string {
+  const rows = Object.values(SETTINGS).map((s: Setting<unknown>) => {
+    const shown = s.shownDefault ?? (s.default === '' ? '*(empty)*' : `\`${s.default}\``);
+    return `| \`${s.env}\` | ${shown} | ${s.doc} |`;
+  });
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
 /**

@@ -2,7 +2,15 @@ export { startServer } from './main';
 export { hasData } from './modules/demo/demo.service';
 export { createFieldCipher } from './lib/crypto';
 export { buildApp, createServices, type AppOptions, type Services } from './app';
-export { loadConfig, testConfig, ConfigError, type Config } from './config';
+export {
+  loadConfig,
+  checkConfig,
+  testConfig,
+  ConfigError,
+  configMarkdownTable,
+  SETTINGS,
+  type Config,
+} from './config';
 export { openDatabase, migrateToLatest, type Database, type DatabaseTarget } from './db/database';
 export { systemClock, ManualClock, type Clock } from './lib/clock';
 export { argon2Hasher } from './lib/passwords';
