@@ -1,7 +1,7 @@
 import type { BusinessType } from '@liangdian/shared/api';
 import { ZONE_KINDS, type ZoneKind } from '@liangdian/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Empty, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Card, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
@@ -9,8 +9,7 @@ import { can } from '../../auth/permissions';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusTag } from '../../components/StatusTag';
-import { EditToggleActions } from '../../components/RowActions';
+import { emptyText, rowActionsColumn, statusColumn } from '../../components/masterColumns';
 import { NewButton, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { QueryError } from '../../components/QueryError';
@@ -138,30 +137,18 @@ export function BusinessTypesPage() {
       dataIndex: 'defaultZoneKind',
       render: (v: string) => tEnum('zoneKind', v),
     },
-    {
-      title: t('common.status'),
-      dataIndex: 'active',
-      width: 90,
-      render: (v: boolean) => <StatusTag active={v} />,
-    },
+    statusColumn(t),
   ];
-  if (editable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 150,
-      render: (_, b) => (
-        <EditToggleActions
-          onEdit={() => modal.edit(b)}
-          path="/business-types/:id"
-          params={{ id: b.id }}
-          active={b.active}
-          name={b.nameZh}
-          onDone={refresh}
-        />
-      ),
-    });
-  }
+  if (editable)
+    columns.push(
+      rowActionsColumn(t, {
+        path: '/business-types/:id',
+        params: (b) => ({ id: b.id }),
+        name: (b) => b.nameZh,
+        onEdit: modal.edit,
+        onDone: refresh,
+      }),
+    );
 
   return (
     <>
@@ -198,9 +185,7 @@ export function BusinessTypesPage() {
           loading={types.isFetching}
           scroll={{ x: 640 }}
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: true }}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('businessTypes.empty')} />,
-          }}
+          locale={emptyText(t('businessTypes.empty'))}
         />
       </Card>
       <BusinessTypeModal

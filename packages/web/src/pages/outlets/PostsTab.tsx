@@ -5,8 +5,7 @@ import { Empty, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
-import { StatusTag } from '../../components/StatusTag';
-import { EditToggleActions } from '../../components/RowActions';
+import { emptyText, rowActionsColumn, statusColumn } from '../../components/masterColumns';
 import { CountToolbar, NewButton } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
@@ -130,30 +129,18 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
     { title: t('posts.kind'), dataIndex: 'kind', width: 140, render: (v: string) => tEnum('postKind', v) },
     { title: t('posts.name'), dataIndex: 'name' },
     { title: t('posts.zone'), dataIndex: 'zoneName', render: (v: string | null) => v || '—' },
-    {
-      title: t('common.status'),
-      dataIndex: 'active',
-      width: 90,
-      render: (v: boolean) => <StatusTag active={v} />,
-    },
+    statusColumn(t),
   ];
-  if (editable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 150,
-      render: (_, p) => (
-        <EditToggleActions
-          onEdit={() => modal.edit(p)}
-          path="/outlets/:outletId/posts/:postId"
-          params={{ outletId: outlet.id, postId: p.id }}
-          active={p.active}
-          name={p.name}
-          onDone={refresh}
-        />
-      ),
-    });
-  }
+  if (editable)
+    columns.push(
+      rowActionsColumn(t, {
+        path: '/outlets/:outletId/posts/:postId',
+        params: (p) => ({ outletId: outlet.id, postId: p.id }),
+        name: (p) => p.name,
+        onEdit: modal.edit,
+        onDone: refresh,
+      }),
+    );
 
   return (
     <>
@@ -174,7 +161,7 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
         loading={posts.isFetching}
         pagination={false}
         scroll={{ x: 560 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('posts.empty')} /> }}
+        locale={emptyText(t('posts.empty'))}
       />
       <PostModal
         outletId={outlet.id}

@@ -1,12 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Empty, Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
+import { Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
 import { useEffect } from 'react';
 import { ZONE_KINDS } from '@liangdian/shared';
 import type { Outlet, Zone } from '@liangdian/shared/api';
 import { api } from '../../api/client';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
-import { StatusTag } from '../../components/StatusTag';
-import { EditToggleActions } from '../../components/RowActions';
+import { emptyText, rowActionsColumn, statusColumn } from '../../components/masterColumns';
 import { CountToolbar, NewButton } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
@@ -123,30 +122,18 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
       width: 110,
       render: (v: number) => formatNumber(v),
     },
-    {
-      title: t('common.status'),
-      dataIndex: 'active',
-      width: 90,
-      render: (v: boolean) => <StatusTag active={v} />,
-    },
+    statusColumn(t),
   ];
-  if (editable) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 150,
-      render: (_, z) => (
-        <EditToggleActions
-          onEdit={() => modal.edit(z)}
-          path="/outlets/:outletId/zones/:zoneId"
-          params={{ outletId: outlet.id, zoneId: z.id }}
-          active={z.active}
-          name={z.name}
-          onDone={refresh}
-        />
-      ),
-    });
-  }
+  if (editable)
+    columns.push(
+      rowActionsColumn(t, {
+        path: '/outlets/:outletId/zones/:zoneId',
+        params: (z) => ({ outletId: outlet.id, zoneId: z.id }),
+        name: (z) => z.name,
+        onEdit: modal.edit,
+        onDone: refresh,
+      }),
+    );
 
   return (
     <>
@@ -167,7 +154,7 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
         loading={zones.isFetching}
         pagination={false}
         scroll={{ x: 560 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zones.empty')} /> }}
+        locale={emptyText(t('zones.empty'))}
       />
       <ZoneModal
         outletId={outlet.id}
