@@ -39,7 +39,8 @@ export function newContext(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Pages with a live stream never go network-idle: wait a little for images and fonts, not 30 s.
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
