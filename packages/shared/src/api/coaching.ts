@@ -24,7 +24,7 @@ const LineCode = z
 // ---------------------------------------------------------------- views
 export const ComplaintScript = z.object({
   id: z.string(),
-  stage: z.string(),
+  stage: z.enum(SCRIPT_STAGES),
   scenario: z.string(),
   title: z.string(),
   body: z.string(),
@@ -36,7 +36,7 @@ export const ComplaintScript = z.object({
 export const ComplaintScriptVersion = z.object({
   scriptId: z.string(),
   version: z.number().int(),
-  stage: z.string(),
+  stage: z.enum(SCRIPT_STAGES),
   scenario: z.string(),
   title: z.string(),
   body: z.string(),

@@ -10,9 +10,12 @@ import type * as repo from './coaching.repository';
 
 /** Rows of the script library, drills, ten questions and quizzes → the contract's shapes. */
 
+/** Stages are checked when a script is written (ScriptCreate). */
+type Stage = ComplaintScript['stage'];
+
 export const presentScript = (s: repo.ScriptRow): ComplaintScript => ({
   id: s.id,
-  stage: s.stage,
+  stage: s.stage as Stage,
   scenario: s.scenario,
   title: s.title,
   body: s.body,
@@ -25,7 +28,7 @@ export const presentScript = (s: repo.ScriptRow): ComplaintScript => ({
 export const presentScriptVersion = (v: repo.ScriptVersionRow): ComplaintScriptVersion => ({
   scriptId: v.script_id,
   version: v.version,
-  stage: v.stage,
+  stage: v.stage as Stage,
   scenario: v.scenario,
   title: v.title,
   body: v.body,
