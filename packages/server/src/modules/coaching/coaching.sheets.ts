@@ -13,7 +13,14 @@ const named = (l: ReturnType<typeof label>, name: string | undefined): FilterLab
   label: l,
   show: (v) => name ?? String(v),
 });
-const ratio = (a: number, b: number) => (b ? a / b : null);
+/** A share of two counts as a whole percentage (empty when there is nothing to share). */
+const share = <T>(header: ReturnType<typeof label>, part: (x: T) => number, whole: (x: T) => number) => ({
+  header,
+  value: (x: T) => (whole(x) ? part(x) / whole(x) : null),
+  kind: 'percent' as const,
+  decimals: 0,
+  width: 8,
+});
 
 export const scriptSheet = sheet<ComplaintScript>({
   title: label('话术库', 'Scripts'),
@@ -55,13 +62,11 @@ export const drillSheet = (names: FilterNames) =>
       { header: label('评估人', 'Evaluator'), value: (x) => x.evaluator, width: 12 },
       { header: label('得分', 'Score'), value: (x) => x.score, kind: 'int', width: 8 },
       { header: label('满分', 'Max'), value: (x) => x.maxScore, kind: 'int', width: 8 },
-      {
-        header: label('得分率', 'Score %'),
-        value: (x) => ratio(x.score, x.maxScore),
-        kind: 'percent',
-        decimals: 0,
-        width: 8,
-      },
+      share<ComplaintDrill>(
+        label('得分率', 'Score %'),
+        (x) => x.score,
+        (x) => x.maxScore,
+      ),
       { header: label('点评', 'Comments'), value: (x) => x.comments, width: 40 },
     ],
   });
@@ -87,12 +92,10 @@ export const quizSheet = (names: FilterNames & { lines: Map<string, { zh: string
       },
       { header: label('答对', 'Correct'), value: (x) => x.correct, kind: 'int', width: 8 },
       { header: label('题数', 'Questions'), value: (x) => x.total, kind: 'int', width: 8 },
-      {
-        header: label('正确率', 'Correct %'),
-        value: (x) => ratio(x.correct, x.total),
-        kind: 'percent',
-        decimals: 0,
-        width: 8,
-      },
+      share<QuizResult>(
+        label('正确率', 'Correct %'),
+        (x) => x.correct,
+        (x) => x.total,
+      ),
     ],
   });

@@ -94,7 +94,7 @@ export const presentScore = (
 });
 
 /** One page of a list ranked in memory. */
-export function pageOf<T>(all: T[], f: { page: number; pageSize: number }) {
+export function onePage<T>(all: T[], f: { page: number; pageSize: number }) {
   const start = (f.page - 1) * f.pageSize;
   return {
     items: all.slice(start, start + f.pageSize),

@@ -20,7 +20,7 @@ import type { Actor } from '../access/policy';
 import * as repo from './complaints.repository';
 import {
   codeNames,
-  pageOf,
+  onePage,
   presentRisk,
   presentRule,
   presentScore,
@@ -64,7 +64,7 @@ export class PreventionService {
           a.cause_code.localeCompare(b.cause_code),
       )
       .map((r, i) => presentRisk(names, i + 1, r, ctl.get(`${r.category_code}:${r.cause_code}`)));
-    return pageOf(ranked, f);
+    return onePage(ranked, f);
   }
 
   async putControls(actor: Actor, body: RiskControlsPut): Promise<RiskControls> {
@@ -135,6 +135,6 @@ export class PreventionService {
     const ranked = rows
       .sort((a, b) => a.points - b.points || a.complaints - b.complaints || a.code.localeCompare(b.code))
       .map((r, i) => presentScore(i + 1, r));
-    return pageOf(ranked, f);
+    return onePage(ranked, f);
   }
 }
