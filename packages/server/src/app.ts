@@ -25,9 +25,13 @@ import { attachmentRoutes } from './modules/complaints/attachments.routes';
 import { AttachmentsService } from './modules/complaints/attachments.service';
 import { complaintsRoutes } from './modules/complaints/complaints.routes';
 import { ComplaintsService } from './modules/complaints/complaints.service';
-import { CoachingService } from './modules/complaints/coaching.service';
 import { complaintInsightsRoutes } from './modules/complaints/insights.routes';
 import { ComplaintInsightsService } from './modules/complaints/insights.service';
+import { PreventionService } from './modules/complaints/prevention.service';
+import { coachingRoutes } from './modules/coaching/coaching.routes';
+import { DrillsService } from './modules/coaching/drills.service';
+import { ScriptsService } from './modules/coaching/scripts.service';
+import { TenQuestionsService } from './modules/coaching/ten-questions.service';
 import { AuthService } from './modules/auth/auth.service';
 import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
 import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
@@ -60,7 +64,10 @@ export interface Services {
   complaints: ComplaintsService;
   attachments: AttachmentsService;
   complaintInsights: ComplaintInsightsService;
-  coaching: CoachingService;
+  prevention: PreventionService;
+  scripts: ScriptsService;
+  drills: DrillsService;
+  tenQuestions: TenQuestionsService;
   lobby: LobbyService;
   ticketImport: TicketImportService;
   org: OrgService;
@@ -93,7 +100,10 @@ export function createServices(
     complaints,
     attachments: new AttachmentsService(db, clock, audit, complaints, files),
     complaintInsights: new ComplaintInsightsService(db, clock, complaints),
-    coaching: new CoachingService(db, clock, complaints),
+    prevention: new PreventionService(db, clock, guard, changes),
+    scripts: new ScriptsService(db, guard, changes),
+    drills: new DrillsService(db, guard, changes),
+    tenQuestions: new TenQuestionsService(db, guard, changes),
     lobby: new LobbyService(db, clock, audit, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
     ticketImport: new TicketImportService(db, clock, audit),
     org: new OrgService(db, cipher, guard, changes),
@@ -191,7 +201,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(ticketImportRoutes, { ticketImport: services.ticketImport });
       await api.register(complaintInsightsRoutes, {
         insights: services.complaintInsights,
-        coaching: services.coaching,
+        prevention: services.prevention,
+      });
+      await api.register(coachingRoutes, {
+        scripts: services.scripts,
+        drills: services.drills,
+        tenQuestions: services.tenQuestions,
       });
     },
     { prefix: '/api/v1' },

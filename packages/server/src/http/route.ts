@@ -39,6 +39,11 @@ type Items<E extends EndpointDef> = HandlerResult<E> extends { items: (infer I)[
 export type ListHandler<E extends EndpointDef> = {
   list: (c: Ctx<E>) => Promise<HandlerResult<E>>;
   sheet: Sheet<Items<E>> | ((c: Ctx<E>) => Sheet<Items<E>> | Promise<Sheet<Items<E>>>);
+  /**
+   * The sheet's rows when the answer is not `{ items }` (a summary such as statistics): every row
+   * the page shows, in the sheet's row type. Absent: the answer's `items`.
+   */
+  rows?: (result: HandlerResult<E>) => unknown[];
 };
 
 export type Handler<E extends EndpointDef> = E['exportable'] extends true
@@ -96,9 +101,10 @@ export function mount<C extends Contract>(app: FastifyInstance, contract: C, han
         handler: async (req, reply) => {
           const c = context(req, reply, e);
           const all = { ...(c.query as object), page: 1, pageSize: EXPORT_ROW_LIMIT };
-          const result = (await lh.list({ ...c, query: all })) as { items: unknown[] };
+          const result = await lh.list({ ...c, query: all });
+          const rows = lh.rows ? lh.rows(result) : (result as { items: unknown[] }).items;
           const s = typeof lh.sheet === 'function' ? await lh.sheet(c) : lh.sheet;
-          return sendSheet(req, reply, s as Sheet<unknown>, result.items, c.query as Record<string, unknown>);
+          return sendSheet(req, reply, s as Sheet<unknown>, rows, c.query as Record<string, unknown>);
         },
       });
       continue;

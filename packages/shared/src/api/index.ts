@@ -4,15 +4,21 @@
  * types from `ApiRoutes`, so a changed response field is a compile error wherever it is used.
  */
 import type { RoutesOf } from './endpoint';
+import { coachingApi } from './coaching';
+import { insightsApi } from './insights';
 import { orgApi } from './org';
 
 export * from './endpoint';
 export * from './common';
 export * from './org';
+export * from './insights';
+export * from './coaching';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
   org: orgApi,
+  insights: insightsApi,
+  coaching: coachingApi,
 } as const;
 
 type Features = typeof API;

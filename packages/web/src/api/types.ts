@@ -95,15 +95,6 @@ export type Remedy = (typeof REMEDIES)[number];
 export const INFORM_METHODS = ['phone', 'sms', 'letter', 'in_person', 'email', 'app'] as const;
 export const RESPONSIBILITIES = ['full', 'partial', 'none'] as const;
 export const SEVERITIES = ['general', 'serious', 'major'] as const;
-export const SCRIPT_STAGES = [
-  'receive',
-  'acknowledge',
-  'investigate',
-  'decide',
-  'inform',
-  'follow_up',
-  'prevention',
-] as const;
 
 export interface ComplaintDeadline {
   clockStartAt: string;
@@ -252,130 +243,7 @@ export interface AppNotification {
   createdAt: string;
 }
 
-export interface StatsBucket {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  count: number;
-}
-
-export interface ComplaintStats {
-  total: number;
-  decided: number;
-  onTime: number;
-  onTimeRate: number | null;
-  meanDaysToDecision: number | null;
-  byChannel: StatsBucket[];
-  byCategory: StatsBucket[];
-  byCause: StatsBucket[];
-  byOutlet: StatsBucket[];
-  byMonth: StatsBucket[];
-}
-
 export interface BilingualName {
   zh: string;
   en: string;
-}
-
-export interface ReportRow {
-  category: string;
-  categoryName: BilingualName;
-  cause: string;
-  causeName: BilingualName;
-  channel: string;
-  channelName: BilingualName;
-  count: number;
-}
-
-export interface RiskRow {
-  rank: number;
-  category: string;
-  categoryName: BilingualName;
-  cause: string;
-  causeName: BilingualName;
-  count: number;
-  controls: string[];
-  controlsUpdatedAt: string | null;
-}
-
-export interface AccountabilityRule {
-  responsibility: string;
-  severity: string;
-  points: number;
-  updatedAt: string;
-}
-
-export interface ScoreRow {
-  rank: number;
-  key: string;
-  code: string;
-  name: string;
-  outletName: string;
-  complaints: number;
-  points: number;
-}
-
-export interface ComplaintScript {
-  id: string;
-  stage: string;
-  scenario: string;
-  title: string;
-  body: string;
-  version: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ComplaintScriptVersion {
-  scriptId: string;
-  version: number;
-  stage: string;
-  scenario: string;
-  title: string;
-  body: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface Drill {
-  id: string;
-  outletId: string;
-  outletName: string;
-  heldOn: string;
-  scenario: string;
-  evaluator: string;
-  participants: { id: string; name: string }[];
-  rubric: { item: string; score: number; max: number }[];
-  score: number;
-  maxScore: number;
-  comments: string;
-  createdAt: string;
-}
-
-export interface TenQuestion {
-  id: string;
-  position: number;
-  question: string;
-  answer: string;
-  updatedAt: string;
-}
-
-export interface Quiz {
-  staffId: string;
-  staffName: string;
-  businessLine: string;
-  questions: { id: string; position: number; question: string; answer: string }[];
-}
-
-export interface QuizResult {
-  id: string;
-  outletId?: string;
-  outletName?: string;
-  staffId: string;
-  staffName: string;
-  businessLine: string;
-  correct: number;
-  total: number;
-  takenAt: string;
 }

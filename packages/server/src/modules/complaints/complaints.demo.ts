@@ -4,7 +4,7 @@ import type { DB, Q } from '../../db/types';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import { seededRandom as rng } from '../../lib/seeded-random';
-import * as coaching from './coaching.repository';
+import * as coaching from '../coaching/coaching.repository';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
 

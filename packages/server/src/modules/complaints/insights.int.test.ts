@@ -1,3 +1,4 @@
+import { beijingWallDate } from '@liangdian/engine/time';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../lib/xlsx';
@@ -9,6 +10,7 @@ import {
   type TestApp,
   makeStaff,
 } from '../../test/harness';
+import { readSheet } from '../../test/xlsx';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
 
@@ -89,15 +91,86 @@ describe('complaints: statistics, report, prevention and accountability', () => 
         count: 1,
       }),
     );
-    const xlsx = await admin.get('/api/v1/complaints/report/export.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).values).toEqual([undefined, '业务类别', '投诉原因', '业务办理渠道', '投诉量']);
-    expect(ws.rowCount).toBe(4);
-    const stats = await admin.get('/api/v1/complaints/stats/export.xlsx');
-    expect(stats.statusCode).toBe(200);
-    expect(stats.headers['content-type']).toContain('spreadsheetml');
+    // the report as .xlsx: names for the codes, counts as numbers, the filter in the title rows
+    const xlsx = await readSheet(
+      await admin.get(`/api/v1/complaints/report/export.xlsx?from=2026-09-01&outletId=${cast.outletA}`),
+    );
+    expect(xlsx.title).toBe('消费投诉统计表');
+    expect(xlsx.filterLine).toContain('受理日期起：2026-09-01');
+    expect(xlsx.filterLine).toContain('网点：甲支行');
+    expect(xlsx.headers).toEqual(['业务类别', '投诉原因', '业务办理渠道', '投诉量']);
+    expect(xlsx.rows).toEqual([
+      ['信用卡', '定价收费', '营业现场', 1],
+      ['借记卡', '服务态度及服务质量', '营业现场', 1],
+    ]);
+    expect((await admin.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
+    const en = await readSheet(await admin.get('/api/v1/complaints/report/export.xlsx'));
+    expect(en.title).toBe('Consumer complaint report');
+    expect(en.filterLine).toContain('Filter: all');
+    expect(en.headers).toEqual(['Business category', 'Cause', 'Channel', 'Complaints']);
+    expect(en.rows).toContainEqual(['Credit cards', 'Pricing and fees', 'Mobile banking', 1]);
+  });
+
+  it('exports the statistics with names, whole counts and rounded rates', async () => {
+    // three decided on 2 November: received 28 and 29 October (on time) and 1 October (late)
+    const ids: string[] = [];
+    for (const receivedAt of [
+      '2026-10-28T10:00:00+08:00',
+      '2026-10-29T10:00:00+08:00',
+      '2026-10-01T10:00:00+08:00',
+    ])
+      ids.push((await admin.post('/api/v1/complaints', complaint(cast.outletA, { receivedAt }))).json().id);
+    await admin.post('/api/v1/complaints', complaint(cast.outletB, { channel: 'mobile_banking' }));
+    for (const id of ids) expect((await decideNow(id)).statusCode).toBe(200);
+    const s = (await admin.get('/api/v1/complaints/stats')).json();
+    expect(s).toMatchObject({ total: 4, decided: 3, onTime: 2 });
+    // the page's numbers are not round: the sheet rounds them
+    expect(s.onTimeRate).toBeCloseTo(2 / 3, 10);
+    expect(Number.isInteger(s.meanDaysToDecision * 10)).toBe(false);
+
+    const x = await readSheet(await admin.get('/api/v1/complaints/stats/export.xlsx?from=2026-10-01'));
+    expect(x.title).toBe('投诉统计');
+    expect(x.filterLine).toContain('受理日期起：2026-10-01');
+    expect(x.headers).toEqual(['维度', '项目', '投诉量', '比率', '天数']);
+    expect(x.formats.slice(2)).toEqual(['#,##0', '0.0%', '#,##0.0']);
+    const line = (dim: string, item: string) => x.rows.find((r) => r[0] === dim && r[1] === item);
+    expect(line('渠道', '营业现场')).toEqual(['渠道', '营业现场', 3, null, null]);
+    expect(line('渠道', '手机银行')).toEqual(['渠道', '手机银行', 1, null, null]);
+    expect(line('业务类别', '借记卡')?.[2]).toBe(4);
+    expect(line('投诉原因', '服务态度及服务质量')?.[2]).toBe(4);
+    expect(line('网点', '甲支行')?.[2]).toBe(3);
+    expect(line('月份', '2026-10')?.[2]).toBe(4);
+    // the totals as the page shows them
+    expect(line('合计', '投诉总数')).toEqual(['合计', '投诉总数', 4, null, null]);
+    expect(line('合计', '按时办结率')).toEqual(['合计', '按时办结率', null, 0.667, null]);
+    expect(line('合计', '平均处理天数')).toEqual([
+      '合计',
+      '平均处理天数',
+      null,
+      null,
+      Math.round(s.meanDaysToDecision * 10) / 10,
+    ]);
+
+    // nothing decided yet: the rate and mean stay empty (the page shows "—")
+    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    const none = await readSheet(
+      await admin.get(`/api/v1/complaints/stats/export.xlsx?outletId=${cast.outletB}`),
+    );
+    expect(none.filterLine).toContain('Outlet: 乙支行');
+    expect(none.rows.find((r) => r[1] === 'Mobile banking')).toEqual([
+      'Channel',
+      'Mobile banking',
+      1,
+      null,
+      null,
+    ]);
+    expect(none.rows.find((r) => r[1] === 'On-time rate')).toEqual([
+      'Total',
+      'On-time rate',
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('ranks high-risk scenarios over 90 days and keeps their controls', async () => {
@@ -117,6 +190,15 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       controls: ['收费项目逐项公示', '办理前口头提示费用'],
     });
     expect(saved.statusCode).toBe(200);
+    const log = (await admin.get('/api/v1/audit?entityType=risk_controls')).json().items;
+    expect(log).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        entityId: 'credit_card:pricing_fees',
+        before: null,
+        after: expect.objectContaining({ controls: ['收费项目逐项公示', '办理前口头提示费用'] }),
+      }),
+    ]);
     const risks = (await admin.get('/api/v1/complaints/risks')).json();
     expect(risks.total).toBe(2); // the June loan complaint is older than 90 days
     expect(risks.items[0]).toMatchObject({
@@ -126,6 +208,19 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       count: 3,
       controls: ['收费项目逐项公示', '办理前口头提示费用'],
     });
+    const x = await readSheet(await admin.get('/api/v1/complaints/risks/export.xlsx?days=30'));
+    expect(x.title).toBe('高风险场景');
+    expect(x.filterLine).toContain('统计期间：近 30 天');
+    expect(x.headers).toEqual(['排名', '业务类别', '投诉原因', '投诉量', '防控措施', '措施更新时间']);
+    expect(x.rows[0]).toEqual([
+      1,
+      '信用卡',
+      '定价收费',
+      3,
+      '收费项目逐项公示；办理前口头提示费用',
+      beijingWallDate(saved.json().updatedAt),
+    ]);
+    expect(x.rows[1]).toEqual([2, '借记卡', '服务态度及服务质量', 1, null, null]);
     const head = await login(t, 'head.a');
     expect(
       (
@@ -190,149 +285,26 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     expect((await admin.get('/api/v1/complaints/accountability/scorecards?month=2026-10')).json().total).toBe(
       0,
     );
+    const x = await readSheet(
+      await admin.get('/api/v1/complaints/accountability/scorecards/export.xlsx?month=2026-11&by=staff'),
+    );
+    expect(x.title).toBe('量化考核');
+    expect(x.filterLine).toContain('考核月份：2026-11');
+    expect(x.filterLine).toContain('考核对象：人员');
+    expect(x.headers).toEqual(['排名', '编号', '名称', '网点', '投诉数', '扣分']);
+    expect(x.rows).toEqual([[1, expect.stringMatching(/^E/), '张敏', '甲支行', 1, 6]]);
   });
 });
 
-describe('complaints: scripts, drills, ten questions and import', () => {
+describe('complaints: import', () => {
   let t: TestApp;
-  let cast: Cast;
   let admin: Client;
   beforeEach(async () => {
     t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
+    await makeBranchWithOutlets(t);
     admin = await login(t, 'admin');
   });
   afterEach(() => t.close());
-
-  it('versions scripts and finds them by Chinese substrings', async () => {
-    const s = (
-      await admin.post('/api/v1/complaint-scripts', {
-        stage: 'acknowledge',
-        scenario: '客户排队等候过久',
-        title: '安抚情绪',
-        body: '非常抱歉让您久等了，我马上为您安排。',
-      })
-    ).json();
-    expect(s.version).toBe(1);
-    const edited = (
-      await admin.patch(`/api/v1/complaint-scripts/${s.id}`, { body: '非常抱歉让您久等了，我先为您倒杯水。' })
-    ).json();
-    expect(edited.version).toBe(2);
-    const versions = (await admin.get(`/api/v1/complaint-scripts/${s.id}/versions`)).json().items;
-    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect((await admin.get(`/api/v1/complaint-scripts/${s.id}/versions/1`)).json().body).toContain(
-      '马上为您安排',
-    );
-    expect(
-      (await admin.get(`/api/v1/complaint-scripts?q=${encodeURIComponent('倒杯水')}`)).json().total,
-    ).toBe(1);
-    expect((await admin.get(`/api/v1/complaint-scripts?q=${encodeURIComponent('马上')}`)).json().total).toBe(
-      0,
-    );
-    expect(
-      (await admin.get(`/api/v1/complaint-scripts?q=${encodeURIComponent('排队')}&stage=acknowledge`)).json()
-        .total,
-    ).toBe(1);
-    await admin.post('/api/v1/complaint-scripts', {
-      stage: 'inform',
-      scenario: '告知处理结果',
-      title: '告知',
-      body: '您好，您反映的问题处理结果如下。',
-    });
-    await admin.post('/api/v1/complaint-scripts', {
-      stage: 'receive',
-      scenario: '客户排队等候过久',
-      title: '接待',
-      body: '您好，请问有什么可以帮您？',
-    });
-    const scenarios = (await admin.get('/api/v1/complaint-scripts/scenarios')).json().items as string[];
-    expect(scenarios).toHaveLength(2);
-    expect([...scenarios].sort()).toEqual(scenarios);
-    expect(new Set(scenarios)).toEqual(new Set(['客户排队等候过久', '告知处理结果']));
-    const lobby = await login(t, 'lobby.a');
-    expect(
-      (
-        await lobby.post('/api/v1/complaint-scripts', {
-          stage: 'receive',
-          scenario: 'x',
-          title: 'x',
-          body: 'x',
-        })
-      ).statusCode,
-    ).toBe(403);
-  });
-
-  it('records drills with rubric scores and shows a staff member’s history', async () => {
-    const s1 = await makeStaff(t, cast.outletA, '刘一');
-    const s2 = await makeStaff(t, cast.outletA, '陈二');
-    const other = await makeStaff(t, cast.outletB, '外人');
-    const body = {
-      outletId: cast.outletA,
-      heldOn: '2026-11-01',
-      scenario: '客户因理财亏损情绪激动',
-      evaluator: '顾问 周老师',
-      participants: [s1, s2],
-      rubric: [
-        { item: '情绪安抚', score: 8, max: 10 },
-        { item: '话术规范', score: 7, max: 10 },
-      ],
-      comments: '安抚及时，解释略显生硬',
-    };
-    const consultant = await login(t, 'consultant');
-    const d = await consultant.post('/api/v1/complaint-drills', body);
-    expect(d.statusCode).toBe(201);
-    expect(d.json()).toMatchObject({
-      score: 15,
-      maxScore: 20,
-      participants: [{ name: '刘一' }, { name: '陈二' }],
-    });
-    const bad = await admin.post('/api/v1/complaint-drills', {
-      ...body,
-      participants: [other],
-      rubric: [{ item: 'x', score: 11, max: 10 }],
-    });
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      'body.rubric.0.score',
-      'body.participants.0',
-    ]);
-    await admin.post('/api/v1/complaint-drills', { ...body, participants: [s2], heldOn: '2026-11-02' });
-    const history = (await admin.get(`/api/v1/complaint-drills?staffId=${s1}`)).json();
-    expect(history.total).toBe(1);
-    expect((await admin.get(`/api/v1/complaint-drills?staffId=${s2}`)).json().total).toBe(2);
-    expect((await admin.get('/api/v1/complaint-drills/export.xlsx')).statusCode).toBe(200);
-  });
-
-  it('keeps up to ten questions per outlet and line, draws a quiz and records the result', async () => {
-    const s1 = await makeStaff(t, cast.outletA, '刘一');
-    const url = `/api/v1/outlets/${cast.outletA}/ten-questions/wealth`;
-    const list = Array.from({ length: 10 }, (_, i) => ({ question: `问题${i + 1}`, answer: `答案${i + 1}` }));
-    const head = await login(t, 'head.a');
-    const saved = (await head.put(url, { questions: list })).json().items;
-    expect(saved.map((q: { position: number }) => q.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const eleven = await head.put(url, { questions: [...list, { question: 'x', answer: 'y' }] });
-    expect(eleven.statusCode).toBe(400);
-    const lobby = await login(t, 'lobby.a');
-    expect((await lobby.put(url, { questions: [] })).statusCode).toBe(403);
-    const quiz = (await head.get(`${url}/quiz?staffId=${s1}&count=3`)).json();
-    expect(quiz.questions).toHaveLength(3);
-    expect(new Set(quiz.questions.map((q: { id: string }) => q.id)).size).toBe(3);
-    const ids = quiz.questions.map((q: { id: string }) => q.id);
-    const rec = await lobby.post(`${url}/quiz-results`, {
-      staffId: s1,
-      questionIds: ids,
-      correctIds: ids.slice(0, 2),
-    });
-    expect(rec.statusCode).toBe(201);
-    expect(rec.json()).toMatchObject({ correct: 2, total: 3, staffName: '刘一' });
-    expect((await head.get(`/api/v1/quiz-results?staffId=${s1}`)).json().items[0]).toMatchObject({
-      correct: 2,
-      total: 3,
-    });
-    expect(
-      (await head.get(`/api/v1/outlets/${cast.outletA}/ten-questions/loan/quiz?staffId=${s1}`)).json().code,
-    ).toBe('QUIZ_NO_QUESTIONS');
-    expect((await head.get(`/api/v1/outlets/${cast.outletB}/ten-questions/wealth`)).statusCode).toBe(404);
-  });
 
   async function sheet(rows: (string | number | Date)[][]) {
     const wb = new ExcelJS.Workbook();

@@ -1,9 +1,8 @@
+import type { ComplaintReportRow, ComplaintStatsBucket } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Empty, Row, Segmented, Statistic, Table } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { ComplaintStats, ItemList, ReportRow, StatsBucket } from '../../api/types';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { ExportButton } from '../../components/ExportButton';
 import { OutletSelect } from '../../components/OutletSelect';
@@ -11,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
+import { beijingToday, dayPickerValue, fromDayPicker } from '../../time';
 import { Chart, type ChartOption } from './Chart';
 import { bilingual } from './shared';
 
@@ -21,19 +21,23 @@ const PALETTE = ['#b8322f', '#4b5a78', '#d4883e', '#5b8c6e', '#7d6bb0', '#3f8fb5
 export function ComplaintStatsPage() {
   const { t, locale, formatNumber } = useI18n();
   const user = useUser();
-  const defaults = { from: dayjs().subtract(11, 'month').startOf('month').format('YYYY-MM-DD'), to: '' };
+  // the last twelve months, from the first of the month eleven months before today in Beijing
+  const defaults = {
+    from: fromDayPicker(dayPickerValue(beijingToday()).subtract(11, 'month').startOf('month')),
+    to: '',
+  };
   const [s, set] = useUrlState(KEYS, defaults);
   const [dim, setDim] = useState<'category' | 'cause' | 'channel'>('category');
   const filters = { from: s.from, to: s.to, outletId: s.outletId };
   const stats = useQuery({
     queryKey: ['complaints', 'stats', filters],
-    queryFn: () => legacyApi.get<ComplaintStats>('/complaints/stats', filters),
+    queryFn: () => api.get('/complaints/stats', { query: filters }),
   });
   const report = useQuery({
     queryKey: ['complaints', 'report', filters],
-    queryFn: () => legacyApi.get<ItemList<ReportRow>>('/complaints/report', filters),
+    queryFn: () => api.get('/complaints/report', { query: filters }),
   });
-  const name = (b: StatsBucket) => bilingual(b, locale);
+  const name = (b: ComplaintStatsBucket) => bilingual(b, locale);
   const d = stats.data;
 
   const monthOption = useMemo<ChartOption>(
@@ -63,7 +67,7 @@ export function ComplaintStatsPage() {
     }),
     [d, t],
   );
-  const barOption = (items: StatsBucket[]): ChartOption => {
+  const barOption = (items: ComplaintStatsBucket[]): ChartOption => {
     const sorted = [...items].sort((a, b) => a.count - b.count).slice(-10);
     return {
       color: ['#4b5a78'],
@@ -81,7 +85,7 @@ export function ComplaintStatsPage() {
       ],
     };
   };
-  const pieOption = (items: StatsBucket[]): ChartOption => ({
+  const pieOption = (items: ComplaintStatsBucket[]): ChartOption => ({
     color: PALETTE,
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { type: 'scroll', bottom: 0 },
@@ -104,21 +108,18 @@ export function ComplaintStatsPage() {
       <PageHeader
         title={t('stats.title')}
         crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaintStats') }]}
-        extra={
-          <ExportButton
-            path="/complaints/stats/export.xlsx"
-            query={filters}
-            filename="complaint-stats.xlsx"
-          />
-        }
+        extra={<ExportButton list="/complaints/stats" query={filters} filename="complaint-stats.xlsx" />}
       />
       <Card variant="borderless" className="ld-card">
         <div className="ld-filters" style={{ marginBottom: 0 }}>
           <DatePicker.RangePicker
-            value={[s.from ? dayjs(s.from) : null, s.to ? dayjs(s.to) : null]}
+            value={[s.from ? dayPickerValue(s.from) : null, s.to ? dayPickerValue(s.to) : null]}
             allowEmpty={[true, true]}
             onChange={(v) =>
-              set({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })
+              set({
+                from: v?.[0] ? fromDayPicker(v[0]) : '',
+                to: v?.[1] ? fromDayPicker(v[1]) : '',
+              })
             }
             placeholder={[t('complaints.receivedFrom'), t('complaints.receivedTo')]}
           />
@@ -219,16 +220,10 @@ export function ComplaintStatsPage() {
         variant="borderless"
         title={t('stats.report')}
         style={{ marginTop: 16 }}
-        extra={
-          <ExportButton
-            path="/complaints/report/export.xlsx"
-            query={filters}
-            filename="complaint-report.xlsx"
-          />
-        }
+        extra={<ExportButton list="/complaints/report" query={filters} filename="complaint-report.xlsx" />}
       >
         <QueryError error={report.error} onRetry={() => report.refetch()} />
-        <Table<ReportRow>
+        <Table<ComplaintReportRow>
           rowKey={(r) => `${r.category}-${r.cause}-${r.channel}`}
           size="small"
           loading={report.isLoading}

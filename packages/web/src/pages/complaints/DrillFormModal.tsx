@@ -1,17 +1,17 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ComplaintDrill } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { ComplaintScript, Drill, Page } from '../../api/types';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { applyServerErrors } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
-import { shanghaiToday } from './shared';
 
 interface RubricItem {
   item: string;
@@ -39,7 +39,7 @@ export function DrillFormModal({
 }: {
   open: boolean;
   onClose: () => void;
-  onSaved: (d: Drill) => void;
+  onSaved: (d: ComplaintDrill) => void;
 }) {
   const { t, tEnum } = useI18n();
   const user = useUser();
@@ -55,8 +55,7 @@ export function DrillFormModal({
 
   const scripts = useQuery({
     queryKey: ['complaint-scripts', 'pick', scriptQ],
-    queryFn: () =>
-      legacyApi.get<Page<ComplaintScript>>('/complaint-scripts', { q: scriptQ, active: true, pageSize: 30 }),
+    queryFn: () => api.get('/complaint-scripts', { query: { q: scriptQ, active: true, pageSize: 30 } }),
     enabled: open,
   });
 
@@ -65,7 +64,7 @@ export function DrillFormModal({
     form.resetFields();
     form.setFieldsValue({
       outletId: user.outletId ?? undefined,
-      heldOn: dayjs(shanghaiToday()),
+      heldOn: dayPickerValue(beijingToday()),
       evaluator: user.displayName || user.username,
       participants: [],
       rubric: DEFAULT_RUBRIC.map((k) => ({ item: tEnum('coaching.rubric', k), score: null, max: 20 })),
@@ -81,14 +80,16 @@ export function DrillFormModal({
     }
     setBusy(true);
     try {
-      const saved = await legacyApi.post<Drill>('/complaint-drills', {
-        outletId: v.outletId,
-        heldOn: v.heldOn.format('YYYY-MM-DD'),
-        scenario: v.scenario.trim(),
-        evaluator: v.evaluator.trim(),
-        participants: v.participants,
-        rubric: v.rubric.map((r) => ({ item: r.item.trim(), score: r.score ?? 0, max: r.max ?? 1 })),
-        comments: v.comments?.trim() ?? '',
+      const saved = await api.post('/complaint-drills', {
+        body: {
+          outletId: v.outletId,
+          heldOn: fromDayPicker(v.heldOn),
+          scenario: v.scenario.trim(),
+          evaluator: v.evaluator.trim(),
+          participants: v.participants,
+          rubric: v.rubric.map((r) => ({ item: r.item.trim(), score: r.score ?? 0, max: r.max ?? 1 })),
+          comments: v.comments?.trim() ?? '',
+        },
       });
       message.success(t('coaching.drill.saved', { score: saved.score, max: saved.maxScore }));
       onSaved(saved);
@@ -127,11 +128,7 @@ export function DrillFormModal({
             )}
           </Form.Item>
           <Form.Item name="heldOn" label={t('coaching.drill.heldOn')} rules={[required]}>
-            <DatePicker
-              style={{ width: '100%' }}
-              allowClear={false}
-              disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
-            />
+            <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={isAfterBeijingToday} />
           </Form.Item>
         </div>
         <Form.Item name="scriptId" label={t('coaching.drill.script')} extra={t('coaching.drill.scriptHint')}>

@@ -1,9 +1,7 @@
-import type { Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Page } from '../../api/types';
+import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -39,7 +37,10 @@ export function StaffOfOutletSelect({
   const list = useQuery({
     queryKey: ['outlets', outletId, 'staff', 'select', q],
     queryFn: () =>
-      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { q, pageSize: 100, active: true }),
+      api.get('/outlets/:outletId/staff', {
+        params: { outletId: outletId ?? '' },
+        query: { q, pageSize: 100, active: true },
+      }),
     enabled: !!outletId,
   });
   const options = (list.data?.items ?? []).map((s) => ({

@@ -1,18 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { ComplaintDrill as Drill } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Empty, Progress, Statistic, Table, type TableProps, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Drill, Page } from '../../api/types';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
+import { tooltipLines } from '../../components/echartsText';
 import { ExportButton } from '../../components/ExportButton';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
+import { dayPickerValue, fromDayPicker } from '../../time';
 import { Chart, type ChartOption } from './Chart';
 import { DrillFormModal } from './DrillFormModal';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
@@ -40,7 +41,7 @@ export function DrillsPage() {
   const filters = { outletId: s.outletId, staffId: s.staffId, from: s.from, to: s.to };
   const list = useQuery({
     queryKey: ['complaint-drills', 'list', filters, page, pageSize],
-    queryFn: () => legacyApi.get<Page<Drill>>('/complaint-drills', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/complaint-drills', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 
@@ -147,18 +148,14 @@ export function DrillsPage() {
             testId="drill-staff-filter"
           />
           <DatePicker.RangePicker
-            value={[s.from ? dayjs(s.from) : null, s.to ? dayjs(s.to) : null]}
+            value={[s.from ? dayPickerValue(s.from) : null, s.to ? dayPickerValue(s.to) : null]}
             onChange={(r) =>
-              set({ from: r?.[0]?.format('YYYY-MM-DD') ?? '', to: r?.[1]?.format('YYYY-MM-DD') ?? '' })
+              set({ from: r?.[0] ? fromDayPicker(r[0]) : '', to: r?.[1] ? fromDayPicker(r[1]) : '' })
             }
             allowEmpty={[true, true]}
           />
           <div style={{ marginLeft: 'auto' }}>
-            <ExportButton
-              path="/complaint-drills/export.xlsx"
-              query={filters}
-              filename="complaint-drills.xlsx"
-            />
+            <ExportButton list="/complaint-drills" query={filters} filename="complaint-drills.xlsx" />
           </div>
         </div>
         {s.staffId ? <StaffHistory staffId={s.staffId} name={s.staffName} filters={filters} /> : null}
@@ -258,8 +255,7 @@ function StaffHistory({
   // The last 100 drills are enough for a trend; the table below pages through all of them.
   const recent = useQuery({
     queryKey: ['complaint-drills', 'history', filters],
-    queryFn: () =>
-      legacyApi.get<Page<Drill>>('/complaint-drills', { ...filters, staffId, page: 1, pageSize: 100 }),
+    queryFn: () => api.get('/complaint-drills', { query: { ...filters, staffId, page: 1, pageSize: 100 } }),
   });
   const drills = useMemo(() => [...(recent.data?.items ?? [])].reverse(), [recent.data]);
   const avg = drills.length ? Math.round(drills.reduce((n, d) => n + pct(d), 0) / drills.length) : null;
@@ -273,8 +269,13 @@ function StaffHistory({
         trigger: 'axis',
         formatter: (params: { dataIndex: number }[]) => {
           const d = drills[params[0]?.dataIndex ?? 0];
+          // the scenario is user text: escaped, never read as HTML
           return d
-            ? `${formatDate(`${d.heldOn}T12:00:00+08:00`)}<br/>${d.scenario}<br/>${d.score} / ${d.maxScore}（${pct(d)}%）`
+            ? tooltipLines(
+                formatDate(`${d.heldOn}T12:00:00+08:00`),
+                d.scenario,
+                `${d.score} / ${d.maxScore}（${pct(d)}%）`,
+              )
             : '';
         },
       },

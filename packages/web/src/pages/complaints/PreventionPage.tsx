@@ -1,4 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
+import { RESPONSIBILITIES, SEVERITIES } from '@liangdian/shared';
+import type { RiskScenario, ScorecardRow } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -14,18 +16,8 @@ import {
   Tabs,
   Tag,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import {
-  type AccountabilityRule,
-  type ItemList,
-  type Page,
-  RESPONSIBILITIES,
-  type RiskRow,
-  SEVERITIES,
-  type ScoreRow,
-} from '../../api/types';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -35,6 +27,7 @@ import { QueryError } from '../../components/QueryError';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { beijingToday, dayPickerValue, fromDayPicker } from '../../time';
 import { bilingual } from './shared';
 
 const KEYS = ['tab', 'days', 'month', 'by', 'outletId', 'page'] as const;
@@ -78,7 +71,7 @@ function RisksTab({ s, set }: UrlProps) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
-  const [editing, setEditing] = useState<RiskRow | null>(null);
+  const [editing, setEditing] = useState<RiskScenario | null>(null);
   const [controls, setControls] = useState('');
   const [busy, setBusy] = useState(false);
   const days = toInt(s.days, 90);
@@ -86,7 +79,7 @@ function RisksTab({ s, set }: UrlProps) {
   const filters = { days, outletId: s.outletId };
   const risks = useQuery({
     queryKey: ['complaints', 'risks', filters, page],
-    queryFn: () => legacyApi.get<Page<RiskRow>>('/complaints/risks', { ...filters, page, pageSize: 20 }),
+    queryFn: () => api.get('/complaints/risks', { query: { ...filters, page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
   });
   const mayEdit = complaintCan.editPrevention(user);
@@ -95,13 +88,15 @@ function RisksTab({ s, set }: UrlProps) {
     if (!editing) return;
     setBusy(true);
     try {
-      await legacyApi.put('/complaints/risk-controls', {
-        category: editing.category,
-        cause: editing.cause,
-        controls: controls
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean),
+      await api.put('/complaints/risk-controls', {
+        body: {
+          category: editing.category,
+          cause: editing.cause,
+          controls: controls
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        },
       });
       message.success(t('common.saved'));
       setEditing(null);
@@ -129,15 +124,11 @@ function RisksTab({ s, set }: UrlProps) {
           />
         )}
         <div style={{ marginLeft: 'auto' }}>
-          <ExportButton
-            path="/complaints/risks/export.xlsx"
-            query={filters}
-            filename="complaint-risks.xlsx"
-          />
+          <ExportButton list="/complaints/risks" query={filters} filename="complaint-risks.xlsx" />
         </div>
       </div>
       <QueryError error={risks.error} onRetry={() => risks.refetch()} />
-      <Table<RiskRow>
+      <Table<RiskScenario>
         rowKey={(r) => `${r.category}:${r.cause}`}
         size="middle"
         data-testid="risk-table"
@@ -199,7 +190,7 @@ function RisksTab({ s, set }: UrlProps) {
                   title: t('common.actions'),
                   key: 'a',
                   width: 90,
-                  render: (_: unknown, r: RiskRow) => (
+                  render: (_: unknown, r: RiskScenario) => (
                     <Button
                       type="link"
                       size="small"
@@ -252,7 +243,7 @@ function RulesTab() {
   const showError = useApiErrorMessage();
   const rules = useQuery({
     queryKey: ['complaints', 'rules'],
-    queryFn: () => legacyApi.get<ItemList<AccountabilityRule>>('/complaints/accountability/rules'),
+    queryFn: () => api.get('/complaints/accountability/rules'),
   });
   const [values, setValues] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState(false);
@@ -270,10 +261,12 @@ function RulesTab() {
   const save = async () => {
     setBusy(true);
     try {
-      await legacyApi.put('/complaints/accountability/rules', {
-        rules: RESPONSIBILITIES.flatMap((r) =>
-          SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
-        ),
+      await api.put('/complaints/accountability/rules', {
+        body: {
+          rules: RESPONSIBILITIES.flatMap((r) =>
+            SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
+          ),
+        },
       });
       message.success(t('common.saved'));
       queryClient.invalidateQueries({ queryKey: ['complaints', 'rules'] });
@@ -341,17 +334,20 @@ function RulesTab() {
 function ScorecardsTab({ s, set }: UrlProps) {
   const { t, formatNumber } = useI18n();
   const user = useUser();
-  const month = s.month || dayjs().format('YYYY-MM');
+  // this month in Beijing unless one is chosen
+  const month = s.month || beijingToday().slice(0, 7);
   const by = s.by === 'staff' ? 'staff' : 'outlet';
   const page = toInt(s.page, 1);
   const filters = { month, by, outletId: s.outletId };
   const cards = useQuery({
     queryKey: ['complaints', 'scorecards', filters, page],
     queryFn: () =>
-      legacyApi.get<Page<ScoreRow>>('/complaints/accountability/scorecards', {
-        ...filters,
-        page,
-        pageSize: 20,
+      api.get('/complaints/accountability/scorecards', {
+        query: {
+          ...filters,
+          page,
+          pageSize: 20,
+        },
       }),
     placeholderData: keepPreviousData,
   });
@@ -361,8 +357,8 @@ function ScorecardsTab({ s, set }: UrlProps) {
         <DatePicker
           picker="month"
           allowClear={false}
-          value={dayjs(`${month}-01`)}
-          onChange={(v) => set({ month: v?.format('YYYY-MM') ?? '' })}
+          value={dayPickerValue(`${month}-01`)}
+          onChange={(v) => set({ month: v ? fromDayPicker(v).slice(0, 7) : '' })}
         />
         <Segmented
           value={by}
@@ -381,7 +377,7 @@ function ScorecardsTab({ s, set }: UrlProps) {
         )}
         <div style={{ marginLeft: 'auto' }}>
           <ExportButton
-            path="/complaints/accountability/scorecards/export.xlsx"
+            list="/complaints/accountability/scorecards"
             query={filters}
             filename={`scorecard-${month}.xlsx`}
           />
@@ -391,7 +387,7 @@ function ScorecardsTab({ s, set }: UrlProps) {
         {t('prevention.scorecardHint')}
       </p>
       <QueryError error={cards.error} onRetry={() => cards.refetch()} />
-      <Table<ScoreRow>
+      <Table<ScorecardRow>
         rowKey="key"
         size="middle"
         loading={cards.isFetching}

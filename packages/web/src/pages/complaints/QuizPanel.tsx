@@ -1,9 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled, ThunderboltOutlined } from '@ant-design/icons';
+import type { QuizRecorded, QuizResult, TenQuestionsQuiz as Quiz } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Page, Quiz, QuizResult } from '../../api/types';
+import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import { toInt } from '../../components/useUrlState';
@@ -44,7 +44,7 @@ export function QuizPanel({
   const [marks, setMarks] = useState<Record<string, boolean>>({});
   const [drawing, setDrawing] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<QuizResult | null>(null);
+  const [result, setResult] = useState<QuizRecorded | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new outlet or line starts over
   useEffect(() => {
@@ -57,9 +57,12 @@ export function QuizPanel({
     if (!staffId) return;
     setDrawing(true);
     try {
-      const q = await legacyApi.get<Quiz>(`/outlets/${outletId}/ten-questions/${line}/quiz`, {
-        staffId,
-        count: Math.min(count, Math.max(available, 1)),
+      const q = await api.get('/outlets/:outletId/ten-questions/:line/quiz', {
+        params: { outletId, line },
+        query: {
+          staffId,
+          count: Math.min(count, Math.max(available, 1)),
+        },
       });
       setQuiz(q);
       setMarks({});
@@ -75,10 +78,13 @@ export function QuizPanel({
     if (!quiz) return;
     setSaving(true);
     try {
-      const r = await legacyApi.post<QuizResult>(`/outlets/${outletId}/ten-questions/${line}/quiz-results`, {
-        staffId: quiz.staffId,
-        questionIds: quiz.questions.map((q) => q.id),
-        correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
+      const r = await api.post('/outlets/:outletId/ten-questions/:line/quiz-results', {
+        params: { outletId, line },
+        body: {
+          staffId: quiz.staffId,
+          questionIds: quiz.questions.map((q) => q.id),
+          correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
+        },
       });
       setResult(r);
       setQuiz(null);
@@ -233,8 +239,7 @@ export function QuizResults({
   const filters = { outletId, staffId };
   const list = useQuery({
     queryKey: ['quiz-results', filters, current],
-    queryFn: () =>
-      legacyApi.get<Page<QuizResult>>('/quiz-results', { ...filters, page: current, pageSize: 20 }),
+    queryFn: () => api.get('/quiz-results', { query: { ...filters, page: current, pageSize: 20 } }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -249,11 +254,7 @@ export function QuizResults({
           testId="quiz-results-staff"
         />
         <div style={{ marginLeft: 'auto' }}>
-          <ExportButton
-            path="/quiz-results/export.xlsx"
-            query={filters}
-            filename="ten-question-quizzes.xlsx"
-          />
+          <ExportButton list="/quiz-results" query={filters} filename="ten-question-quizzes.xlsx" />
         </div>
       </div>
       <QueryError error={list.error} onRetry={() => list.refetch()} />

@@ -1,9 +1,9 @@
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import type { ComplaintScript } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Segmented, Skeleton, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { ComplaintScript, ComplaintScriptVersion, ItemList } from '../../api/types';
+import { api } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { diffText } from './ScriptDiff';
@@ -24,8 +24,7 @@ export function ScriptDrawer({
   const [view, setView] = useState<'text' | 'diff'>('diff');
   const versions = useQuery({
     queryKey: ['complaint-scripts', script?.id, 'versions', script?.version],
-    queryFn: () =>
-      legacyApi.get<ItemList<ComplaintScriptVersion>>(`/complaint-scripts/${script?.id}/versions`),
+    queryFn: () => api.get('/complaint-scripts/:id/versions', { params: { id: script?.id ?? '' } }),
     enabled: !!script,
   });
   const list = versions.data?.items ?? [];

@@ -1,18 +1,14 @@
+import { SCRIPT_STAGES } from '@liangdian/shared';
+import type { ComplaintScript, ScriptCreate } from '@liangdian/shared/api';
 import { Alert, App, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import { type ComplaintScript, SCRIPT_STAGES } from '../../api/types';
+import { api } from '../../api/client';
 import { applyServerErrors } from '../../components/formErrors';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { enumOptions } from './shared';
 
-interface Values {
-  stage: string;
-  scenario: string;
-  title: string;
-  body: string;
-}
+type Values = ScriptCreate;
 
 /** Adds a script, or edits one: a change of any field is saved as the next version. */
 export function ScriptFormModal({
@@ -52,8 +48,8 @@ export function ScriptFormModal({
     setBusy(true);
     try {
       const saved = script
-        ? await legacyApi.patch<ComplaintScript>(`/complaint-scripts/${script.id}`, values)
-        : await legacyApi.post<ComplaintScript>('/complaint-scripts', values);
+        ? await api.patch('/complaint-scripts/:id', { params: { id: script.id }, body: values })
+        : await api.post('/complaint-scripts', { body: values });
       message.success(
         script && saved.version > script.version
           ? t('coaching.script.savedVersion', { version: saved.version })

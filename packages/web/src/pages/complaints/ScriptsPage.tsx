@@ -1,4 +1,6 @@
 import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { SCRIPT_STAGES } from '@liangdian/shared';
+import type { ComplaintScript } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -15,8 +17,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { legacyApi } from '../../api/client';
-import { type ComplaintScript, type Page, SCRIPT_STAGES } from '../../api/types';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -67,7 +68,7 @@ export function Highlight({ text, q }: { text: string; q: string }) {
 export function useScriptScenarios() {
   const list = useQuery({
     queryKey: ['complaint-scripts', 'scenarios'],
-    queryFn: () => legacyApi.get<{ items: string[] }>('/complaint-scripts/scenarios'),
+    queryFn: () => api.get('/complaint-scripts/scenarios'),
     staleTime: 60_000,
   });
   return [...(list.data?.items ?? [])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
@@ -98,14 +99,14 @@ export function ScriptsPage() {
   };
   const list = useQuery({
     queryKey: ['complaint-scripts', 'list', filters, page, pageSize],
-    queryFn: () => legacyApi.get<Page<ComplaintScript>>('/complaint-scripts', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/complaint-scripts', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['complaint-scripts'] });
 
   const setActive = async (r: ComplaintScript, active: boolean) => {
     try {
-      await legacyApi.patch(`/complaint-scripts/${r.id}`, { active });
+      await api.patch('/complaint-scripts/:id', { params: { id: r.id }, body: { active } });
       message.success(active ? t('common.reactivated') : t('common.deactivated'));
       refresh();
     } catch (e) {
@@ -288,7 +289,7 @@ export function ScriptsPage() {
             ]}
           />
           <div style={{ marginLeft: 'auto' }}>
-            <ExportButton path="/complaint-scripts/export.xlsx" query={filters} filename="scripts.xlsx" />
+            <ExportButton list="/complaint-scripts" query={filters} filename="scripts.xlsx" />
           </div>
         </div>
         <QueryError error={list.error} onRetry={() => list.refetch()} />

@@ -1,11 +1,10 @@
-import type { Outlet } from '@liangdian/shared/api';
+import type { TenQuestion } from '@liangdian/shared/api';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Segmented, Skeleton } from 'antd';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { legacyApi } from '../../api/client';
-import type { TenQuestion } from '../../api/types';
+import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -30,7 +29,7 @@ export function TenQuestionsCardPage() {
   const questions = useTenQuestions(outletId, line);
   const outlet = useQuery({
     queryKey: ['outlet', outletId],
-    queryFn: () => legacyApi.get<Outlet>(`/outlets/${outletId}`),
+    queryFn: () => api.get('/outlets/:outletId', { params: { outletId } }),
   });
   const types = useBusinessTypes();
   const bt = types.data?.items.find((b) => b.code === line);

@@ -6,12 +6,12 @@ import {
   PrinterOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
+import type { TenQuestion } from '@liangdian/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Popconfirm, Skeleton, Tag, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, legacyApi } from '../../api/client';
-import type { ItemList, TenQuestion } from '../../api/types';
+import { api, ApiError } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -27,7 +27,10 @@ interface Row {
 export function useTenQuestions(outletId: string | null, line: string | null) {
   return useQuery({
     queryKey: ['ten-questions', outletId, line],
-    queryFn: () => legacyApi.get<ItemList<TenQuestion>>(`/outlets/${outletId}/ten-questions/${line}`),
+    queryFn: () =>
+      api.get('/outlets/:outletId/ten-questions/:line', {
+        params: { outletId: outletId ?? '', line: line ?? '' },
+      }),
     enabled: !!outletId && !!line,
   });
 }
@@ -103,8 +106,11 @@ export function TenQuestionsEditor({
     }
     setBusy(true);
     try {
-      const res = await legacyApi.put<ItemList<TenQuestion>>(`/outlets/${outletId}/ten-questions/${line}`, {
-        questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })),
+      const res = await api.put('/outlets/:outletId/ten-questions/:line', {
+        params: { outletId, line },
+        body: {
+          questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })),
+        },
       });
       queryClient.setQueryData(['ten-questions', outletId, line], res);
       message.success(t('coaching.tq.saved', { n: res.items.length }));

@@ -211,3 +211,38 @@ export async function listQuizzes(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+// ---- names for the filter line of an export
+/** The names of an outlet and a staff member, when they are in the scope (branch, and outlet if any). */
+export async function namesInScope(
+  q: Q,
+  scope: { branchId: string; onlyOutletId?: string | null },
+  ids: { outletId?: string; staffId?: string },
+): Promise<{ outlet?: string; staff?: string }> {
+  const inScope = <T extends { branch_id: string; outlet_id: string; name: string }>(r: T | undefined) =>
+    r && r.branch_id === scope.branchId && (!scope.onlyOutletId || r.outlet_id === scope.onlyOutletId)
+      ? r.name
+      : undefined;
+  const [outlet, staff] = await Promise.all([
+    ids.outletId
+      ? q
+          .selectFrom('outlets')
+          .select(['branch_id', 'id as outlet_id', 'name'])
+          .where('id', '=', ids.outletId)
+          .executeTakeFirst()
+      : undefined,
+    ids.staffId
+      ? q
+          .selectFrom('staff as s')
+          .innerJoin('outlets as o', 'o.id', 's.outlet_id')
+          .select(['o.branch_id', 's.outlet_id', 's.name'])
+          .where('s.id', '=', ids.staffId)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  return { outlet: inScope(outlet), staff: inScope(staff) };
+}
+
+/** Business lines (business types) by code, with their names, for the quiz sheet. */
+export const businessLines = (q: Q) =>
+  q.selectFrom('business_types').select(['code', 'name_zh', 'name_en']).execute();

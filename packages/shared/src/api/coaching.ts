@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { SCRIPT_STAGES } from '../complaints';
+import { BoolQuery, Id, itemsOf, PageQuery, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+/**
+ * Coaching for complaint handling: the script library (话术) with its versions, complaint drills
+ * (投诉带教) with rubric scores, and each outlet's customer ten questions (客户十问) with quizzes.
+ */
+
+// ---------------------------------------------------------------- fields
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+/** A `YYYY-MM-DD` calendar date (Beijing). */
+const Day = z.iso.date();
+/** A business line: the code of a business type. */
+const LineCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9_]+$/);
+
+// ---------------------------------------------------------------- views
+export const ComplaintScript = z.object({
+  id: z.string(),
+  stage: z.enum(SCRIPT_STAGES),
+  scenario: z.string(),
+  title: z.string(),
+  body: z.string(),
+  version: z.number().int(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const ComplaintScriptVersion = z.object({
+  scriptId: z.string(),
+  version: z.number().int(),
+  stage: z.enum(SCRIPT_STAGES),
+  scenario: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const RubricItem = z.object({ item: z.string(), score: z.number().int(), max: z.number().int() });
+export const ComplaintDrill = z.object({
+  id: z.string(),
+  outletId: z.string(),
+  outletName: z.string(),
+  heldOn: z.string(),
+  scenario: z.string(),
+  evaluator: z.string(),
+  participants: z.array(z.object({ id: z.string(), name: z.string() })),
+  rubric: z.array(RubricItem),
+  score: z.number().int(),
+  maxScore: z.number().int(),
+  comments: z.string(),
+  createdAt: z.string(),
+});
+export const TenQuestion = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  question: z.string(),
+  answer: z.string(),
+  updatedAt: z.string(),
+});
+export const TenQuestionsQuiz = z.object({
+  staffId: z.string(),
+  staffName: z.string(),
+  businessLine: z.string(),
+  questions: z.array(
+    z.object({ id: z.string(), position: z.number().int(), question: z.string(), answer: z.string() }),
+  ),
+});
+/** A quiz as recorded (the answer to recording one). */
+export const QuizRecorded = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  businessLine: z.string(),
+  correct: z.number().int(),
+  total: z.number().int(),
+  takenAt: z.string(),
+});
+/** A quiz in the list of results. */
+export const QuizResult = QuizRecorded.extend({ outletId: z.string(), outletName: z.string() });
+export type ComplaintScript = z.infer<typeof ComplaintScript>;
+export type ComplaintScriptVersion = z.infer<typeof ComplaintScriptVersion>;
+export type RubricItem = z.infer<typeof RubricItem>;
+export type ComplaintDrill = z.infer<typeof ComplaintDrill>;
+export type TenQuestion = z.infer<typeof TenQuestion>;
+export type TenQuestionsQuiz = z.infer<typeof TenQuestionsQuiz>;
+export type QuizRecorded = z.infer<typeof QuizRecorded>;
+export type QuizResult = z.infer<typeof QuizResult>;
+
+// ---------------------------------------------------------------- requests
+export const ScriptCreate = z
+  .object({
+    stage: z.enum(SCRIPT_STAGES),
+    scenario: required(100),
+    title: required(200),
+    body: required(10_000),
+  })
+  .strict();
+export const ScriptPatch = ScriptCreate.partial().extend({ active: z.boolean().optional() }).strict();
+export const ScriptListQuery = PageQuery.extend({
+  /** a substring of the title, text or scenario (Chinese has no word breaks) */
+  q: text(100).optional(),
+  stage: z.enum(SCRIPT_STAGES).optional(),
+  scenario: text(100).optional(),
+  active: BoolQuery.optional(),
+});
+
+export const DrillCreate = z
+  .object({
+    outletId: Id,
+    heldOn: Day,
+    scenario: required(500),
+    evaluator: required(50),
+    participants: z.array(Id).min(1).max(50),
+    rubric: z
+      .array(
+        z
+          .object({
+            item: required(100),
+            score: z.number().int().min(0),
+            max: z.number().int().min(1).max(100),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(30),
+    comments: text(5000).default(''),
+  })
+  .strict();
+export const DrillListQuery = PageQuery.extend({
+  outletId: Id.optional(),
+  /** the drills a staff member took part in (their drill history) */
+  staffId: Id.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+});
+
+export const TenQuestionsParams = z.object({ outletId: Id, line: LineCode });
+export const TenQuestionsPut = z
+  .object({
+    questions: z.array(z.object({ question: required(500), answer: required(5000) }).strict()).max(10),
+  })
+  .strict();
+export const QuizDraw = z.object({ staffId: Id, count: z.coerce.number().int().min(1).max(10).default(5) });
+export const QuizRecord = z
+  .object({
+    staffId: Id,
+    questionIds: z.array(Id).min(1).max(10),
+    correctIds: z.array(Id).max(10),
+  })
+  .strict();
+export const QuizListQuery = PageQuery.extend({ outletId: Id.optional(), staffId: Id.optional() });
+
+export type ScriptCreate = z.infer<typeof ScriptCreate>;
+export type ScriptPatch = z.infer<typeof ScriptPatch>;
+export type ScriptListQuery = z.infer<typeof ScriptListQuery>;
+export type DrillCreate = z.infer<typeof DrillCreate>;
+export type DrillListQuery = z.infer<typeof DrillListQuery>;
+export type TenQuestionsPut = z.infer<typeof TenQuestionsPut>;
+export type QuizRecord = z.infer<typeof QuizRecord>;
+export type QuizListQuery = z.infer<typeof QuizListQuery>;
+
+// ---------------------------------------------------------------- endpoints
+const tags = ['complaints'] as const;
+const ScriptParams = z.object({ id: Id });
+const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
+
+export const coachingApi = {
+  // ---- scripts (话术)
+  listScripts: endpoint({
+    method: 'GET',
+    path: '/complaint-scripts',
+    tags,
+    summary: 'Script library by stage and scenario; q searches Chinese substrings',
+    query: ScriptListQuery,
+    response: pageOf(ComplaintScript),
+    exportable: true,
+  }),
+  scriptScenarios: endpoint({
+    method: 'GET',
+    path: '/complaint-scripts/scenarios',
+    tags,
+    summary: 'The distinct scenarios of the script library (up to 1,000), in order',
+    response: itemsOf(z.string()),
+  }),
+  createScript: endpoint({
+    method: 'POST',
+    path: '/complaint-scripts',
+    tags,
+    summary: 'Add a script',
+    body: ScriptCreate,
+    response: ComplaintScript,
+    status: 201,
+  }),
+  getScript: endpoint({
+    method: 'GET',
+    path: '/complaint-scripts/:id',
+    tags,
+    summary: 'One script (current version)',
+    params: ScriptParams,
+    response: ComplaintScript,
+  }),
+  updateScript: endpoint({
+    method: 'PATCH',
+    path: '/complaint-scripts/:id',
+    tags,
+    summary: 'Edit a script: a new version',
+    params: ScriptParams,
+    body: ScriptPatch,
+    response: ComplaintScript,
+  }),
+  scriptVersions: endpoint({
+    method: 'GET',
+    path: '/complaint-scripts/:id/versions',
+    tags,
+    summary: 'Every version of a script, newest first',
+    params: ScriptParams,
+    response: itemsOf(ComplaintScriptVersion),
+  }),
+  scriptVersion: endpoint({
+    method: 'GET',
+    path: '/complaint-scripts/:id/versions/:version',
+    tags,
+    summary: 'One old version',
+    params: ScriptVersionParams,
+    response: ComplaintScriptVersion,
+  }),
+
+  // ---- drills (投诉带教)
+  listDrills: endpoint({
+    method: 'GET',
+    path: '/complaint-drills',
+    tags,
+    summary: 'Drills, paged (staffId: a staff member’s drill history)',
+    query: DrillListQuery,
+    response: pageOf(ComplaintDrill),
+    exportable: true,
+  }),
+  createDrill: endpoint({
+    method: 'POST',
+    path: '/complaint-drills',
+    tags,
+    summary: 'Record a drill with rubric scores',
+    body: DrillCreate,
+    response: ComplaintDrill,
+    status: 201,
+  }),
+
+  // ---- customer ten questions (客户十问) and quizzes
+  tenQuestions: endpoint({
+    method: 'GET',
+    path: '/outlets/:outletId/ten-questions/:line',
+    tags,
+    summary: 'The ordered questions of an outlet’s business line',
+    params: TenQuestionsParams,
+    response: itemsOf(TenQuestion),
+  }),
+  putTenQuestions: endpoint({
+    method: 'PUT',
+    path: '/outlets/:outletId/ten-questions/:line',
+    tags,
+    summary: 'Replace the list (at most ten, in order)',
+    params: TenQuestionsParams,
+    body: TenQuestionsPut,
+    response: itemsOf(TenQuestion),
+  }),
+  drawQuiz: endpoint({
+    method: 'GET',
+    path: '/outlets/:outletId/ten-questions/:line/quiz',
+    tags,
+    summary: 'Draw questions at random for a staff member',
+    params: TenQuestionsParams,
+    query: QuizDraw,
+    response: TenQuestionsQuiz,
+  }),
+  recordQuiz: endpoint({
+    method: 'POST',
+    path: '/outlets/:outletId/ten-questions/:line/quiz-results',
+    tags,
+    summary: 'Record a quiz result',
+    params: TenQuestionsParams,
+    body: QuizRecord,
+    response: QuizRecorded,
+    status: 201,
+  }),
+  listQuizResults: endpoint({
+    method: 'GET',
+    path: '/quiz-results',
+    tags,
+    summary: 'Quiz results, paged',
+    query: QuizListQuery,
+    response: pageOf(QuizResult),
+    exportable: true,
+  }),
+} as const;

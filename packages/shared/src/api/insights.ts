@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { RESPONSIBILITIES, SEVERITIES } from '../complaints';
+import { BilingualName, Id, itemsOf, PageQuery, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+/**
+ * Complaint insights: the statistics (Art. 26), the regulator-style report (JR/T 0169-2018),
+ * prevention (high-risk scenarios and their controls) and accountability (points and monthly
+ * scorecards).
+ */
+
+// ---------------------------------------------------------------- fields
+/** A code of the JR/T 0169 code tables (channel, category, cause). */
+const ComplaintCodeField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9_]+$/);
+const required = (max: number) => z.string().trim().min(1).max(max);
+/** A `YYYY-MM-DD` calendar date (Beijing). */
+const Day = z.iso.date();
+
+// ---------------------------------------------------------------- views
+export const ComplaintStatsBucket = z.object({
+  key: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  count: z.number().int(),
+});
+export const ComplaintStats = z.object({
+  total: z.number().int(),
+  decided: z.number().int(),
+  onTime: z.number().int(),
+  /** on time ÷ decided, 0…1; null while nothing is decided */
+  onTimeRate: z.number().nullable(),
+  meanDaysToDecision: z.number().nullable(),
+  byChannel: z.array(ComplaintStatsBucket),
+  byCategory: z.array(ComplaintStatsBucket),
+  byCause: z.array(ComplaintStatsBucket),
+  byOutlet: z.array(ComplaintStatsBucket),
+  byMonth: z.array(ComplaintStatsBucket),
+});
+export const ComplaintReportRow = z.object({
+  category: z.string(),
+  categoryName: BilingualName,
+  cause: z.string(),
+  causeName: BilingualName,
+  channel: z.string(),
+  channelName: BilingualName,
+  count: z.number().int(),
+});
+export const RiskScenario = z.object({
+  rank: z.number().int(),
+  category: z.string(),
+  categoryName: BilingualName,
+  cause: z.string(),
+  causeName: BilingualName,
+  count: z.number().int(),
+  controls: z.array(z.string()),
+  controlsUpdatedAt: z.string().nullable(),
+});
+export const RiskControls = z.object({
+  category: z.string(),
+  cause: z.string(),
+  controls: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export const AccountabilityRule = z.object({
+  responsibility: z.string(),
+  severity: z.string(),
+  points: z.number().int(),
+  updatedAt: z.string(),
+});
+export const ScorecardRow = z.object({
+  rank: z.number().int(),
+  key: z.string(),
+  code: z.string(),
+  name: z.string(),
+  outletName: z.string(),
+  complaints: z.number().int(),
+  points: z.number().int(),
+});
+export type ComplaintStatsBucket = z.infer<typeof ComplaintStatsBucket>;
+export type ComplaintStats = z.infer<typeof ComplaintStats>;
+export type ComplaintReportRow = z.infer<typeof ComplaintReportRow>;
+export type RiskScenario = z.infer<typeof RiskScenario>;
+export type RiskControls = z.infer<typeof RiskControls>;
+export type AccountabilityRule = z.infer<typeof AccountabilityRule>;
+export type ScorecardRow = z.infer<typeof ScorecardRow>;
+
+// ---------------------------------------------------------------- requests
+export const ComplaintStatsQuery = z.object({
+  /** received on or after / on or before these Beijing dates */
+  from: Day.optional(),
+  to: Day.optional(),
+  outletId: Id.optional(),
+});
+export const RiskListQuery = PageQuery.extend({
+  days: z.coerce.number().int().min(1).max(366).default(90),
+  outletId: Id.optional(),
+});
+export const RiskControlsPut = z
+  .object({
+    category: ComplaintCodeField,
+    cause: ComplaintCodeField,
+    controls: z.array(required(500)).max(30),
+  })
+  .strict();
+export const AccountabilityRulesPut = z
+  .object({
+    rules: z
+      .array(
+        z.object({
+          responsibility: z.enum(RESPONSIBILITIES),
+          severity: z.enum(SEVERITIES),
+          points: z.number().int().min(0).max(1000),
+        }),
+      )
+      .min(1)
+      .max(9),
+  })
+  .strict();
+export const ScorecardQuery = PageQuery.extend({
+  /** `YYYY-MM`: the month complaints were decided in */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  by: z.enum(['outlet', 'staff']).default('outlet'),
+  outletId: Id.optional(),
+});
+export type ComplaintStatsQuery = z.infer<typeof ComplaintStatsQuery>;
+export type RiskListQuery = z.infer<typeof RiskListQuery>;
+export type RiskControlsPut = z.infer<typeof RiskControlsPut>;
+export type AccountabilityRulesPut = z.infer<typeof AccountabilityRulesPut>;
+export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
+
+// ---------------------------------------------------------------- endpoints
+const tags = ['complaints'] as const;
+
+export const insightsApi = {
+  complaintStats: endpoint({
+    method: 'GET',
+    path: '/complaints/stats',
+    tags,
+    summary: 'Counts by channel, category, cause, outlet and month; on-time rate; mean days to decision',
+    query: ComplaintStatsQuery,
+    response: ComplaintStats,
+    // the .xlsx: one row per dimension and value, and the totals
+    exportable: true,
+  }),
+  complaintReport: endpoint({
+    method: 'GET',
+    path: '/complaints/report',
+    tags,
+    summary: 'Regulator-style report: category × cause × channel (JR/T 0169-2018)',
+    query: ComplaintStatsQuery,
+    response: itemsOf(ComplaintReportRow),
+    exportable: true,
+  }),
+  listRisks: endpoint({
+    method: 'GET',
+    path: '/complaints/risks',
+    tags,
+    summary: 'High-risk scenarios (category × cause) ranked over the last N days, with their controls',
+    query: RiskListQuery,
+    response: pageOf(RiskScenario),
+    exportable: true,
+  }),
+  putRiskControls: endpoint({
+    method: 'PUT',
+    path: '/complaints/risk-controls',
+    tags,
+    summary: 'Set the controls of a scenario (admin, cp_officer)',
+    body: RiskControlsPut,
+    response: RiskControls,
+  }),
+  listAccountabilityRules: endpoint({
+    method: 'GET',
+    path: '/complaints/accountability/rules',
+    tags,
+    summary: 'Points per complaint by responsibility and severity',
+    response: itemsOf(AccountabilityRule),
+  }),
+  putAccountabilityRules: endpoint({
+    method: 'PUT',
+    path: '/complaints/accountability/rules',
+    tags,
+    summary: 'Edit the points (admin, cp_officer)',
+    body: AccountabilityRulesPut,
+    response: itemsOf(AccountabilityRule),
+  }),
+  listScorecards: endpoint({
+    method: 'GET',
+    path: '/complaints/accountability/scorecards',
+    tags,
+    summary: 'Monthly scorecard per outlet or person, ranked (fewest points first)',
+    query: ScorecardQuery,
+    response: pageOf(ScorecardRow),
+    exportable: true,
+  }),
+} as const;
