@@ -4,15 +4,21 @@
  * types from `ApiRoutes`, so a changed response field is a compile error wherever it is used.
  */
 import type { RoutesOf } from './endpoint';
+import { lobbyApi } from './lobby';
 import { orgApi } from './org';
+import { ticketImportApi } from './ticket-import';
 
 export * from './endpoint';
 export * from './common';
 export * from './org';
+export * from './lobby';
+export * from './ticket-import';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
   org: orgApi,
+  lobby: lobbyApi,
+  ticketImport: ticketImportApi,
 } as const;
 
 type Features = typeof API;
