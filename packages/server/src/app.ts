@@ -31,10 +31,10 @@ import { ComplaintInsightsService } from './modules/complaints/insights.service'
 import { AuthService } from './modules/auth/auth.service';
 import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
 import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
+import { Lobby } from './modules/lobby/lobby';
 import { lobbyRoutes } from './modules/lobby/lobby.routes';
-import { LobbyService } from './modules/lobby/lobby.service';
-import { ticketImportRoutes } from './modules/lobby/ticket-import.routes';
-import { TicketImportService } from './modules/lobby/ticket-import.service';
+import { ticketImportRoutes } from './modules/lobby/ticket-import/ticket-import.routes';
+import { TicketImportService } from './modules/lobby/ticket-import/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -61,7 +61,7 @@ export interface Services {
   attachments: AttachmentsService;
   complaintInsights: ComplaintInsightsService;
   coaching: CoachingService;
-  lobby: LobbyService;
+  lobby: Lobby;
   ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
@@ -94,8 +94,8 @@ export function createServices(
     attachments: new AttachmentsService(db, clock, audit, complaints, files),
     complaintInsights: new ComplaintInsightsService(db, clock, complaints),
     coaching: new CoachingService(db, clock, complaints),
-    lobby: new LobbyService(db, clock, audit, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
-    ticketImport: new TicketImportService(db, clock, audit),
+    lobby: new Lobby(db, clock, guard, changes, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
+    ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids';
 import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
+import { readSheet } from '../../test/xlsx';
 import * as org from '../org/org.repository';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
@@ -136,11 +136,25 @@ describe('live lobby: machine tokens and ticket events', () => {
         .items.map((e: { action: string }) => e.action)
         .sort(),
     ).toEqual(['create', 'revoke']);
-    const xlsx = await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens/export.xlsx`);
+    const xlsx = await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens/export.xlsx?revoked=true`);
     expect(xlsx.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.rowCount).toBe(2);
+    const sheet = await readSheet(xlsx);
+    expect(sheet.title).toBe('叫号机令牌');
+    expect(sheet.filterLine).toContain('状态：已吊销');
+    expect(sheet.headers).toEqual(['名称', '前缀', '状态', '创建时间', '最近使用', '吊销时间']);
+    expect(sheet.rows).toHaveLength(1);
+    const [name, prefix, status, created, lastUsed, revoked] = sheet.rows[0]!;
+    expect([name, prefix, status]).toEqual(['叫号机 1', tok.token.slice(0, 8), '已吊销']);
+    // Beijing wall-clock times as real Excel dates: 09:00 in Beijing is 01:00Z on the harness clock
+    for (const d of [created, lastUsed, revoked]) expect(d).toBeInstanceOf(Date);
+    expect((revoked as Date).toISOString()).toBe('2026-11-02T09:00:00.000Z');
+    expect(sheet.formats[3]).toBe('yyyy-mm-dd hh:mm');
+    // the secret is nowhere in the file
+    expect(JSON.stringify(sheet.rows)).not.toContain(tok.token);
+    const active = await readSheet(
+      await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens/export.xlsx?revoked=false`),
+    );
+    expect(active.rows).toEqual([]);
   });
 
   it("refuses a missing token (401), another outlet's token (403) and a batch over 1,000 (413)", async () => {
@@ -365,10 +379,26 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     expect(log.json().items[0].message).toBe('王芳 到岗 迎宾位');
     const paged = await lobbyMgr.get(url('/lobby/log?date=2026-11-02&pageSize=1&page=2&kind=check_in'));
     expect(paged.json()).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    // in the reader's language (their account's: zh-CN), whatever the browser asks
     const xlsx = await lobbyMgr.get(url('/lobby/log/export.xlsx?date=2026-11-02'), {
       'accept-language': 'en-US',
     });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const sheet = await readSheet(xlsx);
+    expect(sheet.title).toBe('厅堂日志');
+    expect(sheet.filterLine).toContain('日期：2026-11-02');
+    expect(sheet.headers).toEqual(['时间', '类别', '操作人', '原模式', '新模式', '内容']);
+    // kinds by their names, times as Beijing date-times
+    expect(sheet.rows.map((r) => r[1])).toEqual(['签到', '签到', '签退']);
+    expect(sheet.rows[0]![0]).toBeInstanceOf(Date);
+    expect((sheet.rows[0]![0] as Date).toISOString()).toBe('2026-11-02T09:00:00.000Z');
+    expect(sheet.rows[0]![2]).toBe('lobby.a');
+    expect(sheet.rows[0]![5]).toBe('王芳 到岗 迎宾位');
+    const checkIns = await readSheet(
+      await lobbyMgr.get(url('/lobby/log/export.xlsx?date=2026-11-02&kind=check_in')),
+    );
+    expect(checkIns.filterLine).toContain('类别：签到');
+    expect(checkIns.rows).toHaveLength(2);
     const admin = await login(t, 'admin');
     const audit = await admin.get('/api/v1/audit?entityType=lobby_checkin');
     expect(audit.json().total).toBe(3);
@@ -421,6 +451,14 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
       ['rotating', 'fixed', '客流突增'],
       ['fixed', 'rotating', 'plan'],
       ['rotating', 'fixed', 'plan'],
+    ]);
+    // The export names the modes (and the server's own switches as the system's).
+    const switches = await readSheet(await head.get(url('/lobby/log/export.xlsx?kind=mode_switch')));
+    expect(switches.rows.map((r) => [r[2], r[3], r[4]])).toEqual([
+      ['系统', null, '循环补位'],
+      ['lobby.a', '循环补位', '固定作业'],
+      ['系统', '固定作业', '循环补位'],
+      ['系统', '循环补位', '固定作业'],
     ]);
     const replay = (await head.get(url('/lobby/replay?date=2026-11-02&step=5'))).json();
     const mode = (hhmm: string) =>

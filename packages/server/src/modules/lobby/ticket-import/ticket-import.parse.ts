@@ -1,16 +1,18 @@
 import { Readable } from 'node:stream';
-import { decodeText, detectDelimiter, parseCsv } from '../../lib/csv';
-import { sha256Hex } from '../../lib/crypto';
-import { DomainError } from '../../lib/errors';
-import type { Locale } from '../../lib/messages';
-import { loadExcel } from '../../lib/xlsx';
-import { TICKET_KINDS, type TicketKind } from './lobby.state';
+import { decodeText, detectDelimiter, parseCsv } from '../../../lib/csv';
+import { sha256Hex } from '../../../lib/crypto';
+import { DomainError } from '../../../lib/errors';
+import type { Locale } from '../../../lib/messages';
+import { loadExcel } from '../../../lib/xlsx';
+import { BEIJING_OFFSET_MS } from '@liangdian/engine/time';
 import {
-  type ColumnMapping,
-  IMPORT_FIELDS,
-  type ImportField,
-  REQUIRED_FIELDS,
-} from './ticket-import.schemas';
+  TICKET_IMPORT_FIELDS as IMPORT_FIELDS,
+  TICKET_IMPORT_REQUIRED as REQUIRED_FIELDS,
+  TICKET_KINDS,
+  type TicketImportField as ImportField,
+  type TicketKind,
+} from '@liangdian/shared';
+import type { TicketImportMapping as ColumnMapping } from '@liangdian/shared/api';
 
 /**
  * Historic ticket logs, pure part: the uploaded file → a table (header and rows with their line
@@ -29,8 +31,6 @@ export interface Table {
   headers: string[];
   rows: TableRow[];
 }
-
-const SHANGHAI_MS = 8 * 3600_000;
 
 /** Reads a CSV (UTF-8 or GBK; comma, semicolon or tab) or an .xlsx (its first sheet). */
 export async function readTable(data: Buffer, maxRows: number): Promise<Table> {
@@ -380,7 +380,7 @@ export function checkRow(
 }
 
 /** A Date cell of a sheet holds the wall clock as if it were UTC: read it as Beijing time. */
-const wallClock = (d: Date) => d.getTime() - SHANGHAI_MS;
+const wallClock = (d: Date) => d.getTime() - BEIJING_OFFSET_MS;
 
 function parseDate(c: Cell): { y: number; m: number; d: number } | null {
   if (c instanceof Date) return { y: c.getUTCFullYear(), m: c.getUTCMonth() + 1, d: c.getUTCDate() };
@@ -401,7 +401,7 @@ function validDate(y: number, m: number, d: number) {
 }
 
 const shanghai = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0) =>
-  Date.UTC(y, mo - 1, d, h, mi, s, ms) - SHANGHAI_MS;
+  Date.UTC(y, mo - 1, d, h, mi, s, ms) - BEIJING_OFFSET_MS;
 
 const OFFSET_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
