@@ -101,6 +101,7 @@ export const TicketImportUpload = z.object({
   /** commit only: leave the bad rows out instead of refusing the whole file */
   skipInvalid: z.enum(['true', 'false']).optional(),
 });
+export type TicketImportUpload = z.infer<typeof TicketImportUpload>;
 
 // ---------------------------------------------------------------- endpoints
 const tags = ['lobby'] as const;
