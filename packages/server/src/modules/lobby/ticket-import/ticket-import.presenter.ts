@@ -1,6 +1,7 @@
 import type { TicketImportBatch, TicketImportPreviewRow, TicketImportRowError } from '@liangdian/shared/api';
 import type { Locale } from '../../../lib/messages';
-import { type ImportEvent, type RowProblem, rowMessage } from './ticket-import.parse';
+import { rowMessage } from './ticket-import.messages';
+import type { ImportEvent, RowProblem } from './ticket-import.parse';
 import type { BatchRow } from './ticket-import.repository';
 
 /** A good row as it will be stored. */

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mount, sendXlsxFile } from '../../../http/route';
 import { DomainError } from '../../../lib/errors';
 import type { Locale } from '../../../lib/messages';
-import { FIELD_NAMES } from './ticket-import.parse';
+import { FIELD_NAMES } from './ticket-import.messages';
 import type { TicketImportService, Upload } from './ticket-import.service';
 import { ERROR_REPORT_TITLE, errorReportXlsx, ticketImportBatchSheet } from './ticket-import.sheets';
 

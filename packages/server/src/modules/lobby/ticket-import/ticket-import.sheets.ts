@@ -2,7 +2,7 @@ import type { TicketImportBatch, TicketImportRowError } from '@liangdian/shared/
 import { label, sheet } from '../../../http/sheet';
 import type { Locale } from '../../../lib/messages';
 import { toXlsx } from '../../../lib/xlsx';
-import { FIELD_NAMES } from './ticket-import.parse';
+import { FIELD_NAMES } from './ticket-import.messages';
 
 /** Past imports of an outlet: counts as numbers, times as Beijing date-times. */
 export const ticketImportBatchSheet = sheet<TicketImportBatch>({
