@@ -1,4 +1,4 @@
-import { beijingDate, beijingDayStartMs } from '@liangdian/engine/time';
+import { beijingDate, beijingDayStartMs, beijingMs } from '@liangdian/engine/time';
 import type { LobbyMode } from '@liangdian/shared';
 import type { LobbyLogEntry, LobbyLogQuery, LobbyReplay } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
@@ -13,10 +13,9 @@ import { planMode, planOf } from '../lobby.settings';
 import { replaySeries } from '../lobby.state';
 import { presentLog } from './history.presenter';
 
-const HOUR_MS = 3_600_000;
 /** The replay's day, unless events fall outside it: 08:00–18:00 Beijing time. */
-const REPLAY_FROM_HOUR = 8;
-const REPLAY_TO_HOUR = 18;
+const REPLAY_FROM = '08:00';
+const REPLAY_TO = '18:00';
 
 /**
  * What happened in the lobby on a day (docs/lobby.md, "Log and replay"): the lobby log, and the
@@ -59,8 +58,8 @@ export class HistoryService {
     const stepMs = step * 60_000;
     const evs = events.map(toEvent);
     // 08:00–18:00 by default, widened to the first and last events.
-    const first = Math.min(start + REPLAY_FROM_HOUR * HOUR_MS, ...evs.map((e) => e.at));
-    const last = Math.max(start + REPLAY_TO_HOUR * HOUR_MS, ...evs.map((e) => e.at + 1));
+    const first = Math.min(beijingMs(day, REPLAY_FROM), ...evs.map((e) => e.at));
+    const last = Math.max(beijingMs(day, REPLAY_TO), ...evs.map((e) => e.at + 1));
     const from = start + Math.floor((first - start) / stepMs) * stepMs;
     const to = start + Math.ceil((last - start) / stepMs) * stepMs;
     const sw = switches.map((s) => ({
