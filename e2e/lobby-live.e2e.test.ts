@@ -1,26 +1,11 @@
+import { beijingWallClock } from '@liangdian/engine/time';
+import type { LobbyView, Post, Staff } from '@liangdian/shared/api';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
+import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { type Api, makeOutlet, makeUser } from './factories';
 import { cjk } from './helpers';
 
-interface Post {
-  id: string;
-  kind: string;
-  name: string;
-  active: boolean;
-}
-interface Staff {
-  id: string;
-  employeeNo: string;
-  name: string;
-  roles: string[];
-}
-interface LobbyView {
-  arrivals: number;
-  mode: { mode: 'fixed' | 'rotating'; source: 'plan' | 'override'; reason: string | null };
-  presence: { staffId: string; postId: string }[];
-  prompts: { id: string; staffId: string; postId: string; status: string }[];
-}
 interface TicketEvent {
   eventId: string;
   ticket: string;
@@ -32,16 +17,15 @@ interface TicketEvent {
 }
 
 /** Minutes since midnight in Asia/Shanghai: events of the scene stay within today. */
-function minutesIntoShanghaiDay(now: number): number {
-  const d = new Date(now + 8 * 3_600_000);
-  return d.getUTCHours() * 60 + d.getUTCMinutes();
-}
+const minutesIntoShanghaiDay = (now: number): number => beijingWallClock(now).minuteOfDay;
 
 describe('the live lobby: big-screen board and tablet view', () => {
   const baseUrl = inject('baseUrl');
   const run = Date.now().toString(36);
   let browser: Browser;
-  let head: Awaited<ReturnType<typeof apiSession>>;
+  let head: Api;
+  /** the people of the test's own outlet (no other spec touches its board) */
+  let users: Record<'head' | 'lobby' | 'staff', { username: string; password: string }>;
   let outletId: string;
   let token: string;
   let posts: Post[];
@@ -77,17 +61,34 @@ describe('the live lobby: big-screen board and tablet view', () => {
   };
   const post = (kind: string) => {
     const p = posts.find((x) => x.kind === kind && x.active);
-    if (!p) throw new Error(`no ${kind} post at LSW`);
+    if (!p) throw new Error(`no ${kind} post at the test's outlet`);
     return p;
   };
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    head = await apiSession(baseUrl, 'head.lsw');
-    const outlets = await head.get<{ items: OutletRow[] }>('/outlets?q=LSW');
-    const lsw = outlets.items.find((o) => o.code === 'LSW');
-    if (!lsw) throw new Error('demo outlet LSW missing');
-    outletId = lsw.id;
+    const admin = await apiSession(baseUrl, 'admin');
+    const own = await makeOutlet(admin, '量点测试支行');
+    outletId = own.outlet.id;
+    // four tellers serve the counters of the scene; a lobby service manager is the backup
+    for (const [no, name, roles] of [
+      ['4', '赵柜员', ['teller']],
+      ['5', '钱柜员', ['teller']],
+      ['6', '孙柜员', ['teller']],
+      ['7', '周客服', ['lobby_service_manager']],
+    ] as const)
+      await admin.post(`/outlets/${outletId}/staff`, {
+        employeeNo: `${own.outlet.code}${no}`,
+        name,
+        roles,
+        skills: [],
+      });
+    users = {
+      head: await makeUser(baseUrl, admin, 'outlet_head', outletId),
+      lobby: await makeUser(baseUrl, admin, 'lobby_manager', outletId),
+      staff: await makeUser(baseUrl, admin, 'staff', outletId),
+    };
+    head = await apiSession(baseUrl, users.head.username, users.head.password);
     token = (
       await head.post<{ token: string }>(`/outlets/${outletId}/machine-tokens`, { name: `E2E ${run}` })
     ).token;
@@ -95,15 +96,13 @@ describe('the live lobby: big-screen board and tablet view', () => {
     staff = (await head.get<{ items: Staff[] }>(`/outlets/${outletId}/staff?active=true&pageSize=200`)).items;
   });
   afterAll(async () => {
-    // leave the demo outlet without the test's rule and override
-    await head?.put(`/outlets/${outletId}/backfill-rules`, { rules: [] }).catch(() => undefined);
     await browser?.close();
   });
 
   it('shows a ticket issued by the machine on the board within one second', async () => {
     boardContext = await newContext(browser, baseUrl, { width: 1920, height: 1080 });
     board = await boardContext.newPage();
-    await login(board, 'head.lsw');
+    await login(board, users.head.username, users.head.password);
     await board.goto(`/board/${outletId}`);
     await board.locator('[data-testid="board-connection"][data-connected="true"]').waitFor();
     await board.getByTestId('board-arrivals').waitFor();
@@ -222,7 +221,7 @@ describe('the live lobby: big-screen board and tablet view', () => {
 
     tabletContext = await newContext(browser, baseUrl, { width: 1280, height: 800 });
     tablet = await tabletContext.newPage();
-    await login(tablet, 'lobby.lsw');
+    await login(tablet, users.lobby.username, users.lobby.password);
     await tablet.goto(`/lobby/${outletId}`);
     const card = tablet.locator(`[data-testid="tablet-prompt"][data-prompt-id="${prompt!.id}"]`);
     await card.waitFor();
@@ -305,7 +304,7 @@ describe('the live lobby: big-screen board and tablet view', () => {
   it('shows staff the tablet view in English without the lobby manager’s buttons', async () => {
     const context = await newContext(browser, baseUrl, { width: 1280, height: 800 });
     const page = await context.newPage();
-    await login(page, 'staff.lsw');
+    await login(page, users.staff.username, users.staff.password);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-en-US').click();
     await page.goto(`/lobby/${outletId}`);
@@ -319,10 +318,6 @@ describe('the live lobby: big-screen board and tablet view', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByText('Waiting by business').waitFor();
     await screenshot(page, 'lobby-board-en');
-    // leave the demo user in Chinese
-    await page.goto('/');
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-zh-CN').click();
     await context.close();
   });
 });

@@ -41,6 +41,7 @@ export { openDatabase } from './packages/server/src/db/database';
 export { argon2Hasher } from './packages/server/src/lib/passwords';
 export { newId } from './packages/server/src/lib/ids';
 export { PgLobbyBus } from './packages/server/src/modules/lobby/lobby.bus';
+export { toBeijingIso } from './packages/engine/src/time/beijing';
 export * as org from './packages/server/src/modules/org/org.repository';
 export * as users from './packages/server/src/modules/users/users.repository';
 export * as lobby from './packages/server/src/modules/lobby/lobby.repository';
@@ -73,7 +74,6 @@ const m = await import(pathToFileURL(out).href);
 const transit = [];
 const quantile = (xs, q) =>
   xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] : NaN;
-const shanghaiIso = (ms) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 23)}+08:00`;
 
 async function seed(db) {
   const now = new Date().toISOString();
@@ -208,7 +208,8 @@ async function serve({ target, label, usePgBus }) {
   });
   const { outlets, tokens, password } = await seed(database.db);
   if (process.env.BENCH_DEBUG) {
-    const lobby = app.services.lobby;
+    // the live state: the board's build, the push schedule and the SSE subscribers
+    const lobby = app.services.lobby.live;
     const bv = lobby.buildView.bind(lobby);
     const slow = [];
     lobby.buildView = async (...a) => {
@@ -328,7 +329,7 @@ async function run(target, label, usePgBus = false) {
               ticket,
               businessType: 'cash',
               kind,
-              at: shanghaiIso(t0 + k * 100),
+              at: m.toBeijingIso(t0 + k * 100),
               counter: '1',
             });
           }

@@ -35,10 +35,10 @@ import { TenQuestionsService } from './modules/coaching/ten-questions.service';
 import { AuthService } from './modules/auth/auth.service';
 import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
 import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
+import { Lobby } from './modules/lobby/lobby';
 import { lobbyRoutes } from './modules/lobby/lobby.routes';
-import { LobbyService } from './modules/lobby/lobby.service';
-import { ticketImportRoutes } from './modules/lobby/ticket-import.routes';
-import { TicketImportService } from './modules/lobby/ticket-import.service';
+import { ticketImportRoutes } from './modules/lobby/ticket-import/ticket-import.routes';
+import { TicketImportService } from './modules/lobby/ticket-import/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -68,7 +68,7 @@ export interface Services {
   scripts: ScriptsService;
   drills: DrillsService;
   tenQuestions: TenQuestionsService;
-  lobby: LobbyService;
+  lobby: Lobby;
   ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
@@ -104,8 +104,8 @@ export function createServices(
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
     tenQuestions: new TenQuestionsService(db, guard, changes),
-    lobby: new LobbyService(db, clock, audit, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
-    ticketImport: new TicketImportService(db, clock, audit),
+    lobby: new Lobby(db, clock, guard, changes, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
+    ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
   };

@@ -173,6 +173,11 @@ export const CODE_TABLES = {
     prompt_cancelled: { 'zh-CN': '提示撤回', 'en-US': 'Prompt withdrawn' },
     return: { 'zh-CN': '返回原岗', 'en-US': 'Return' },
   },
+  /** Service modes of the lobby. */
+  lobbyMode: {
+    fixed: { 'zh-CN': '固定作业', 'en-US': 'Fixed assignment' },
+    rotating: { 'zh-CN': '循环补位', 'en-US': 'Rotating backfill' },
+  },
   /** What an audit entry is about. */
   entityType: {
     outlet: { 'zh-CN': '网点', 'en-US': 'Outlet' },

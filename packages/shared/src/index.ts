@@ -9,3 +9,4 @@ export * from './mask';
 export * from './codes';
 export * from './complaints';
 export * from './permissions';
+export * from './lobby';

@@ -1,5 +1,15 @@
 import { parseArgs } from 'node:util';
 import { compileDistribution, sample, Xoshiro128 } from '@liangdian/engine';
+import { toBeijingIso } from '@liangdian/engine/time';
+import type {
+  BusinessType,
+  MachineTokenCreated,
+  Outlet,
+  Page,
+  TicketEventBatchResult,
+  TicketEventInput,
+  Zone,
+} from '@liangdian/shared/api';
 import { type Command, EXIT, UsageError } from '../command';
 
 const HELP = `Usage:
@@ -107,9 +117,7 @@ export function generateDay(types: FeedType[], seed: number, patienceMean = 30):
 }
 
 /** An instant as ISO-8601 in Asia/Shanghai with its offset, as a ticket machine sends it. */
-export function shanghaiIso(ms: number): string {
-  return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 23)}+08:00`;
-}
+export const shanghaiIso = (ms: number): string => toBeijingIso(ms);
 
 interface Session {
   cookie: string;
@@ -192,7 +200,7 @@ export const feedCommand: Command = {
     let counters = new Map<string, number>(codes.map((c) => [c, 2]));
     if (values.username && values.password) {
       const session = await signIn(base, values.username, values.password);
-      const page = await api<{ items: { id: string; code: string }[] }>(
+      const page = await api<Page<Outlet>>(
         base,
         `/api/v1/outlets?q=${encodeURIComponent(values.outlet)}&pageSize=200`,
         { session },
@@ -201,7 +209,7 @@ export const feedCommand: Command = {
       if (!outlet) throw new Error(`no outlet with code ${values.outlet} in your scope`);
       outletId = outlet.id;
       if (values['create-token']) {
-        const created = await api<{ token: string }>(base, `/api/v1/outlets/${outletId}/machine-tokens`, {
+        const created = await api<MachineTokenCreated>(base, `/api/v1/outlets/${outletId}/machine-tokens`, {
           method: 'POST',
           session,
           body: JSON.stringify({ name: `liangdian feed ${new Date().toISOString().slice(0, 16)}` }),
@@ -211,20 +219,12 @@ export const feedCommand: Command = {
       }
       if (!values.types) {
         const [types, zones] = await Promise.all([
-          api<{ items: { code: string; defaultZoneKind: string; active: boolean }[] }>(
-            base,
-            '/api/v1/business-types',
-            {
-              session,
-            },
-          ),
-          api<{ items: { kind: string; capacity: number; active: boolean }[] }>(
-            base,
-            `/api/v1/outlets/${outletId}/zones`,
-            {
-              session,
-            },
-          ),
+          api<{ items: BusinessType[] }>(base, '/api/v1/business-types', {
+            session,
+          }),
+          api<{ items: Zone[] }>(base, `/api/v1/outlets/${outletId}/zones`, {
+            session,
+          }),
         ]);
         const capacity = new Map(zones.items.filter((z) => z.active).map((z) => [z.kind, z.capacity]));
         const served = types.items.filter((t) => t.active && capacity.has(t.defaultZoneKind));
@@ -253,20 +253,17 @@ export const feedCommand: Command = {
       let end = next;
       while (end < day.length && atOf(day[end]!.minute) <= now) end++;
       for (let i = next; i < end; i += 1000) {
-        const chunk = day.slice(i, Math.min(end, i + 1000)).map((e, j) => ({
-          eventId: `${run}-${i + j}`,
-          ticket: e.ticket,
-          businessType: e.businessType,
-          kind: e.kind,
-          at: shanghaiIso(atOf(e.minute)),
-          ...(e.counter ? { counter: e.counter } : {}),
-        }));
-        const res = await api<{
-          accepted: number;
-          duplicate: number;
-          rejected: number;
-          results: { status: string; code?: string }[];
-        }>(base, `/api/v1/outlets/${outletId}/ticket-events`, {
+        const chunk = day.slice(i, Math.min(end, i + 1000)).map(
+          (e, j): TicketEventInput => ({
+            eventId: `${run}-${i + j}`,
+            ticket: e.ticket,
+            businessType: e.businessType,
+            kind: e.kind,
+            at: shanghaiIso(atOf(e.minute)),
+            ...(e.counter ? { counter: e.counter } : {}),
+          }),
+        );
+        const res = await api<TicketEventBatchResult>(base, `/api/v1/outlets/${outletId}/ticket-events`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}` },
           body: JSON.stringify({ events: chunk }),

@@ -6,19 +6,25 @@
 import type { RoutesOf } from './endpoint';
 import { coachingApi } from './coaching';
 import { insightsApi } from './insights';
+import { lobbyApi } from './lobby';
 import { orgApi } from './org';
+import { ticketImportApi } from './ticket-import';
 
 export * from './endpoint';
 export * from './common';
 export * from './org';
 export * from './insights';
 export * from './coaching';
+export * from './lobby';
+export * from './ticket-import';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
   org: orgApi,
   insights: insightsApi,
   coaching: coachingApi,
+  lobby: lobbyApi,
+  ticketImport: ticketImportApi,
 } as const;
 
 type Features = typeof API;

@@ -54,10 +54,3 @@ export const complaintPolicy = {
   editsScripts: (a: Actor) => allows(a, 'complaints.scripts'),
   coaches: (a: Actor, outletId: string) => allows(a, 'complaints.coach', outletId),
 };
-
-export const lobbyPolicy = {
-  managesTokens: (a: Actor, outletId: string) => allows(a, 'lobby.configure', outletId),
-  configures: (a: Actor, outletId: string) => allows(a, 'lobby.configure', outletId),
-  operates: (a: Actor, outletId: string) => allows(a, 'lobby.operate', outletId),
-  answersPrompts: (a: Actor, outletId: string) => allows(a, 'lobby.answer', outletId),
-};

@@ -1,303 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../lib/ids';
 import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
-import * as org from '../org/org.repository';
-
-type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-
-/** 09:00 in Shanghai on the harness clock's day (Monday 2026-11-02). */
-const at = (hhmm: string) => `2026-11-02T${hhmm}:00+08:00`;
-let n = 0;
-const ev = (ticket: string, kind: string, hhmm: string, over: Record<string, unknown> = {}) => ({
-  eventId: `ev-${++n}`,
-  ticket,
-  businessType: 'cash',
-  kind,
-  at: at(hhmm),
-  ...over,
-});
-
-async function makeToken(c: Client, outletId: string) {
-  const res = await c.post(`/api/v1/outlets/${outletId}/machine-tokens`, { name: '叫号机 1' });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; token: string; prefix: string };
-}
-
-const send = (
-  t: TestApp,
-  outletId: string,
-  token: string | null,
-  events: unknown[],
-  headers: Record<string, string> = {},
-) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/v1/outlets/${outletId}/ticket-events`,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    payload: { events },
-  });
-
-async function makeFloor(t: TestApp, outletId: string) {
-  const now = t.clock.now().toISOString();
-  const zoneId = newId();
-  await org.insertZone(t.database.db, {
-    id: zoneId,
-    outlet_id: outletId,
-    kind: 'cash',
-    name: '现金区',
-    capacity: 3,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  const post = async (kind: string, name: string, zone: string | null) => {
-    const id = newId();
-    await org.insertPost(t.database.db, {
-      id,
-      outlet_id: outletId,
-      kind,
-      name,
-      zone_id: zone,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    return id;
-  };
-  const cashPost = await post('zone', '高柜位', zoneId);
-  const welcomePost = await post('welcome', '迎宾位', null);
-  const person = async (name: string, role: string, home: string) => {
-    const id = newId();
-    await org.insertStaff(t.database.db, {
-      id,
-      outlet_id: outletId,
-      employee_no: `E${id.slice(-8)}`,
-      name,
-      roles: JSON.stringify([role]),
-      skills: '["cash"]',
-      phone_enc: null,
-      home_post_id: home,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    return id;
-  };
-  const wang = await person('王芳', 'teller', welcomePost);
-  const li = await person('李强', 'teller', welcomePost);
-  const zhao = await person('赵磊', 'teller', cashPost);
-  return { cashPost, welcomePost, wang, li, zhao };
-}
-
-describe('live lobby: machine tokens and ticket events', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let head: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    head = await login(t, 'head.a');
-  });
-  afterEach(() => t.close());
-
-  it('creates a token shown once, lists it without the secret, audits, and revokes it', async () => {
-    const tok = await makeToken(head, cast.outletA);
-    expect(tok.token).toMatch(/^ldm_/);
-    const list = await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens`);
-    expect(list.json().total).toBe(1);
-    expect(list.json().items[0]).not.toHaveProperty('token');
-    expect(list.json().items[0].prefix).toBe(tok.token.slice(0, 8));
-    const stored = await t.database.db.selectFrom('machine_tokens').selectAll().executeTakeFirstOrThrow();
-    expect(stored.token_hash).not.toContain(tok.token);
-    expect(stored.token_hash).toHaveLength(64);
-
-    const lobby = await login(t, 'lobby.a');
-    expect(
-      (await lobby.post(`/api/v1/outlets/${cast.outletA}/machine-tokens`, { name: 'x' })).statusCode,
-    ).toBe(403);
-    expect(
-      (await head.post(`/api/v1/outlets/${cast.outletB}/machine-tokens`, { name: 'x' })).statusCode,
-    ).toBe(404);
-
-    expect((await send(t, cast.outletA, tok.token, [ev('A1', 'issued', '08:55')])).statusCode).toBe(200);
-    const rev = await head.post(`/api/v1/outlets/${cast.outletA}/machine-tokens/${tok.id}/revoke`);
-    expect(rev.statusCode).toBe(200);
-    expect(rev.json().revokedAt).toBe(t.clock.now().toISOString());
-    const refused = await send(t, cast.outletA, tok.token, [ev('A2', 'issued', '08:56')]);
-    expect(refused.statusCode).toBe(401);
-    expect(refused.json().code).toBe('MACHINE_TOKEN_INVALID');
-
-    const admin = await login(t, 'admin');
-    const audit = await admin.get('/api/v1/audit?entityType=machine_token');
-    expect(
-      audit
-        .json()
-        .items.map((e: { action: string }) => e.action)
-        .sort(),
-    ).toEqual(['create', 'revoke']);
-    const xlsx = await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens/export.xlsx`);
-    expect(xlsx.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.rowCount).toBe(2);
-  });
-
-  it("refuses a missing token (401), another outlet's token (403) and a batch over 1,000 (413)", async () => {
-    const tok = await makeToken(head, cast.outletA);
-    expect((await send(t, cast.outletA, null, [ev('A1', 'issued', '08:55')])).json().code).toBe(
-      'MACHINE_TOKEN_INVALID',
-    );
-    expect((await send(t, cast.outletA, 'ldm_nonsense', [])).statusCode).toBe(401);
-    const other = await send(t, cast.outletB, tok.token, [ev('A1', 'issued', '08:55')]);
-    expect(other.statusCode).toBe(403);
-    const big = Array.from({ length: 1001 }, (_, i) => ev(`B${i}`, 'issued', '08:50'));
-    const tooMany = await send(t, cast.outletA, tok.token, big);
-    expect(tooMany.statusCode).toBe(413);
-    expect(tooMany.json().code).toBe('TICKET_BATCH_TOO_LARGE');
-    const ok = await send(t, cast.outletA, tok.token, big.slice(0, 1000));
-    expect(ok.json().accepted).toBe(1000);
-    const count = await t.database.db
-      .selectFrom('ticket_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(1000);
-  });
-
-  it('answers per event: accepted, duplicate, rejected with a code; bad events spoil nothing', async () => {
-    const tok = await makeToken(head, cast.outletA);
-    const good = ev('A001', 'issued', '08:40');
-    const batch = [
-      good,
-      ev('A002', 'issued', '08:41', { businessType: 'nonsense' }),
-      ev('A003', 'issued', '08:42', { at: '2026-10-20T09:00:00+08:00' }), // > 7 days old
-      ev('A004', 'issued', '08:43', { at: '2026-11-02T09:10:00+08:00' }), // 10 minutes ahead
-      ev('A005', 'issued', '08:44', { at: '2026-11-02 08:44' }), // no offset
-      ev('A006', 'issued', '08:45', { at: '2026-11-02T08:45:00' }), // no offset either
-      { eventId: 'x', kind: 'issued' },
-      'not even an object',
-      { ...good },
-      ev('A007', 'transferred', '08:46'),
-      ev('A008', 'issued', '09:04'), // 4 minutes ahead: accepted
-    ];
-    const res = await send(t, cast.outletA, tok.token, batch, { 'accept-language': 'en-US' });
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.results.map((r: { status: string; code?: string }) => r.code ?? r.status)).toEqual([
-      'accepted',
-      'UNKNOWN_BUSINESS_TYPE',
-      'TOO_OLD',
-      'IN_THE_FUTURE',
-      'MALFORMED_TIME',
-      'MALFORMED_TIME',
-      'MALFORMED_EVENT',
-      'MALFORMED_EVENT',
-      'duplicate',
-      'TO_BUSINESS_TYPE_REQUIRED',
-      'accepted',
-    ]);
-    expect(body).toMatchObject({ accepted: 2, duplicate: 1, rejected: 8 });
-    expect(body.results[2].message).toBe('The event is more than 7 days old');
-    expect(body.results[7]).toMatchObject({ index: 7, eventId: null });
-
-    // Idempotent: the same batch again stores nothing new.
-    const again = await send(t, cast.outletA, tok.token, batch);
-    expect(again.json()).toMatchObject({ accepted: 0, duplicate: 3, rejected: 8 });
-    const rows = await t.database.db.selectFrom('ticket_events').select('event_id').execute();
-    expect(rows.map((r) => r.event_id).sort()).toEqual(
-      [good.eventId, (batch[10] as { eventId: string }).eventId].sort(),
-    );
-    const lobby = await head.get(`/api/v1/outlets/${cast.outletA}/lobby`);
-    expect(lobby.json()).toMatchObject({ arrivals: 2, waiting: 2, day: '2026-11-02' });
-  });
-
-  it('needs no session or CSRF token, even with a session cookie present', async () => {
-    const tok = await makeToken(head, cast.outletA);
-    const res = await send(t, cast.outletA, tok.token, [ev('A1', 'issued', '08:55')], {
-      cookie: `ld_session=${head.cookie}`,
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().accepted).toBe(1);
-  });
-
-  it("places late events by their time and derives the day's state; survives a restart", async () => {
-    const tok = await makeToken(head, cast.outletA);
-    const events = [
-      ev('A001', 'issued', '08:30'),
-      ev('A002', 'issued', '08:35'),
-      ev('A001', 'called', '08:38', { counter: '1' }),
-      ev('A001', 'serving', '08:39', { counter: '1' }),
-      ev('A001', 'ended', '08:45', { counter: '1' }),
-      ev('A003', 'issued', '08:50', { businessType: 'wealth' }),
-      ev('A002', 'called', '08:52', { counter: '2', staffId: 's-2' }),
-      ev('A004', 'issued', '08:53'),
-      ev('A004', 'abandoned', '08:58'),
-      ev('Y001', 'issued', '2026-11-01T16:00:00+08:00'), // yesterday: stored, not today's
-    ];
-    events[9]!.at = '2026-11-01T16:00:00+08:00';
-    // Later events first, in two batches.
-    await send(t, cast.outletA, tok.token, events.slice(5));
-    await send(t, cast.outletA, tok.token, events.slice(0, 5));
-    const s = (await head.get(`/api/v1/outlets/${cast.outletA}/lobby`)).json();
-    expect(s).toMatchObject({
-      arrivals: 4,
-      served: 1,
-      called: 2,
-      abandoned: 1,
-      waiting: 1,
-      longestWaitMinutes: 10,
-      meanWaitMinutes: 12.5,
-      serviceLevel: 0.333,
-      serviceLevelTarget: 0.8,
-      targetWaitMinutes: 10,
-      meetsTarget: false,
-      mode: { mode: 'fixed', source: 'plan' },
-    });
-    expect(s.waitingByType).toEqual([{ businessType: 'wealth', waiting: 1, oldestWaitMinutes: 10 }]);
-    expect(s.countersServing).toEqual([
-      {
-        counter: '2',
-        ticket: 'A002',
-        businessType: 'cash',
-        staffId: 's-2',
-        since: '2026-11-02T00:52:00.000Z',
-        status: 'called',
-      },
-    ]);
-
-    // A second app on the same database (a restart) rebuilds the same state from the events.
-    const { buildApp } = await import('../../app');
-    const { testConfig } = await import('../../config');
-    const again = await buildApp({
-      config: testConfig(),
-      database: t.database,
-      clock: t.clock,
-      migrate: false,
-    });
-    try {
-      const res = await again.inject({
-        method: 'GET',
-        url: `/api/v1/outlets/${cast.outletA}/lobby`,
-        headers: { cookie: `ld_session=${head.cookie}` },
-      });
-      expect(res.json()).toEqual(s);
-    } finally {
-      await again.close();
-    }
-
-    // Settings: 50% within 20 minutes meets the target.
-    const set = await head.put(`/api/v1/outlets/${cast.outletA}/lobby/settings`, {
-      serviceLevelTarget: 0.5,
-      targetWaitMinutes: 20,
-    });
-    expect(set.statusCode).toBe(200);
-    const s2 = (await head.get(`/api/v1/outlets/${cast.outletA}/lobby`)).json();
-    expect(s2).toMatchObject({ serviceLevel: 0.667, meetsTarget: true, targetWaitMinutes: 20 });
-    // Outside the scope: 404.
-    const other = await login(t, 'head.a');
-    expect((await other.get(`/api/v1/outlets/${cast.outletB}/lobby`)).statusCode).toBe(404);
-  });
-});
+import { readSheet } from '../../test/xlsx';
+import { at, type Cast, ev, makeFloor, makeToken, send } from './lobby.fixtures';
 
 describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
   let t: TestApp;
@@ -365,10 +69,26 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     expect(log.json().items[0].message).toBe('王芳 到岗 迎宾位');
     const paged = await lobbyMgr.get(url('/lobby/log?date=2026-11-02&pageSize=1&page=2&kind=check_in'));
     expect(paged.json()).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    // in the reader's language (their account's: zh-CN), whatever the browser asks
     const xlsx = await lobbyMgr.get(url('/lobby/log/export.xlsx?date=2026-11-02'), {
       'accept-language': 'en-US',
     });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const sheet = await readSheet(xlsx);
+    expect(sheet.title).toBe('厅堂日志');
+    expect(sheet.filterLine).toContain('日期：2026-11-02');
+    expect(sheet.headers).toEqual(['时间', '类别', '操作人', '原模式', '新模式', '内容']);
+    // kinds by their names, times as Beijing date-times
+    expect(sheet.rows.map((r) => r[1])).toEqual(['签到', '签到', '签退']);
+    expect(sheet.rows[0]![0]).toBeInstanceOf(Date);
+    expect((sheet.rows[0]![0] as Date).toISOString()).toBe('2026-11-02T09:00:00.000Z');
+    expect(sheet.rows[0]![2]).toBe('lobby.a');
+    expect(sheet.rows[0]![5]).toBe('王芳 到岗 迎宾位');
+    const checkIns = await readSheet(
+      await lobbyMgr.get(url('/lobby/log/export.xlsx?date=2026-11-02&kind=check_in')),
+    );
+    expect(checkIns.filterLine).toContain('类别：签到');
+    expect(checkIns.rows).toHaveLength(2);
     const admin = await login(t, 'admin');
     const audit = await admin.get('/api/v1/audit?entityType=lobby_checkin');
     expect(audit.json().total).toBe(3);
@@ -421,6 +141,14 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
       ['rotating', 'fixed', '客流突增'],
       ['fixed', 'rotating', 'plan'],
       ['rotating', 'fixed', 'plan'],
+    ]);
+    // The export names the modes (and the server's own switches as the system's).
+    const switches = await readSheet(await head.get(url('/lobby/log/export.xlsx?kind=mode_switch')));
+    expect(switches.rows.map((r) => [r[2], r[3], r[4]])).toEqual([
+      ['系统', null, '循环补位'],
+      ['lobby.a', '循环补位', '固定作业'],
+      ['系统', '固定作业', '循环补位'],
+      ['系统', '循环补位', '固定作业'],
     ]);
     const replay = (await head.get(url('/lobby/replay?date=2026-11-02&step=5'))).json();
     const mode = (hhmm: string) =>
@@ -609,5 +337,79 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     const none = await admin.post(`/api/v1/outlets/${cast.outletB}/mode-plan/recommend`, {});
     expect(none.statusCode).toBe(409);
     expect(none.json().code).toBe('LOBBY_NO_ZONES');
+  });
+});
+
+describe('live lobby: one scope guard for every concern', () => {
+  let t: TestApp;
+  let cast: Cast;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    cast = await makeBranchWithOutlets(t);
+  });
+  afterEach(() => t.close());
+
+  const plan = { days: Array.from({ length: 7 }, () => Array.from({ length: 48 }, () => 'fixed')) };
+  const settings = { serviceLevelTarget: 0.8, targetWaitMinutes: 10 };
+  /** [what, call] per endpoint of the lobby that takes an outlet */
+  const reads = (c: Client, o: string) =>
+    [
+      ['board', c.get(`/api/v1/outlets/${o}/lobby`)],
+      ['settings', c.get(`/api/v1/outlets/${o}/lobby/settings`)],
+      ['mode plan', c.get(`/api/v1/outlets/${o}/mode-plan`)],
+      ['rules', c.get(`/api/v1/outlets/${o}/backfill-rules`)],
+      ['log', c.get(`/api/v1/outlets/${o}/lobby/log`)],
+      ['log export', c.get(`/api/v1/outlets/${o}/lobby/log/export.xlsx`)],
+      ['replay', c.get(`/api/v1/outlets/${o}/lobby/replay`)],
+    ] as const;
+  const configure = (c: Client, o: string) =>
+    [
+      ['tokens', c.get(`/api/v1/outlets/${o}/machine-tokens`)],
+      ['token export', c.get(`/api/v1/outlets/${o}/machine-tokens/export.xlsx`)],
+      ['put settings', c.put(`/api/v1/outlets/${o}/lobby/settings`, settings)],
+      ['put plan', c.put(`/api/v1/outlets/${o}/mode-plan`, plan)],
+      ['put rules', c.put(`/api/v1/outlets/${o}/backfill-rules`, { rules: [] })],
+      ['import mapping', c.get(`/api/v1/outlets/${o}/ticket-import/mapping`)],
+      ['import batches', c.get(`/api/v1/outlets/${o}/ticket-import/batches`)],
+    ] as const;
+  const operate = (c: Client, o: string) =>
+    [
+      ['check-in', c.post(`/api/v1/outlets/${o}/lobby/check-in`, { staffId: 'x', postId: 'y' })],
+      ['mode', c.post(`/api/v1/outlets/${o}/lobby/mode`, { mode: 'rotating', reason: 'r' })],
+      ['recommend', c.post(`/api/v1/outlets/${o}/mode-plan/recommend`, {})],
+    ] as const;
+  const statuses = async (calls: readonly (readonly [string, Promise<{ statusCode: number }>])[]) =>
+    Object.fromEntries(await Promise.all(calls.map(async ([k, p]) => [k, (await p).statusCode])));
+  const all = (calls: readonly (readonly [string, unknown])[], status: number) =>
+    Object.fromEntries(calls.map(([k]) => [k, status]));
+
+  it('hides another outlet (404), lets readers read and refuses what their role may not do (403)', async () => {
+    const head = await login(t, 'head.a');
+    const other = [
+      ...reads(head, cast.outletB),
+      ...configure(head, cast.outletB),
+      ...operate(head, cast.outletB),
+      ['answer', head.post(`/api/v1/outlets/${cast.outletB}/lobby/prompts/p1/ack`)] as const,
+    ];
+    expect(await statuses(other)).toEqual(all(other, 404));
+
+    // A consultant sees the branch's lobbies but runs none of them.
+    const consultant = await login(t, 'consultant');
+    const read = reads(consultant, cast.outletA);
+    expect(await statuses(read)).toEqual(all(read, 200));
+    const refused = [
+      ...configure(consultant, cast.outletA),
+      ...operate(consultant, cast.outletA),
+      ['answer', consultant.post(`/api/v1/outlets/${cast.outletA}/lobby/prompts/p1/ack`)] as const,
+    ];
+    expect(await statuses(refused)).toEqual(all(refused, 403));
+
+    // The lobby manager operates but does not configure; an unknown prompt of the own outlet: 404.
+    const lobby = await login(t, 'lobby.a');
+    const cfg = configure(lobby, cast.outletA);
+    expect(await statuses(cfg)).toEqual(all(cfg, 403));
+    const answer = await lobby.post(`/api/v1/outlets/${cast.outletA}/lobby/prompts/p1/ack`);
+    expect(answer.statusCode).toBe(404);
+    expect(answer.json().code).toBe('NOT_FOUND');
   });
 });

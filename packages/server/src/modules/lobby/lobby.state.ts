@@ -5,16 +5,9 @@
  * events (rare: a machine that sends late). `deriveLobbyState` is the whole-day function.
  */
 
-export const TICKET_KINDS = [
-  'issued',
-  'called',
-  'serving',
-  'transferred',
-  'ended',
-  'no_show',
-  'abandoned',
-] as const;
-export type TicketKind = (typeof TICKET_KINDS)[number];
+import type { TicketKind } from '@liangdian/shared';
+
+export type { TicketKind };
 
 /** Order of kinds at the same instant, so that "issued" and "called" at one second fold sensibly. */
 const KIND_RANK: Record<TicketKind, number> = {

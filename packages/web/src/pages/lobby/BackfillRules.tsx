@@ -1,3 +1,4 @@
+import type { BackfillRule } from '@liangdian/shared/api';
 import {
   ArrowDownOutlined,
   ArrowUpOutlined,
@@ -24,14 +25,14 @@ import {
   Tag,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, legacyApi } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { STAFF_ROLES } from '@liangdian/shared';
-import { type BackfillRule, rulesKey, useActiveStaff, useBackfillRules, useOutletPosts } from './PlanApi';
+import { rulesKey, useActiveStaff, useBackfillRules, useOutletPosts } from './PlanApi';
 
 interface BackupRow {
   kind: 'staff' | 'role';
@@ -157,10 +158,10 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
     if (!v || !(v.rules ?? []).every((r) => hasTrigger(r.triggers))) return;
     setBusy(true);
     try {
-      const saved = await legacyApi.put<{ rules: BackfillRule[] }>(
-        `/outlets/${outletId}/backfill-rules`,
-        toBody(v.rules ?? []),
-      );
+      const saved = await api.put('/outlets/:outletId/backfill-rules', {
+        params: { outletId },
+        body: toBody(v.rules ?? []),
+      });
       queryClient.setQueryData(rulesKey(outletId), saved);
       form.setFieldsValue({ rules: toRows(saved.rules) });
       setDirty(false);

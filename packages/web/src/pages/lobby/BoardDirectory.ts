@@ -1,8 +1,7 @@
-import type { Outlet, Staff } from '@liangdian/shared/api';
+import type { Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Page } from '../../api/types';
+import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { usePosts } from '../outlets/PostsTab';
@@ -19,7 +18,7 @@ export function useLobbyDirectory(outletId: string) {
   const { locale } = useI18n();
   const outlet = useQuery({
     queryKey: ['outlet', outletId],
-    queryFn: () => legacyApi.get<Outlet>(`/outlets/${outletId}`),
+    queryFn: () => api.get('/outlets/:outletId', { params: { outletId } }),
     staleTime: 5 * 60_000,
   });
   const types = useBusinessTypes();
@@ -27,7 +26,10 @@ export function useLobbyDirectory(outletId: string) {
   const staff = useQuery({
     queryKey: ['outlet', outletId, 'staff', 'lobby'],
     queryFn: () =>
-      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { active: true, pageSize: STAFF_PAGE }),
+      api.get('/outlets/:outletId/staff', {
+        params: { outletId },
+        query: { active: true, pageSize: STAFF_PAGE },
+      }),
     staleTime: 5 * 60_000,
   });
 

@@ -1,9 +1,10 @@
+import type { LobbyView } from '@liangdian/shared/api';
 import { useEffect, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { TIME_ZONE, useI18n } from '../../i18n/i18n';
 import { useLobbyDirectory } from './BoardDirectory';
 import './lobby-board.css';
-import { type LobbyView, minutesSince, promptText, useLobbyStream, useNow, waitNow } from './useLobbyStream';
+import { minutesSince, promptText, useLobbyStream, useNow, waitNow } from './useLobbyStream';
 
 /** What fits on one screen without scrolling (16:9); the rest is counted ("+3"). */
 const MAX_QUEUES = 8;

@@ -1,3 +1,5 @@
+import { LOBBY_LOG_KINDS, type LobbyLogKind } from '@liangdian/shared';
+import type { LobbyLogEntry } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Card,
@@ -13,25 +15,22 @@ import {
   Table,
   Tag,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { legacyApi } from '../../api/client';
-import type { Page } from '../../api/types';
+import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
-import { shanghaiToday } from '../complaints/shared';
+import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { useOutlet } from '../outlets/OutletDetailPage';
 import { LobbyNav } from './LobbyNav';
-import { LOG_KINDS, type LobbyLogLine, type Replay } from './PlanApi';
 import { ModeSwatch } from './PlanGrid';
 import { ReplayChart } from './ReplayChart';
 
 const KEYS = ['date', 'step', 'kind', 'page', 'pageSize'] as const;
-const KIND_COLOR: Record<string, string> = {
+const KIND_COLOR: Record<LobbyLogKind, string> = {
   check_in: 'blue',
   check_out: 'default',
   mode_switch: 'orange',
@@ -50,7 +49,7 @@ export function LobbyReplayPage() {
   const { outletId = '' } = useParams();
   const { t, tEnum, formatTime, formatNumber } = useI18n();
   const outlet = useOutlet(outletId);
-  const today = shanghaiToday();
+  const today = beijingToday();
   const [s, set] = useUrlState(KEYS, { date: today, step: '5' });
   const date = /^\d{4}-\d{2}-\d{2}$/.test(s.date) ? s.date : today;
   const step = s.step === '1' ? 1 : 5;
@@ -60,7 +59,8 @@ export function LobbyReplayPage() {
 
   const replay = useQuery({
     queryKey: ['lobby', outletId, 'replay', date, step],
-    queryFn: () => legacyApi.get<Replay>(`/outlets/${outletId}/lobby/replay`, { date, step }),
+    queryFn: () =>
+      api.get('/outlets/:outletId/lobby/replay', { params: { outletId }, query: { date, step } }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 30_000 : false,
   });
@@ -68,7 +68,10 @@ export function LobbyReplayPage() {
   const log = useQuery({
     queryKey: ['lobby', outletId, 'log', logQuery, page, pageSize],
     queryFn: () =>
-      legacyApi.get<Page<LobbyLogLine>>(`/outlets/${outletId}/lobby/log`, { ...logQuery, page, pageSize }),
+      api.get('/outlets/:outletId/lobby/log', {
+        params: { outletId },
+        query: { ...logQuery, page, pageSize },
+      }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 30_000 : false,
   });
@@ -97,12 +100,10 @@ export function LobbyReplayPage() {
         <LobbyNav outletId={outletId} active="replay" />
         <div className="ld-toolbar" style={{ flexWrap: 'wrap', justifyContent: 'flex-start' }}>
           <DatePicker
-            value={dayjs(date)}
+            value={dayPickerValue(date)}
             allowClear={false}
-            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-            onChange={(d) =>
-              d && set({ date: d.format('YYYY-MM-DD') === today ? '' : d.format('YYYY-MM-DD') })
-            }
+            disabledDate={isAfterBeijingToday}
+            onChange={(d) => d && set({ date: fromDayPicker(d) === today ? '' : fromDayPicker(d) })}
             data-testid="replay-date"
           />
           <Segmented
@@ -195,18 +196,19 @@ export function LobbyReplayPage() {
               onChange={(v) => set({ kind: v })}
               placeholder={t('lobby.setup.log.allKinds')}
               style={{ width: 180 }}
-              options={LOG_KINDS.map((k) => ({ value: k, label: tEnum('lobby.setup.logKind', k) }))}
+              options={LOBBY_LOG_KINDS.map((k) => ({ value: k, label: tEnum('lobby.setup.logKind', k) }))}
               data-testid="log-kind"
             />
             <ExportButton
-              path={`/outlets/${outletId}/lobby/log/export.xlsx`}
+              list="/outlets/:outletId/lobby/log"
+              params={{ outletId }}
               query={logQuery}
               filename={`lobby-log-${outlet.data?.code ?? outletId}-${date}.xlsx`}
             />
           </Space>
         </div>
         <QueryError error={log.error} onRetry={() => log.refetch()} />
-        <Table<LobbyLogLine>
+        <Table<LobbyLogEntry>
           rowKey="id"
           size="small"
           data-testid="lobby-log"
@@ -225,7 +227,9 @@ export function LobbyReplayPage() {
               dataIndex: 'kind',
               width: 130,
               render: (v: string) => (
-                <Tag color={KIND_COLOR[v] ?? 'default'}>{tEnum('lobby.setup.logKind', v)}</Tag>
+                <Tag color={KIND_COLOR[v as LobbyLogKind] ?? 'default'}>
+                  {tEnum('lobby.setup.logKind', v)}
+                </Tag>
               ),
             },
             {

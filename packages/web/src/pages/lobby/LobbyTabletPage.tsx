@@ -1,9 +1,9 @@
-import type { Post } from '@liangdian/shared/api';
+import type { LobbyPrompt, LobbyView, Post } from '@liangdian/shared/api';
 import { CheckOutlined, CloseOutlined, LoginOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Col, Empty, Row, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { legacyApi } from '../../api/client';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { lobbyCan } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,15 +15,7 @@ import { LobbyNav } from './LobbyNav';
 import { TabletCheckInModal } from './TabletCheckInModal';
 import './TabletLobby.css';
 import { TabletModeModal } from './TabletModeModal';
-import {
-  type LobbyPrompt,
-  type LobbyView,
-  promptText,
-  serverNow,
-  useLobbyStream,
-  useNow,
-  waitNow,
-} from './useLobbyStream';
+import { promptText, serverNow, useLobbyStream, useNow, waitNow } from './useLobbyStream';
 
 type Directory = ReturnType<typeof useLobbyDirectory>;
 
@@ -51,7 +43,11 @@ function PromptCard({
   const answer = async (a: 'ack' | 'decline') => {
     setBusy(a);
     try {
-      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/prompts/${prompt.id}/${a}`);
+      const params = { outletId, promptId: prompt.id };
+      const next =
+        a === 'ack'
+          ? await api.post('/outlets/:outletId/lobby/prompts/:promptId/ack', { params })
+          : await api.post('/outlets/:outletId/lobby/prompts/:promptId/decline', { params });
       message.success(a === 'ack' ? t('lobby.live.prompts.acked') : t('lobby.live.prompts.declined'));
       onDone(next);
     } catch (e) {
@@ -187,9 +183,12 @@ function PostsCard({
   const checkOut = async (staffId: string, postId: string, name: string) => {
     setBusy(staffId);
     try {
-      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/check-out`, {
-        staffId,
-        postId,
+      const next = await api.post('/outlets/:outletId/lobby/check-out', {
+        params: { outletId },
+        body: {
+          staffId,
+          postId,
+        },
       });
       message.success(t('lobby.live.posts.checkedOut', { name }));
       onDone(next);

@@ -1,8 +1,9 @@
+import type { LobbyMode } from '@liangdian/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Segmented, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { legacyApi } from '../../api/client';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup, canRunLobbyRecommend } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,11 +11,11 @@ import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
-import { shanghaiToday } from '../complaints/shared';
+import { beijingToday } from '../../time';
 import { useOutlet } from '../outlets/OutletDetailPage';
 import { BackfillRules } from './BackfillRules';
 import { LobbyNav } from './LobbyNav';
-import { type Mode, type ModePlan, planKey, useLobbySettings, useModePlan, weekdayOf } from './PlanApi';
+import { planKey, useLobbySettings, useModePlan, weekdayOf } from './PlanApi';
 import { ModeSwatch, PlanGrid, weekdayKey } from './PlanGrid';
 import { PlanRecommend } from './PlanRecommend';
 import { SettingsForm } from './SettingsForm';
@@ -72,7 +73,7 @@ export function ModePlanPage() {
   );
 }
 
-const same = (a: Mode[][], b: Mode[][]) => a.every((d, i) => d.every((m, j) => m === b[i]?.[j]));
+const same = (a: LobbyMode[][], b: LobbyMode[][]) => a.every((d, i) => d.every((m, j) => m === b[i]?.[j]));
 
 function PlanSection({ outletId, editable }: { outletId: string; editable: boolean }) {
   const { t } = useI18n();
@@ -82,14 +83,14 @@ function PlanSection({ outletId, editable }: { outletId: string; editable: boole
   const queryClient = useQueryClient();
   const plan = useModePlan(outletId);
   const settings = useLobbySettings(outletId);
-  const [draft, setDraft] = useState<Mode[][] | null>(null);
+  const [draft, setDraft] = useState<LobbyMode[][] | null>(null);
   const [busy, setBusy] = useState(false);
   const [applied, setApplied] = useState<number | null>(null);
   const [range, setRange] = useState<'hours' | 'day' | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const days = draft ?? plan.data?.days ?? null;
   const dirty = !!(draft && plan.data && !same(draft, plan.data.days));
-  const today = weekdayOf(shanghaiToday());
+  const today = weekdayOf(beijingToday());
 
   // A plan with rotating half hours outside 08:00–18:00 opens on the whole day.
   const outside = useMemo(
@@ -112,7 +113,10 @@ function PlanSection({ outletId, editable }: { outletId: string; editable: boole
     if (!draft) return;
     setBusy(true);
     try {
-      const saved = await legacyApi.put<ModePlan>(`/outlets/${outletId}/mode-plan`, { days: draft });
+      const saved = await api.put('/outlets/:outletId/mode-plan', {
+        params: { outletId },
+        body: { days: draft },
+      });
       queryClient.setQueryData(planKey(outletId), saved);
       setDraft(null);
       setApplied(null);

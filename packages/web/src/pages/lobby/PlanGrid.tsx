@@ -1,13 +1,14 @@
+import type { LobbyMode } from '@liangdian/shared';
 import { CopyOutlined, MoreOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Dropdown, Modal } from 'antd';
 import { type PointerEvent, useEffect, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
-import { MODE_COLOR, type Mode, slotLabel, WEEKDAYS } from './PlanApi';
+import { MODE_COLOR, slotLabel, WEEKDAYS } from './PlanApi';
 
 export const weekdayKey = (w: number) => `lobby.setup.weekday.${w}` as MessageKey;
 
 /** A coloured swatch and the mode's name, for legends. */
-export function ModeSwatch({ mode }: { mode: Mode }) {
+export function ModeSwatch({ mode }: { mode: LobbyMode }) {
   const { t } = useI18n();
   return (
     <span className="ld-nowrap" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
@@ -45,8 +46,8 @@ export function PlanGrid({
   highlight,
   today,
 }: {
-  days: Mode[][];
-  onChange: (days: Mode[][]) => void;
+  days: LobbyMode[][];
+  onChange: (days: LobbyMode[][]) => void;
   editable: boolean;
   from: number;
   to: number;
@@ -55,7 +56,7 @@ export function PlanGrid({
   today?: number;
 }) {
   const { t } = useI18n();
-  const painting = useRef<Mode | null>(null);
+  const painting = useRef<LobbyMode | null>(null);
   const anchor = useRef<Anchor | null>(null);
   const latest = useRef(days);
   latest.current = days;
@@ -75,7 +76,7 @@ export function PlanGrid({
     };
   }, []);
 
-  const paint = (cells: Anchor[], mode: Mode) => {
+  const paint = (cells: Anchor[], mode: LobbyMode) => {
     const cur = latest.current;
     if (cells.every((c) => cur[c.weekday]?.[c.slot] === mode)) return;
     const next = cur.map((d) => [...d]);
@@ -107,7 +108,7 @@ export function PlanGrid({
       );
       return;
     }
-    const mode: Mode = cur === 'fixed' ? 'rotating' : 'fixed';
+    const mode: LobbyMode = cur === 'fixed' ? 'rotating' : 'fixed';
     painting.current = mode;
     anchor.current = { weekday, slot };
     paint([{ weekday, slot }], mode);
@@ -120,13 +121,13 @@ export function PlanGrid({
     if (c) paint([c], mode);
   };
 
-  const fill = (weekday: number, mode: Mode) =>
+  const fill = (weekday: number, mode: LobbyMode) =>
     paint(
       slots.map((slot) => ({ weekday, slot })),
       mode,
     );
 
-  const cellTitle = (w: number, s: number, mode: Mode) =>
+  const cellTitle = (w: number, s: number, mode: LobbyMode) =>
     `${t(weekdayKey(w))} ${slotLabel(s)}–${slotLabel(s + 1)} · ${t(`lobby.setup.mode.${mode}` as MessageKey)}`;
 
   return (
@@ -233,7 +234,7 @@ export function PlanGrid({
                         if (key === 'copy') {
                           setCopyFrom(w);
                           setCopyTo([]);
-                        } else fill(w, key as Mode);
+                        } else fill(w, key as LobbyMode);
                       },
                     }}
                   >

@@ -1,3 +1,5 @@
+import type { LobbyMode } from '@liangdian/shared';
+import type { ModeRecommendation } from '@liangdian/shared/api';
 import { ExperimentOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -15,22 +17,14 @@ import {
   Tag,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { legacyApi } from '../../api/client';
+import { api } from '../../api/client';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Chart, type ChartOption } from '../complaints/Chart';
-import {
-  MODE_COLOR,
-  MODE_TINT,
-  type Mode,
-  type Recommendation,
-  slotLabel,
-  slotOf,
-  WEEKDAYS,
-} from './PlanApi';
+import { MODE_COLOR, MODE_TINT, slotLabel, slotOf, WEEKDAYS } from './PlanApi';
 import { weekdayKey } from './PlanGrid';
 
-type Slot = Recommendation['slots'][number];
+type Slot = ModeRecommendation['slots'][number];
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 const min = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const ARRIVALS = '#9a9fae';
@@ -52,15 +46,15 @@ export function PlanRecommend({
   defaultWeekday: number;
   serviceLevelTarget: number | null;
   targetWaitMinutes: number | null;
-  onApply: ((weekday: number, day: Mode[]) => void) | null;
+  onApply: ((weekday: number, day: LobbyMode[]) => void) | null;
 }) {
   const { t, locale, formatNumber } = useI18n();
   const showError = useApiErrorMessage();
   const [weekday, setWeekday] = useState(defaultWeekday);
   const [running, setRunning] = useState(false);
   const [elapsed, setElapsed] = useState(0);
-  const [result, setResult] = useState<Recommendation | null>(null);
-  const [choice, setChoice] = useState<Mode[]>([]);
+  const [result, setResult] = useState<ModeRecommendation | null>(null);
+  const [choice, setChoice] = useState<LobbyMode[]>([]);
 
   useEffect(() => {
     if (!running) return;
@@ -73,7 +67,10 @@ export function PlanRecommend({
   const run = async () => {
     setRunning(true);
     try {
-      const r = await legacyApi.post<Recommendation>(`/outlets/${outletId}/mode-plan/recommend`, { weekday });
+      const r = await api.post('/outlets/:outletId/mode-plan/recommend', {
+        params: { outletId },
+        body: { weekday },
+      });
       setResult(r);
       setChoice(r.suggestedDay);
     } catch (e) {
@@ -85,11 +82,11 @@ export function PlanRecommend({
 
   const slots = result?.slots ?? [];
   const open = result ? slotOf(result.hours.open) : 0;
-  const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+  const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
   const changed = result ? choice.some((m, i) => m !== result.suggestedDay[i]) : false;
 
   const waitOption = useMemo<ChartOption>(() => {
-    const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+    const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
     const labels = slots.map((s) => s.start);
     const bands = slots
       .map((s, i) => ({ s, i }))
@@ -143,7 +140,7 @@ export function PlanRecommend({
   }, [slots, t]);
 
   const levelOption = useMemo<ChartOption>(() => {
-    const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+    const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
     const target = serviceLevelTarget === null ? null : pct(serviceLevelTarget);
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null ? '—' : `${v} %`) },
@@ -257,7 +254,7 @@ export function PlanRecommend({
       title: t('lobby.setup.rec.better'),
       dataIndex: 'better',
       width: 100,
-      render: (m: Mode) => (
+      render: (m: LobbyMode) => (
         <Tag color={MODE_COLOR[m]} variant="solid">
           {modeName(m)}
         </Tag>
@@ -268,7 +265,7 @@ export function PlanRecommend({
       key: 'choice',
       width: 170,
       render: (_, _s, i) => (
-        <Segmented<Mode>
+        <Segmented<LobbyMode>
           size="small"
           value={choice[open + i] ?? 'fixed'}
           disabled={!onApply}

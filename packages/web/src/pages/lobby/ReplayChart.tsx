@@ -1,7 +1,9 @@
+import type { LobbyMode } from '@liangdian/shared';
+import type { LobbyReplay } from '@liangdian/shared/api';
 import { useMemo } from 'react';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Chart, type ChartOption } from '../complaints/Chart';
-import { MODE_TINT, type Mode, type Replay } from './PlanApi';
+import { MODE_TINT } from './PlanApi';
 
 const ARRIVALS = '#9aa7bf';
 const WAITING = '#4b5a78';
@@ -9,19 +11,19 @@ const MEAN_WAIT = '#b8322f';
 const BACKFILL = '#5b8c6e';
 
 /** The day's timeline: arrivals (bars), customers waiting and mean wait (lines), modes as bands, backfill prompts as pins. */
-export function ReplayChart({ replay, height = 380 }: { replay: Replay; height?: number }) {
+export function ReplayChart({ replay, height = 380 }: { replay: LobbyReplay; height?: number }) {
   const { t, formatTime } = useI18n();
   const option = useMemo<ChartOption>(() => {
     const pts = replay.points;
     const labels = pts.map((p) => formatTime(p.at));
     // Consecutive points of one mode form a band.
-    const bands: { mode: Mode; from: number; to: number }[] = [];
+    const bands: { mode: LobbyMode; from: number; to: number }[] = [];
     pts.forEach((p, i) => {
       const last = bands.at(-1);
       if (last && last.mode === p.mode) last.to = i;
       else bands.push({ mode: p.mode, from: i, to: i });
     });
-    const modeName = (m: Mode) => t(`lobby.setup.mode.${m}` as MessageKey);
+    const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
     const maxWaiting = Math.max(1, ...pts.map((p) => p.waiting));
     return {
       tooltip: {

@@ -1,12 +1,13 @@
+import type { LobbySettings } from '@liangdian/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
+import { api } from '../../api/client';
 import { applyServerErrors } from '../../components/formErrors';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
-import { type LobbySettings, settingsKey, useLobbySettings } from './PlanApi';
+import { settingsKey, useLobbySettings } from './PlanApi';
 
 interface Values {
   /** percent in the form, a share on the wire */
@@ -43,10 +44,13 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
     if (!v) return;
     setBusy(true);
     try {
-      const saved = await legacyApi.put<LobbySettings>(`/outlets/${outletId}/lobby/settings`, {
-        serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
-        targetWaitMinutes: v.targetWaitMinutes,
-        promptTimeoutSeconds: v.promptTimeoutSeconds,
+      const saved = await api.put('/outlets/:outletId/lobby/settings', {
+        params: { outletId },
+        body: {
+          serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
+          targetWaitMinutes: v.targetWaitMinutes,
+          promptTimeoutSeconds: v.promptTimeoutSeconds,
+        },
       });
       queryClient.setQueryData(settingsKey(outletId), saved);
       form.setFieldsValue(toValues(saved));

@@ -1,13 +1,11 @@
-import type { Post, Staff } from '@liangdian/shared/api';
+import type { LobbyView, Post, Staff } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Input, Modal, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Page } from '../../api/types';
+import { api } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
-import type { LobbyView } from './useLobbyStream';
 
 const PAGE_SIZE = 48;
 
@@ -42,7 +40,10 @@ export function TabletCheckInModal({
   const staff = useQuery({
     queryKey: ['outlet', outletId, 'staff', 'check-in', q],
     queryFn: () =>
-      legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { q, active: true, pageSize: PAGE_SIZE }),
+      api.get('/outlets/:outletId/staff', {
+        params: { outletId },
+        query: { q, active: true, pageSize: PAGE_SIZE },
+      }),
     enabled: !!post,
   });
   const where = new Map(view.presence.map((p) => [p.staffId, p]));
@@ -51,9 +52,12 @@ export function TabletCheckInModal({
     if (!post) return;
     setBusy(s.id);
     try {
-      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/check-in`, {
-        staffId: s.id,
-        postId: post.id,
+      const next = await api.post('/outlets/:outletId/lobby/check-in', {
+        params: { outletId },
+        body: {
+          staffId: s.id,
+          postId: post.id,
+        },
       });
       message.success(t('lobby.live.posts.checkedIn', { name: s.name, post: post.name }));
       onDone(next);

@@ -1,11 +1,12 @@
+import { beijingWeekSlot, fromBeijingWallClock, toBeijingIso } from '@liangdian/engine/time';
+import type { LobbyMode } from '@liangdian/shared';
+import type { LobbyView, ModeOverride } from '@liangdian/shared/api';
 import { App, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { legacyApi } from '../../api/client';
+import { api } from '../../api/client';
 import { applyServerErrors } from '../../components/formErrors';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
-import { TIME_ZONE, useI18n } from '../../i18n/i18n';
-import type { LobbyMode, LobbyView } from './useLobbyStream';
+import { useI18n } from '../../i18n/i18n';
 
 interface Values {
   mode: LobbyMode | 'plan';
@@ -14,10 +15,9 @@ interface Values {
   until?: string;
 }
 
-/** Half hours from the next one to 23:30 of the outlet's day (Asia/Shanghai). */
+/** Half hours from the next one to 23:30 of the outlet's day (Beijing time, whatever the browser's zone). */
 function untilOptions(view: LobbyView): string[] {
-  const now = dayjs(view.at).tz(TIME_ZONE);
-  const first = Math.floor((now.hour() * 60 + now.minute()) / 30) + 1;
+  const first = beijingWeekSlot(view.at).slot + 1;
   const out: string[] = [];
   for (let slot = first; slot < 48; slot++) {
     out.push(`${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`);
@@ -69,12 +69,10 @@ export function TabletModeModal({
     try {
       // "back to plan" has no mode field on the form
       const target = backToPlan ? 'plan' : v.mode;
-      const body: { mode: string; reason: string; until?: string } = {
-        mode: target,
-        reason: v.reason.trim(),
-      };
-      if (target !== 'plan' && v.until) body.until = dayjs.tz(`${view.day} ${v.until}`, TIME_ZONE).format();
-      const next = await legacyApi.post<LobbyView>(`/outlets/${outletId}/lobby/mode`, body);
+      const body: ModeOverride = { mode: target, reason: v.reason.trim() };
+      // "HH:mm" of the outlet's (Beijing) day
+      if (target !== 'plan' && v.until) body.until = toBeijingIso(fromBeijingWallClock(view.day, v.until));
+      const next = await api.post('/outlets/:outletId/lobby/mode', { params: { outletId }, body });
       message.success(target === 'plan' ? t('lobby.live.mode.backDone') : t('lobby.live.mode.overrideDone'));
       onDone(next);
     } catch (e) {

@@ -1,3 +1,11 @@
+import { TICKET_IMPORT_FIELDS, TICKET_IMPORT_REQUIRED } from '@liangdian/shared';
+import type {
+  TicketImportBatch,
+  TicketImportMapping,
+  TicketImportPreview,
+  TicketImportPreviewRow,
+  TicketImportRowError,
+} from '@liangdian/shared/api';
 import { DownloadOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -26,8 +34,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { legacyApi, downloadFile } from '../../api/client';
-import type { Page } from '../../api/types';
+import { api, downloadFrom } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -39,19 +46,7 @@ import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { useOutlet } from '../outlets/OutletDetailPage';
 import { LobbyNav } from './LobbyNav';
-import {
-  type Batch,
-  FIELDS,
-  importPath,
-  type Mapping,
-  type MappingView,
-  type Preview,
-  type PreviewRow,
-  REQUIRED,
-  type RowError,
-  saveBlob,
-  uploadFile,
-} from './ticketImportApi';
+import { commitTicketLog, previewTicketLog, saveBlob, ticketLogErrorReport } from './ticketImportApi';
 import { usePagination } from '../../components/usePagination';
 
 type Step = 'upload' | 'map' | 'preview' | 'result';
@@ -91,28 +86,23 @@ function ImportWizard({ outletId }: { outletId: string }) {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>('upload');
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
+  const [preview, setPreview] = useState<TicketImportPreview | null>(null);
+  const [mapping, setMapping] = useState<TicketImportMapping>({});
   const [saveMapping, setSaveMapping] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState<'preview' | 'commit' | 'report' | null>(null);
-  const [result, setResult] = useState<Batch | null>(null);
+  const [result, setResult] = useState<TicketImportBatch | null>(null);
   const saved = useQuery({
     queryKey: ['ticket-import', outletId, 'mapping'],
-    queryFn: () => legacyApi.get<MappingView>(importPath(outletId, '/mapping')),
+    queryFn: () => api.get('/outlets/:outletId/ticket-import/mapping', { params: { outletId } }),
   });
   const limits = saved.data?.limits ?? { maxBytes: 32 * 1_048_576, maxRows: 200_000 };
 
-  const runPreview = async (f: File, m: Mapping | null) => {
+  const runPreview = async (f: File, m: TicketImportMapping | null) => {
     setBusy('preview');
     setProgress(0);
     try {
-      const { body } = await uploadFile<Preview>(
-        importPath(outletId, '/preview'),
-        f,
-        m ? { mapping: JSON.stringify(m) } : {},
-        setProgress,
-      );
+      const body = await previewTicketLog(outletId, f, m ? { mapping: JSON.stringify(m) } : {}, setProgress);
       setPreview(body);
       setMapping(body.mapping);
       return body;
@@ -137,7 +127,10 @@ function ImportWizard({ outletId }: { outletId: string }) {
     if (!file) return;
     if (saveMapping) {
       try {
-        await legacyApi.put(importPath(outletId, '/mapping'), { mapping });
+        await api.put('/outlets/:outletId/ticket-import/mapping', {
+          params: { outletId },
+          body: { mapping },
+        });
         queryClient.invalidateQueries({ queryKey: ['ticket-import', outletId, 'mapping'] });
       } catch (e) {
         showError(e);
@@ -153,10 +146,10 @@ function ImportWizard({ outletId }: { outletId: string }) {
     setBusy('commit');
     setProgress(0);
     try {
-      const { body } = await uploadFile<Batch>(
-        importPath(outletId, '/commit'),
+      const body = await commitTicketLog(
+        outletId,
         file,
-        { mapping: JSON.stringify(mapping), skipInvalid: String(skipInvalid) },
+        { mapping: JSON.stringify(mapping), skipInvalid: skipInvalid ? 'true' : 'false' },
         setProgress,
       );
       setResult(body);
@@ -174,13 +167,9 @@ function ImportWizard({ outletId }: { outletId: string }) {
     if (!file) return;
     setBusy('report');
     try {
-      const { body, filename } = await uploadFile<Blob>(
-        importPath(outletId, '/errors.xlsx'),
-        file,
-        { mapping: JSON.stringify(mapping) },
-        () => {},
-        true,
-      );
+      const { body, filename } = await ticketLogErrorReport(outletId, file, {
+        mapping: JSON.stringify(mapping),
+      });
       const name = filename ?? `${t('ticketImport.errorsFileName')}.xlsx`;
       saveBlob(body, name);
       message.success(t('common.exported', { name }));
@@ -330,9 +319,9 @@ function UploadStep(props: {
           style={{ marginTop: 12 }}
           data-testid="import-template"
           onClick={() =>
-            downloadFile(
-              importPath(props.outletId, '/template.csv'),
-              undefined,
+            downloadFrom(
+              '/outlets/:outletId/ticket-import/template.csv',
+              { params: { outletId: props.outletId } },
               locale === 'zh-CN' ? '叫号记录导入模板.csv' : 'ticket-import-template.csv',
             ).catch(showError)
           }
@@ -370,9 +359,9 @@ function Rules() {
 // ---------------------------------------------------------------- 2. map columns
 
 function MapStep(props: {
-  preview: Preview;
-  mapping: Mapping;
-  onChange: (m: Mapping) => void;
+  preview: TicketImportPreview;
+  mapping: TicketImportMapping;
+  onChange: (m: TicketImportMapping) => void;
   saveMapping: boolean;
   onSaveMapping: (v: boolean) => void;
   busy: boolean;
@@ -382,8 +371,9 @@ function MapStep(props: {
   const { t, locale, formatNumber } = useI18n();
   const { preview, mapping } = props;
   const used = new Map<string, number>();
-  for (const f of FIELDS) if (mapping[f]) used.set(mapping[f]!, (used.get(mapping[f]!) ?? 0) + 1);
-  const missing = REQUIRED.filter((f) => !mapping[f]);
+  for (const f of TICKET_IMPORT_FIELDS)
+    if (mapping[f]) used.set(mapping[f]!, (used.get(mapping[f]!) ?? 0) + 1);
+  const missing = TICKET_IMPORT_REQUIRED.filter((f) => !mapping[f]);
   const clash = [...used.values()].some((n) => n > 1);
   /** The column's values in the first rows of the file, to show what a choice means. */
   const sampleOf = (header: string) => {
@@ -413,9 +403,9 @@ function MapStep(props: {
       </Space>
       <Form layout="vertical" requiredMark>
         <Row gutter={[16, 0]}>
-          {FIELDS.map((f) => {
+          {TICKET_IMPORT_FIELDS.map((f) => {
             const value = mapping[f] ?? null;
-            const required = REQUIRED.includes(f);
+            const required = TICKET_IMPORT_REQUIRED.includes(f);
             const dup = value !== null && (used.get(value) ?? 0) > 1;
             const example = value ? sampleOf(value) : null;
             return (
@@ -490,7 +480,7 @@ function MapStep(props: {
 // ---------------------------------------------------------------- 3. preview and commit
 
 function PreviewStep(props: {
-  preview: Preview;
+  preview: TicketImportPreview;
   busy: 'preview' | 'commit' | 'report' | null;
   progress: number | null;
   onBack: () => void;
@@ -507,7 +497,7 @@ function PreviewStep(props: {
     return (code: string | null) => (code ? (m.get(code) ?? code) : '');
   }, [types.data, locale]);
 
-  const sampleColumns: TableProps<PreviewRow>['columns'] = [
+  const sampleColumns: TableProps<TicketImportPreviewRow>['columns'] = [
     { title: t('ticketImport.col.line'), dataIndex: 'line', width: 72 },
     { title: t('ticketImport.field.ticket'), dataIndex: 'ticket', width: 100 },
     { title: t('ticketImport.field.businessType'), dataIndex: 'businessType', render: typeName },
@@ -530,7 +520,7 @@ function PreviewStep(props: {
       render: (v: string | null) => (v ? typeName(v) : '—'),
     },
   ];
-  const errorColumns: TableProps<RowError>['columns'] = [
+  const errorColumns: TableProps<TicketImportRowError>['columns'] = [
     { title: t('ticketImport.col.line'), dataIndex: 'line', width: 72 },
     {
       title: t('ticketImport.col.column'),
@@ -595,7 +585,7 @@ function PreviewStep(props: {
       <Typography.Title level={5}>
         {t('ticketImport.sample.title', { count: p.sample.length })}
       </Typography.Title>
-      <Table<PreviewRow>
+      <Table<TicketImportPreviewRow>
         rowKey="line"
         size="small"
         columns={sampleColumns}
@@ -633,7 +623,7 @@ function PreviewStep(props: {
         />
       ) : null}
       {p.errorsTotal ? (
-        <Table<RowError>
+        <Table<TicketImportRowError>
           rowKey={(e) => `${e.line}-${e.field ?? ''}-${e.code}`}
           size="small"
           columns={errorColumns}
@@ -722,10 +712,14 @@ function PastImports({ outletId }: { outletId: string }) {
   const pageSize = Math.min(toInt(s.pageSize, 10), 200);
   const list = useQuery({
     queryKey: ['ticket-import', outletId, 'batches', page, pageSize],
-    queryFn: () => legacyApi.get<Page<Batch>>(importPath(outletId, '/batches'), { page, pageSize }),
+    queryFn: () =>
+      api.get('/outlets/:outletId/ticket-import/batches', {
+        params: { outletId },
+        query: { page, pageSize },
+      }),
     placeholderData: keepPreviousData,
   });
-  const columns: TableProps<Batch>['columns'] = [
+  const columns: TableProps<TicketImportBatch>['columns'] = [
     {
       title: t('ticketImport.batches.at'),
       dataIndex: 'createdAt',
@@ -789,7 +783,8 @@ function PastImports({ outletId }: { outletId: string }) {
       title={t('ticketImport.batches.title')}
       extra={
         <ExportButton
-          path={importPath(outletId, '/batches/export.xlsx')}
+          list="/outlets/:outletId/ticket-import/batches"
+          params={{ outletId }}
           filename={`${t('ticketImport.batches.fileName')}.xlsx`}
         />
       }
@@ -797,7 +792,7 @@ function PastImports({ outletId }: { outletId: string }) {
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} />
       ) : (
-        <Table<Batch>
+        <Table<TicketImportBatch>
           rowKey="id"
           size="small"
           loading={list.isFetching}

@@ -1,103 +1,40 @@
-import { upload } from '../../api/client';
-
-/** Ticket-history import (docs/lobby.md, "Importing ticket history"): types and the upload calls. */
-
-export const FIELDS = [
-  'ticket',
-  'businessType',
-  'kind',
-  'at',
-  'date',
-  'counter',
-  'staffId',
-  'toBusinessType',
-  'eventId',
-] as const;
-export type Field = (typeof FIELDS)[number];
-export const REQUIRED: readonly Field[] = ['ticket', 'businessType', 'kind', 'at'];
-export type Mapping = Partial<Record<Field, string | null>>;
-
-export interface MappingView {
-  outletId: string;
-  mapping: Mapping;
-  updatedAt: string | null;
-  limits: { maxBytes: number; maxRows: number };
-}
-
-export interface RowError {
-  line: number;
-  field: Field | null;
-  column: string | null;
-  value: string | null;
-  code: string;
-  message: string;
-}
-
-export interface PreviewRow {
-  line: number;
-  eventId: string;
-  ticket: string;
-  businessType: string;
-  kind: string;
-  at: string;
-  counter: string | null;
-  staffId: string | null;
-  toBusinessType: string | null;
-}
-
-export interface Preview {
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  headers: string[];
-  rawRows: string[][];
-  mapping: Mapping;
-  mappingSource: 'request' | 'saved' | 'suggested';
-  missingRequired: Field[];
-  rowsTotal: number;
-  rowsGood: number;
-  rowsBad: number;
-  rowsDuplicate: number;
-  firstAt: string | null;
-  lastAt: string | null;
-  sample: PreviewRow[];
-  errors: RowError[];
-  errorsTotal: number;
-}
-
-export interface Batch {
-  id: string;
-  outletId: string;
-  fileName: string;
-  format: string;
-  rowsTotal: number;
-  rowsStored: number;
-  rowsDuplicate: number;
-  rowsRejected: number;
-  firstAt: string | null;
-  lastAt: string | null;
-  createdByName: string;
-  createdAt: string;
-}
-
-export const importPath = (outletId: string, path: string) => `/outlets/${outletId}/ticket-import${path}`;
+import type { TicketImportUpload } from '@liangdian/shared/api';
+import { fillPath, type UploadPath, upload, uploadTo } from '../../api/client';
 
 /**
- * Posts the file as multipart/form-data with its upload progress. Resolves with the response
- * (JSON, or a Blob for `asBlob`); rejects with an ApiError.
+ * The uploads of the ticket-history import (docs/lobby.md, "Importing ticket history"): the file
+ * goes as multipart/form-data with the form fields of the contract (`TicketImportUpload`), with
+ * its upload progress; the answers are the contract's.
  */
-export function uploadFile<T>(
-  path: string,
-  file: File,
-  fields: Record<string, string>,
-  onProgress: (percent: number) => void,
-  asBlob = false,
-): Promise<{ body: T; filename: string | null }> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', file, file.name);
-  return upload<T>(path, form, { onProgress, asBlob });
+
+function form(file: File, fields: TicketImportUpload): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) f.append(k, v);
+  f.append('file', file, file.name);
+  return f;
 }
+
+/** Headers, mapping, first rows and every bad row of a file. */
+export const previewTicketLog = (
+  outletId: string,
+  file: File,
+  fields: TicketImportUpload,
+  onProgress: (percent: number) => void,
+) => uploadTo('/outlets/:outletId/ticket-import/preview', { outletId }, form(file, fields), { onProgress });
+
+/** Stores the file's events (all or nothing, or only the good rows with `skipInvalid`). */
+export const commitTicketLog = (
+  outletId: string,
+  file: File,
+  fields: TicketImportUpload,
+  onProgress: (percent: number) => void,
+) => uploadTo('/outlets/:outletId/ticket-import/commit', { outletId }, form(file, fields), { onProgress });
+
+const ERROR_REPORT: UploadPath = '/outlets/:outletId/ticket-import/errors.xlsx';
+
+/** Every bad row of the file as .xlsx: the file and the name the server gave it. */
+export const ticketLogErrorReport = (outletId: string, file: File, fields: TicketImportUpload) =>
+  upload<Blob>(fillPath(ERROR_REPORT, { outletId }), form(file, fields), { asBlob: true });
 
 /** Saves a Blob under a name in the browser. */
 export function saveBlob(blob: Blob, name: string) {

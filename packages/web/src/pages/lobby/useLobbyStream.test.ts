@@ -1,6 +1,7 @@
+import type { LobbyView } from '@liangdian/shared/api';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
-import { type EventSourceLike, LobbyConnection, type LobbyView, serverNow, waitNow } from './useLobbyStream';
+import { type EventSourceLike, LobbyConnection, serverNow, waitNow } from './useLobbyStream';
 
 /** An EventSource the test drives: it fires what the browser would. */
 class FakeSource implements EventSourceLike {

@@ -1,76 +1,9 @@
+import type { LobbyPrompt, LobbyStreamEvent, LobbyView, LobbyWaiting } from '@liangdian/shared/api';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, legacyApi, buildUrl } from '../../api/client';
+import { ApiError, api, apiUrl } from '../../api/client';
 
-/** The lobby of one outlet now, as the server sends it (server lobby.schemas.ts `LobbyView`). */
-export type LobbyMode = 'fixed' | 'rotating';
-
-export interface LobbyPrompt {
-  id: string;
-  kind: 'backfill' | 'return';
-  ruleId: string;
-  postId: string;
-  staffId: string;
-  attempt: number;
-  status: string;
-  data: Record<string, unknown>;
-  /** rendered by the server in the requester's language (a push is rendered in zh-CN) */
-  message: string;
-  messageZh: string;
-  messageEn: string;
-  createdAt: string;
-  expiresAt: string | null;
-  answeredAt: string | null;
-}
-
-export interface LobbyWaiting {
-  businessType: string;
-  waiting: number;
-  oldestWaitMinutes: number;
-}
-
-export interface LobbyCounter {
-  counter: string;
-  ticket: string;
-  businessType: string;
-  staffId: string | null;
-  since: string;
-  status: 'called' | 'serving';
-}
-
-export interface LobbyPresence {
-  staffId: string;
-  staffName: string;
-  postId: string;
-  postName: string;
-  since: string;
-}
-
-export interface LobbyView {
-  outletId: string;
-  day: string;
-  /** the server's time of this state */
-  at: string;
-  mode: { mode: LobbyMode; source: 'plan' | 'override'; reason: string | null; until: string | null };
-  arrivals: number;
-  served: number;
-  called: number;
-  abandoned: number;
-  noShow: number;
-  transferred: number;
-  waiting: number;
-  meanWaitMinutes: number | null;
-  serviceLevel: number | null;
-  serviceLevelTarget: number;
-  targetWaitMinutes: number;
-  meetsTarget: boolean | null;
-  longestWaitMinutes: number;
-  waitingByType: LobbyWaiting[];
-  countersServing: LobbyCounter[];
-  presence: LobbyPresence[];
-  prompts: LobbyPrompt[];
-  lastEventAt: string | null;
-  events: number;
-}
+/** The board the stream's "lobby" event carries: the contract's LobbyView, as `GET …/lobby` answers it. */
+type PushedBoard = Extract<LobbyStreamEvent, { event: 'lobby' }>['data'];
 
 export interface LobbyStream {
   /** the latest state; null until the first one arrives */
@@ -190,9 +123,9 @@ export class LobbyConnection {
     });
     es.addEventListener('lobby', (e) => {
       if (this.stopped || this.source !== es) return;
-      let view: LobbyView;
+      let view: PushedBoard;
       try {
-        view = JSON.parse(e.data ?? '') as LobbyView;
+        view = JSON.parse(e.data ?? '') as PushedBoard;
       } catch {
         return;
       }
@@ -262,10 +195,11 @@ export function useLobbyStream(outletId: string | undefined): LobbyStream {
     setCurrent(null);
     setConnected(false);
     setError(null);
-    const path = `/outlets/${encodeURIComponent(outletId)}/lobby`;
+    const params = { outletId };
     const connection = new LobbyConnection({
-      open: () => new EventSource(buildUrl(`${path}/stream`), { withCredentials: true }),
-      fetchView: () => legacyApi.get<LobbyView>(path),
+      open: () =>
+        new EventSource(apiUrl('/outlets/:outletId/lobby/stream', { params }), { withCredentials: true }),
+      fetchView: () => api.get('/outlets/:outletId/lobby', { params }),
       staleAfterMs: STALE_AFTER_MS,
       onView: apply,
       onConnected: setConnected,

@@ -1,4 +1,4 @@
-import type { Outlet } from '@liangdian/shared/api';
+import type { MachineToken, MachineTokenCreated, Outlet } from '@liangdian/shared/api';
 import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -17,8 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Page } from '../../api/types';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -27,17 +26,6 @@ import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
-
-interface MachineToken {
-  id: string;
-  outletId: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-type Created = MachineToken & { token: string };
 
 const KEYS = ['revoked', 'page', 'pageSize'] as const;
 
@@ -50,7 +38,7 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<MachineTokenCreated | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   // Reading tokens needs the same right as managing them (docs/lobby.md).
@@ -63,10 +51,13 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
   const list = useQuery({
     queryKey: ['outlet', outlet.id, 'machine-tokens', filters, page, pageSize],
     queryFn: () =>
-      legacyApi.get<Page<MachineToken>>(`/outlets/${outlet.id}/machine-tokens`, {
-        ...filters,
-        page,
-        pageSize,
+      api.get('/outlets/:outletId/machine-tokens', {
+        params: { outletId: outlet.id },
+        query: {
+          ...filters,
+          page,
+          pageSize,
+        },
       }),
     placeholderData: keepPreviousData,
     enabled: allowed,
@@ -84,8 +75,11 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
     if (!v) return;
     setBusy(true);
     try {
-      const c = await legacyApi.post<Created>(`/outlets/${outlet.id}/machine-tokens`, {
-        name: v.name.trim(),
+      const c = await api.post('/outlets/:outletId/machine-tokens', {
+        params: { outletId: outlet.id },
+        body: {
+          name: v.name.trim(),
+        },
       });
       setCreating(false);
       setCreated(c);
@@ -99,7 +93,9 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
 
   const revoke = async (tok: MachineToken) => {
     try {
-      await legacyApi.post(`/outlets/${outlet.id}/machine-tokens/${tok.id}/revoke`);
+      await api.post('/outlets/:outletId/machine-tokens/:tokenId/revoke', {
+        params: { outletId: outlet.id, tokenId: tok.id },
+      });
       message.success(t('lobby.setup.tokens.revoked', { name: tok.name }));
       refresh();
     } catch (e) {
@@ -206,7 +202,8 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
             {t('common.totalCount', { n: formatNumber(list.data?.total ?? 0) })}
           </span>
           <ExportButton
-            path={`/outlets/${outlet.id}/machine-tokens/export.xlsx`}
+            list="/outlets/:outletId/machine-tokens"
+            params={{ outletId: outlet.id }}
             query={filters}
             filename={`machine-tokens-${outlet.code}.xlsx`}
           />

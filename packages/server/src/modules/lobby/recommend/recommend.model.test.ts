@@ -6,7 +6,7 @@ import {
   defaultRates,
   type FloorInput,
   ratesFromHistory,
-} from './lobby.recommend';
+} from './recommend.model';
 
 const floor = (over: Partial<FloorInput> = {}): FloorInput => ({
   name: '测试支行',

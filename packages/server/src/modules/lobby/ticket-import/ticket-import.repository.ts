@@ -1,4 +1,4 @@
-import type { DB, Q } from '../../db/types';
+import type { DB, Q } from '../../../db/types';
 
 export type MappingRow = DB['ticket_import_mappings'];
 export type BatchRow = DB['ticket_import_batches'];

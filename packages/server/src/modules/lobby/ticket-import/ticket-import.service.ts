@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto';
+import { beijingDate, beijingDayStartMs } from '@liangdian/engine/time';
+import { TICKET_IMPORT_FIELDS as IMPORT_FIELDS } from '@liangdian/shared';
+import type {
+  TicketImportBatch,
+  TicketImportBatchQuery,
+  TicketImportMapping as ColumnMapping,
+  TicketImportMappingView,
+  TicketImportPreview,
+  TicketImportRowError,
+} from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types';
-import type { Clock } from '../../lib/clock';
-import { DomainError, forbidden, notFound } from '../../lib/errors';
-import { newId } from '../../lib/ids';
-import type { Locale } from '../../lib/messages';
-import { exportQuery, type Page } from '../../lib/paging';
-import { type Actor, lobbyPolicy, policy } from '../access/policy';
-import type { AuditService } from '../audit/audit.service';
-import * as org from '../org/org.repository';
-import * as lobbyRepo from './lobby.repository';
+import type { DB } from '../../../db/types';
+import type { Clock } from '../../../lib/clock';
+import { DomainError } from '../../../lib/errors';
+import { newId } from '../../../lib/ids';
+import type { Page } from '../../../lib/paging';
+import type { Changes, Guard } from '../../access/guard';
+import type { Actor } from '../../access/policy';
+import * as lobbyRepo from '../lobby.repository';
 import {
   cellText,
   checkRow,
@@ -19,24 +27,12 @@ import {
   type Refs,
   type RowProblem,
   readTable,
-  rowMessage,
   suggestMapping,
   type Table,
 } from './ticket-import.parse';
+import { presentBatch, presentEvent, presentProblem } from './ticket-import.presenter';
 import * as repo from './ticket-import.repository';
-import {
-  type BatchListQuery,
-  type BatchView,
-  type ColumnMapping,
-  IMPORT_FIELDS,
-  type MappingView,
-  type PreviewRow,
-  type PreviewView,
-  type RowError,
-} from './ticket-import.schemas';
 
-const SHANGHAI_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
 /** Problems listed in a preview (the .xlsx error report has them all), and rows shown. */
 export const ERRORS_SHOWN = 1000;
 export const SAMPLE_ROWS = 20;
@@ -57,8 +53,8 @@ export interface Upload {
 interface Analysis {
   table: Table;
   mapping: ColumnMapping;
-  mappingSource: PreviewView['mappingSource'];
-  missing: PreviewView['missingRequired'];
+  mappingSource: TicketImportPreview['mappingSource'];
+  missing: TicketImportPreview['missingRequired'];
   events: ImportEvent[];
   problems: RowProblem[];
   badLines: number;
@@ -79,18 +75,17 @@ export class TicketImportService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly guard: Guard,
+    private readonly changes: Changes,
   ) {}
 
-  private async allowed(actor: Actor, outletId: string) {
-    const o = await org.findOutlet(this.db, outletId);
-    if (!o || !policy.seesOutlet(actor, o)) throw notFound('outlet');
-    if (!lobbyPolicy.configures(actor, o.id)) throw forbidden();
-    return o;
+  /** Every step is the set-up's: the outlet head, admins and consumer-protection officers. */
+  private allowed(actor: Actor, outletId: string) {
+    return this.guard.requireOutlet(actor, outletId, 'lobby.configure');
   }
 
   // ---------------------------------------------------------------- saved mapping
-  async getMapping(actor: Actor, outletId: string): Promise<MappingView> {
+  async getMapping(actor: Actor, outletId: string): Promise<TicketImportMappingView> {
     await this.allowed(actor, outletId);
     const row = await repo.findMapping(this.db, outletId);
     return {
@@ -101,11 +96,11 @@ export class TicketImportService {
     };
   }
 
-  async putMapping(actor: Actor, outletId: string, mapping: ColumnMapping): Promise<MappingView> {
+  async putMapping(actor: Actor, outletId: string, mapping: ColumnMapping): Promise<TicketImportMappingView> {
     await this.allowed(actor, outletId);
     const clean = cleanMapping(mapping);
-    return this.db.transaction().execute(async (trx) => {
-      const now = this.clock.now().toISOString();
+    return this.changes.run(actor, async (trx, at) => {
+      const now = at.toISOString();
       const before = await repo.findMapping(trx, outletId);
       await repo.upsertMapping(trx, {
         outlet_id: outletId,
@@ -113,9 +108,8 @@ export class TicketImportService {
         updated_by: actor.userId,
         updated_at: now,
       });
-      await this.audit.record(
-        trx,
-        { userId: actor.userId, name: actor.username, ip: actor.ip },
+      return [
+        { outletId, mapping: clean, updatedAt: now, limits: { ...this.limits } },
         {
           action: 'update',
           entityType: 'ticket_import_mapping',
@@ -124,8 +118,7 @@ export class TicketImportService {
           before: before ? JSON.parse(before.mapping_json) : null,
           after: clean,
         },
-      );
-      return { outletId, mapping: clean, updatedAt: now, limits: { ...this.limits } };
+      ];
     });
   }
 
@@ -141,7 +134,7 @@ export class TicketImportService {
           a.events.map((e) => e.eventId),
         );
     const times = a.events.map((e) => e.atMs);
-    const view: PreviewView = {
+    const view: TicketImportPreview = {
       fileName: file.fileName,
       format: a.table.format,
       encoding: a.table.encoding,
@@ -164,7 +157,12 @@ export class TicketImportService {
   }
 
   /** Every problem of the file (for the .xlsx error report). */
-  async errorReport(actor: Actor, outletId: string, file: Upload, mapping: ColumnMapping | undefined) {
+  async errorReport(
+    actor: Actor,
+    outletId: string,
+    file: Upload,
+    mapping: ColumnMapping | undefined,
+  ): Promise<TicketImportRowError[]> {
     await this.allowed(actor, outletId);
     const a = await this.analyse(outletId, file, mapping);
     return a.problems.map((p) => presentProblem(p, actor.locale));
@@ -180,7 +178,7 @@ export class TicketImportService {
     file: Upload,
     mapping: ColumnMapping | undefined,
     skipInvalid: boolean,
-  ): Promise<BatchView> {
+  ): Promise<TicketImportBatch> {
     await this.allowed(actor, outletId);
     const a = await this.analyse(outletId, file, mapping);
     if (a.missing.length)
@@ -194,8 +192,7 @@ export class TicketImportService {
     const unique = new Map<string, ImportEvent>();
     for (const e of a.events) if (!unique.has(e.eventId)) unique.set(e.eventId, e);
 
-    return this.db.transaction().execute(async (trx) => {
-      const now = this.clock.now();
+    return this.changes.run(actor, async (trx, now) => {
       const nowIso = now.toISOString();
       const rows: lobbyRepo.EventRow[] = [...unique.values()].map((e) => ({
         outlet_id: outletId,
@@ -204,7 +201,7 @@ export class TicketImportService {
         business_type: e.businessType,
         kind: e.kind,
         at: new Date(e.atMs).toISOString(),
-        day: new Date(e.atMs + SHANGHAI_MS).toISOString().slice(0, 10),
+        day: beijingDate(e.atMs),
         counter: e.counter,
         staff_id: e.staffId,
         to_business_type: e.toBusinessType,
@@ -230,9 +227,8 @@ export class TicketImportService {
       };
       await repo.insertBatch(trx, batch);
       const view = presentBatch(batch);
-      await this.audit.record(
-        trx,
-        { userId: actor.userId, name: actor.username, ip: actor.ip },
+      return [
+        view,
         {
           action: 'import',
           entityType: 'ticket_import',
@@ -249,20 +245,19 @@ export class TicketImportService {
             skipInvalid,
           },
         },
-      );
-      return view;
+      ];
     });
   }
 
   // ---------------------------------------------------------------- past imports
-  async listBatches(actor: Actor, outletId: string, f: BatchListQuery): Promise<Page<BatchView>> {
+  async listBatches(
+    actor: Actor,
+    outletId: string,
+    f: TicketImportBatchQuery,
+  ): Promise<Page<TicketImportBatch>> {
     await this.allowed(actor, outletId);
     const { rows, total } = await repo.listBatches(this.db, outletId, (f.page - 1) * f.pageSize, f.pageSize);
     return { items: rows.map(presentBatch), total, page: f.page, pageSize: f.pageSize };
-  }
-
-  async exportBatches(actor: Actor, outletId: string, f: BatchListQuery) {
-    return (await this.listBatches(actor, outletId, exportQuery(f))).items;
   }
 
   // ---------------------------------------------------------------- the common part
@@ -347,13 +342,13 @@ export class TicketImportService {
       staffMap.set(s.employee_no, s.id);
       staffMap.set(norm(s.employee_no), s.id);
     }
-    const now = this.clock.now().getTime();
-    const todayStart = Math.floor((now + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
+    // only days before today: today belongs to the ticket machine's live feed
+    const todayStart = beijingDayStartMs(beijingDate(this.clock.now()));
     return { businessTypes, staff: staffMap, beforeMs: todayStart };
   }
 }
 
-// ---------------------------------------------------------------- presenters and helpers
+// ---------------------------------------------------------------- helpers
 
 function cleanMapping(m: ColumnMapping): ColumnMapping {
   const out: ColumnMapping = {};
@@ -372,39 +367,3 @@ function maxOf(xs: number[]) {
   for (const x of xs) if (x > m) m = x;
   return m;
 }
-
-const presentEvent = (e: ImportEvent): PreviewRow => ({
-  line: e.line,
-  eventId: e.eventId,
-  ticket: e.ticket,
-  businessType: e.businessType,
-  kind: e.kind,
-  at: new Date(e.atMs).toISOString(),
-  counter: e.counter,
-  staffId: e.staffId,
-  toBusinessType: e.toBusinessType,
-});
-
-const presentProblem = (p: RowProblem, locale: Locale): RowError => ({
-  line: p.line,
-  field: p.field,
-  column: p.column,
-  value: p.value,
-  code: p.code,
-  message: rowMessage(p, locale),
-});
-
-const presentBatch = (r: repo.BatchRow): BatchView => ({
-  id: r.id,
-  outletId: r.outlet_id,
-  fileName: r.file_name,
-  format: r.format,
-  rowsTotal: r.rows_total,
-  rowsStored: r.rows_stored,
-  rowsDuplicate: r.rows_duplicate,
-  rowsRejected: r.rows_rejected,
-  firstAt: r.first_at,
-  lastAt: r.last_at,
-  createdByName: r.created_by_name,
-  createdAt: r.created_at,
-});

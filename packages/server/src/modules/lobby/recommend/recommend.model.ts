@@ -1,4 +1,5 @@
 import { type ScenarioInput, simulate } from '@liangdian/engine';
+import { beijingWeekSlot } from '@liangdian/engine/time';
 
 /**
  * "Recommend" for the mode plan (pure): a scenario from the outlet's floor (zones, posts, staff)
@@ -178,9 +179,9 @@ export function ratesFromHistory(
   const out = new Map<string, number[]>();
   let n = 0;
   for (const e of issues) {
-    const d = new Date(e.at + 8 * 3600_000);
-    if ((d.getUTCDay() + 6) % 7 !== weekday) continue;
-    const slot = Math.floor((d.getUTCHours() * 60 + d.getUTCMinutes()) / 30) - OPEN_SLOT;
+    const w = beijingWeekSlot(e.at);
+    if (w.weekday !== weekday) continue;
+    const slot = w.slot - OPEN_SLOT;
     if (slot < 0 || slot >= SLOTS) continue;
     const row = out.get(e.businessType) ?? new Array<number>(SLOTS).fill(0);
     row[slot]! += 2 / weeks; // per half hour → per hour, averaged over the weeks

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../lib/ids';
+import { newId } from '../../../lib/ids';
 import {
   type Client,
   login,
@@ -8,8 +8,9 @@ import {
   makeStaff,
   makeTestApp,
   type TestApp,
-} from '../../test/harness';
-import * as org from '../org/org.repository';
+} from '../../../test/harness';
+import { readSheet } from '../../../test/xlsx';
+import * as org from '../../org/org.repository';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
 
@@ -203,9 +204,34 @@ describe('ticket history import', () => {
     expect(list.items).toHaveLength(1);
     const xlsx = await head.get(url(cast.outletA, '/batches/export.xlsx'));
     expect(xlsx.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.rowCount).toBe(3);
+    const sheet = await readSheet(xlsx);
+    expect(sheet.title).toBe('叫号记录导入');
+    expect(sheet.headers).toEqual([
+      '导入时间',
+      '导入人',
+      '文件',
+      '格式',
+      '总行数',
+      '新增',
+      '重复',
+      '跳过的错误行',
+      '最早时间',
+      '最晚时间',
+    ]);
+    expect(sheet.rows).toHaveLength(2);
+    // counts as numbers (both imports ran at one instant of the test clock: in either order)
+    expect(sheet.rows.map((r) => r.slice(1, 8))).toEqual(
+      expect.arrayContaining([
+        ['head.a', 'log.csv', 'CSV', 10, 4, 0, 6],
+        ['head.a', 'log.csv', 'CSV', 10, 0, 4, 6],
+      ]),
+    );
+    // times as Beijing date-times: the first event was 2026-10-26 09:15:04 in Beijing
+    for (const r of sheet.rows) {
+      expect(r[0]).toBeInstanceOf(Date);
+      expect((r[8] as Date).toISOString()).toBe('2026-10-26T09:15:04.000Z');
+      expect(r[9]).toBeInstanceOf(Date);
+    }
 
     // A clean file goes in whole without skipInvalid.
     const clean = ['ticket,business type,event,time', 'B1,wealth,issued,2026-10-27T10:00:00Z'].join('\n');

@@ -5,7 +5,7 @@ import {
   type OpenPrompt,
   renderPrompt,
   type RuleContext,
-} from './lobby.rules';
+} from './prompt.rules';
 
 const posts = new Map([
   ['p-super', { id: 'p-super', name: '超柜位', areaName: '超柜区', businessTypes: ['card'] }],

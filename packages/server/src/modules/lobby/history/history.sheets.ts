@@ -1,0 +1,37 @@
+import type { LobbyLogEntry } from '@liangdian/shared/api';
+import { label, sheet } from '../../../http/sheet';
+
+/** The mode a switch came from or went to (mode_switch lines only). */
+const switched = (l: LobbyLogEntry, end: 'from' | 'to') =>
+  l.kind === 'mode_switch' ? (l.data[end] as string | null | undefined) : null;
+
+/** The lobby log of a day: kinds and modes by their names, times as Beijing date-times. */
+export const lobbyLogSheet = sheet<LobbyLogEntry>({
+  title: label('厅堂日志', 'Lobby log'),
+  filters: {
+    date: { label: label('日期', 'Date') },
+    kind: { label: label('类别', 'Kind'), codes: 'lobbyLogKind' },
+  },
+  columns: [
+    { header: label('时间', 'Time'), value: (l) => l.at, kind: 'datetime' },
+    { header: label('类别', 'Kind'), value: (l) => l.kind, kind: 'code', codes: 'lobbyLogKind' },
+    {
+      header: label('操作人', 'By'),
+      // the server's own entries (time-outs, prompts, switches by the plan)
+      value: (l, locale) => (l.actorName === 'system' ? label('系统', 'System')[locale] : l.actorName),
+      width: 14,
+    },
+    {
+      header: label('原模式', 'Mode from'),
+      value: (l) => switched(l, 'from'),
+      kind: 'code',
+      codes: 'lobbyMode',
+    },
+    { header: label('新模式', 'Mode to'), value: (l) => switched(l, 'to'), kind: 'code', codes: 'lobbyMode' },
+    {
+      header: label('内容', 'Message'),
+      value: (l, locale) => (locale === 'zh-CN' ? l.messageZh : l.messageEn),
+      width: 60,
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+import { beijingWeekSlot } from '@liangdian/engine/time';
+import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
+import type { LobbySettings, ModePlan } from '@liangdian/shared/api';
+import type { SettingsRow } from './lobby.repository';
+import type { BackfillRule } from './prompts/prompt.rules';
+
+/**
+ * An outlet's lobby set-up as the concerns read it from its settings row (pure): the targets
+ * with their defaults, the weekly mode plan and the mode it gives at an instant, the backfill
+ * rules.
+ */
+export const DEFAULT_SETTINGS = { serviceLevelTarget: 0.8, targetWaitMinutes: 10, promptTimeoutSeconds: 60 };
+
+export const presentSettings = (row: SettingsRow | undefined, outletId: string): LobbySettings =>
+  row
+    ? {
+        outletId,
+        serviceLevelTarget: row.service_level_target,
+        targetWaitMinutes: row.target_wait_minutes,
+        promptTimeoutSeconds: row.prompt_timeout_seconds,
+      }
+    : { outletId, ...DEFAULT_SETTINGS };
+
+export const planOf = (row: SettingsRow | undefined): ModePlan | null =>
+  row?.mode_plan_json ? (JSON.parse(row.mode_plan_json) as ModePlan) : null;
+
+export const rulesOf = (row: SettingsRow | undefined): BackfillRule[] =>
+  row?.backfill_rules_json ? (JSON.parse(row.backfill_rules_json) as BackfillRule[]) : [];
+
+export const defaultPlan = (): ModePlan => ({
+  days: Array.from({ length: 7 }, () => Array.from({ length: SLOTS_PER_DAY }, () => 'fixed' as const)),
+});
+
+/** The plan's mode at an instant (Beijing half hour of the week); no plan: fixed. */
+export function planMode(plan: ModePlan | null, ms: number): LobbyMode {
+  if (!plan) return 'fixed';
+  const { weekday, slot } = beijingWeekSlot(ms);
+  return plan.days[weekday]?.[slot] ?? 'fixed';
+}

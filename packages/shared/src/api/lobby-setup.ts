@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { LOBBY_MODES, SLOTS_PER_DAY } from '../lobby';
+import { Instant, OutletParams } from './common';
+import { endpoint } from './endpoint';
+import { LobbyView } from './lobby-live';
+
+/**
+ * Setting up an outlet's lobby (docs/lobby.md, "Modes", "Recommend", "Backfill rules"): the
+ * service-level target, the weekly mode plan and the manual override, the backfill rules, and
+ * the engine's recommendation of a mode per half hour.
+ */
+
+// ---------------------------------------------------------------- settings
+export const LobbySettingsPut = z.object({
+  serviceLevelTarget: z.number().min(0.01).max(1),
+  targetWaitMinutes: z.number().int().min(1).max(240),
+  promptTimeoutSeconds: z.number().int().min(10).max(3600).default(60),
+});
+export const LobbySettings = LobbySettingsPut.extend({ outletId: z.string() });
+export type LobbySettingsPut = z.infer<typeof LobbySettingsPut>;
+export type LobbySettings = z.infer<typeof LobbySettings>;
+
+// ---------------------------------------------------------------- modes
+export const ModePlan = z.object({
+  /** Monday first, in Asia/Shanghai time: 48 half-hour slots from 00:00 */
+  days: z.array(z.array(z.enum(LOBBY_MODES)).length(SLOTS_PER_DAY)).length(7),
+});
+export const ModeOverride = z.object({
+  /** "plan" ends a manual override and returns to the plan */
+  mode: z.enum(['fixed', 'rotating', 'plan']),
+  reason: z.string().trim().min(1).max(200),
+  until: Instant.optional(),
+});
+export type ModePlan = z.infer<typeof ModePlan>;
+export type ModeOverride = z.infer<typeof ModeOverride>;
+
+// ---------------------------------------------------------------- backfill rules
+const Backup = z
+  .object({ staffId: z.string().min(1).max(64).optional(), role: z.string().min(1).max(40).optional() })
+  .refine((b) => (b.staffId ? 1 : 0) + (b.role ? 1 : 0) === 1, { message: 'ONE_OF_STAFF_OR_ROLE' });
+export const BackfillRule = z.object({
+  id: z.string().min(1).max(64).optional(),
+  postId: z.string().min(1).max(64),
+  backups: z.array(Backup).min(1).max(50),
+  triggers: z
+    .object({
+      postEmpty: z.boolean().optional(),
+      queueLength: z.number().int().min(1).max(10_000).optional(),
+      oldestWaitMinutes: z.number().min(0.5).max(1440).optional(),
+    })
+    .refine((t) => t.postEmpty || t.queueLength !== undefined || t.oldestWaitMinutes !== undefined, {
+      message: 'TRIGGER_REQUIRED',
+    }),
+  businessTypes: z.array(z.string().min(1).max(60)).max(32).optional(),
+});
+export const BackfillRules = z.object({ rules: z.array(BackfillRule).max(200) });
+export type BackfillBackup = z.infer<typeof Backup>;
+export type BackfillRule = z.infer<typeof BackfillRule>;
+export type BackfillRules = z.infer<typeof BackfillRules>;
+
+// ---------------------------------------------------------------- recommend
+export const ModeRecommendBody = z.object({
+  /** Monday = 0 … Sunday = 6; default: today's weekday (Asia/Shanghai) */
+  weekday: z.number().int().min(0).max(6).optional(),
+  replications: z.number().int().min(1).max(50).default(5),
+});
+export const ModeResult = z.object({
+  meanWaitMinutes: z.number().nullable(),
+  serviceLevel: z.number().nullable(),
+});
+export const ModeRecommendation = z.object({
+  outletId: z.string(),
+  weekday: z.number().int(),
+  source: z.enum(['history', 'default']),
+  replications: z.number().int(),
+  hours: z.object({ open: z.string(), close: z.string() }),
+  slots: z.array(
+    z.object({
+      start: z.string(),
+      arrivalsPerHour: z.number(),
+      fixed: ModeResult,
+      rotating: ModeResult,
+      better: z.enum(LOBBY_MODES),
+    }),
+  ),
+  /** the week's day as a plan row (48 half hours): the better mode per slot, fixed outside hours */
+  suggestedDay: z.array(z.enum(LOBBY_MODES)),
+});
+export type ModeRecommendBody = z.infer<typeof ModeRecommendBody>;
+export type ModeResult = z.infer<typeof ModeResult>;
+export type ModeRecommendation = z.infer<typeof ModeRecommendation>;
+
+// ---------------------------------------------------------------- endpoints
+const tags = ['lobby'] as const;
+
+export const lobbySetupApi = {
+  getLobbySettings: endpoint({
+    method: 'GET',
+    path: '/outlets/:outletId/lobby/settings',
+    tags,
+    summary: 'Service-level target',
+    params: OutletParams,
+    response: LobbySettings,
+  }),
+  putLobbySettings: endpoint({
+    method: 'PUT',
+    path: '/outlets/:outletId/lobby/settings',
+    tags,
+    summary: 'Set the service-level target and prompt time-out',
+    params: OutletParams,
+    body: LobbySettingsPut,
+    response: LobbySettings,
+  }),
+  getModePlan: endpoint({
+    method: 'GET',
+    path: '/outlets/:outletId/mode-plan',
+    tags,
+    summary: 'Weekly mode plan (7 × 48 half hours)',
+    params: OutletParams,
+    response: ModePlan,
+  }),
+  putModePlan: endpoint({
+    method: 'PUT',
+    path: '/outlets/:outletId/mode-plan',
+    tags,
+    summary: 'Replace the mode plan',
+    params: OutletParams,
+    body: ModePlan,
+    response: ModePlan,
+  }),
+  overrideMode: endpoint({
+    method: 'POST',
+    path: '/outlets/:outletId/lobby/mode',
+    tags,
+    summary: 'Override the mode (or "plan" to return to the plan)',
+    params: OutletParams,
+    body: ModeOverride,
+    response: LobbyView,
+  }),
+  getBackfillRules: endpoint({
+    method: 'GET',
+    path: '/outlets/:outletId/backfill-rules',
+    tags,
+    summary: 'Backfill rules',
+    params: OutletParams,
+    response: BackfillRules,
+  }),
+  putBackfillRules: endpoint({
+    method: 'PUT',
+    path: '/outlets/:outletId/backfill-rules',
+    tags,
+    summary: 'Replace the backfill rules (ordered)',
+    params: OutletParams,
+    body: BackfillRules,
+    response: BackfillRules,
+  }),
+} as const;
+
+export const lobbyRecommendApi = {
+  recommendModes: endpoint({
+    method: 'POST',
+    path: '/outlets/:outletId/mode-plan/recommend',
+    tags,
+    summary: 'Both modes per half hour of a weekday, simulated on the outlet (the user then PUTs a plan)',
+    params: OutletParams,
+    body: ModeRecommendBody,
+    response: ModeRecommendation,
+  }),
+} as const;
