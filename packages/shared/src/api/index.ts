@@ -4,15 +4,36 @@
  * types from `ApiRoutes`, so a changed response field is a compile error wherever it is used.
  */
 import type { RoutesOf } from './endpoint';
+import { complaintAttachmentsApi } from './complaint-attachments';
+import { complaintCodesApi } from './complaint-codes';
+import { complaintImportApi } from './complaint-import';
+import { complaintStepsApi } from './complaint-steps';
+import { complaintTasksApi } from './complaint-tasks';
+import { complaintsApi } from './complaints';
+import { notificationsApi } from './notifications';
 import { orgApi } from './org';
 
 export * from './endpoint';
 export * from './common';
 export * from './org';
+export * from './complaints';
+export * from './complaint-steps';
+export * from './complaint-tasks';
+export * from './complaint-codes';
+export * from './complaint-attachments';
+export * from './complaint-import';
+export * from './notifications';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
   org: orgApi,
+  complaints: complaintsApi,
+  complaintSteps: complaintStepsApi,
+  complaintTasks: complaintTasksApi,
+  complaintCodes: complaintCodesApi,
+  complaintAttachments: complaintAttachmentsApi,
+  complaintImport: complaintImportApi,
+  notifications: notificationsApi,
 } as const;
 
 type Features = typeof API;

@@ -5,7 +5,6 @@ import { sendXlsx } from '../../http/export';
 import { requestLocale } from '../../http/problem';
 import { actorOf } from '../../http/session';
 import { exportQuery, pageSchema } from '../../lib/paging';
-import { XLSX_MIME } from '../../lib/xlsx';
 import type { CoachingService } from './coaching.service';
 import {
   ControlsPut,
@@ -24,7 +23,7 @@ import {
   TenQuestionsParams,
   TenQuestionsPut,
 } from './complaints.schemas';
-import { type ComplaintInsightsService, IMPORT_COLUMNS } from './insights.service';
+import type { ComplaintInsightsService } from './insights.service';
 
 const tags = ['complaints'];
 const Name = z.object({ zh: z.string(), en: z.string() });
@@ -137,13 +136,6 @@ export async function complaintInsightsRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { insights, coaching } = opts;
-  // .xlsx uploads arrive as the raw file (no multipart needed), limited to 10 MB.
-  app.addContentTypeParser(
-    [XLSX_MIME, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 },
-    (_req, body, done) => done(null, body),
-  );
-
   // ------------------------------------------------------------ statistics and the regulator report
   r.get(
     '/complaints/stats',
@@ -242,30 +234,6 @@ export async function complaintInsightsRoutes(
       );
     },
   );
-  r.post(
-    '/complaints/import',
-    {
-      schema: {
-        tags,
-        summary: `Import complaints from .xlsx (body: the file, content-type ${XLSX_MIME}); all or nothing`,
-        response: { 200: z.object({ imported: z.number().int() }) },
-      },
-    },
-    async (req) => insights.importXlsx(actorOf(req), req.body as Buffer),
-  );
-  r.get(
-    '/complaints/import/template.xlsx',
-    { schema: { tags, summary: 'An empty import sheet with the expected headers' } },
-    async (req, reply) =>
-      sendXlsx(
-        req,
-        reply,
-        { 'zh-CN': '投诉导入模板', 'en-US': 'Complaint import' },
-        IMPORT_COLUMNS.map((c) => ({ header: { 'zh-CN': c.zh, 'en-US': c.en }, value: () => '', width: 16 })),
-        [],
-      ),
-  );
-
   // ------------------------------------------------------------ prevention
   r.get(
     '/complaints/risks',
