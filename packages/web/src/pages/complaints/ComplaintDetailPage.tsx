@@ -23,7 +23,6 @@ import {
   Grid,
   Input,
   Modal,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -33,27 +32,31 @@ import {
   Timeline,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, legacyApi } from '../../api/client';
-import type {
-  Complaint,
-  ComplaintDecision,
-  ComplaintEvent,
-  ItemList,
-  Page,
-  RectificationTask,
-} from '../../api/types';
+import { Link, useParams } from 'react-router';
+import { type ComplaintAction, roleTakes } from '@liangdian/shared';
+import type { Complaint, ComplaintDecision, ComplaintEvent, RectificationTask } from '@liangdian/shared/api';
+import type { Dayjs } from 'dayjs';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
-import { COMPLAINT_ACTIONS, type ComplaintAction, complaintCan } from '../../auth/permissions';
+import { complaintCan } from '../../auth/permissions';
 import { applyServerErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { fromDayPicker } from '../../time';
 import { ActionModal } from './ActionModal';
 import { AttachmentPanel } from './AttachmentPanel';
 import { ComplaintFormModal } from './ComplaintFormModal';
-import { ComplaintStatusTag, DeadlineBadge, daysLeft, PersonalValue, useCodeLabels } from './shared';
+import {
+  ComplaintNotFound,
+  ComplaintStatusTag,
+  DeadlineBadge,
+  daysLeft,
+  isRefused,
+  PersonalValue,
+  useCodeLabels,
+} from './shared';
 
 const STEPS = [
   'registered',
@@ -104,7 +107,6 @@ export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const { t, tEnum, formatDateTime, formatDate, locale } = useI18n();
   const user = useUser();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
@@ -117,11 +119,12 @@ export function ComplaintDetailPage() {
 
   const complaint = useQuery({
     queryKey: ['complaint', id],
-    queryFn: () => legacyApi.get<Complaint>(`/complaints/${id}`),
+    queryFn: () => api.get('/complaints/:id', { params: { id } }),
   });
   const events = useQuery({
     queryKey: ['complaint', id, 'events'],
-    queryFn: () => legacyApi.get<ItemList<ComplaintEvent>>(`/complaints/${id}/events`),
+    queryFn: () => api.get('/complaints/:id/events', { params: { id } }),
+    enabled: !complaint.error,
   });
 
   const refresh = (c?: Complaint) => {
@@ -131,29 +134,16 @@ export function ComplaintDetailPage() {
     queryClient.invalidateQueries({ queryKey: ['notifications'] });
   };
 
-  if (complaint.error instanceof ApiError && complaint.error.status === 404) {
-    return (
-      <Result
-        status="404"
-        title={t('complaints.notFoundTitle')}
-        subTitle={t('complaints.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/complaints')}>
-            {t('complaints.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
+  // Not there, or not the reader's (NOT_FOUND does not say which): a clear page, at once.
+  if (isRefused(complaint.error)) return <ComplaintNotFound />;
   const c = complaint.data;
   if (!c) {
-    return (
-      <>
-        <QueryError error={complaint.error} onRetry={() => complaint.refetch()} />
-        <Card variant="borderless">
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
+    return complaint.error ? (
+      <QueryError error={complaint.error} onRetry={() => complaint.refetch()} />
+    ) : (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
     );
   }
 
@@ -205,7 +195,12 @@ export function ComplaintDetailPage() {
       onOk: async () => {
         setUnmasking(true);
         try {
-          setClear(await legacyApi.post<Complaint>(`/complaints/${c.id}/unmask`, { reason: reason.trim() }));
+          setClear(
+            await api.post('/complaints/:id/unmask', {
+              params: { id: c.id },
+              body: { reason: reason.trim() },
+            }),
+          );
         } catch (e) {
           showError(e);
         } finally {
@@ -217,7 +212,12 @@ export function ComplaintDetailPage() {
 
   const setEmergency = async (key: string, done: boolean) => {
     try {
-      refresh(await legacyApi.patch<Complaint>(`/complaints/${c.id}/emergency`, { items: { [key]: done } }));
+      refresh(
+        await api.patch('/complaints/:id/emergency', {
+          params: { id: c.id },
+          body: { items: { [key]: done } },
+        }),
+      );
     } catch (e) {
       showError(e);
     }
@@ -309,10 +309,7 @@ export function ComplaintDetailPage() {
               ) : undefined,
           }))}
         />
-        {!mainActions.length &&
-        !ended &&
-        c.status !== 'closed' &&
-        !COMPLAINT_ACTIONS.acknowledge.roles.includes(user.role) ? (
+        {!mainActions.length && !ended && c.status !== 'closed' && !roleTakes(user.role, 'acknowledge') ? (
           <div className="ld-muted" style={{ marginTop: 12, fontSize: 13 }}>
             {t('complaints.readOnly')}
           </div>
@@ -676,14 +673,10 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   const showError = useApiErrorMessage();
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ title: string; owner: string; dueOn: import('dayjs').Dayjs }>();
+  const [form] = Form.useForm<{ title: string; owner: string; dueOn: Dayjs }>();
   const tasks = useQuery({
     queryKey: ['rectification-tasks', { complaintId: complaint.id }],
-    queryFn: () =>
-      legacyApi.get<Page<RectificationTask>>('/rectification-tasks', {
-        complaintId: complaint.id,
-        pageSize: 100,
-      }),
+    queryFn: () => api.get('/rectification-tasks', { query: { complaintId: complaint.id, pageSize: 100 } }),
   });
   const mayEdit = complaintCan.tasks(user);
 
@@ -692,10 +685,9 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
     if (!v) return;
     setBusy(true);
     try {
-      await legacyApi.post(`/complaints/${complaint.id}/tasks`, {
-        title: v.title.trim(),
-        owner: v.owner.trim(),
-        dueOn: v.dueOn.format('YYYY-MM-DD'),
+      await api.post('/complaints/:id/tasks', {
+        params: { id: complaint.id },
+        body: { title: v.title.trim(), owner: v.owner.trim(), dueOn: fromDayPicker(v.dueOn) },
       });
       message.success(t('common.saved'));
       setAdding(false);
@@ -708,8 +700,9 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   };
   const complete = async (task: RectificationTask) => {
     try {
-      await legacyApi.patch(`/rectification-tasks/${task.id}`, {
-        status: task.status === 'done' ? 'open' : 'done',
+      await api.patch('/rectification-tasks/:id', {
+        params: { id: task.id },
+        body: { status: task.status === 'done' ? 'open' : 'done' },
       });
       queryClient.invalidateQueries({ queryKey: ['rectification-tasks'] });
     } catch (e) {

@@ -12,11 +12,12 @@ import {
   type TableProps,
   Tooltip,
 } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { legacyApi } from '../../api/client';
-import { COMPLAINT_STATUSES, type Complaint, type Page } from '../../api/types';
+import { COMPLAINT_STATUSES } from '@liangdian/shared';
+import type { Complaint } from '@liangdian/shared/api';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -25,8 +26,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
+import { dayPickerValue, fromDayPicker } from '../../time';
 import { ComplaintFormModal } from './ComplaintFormModal';
-import { ImportModal, mayImport } from './ImportModal';
+import { ImportModal } from './ImportModal';
 import { ComplaintStatusTag, DeadlineBadge, enumOptions, PersonalValue, useCodeLabels } from './shared';
 import { usePagination } from '../../components/usePagination';
 
@@ -74,7 +76,7 @@ export function ComplaintListPage() {
   };
   const list = useQuery({
     queryKey: ['complaints', 'list', filters, page, pageSize],
-    queryFn: () => legacyApi.get<Page<Complaint>>('/complaints', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/complaints', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 
@@ -171,7 +173,8 @@ export function ComplaintListPage() {
     },
   ];
 
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = s.from && s.to ? [dayjs(s.from), dayjs(s.to)] : null;
+  // received on: Beijing calendar dates, no zone involved
+  const range: [Dayjs, Dayjs] | null = s.from && s.to ? [dayPickerValue(s.from), dayPickerValue(s.to)] : null;
 
   return (
     <>
@@ -181,8 +184,8 @@ export function ComplaintListPage() {
         subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
         extra={
           <>
-            <ExportButton path="/complaints/export.xlsx" query={filters} filename="complaints.xlsx" />
-            {mayImport(user) ? (
+            <ExportButton list="/complaints" query={filters} filename="complaints.xlsx" />
+            {complaintCan.importComplaints(user) ? (
               <Button
                 icon={<UploadOutlined />}
                 onClick={() => setImporting(true)}
@@ -277,7 +280,7 @@ export function ComplaintListPage() {
             allowClear
             placeholder={[t('complaints.receivedFrom'), t('complaints.receivedTo')]}
             onChange={(v) =>
-              set({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })
+              set({ from: v?.[0] ? fromDayPicker(v[0]) : '', to: v?.[1] ? fromDayPicker(v[1]) : '' })
             }
             style={{ width: 250 }}
           />
