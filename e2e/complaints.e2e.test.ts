@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addDays, beijingDate, fromBeijingWallClock } from '@liangdian/engine/time';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { readSheet } from '../packages/server/src/test/xlsx';
+import { ARTIFACTS, apiSession, launchBrowser, login, newContext, screenshot } from './browser';
 import { type Api, makeOutlet, makeUser, type OwnOutlet } from './factories';
 import { cjk, pickOption } from './helpers';
 
@@ -366,6 +369,39 @@ describe('complaints: Beijing time and scope, on an outlet of their own', () => 
       // and the page, in UTC, shows it as 07:32 too
       await page.getByText(/07:32/).first().waitFor();
       await screenshot(page, 'c16-registered-from-utc');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('downloads the register as the list shows it: names, Beijing dates, masked phones', async () => {
+    await admin.post('/complaints', {
+      ...complaintOf(own.outlet.id, '导出测试'),
+      receivedAt: `${addDays(beijingDate(Date.now()), -2)}T09:15:00+08:00`,
+      complainantPhone: '13911112222',
+    });
+    const ctx = await newContext(browser, baseUrl());
+    const page = await ctx.newPage();
+    try {
+      await login(page, head.username, head.password);
+      await page.goto('/complaints?q=导出测试');
+      await page.getByTestId('complaint-link').first().waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-xlsx').click(),
+      ]);
+      const file = join(ARTIFACTS, 'complaints-export.xlsx');
+      await download.saveAs(file);
+      const sheet = await readSheet(readFileSync(file));
+      expect(sheet.title).toBe('投诉台账');
+      expect(sheet.filterLine).toContain('关键词：导出测试');
+      expect(sheet.rows).toHaveLength(1);
+      const cell = (h: string) => sheet.rows[0]![sheet.headers.indexOf(h)];
+      expect(cell('网点')).toBe(own.outlet.name);
+      expect(cell('业务类别')).toBe('借记卡');
+      expect(cell('状态')).toBe('已登记');
+      expect(cell('电话')).toBe('139****2222');
+      expect(cell('受理时间')).toEqual(new Date(`${addDays(beijingDate(Date.now()), -2)}T09:15:00Z`));
     } finally {
       await ctx.close();
     }
