@@ -17,6 +17,7 @@ import type { ComplaintAttachment as Attachment, Complaint } from '@liangdian/sh
 import { ApiError, api, downloadFrom, uploadTo } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
+import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { formatBytes } from './AttachmentSize';
@@ -207,6 +208,7 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
           )}
         </div>
       ))}
+      <QueryError error={files.error} onRetry={() => files.refetch()} />
       <Table<Attachment>
         rowKey="id"
         size="small"

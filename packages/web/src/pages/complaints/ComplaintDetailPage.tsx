@@ -49,13 +49,13 @@ import { ActionModal } from './ActionModal';
 import { AttachmentPanel } from './AttachmentPanel';
 import { ComplaintFormModal } from './ComplaintFormModal';
 import {
+  bilingual,
   ComplaintNotFound,
   ComplaintStatusTag,
   DeadlineBadge,
   daysLeft,
   isRefused,
   PersonalValue,
-  useCodeLabels,
 } from './shared';
 
 const STEPS = [
@@ -110,7 +110,6 @@ export function ComplaintDetailPage() {
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
-  const codes = useCodeLabels();
   const wide = Grid.useBreakpoint().lg !== false;
   const [action, setAction] = useState<ComplaintAction | null>(null);
   const [clear, setClear] = useState<Complaint | null>(null);
@@ -223,7 +222,6 @@ export function ComplaintDetailPage() {
     }
   };
 
-  const code = (kind: 'channel' | 'category' | 'cause', v: string) => codes.label(kind, v);
   const dueText = (day: string | null) => (day ? formatDate(`${day}T12:00:00+08:00`) : '—');
 
   return (
@@ -360,9 +358,17 @@ export function ComplaintDetailPage() {
                   label: t('complaints.source'),
                   children: tEnum('complaintSource', c.source),
                 },
-                { key: 'channel', label: t('complaints.channel'), children: code('channel', c.channel) },
-                { key: 'category', label: t('complaints.category'), children: code('category', c.category) },
-                { key: 'cause', label: t('complaints.cause'), children: code('cause', c.cause) },
+                {
+                  key: 'channel',
+                  label: t('complaints.channel'),
+                  children: bilingual(c.channelName, locale),
+                },
+                {
+                  key: 'category',
+                  label: t('complaints.category'),
+                  children: bilingual(c.categoryName, locale),
+                },
+                { key: 'cause', label: t('complaints.cause'), children: bilingual(c.causeName, locale) },
                 ...(c.source === 'regulator'
                   ? [
                       {
@@ -552,6 +558,7 @@ export function ComplaintDetailPage() {
             </Card>
           ) : null}
           <Card variant="borderless" title={t('complaints.events')} className="ld-card" data-testid="events">
+            <QueryError error={events.error} onRetry={() => events.refetch()} />
             {events.isLoading ? (
               <Skeleton active />
             ) : (
@@ -731,6 +738,7 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
         ) : null
       }
     >
+      <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />
       <Table<RectificationTask>
         rowKey="id"
         size="small"

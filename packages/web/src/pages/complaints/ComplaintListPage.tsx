@@ -29,7 +29,14 @@ import { useI18n } from '../../i18n/i18n';
 import { dayPickerValue, fromDayPicker } from '../../time';
 import { ComplaintFormModal } from './ComplaintFormModal';
 import { ImportModal } from './ImportModal';
-import { ComplaintStatusTag, DeadlineBadge, enumOptions, PersonalValue, useCodeLabels } from './shared';
+import {
+  bilingual,
+  ComplaintStatusTag,
+  DeadlineBadge,
+  enumOptions,
+  PersonalValue,
+  useCodeLabels,
+} from './shared';
 import { usePagination } from '../../components/usePagination';
 
 const KEYS = [
@@ -48,7 +55,7 @@ const KEYS = [
 ] as const;
 
 export function ComplaintListPage() {
-  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const { t, tEnum, formatDateTime, formatNumber, locale } = useI18n();
   const pagination = usePagination();
   const user = useUser();
   const navigate = useNavigate();
@@ -139,8 +146,8 @@ export function ComplaintListPage() {
       width: 170,
       render: (_: unknown, c) => (
         <div className="ld-two-line">
-          <span>{codes.label('category', c.category)}</span>
-          <span className="ld-muted">{codes.label('cause', c.cause)}</span>
+          <span>{bilingual(c.categoryName, locale)}</span>
+          <span className="ld-muted">{bilingual(c.causeName, locale)}</span>
         </div>
       ),
     },
