@@ -33,6 +33,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { daysFromToday } from '@liangdian/engine/time';
 import { type ComplaintAction, roleTakes } from '@liangdian/shared';
 import type { Complaint, ComplaintDecision, ComplaintEvent, RectificationTask } from '@liangdian/shared/api';
 import type { Dayjs } from 'dayjs';
@@ -53,7 +54,6 @@ import {
   ComplaintNotFound,
   ComplaintStatusTag,
   DeadlineBadge,
-  daysLeft,
   isRefused,
   PersonalValue,
 } from './shared';
@@ -523,7 +523,7 @@ export function ComplaintDetailPage() {
                         key: 'rrb',
                         label: t('complaints.review.requestBy'),
                         children:
-                          daysLeft(c.reviewRequestBy) >= 0
+                          daysFromToday(c.reviewRequestBy, Date.now()) >= 0
                             ? dueText(c.reviewRequestBy)
                             : t('complaints.review.windowClosed'),
                       },
@@ -757,7 +757,11 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
             dataIndex: 'dueOn',
             width: 110,
             render: (v: string, r) => (
-              <span style={{ color: r.status === 'open' && daysLeft(v) < 0 ? '#cf1322' : undefined }}>
+              <span
+                style={{
+                  color: r.status === 'open' && daysFromToday(v, Date.now()) < 0 ? '#cf1322' : undefined,
+                }}
+              >
                 {formatDate(`${v}T12:00:00+08:00`)}
               </span>
             ),

@@ -12,9 +12,6 @@ import { beijingToday } from '../../time';
 /** Today in Beijing (YYYY-MM-DD). Kept for the pages that import it from here. */
 export const shanghaiToday = (now: Date = new Date()): string => beijingToday(now);
 
-/** Natural days from Beijing today to `dueOn` (negative: overdue). */
-export const daysLeft = (dueOn: string, now: Date = new Date()): number => daysFromToday(dueOn, now);
-
 /**
  * The running deadline: green while more than 3 days are left, orange within 3 days, red when
  * past. Computed in the browser against Beijing today, so it follows the clock.
@@ -37,7 +34,7 @@ export function DeadlineBadge({ complaint, compact }: { complaint: Complaint; co
       </Tag>
     );
   }
-  const left = daysLeft(d.dueOn);
+  const left = daysFromToday(d.dueOn, Date.now()); // natural days from Beijing today
   const state = left < 0 ? 'overdue' : left <= 3 ? 'soon' : 'ok';
   const color = state === 'overdue' ? 'red' : state === 'soon' ? 'orange' : 'green';
   const label =
