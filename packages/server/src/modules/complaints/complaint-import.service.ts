@@ -238,14 +238,14 @@ export class ComplaintImportService {
             while (drawn.has(r.no));
             drawn.add(r.no);
           }
-          const taken = await repo.takenNos(
+          const taken = await scale.takenNos(
             trx,
             open.map((r) => r.no),
           );
           open = open.filter((r) => taken.has(r.no));
         }
         rows.sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0));
-        pending = repo.insertComplaints(trx, rows);
+        pending = scale.insertComplaints(trx, rows);
         pending.catch(() => {}); // awaited before the next part, or below
         await new Promise((resolve) => setImmediate(resolve)); // lets the insert go out
       }

@@ -174,7 +174,7 @@ export async function generateDemoComplaints(
       const rows: DB['complaints'][] = [];
       for (let i = start; i < Math.min(n, start + batch); i++)
         rows.push(makeRow(rand, o, i, 365, (i + rand()) / n));
-      await transaction((trx) => repo.insertComplaints(trx, rows));
+      await transaction((trx) => scale.insertComplaints(trx, rows));
       o.onProgress?.(Math.min(n, start + batch), n);
     }
   });
@@ -287,7 +287,7 @@ export async function loadComplaintsDemo(
     rows.push(
       makeRow(rand, { ...o, outletIds: o.pilotOutletIds.length ? o.pilotOutletIds : o.outletIds }, i, 120),
     );
-  await repo.insertComplaints(trx, rows);
+  await scale.insertComplaints(trx, rows);
   await repo.insertEvents(
     trx,
     rows.map((r) => ({
