@@ -22,18 +22,22 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (own cookies and localStorage) sized like a 10-inch tablet in landscape. */
+/**
+ * A fresh context (own cookies and localStorage) sized like a 10-inch tablet in landscape; in
+ * Beijing unless another zone is given (a laptop set to UTC, say).
+ */
 export function newContext(
   browser: Browser,
   baseURL: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  timezoneId = 'Asia/Shanghai',
 ): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
     viewport,
     acceptDownloads: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
   });
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DAY_MS, toBeijingIso } from '@liangdian/engine/time';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,8 +21,7 @@ const MARK = `E2E导入${Date.now().toString(36)}`;
 
 /** "YYYY-MM-DD HH:mm" in Beijing time, `days` ago. */
 function beijing(daysAgo: number): string {
-  return new Date(Date.now() - daysAgo * 86_400_000 + 8 * 3_600_000)
-    .toISOString()
+  return toBeijingIso(Date.now() - daysAgo * DAY_MS)
     .slice(0, 16)
     .replace('T', ' ');
 }

@@ -1,6 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, beijingDate, fromBeijingWallClock } from '@liangdian/engine/time';
+import { readSheet } from '../packages/server/src/test/xlsx';
+import { ARTIFACTS, apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { type Api, makeOutlet, makeUser, type OwnOutlet } from './factories';
 import { cjk, pickOption } from './helpers';
 
 const NAME = '欧阳明轩';
@@ -293,6 +298,146 @@ describe('complaints (谅点)', () => {
       await p.getByTestId('decision-notice').waitFor();
       const noticeText = (await p.locator('body').textContent()) ?? '';
       for (const f of forbidden) expect(noticeText).not.toContain(f);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('complaints: Beijing time and scope, on an outlet of their own', () => {
+  let browser: Browser;
+  let admin: Api;
+  let own: OwnOutlet;
+  let other: OwnOutlet;
+  let head: { username: string; password: string };
+  const baseUrl = () => inject('baseUrl');
+  const complaintOf = (outletId: string, claim: string) => ({
+    outletId,
+    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    channel: 'branch_premises',
+    category: 'debit_card',
+    cause: 'service_quality',
+    source: 'walk_in',
+    complainantName: '范测试',
+    peopleCount: 1,
+    claim,
+  });
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = await apiSession(baseUrl(), 'admin');
+    own = await makeOutlet(admin, 'E2E投诉甲');
+    other = await makeOutlet(admin, 'E2E投诉乙');
+    head = await makeUser(baseUrl(), admin, 'outlet_head', own.outlet.id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('registers a complaint received "07:32" as 07:32 Beijing time from a browser set to UTC', async () => {
+    const ctx = await newContext(browser, baseUrl(), undefined, 'UTC');
+    const page = await ctx.newPage();
+    try {
+      await login(page, head.username, head.password);
+      await expect(page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).resolves.toBe(
+        'UTC',
+      );
+      await page.goto('/complaints');
+      await page.getByTestId('new-complaint').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('complaint-form').waitFor();
+      await page.waitForTimeout(400); // the modal's zoom-in
+      const receivedAt = dialog.locator('input#receivedAt');
+      // the default is now on the Beijing clock, not the browser's
+      const shown = await receivedAt.inputValue();
+      const [day = '', time = ''] = shown.split(' ');
+      expect(Math.abs(Date.parse(fromBeijingWallClock(day, time)) - Date.now())).toBeLessThan(3 * 60_000);
+      const yesterday = addDays(beijingDate(Date.now()), -1);
+      await receivedAt.click();
+      await receivedAt.fill(`${yesterday} 07:32`);
+      await receivedAt.press('Enter');
+      await choose(page, '业务类别', '借记卡');
+      await choose(page, '投诉原因', '服务态度及服务质量');
+      await dialog.getByTestId('complainant-name').fill('时区测试');
+      await dialog.getByTestId('complaint-claim').fill('UTC 浏览器登记');
+      await dialog.getByTestId('complaint-form-submit').click();
+      await page.waitForURL(/\/complaints\/[^/]+$/);
+      const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const saved = await admin.get<{ receivedAt: string; receivedOn: string }>(`/complaints/${id}`);
+      expect(saved.receivedAt).toBe(new Date(`${yesterday}T07:32:00+08:00`).toISOString());
+      expect(saved.receivedOn).toBe(yesterday);
+      // and the page, in UTC, shows it as 07:32 too
+      await page.getByText(/07:32/).first().waitFor();
+      await screenshot(page, 'c16-registered-from-utc');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('downloads the register as the list shows it: names, Beijing dates, masked phones', async () => {
+    await admin.post('/complaints', {
+      ...complaintOf(own.outlet.id, '导出测试'),
+      receivedAt: `${addDays(beijingDate(Date.now()), -2)}T09:15:00+08:00`,
+      complainantPhone: '13911112222',
+    });
+    const ctx = await newContext(browser, baseUrl());
+    const page = await ctx.newPage();
+    try {
+      await login(page, head.username, head.password);
+      await page.goto('/complaints?q=导出测试');
+      await page.getByTestId('complaint-link').first().waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-xlsx').click(),
+      ]);
+      const file = join(ARTIFACTS, 'complaints-export.xlsx');
+      await download.saveAs(file);
+      const sheet = await readSheet(readFileSync(file));
+      expect(sheet.title).toBe('投诉台账');
+      expect(sheet.filterLine).toContain('关键词：导出测试');
+      expect(sheet.rows).toHaveLength(1);
+      const cell = (h: string) => sheet.rows[0]![sheet.headers.indexOf(h)];
+      expect(cell('网点')).toBe(own.outlet.name);
+      expect(cell('业务类别')).toBe('借记卡');
+      expect(cell('状态')).toBe('已登记');
+      expect(cell('电话')).toBe('139****2222');
+      expect(cell('受理时间')).toEqual(new Date(`${addDays(beijingDate(Date.now()), -2)}T09:15:00Z`));
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it("shows the not-found page at once for another outlet's decision notice", async () => {
+    const theirs = await admin.post<ComplaintRow>(
+      '/complaints',
+      complaintOf(other.outlet.id, '乙网点的投诉'),
+    );
+    await admin.post(`/complaints/${theirs.id}/acknowledge`, {});
+    await admin.post(`/complaints/${theirs.id}/investigate`, {});
+    await admin.post(`/complaints/${theirs.id}/decide`, {
+      factsVerified: '核实属实',
+      basis: '服务规范',
+      reasons: '服务不到位',
+      result: '致歉',
+    });
+    const mine = await admin.post<ComplaintRow>('/complaints', complaintOf(own.outlet.id, '甲网点的投诉'));
+    const ctx = await newContext(browser, baseUrl());
+    const page = await ctx.newPage();
+    try {
+      await login(page, head.username, head.password);
+      for (const path of [`/complaints/${theirs.id}/notice`, `/complaints/${theirs.id}`]) {
+        const started = Date.now();
+        await page.goto(path);
+        await page.getByTestId('not-found').waitFor({ timeout: 5_000 });
+        expect(Date.now() - started).toBeLessThan(5_000);
+        await expect(page.getByTestId('not-found').textContent()).resolves.toBe('该投诉不存在或您无权访问');
+        await expect(page.getByText('乙网点的投诉').count()).resolves.toBe(0);
+        await expect(page.locator('.ant-skeleton').count()).resolves.toBe(0);
+      }
+      await screenshot(page, 'c17-other-outlet-notice-refused');
+      // the own complaint, not decided yet: no notice to print, said plainly
+      await page.goto(`/complaints/${mine.id}/notice`);
+      await page.getByTestId('notice-undecided').waitFor({ timeout: 5_000 });
     } finally {
       await ctx.close();
     }

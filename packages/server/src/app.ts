@@ -21,10 +21,15 @@ import { Changes, Guard } from './modules/access/guard';
 import { AuditService } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
-import { attachmentRoutes } from './modules/complaints/attachments.routes';
 import { AttachmentsService } from './modules/complaints/attachments.service';
+import { ComplaintCase } from './modules/complaints/complaint-case';
+import { ComplaintCodesService } from './modules/complaints/complaint-codes.service';
+import { ComplaintImportService } from './modules/complaints/complaint-import.service';
+import { ComplaintStepsService } from './modules/complaints/complaint-steps.service';
+import { ComplaintTasksService } from './modules/complaints/complaint-tasks.service';
 import { complaintsRoutes } from './modules/complaints/complaints.routes';
 import { ComplaintsService } from './modules/complaints/complaints.service';
+import { NotificationsService } from './modules/complaints/notifications.service';
 import { complaintInsightsRoutes } from './modules/complaints/insights.routes';
 import { ComplaintInsightsService } from './modules/complaints/insights.service';
 import { PreventionService } from './modules/complaints/prevention.service';
@@ -61,7 +66,13 @@ export interface AppOptions {
 export interface Services {
   audit: AuditService;
   auth: AuthService;
+  complaintCase: ComplaintCase;
   complaints: ComplaintsService;
+  complaintSteps: ComplaintStepsService;
+  complaintTasks: ComplaintTasksService;
+  complaintCodes: ComplaintCodesService;
+  complaintImport: ComplaintImportService;
+  notifications: NotificationsService;
   attachments: AttachmentsService;
   complaintInsights: ComplaintInsightsService;
   prevention: PreventionService;
@@ -93,13 +104,20 @@ export function createServices(
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
   });
-  const complaints = new ComplaintsService(db, clock, cipher, audit);
+  const complaintCase = new ComplaintCase(db, guard, clock, cipher);
+  const complaints = new ComplaintsService(db, clock, guard, changes, complaintCase);
   return {
     audit,
     auth,
+    complaintCase,
     complaints,
-    attachments: new AttachmentsService(db, clock, audit, complaints, files),
-    complaintInsights: new ComplaintInsightsService(db, clock, complaints),
+    complaintSteps: new ComplaintStepsService(clock, changes, complaintCase),
+    complaintTasks: new ComplaintTasksService(db, clock, guard, changes, complaintCase),
+    complaintCodes: new ComplaintCodesService(db, guard, changes),
+    complaintImport: new ComplaintImportService(db, clock, guard, changes, complaintCase),
+    notifications: new NotificationsService(db, clock),
+    attachments: new AttachmentsService(db, clock, changes, complaintCase, files, config.attachmentMaxBytes),
+    complaintInsights: new ComplaintInsightsService(db),
     prevention: new PreventionService(db, clock, guard, changes),
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
@@ -192,10 +210,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes, { org: services.org });
       await api.register(usersRoutes, { users: services.users });
       await api.register(auditRoutes, { audit: services.audit, db: database.db });
-      await api.register(complaintsRoutes, { complaints: services.complaints });
-      await api.register(attachmentRoutes, {
+      await api.register(complaintsRoutes, {
+        cases: services.complaintCase,
+        complaints: services.complaints,
+        steps: services.complaintSteps,
+        tasks: services.complaintTasks,
+        codes: services.complaintCodes,
         attachments: services.attachments,
-        maxBytes: config.attachmentMaxBytes,
+        imports: services.complaintImport,
+        notifications: services.notifications,
       });
       await api.register(lobbyRoutes, { lobby: services.lobby });
       await api.register(ticketImportRoutes, { ticketImport: services.ticketImport });
@@ -231,7 +254,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Complaint deadlines: notifications for what falls due, at start and every hour (idempotent per day).
   let dueRun: Promise<unknown> = Promise.resolve();
   const runDue = () => {
-    dueRun = services.complaints
+    dueRun = services.notifications
       .generateDueNotifications(clock.now())
       .catch((err) => app.log.error({ err }, 'due notifications failed'));
   };

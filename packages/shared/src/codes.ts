@@ -149,6 +149,16 @@ export const CODE_TABLES = {
     emergency: { 'zh-CN': '应急预案', 'en-US': 'Emergency plan' },
     import: { 'zh-CN': '导入', 'en-US': 'Imported' },
   },
+  /** A rectification task (溯源整改). */
+  taskStatus: {
+    open: { 'zh-CN': '进行中', 'en-US': 'Open' },
+    done: { 'zh-CN': '已完成', 'en-US': 'Done' },
+  },
+  /** The deadline views of the complaint list. */
+  dueFilter: {
+    soon: { 'zh-CN': '即将到期（3 天内）', 'en-US': 'Due within 3 days' },
+    overdue: { 'zh-CN': '已逾期', 'en-US': 'Overdue' },
+  },
   /** Stages of the complaint scripts (话术). */
   scriptStage: {
     receive: { 'zh-CN': '接待受理', 'en-US': 'Receive' },

@@ -66,8 +66,11 @@ export interface ComplaintStep {
   path: string;
 }
 
-/** Each step: where it may start, where it leads, who may take it, and its route. */
-export const COMPLAINT_STEPS: Record<ComplaintAction, ComplaintStep> = {
+/**
+ * Each step: where it may start, where it leads, who may take it, and its route (the contract in
+ * api/complaint-steps.ts mounts one POST per step from this table, its paths kept as literals).
+ */
+export const COMPLAINT_STEPS = {
   acknowledge: { from: ['registered'], to: 'acknowledged', roles: FRONT_LINE, path: 'acknowledge' },
   investigate: { from: ['acknowledged'], to: 'investigating', roles: HANDLERS, path: 'investigate' },
   decide: { from: ['investigating'], to: 'decided', roles: HANDLERS, path: 'decide' },
@@ -93,7 +96,7 @@ export const COMPLAINT_STEPS: Record<ComplaintAction, ComplaintStep> = {
     roles: BRANCH_CP,
     path: 'assess',
   },
-};
+} as const satisfies Record<ComplaintAction, ComplaintStep>;
 
 /** May `action` start from `status`? */
 export const allowedFrom = (action: ComplaintAction, status: string): boolean =>
@@ -101,7 +104,11 @@ export const allowedFrom = (action: ComplaintAction, status: string): boolean =>
 
 /** May a user of `role` take `action` (scope aside)? */
 export const roleTakes = (role: UserRole, action: ComplaintAction): boolean =>
-  COMPLAINT_STEPS[action].roles.includes(role);
+  (COMPLAINT_STEPS[action].roles as readonly UserRole[]).includes(role);
+
+/** Where a step leads: its `to`, or the status it started from when the status stays. */
+export const stepLeadsTo = (action: ComplaintAction, from: ComplaintStatus): ComplaintStatus =>
+  (COMPLAINT_STEPS[action] as ComplaintStep).to ?? from;
 
 /** Art. 29: 20 or more people together make a major complaint (重大投诉). */
 export const MAJOR_COMPLAINT_PEOPLE = 20;
@@ -145,6 +152,12 @@ export const SEVERITIES = ['general', 'serious', 'major'] as const;
 export const PAUSE_KINDS = ['appraisal', 'mediation'] as const;
 export const CODE_KINDS = ['channel', 'category', 'cause'] as const;
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+/** A rectification task (溯源整改) is open or done. */
+export const TASK_STATUSES = ['open', 'done'] as const;
+/** The deadline views of the complaint list: due within 3 days, or past due. */
+export const DUE_FILTERS = ['soon', 'overdue'] as const;
+/** Days of the official calendar: a public holiday, or a make-up working day (调休). */
+export const HOLIDAY_KINDS = ['holiday', 'workday'] as const;
 export const SCRIPT_STAGES = [
   'receive',
   'acknowledge',

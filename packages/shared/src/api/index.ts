@@ -7,6 +7,13 @@ import type { RoutesOf } from './endpoint';
 import { coachingApi } from './coaching';
 import { insightsApi } from './insights';
 import { lobbyApi } from './lobby';
+import { complaintAttachmentsApi } from './complaint-attachments';
+import { complaintCodesApi } from './complaint-codes';
+import { complaintImportApi } from './complaint-import';
+import { complaintStepsApi } from './complaint-steps';
+import { complaintTasksApi } from './complaint-tasks';
+import { complaintsApi } from './complaints';
+import { notificationsApi } from './notifications';
 import { orgApi } from './org';
 import { ticketImportApi } from './ticket-import';
 
@@ -17,6 +24,13 @@ export * from './insights';
 export * from './coaching';
 export * from './lobby';
 export * from './ticket-import';
+export * from './complaints';
+export * from './complaint-steps';
+export * from './complaint-tasks';
+export * from './complaint-codes';
+export * from './complaint-attachments';
+export * from './complaint-import';
+export * from './notifications';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
@@ -25,6 +39,13 @@ export const API = {
   coaching: coachingApi,
   lobby: lobbyApi,
   ticketImport: ticketImportApi,
+  complaints: complaintsApi,
+  complaintSteps: complaintStepsApi,
+  complaintTasks: complaintTasksApi,
+  complaintCodes: complaintCodesApi,
+  complaintAttachments: complaintAttachmentsApi,
+  complaintImport: complaintImportApi,
+  notifications: notificationsApi,
 } as const;
 
 type Features = typeof API;

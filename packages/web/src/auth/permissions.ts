@@ -40,6 +40,7 @@ export const complaintCan = {
   coaches: (u: Subject, outletId: string | null) => allows(u, 'complaints.coach', outletId ?? ''),
   recordQuiz: (u: Subject, outletId: string | null) => allows(u, 'complaints.quiz', outletId ?? ''),
   tasks: (u: Subject) => allows(u, 'complaints.tasks'),
+  importComplaints: (u: Subject) => allows(u, 'complaints.import'),
 };
 
 /** Machine tokens, lobby settings, the mode plan and backfill rules of an outlet. */

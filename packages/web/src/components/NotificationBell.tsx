@@ -3,12 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Empty, Spin } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { legacyApi } from '../api/client';
-import type { AppNotification, Page } from '../api/types';
+import type { AppNotification } from '@liangdian/shared/api';
+import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useApiErrorMessage } from './useApiErrorMessage';
-
-type NotificationPage = Page<AppNotification> & { unread: number };
 
 /** The header bell: deadline reminders of complaints (due within 3 days, overdue), unread count. */
 export function NotificationBell() {
@@ -19,7 +17,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const list = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => legacyApi.get<NotificationPage>('/notifications', { pageSize: 20 }),
+    queryFn: () => api.get('/notifications', { query: { pageSize: 20 } }),
     refetchInterval: 120_000,
     staleTime: 60_000,
   });
@@ -29,7 +27,7 @@ export function NotificationBell() {
     setOpen(false);
     if (!n.read) {
       try {
-        await legacyApi.post(`/notifications/${n.id}/read`);
+        await api.post('/notifications/:id/read', { params: { id: n.id } });
         queryClient.invalidateQueries({ queryKey: ['notifications'] });
       } catch (e) {
         showError(e);
@@ -39,7 +37,7 @@ export function NotificationBell() {
   };
   const readAll = async () => {
     try {
-      await legacyApi.post('/notifications/read-all');
+      await api.post('/notifications/read-all');
       queryClient.invalidateQueries({ queryKey: ['notifications'] });
     } catch (e) {
       showError(e);

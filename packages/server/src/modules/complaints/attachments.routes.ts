@@ -1,76 +1,23 @@
+import { complaintAttachmentsApi } from '@liangdian/shared/api';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf } from '../../http/session';
-import { contentDisposition } from '../../lib/xlsx';
+import { mount } from '../../http/route';
 import { DomainError } from '../../lib/errors';
-import { AttachmentLimitsView, AttachmentView, type AttachmentsService } from './attachments.service';
+import { contentDisposition } from '../../lib/xlsx';
+import type { AttachmentsService } from './attachments.service';
 
-const Params = z.object({ id: z.string().min(1).max(64) });
-const FileParams = Params.extend({ attachmentId: z.string().min(1).max(64) });
-
-export async function attachmentRoutes(
-  app: FastifyInstance,
-  opts: { attachments: AttachmentsService; maxBytes: number },
-) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { attachments } = opts;
-  const tags = ['complaints'];
-
-  r.get(
-    '/complaints/attachment-limits',
-    {
-      schema: {
-        tags,
-        summary: 'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
-        response: { 200: AttachmentLimitsView },
-      },
-    },
-    async (req) => attachments.limits(actorOf(req), opts.maxBytes),
-  );
-
-  r.post(
-    '/complaints/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary:
-          'Attach a file (multipart/form-data, field "file"): jpg, png, pdf, docx, xlsx, mp3, m4a, txt',
-        consumes: ['multipart/form-data'],
-        params: Params,
-        response: { 201: AttachmentView },
-      },
-    },
-    async (req, reply) => {
+export function mountAttachments(app: FastifyInstance, attachments: AttachmentsService) {
+  mount(app, complaintAttachmentsApi, {
+    attachmentLimits: ({ actor }) => attachments.limits(actor),
+    uploadAttachment: async ({ actor, params, req }) => {
       const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part) {
-        throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'body.file', code: 'required' }]);
-      }
+      if (!part) throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'body.file', code: 'required' }]);
       // Over the size limit this throws (413) before anything is stored.
       const data = await part.toBuffer();
-      const saved = await attachments.upload(actorOf(req), req.params.id, { fileName: part.filename, data });
-      return reply.status(201).send(saved);
+      return attachments.upload(actor, params.id, { fileName: part.filename, data });
     },
-  );
-
-  r.get(
-    '/complaints/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary: 'Files attached to a complaint',
-        params: Params,
-        response: { 200: z.object({ items: z.array(AttachmentView) }) },
-      },
-    },
-    async (req) => ({ items: await attachments.list(actorOf(req), req.params.id) }),
-  );
-
-  r.get(
-    '/complaints/:id/attachments/:attachmentId',
-    { schema: { tags, summary: 'Download an attached file (audited)', params: FileParams } },
-    async (req, reply) => {
-      const { meta, data } = await attachments.download(actorOf(req), req.params.id, req.params.attachmentId);
+    listAttachments: async ({ actor, params }) => ({ items: await attachments.list(actor, params.id) }),
+    downloadAttachment: async ({ actor, params, reply }) => {
+      const { meta, data } = await attachments.download(actor, params.id, params.attachmentId);
       return reply
         .header('content-type', meta.mediaType)
         .header('content-disposition', contentDisposition(meta.fileName))
@@ -78,5 +25,5 @@ export async function attachmentRoutes(
         .header('content-security-policy', "default-src 'none'; sandbox")
         .send(data);
     },
-  );
+  });
 }

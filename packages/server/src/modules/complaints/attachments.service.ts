@@ -1,47 +1,16 @@
 import { createHash } from 'node:crypto';
+import type { AttachmentLimits, ComplaintAttachment } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import { DomainError, forbidden, notFound } from '../../lib/errors';
 import { ALLOWED_EXTENSIONS, type FileStore, sniffMediaType } from '../../lib/files';
 import { newId } from '../../lib/ids';
-import { type Actor, complaintPolicy } from '../access/policy';
-import type { AuditService } from '../audit/audit.service';
+import type { Changes } from '../access/guard';
+import type { Actor } from '../access/policy';
+import { presentAttachment } from './attachments.presenter';
 import * as repo from './attachments.repository';
-import type { ComplaintsService } from './complaints.service';
-
-export const AttachmentView = z.object({
-  id: z.string(),
-  complaintId: z.string(),
-  fileName: z.string(),
-  mediaType: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedBy: z.string().nullable(),
-  /** the uploader's display name */
-  uploadedByName: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type AttachmentView = z.infer<typeof AttachmentView>;
-
-const present = (r: repo.AttachmentRow, uploaderName: string | null): AttachmentView => ({
-  id: r.id,
-  complaintId: r.complaint_id,
-  fileName: r.file_name,
-  mediaType: r.media_type,
-  size: r.size,
-  sha256: r.sha256,
-  uploadedBy: r.uploaded_by,
-  uploadedByName: uploaderName,
-  createdAt: r.created_at,
-});
-
-/** What the upload form may check before sending: the same limits the server applies. */
-export const AttachmentLimitsView = z.object({
-  maxBytes: z.number().int(),
-  extensions: z.array(z.string()),
-});
+import type { ComplaintCase } from './complaint-case';
 
 /**
  * Evidence kept with a complaint. Files may hold personal data, so consultants have no access,
@@ -51,38 +20,37 @@ export class AttachmentsService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
-    private readonly complaints: ComplaintsService,
+    private readonly changes: Changes,
+    private readonly cases: ComplaintCase,
     private readonly store: FileStore,
+    /** the size limit (ATTACHMENT_MAX_BYTES) */
+    private readonly maxBytes: number,
   ) {}
 
-  /** The size limit (set by ATTACHMENT_MAX_BYTES) and the accepted file kinds. */
-  limits(actor: Actor, maxBytes: number): z.infer<typeof AttachmentLimitsView> {
-    this.guard(actor);
-    return { maxBytes, extensions: [...ALLOWED_EXTENSIONS] };
+  /** Those who see no personal data (consultants) see no files either. */
+  private mayRead(actor: Actor) {
+    if (this.cases.personalFor(actor) === 'hidden') throw forbidden();
   }
 
-  private guard(actor: Actor) {
-    if (complaintPolicy.personalData(actor) === 'hidden') throw forbidden();
+  /** The size limit and the accepted file kinds. */
+  limits(actor: Actor): AttachmentLimits {
+    this.mayRead(actor);
+    return { maxBytes: this.maxBytes, extensions: [...ALLOWED_EXTENSIONS] };
   }
 
   async upload(
     actor: Actor,
     complaintId: string,
     file: { fileName: string; data: Buffer },
-  ): Promise<AttachmentView> {
-    this.guard(actor);
-    if (!complaintPolicy.registers(actor)) throw forbidden();
-    const complaint = await this.complaints.visible(this.db, actor, complaintId);
+  ): Promise<ComplaintAttachment> {
+    this.mayRead(actor);
+    const complaint = await this.cases.found(this.db, actor, complaintId, 'complaints.register');
     const fileName = safeFileName(file.fileName);
     const mediaType = sniffMediaType(fileName, file.data);
     if (!mediaType) {
-      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', { allowed: ALLOWED_EXTENSIONS.join(', ') }, [
-        {
-          field: 'body.file',
-          code: 'ATTACHMENT_TYPE_NOT_ALLOWED',
-          params: { allowed: ALLOWED_EXTENSIONS.join(', ') },
-        },
+      const allowed = ALLOWED_EXTENSIONS.join(', ');
+      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', { allowed }, [
+        { field: 'body.file', code: 'ATTACHMENT_TYPE_NOT_ALLOWED', params: { allowed } },
       ]);
     }
     const id = newId();
@@ -101,53 +69,40 @@ export class AttachmentsService {
       uploaded_by: actor.userId,
       created_at: this.clock.now().toISOString(),
     };
-    await this.db.transaction().execute(async (trx) => {
+    return this.changes.run(actor, async (trx) => {
       await repo.insertAttachment(trx, row);
-      await this.audit.record(
-        trx,
-        { userId: actor.userId, name: actor.username, ip: actor.ip },
-        {
-          action: 'attachment.upload',
-          entityType: 'complaint',
-          entityId: complaint.id,
-          outletId: complaint.outlet_id,
-          after: { attachmentId: id, fileName, mediaType, size: row.size, sha256: row.sha256 },
-        },
-      );
+      const after = { attachmentId: id, fileName, mediaType, size: row.size, sha256: row.sha256 };
+      return [
+        presentAttachment(row, actor.displayName || actor.username),
+        this.cases.auditEntry('attachment.upload', complaint, { after }),
+      ];
     });
-    return present(row, actor.displayName || actor.username);
   }
 
-  async list(actor: Actor, complaintId: string): Promise<AttachmentView[]> {
-    this.guard(actor);
-    await this.complaints.visible(this.db, actor, complaintId);
-    return (await repo.listAttachments(this.db, complaintId)).map((r) => present(r, r.uploader_name));
+  async list(actor: Actor, complaintId: string): Promise<ComplaintAttachment[]> {
+    this.mayRead(actor);
+    await this.cases.found(this.db, actor, complaintId);
+    return (await repo.listAttachments(this.db, complaintId)).map((r) =>
+      presentAttachment(r, r.uploader_name),
+    );
   }
 
   async download(
     actor: Actor,
     complaintId: string,
     id: string,
-  ): Promise<{ meta: AttachmentView; data: Buffer }> {
-    this.guard(actor);
-    const complaint = await this.complaints.visible(this.db, actor, complaintId);
+  ): Promise<{ meta: ComplaintAttachment; data: Buffer }> {
+    this.mayRead(actor);
+    const complaint = await this.cases.found(this.db, actor, complaintId);
     const row = await repo.findAttachment(this.db, complaintId, id);
     if (!row) throw notFound('attachment');
     const data = await this.store.get(row.storage_key);
-    await this.db.transaction().execute((trx) =>
-      this.audit.record(
-        trx,
-        { userId: actor.userId, name: actor.username, ip: actor.ip },
-        {
-          action: 'attachment.download',
-          entityType: 'complaint',
-          entityId: complaint.id,
-          outletId: complaint.outlet_id,
-          after: { attachmentId: id, fileName: row.file_name },
-        },
-      ),
-    );
-    return { meta: present(row, null), data };
+    const after = { attachmentId: id, fileName: row.file_name };
+    await this.changes.run(actor, async () => [
+      null,
+      this.cases.auditEntry('attachment.download', complaint, { after }),
+    ]);
+    return { meta: presentAttachment(row, null), data };
   }
 }
 

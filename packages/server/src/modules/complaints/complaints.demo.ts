@@ -1,4 +1,5 @@
-import { addDays, decisionDeadline, shanghaiDate } from '@liangdian/engine';
+import { decisionDeadline } from '@liangdian/engine';
+import { beijingDate, DAY_MS } from '@liangdian/engine/time';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import type { FieldCipher } from '../../lib/crypto';
@@ -72,13 +73,13 @@ function makeRow(
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const nowMs = Date.parse(o.now);
   const back = at === undefined ? rand() : 1 - at;
-  const receivedAt = new Date(nowMs - Math.floor(back * spanDays * 86_400_000) - 3_600_000).toISOString();
-  const receivedOn = shanghaiDate(receivedAt);
-  const ageDays = (nowMs - Date.parse(receivedAt)) / 86_400_000;
+  const receivedAt = new Date(nowMs - Math.floor(back * spanDays * DAY_MS) - 3_600_000).toISOString();
+  const receivedOn = beijingDate(receivedAt);
+  const ageDays = (nowMs - Date.parse(receivedAt)) / DAY_MS;
   const decided = ageDays > 20 || (ageDays > 3 && rand() < 0.6);
   const decidedAt = decided
     ? new Date(
-        Date.parse(receivedAt) + Math.floor((3 + rand() * (rand() < 0.1 ? 20 : 11)) * 86_400_000),
+        Date.parse(receivedAt) + Math.floor((3 + rand() * (rand() < 0.1 ? 20 : 11)) * DAY_MS),
       ).toISOString()
     : null;
   const decidedCapped = decidedAt && Date.parse(decidedAt) > nowMs ? o.now : decidedAt;
@@ -173,7 +174,7 @@ export async function generateDemoComplaints(
       const rows: DB['complaints'][] = [];
       for (let i = start; i < Math.min(n, start + batch); i++)
         rows.push(makeRow(rand, o, i, 365, (i + rand()) / n));
-      await transaction((trx) => repo.insertComplaints(trx, rows));
+      await transaction((trx) => scale.insertComplaints(trx, rows));
       o.onProgress?.(Math.min(n, start + batch), n);
     }
   });
@@ -286,7 +287,7 @@ export async function loadComplaintsDemo(
     rows.push(
       makeRow(rand, { ...o, outletIds: o.pilotOutletIds.length ? o.pilotOutletIds : o.outletIds }, i, 120),
     );
-  await repo.insertComplaints(trx, rows);
+  await scale.insertComplaints(trx, rows);
   await repo.insertEvents(
     trx,
     rows.map((r) => ({
@@ -305,6 +306,6 @@ export async function loadComplaintsDemo(
   return {
     complaints: rows.length,
     scripts: DEMO_SCRIPTS.length,
-    dueSoonFrom: addDays(shanghaiDate(o.now), 0),
+    dueSoonFrom: beijingDate(o.now),
   };
 }

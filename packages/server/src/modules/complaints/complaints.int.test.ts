@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -9,6 +8,7 @@ import {
   type TestApp,
   makeStaff,
 } from '../../test/harness';
+import { readSheet } from '../../test/xlsx';
 
 type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
 
@@ -179,16 +179,63 @@ describe('complaints: registration, personal data and access', () => {
     expect(majors.total).toBe(1);
   });
 
-  it('exports the filtered list as .xlsx with masked data', async () => {
+  it('exports the filtered list as .xlsx: names for codes, Excel dates in Beijing time, masked data', async () => {
     await admin.post('/api/v1/complaints', complaint(cast.outletA));
-    const res = await admin.get('/api/v1/complaints/export.xlsx?category=debit_card');
+    await admin.post('/api/v1/complaints', complaint(cast.outletA, { category: 'credit_card' }));
+    const res = await admin.get(
+      `/api/v1/complaints/export.xlsx?category=debit_card&status=registered,acknowledged&outletId=${cast.outletA}`,
+    );
     expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).getCell(1).value).toBe('投诉编号');
-    expect(ws.getRow(2).getCell(9).value).toBe('138****1234');
-    expect(ws.rowCount).toBe(2);
+    const sheet = await readSheet(res);
+    expect(sheet.title).toBe('投诉台账');
+    expect(sheet.filterLine).toContain('网点：甲支行');
+    expect(sheet.filterLine).toContain('状态：已登记、已安抚');
+    expect(sheet.filterLine).toContain('业务类别：借记卡');
+    expect(sheet.rows).toHaveLength(1);
+    const cell = (header: string) => sheet.rows[0]![sheet.headers.indexOf(header)];
+    expect(sheet.headers[0]).toBe('投诉编号');
+    // the code tables' names, never the raw codes
+    expect(cell('渠道')).toBe('营业现场');
+    expect(cell('业务类别')).toBe('借记卡');
+    expect(cell('投诉原因')).toBe('服务态度及服务质量');
+    expect(cell('来源')).toBe('现场');
+    expect(cell('状态')).toBe('已登记');
+    expect(cell('重大投诉')).toBe('否');
+    expect(cell('人数')).toBe(1);
+    // receipt and deadline as real dates: 08:30 Beijing reads 08:30 in the cell
+    expect(cell('受理时间')).toEqual(new Date('2026-11-02T08:30:00Z'));
+    expect(cell('处理期限')).toEqual(new Date('2026-11-17T00:00:00Z'));
+    expect(sheet.formats[sheet.headers.indexOf('受理时间')]).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.formats[sheet.headers.indexOf('处理期限')]).toBe('yyyy-mm-dd');
+    // masked exactly as on screen
+    const onScreen = (await admin.get('/api/v1/complaints?category=debit_card')).json().items[0];
+    expect(cell('投诉人')).toBe(onScreen.complainantName);
+    expect(cell('电话')).toBe('138****1234');
+    expect(JSON.stringify(sheet.rows)).not.toContain('13812341234');
+  });
+
+  it('exports nothing personal to consultants, and speaks English to an English reader', async () => {
+    await admin.post('/api/v1/complaints', complaint(cast.outletA, { source: 'phone' }));
+    const consultant = await login(t, 'consultant');
+    const hidden = await readSheet(await consultant.get('/api/v1/complaints/export.xlsx'));
+    const at = (header: string) => hidden.headers.indexOf(header);
+    expect(hidden.rows).toHaveLength(1);
+    expect(hidden.rows[0]![at('投诉人')]).toBeNull();
+    expect(hidden.rows[0]![at('电话')]).toBeNull();
+    expect(JSON.stringify(hidden.rows)).not.toContain('1234');
+
+    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    const en = await readSheet(
+      await (await login(t, 'admin')).get('/api/v1/complaints/export.xlsx?source=phone'),
+    );
+    expect(en.title).toBe('Complaints');
+    expect(en.filterLine).toContain('Source: Phone');
+    const row = en.rows[0]!;
+    expect(row[en.headers.indexOf('Channel')]).toBe('Branch premises');
+    expect(row[en.headers.indexOf('Category')]).toBe('Debit cards');
+    expect(row[en.headers.indexOf('Status')]).toBe('Registered');
+    expect(row[en.headers.indexOf('Source')]).toBe('Phone');
+    expect(row[en.headers.indexOf('Received at')]).toBeInstanceOf(Date);
   });
 });
 
@@ -469,7 +516,7 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
     const byDue = (await admin.get('/api/v1/complaints?sort=dueOn')).json();
     expect(byDue.items.map((c: { id: string }) => c.id)).toEqual([late.id, soon.id, fresh.id]);
 
-    const svc = t.app.services.complaints;
+    const svc = t.app.services.notifications;
     // the timer already ran at start (nothing was due then); now two complaints fall due
     expect(await svc.generateDueNotifications(t.clock.now())).toBe(2); // head.a for both (handler = head.a too)
     expect(await svc.generateDueNotifications(t.clock.now())).toBe(0); // idempotent for the day
@@ -588,6 +635,18 @@ describe('complaints: code tables, holidays and rectification tasks', () => {
     ).json();
     expect(done).toMatchObject({ status: 'done', doneAt: '2026-12-02T02:00:00.000Z' });
     expect((await admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(0);
+    const sheet = await readSheet(
+      await admin.get(`/api/v1/rectification-tasks/export.xlsx?status=done&outletId=${cast.outletA}`),
+    );
+    expect(sheet.title).toBe('整改任务');
+    expect(sheet.filterLine).toContain('网点：甲支行');
+    expect(sheet.filterLine).toContain('状态：已完成');
+    expect(sheet.rows).toHaveLength(1);
+    const cell = (header: string) => sheet.rows[0]![sheet.headers.indexOf(header)];
+    expect(cell('任务')).toBe('开展服务规范培训');
+    expect(cell('状态')).toBe('已完成');
+    expect(cell('完成期限')).toEqual(new Date('2026-11-30T00:00:00Z'));
+    expect(cell('完成时间')).toEqual(new Date('2026-12-02T10:00:00Z')); // 02:00Z is 10:00 in Beijing
     const headB = await makeUser(t, cast.branchId, 'outlet_head', cast.outletB, 'head.b');
     const b = await login(t, headB.username);
     expect((await b.get('/api/v1/rectification-tasks')).json().total).toBe(0);

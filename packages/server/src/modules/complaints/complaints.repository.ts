@@ -1,5 +1,5 @@
-import { addDays, type IsoDate } from '@liangdian/engine';
-import { PostgresAdapter, sql } from 'kysely';
+import { addDays, beijingStartOfDay } from '@liangdian/engine/time';
+import { sql } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 import * as stats from './complaints.stats.repository';
@@ -10,53 +10,24 @@ export type ComplaintFullRow = ComplaintRow & {
   staff_name: string | null;
   handler_name: string | null;
   responsible_staff_name: string | null;
+  /** names of the codes (null when a code is not in the tables) */
+  channel_zh: string | null;
+  channel_en: string | null;
+  category_zh: string | null;
+  category_en: string | null;
+  cause_zh: string | null;
+  cause_en: string | null;
 };
-export type CodeRow = DB['complaint_codes'];
 export type EventRow = DB['complaint_events'];
 export type PauseRow = DB['complaint_pauses'];
 export type NoticeRow = DB['complaint_notices'];
-export type TaskRow = DB['rectification_tasks'];
-export type NotificationRow = DB['notifications'];
 
 const like = (column: string, pattern: string) =>
   sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
-// ---------------------------------------------------------------- code tables and calendar
-export function listCodes(q: Q, kind?: string, active?: boolean) {
-  let query = q.selectFrom('complaint_codes').selectAll();
-  if (kind) query = query.where('kind', '=', kind);
-  if (active !== undefined) query = query.where('active', '=', active ? 1 : 0);
-  return query.orderBy('kind').orderBy('sort_order').orderBy('code').execute();
-}
-export const findCode = (q: Q, kind: string, code: string) =>
-  q
-    .selectFrom('complaint_codes')
-    .selectAll()
-    .where('kind', '=', kind)
-    .where('code', '=', code)
-    .executeTakeFirst();
-export const findCodeById = (q: Q, id: string) =>
-  q.selectFrom('complaint_codes').selectAll().where('id', '=', id).executeTakeFirst();
-export async function insertCode(q: Q, row: CodeRow) {
-  await q.insertInto('complaint_codes').values(row).execute();
-}
-export async function updateCode(q: Q, id: string, patch: Partial<CodeRow>) {
-  await q.updateTable('complaint_codes').set(patch).where('id', '=', id).execute();
-}
-
-export function listHolidays(q: Q, year?: number) {
-  let query = q.selectFrom('holiday_calendar').selectAll();
-  if (year) query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
-  return query.orderBy('day').execute();
-}
-export async function replaceHolidayYear(q: Q, year: number, rows: DB['holiday_calendar'][]) {
-  await q
-    .deleteFrom('holiday_calendar')
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .execute();
-  if (rows.length) await q.insertInto('holiday_calendar').values(rows).execute();
-}
+// The code tables are read here by the statistics (insights.service): their SQL is in
+// complaint-codes.repository.
+export { findCode, listCodes } from './complaint-codes.repository';
 
 // ---------------------------------------------------------------- complaints
 export interface ComplaintFilter {
@@ -80,6 +51,7 @@ export interface ComplaintFilter {
 }
 export type ComplaintSort = 'received_at' | 'due_on';
 
+/** A complaint with the names it shows: outlet, people, and its three codes in the code tables. */
 function fullQuery(q: Q) {
   return q
     .selectFrom('complaints as c')
@@ -87,12 +59,27 @@ function fullQuery(q: Q) {
     .leftJoin('staff as s', 's.id', 'c.staff_id')
     .leftJoin('staff as rs', 'rs.id', 'c.responsible_staff_id')
     .leftJoin('users as u', 'u.id', 'c.handler_id')
+    .leftJoin('complaint_codes as ch', (j) =>
+      j.onRef('ch.code', '=', 'c.channel_code').on('ch.kind', '=', 'channel'),
+    )
+    .leftJoin('complaint_codes as ca', (j) =>
+      j.onRef('ca.code', '=', 'c.category_code').on('ca.kind', '=', 'category'),
+    )
+    .leftJoin('complaint_codes as cu', (j) =>
+      j.onRef('cu.code', '=', 'c.cause_code').on('cu.kind', '=', 'cause'),
+    )
     .selectAll('c')
     .select([
       'o.name as outlet_name',
       's.name as staff_name',
       'u.display_name as handler_name',
       'rs.name as responsible_staff_name',
+      'ch.name_zh as channel_zh',
+      'ch.name_en as channel_en',
+      'ca.name_zh as category_zh',
+      'ca.name_en as category_en',
+      'cu.name_zh as cause_zh',
+      'cu.name_en as cause_en',
     ]);
 }
 
@@ -113,9 +100,8 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   // received_on is the Beijing date of received_at (UTC+8 all year). For a page, the same range
   // as instants lets the walk of the received_at index start at the range's end (a count is
   // cheaper over the received_on index, which holds the codes too).
-  if (f.fromDate && forPage)
-    query = query.where('c.received_at', '>=', `${addDays(f.fromDate as IsoDate, -1)}T16:00:00.000Z`);
-  if (f.toDate && forPage) query = query.where('c.received_at', '<', `${f.toDate}T16:00:00.000Z`);
+  if (f.fromDate && forPage) query = query.where('c.received_at', '>=', beijingStartOfDay(f.fromDate));
+  if (f.toDate && forPage) query = query.where('c.received_at', '<', beijingStartOfDay(addDays(f.toDate, 1)));
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
   if (f.q) {
@@ -257,46 +243,6 @@ export async function insertComplaint(q: Q, row: ComplaintRow) {
   await q.insertInto('complaints').values(row).execute();
   await stats.addStats(q, new stats.StatsDelta().add(row, 1));
 }
-/**
- * Inserts many complaints: multi-row statements of `chunk` rows (PostgreSQL takes up to 65,535
- * parameters a statement, SQLite 32,766; a complaint has about 50 columns).
- */
-export async function insertComplaints(q: Q, rows: ComplaintRow[], chunk = 500) {
-  const delta = new stats.StatsDelta();
-  const postgres = isPostgres(q);
-  const size = postgres ? 5000 : chunk;
-  for (let i = 0; i < rows.length; i += size) {
-    const part = rows.slice(i, i + size);
-    if (postgres) await insertUnnest(q, part);
-    else await q.insertInto('complaints').values(part).execute();
-    for (const r of part) delta.add(r, 1);
-  }
-  await stats.addStats(q, delta);
-}
-
-const isPostgres = (q: Q) => q.getExecutor().adapter instanceof PostgresAdapter;
-const INTEGER_COLUMNS = new Set<string>([
-  'people_count',
-  'major',
-  'extension_level',
-  'paused_days',
-  'on_time',
-  'days_to_decision',
-  'points',
-]);
-/**
- * PostgreSQL: many rows as one array a column (`insert … select * from unnest(…)`), so that the
- * statement has 50 parameters whatever the number of rows: parsing and planning a statement of
- * 25,000 parameters costs more than inserting its rows.
- */
-async function insertUnnest(q: Q, rows: ComplaintRow[]) {
-  const columns = Object.keys(rows[0]!) as (keyof ComplaintRow)[];
-  const arrays = columns.map(
-    (c) => sql`${rows.map((r) => r[c])}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer[]' : 'text[]')}`,
-  );
-  await sql`insert into complaints (${sql.join(columns.map((c) => sql.ref(c)))})
-    select * from unnest(${sql.join(arrays)})`.execute(q);
-}
 export async function updateComplaint(q: Q, id: string, patch: Partial<ComplaintRow>) {
   const counted = stats.STATS_COLUMNS.some((c) => c in patch);
   const before = counted ? (await stats.statsColumnsOf(q, [id]))[0] : undefined;
@@ -309,23 +255,6 @@ export async function updateComplaint(q: Q, id: string, patch: Partial<Complaint
 }
 export const complaintNoTaken = async (q: Q, no: string) =>
   !!(await q.selectFrom('complaints').select('id').where('no', '=', no).executeTakeFirst());
-/** Which of these complaint numbers are taken already (the unique index, 500 a query). */
-export async function takenNos(q: Q, nos: string[], chunk = 500): Promise<Set<string>> {
-  const taken = new Set<string>();
-  const postgres = isPostgres(q);
-  const size = postgres ? 10_000 : chunk;
-  for (let i = 0; i < nos.length; i += size) {
-    const part = nos.slice(i, i + size);
-    const rows = await q
-      .selectFrom('complaints')
-      .select('no')
-      .where(postgres ? sql<boolean>`no = any(${part}::text[])` : sql<boolean>`no in (${sql.join(part)})`)
-      .execute();
-    for (const r of rows) taken.add(r.no);
-  }
-  return taken;
-}
-
 export async function insertEvent(q: Q, row: EventRow) {
   await q.insertInto('complaint_events').values(row).execute();
 }
@@ -406,133 +335,6 @@ export const outletsOfBranch = (q: Q, branchId: string) =>
   q.selectFrom('outlets').select(['id', 'code', 'name']).where('branch_id', '=', branchId).execute();
 export const staffOfOutlet = (q: Q, outletId: string) =>
   q.selectFrom('staff').select(['id', 'name', 'employee_no']).where('outlet_id', '=', outletId).execute();
-
-// ---------------------------------------------------------------- rectification tasks
-export interface TaskFilter {
-  branchId: string;
-  onlyOutletId?: string | null;
-  outletId?: string;
-  complaintId?: string;
-  status?: string;
-  overdueBefore?: string;
-}
-function filteredTasks(q: Q, f: TaskFilter) {
-  let query = q
-    .selectFrom('rectification_tasks as t')
-    .innerJoin('outlets as o', 'o.id', 't.outlet_id')
-    .where('o.branch_id', '=', f.branchId);
-  if (f.onlyOutletId) query = query.where('t.outlet_id', '=', f.onlyOutletId);
-  if (f.outletId) query = query.where('t.outlet_id', '=', f.outletId);
-  if (f.complaintId) query = query.where('t.complaint_id', '=', f.complaintId);
-  if (f.status) query = query.where('t.status', '=', f.status);
-  if (f.overdueBefore) query = query.where('t.status', '=', 'open').where('t.due_on', '<', f.overdueBefore);
-  return query;
-}
-export async function listTasks(q: Q, f: TaskFilter, offset: number, limit: number) {
-  const [rows, count] = await Promise.all([
-    filteredTasks(q, f)
-      .selectAll('t')
-      .select('o.name as outlet_name')
-      .orderBy('t.due_on')
-      .orderBy('t.id')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    filteredTasks(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
-export const findTask = (q: Q, id: string) =>
-  q
-    .selectFrom('rectification_tasks as t')
-    .innerJoin('outlets as o', 'o.id', 't.outlet_id')
-    .selectAll('t')
-    .select(['o.name as outlet_name', 'o.branch_id'])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
-export async function insertTask(q: Q, row: TaskRow) {
-  await q.insertInto('rectification_tasks').values(row).execute();
-}
-export async function updateTask(q: Q, id: string, patch: Partial<TaskRow>) {
-  await q.updateTable('rectification_tasks').set(patch).where('id', '=', id).execute();
-}
-
-// ---------------------------------------------------------------- notifications
-/** Complaints whose running deadline is on or before `until` (due soon or overdue). */
-export const dueComplaints = (q: Q, until: string) =>
-  q
-    .selectFrom('complaints')
-    .select(['id', 'no', 'branch_id', 'outlet_id', 'handler_id', 'due_on', 'status'])
-    .where('due_on', 'is not', null)
-    .where('due_on', '<=', until)
-    .execute();
-export const outletHeads = (q: Q, outletIds: string[]) =>
-  outletIds.length
-    ? q
-        .selectFrom('users')
-        .select(['id', 'outlet_id'])
-        .where('role', '=', 'outlet_head')
-        .where('active', '=', 1)
-        .where('outlet_id', 'in', outletIds)
-        .execute()
-    : Promise.resolve([]);
-/** Inserts notifications; one per user, kind, entity and day (the unique key makes it idempotent). */
-export async function insertNotifications(q: Q, rows: NotificationRow[], chunk = 200) {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const r = await q
-      .insertInto('notifications')
-      .values(rows.slice(i, i + chunk))
-      .onConflict((oc) => oc.columns(['user_id', 'kind', 'entity_id', 'day']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-  }
-  return inserted;
-}
-function userNotifications(q: Q, userId: string, unread?: boolean) {
-  let query = q.selectFrom('notifications').where('user_id', '=', userId);
-  if (unread === true) query = query.where('read_at', 'is', null);
-  if (unread === false) query = query.where('read_at', 'is not', null);
-  return query;
-}
-export async function listNotifications(
-  q: Q,
-  userId: string,
-  unread: boolean | undefined,
-  offset: number,
-  limit: number,
-) {
-  const [rows, count, unreadCount] = await Promise.all([
-    userNotifications(q, userId, unread)
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    userNotifications(q, userId, unread)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    userNotifications(q, userId, true)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n), unread: Number(unreadCount.n) };
-}
-export const findNotification = (q: Q, id: string) =>
-  q.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
-export async function markRead(q: Q, userId: string, ids: string[] | 'all', at: string) {
-  let query = q
-    .updateTable('notifications')
-    .set({ read_at: at })
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null);
-  if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : ['-']);
-  const r = await query.executeTakeFirst();
-  return Number(r.numUpdatedRows ?? 0);
-}
 
 // ---------------------------------------------------------------- statistics
 export interface StatsFilterRow {

@@ -1,5 +1,7 @@
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { DB, Q } from '../../db/types';
+import type { ComplaintRow } from './complaints.repository';
+import * as stats from './complaints.stats.repository';
 
 /**
  * Bulk loading of generated complaints (`liangdian demo --complaints N`, the bench): big
@@ -59,4 +61,62 @@ export async function withLargeCache<T>(trx: Q, work: () => Promise<T>): Promise
   } finally {
     await sql`pragma cache_size = ${sql.raw(String(Number(before ?? -2000)))}`.execute(trx);
   }
+}
+
+// ---------------------------------------------------------------- many complaints at once (import, demo)
+/**
+ * Inserts many complaints: multi-row statements of `chunk` rows (PostgreSQL takes up to 65,535
+ * parameters a statement, SQLite 32,766; a complaint has about 50 columns).
+ */
+export async function insertComplaints(q: Q, rows: ComplaintRow[], chunk = 500) {
+  const delta = new stats.StatsDelta();
+  const postgres = isPostgres(q);
+  const size = postgres ? 5000 : chunk;
+  for (let i = 0; i < rows.length; i += size) {
+    const part = rows.slice(i, i + size);
+    if (postgres) await insertUnnest(q, part);
+    else await q.insertInto('complaints').values(part).execute();
+    for (const r of part) delta.add(r, 1);
+  }
+  await stats.addStats(q, delta);
+}
+
+const isPostgres = (q: Q) => q.getExecutor().adapter instanceof PostgresAdapter;
+const INTEGER_COLUMNS = new Set<string>([
+  'people_count',
+  'major',
+  'extension_level',
+  'paused_days',
+  'on_time',
+  'days_to_decision',
+  'points',
+]);
+/**
+ * PostgreSQL: many rows as one array a column (`insert … select * from unnest(…)`), so that the
+ * statement has 50 parameters whatever the number of rows: parsing and planning a statement of
+ * 25,000 parameters costs more than inserting its rows.
+ */
+async function insertUnnest(q: Q, rows: ComplaintRow[]) {
+  const columns = Object.keys(rows[0]!) as (keyof ComplaintRow)[];
+  const arrays = columns.map(
+    (c) => sql`${rows.map((r) => r[c])}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer[]' : 'text[]')}`,
+  );
+  await sql`insert into complaints (${sql.join(columns.map((c) => sql.ref(c)))})
+    select * from unnest(${sql.join(arrays)})`.execute(q);
+}
+/** Which of these complaint numbers are taken already (the unique index, 500 a query). */
+export async function takenNos(q: Q, nos: string[], chunk = 500): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const postgres = isPostgres(q);
+  const size = postgres ? 10_000 : chunk;
+  for (let i = 0; i < nos.length; i += size) {
+    const part = nos.slice(i, i + size);
+    const rows = await q
+      .selectFrom('complaints')
+      .select('no')
+      .where(postgres ? sql<boolean>`no = any(${part}::text[])` : sql<boolean>`no in (${sql.join(part)})`)
+      .execute();
+    for (const r of rows) taken.add(r.no);
+  }
+  return taken;
 }

@@ -4,9 +4,9 @@ import type { DB, Q } from '../../db/types';
 /**
  * Complaint statistics kept per day (migration 0005): complaint_daily_stats per branch, day and
  * outlet (received, decided, on time, days to decision) and complaint_daily_codes per branch, day
- * and JR/T 0169 code. Every write to complaints goes through the complaints repository, which
- * calls addStats() with the rows' old and new values in the same transaction; rebuildStats()
- * recomputes both tables from the complaints themselves.
+ * and JR/T 0169 code. Every write to complaints goes through the complaints repository (many rows
+ * at once: complaints.scale.repository), which calls addStats() with the rows' old and new values
+ * in the same transaction; rebuildStats() recomputes both tables from the complaints themselves.
  */
 
 /** The complaint columns the statistics depend on. */

@@ -6,7 +6,7 @@ import type {
   ScorecardRow,
 } from '@liangdian/shared/api';
 import type { DB } from '../../db/types';
-import type { CodeRow } from './complaints.repository';
+import type { CodeRow } from './complaint-codes.repository';
 
 /** Rows of the insights (statistics, report, prevention, accountability) → the contract's shapes. */
 

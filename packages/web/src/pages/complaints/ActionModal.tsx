@@ -1,23 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, type Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { ApiError, legacyApi } from '../../api/client';
 import {
-  type Complaint,
+  COMPLAINT_STEPS,
+  type ComplaintAction,
   INFORM_METHODS,
-  type Page,
+  OPEN_STATUSES,
+  PAUSE_KINDS,
   REMEDIES,
   RESPONSIBILITIES,
+  SATISFACTIONS,
   SEVERITIES,
-} from '../../api/types';
+} from '@liangdian/shared';
+import type { Complaint, StepBodies } from '@liangdian/shared/api';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { ApiError, api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
-import { COMPLAINT_ACTIONS, type ComplaintAction } from '../../auth/permissions';
 import { applyServerErrors } from '../../components/formErrors';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { beijingPickerValue, fromBeijingPicker } from '../../time';
 import { StaffSelect } from './ComplaintFormModal';
-import { beijingIso, enumOptions } from './shared';
+import { enumOptions } from './shared';
 
 type Values = Record<string, unknown> & {
   comment?: string;
@@ -27,13 +32,24 @@ type Values = Record<string, unknown> & {
   complainantInformedAt?: Dayjs;
 };
 
-const OPEN = 'registered,acknowledged,investigating,decided,informed,follow_up,review';
+const OPEN = OPEN_STATUSES.join(',');
+/** A date-time field: what the picker shows is Beijing time, whatever the browser's zone. */
+const beijing = (d: Dayjs | undefined) => (d ? fromBeijingPicker(d) : undefined);
+
+/** POST /complaints/:id/<path> of a step, its path from the state machine (COMPLAINT_STEPS). */
+type StepPath = `/complaints/:id/${(typeof COMPLAINT_STEPS)[ComplaintAction]['path']}`;
+type StepInput = z.input<(typeof StepBodies)[ComplaintAction]>;
+const takeStep = (action: ComplaintAction, id: string, body: Record<string, unknown>) =>
+  api.post(`/complaints/:id/${COMPLAINT_STEPS[action].path}` as StepPath, {
+    params: { id },
+    body: body as StepInput,
+  });
 
 function trimmed(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
-/** Builds the request body of an action from the form values (complaints.schemas.ts). */
+/** Builds the request body of a step from the form values (StepBodies of the contract). */
 function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
   const comment = trimmed(v.comment) ?? '';
   switch (action) {
@@ -50,7 +66,7 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
     case 'inform':
       return {
         method: v.method,
-        informedAt: v.informedAt ? beijingIso(v.informedAt) : undefined,
+        informedAt: beijing(v.informedAt),
         proof: trimmed(v.proof),
         comment,
       };
@@ -63,12 +79,12 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
     case 'merge':
       return { intoId: v.intoId, comment };
     case 'request_review':
-      return { comment, ...(v.requestedAt ? { requestedAt: beijingIso(v.requestedAt) } : {}) };
+      return { comment, ...(v.requestedAt ? { requestedAt: beijing(v.requestedAt) } : {}) };
     case 'extend':
       return {
         reason: trimmed(v.reason),
         approvedBy: trimmed(v.approvedBy),
-        complainantInformedAt: v.complainantInformedAt ? beijingIso(v.complainantInformedAt) : undefined,
+        complainantInformedAt: beijing(v.complainantInformedAt),
         informMethod: v.informMethod || undefined,
         proof: trimmed(v.proof),
         comment,
@@ -76,7 +92,7 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
     case 'pause':
       return { kind: v.kind, reason: trimmed(v.reason), comment };
     case 'new_facts':
-      return { comment, ...(v.receivedAt ? { receivedAt: beijingIso(v.receivedAt) } : {}) };
+      return { comment, ...(v.receivedAt ? { receivedAt: beijing(v.receivedAt) } : {}) };
     case 'assess':
       return {
         responsibility: v.responsibility,
@@ -123,7 +139,8 @@ export function ActionModal({
     if (!action) return;
     setConflict(null);
     form.resetFields();
-    const now = dayjs().second(0);
+    // now on the Beijing clock, whatever the browser's zone
+    const now = beijingPickerValue().second(0);
     if (action === 'decide' || action === 'decide_review') form.setFieldsValue({ remedies: [...REMEDIES] });
     if (action === 'inform') form.setFieldsValue({ informedAt: now, method: 'phone' });
     if (action === 'follow_up') form.setFieldsValue({ satisfaction: 'satisfied' });
@@ -140,21 +157,14 @@ export function ActionModal({
 
   const handlers = useQuery({
     queryKey: ['complaints', 'handlers', complaint.outletId],
-    queryFn: () =>
-      legacyApi.get<{ items: { id: string; displayName: string; role: string }[] }>('/complaints/handlers', {
-        outletId: complaint.outletId,
-      }),
+    queryFn: () => api.get('/complaints/handlers', { query: { outletId: complaint.outletId } }),
     enabled: action === 'investigate',
   });
 
   const mergeTargets = useQuery({
     queryKey: ['complaints', 'merge-targets', complaint.outletId],
     queryFn: () =>
-      legacyApi.get<Page<Complaint>>('/complaints', {
-        outletId: complaint.outletId,
-        status: OPEN,
-        pageSize: 100,
-      }),
+      api.get('/complaints', { query: { outletId: complaint.outletId, status: OPEN, pageSize: 100 } }),
     enabled: action === 'merge',
   });
 
@@ -170,10 +180,7 @@ export function ActionModal({
     setBusy(true);
     setConflict(null);
     try {
-      const saved = await legacyApi.post<Complaint>(
-        `/complaints/${complaint.id}/${COMPLAINT_ACTIONS[action].path}`,
-        bodyOf(action, v),
-      );
+      const saved = await takeStep(action, complaint.id, bodyOf(action, v));
       message.success(t('complaints.actionDone', { action: tEnum('complaintAction', action) }));
       onDone(saved);
     } catch (e) {
@@ -287,10 +294,7 @@ export function ActionModal({
     case 'follow_up':
       fields = (
         <Form.Item name="satisfaction" label={t('complaints.followUp.satisfaction')} rules={reqAny}>
-          <Radio.Group
-            optionType="button"
-            options={enumOptions(tEnum, 'satisfaction', ['satisfied', 'basically_satisfied', 'dissatisfied'])}
-          />
+          <Radio.Group optionType="button" options={enumOptions(tEnum, 'satisfaction', SATISFACTIONS)} />
         </Form.Item>
       );
       break;
@@ -361,10 +365,7 @@ export function ActionModal({
       fields = (
         <>
           <Form.Item name="kind" label={t('complaints.pause.kind')} rules={reqAny}>
-            <Radio.Group
-              optionType="button"
-              options={enumOptions(tEnum, 'pauseKind', ['appraisal', 'mediation'])}
-            />
+            <Radio.Group optionType="button" options={enumOptions(tEnum, 'pauseKind', PAUSE_KINDS)} />
           </Form.Item>
           <Form.Item name="reason" label={t('complaints.pause.reason')} rules={req}>
             <Input.TextArea rows={2} maxLength={2000} />

@@ -13,33 +13,14 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Progress, Table, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError, legacyApi, downloadFile } from '../../api/client';
-import type { Complaint, ItemList } from '../../api/types';
+import type { ComplaintAttachment as Attachment, Complaint } from '@liangdian/shared/api';
+import { ApiError, api, downloadFrom, uploadTo } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
+import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { formatBytes } from './AttachmentSize';
-import { postWithProgress } from './shared';
-
-/** GET /complaints/{id}/attachments */
-export interface Attachment {
-  id: string;
-  complaintId: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string | null;
-  uploadedByName: string | null;
-  createdAt: string;
-}
-
-/** GET /complaints/attachment-limits: what the server enforces (ATTACHMENT_MAX_BYTES, file kinds). */
-export interface AttachmentLimits {
-  maxBytes: number;
-  extensions: string[];
-}
 
 /** The kind shown for a media type, with its icon. */
 const KINDS: { test: (t: string) => boolean; key: string; icon: React.ReactNode }[] = [
@@ -94,12 +75,12 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
 
   const limits = useQuery({
     queryKey: ['complaint-attachment-limits'],
-    queryFn: () => legacyApi.get<AttachmentLimits>('/complaints/attachment-limits'),
+    queryFn: () => api.get('/complaints/attachment-limits'),
     staleTime: 10 * 60_000,
   });
   const files = useQuery({
     queryKey: key,
-    queryFn: () => legacyApi.get<ItemList<Attachment>>(`/complaints/${complaint.id}/attachments`),
+    queryFn: () => api.get('/complaints/:id/attachments', { params: { id: complaint.id } }),
   });
 
   const maxText = limits.data ? formatBytes(limits.data.maxBytes, formatNumber) : '…';
@@ -149,7 +130,7 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
     const body = new FormData();
     body.append('file', file, file.name);
     try {
-      await postWithProgress<Attachment>(`/complaints/${complaint.id}/attachments`, body, {
+      await uploadTo('/complaints/:id/attachments', { id: complaint.id }, body, {
         onProgress: (percent) => update(uid, { percent }),
       });
       setPending((list) => list.filter((x) => x.uid !== uid));
@@ -162,7 +143,11 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
 
   const download = async (a: Attachment) => {
     try {
-      await downloadFile(`/complaints/${complaint.id}/attachments/${a.id}`, undefined, a.fileName);
+      await downloadFrom(
+        '/complaints/:id/attachments/:attachmentId',
+        { params: { id: complaint.id, attachmentId: a.id } },
+        a.fileName,
+      );
     } catch (e) {
       showError(e);
     }
@@ -223,6 +208,7 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
           )}
         </div>
       ))}
+      <QueryError error={files.error} onRetry={() => files.refetch()} />
       <Table<Attachment>
         rowKey="id"
         size="small"

@@ -23,7 +23,6 @@ import {
   Grid,
   Input,
   Modal,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -33,27 +32,31 @@ import {
   Timeline,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, legacyApi } from '../../api/client';
-import type {
-  Complaint,
-  ComplaintDecision,
-  ComplaintEvent,
-  ItemList,
-  Page,
-  RectificationTask,
-} from '../../api/types';
+import { Link, useParams } from 'react-router';
+import { daysFromToday } from '@liangdian/engine/time';
+import { type ComplaintAction, roleTakes } from '@liangdian/shared';
+import type { Complaint, ComplaintDecision, ComplaintEvent, RectificationTask } from '@liangdian/shared/api';
+import type { Dayjs } from 'dayjs';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
-import { COMPLAINT_ACTIONS, type ComplaintAction, complaintCan } from '../../auth/permissions';
+import { complaintCan } from '../../auth/permissions';
 import { applyServerErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { fromDayPicker } from '../../time';
 import { ActionModal } from './ActionModal';
 import { AttachmentPanel } from './AttachmentPanel';
 import { ComplaintFormModal } from './ComplaintFormModal';
-import { ComplaintStatusTag, DeadlineBadge, daysLeft, PersonalValue, useCodeLabels } from './shared';
+import {
+  bilingual,
+  ComplaintNotFound,
+  ComplaintStatusTag,
+  DeadlineBadge,
+  isRefused,
+  PersonalValue,
+} from './shared';
 
 const STEPS = [
   'registered',
@@ -104,11 +107,9 @@ export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const { t, tEnum, formatDateTime, formatDate, locale } = useI18n();
   const user = useUser();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
-  const codes = useCodeLabels();
   const wide = Grid.useBreakpoint().lg !== false;
   const [action, setAction] = useState<ComplaintAction | null>(null);
   const [clear, setClear] = useState<Complaint | null>(null);
@@ -117,11 +118,12 @@ export function ComplaintDetailPage() {
 
   const complaint = useQuery({
     queryKey: ['complaint', id],
-    queryFn: () => legacyApi.get<Complaint>(`/complaints/${id}`),
+    queryFn: () => api.get('/complaints/:id', { params: { id } }),
   });
   const events = useQuery({
     queryKey: ['complaint', id, 'events'],
-    queryFn: () => legacyApi.get<ItemList<ComplaintEvent>>(`/complaints/${id}/events`),
+    queryFn: () => api.get('/complaints/:id/events', { params: { id } }),
+    enabled: !complaint.error,
   });
 
   const refresh = (c?: Complaint) => {
@@ -131,29 +133,16 @@ export function ComplaintDetailPage() {
     queryClient.invalidateQueries({ queryKey: ['notifications'] });
   };
 
-  if (complaint.error instanceof ApiError && complaint.error.status === 404) {
-    return (
-      <Result
-        status="404"
-        title={t('complaints.notFoundTitle')}
-        subTitle={t('complaints.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/complaints')}>
-            {t('complaints.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
+  // Not there, or not the reader's (NOT_FOUND does not say which): a clear page, at once.
+  if (isRefused(complaint.error)) return <ComplaintNotFound />;
   const c = complaint.data;
   if (!c) {
-    return (
-      <>
-        <QueryError error={complaint.error} onRetry={() => complaint.refetch()} />
-        <Card variant="borderless">
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
+    return complaint.error ? (
+      <QueryError error={complaint.error} onRetry={() => complaint.refetch()} />
+    ) : (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
     );
   }
 
@@ -205,7 +194,12 @@ export function ComplaintDetailPage() {
       onOk: async () => {
         setUnmasking(true);
         try {
-          setClear(await legacyApi.post<Complaint>(`/complaints/${c.id}/unmask`, { reason: reason.trim() }));
+          setClear(
+            await api.post('/complaints/:id/unmask', {
+              params: { id: c.id },
+              body: { reason: reason.trim() },
+            }),
+          );
         } catch (e) {
           showError(e);
         } finally {
@@ -217,13 +211,17 @@ export function ComplaintDetailPage() {
 
   const setEmergency = async (key: string, done: boolean) => {
     try {
-      refresh(await legacyApi.patch<Complaint>(`/complaints/${c.id}/emergency`, { items: { [key]: done } }));
+      refresh(
+        await api.patch('/complaints/:id/emergency', {
+          params: { id: c.id },
+          body: { items: { [key]: done } },
+        }),
+      );
     } catch (e) {
       showError(e);
     }
   };
 
-  const code = (kind: 'channel' | 'category' | 'cause', v: string) => codes.label(kind, v);
   const dueText = (day: string | null) => (day ? formatDate(`${day}T12:00:00+08:00`) : '—');
 
   return (
@@ -309,10 +307,7 @@ export function ComplaintDetailPage() {
               ) : undefined,
           }))}
         />
-        {!mainActions.length &&
-        !ended &&
-        c.status !== 'closed' &&
-        !COMPLAINT_ACTIONS.acknowledge.roles.includes(user.role) ? (
+        {!mainActions.length && !ended && c.status !== 'closed' && !roleTakes(user.role, 'acknowledge') ? (
           <div className="ld-muted" style={{ marginTop: 12, fontSize: 13 }}>
             {t('complaints.readOnly')}
           </div>
@@ -363,9 +358,17 @@ export function ComplaintDetailPage() {
                   label: t('complaints.source'),
                   children: tEnum('complaintSource', c.source),
                 },
-                { key: 'channel', label: t('complaints.channel'), children: code('channel', c.channel) },
-                { key: 'category', label: t('complaints.category'), children: code('category', c.category) },
-                { key: 'cause', label: t('complaints.cause'), children: code('cause', c.cause) },
+                {
+                  key: 'channel',
+                  label: t('complaints.channel'),
+                  children: bilingual(c.channelName, locale),
+                },
+                {
+                  key: 'category',
+                  label: t('complaints.category'),
+                  children: bilingual(c.categoryName, locale),
+                },
+                { key: 'cause', label: t('complaints.cause'), children: bilingual(c.causeName, locale) },
                 ...(c.source === 'regulator'
                   ? [
                       {
@@ -520,7 +523,7 @@ export function ComplaintDetailPage() {
                         key: 'rrb',
                         label: t('complaints.review.requestBy'),
                         children:
-                          daysLeft(c.reviewRequestBy) >= 0
+                          daysFromToday(c.reviewRequestBy, Date.now()) >= 0
                             ? dueText(c.reviewRequestBy)
                             : t('complaints.review.windowClosed'),
                       },
@@ -555,6 +558,7 @@ export function ComplaintDetailPage() {
             </Card>
           ) : null}
           <Card variant="borderless" title={t('complaints.events')} className="ld-card" data-testid="events">
+            <QueryError error={events.error} onRetry={() => events.refetch()} />
             {events.isLoading ? (
               <Skeleton active />
             ) : (
@@ -676,14 +680,10 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   const showError = useApiErrorMessage();
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ title: string; owner: string; dueOn: import('dayjs').Dayjs }>();
+  const [form] = Form.useForm<{ title: string; owner: string; dueOn: Dayjs }>();
   const tasks = useQuery({
     queryKey: ['rectification-tasks', { complaintId: complaint.id }],
-    queryFn: () =>
-      legacyApi.get<Page<RectificationTask>>('/rectification-tasks', {
-        complaintId: complaint.id,
-        pageSize: 100,
-      }),
+    queryFn: () => api.get('/rectification-tasks', { query: { complaintId: complaint.id, pageSize: 100 } }),
   });
   const mayEdit = complaintCan.tasks(user);
 
@@ -692,10 +692,9 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
     if (!v) return;
     setBusy(true);
     try {
-      await legacyApi.post(`/complaints/${complaint.id}/tasks`, {
-        title: v.title.trim(),
-        owner: v.owner.trim(),
-        dueOn: v.dueOn.format('YYYY-MM-DD'),
+      await api.post('/complaints/:id/tasks', {
+        params: { id: complaint.id },
+        body: { title: v.title.trim(), owner: v.owner.trim(), dueOn: fromDayPicker(v.dueOn) },
       });
       message.success(t('common.saved'));
       setAdding(false);
@@ -708,8 +707,9 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   };
   const complete = async (task: RectificationTask) => {
     try {
-      await legacyApi.patch(`/rectification-tasks/${task.id}`, {
-        status: task.status === 'done' ? 'open' : 'done',
+      await api.patch('/rectification-tasks/:id', {
+        params: { id: task.id },
+        body: { status: task.status === 'done' ? 'open' : 'done' },
       });
       queryClient.invalidateQueries({ queryKey: ['rectification-tasks'] });
     } catch (e) {
@@ -738,6 +738,7 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
         ) : null
       }
     >
+      <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />
       <Table<RectificationTask>
         rowKey="id"
         size="small"
@@ -756,7 +757,11 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
             dataIndex: 'dueOn',
             width: 110,
             render: (v: string, r) => (
-              <span style={{ color: r.status === 'open' && daysLeft(v) < 0 ? '#cf1322' : undefined }}>
+              <span
+                style={{
+                  color: r.status === 'open' && daysFromToday(v, Date.now()) < 0 ? '#cf1322' : undefined,
+                }}
+              >
                 {formatDate(`${v}T12:00:00+08:00`)}
               </span>
             ),

@@ -1,24 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { COMPLAINT_SOURCES, MAJOR_COMPLAINT_PEOPLE } from '@liangdian/shared';
+import type { Complaint } from '@liangdian/shared/api';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import { COMPLAINT_SOURCES, type Complaint, type Page } from '../../api/types';
-import type { Staff } from '@liangdian/shared/api';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { applyServerErrors } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import {
+  beijingPickerValue,
+  dayPickerValue,
+  fromBeijingPicker,
+  fromDayPicker,
+  isAfterBeijingToday,
+} from '../../time';
 import { editPatch } from './EditPatch';
-import { beijingIso, enumOptions, useCodeLabels } from './shared';
+import { enumOptions, useCodeLabels } from './shared';
 
-export const MAJOR_PEOPLE = 20;
+/** Art. 29: 20 or more people together make a major complaint. */
+export const MAJOR_PEOPLE = MAJOR_COMPLAINT_PEOPLE;
 
 interface Values {
   outletId: string;
   receivedAt: Dayjs;
-  source: string;
+  source: Complaint['source'];
   regulatorReceivedOn?: Dayjs | null;
   forwardedOn?: Dayjs | null;
   channel: string;
@@ -40,7 +48,11 @@ interface Values {
 export function useOutletStaff(outletId: string | null | undefined) {
   return useQuery({
     queryKey: ['staff', 'select', outletId],
-    queryFn: () => legacyApi.get<Page<Staff>>(`/outlets/${outletId}/staff`, { pageSize: 200, active: true }),
+    queryFn: () =>
+      api.get('/outlets/:outletId/staff', {
+        params: { outletId: outletId! },
+        query: { pageSize: 200, active: true },
+      }),
     enabled: !!outletId,
     staleTime: 60_000,
   });
@@ -120,10 +132,10 @@ export function ComplaintFormModal({
     if (editing) {
       form.setFieldsValue({
         outletId: editing.outletId,
-        receivedAt: dayjs(editing.receivedAt),
+        receivedAt: beijingPickerValue(editing.receivedAt),
         source: editing.source,
-        regulatorReceivedOn: editing.regulatorReceivedOn ? dayjs(editing.regulatorReceivedOn) : null,
-        forwardedOn: editing.forwardedOn ? dayjs(editing.forwardedOn) : null,
+        regulatorReceivedOn: editing.regulatorReceivedOn ? dayPickerValue(editing.regulatorReceivedOn) : null,
+        forwardedOn: editing.forwardedOn ? dayPickerValue(editing.forwardedOn) : null,
         channel: editing.channel,
         category: editing.category,
         cause: editing.cause,
@@ -137,7 +149,8 @@ export function ComplaintFormModal({
     }
     form.setFieldsValue({
       outletId: user.outletId ?? undefined,
-      receivedAt: dayjs().second(0),
+      // now on the Beijing clock, whatever the browser's zone
+      receivedAt: beijingPickerValue().second(0),
       source: 'walk_in',
       channel: 'branch_premises',
       peopleCount: 1,
@@ -156,17 +169,18 @@ export function ComplaintFormModal({
           onClose();
           return;
         }
-        const saved = await legacyApi.patch<Complaint>(`/complaints/${editing.id}`, patch);
+        const saved = await api.patch('/complaints/:id', { params: { id: editing.id }, body: patch });
         message.success(t('complaintEdit.saved', { no: saved.no }));
         onSaved(saved);
         return;
       }
       const body = {
         outletId: v.outletId,
-        receivedAt: beijingIso(v.receivedAt),
+        // what the picker shows is Beijing time: 07:32 is 07:32 in Beijing on any laptop
+        receivedAt: fromBeijingPicker(v.receivedAt),
         source: v.source,
-        regulatorReceivedOn: v.regulatorReceivedOn ? v.regulatorReceivedOn.format('YYYY-MM-DD') : null,
-        forwardedOn: v.forwardedOn ? v.forwardedOn.format('YYYY-MM-DD') : null,
+        regulatorReceivedOn: v.regulatorReceivedOn ? fromDayPicker(v.regulatorReceivedOn) : null,
+        forwardedOn: v.forwardedOn ? fromDayPicker(v.forwardedOn) : null,
         channel: v.channel,
         category: v.category,
         cause: v.cause,
@@ -178,7 +192,7 @@ export function ComplaintFormModal({
         claim: v.claim.trim(),
         facts: v.facts?.trim() ?? '',
       };
-      const saved = await legacyApi.post<Complaint>('/complaints', body);
+      const saved = await api.post('/complaints', { body });
       message.success(t('complaints.registered', { no: saved.no }));
       onSaved(saved);
     } catch (e) {
@@ -243,7 +257,7 @@ export function ComplaintFormModal({
                 showTime={{ format: 'HH:mm' }}
                 format="YYYY-MM-DD HH:mm"
                 style={{ width: '100%' }}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={isAfterBeijingToday}
                 disabled={!!editing}
                 data-testid="complaint-received-at"
               />

@@ -12,11 +12,12 @@ import {
   type TableProps,
   Tooltip,
 } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { legacyApi } from '../../api/client';
-import { COMPLAINT_STATUSES, type Complaint, type Page } from '../../api/types';
+import { COMPLAINT_STATUSES } from '@liangdian/shared';
+import type { Complaint } from '@liangdian/shared/api';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -25,9 +26,17 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
+import { dayPickerValue, fromDayPicker } from '../../time';
 import { ComplaintFormModal } from './ComplaintFormModal';
-import { ImportModal, mayImport } from './ImportModal';
-import { ComplaintStatusTag, DeadlineBadge, enumOptions, PersonalValue, useCodeLabels } from './shared';
+import { ImportModal } from './ImportModal';
+import {
+  bilingual,
+  ComplaintStatusTag,
+  DeadlineBadge,
+  enumOptions,
+  PersonalValue,
+  useCodeLabels,
+} from './shared';
 import { usePagination } from '../../components/usePagination';
 
 const KEYS = [
@@ -46,7 +55,7 @@ const KEYS = [
 ] as const;
 
 export function ComplaintListPage() {
-  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const { t, tEnum, formatDateTime, formatNumber, locale } = useI18n();
   const pagination = usePagination();
   const user = useUser();
   const navigate = useNavigate();
@@ -74,7 +83,7 @@ export function ComplaintListPage() {
   };
   const list = useQuery({
     queryKey: ['complaints', 'list', filters, page, pageSize],
-    queryFn: () => legacyApi.get<Page<Complaint>>('/complaints', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/complaints', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 
@@ -137,8 +146,8 @@ export function ComplaintListPage() {
       width: 170,
       render: (_: unknown, c) => (
         <div className="ld-two-line">
-          <span>{codes.label('category', c.category)}</span>
-          <span className="ld-muted">{codes.label('cause', c.cause)}</span>
+          <span>{bilingual(c.categoryName, locale)}</span>
+          <span className="ld-muted">{bilingual(c.causeName, locale)}</span>
         </div>
       ),
     },
@@ -171,7 +180,8 @@ export function ComplaintListPage() {
     },
   ];
 
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = s.from && s.to ? [dayjs(s.from), dayjs(s.to)] : null;
+  // received on: Beijing calendar dates, no zone involved
+  const range: [Dayjs, Dayjs] | null = s.from && s.to ? [dayPickerValue(s.from), dayPickerValue(s.to)] : null;
 
   return (
     <>
@@ -181,8 +191,8 @@ export function ComplaintListPage() {
         subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
         extra={
           <>
-            <ExportButton path="/complaints/export.xlsx" query={filters} filename="complaints.xlsx" />
-            {mayImport(user) ? (
+            <ExportButton list="/complaints" query={filters} filename="complaints.xlsx" />
+            {complaintCan.importComplaints(user) ? (
               <Button
                 icon={<UploadOutlined />}
                 onClick={() => setImporting(true)}
@@ -277,7 +287,7 @@ export function ComplaintListPage() {
             allowClear
             placeholder={[t('complaints.receivedFrom'), t('complaints.receivedTo')]}
             onChange={(v) =>
-              set({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })
+              set({ from: v?.[0] ? fromDayPicker(v[0]) : '', to: v?.[1] ? fromDayPicker(v[1]) : '' })
             }
             style={{ width: 250 }}
           />

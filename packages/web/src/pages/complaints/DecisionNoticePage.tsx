@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { legacyApi } from '../../api/client';
-import type { DecisionNotice } from '../../api/types';
+import { ApiError, api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
+import { ComplaintNotFound, isRefused } from './shared';
 
 /** The decision notice (Art. 19) as a clean A4 page; print CSS hides the app around it. */
 export function DecisionNoticePage() {
@@ -17,8 +17,10 @@ export function DecisionNoticePage() {
   const { meta } = useAuth();
   const notice = useQuery({
     queryKey: ['complaint', id, 'notice'],
-    queryFn: () => legacyApi.get<DecisionNotice>(`/complaints/${id}/decision-notice`),
+    queryFn: () => api.get('/complaints/:id/decision-notice', { params: { id } }),
   });
+  /** INVALID_STATE: the complaint has no decision yet, so there is no notice to print. */
+  const undecided = notice.error instanceof ApiError && notice.error.code === 'INVALID_STATE';
 
   useEffect(() => {
     document.body.classList.add('ld-printing-page');
@@ -27,6 +29,8 @@ export function DecisionNoticePage() {
 
   const n = notice.data;
   const d = n ? (n.review ?? n.decision) : null;
+  // Another outlet's complaint, or none: the not-found page at once, not a skeleton.
+  if (isRefused(notice.error)) return <ComplaintNotFound />;
 
   return (
     <>
@@ -56,14 +60,14 @@ export function DecisionNoticePage() {
             </>
           }
         />
-        <QueryError error={notice.error} onRetry={() => notice.refetch()} />
+        {undecided ? null : <QueryError error={notice.error} onRetry={() => notice.refetch()} />}
       </div>
-      {!n ? (
+      {undecided ? (
+        <Alert type="warning" showIcon title={t('notice.noDecision')} data-testid="notice-undecided" />
+      ) : notice.error ? null : !n || !d ? (
         <Card variant="borderless">
           <Skeleton active paragraph={{ rows: 10 }} />
         </Card>
-      ) : !d ? (
-        <Alert type="warning" showIcon title={t('notice.noDecision')} />
       ) : (
         <article className="ld-a4" data-testid="decision-notice" lang={locale}>
           <header className="ld-a4-head">

@@ -1,4 +1,4 @@
-import type { Complaint } from '../../api/types';
+import type { Complaint, ComplaintPatch } from '@liangdian/shared/api';
 
 /** The values of the complaint form that an edit may change. */
 export interface EditValues {
@@ -23,20 +23,8 @@ type EditedComplaint = Pick<
   'channel' | 'category' | 'cause' | 'staffId' | 'peopleCount' | 'claim' | 'facts' | 'rootCause'
 >;
 
-/** What an edit may change (PATCH /complaints/{id}; outlet, receipt time and source stay). */
-export type Patch = Partial<{
-  channel: string;
-  category: string;
-  cause: string;
-  staffId: string | null;
-  peopleCount: number;
-  claim: string;
-  facts: string;
-  rootCause: string | null;
-  complainantName: string;
-  complainantPhone: string | null;
-  complainantIdNumber: string | null;
-}>;
+/** What an edit may change (PATCH /complaints/:id; outlet, receipt time and source stay). */
+export type Patch = ComplaintPatch;
 
 /** The fields of an edit that differ from the complaint; personal data only when re-entered. */
 export function editPatch(c: EditedComplaint, v: EditValues): Patch {

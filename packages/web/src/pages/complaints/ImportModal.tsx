@@ -1,20 +1,16 @@
 import { CopyOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Progress, Result, Space, Table, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, downloadFile } from '../../api/client';
-import type { User } from '../../api/types';
+import { COMPLAINT_IMPORT_MAX_BYTES } from '@liangdian/shared/api';
+import { ApiError, downloadFrom, uploadTo } from '../../api/client';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { formatBytes } from './AttachmentSize';
 import { type ImportProblem, importProblems } from './ImportProblems';
-import { postWithProgress } from './shared';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The server's body limit for imports (insights.routes.ts). */
-const IMPORT_MAX_BYTES = 10 * 1_048_576;
-
-/** Imports of complaints: the branch's admins and consumer-protection officers (policy.ts). */
-export const mayImport = (u: User) => u.role === 'admin' || u.role === 'cp_officer';
+/** The server's body limit for imports. */
+const IMPORT_MAX_BYTES = COMPLAINT_IMPORT_MAX_BYTES;
 
 type State =
   | { step: 'pick' }
@@ -75,9 +71,8 @@ export function ImportModal({
     if (!file) return;
     setState({ step: 'uploading', percent: 0 });
     try {
-      const res = await postWithProgress<{ imported: number }>('/complaints/import', file, {
+      const res = await uploadTo('/complaints/import', undefined, file, {
         contentType: XLSX_MIME,
-
         onProgress: (percent) => setState({ step: 'uploading', percent }),
       });
       setState({ step: 'done', imported: res.imported });
@@ -114,7 +109,7 @@ export function ImportModal({
   const template = async () => {
     setTemplateBusy(true);
     try {
-      await downloadFile('/complaints/import/template.xlsx', undefined, 'complaint-import.xlsx');
+      await downloadFrom('/complaints/import/template.xlsx', {}, 'complaint-import.xlsx');
     } catch (e) {
       showError(e);
     } finally {

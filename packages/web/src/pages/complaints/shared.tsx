@@ -1,50 +1,16 @@
+import { daysFromToday } from '@liangdian/engine/time';
+import { OPEN_STATUSES } from '@liangdian/shared';
+import type { Complaint, ComplaintCode } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
-import { Tag, Tooltip } from 'antd';
-import { legacyApi, upload } from '../../api/client';
-import type { BilingualName, Complaint, ComplaintCode, ItemList, Locale } from '../../api/types';
-import { type MessageKey, TIME_ZONE, useI18n } from '../../i18n/i18n';
+import { Button, Result, Tag, Tooltip } from 'antd';
+import { Link } from 'react-router';
+import { ApiError, api } from '../../api/client';
+import type { Locale } from '../../api/types';
+import { type MessageKey, useI18n } from '../../i18n/i18n';
+import { beijingToday } from '../../time';
 
-const ISO_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in Beijing (YYYY-MM-DD), from the browser's clock. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return ISO_DAY.format(now);
-}
-
-/** A Date as a Beijing calendar day (YYYY-MM-DD). */
-export function shanghaiDay(iso: string | Date): string {
-  return ISO_DAY.format(typeof iso === 'string' ? new Date(iso) : iso);
-}
-
-function dayNumber(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
-}
-
-/** Natural days from Beijing today to `dueOn` (negative: overdue). */
-export function daysLeft(dueOn: string, now: Date = new Date()): number {
-  return Math.round(dayNumber(dueOn) - dayNumber(shanghaiToday(now)));
-}
-
-/** "YYYY-MM-DDTHH:mm" of a Beijing wall-clock time → ISO with +08:00. */
-export function beijingIso(d: { format(f: string): string }): string {
-  return `${d.format('YYYY-MM-DDTHH:mm:ss')}+08:00`;
-}
-
-const OPEN: string[] = [
-  'registered',
-  'acknowledged',
-  'investigating',
-  'decided',
-  'informed',
-  'follow_up',
-  'review',
-];
+/** Today in Beijing (YYYY-MM-DD). Kept for the pages that import it from here. */
+export const shanghaiToday = (now: Date = new Date()): string => beijingToday(now);
 
 /**
  * The running deadline: green while more than 3 days are left, orange within 3 days, red when
@@ -60,7 +26,7 @@ export function DeadlineBadge({ complaint, compact }: { complaint: Complaint; co
       </Tag>
     );
   }
-  if (!d.dueOn || !OPEN.includes(complaint.status)) {
+  if (!d.dueOn || !OPEN_STATUSES.includes(complaint.status)) {
     if (compact) return <span className="ld-muted">—</span>;
     return (
       <Tag variant="filled" data-testid="deadline-badge" data-state="none">
@@ -68,7 +34,7 @@ export function DeadlineBadge({ complaint, compact }: { complaint: Complaint; co
       </Tag>
     );
   }
-  const left = daysLeft(d.dueOn);
+  const left = daysFromToday(d.dueOn, Date.now()); // natural days from Beijing today
   const state = left < 0 ? 'overdue' : left <= 3 ? 'soon' : 'ok';
   const color = state === 'overdue' ? 'red' : state === 'soon' ? 'orange' : 'green';
   const label =
@@ -117,7 +83,7 @@ export function ComplaintStatusTag({ status }: { status: string }) {
 export function useComplaintCodes() {
   return useQuery({
     queryKey: ['complaint-codes'],
-    queryFn: () => legacyApi.get<ItemList<ComplaintCode>>('/complaint-codes'),
+    queryFn: () => api.get('/complaint-codes'),
     staleTime: 5 * 60_000,
   });
 }
@@ -126,7 +92,10 @@ export function codeName(c: ComplaintCode, locale: Locale): string {
   return locale === 'zh-CN' ? c.nameZh : c.nameEn;
 }
 
-export function bilingual(n: BilingualName | { nameZh: string; nameEn: string }, locale: Locale): string {
+export function bilingual(
+  n: { zh: string; en: string } | { nameZh: string; nameEn: string },
+  locale: Locale,
+): string {
   if ('zh' in n) return locale === 'zh-CN' ? n.zh : n.en;
   return locale === 'zh-CN' ? n.nameZh : n.nameEn;
 }
@@ -164,13 +133,28 @@ export function enumOptions(
   return values.map((v) => ({ value: v, label: tEnum(prefix, v) }));
 }
 
-/** POSTs a file body with upload progress (see `upload` in the API client); resolves with the answer. */
-export async function postWithProgress<T>(
-  path: string,
-  body: Blob | FormData,
-  opts: { contentType?: string; onProgress?: (percent: number) => void },
-): Promise<T> {
-  return (await upload<T>(path, body, opts)).body;
+/**
+ * Answers that mean "not there for you": not found (or outside the reader's scope: the server
+ * does not say which), refused, or an id the server cannot read.
+ */
+export const isRefused = (e: unknown): boolean =>
+  e instanceof ApiError && (e.status === 404 || e.status === 403 || e.code === 'VALIDATION_FAILED');
+
+/** The page of a complaint that is not there or not the reader's, shown at once. */
+export function ComplaintNotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title={t('complaints.notFoundTitle')}
+      subTitle={<span data-testid="not-found">{t('complaints.notFound')}</span>}
+      extra={
+        <Link to="/complaints">
+          <Button type="primary">{t('complaints.backToList')}</Button>
+        </Link>
+      }
+    />
+  );
 }
 
 export type { MessageKey };

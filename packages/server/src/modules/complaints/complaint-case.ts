@@ -1,0 +1,301 @@
+import { decisionDeadline, type ExtensionLevel, type PauseKind } from '@liangdian/engine';
+import { beijingDate } from '@liangdian/engine/time';
+import {
+  allows,
+  complainantVisibility,
+  MAJOR_COMPLAINT_PEOPLE,
+  PENDING_DECISION,
+  type Permission,
+} from '@liangdian/shared';
+import type { Complaint, ComplaintCreate } from '@liangdian/shared/api';
+import type { Kysely } from 'kysely';
+import type { DB, Q } from '../../db/types';
+import type { Clock } from '../../lib/clock';
+import type { FieldCipher } from '../../lib/crypto';
+import { DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { Guard } from '../access/guard';
+import { type Actor, policy } from '../access/policy';
+import type { AuditEntryInput } from '../audit/audit.service';
+import { type PersonalVisibility, presentComplaint } from './complaints.presenter';
+import * as repo from './complaints.repository';
+import type { FilterNames } from './complaints.sheets';
+
+export const fieldError = (field: string, code: string, params?: Record<string, string | number>) =>
+  new DomainError('VALIDATION_FAILED', {}, [{ field, code, ...(params ? { params } : {}) }]);
+
+/** Clock skew tolerated for "received at" and "informed at" times typed on another machine. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * What every part of the complaint case relies on: finding a complaint within the actor's scope,
+ * its views (masked for the audit log), the checks of what a request refers to (codes, staff,
+ * handler, recusal, times), new rows and numbers, the deadline columns and the case history.
+ * The services of the case (registration and editing, the steps, tasks, attachments, import)
+ * share one instance.
+ */
+export class ComplaintCase {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly guard: Guard,
+    private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /**
+   * The complaint found by its id if its outlet is in the actor's scope (NOT_FOUND otherwise: its
+   * existence is not revealed); with a permission, FORBIDDEN unless the actor has it there.
+   */
+  async found(q: Q, actor: Actor, id: string, permission?: Permission): Promise<repo.ComplaintFullRow> {
+    const c = await repo.findComplaint(q, id);
+    if (!c) throw notFound('complaint');
+    this.guard.seesRecord(actor, { outletId: c.outlet_id, branchId: c.branch_id }, 'complaint');
+    if (permission && !allows(actor, permission, c.outlet_id)) throw forbidden();
+    return c;
+  }
+
+  /** How the actor sees the complainant's data: consultants not at all, everyone else masked. */
+  personalFor = (actor: Actor): PersonalVisibility => complainantVisibility(actor);
+
+  view(c: repo.ComplaintFullRow, how: PersonalVisibility): Complaint {
+    return presentComplaint(c, this.cipher, how, this.clock.now());
+  }
+  /** The view of the actor. */
+  viewFor(actor: Actor, c: repo.ComplaintFullRow): Complaint {
+    return this.view(c, this.personalFor(actor));
+  }
+  /** What the audit log keeps: always masked. */
+  auditView(c: repo.ComplaintFullRow): Complaint {
+    return this.view(c, 'masked');
+  }
+  /** The audit entry of a change to a complaint. */
+  auditEntry(
+    action: string,
+    c: { id: string; outlet_id: string },
+    change: Pick<AuditEntryInput, 'before' | 'after'>,
+  ): AuditEntryInput {
+    return { action, entityType: 'complaint', entityId: c.id, outletId: c.outlet_id, ...change };
+  }
+
+  encrypt(v: string | null | undefined): string | null {
+    return v ? this.cipher.encrypt(v) : null;
+  }
+  decrypt(v: string | null): string | null {
+    return v ? this.cipher.decrypt(v) : null;
+  }
+
+  // ---------------------------------------------------------------- checks
+  async checkCodes(q: Q, input: { channel?: string; category?: string; cause?: string }) {
+    const problems: FieldProblem[] = [];
+    for (const kind of ['channel', 'category', 'cause'] as const) {
+      const value = input[kind];
+      if (value === undefined) continue;
+      const code = await repo.findCode(q, kind, value);
+      if (code?.active !== 1)
+        problems.push({ field: `body.${kind}`, code: 'UNKNOWN_CODE', params: { value } });
+    }
+    if (problems.length) throw new DomainError('VALIDATION_FAILED', {}, problems);
+  }
+
+  async checkStaff(q: Q, outletId: string, staffId: string | null | undefined, field: string) {
+    if (!staffId) return null;
+    const s = await repo.findStaff(q, staffId);
+    if (!s || s.outlet_id !== outletId)
+      throw fieldError(`body.${field}`, 'NOT_IN_OUTLET', { value: staffId });
+    return s;
+  }
+
+  /**
+   * Art. 17 recusal: the handler may not be the staff member complained about. Users and staff
+   * records are linked by outlet and name (a user of the same outlet whose display name is the
+   * staff member's name is that staff member).
+   */
+  async checkRecusal(q: Q, handlerUserId: string | null | undefined, staffId: string | null | undefined) {
+    if (!handlerUserId || !staffId) return;
+    const [u, s] = await Promise.all([repo.findUser(q, handlerUserId), repo.findStaff(q, staffId)]);
+    if (u && s && u.outlet_id === s.outlet_id && u.display_name.trim() === s.name.trim()) {
+      throw new DomainError('COMPLAINT_HANDLER_RECUSED', {}, [
+        { field: 'body.handlerId', code: 'COMPLAINT_HANDLER_RECUSED' },
+      ]);
+    }
+  }
+
+  async checkHandler(q: Q, outlet: { id: string; branch_id: string }, handlerId: string) {
+    const u = await repo.findUser(q, handlerId);
+    if (
+      u?.active !== 1 ||
+      u.branch_id !== outlet.branch_id ||
+      (u.outlet_id !== null && u.outlet_id !== outlet.id) ||
+      !(repo.HANDLER_ROLES as readonly string[]).includes(u.role)
+    ) {
+      throw fieldError('body.handlerId', 'UNKNOWN_REFERENCE', { value: handlerId });
+    }
+  }
+
+  notInFuture(at: string, field: string) {
+    if (Date.parse(at) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS)
+      throw fieldError(field, 'IN_THE_FUTURE');
+  }
+
+  // ---------------------------------------------------------------- rows
+  /** A complaint number: TS + the Beijing day received + 6 random hex digits. */
+  drawNo(receivedOn: string): string {
+    return `TS${receivedOn.replace(/-/g, '')}${newId().replace(/-/g, '').slice(-6).toUpperCase()}`;
+  }
+
+  async newNo(q: Q, receivedOn: string) {
+    for (;;) {
+      const no = this.drawNo(receivedOn);
+      if (!(await repo.complaintNoTaken(q, no))) return no;
+    }
+  }
+
+  /** A new row from validated input (registration and import). */
+  newRow(o: {
+    id: string;
+    no: string;
+    branchId: string;
+    input: ComplaintCreate;
+    createdBy: string | null;
+    now: string;
+  }): repo.ComplaintRow {
+    const { input } = o;
+    const d = decisionDeadline({ receivedAt: input.receivedAt });
+    return {
+      id: o.id,
+      no: o.no,
+      branch_id: o.branchId,
+      outlet_id: input.outletId,
+      received_at: input.receivedAt,
+      received_on: beijingDate(input.receivedAt),
+      channel_code: input.channel,
+      category_code: input.category,
+      cause_code: input.cause,
+      source: input.source,
+      regulator_received_on: input.regulatorReceivedOn ?? null,
+      forwarded_on: input.forwardedOn ?? null,
+      complainant_name_enc: this.encrypt(input.complainantName),
+      complainant_phone_enc: this.encrypt(input.complainantPhone),
+      complainant_id_enc: this.encrypt(input.complainantIdNumber),
+      staff_id: input.staffId ?? null,
+      handler_id: input.handlerId ?? null,
+      people_count: input.peopleCount,
+      major: input.peopleCount >= MAJOR_COMPLAINT_PEOPLE ? 1 : 0,
+      emergency_json: null,
+      claim: input.claim,
+      facts: input.facts,
+      status: 'registered',
+      clock_start_at: input.receivedAt,
+      extension_level: 0,
+      extension_reason: null,
+      paused_since: null,
+      paused_days: 0,
+      decision_due_on: d.dueDate,
+      due_on: d.dueDate,
+      decided_at: null,
+      decided_on: null,
+      on_time: null,
+      days_to_decision: null,
+      decision_json: null,
+      review_requested_at: null,
+      review_due_on: null,
+      review_json: null,
+      merged_into_id: null,
+      withdrawn_at: null,
+      closed_at: null,
+      root_cause: null,
+      responsibility: null,
+      severity: null,
+      responsible_staff_id: null,
+      points: null,
+      created_by: o.createdBy,
+      created_at: o.now,
+      updated_at: o.now,
+    };
+  }
+
+  /** The deadline columns of a complaint after a change (engine: decisionDeadline). */
+  async deadlineColumns(q: Q, c: repo.ComplaintRow): Promise<Partial<repo.ComplaintRow>> {
+    const pauses = (await repo.listPauses(q, c.id)).map((p) => ({
+      kind: p.kind as PauseKind,
+      from: p.started_at,
+      to: p.ended_at,
+    }));
+    const d = decisionDeadline({
+      receivedAt: c.received_at,
+      restarts: [c.clock_start_at],
+      extensionLevel: c.extension_level as ExtensionLevel,
+      pauses,
+      withdrawnAt: c.withdrawn_at,
+      decidedAt: c.decided_at,
+    });
+    const pending = (PENDING_DECISION as readonly string[]).includes(c.status);
+    return {
+      paused_days: d.pausedDays,
+      decision_due_on: d.dueDate ?? (d.paused ? null : c.decision_due_on),
+      due_on: pending ? d.dueDate : c.status === 'review' ? c.review_due_on : null,
+      on_time: d.onTime === null ? null : d.onTime ? 1 : 0,
+      days_to_decision: d.daysToDecision,
+      decided_on: d.decidedDate,
+    };
+  }
+
+  /**
+   * The names a filter line shows for the ids a list was filtered by, where the actor sees them
+   * (an id out of scope stays an id: its name is not revealed).
+   */
+  async filterNames(
+    actor: Actor,
+    f: { outletId?: string; handlerId?: string; staffId?: string; complaintId?: string },
+  ): Promise<FilterNames> {
+    const names: FilterNames = {};
+    const q = this.db;
+    const seen = async (outletId: string) => {
+      const o = await repo.findOutlet(q, outletId);
+      return o && policy.seesOutlet(actor, o) ? o : undefined;
+    };
+    if (f.outletId) names.outlet = (await seen(f.outletId))?.name;
+    if (f.handlerId) {
+      const u = await repo.findUser(q, f.handlerId);
+      if (u && u.branch_id === actor.branchId && (u.outlet_id === null || (await seen(u.outlet_id))))
+        names.handler = u.display_name;
+    }
+    if (f.staffId) {
+      const s = await repo.findStaff(q, f.staffId);
+      if (s && (await seen(s.outlet_id))) names.staff = s.name;
+    }
+    if (f.complaintId) {
+      const c = await repo.findComplaint(q, f.complaintId);
+      if (c && policy.seesOutlet(actor, { id: c.outlet_id, branch_id: c.branch_id })) names.complaint = c.no;
+    }
+    return names;
+  }
+
+  /** An entry of the case history (what the detail page shows; the values are in the audit log). */
+  async recordEvent(
+    q: Q,
+    actor: Actor,
+    e: {
+      complaintId: string;
+      action: string;
+      from: string | null;
+      to: string;
+      comment?: string;
+      data?: object | null;
+    },
+    now: string,
+  ) {
+    await repo.insertEvent(q, {
+      id: newId(),
+      complaint_id: e.complaintId,
+      at: now,
+      actor_id: actor.userId,
+      actor_name: actor.displayName || actor.username,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      comment: e.comment ?? '',
+      data_json: e.data ? JSON.stringify(e.data) : null,
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import type { DB, Q } from '../../db/types';
+
+export type TaskRow = DB['rectification_tasks'];
+
+export interface TaskFilter {
+  branchId: string;
+  onlyOutletId?: string | null;
+  outletId?: string;
+  complaintId?: string;
+  status?: string;
+  overdueBefore?: string;
+}
+function filteredTasks(q: Q, f: TaskFilter) {
+  let query = q
+    .selectFrom('rectification_tasks as t')
+    .innerJoin('outlets as o', 'o.id', 't.outlet_id')
+    .where('o.branch_id', '=', f.branchId);
+  if (f.onlyOutletId) query = query.where('t.outlet_id', '=', f.onlyOutletId);
+  if (f.outletId) query = query.where('t.outlet_id', '=', f.outletId);
+  if (f.complaintId) query = query.where('t.complaint_id', '=', f.complaintId);
+  if (f.status) query = query.where('t.status', '=', f.status);
+  if (f.overdueBefore) query = query.where('t.status', '=', 'open').where('t.due_on', '<', f.overdueBefore);
+  return query;
+}
+export async function listTasks(q: Q, f: TaskFilter, offset: number, limit: number) {
+  const [rows, count] = await Promise.all([
+    filteredTasks(q, f)
+      .selectAll('t')
+      .select('o.name as outlet_name')
+      .orderBy('t.due_on')
+      .orderBy('t.id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    filteredTasks(q, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+export const findTask = (q: Q, id: string) =>
+  q
+    .selectFrom('rectification_tasks as t')
+    .innerJoin('outlets as o', 'o.id', 't.outlet_id')
+    .selectAll('t')
+    .select(['o.name as outlet_name', 'o.branch_id'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+export async function insertTask(q: Q, row: TaskRow) {
+  await q.insertInto('rectification_tasks').values(row).execute();
+}
+export async function updateTask(q: Q, id: string, patch: Partial<TaskRow>) {
+  await q.updateTable('rectification_tasks').set(patch).where('id', '=', id).execute();
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { Id, itemsOf } from './common';
+import { RecordParams } from './complaint-fields';
+import { endpoint } from './endpoint';
+
+/**
+ * Evidence attached to a complaint: never deleted (the record of a case stays whole), every
+ * download audited, no access for consultants (files may hold personal data).
+ */
+export const ComplaintAttachment = z.object({
+  id: z.string(),
+  complaintId: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  /** the uploader's display name */
+  uploadedByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+/** What the upload form may check before sending: the same limits the server applies. */
+export const AttachmentLimits = z.object({
+  maxBytes: z.number().int(),
+  extensions: z.array(z.string()),
+});
+export type ComplaintAttachment = z.infer<typeof ComplaintAttachment>;
+export type AttachmentLimits = z.infer<typeof AttachmentLimits>;
+
+const tags = ['complaints'] as const;
+const FileParams = RecordParams.extend({ attachmentId: Id });
+
+export const complaintAttachmentsApi = {
+  attachmentLimits: endpoint({
+    method: 'GET',
+    path: '/complaints/attachment-limits',
+    tags,
+    summary: 'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
+    response: AttachmentLimits,
+  }),
+  uploadAttachment: endpoint({
+    method: 'POST',
+    path: '/complaints/:id/attachments',
+    tags,
+    summary: 'Attach a file (multipart/form-data, field "file"): jpg, png, pdf, docx, xlsx, mp3, m4a, txt',
+    params: RecordParams,
+    consumes: 'multipart',
+    response: ComplaintAttachment,
+    status: 201,
+  }),
+  listAttachments: endpoint({
+    method: 'GET',
+    path: '/complaints/:id/attachments',
+    tags,
+    summary: 'Files attached to a complaint',
+    params: RecordParams,
+    response: itemsOf(ComplaintAttachment),
+  }),
+  downloadAttachment: endpoint({
+    method: 'GET',
+    path: '/complaints/:id/attachments/:attachmentId',
+    tags,
+    summary: 'Download an attached file (audited)',
+    params: FileParams,
+    produces: 'file',
+  }),
+} as const;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
+import { BoolQuery, itemsOf } from './common';
+import { CalendarDate, ComplaintCodeField, RecordParams, required } from './complaint-fields';
+import { endpoint } from './endpoint';
+
+/**
+ * The JR/T 0169 code tables of complaints (channel, category, cause) and the official holiday
+ * calendar that the working-day deadlines count on (法定节假日 and 调休).
+ */
+export const ComplaintCode = z.object({
+  id: z.string(),
+  kind: z.enum(CODE_KINDS),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+});
+export const HolidayDay = z.object({ day: z.string(), kind: z.enum(HOLIDAY_KINDS), name: z.string() });
+export type ComplaintCode = z.infer<typeof ComplaintCode>;
+export type HolidayDay = z.infer<typeof HolidayDay>;
+
+export const CodeCreate = z
+  .object({
+    kind: z.enum(CODE_KINDS),
+    code: ComplaintCodeField,
+    nameZh: required(60),
+    nameEn: required(100),
+    sortOrder: z.number().int().default(0),
+  })
+  .strict();
+export const CodePatch = CodeCreate.omit({ kind: true, code: true })
+  .extend({ active: z.boolean() })
+  .partial()
+  .strict();
+export const CodeListQuery = z.object({ kind: z.enum(CODE_KINDS).optional(), active: BoolQuery.optional() });
+export const HolidayListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const HolidayPut = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    days: z
+      .array(z.object({ day: CalendarDate, kind: z.enum(HOLIDAY_KINDS), name: required(40) }).strict())
+      .max(200),
+  })
+  .strict();
+export type CodeCreate = z.infer<typeof CodeCreate>;
+export type CodePatch = z.infer<typeof CodePatch>;
+export type HolidayPut = z.infer<typeof HolidayPut>;
+
+const tags = ['complaints'] as const;
+
+export const complaintCodesApi = {
+  listCodes: endpoint({
+    method: 'GET',
+    path: '/complaint-codes',
+    tags,
+    summary: 'JR/T 0169 code tables: channel, category, cause',
+    query: CodeListQuery,
+    response: itemsOf(ComplaintCode),
+  }),
+  createCode: endpoint({
+    method: 'POST',
+    path: '/complaint-codes',
+    tags,
+    summary: 'Add a code (admin)',
+    body: CodeCreate,
+    response: ComplaintCode,
+    status: 201,
+  }),
+  updateCode: endpoint({
+    method: 'PATCH',
+    path: '/complaint-codes/:id',
+    tags,
+    summary: 'Edit or deactivate a code (admin)',
+    params: RecordParams,
+    body: CodePatch,
+    response: ComplaintCode,
+  }),
+  listHolidays: endpoint({
+    method: 'GET',
+    path: '/holiday-calendar',
+    tags,
+    summary: 'Official holidays and make-up working days (调休)',
+    query: HolidayListQuery,
+    response: itemsOf(HolidayDay),
+  }),
+  putHolidayYear: endpoint({
+    method: 'PUT',
+    path: '/holiday-calendar',
+    tags,
+    summary: 'Replace one year of the calendar (admin)',
+    body: HolidayPut,
+    response: itemsOf(HolidayDay),
+  }),
+} as const;

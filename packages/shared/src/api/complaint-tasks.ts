@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { TASK_STATUSES } from '../complaints';
+import { BoolQuery, Id, PageQuery, pageOf } from './common';
+import { CalendarDate, RecordParams, required, text } from './complaint-fields';
+import { endpoint } from './endpoint';
+
+/** Rectification tasks (溯源整改): what a complaint's root cause calls for, with owner and due date. */
+export const RectificationTask = z.object({
+  id: z.string(),
+  complaintId: z.string().nullable(),
+  outletId: z.string(),
+  outletName: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  ownerStaffId: z.string().nullable(),
+  dueOn: z.string(),
+  status: z.enum(TASK_STATUSES),
+  note: z.string(),
+  doneAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RectificationTask = z.infer<typeof RectificationTask>;
+
+export const TaskCreate = z
+  .object({
+    title: required(200),
+    owner: required(50),
+    ownerStaffId: Id.nullable().optional(),
+    dueOn: CalendarDate,
+  })
+  .strict();
+export const TaskPatch = TaskCreate.partial()
+  .extend({ status: z.enum(TASK_STATUSES).optional(), note: text(2000).optional() })
+  .strict();
+export const TaskListQuery = PageQuery.extend({
+  outletId: Id.optional(),
+  complaintId: Id.optional(),
+  status: z.enum(TASK_STATUSES).optional(),
+  overdue: BoolQuery.optional(),
+});
+export type TaskCreate = z.infer<typeof TaskCreate>;
+export type TaskPatch = z.infer<typeof TaskPatch>;
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+const tags = ['complaints'] as const;
+
+export const complaintTasksApi = {
+  listTasks: endpoint({
+    method: 'GET',
+    path: '/rectification-tasks',
+    tags,
+    summary: 'Rectification tasks (溯源整改), paged',
+    query: TaskListQuery,
+    response: pageOf(RectificationTask),
+    exportable: true,
+  }),
+  createTask: endpoint({
+    method: 'POST',
+    path: '/complaints/:id/tasks',
+    tags,
+    summary: 'Add a rectification task',
+    params: RecordParams,
+    body: TaskCreate,
+    response: RectificationTask,
+    status: 201,
+  }),
+  updateTask: endpoint({
+    method: 'PATCH',
+    path: '/rectification-tasks/:id',
+    tags,
+    summary: 'Edit or complete a rectification task',
+    params: RecordParams,
+    body: TaskPatch,
+    response: RectificationTask,
+  }),
+} as const;

@@ -1,0 +1,343 @@
+import { z } from 'zod';
+import {
+  COMPLAINT_SOURCES,
+  COMPLAINT_STATUSES,
+  DUE_FILTERS,
+  INFORM_METHODS,
+  REMEDIES,
+  RESPONSIBILITIES,
+  SEVERITIES,
+} from '../complaints';
+import { USER_ROLES } from '../roles';
+import { BilingualName, BoolQuery, Id, itemsOf, PageQuery, pageOf } from './common';
+import {
+  CalendarDate,
+  ComplaintCodeField,
+  RecordParams,
+  required,
+  text,
+  ZonedInstant,
+} from './complaint-fields';
+import { endpoint } from './endpoint';
+
+/**
+ * The complaint case (谅点): registration, reading and editing, the case history and the decision
+ * notice. The steps of the process are in complaint-steps.ts, rectification tasks in
+ * complaint-tasks.ts, code tables and the holiday calendar in complaint-codes.ts.
+ */
+
+// ---------------------------------------------------------------- fields
+const phone = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[0-9+\-() ]*$/);
+const idNumber = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[0-9A-Za-z]*$/);
+const ComplaintParams = RecordParams;
+
+// ---------------------------------------------------------------- views
+export const ComplaintDecision = z.object({
+  factsVerified: z.string(),
+  basis: z.string(),
+  reasons: z.string(),
+  result: z.string(),
+  remedies: z.array(z.enum(REMEDIES)),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+
+export const Complaint = z.object({
+  id: z.string(),
+  no: z.string(),
+  outletId: z.string(),
+  outletName: z.string(),
+  receivedAt: z.string(),
+  receivedOn: z.string(),
+  channel: z.string(),
+  category: z.string(),
+  cause: z.string(),
+  /** the names of the three codes in the code tables (the code itself when it is not there) */
+  channelName: BilingualName,
+  categoryName: BilingualName,
+  causeName: BilingualName,
+  source: z.enum(COMPLAINT_SOURCES),
+  regulatorReceivedOn: z.string().nullable(),
+  forwardedOn: z.string().nullable(),
+  /** 'masked' (138****1234), 'clear' (after an audited unmask) or 'hidden' (consultants: all null) */
+  personalData: z.enum(['masked', 'clear', 'hidden']),
+  complainantName: z.string().nullable(),
+  complainantPhone: z.string().nullable(),
+  complainantIdNumber: z.string().nullable(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  handlerId: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  peopleCount: z.number().int(),
+  major: z.boolean(),
+  emergencyChecklist: z
+    .array(z.object({ key: z.string(), zh: z.string(), en: z.string(), done: z.boolean() }))
+    .nullable(),
+  claim: z.string(),
+  facts: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  deadline: z.object({
+    clockStartAt: z.string(),
+    extensionLevel: z.number().int(),
+    extensionReason: z.string().nullable(),
+    pausedDays: z.number().int(),
+    pausedSince: z.string().nullable(),
+    decisionDueOn: z.string().nullable(),
+    /** the deadline running now (decision or review); null when none runs */
+    dueOn: z.string().nullable(),
+    daysLeft: z.number().int().nullable(),
+    dueSoon: z.boolean(),
+    overdue: z.boolean(),
+  }),
+  decidedAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  daysToDecision: z.number().int().nullable(),
+  decision: ComplaintDecision.nullable(),
+  reviewRequestedAt: z.string().nullable(),
+  /** the last day a review may be requested (Art. 20) */
+  reviewRequestBy: z.string().nullable(),
+  reviewDueOn: z.string().nullable(),
+  review: ComplaintDecision.nullable(),
+  mergedIntoId: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  rootCause: z.string().nullable(),
+  responsibility: z.enum(RESPONSIBILITIES).nullable(),
+  severity: z.enum(SEVERITIES).nullable(),
+  responsibleStaffId: z.string().nullable(),
+  responsibleStaffName: z.string().nullable(),
+  points: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ComplaintEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  comment: z.string(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+/** How the complainant was told of a decision or an extension (Art. 21). */
+export const ComplaintNotice = z.object({
+  id: z.string(),
+  kind: z.string(),
+  method: z.enum(INFORM_METHODS),
+  informedAt: z.string(),
+  proof: z.string(),
+  recordedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** The decision notice (Art. 19) and how the complainant was told (Art. 21); the web prints it. */
+export const DecisionNotice = z.object({
+  complaintId: z.string(),
+  no: z.string(),
+  outletName: z.string(),
+  receivedAt: z.string(),
+  complainantName: z.string().nullable(),
+  claim: z.string(),
+  decision: ComplaintDecision,
+  review: ComplaintDecision.nullable(),
+  remedies: z.array(z.object({ code: z.enum(REMEDIES), zh: z.string(), en: z.string() })),
+  reviewRequestBy: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  notices: z.array(ComplaintNotice),
+});
+
+/** A user who may handle complaints of an outlet (the investigate step). */
+export const ComplaintHandler = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  outletId: z.string().nullable(),
+});
+
+export type ComplaintDecision = z.infer<typeof ComplaintDecision>;
+export type Complaint = z.infer<typeof Complaint>;
+export type ComplaintEvent = z.infer<typeof ComplaintEvent>;
+export type ComplaintNotice = z.infer<typeof ComplaintNotice>;
+export type DecisionNotice = z.infer<typeof DecisionNotice>;
+export type ComplaintHandler = z.infer<typeof ComplaintHandler>;
+
+// ---------------------------------------------------------------- requests
+export const ComplaintCreate = z
+  .object({
+    outletId: Id,
+    receivedAt: ZonedInstant,
+    channel: ComplaintCodeField,
+    category: ComplaintCodeField,
+    cause: ComplaintCodeField,
+    source: z.enum(COMPLAINT_SOURCES),
+    /** regulator transfers: the date the regulator received it and the date it forwarded it */
+    regulatorReceivedOn: CalendarDate.nullable().optional(),
+    forwardedOn: CalendarDate.nullable().optional(),
+    complainantName: required(50),
+    complainantPhone: phone.nullable().optional(),
+    complainantIdNumber: idNumber.nullable().optional(),
+    staffId: Id.nullable().optional(),
+    handlerId: Id.nullable().optional(),
+    peopleCount: z.number().int().min(1).max(100_000).default(1),
+    claim: required(2000),
+    facts: text(5000).default(''),
+  })
+  .strict();
+
+/**
+ * Edit: a field left out is kept. The complainant's data is shown masked, so it is sent only
+ * when re-entered: the name replaces the stored one; phone and ID number replace it, or clear it
+ * with null.
+ */
+export const ComplaintPatch = ComplaintCreate.pick({
+  channel: true,
+  category: true,
+  cause: true,
+  staffId: true,
+  peopleCount: true,
+  claim: true,
+  facts: true,
+  complainantName: true,
+  complainantPhone: true,
+  complainantIdNumber: true,
+})
+  // No defaults here: a default would overwrite a field the edit left out (facts → '', people → 1).
+  .extend({
+    rootCause: text(2000).nullable(),
+    facts: text(5000),
+    peopleCount: z.number().int().min(1).max(100_000),
+  })
+  .partial()
+  .strict();
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const ComplaintListQuery = PageQuery.extend({
+  q: text(100).optional(),
+  outletId: Id.optional(),
+  /** one status or several, comma-separated */
+  status: csv(COMPLAINT_STATUSES).optional(),
+  channel: ComplaintCodeField.optional(),
+  category: ComplaintCodeField.optional(),
+  cause: ComplaintCodeField.optional(),
+  source: z.enum(COMPLAINT_SOURCES).optional(),
+  major: BoolQuery.optional(),
+  handlerId: Id.optional(),
+  staffId: Id.optional(),
+  /** received on or after / on or before these Beijing dates */
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+  /** due soon: a running deadline within 3 days; overdue: past it */
+  due: z.enum(DUE_FILTERS).optional(),
+  sort: z.enum(['receivedAt', '-receivedAt', 'dueOn', '-dueOn']).default('-receivedAt'),
+});
+
+export const ComplaintUnmask = z
+  .object({ reason: z.string().trim().max(500).default('') })
+  .strict()
+  .optional();
+export const EmergencyPatch = z.object({ items: z.record(z.string(), z.boolean()) }).strict();
+export const HandlersQuery = z.object({ outletId: Id });
+
+export type ComplaintCreate = z.infer<typeof ComplaintCreate>;
+export type ComplaintPatch = z.infer<typeof ComplaintPatch>;
+export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
+
+// ---------------------------------------------------------------- endpoints
+const tags = ['complaints'] as const;
+
+export const complaintsApi = {
+  listComplaints: endpoint({
+    method: 'GET',
+    path: '/complaints',
+    tags,
+    summary: 'Complaints, paged and filtered (due=soon|overdue for the deadline views)',
+    query: ComplaintListQuery,
+    response: pageOf(Complaint).extend({ totalCapped: z.boolean() }),
+    exportable: true,
+  }),
+  listHandlers: endpoint({
+    method: 'GET',
+    path: '/complaints/handlers',
+    tags,
+    summary: 'Users who may handle complaints of an outlet (for the investigate step)',
+    query: HandlersQuery,
+    response: itemsOf(ComplaintHandler),
+  }),
+  createComplaint: endpoint({
+    method: 'POST',
+    path: '/complaints',
+    tags,
+    summary: 'Register a complaint',
+    body: ComplaintCreate,
+    response: Complaint,
+    status: 201,
+  }),
+  getComplaint: endpoint({
+    method: 'GET',
+    path: '/complaints/:id',
+    tags,
+    summary: 'One complaint (personal data masked)',
+    params: ComplaintParams,
+    response: Complaint,
+  }),
+  updateComplaint: endpoint({
+    method: 'PATCH',
+    path: '/complaints/:id',
+    tags,
+    summary: 'Edit classification, claim, facts, root cause',
+    params: ComplaintParams,
+    body: ComplaintPatch,
+    response: Complaint,
+  }),
+  unmaskComplaint: endpoint({
+    method: 'POST',
+    path: '/complaints/:id/unmask',
+    tags,
+    summary: 'The complainant’s data in clear (admin, cp_officer; audited)',
+    params: ComplaintParams,
+    body: ComplaintUnmask,
+    response: Complaint,
+  }),
+  setEmergency: endpoint({
+    method: 'PATCH',
+    path: '/complaints/:id/emergency',
+    tags,
+    summary: 'Tick the emergency-plan checklist of a major complaint (Art. 29)',
+    params: ComplaintParams,
+    body: EmergencyPatch,
+    response: Complaint,
+  }),
+  listEvents: endpoint({
+    method: 'GET',
+    path: '/complaints/:id/events',
+    tags,
+    summary: 'Every transition with actor, time and comment',
+    params: ComplaintParams,
+    response: itemsOf(ComplaintEvent),
+  }),
+  getDecisionNotice: endpoint({
+    method: 'GET',
+    path: '/complaints/:id/decision-notice',
+    tags,
+    summary: 'The decision notice data (Art. 19) with the notice records (Art. 21)',
+    params: ComplaintParams,
+    response: DecisionNotice,
+  }),
+} as const;

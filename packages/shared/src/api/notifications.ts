@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { BoolQuery, Id, PageQuery, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+/**
+ * In-app notifications of the signed-in user: deadline reminders of complaints (due within 3 days,
+ * overdue), made once a Beijing day by the server.
+ */
+export const NOTIFICATION_KINDS = ['complaint_due_soon', 'complaint_overdue'] as const;
+
+export const AppNotification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  /** the Beijing day it was made for */
+  day: z.string(),
+  /** what the text needs: for complaints the number, status, due date and days left */
+  data: z.looseObject({
+    no: z.string().optional(),
+    outletId: z.string().optional(),
+    status: z.string().optional(),
+    dueOn: z.string().optional(),
+    daysLeft: z.number().optional(),
+  }),
+  read: z.boolean(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AppNotification = z.infer<typeof AppNotification>;
+
+export const NotificationListQuery = PageQuery.extend({ unread: BoolQuery.optional() });
+const Updated = z.object({ updated: z.number().int() });
+
+const tags = ['notifications'] as const;
+
+export const notificationsApi = {
+  listNotifications: endpoint({
+    method: 'GET',
+    path: '/notifications',
+    tags,
+    summary: 'My notifications, newest first',
+    query: NotificationListQuery,
+    response: pageOf(AppNotification).extend({ unread: z.number().int() }),
+  }),
+  markNotificationRead: endpoint({
+    method: 'POST',
+    path: '/notifications/:id/read',
+    tags,
+    summary: 'Mark one notification read',
+    params: z.object({ id: Id }),
+    response: Updated,
+  }),
+  markAllNotificationsRead: endpoint({
+    method: 'POST',
+    path: '/notifications/read-all',
+    tags,
+    summary: 'Mark all my notifications read',
+    response: Updated,
+  }),
+} as const;
