@@ -1,19 +1,15 @@
 import { insightsApi } from '@liangdian/shared/api';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { mount } from '../../http/route';
 import type { Actor } from '../access/policy';
 import type { ComplaintInsightsService } from './insights.service';
 import { reportSheet, riskSheet, scorecardSheet, statsLines, statsSheet } from './insights.sheets';
 import type { PreventionService } from './prevention.service';
 
-const _tags = ['complaints'];
-
 export async function complaintInsightsRoutes(
   app: FastifyInstance,
   opts: { insights: ComplaintInsightsService; prevention: PreventionService },
 ) {
-  const _r = app.withTypeProvider<ZodTypeProvider>();
   const { insights, prevention } = opts;
   // the filter line of an export names the outlet filtered on
   const outletName = (c: { actor: Actor; query: { outletId?: string } }) =>
