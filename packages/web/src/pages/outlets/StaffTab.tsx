@@ -1,9 +1,11 @@
 import type { Outlet, Staff, StaffCreate } from '@liangdian/shared/api';
 import { STAFF_ROLES, type StaffRole } from '@liangdian/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
-import { useEffect } from 'react';
+import { Button, Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useUser } from '../../auth/AuthContext';
+import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
@@ -14,6 +16,7 @@ import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
+import { StaffLoginModal } from '../users/StaffLoginModal';
 import { usePosts } from './PostsTab';
 import { usePagination } from '../../components/usePagination';
 
@@ -173,6 +176,8 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const modal = useEditModal<Staff>();
+  const managesUsers = can.manageUsers(useUser());
+  const [loginFor, setLoginFor] = useState<Staff | null>(null);
   const types = useBusinessTypes();
   const posts = usePosts(outlet.id);
   const page = toInt(s.page, 1);
@@ -254,6 +259,27 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       render: (v: string | null) => postName(v),
     },
     {
+      title: t('staffLogin.column'),
+      dataIndex: 'username',
+      width: 120,
+      render: (v: string | null, st) =>
+        v ? (
+          <span className="ld-mono">{v}</span>
+        ) : managesUsers && st.active ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 0 }}
+            onClick={() => setLoginFor(st)}
+            data-testid="staff-create-login"
+          >
+            {t('staffLogin.create')}
+          </Button>
+        ) : (
+          <span className="ld-muted">—</span>
+        ),
+    },
+    {
       title: t('common.status'),
       dataIndex: 'active',
       width: 80,
@@ -311,10 +337,20 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        scroll={{ x: 880 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} /> }}
         pagination={pagination(page, pageSize, list.data?.total ?? 0)}
         onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+      />
+      <StaffLoginModal
+        outlet={outlet}
+        staff={loginFor}
+        onClose={() => setLoginFor(null)}
+        onSaved={() => {
+          setLoginFor(null);
+          refresh();
+          queryClient.invalidateQueries({ queryKey: ['users'] });
+        }}
       />
       <StaffModal
         outletId={outlet.id}
