@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -15,7 +15,7 @@ import { can } from './auth/permissions';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
 import { landingPath } from './layout/landing';
-import { PageBoundary, replacesPage } from './layout/PageBoundary';
+import { PageBoundary, PageLoading, replacesPage } from './layout/PageBoundary';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage, RefusedPage } from './pages/NotFoundPage';
 import { theme } from './theme';
@@ -99,13 +99,7 @@ const queryClient = new QueryClient({
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const location = useLocation();
-  if (user === undefined) {
-    return (
-      <div className="ld-fullscreen-center">
-        <Spin size="large" />
-      </div>
-    );
-  }
+  if (user === undefined) return <PageLoading fullscreen />;
   if (!user) {
     const from = location.pathname + location.search;
     return (
@@ -124,13 +118,7 @@ function AppRoutes() {
   const location = useLocation();
   return (
     <PageBoundary resetKey={location.pathname}>
-      <Suspense
-        fallback={
-          <div className="ld-fullscreen-center">
-            <Spin size="large" />
-          </div>
-        }
-      >
+      <Suspense fallback={<PageLoading fullscreen />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           {/* the big-screen board: full screen, no menu */}

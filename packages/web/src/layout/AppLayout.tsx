@@ -17,19 +17,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import {
-  Avatar,
-  Button,
-  Drawer,
-  Dropdown,
-  Grid,
-  Layout,
-  Menu,
-  type MenuProps,
-  Spin,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Tag, Tooltip } from 'antd';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth/AuthContext';
@@ -38,7 +26,7 @@ import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../components/NotificationBell';
 import { useI18n } from '../i18n/i18n';
-import { PageBoundary } from './PageBoundary';
+import { PageBoundary, PageLoading } from './PageBoundary';
 
 export function BrandMark() {
   return (
@@ -282,13 +270,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="ld-content">
           <PageBoundary resetKey={location.pathname}>
-            <Suspense
-              fallback={
-                <div className="ld-page-loading">
-                  <Spin size="large" />
-                </div>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>
           </PageBoundary>

@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -16,6 +16,15 @@ export const replacesPage = (error: unknown, meta: Record<string, unknown> | und
   meta?.page === true &&
   error instanceof ApiError &&
   (error.status === 404 || error.status === 403 || error.status === 400);
+
+/** A spinner while a page (its bundle, the session) loads: the whole screen, or the content area. */
+export function PageLoading({ fullscreen }: { fullscreen?: boolean }) {
+  return (
+    <div className={fullscreen ? 'ld-fullscreen-center' : 'ld-page-loading'}>
+      <Spin size="large" />
+    </div>
+  );
+}
 
 /** What a page that failed shows: not found, refused, or that something went wrong. */
 export function PageError({ error }: { error: unknown }) {

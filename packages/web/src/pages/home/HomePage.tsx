@@ -39,6 +39,21 @@ function DueTag({ daysLeft }: { daysLeft: number }) {
   );
 }
 
+/** "Mine" (or "for me") when the item is the reader's, then its deadline when it has one. */
+function MineTag({ mine, label, due }: { mine: boolean; label: MessageKey; due?: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {mine ? (
+        <Tag color="blue" variant="outlined">
+          {t(label)}
+        </Tag>
+      ) : null}
+      {due === undefined ? null : <DueTag daysLeft={due} />}
+    </>
+  );
+}
+
 /** One line of a section: a link to the thing, what it is, and its deadline or tag. */
 function ItemRow({
   to,
@@ -84,16 +99,7 @@ function ComplaintItem({ c }: { c: HomeComplaint }) {
           {c.handlerName ? t('home.handler', { name: c.handlerName }) : t('home.noHandler')}
         </>
       }
-      aside={
-        <>
-          {c.mine ? (
-            <Tag color="blue" variant="outlined">
-              {t('home.mine')}
-            </Tag>
-          ) : null}
-          <DueTag daysLeft={c.daysLeft} />
-        </>
-      }
+      aside={<MineTag mine={c.mine} label="home.mine" due={c.daysLeft} />}
     />
   );
 }
@@ -114,13 +120,7 @@ function PromptItem({ p }: { p: HomePrompt }) {
           {t('home.promptAt', { time: formatTime(p.createdAt) })}
         </>
       }
-      aside={
-        p.mine ? (
-          <Tag color="blue" variant="outlined">
-            {t('home.forMe')}
-          </Tag>
-        ) : null
-      }
+      aside={<MineTag mine={p.mine} label="home.forMe" />}
     />
   );
 }
@@ -145,16 +145,7 @@ function TaskItem({ task }: { task: HomeTask }) {
           ) : null}
         </>
       }
-      aside={
-        <>
-          {task.mine ? (
-            <Tag color="blue" variant="outlined">
-              {t('home.mine')}
-            </Tag>
-          ) : null}
-          <DueTag daysLeft={task.daysLeft} />
-        </>
-      }
+      aside={<MineTag mine={task.mine} label="home.mine" due={task.daysLeft} />}
     />
   );
 }

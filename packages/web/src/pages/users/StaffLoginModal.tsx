@@ -1,10 +1,10 @@
 import { loginRolesForStaff, type Outlet, type Staff } from '@liangdian/shared/api';
-import { Alert, Form, Input, Select } from 'antd';
+import { Alert, Form, Select } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { PasswordPolicy, passwordPolicyRules } from '../../components/ChangePasswordModal';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
+import { InitialPasswordField, UserNameFields } from './UserFields';
 
 interface Values {
   username: string;
@@ -79,23 +79,7 @@ export function StaffLoginModal({
         style={{ marginBottom: 12 }}
         title={t('staffLogin.intro', { outlet: outlet.name })}
       />
-      <Form.Item
-        name="username"
-        label={t('users.username')}
-        rules={[
-          { required: true, whitespace: true, message: t('form.required') },
-          { pattern: /^[A-Za-z0-9._-]{2,50}$/, message: t('users.usernameInvalid') },
-        ]}
-      >
-        <Input className="ld-mono" data-testid="staff-login-username" />
-      </Form.Item>
-      <Form.Item
-        name="displayName"
-        label={t('users.displayName')}
-        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-      >
-        <Input />
-      </Form.Item>
+      <UserNameFields testId="staff-login" />
       <Form.Item
         name="role"
         label={t('users.role')}
@@ -107,10 +91,7 @@ export function StaffLoginModal({
           options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))}
         />
       </Form.Item>
-      <PasswordPolicy />
-      <Form.Item name="password" label={t('users.initialPassword')} rules={passwordPolicyRules(t, username)}>
-        <Input.Password autoComplete="new-password" data-testid="staff-login-password" />
-      </Form.Item>
+      <InitialPasswordField username={username} testId="staff-login" />
     </FormModal>
   );
 }

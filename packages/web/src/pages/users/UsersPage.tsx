@@ -37,6 +37,7 @@ import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
+import { InitialPasswordField, UserNameFields } from './UserFields';
 import { usePagination } from '../../components/usePagination';
 
 interface Values {
@@ -113,23 +114,7 @@ function UserModal({
       onOk={submit}
       onClose={onClose}
     >
-      <Form.Item
-        name="username"
-        label={t('users.username')}
-        rules={[
-          { required: true, whitespace: true, message: t('form.required') },
-          { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t('users.usernameInvalid') },
-        ]}
-      >
-        <Input disabled={!!user} className="ld-mono" />
-      </Form.Item>
-      <Form.Item
-        name="displayName"
-        label={t('users.displayName')}
-        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-      >
-        <Input />
-      </Form.Item>
+      <UserNameFields usernameLocked={!!user} />
       <Form.Item
         name="role"
         label={t('users.role')}
@@ -145,18 +130,7 @@ function UserModal({
       >
         <OutletSelect placeholder={t('users.wholeBranch')} />
       </Form.Item>
-      {user ? null : (
-        <>
-          <PasswordPolicy />
-          <Form.Item
-            name="password"
-            label={t('users.initialPassword')}
-            rules={passwordPolicyRules(t, username)}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </>
-      )}
+      {user ? null : <InitialPasswordField username={username} />}
     </FormModal>
   );
 }
