@@ -197,6 +197,24 @@ describe('home page and landing per role', () => {
         .getAttribute('href'),
     ).resolves.toBe('/complaints?sort=dueOn');
     await screenshot(page, 'home-05-officer-home');
+
+    // menu entries are links: Ctrl+click opens the page in a new tab and leaves this one alone
+    const [opened] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.locator('.ant-layout-sider a[href="/outlets"]').click({ modifiers: ['Control'] }),
+    ]);
+    await opened.waitForURL('**/outlets');
+    await opened.getByRole('heading', { name: '网点管理' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/home');
+    // so are the outlet tabs
+    await opened.goto(`/outlets/${own.outlet.id}`);
+    const [staffTab] = await Promise.all([
+      opened.context().waitForEvent('page'),
+      opened.getByTestId('tab-staff').click({ button: 'middle' }),
+    ]);
+    await staffTab.waitForURL(`**/outlets/${own.outlet.id}/staff`);
+    expect(new URL(opened.url()).pathname).toBe(`/outlets/${own.outlet.id}`);
     await page.context().close();
   });
 

@@ -95,6 +95,7 @@ describe('admin manages outlets and staff', () => {
     // admins see the phone unmasked or masked, never the input box's raw form elsewhere
     const row = page.getByRole('row').filter({ hasText: '李晓梅' });
     await expect(row.textContent()).resolves.toContain('柜员');
+    await dialog.waitFor({ state: 'hidden' });
     await screenshot(page, '07-outlet-staff');
 
     // the admin gives the new staff member a login from the staff list (role: staff by default)
@@ -110,6 +111,8 @@ describe('admin manages outlets and staff', () => {
     await page.getByText(`已为 李晓梅 开通账号 ${code.toLowerCase()}-001`).waitFor();
     await row.getByText(`${code.toLowerCase()}-001`, { exact: true }).waitFor();
     await expect(row.getByTestId('staff-create-login').count()).resolves.toBe(0);
+    await loginDialog.waitFor({ state: 'hidden' });
+    await screenshot(page, '07c-staff-with-login');
   });
 
   it('shows the other admin pages', async () => {

@@ -1,7 +1,26 @@
 import { Tabs, type TabsProps } from 'antd';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import { useKeyboardNavigate } from '../layout/AppLayout';
+import { Link, useNavigate } from 'react-router';
+
+/**
+ * For a menu entry or tab that holds a link: follows it when the entry is chosen from the
+ * keyboard. A plain click has already been followed by the link (the address changed first);
+ * a click with Ctrl/⌘/Shift or the middle button is the browser's (a new tab or window).
+ */
+export function useFollowEntry() {
+  const navigate = useNavigate();
+  return (
+    to: string,
+    event?: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean; button?: number },
+  ) => {
+    if (
+      event &&
+      (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || (event.button ?? 0) !== 0)
+    )
+      return;
+    if (window.location.pathname + window.location.search !== to) navigate(to);
+  };
+}
 
 export interface LinkTab {
   key: string;
@@ -18,15 +37,18 @@ export function LinkTabs({
   items,
   activeKey,
   ...rest
-}: { items: LinkTab[]; activeKey: string } & Omit<TabsProps, 'items' | 'activeKey' | 'onChange'>) {
-  const go = useKeyboardNavigate();
+}: { items: LinkTab[]; activeKey: string } & Omit<
+  TabsProps,
+  'items' | 'activeKey' | 'onChange' | 'onTabClick'
+>) {
+  const follow = useFollowEntry();
   return (
     <Tabs
       {...rest}
       activeKey={activeKey}
-      onChange={(k) => {
+      onTabClick={(k, e) => {
         const tab = items.find((i) => i.key === k);
-        if (tab) go(tab.to);
+        if (tab) follow(tab.to, e as unknown as MouseEvent);
       }}
       items={items.map((i) => ({
         key: i.key,

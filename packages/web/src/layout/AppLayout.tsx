@@ -24,6 +24,7 @@ import { useAuth, useUser } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useFollowEntry } from '../components/LinkTabs';
 import { NotificationBell } from '../components/NotificationBell';
 import { useI18n } from '../i18n/i18n';
 import { PageBoundary, PageLoading } from './PageBoundary';
@@ -70,23 +71,12 @@ const navItem = (to: string, icon: ReactNode, label: string) => ({
   ),
 });
 
-/**
- * Navigates from the keyboard (Enter on a focused entry or tab); a click has already been
- * handled by the entry's link, which changed the address first.
- */
-export function useKeyboardNavigate() {
-  const navigate = useNavigate();
-  return (to: string) => {
-    if (window.location.pathname + window.location.search !== to) navigate(to);
-  };
-}
-
 export function AppLayout() {
   const { t, tEnum } = useI18n();
   const { meta, logout, changeLocale } = useAuth();
   const user = useUser();
   const navigate = useNavigate();
-  const go = useKeyboardNavigate();
+  const follow = useFollowEntry();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg !== false && (screens.lg ?? true);
@@ -156,7 +146,7 @@ export function AppLayout() {
       mode="inline"
       selectedKeys={[selectedKey(location.pathname, items)]}
       items={shown}
-      onClick={({ key }) => go(key)}
+      onClick={({ key, domEvent }) => follow(key, domEvent as unknown as MouseEvent)}
       style={{ borderInlineEnd: 0 }}
     />
   );

@@ -211,7 +211,32 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       width: 100,
       render: (v: string) => <span className="ld-mono">{v}</span>,
     },
-    { title: t('staff.name'), dataIndex: 'name', width: 90 },
+    {
+      // the name, and under it the staff member's login (or, for admins, a way to create one)
+      title: t('staff.name'),
+      dataIndex: 'name',
+      width: 110,
+      render: (v: string, st) => (
+        <>
+          <div>{v}</div>
+          {st.username ? (
+            <div className="ld-mono ld-user-staff" title={t('staffLogin.column')}>
+              {st.username}
+            </div>
+          ) : managesUsers && st.active ? (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 'auto', fontSize: 12 }}
+              onClick={() => setLoginFor(st)}
+              data-testid="staff-create-login"
+            >
+              {t('staffLogin.create')}
+            </Button>
+          ) : null}
+        </>
+      ),
+    },
     {
       title: t('staff.roles'),
       dataIndex: 'roles',
@@ -257,27 +282,6 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       width: 110,
       responsive: ['xl'],
       render: (v: string | null) => postName(v),
-    },
-    {
-      title: t('staffLogin.column'),
-      dataIndex: 'username',
-      width: 120,
-      render: (v: string | null, st) =>
-        v ? (
-          <span className="ld-mono">{v}</span>
-        ) : managesUsers && st.active ? (
-          <Button
-            type="link"
-            size="small"
-            style={{ paddingInline: 0 }}
-            onClick={() => setLoginFor(st)}
-            data-testid="staff-create-login"
-          >
-            {t('staffLogin.create')}
-          </Button>
-        ) : (
-          <span className="ld-muted">—</span>
-        ),
     },
     {
       title: t('common.status'),
@@ -337,7 +341,7 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 880 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} /> }}
         pagination={pagination(page, pageSize, list.data?.total ?? 0)}
         onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}

@@ -236,27 +236,29 @@ export function UsersPage() {
     { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
     { title: t('users.role'), dataIndex: 'role', width: 130, render: (v: string) => tEnum('userRole', v) },
     {
+      // the scope, and under it the staff record the login belongs to (outlet logins)
       title: t('users.scope'),
       dataIndex: 'outletName',
-      render: (v: string | null) => v ?? <span className="ld-muted">{t('users.wholeBranch')}</span>,
-    },
-    {
-      title: t('users.staff'),
-      dataIndex: 'staffName',
-      width: 110,
-      responsive: ['lg'],
-      render: (v: string | null, u) =>
-        v && u.outletId ? (
-          <Link
-            to={`/outlets/${u.outletId}/staff?q=${encodeURIComponent(v)}`}
-            title={t('users.staffLinkHint', { name: v })}
-            data-testid="user-staff"
-          >
-            {v}
-          </Link>
-        ) : (
-          <span className="ld-muted">{t('users.noStaff')}</span>
-        ),
+      width: 180,
+      render: (v: string | null, u) => (
+        <>
+          <div>{v ?? <span className="ld-muted">{t('users.wholeBranch')}</span>}</div>
+          {u.staffName && u.outletId ? (
+            <div className="ld-user-staff">
+              {t('users.staffLabel')}
+              <Link
+                to={`/outlets/${u.outletId}/staff?q=${encodeURIComponent(u.staffName)}`}
+                title={t('users.staffLinkHint', { name: u.staffName })}
+                data-testid="user-staff"
+              >
+                {u.staffName}
+              </Link>
+            </div>
+          ) : u.outletId ? (
+            <div className="ld-user-staff">{t('users.noStaff')}</div>
+          ) : null}
+        </>
+      ),
     },
     {
       title: t('users.lastLogin'),
@@ -372,7 +374,7 @@ export function UsersPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 860 }}
+          scroll={{ x: 900 }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.empty')} />,
           }}
