@@ -18,6 +18,7 @@ describe('outlet list export', () => {
     const context = await newContext(browser, inject('baseUrl'));
     const page = await context.newPage();
     await login(page, 'admin');
+    await page.goto('/outlets');
     await page.getByRole('link', { name: '螺蛳湾支行' }).waitFor();
 
     const [download] = await Promise.all([

@@ -16,6 +16,10 @@ describe('language switch', () => {
     const context = await newContext(browser, baseUrl);
     const page = await context.newPage();
     await login(page, 'cpo');
+    // an officer's day starts on the home page
+    await page.waitForURL('**/home');
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.goto('/outlets');
     await page.getByRole('heading', { name: '网点管理' }).waitFor();
 
     await page.getByTestId('lang-switch').click();
@@ -35,7 +39,10 @@ describe('language switch', () => {
     const other = await newContext(browser, baseUrl);
     const page2 = await other.newPage();
     await login(page2, 'cpo');
-    await page2.getByRole('heading', { name: 'Outlets' }).waitFor();
+    await page2.getByRole('heading', { name: 'Home' }).waitFor();
+    await expect(page2.getByTestId('home-section-complaints').textContent()).resolves.toContain(
+      'Complaints falling due',
+    );
     await other.close();
 
     await page.getByTestId('lang-switch').click();

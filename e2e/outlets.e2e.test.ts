@@ -21,6 +21,11 @@ describe('admin manages outlets and staff', () => {
 
   it('logs in as admin and sees the outlet list with the demo tag', async () => {
     await login(page, 'admin');
+    // an admin's day starts on the home page; the menu entry is a real link
+    await page.waitForURL('**/home');
+    const menuLink = page.locator('.ant-layout-sider a[href="/outlets"]');
+    await expect(menuLink.textContent()).resolves.toBe('网点');
+    await menuLink.click();
     await page.waitForURL('**/outlets');
     await page.getByRole('heading', { name: '网点管理' }).waitFor();
     await page.getByRole('link', { name: '螺蛳湾支行' }).waitFor();
@@ -61,7 +66,11 @@ describe('admin manages outlets and staff', () => {
     await page.getByTestId('outlet-search').locator('input').fill(code);
     await page.getByTestId('outlet-search').locator('input').press('Enter');
     await page.getByRole('link', { name }).click();
+    // tabs are links: their address says which tab is open
+    const zonesTab = page.getByTestId('tab-zones');
+    await expect(zonesTab.getAttribute('href')).resolves.toMatch(/^\/outlets\/[^/]+\/zones$/);
     await page.getByRole('tab', { name: '功能分区' }).click();
+    await page.waitForURL(/\/outlets\/[^/]+\/zones$/);
     await page.getByRole('button', { name: /新建功能区/ }).click();
     await pickOption(page, '分区类型', '现金区');
     await page
@@ -72,6 +81,7 @@ describe('admin manages outlets and staff', () => {
     await screenshot(page, '05-outlet-zones');
 
     await page.getByRole('tab', { name: '员工' }).click();
+    await page.waitForURL(/\/outlets\/[^/]+\/staff$/);
     await page.getByTestId('new-staff').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('staff-employee-no').fill(`${code}-001`);
@@ -85,7 +95,24 @@ describe('admin manages outlets and staff', () => {
     // admins see the phone unmasked or masked, never the input box's raw form elsewhere
     const row = page.getByRole('row').filter({ hasText: '李晓梅' });
     await expect(row.textContent()).resolves.toContain('柜员');
+    await dialog.waitFor({ state: 'hidden' });
     await screenshot(page, '07-outlet-staff');
+
+    // the admin gives the new staff member a login from the staff list (role: staff by default)
+    await row.getByTestId('staff-create-login').click();
+    const loginDialog = page.getByRole('dialog');
+    await expect(loginDialog.getByTestId('staff-login-username').inputValue()).resolves.toBe(
+      `${code.toLowerCase()}-001`,
+    );
+    await expect(loginDialog.getByTestId('staff-login-role').textContent()).resolves.toContain('员工');
+    await loginDialog.getByTestId('staff-login-password').fill('first-pass-2024');
+    await screenshot(page, '07b-staff-create-login');
+    await loginDialog.getByRole('button', { name: cjk('保存') }).click();
+    await page.getByText(`已为 李晓梅 开通账号 ${code.toLowerCase()}-001`).waitFor();
+    await row.getByText(`${code.toLowerCase()}-001`, { exact: true }).waitFor();
+    await expect(row.getByTestId('staff-create-login').count()).resolves.toBe(0);
+    await loginDialog.waitFor({ state: 'hidden' });
+    await screenshot(page, '07c-staff-with-login');
   });
 
   it('shows the other admin pages', async () => {
@@ -95,7 +122,19 @@ describe('admin manages outlets and staff', () => {
     await page.goto('/users');
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
     await page.getByRole('cell', { name: 'head.lsw' }).waitFor();
+    // the demo's outlet logins are linked to their staff records
+    await expect(
+      page.getByRole('row').filter({ hasText: 'head.lsw' }).getByTestId('user-staff').textContent(),
+    ).resolves.toBe('王芳');
     await screenshot(page, '09-users');
+    // the login made from the staff list links back to the staff record
+    await page.goto(`/users?q=${code.toLowerCase()}`);
+    const staffLink = page
+      .getByRole('row')
+      .filter({ hasText: `${code.toLowerCase()}-001` })
+      .getByTestId('user-staff');
+    await expect(staffLink.textContent()).resolves.toBe('李晓梅');
+    await expect(staffLink.getAttribute('href')).resolves.toMatch(/^\/outlets\/[^/]+\/staff\?q=/);
     await page.goto('/audit');
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
     await page

@@ -25,8 +25,8 @@ describe('outlet scope', () => {
     await login(page, 'head.lsw');
     await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('网点负责人');
 
-    // the own outlet opens, with editing allowed
-    await page.goto(`/outlets/${lsw?.id}`);
+    // the outlet head lands on their own outlet, with editing allowed
+    await page.waitForURL(`**/outlets/${lsw?.id}`);
     await page.getByTestId('outlet-title').filter({ hasText: '螺蛳湾支行' }).waitFor();
     await page.getByTestId('edit-outlet').waitFor();
     await screenshot(page, '30-head-own-outlet');
@@ -40,6 +40,10 @@ describe('outlet scope', () => {
 
     // the branch-only menu entries are absent
     await expect(page.getByRole('menuitem', { name: /用户|审计日志/ }).count()).resolves.toBe(0);
+    // and their pages say at once that the role may not open them
+    await page.goto('/users');
+    await page.getByTestId('refused').waitFor();
+    await expect(page.getByRole('heading', { name: '用户管理' }).count()).resolves.toBe(0);
     await context.close();
   });
 });

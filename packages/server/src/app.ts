@@ -18,6 +18,7 @@ import { createFieldCipher } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { Changes, Guard } from './modules/access/guard';
+import { AuditLogService } from './modules/audit/audit-log.service';
 import { AuditService } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -38,7 +39,10 @@ import { DrillsService } from './modules/coaching/drills.service';
 import { ScriptsService } from './modules/coaching/scripts.service';
 import { TenQuestionsService } from './modules/coaching/ten-questions.service';
 import { AuthService } from './modules/auth/auth.service';
+import { homeRoutes } from './modules/home/home.routes';
+import { HomeService } from './modules/home/home.service';
 import { healthRoutes, metaRoutes, VERSION } from './modules/meta/meta.routes';
+import { MetaService } from './modules/meta/meta.service';
 import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
 import { Lobby } from './modules/lobby/lobby';
 import { lobbyRoutes } from './modules/lobby/lobby.routes';
@@ -65,6 +69,9 @@ export interface AppOptions {
 
 export interface Services {
   audit: AuditService;
+  auditLog: AuditLogService;
+  home: HomeService;
+  meta: MetaService;
   auth: AuthService;
   complaintCase: ComplaintCase;
   complaints: ComplaintsService;
@@ -98,7 +105,7 @@ export function createServices(
   const audit = new AuditService(dialect, clock);
   const guard = new Guard(db);
   const changes = new Changes(db, clock, audit);
-  const auth = new AuthService(db, clock, hasher, audit, {
+  const auth = new AuthService(db, clock, hasher, changes, {
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
     loginMaxFailures: config.loginMaxFailures,
@@ -108,6 +115,9 @@ export function createServices(
   const complaints = new ComplaintsService(db, clock, guard, changes, complaintCase);
   return {
     audit,
+    auditLog: new AuditLogService(db, audit, guard),
+    home: new HomeService(db, clock),
+    meta: new MetaService(db, dialect),
     auth,
     complaintCase,
     complaints,
@@ -125,7 +135,7 @@ export function createServices(
     lobby: new Lobby(db, clock, guard, changes, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
     ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
-    users: new UsersService(db, clock, hasher, audit, () => auth.cache.clear()),
+    users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
   };
 }
 
@@ -198,10 +208,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSessionGuard(app, services.auth);
-  await app.register(healthRoutes, { db: database.db, dialect: database.dialect });
+  await app.register(healthRoutes, { meta: services.meta });
   await app.register(
     async (api) => {
-      await api.register(metaRoutes, { db: database.db });
+      await api.register(metaRoutes, { meta: services.meta });
       await api.register(authRoutes, {
         auth: services.auth,
         cookieSecure: config.cookieSecure,
@@ -209,7 +219,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(orgRoutes, { org: services.org });
       await api.register(usersRoutes, { users: services.users });
-      await api.register(auditRoutes, { audit: services.audit, db: database.db });
+      await api.register(auditRoutes, { auditLog: services.auditLog });
+      await api.register(homeRoutes, { home: services.home });
       await api.register(complaintsRoutes, {
         cases: services.complaintCase,
         complaints: services.complaints,

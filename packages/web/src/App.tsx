@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -14,8 +14,10 @@ import { AuthProvider, useAuth } from './auth/AuthContext';
 import { can } from './auth/permissions';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
+import { landingPath } from './layout/landing';
+import { PageBoundary, PageLoading, replacesPage } from './layout/PageBoundary';
 import { LoginPage } from './pages/login/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { NotFoundPage, RefusedPage } from './pages/NotFoundPage';
 import { theme } from './theme';
 
 // Pages load on first visit: the board on a hall screen does not download the back office.
@@ -74,6 +76,7 @@ const OutletDetailPage = lazy(() =>
 const OutletListPage = lazy(() =>
   import('./pages/outlets/OutletListPage').then((m) => ({ default: m.OutletListPage })),
 );
+const HomePage = lazy(() => import('./pages/home/HomePage').then((m) => ({ default: m.HomePage })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 dayjs.extend(utc);
@@ -84,8 +87,11 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 15_000,
       refetchOnWindowFocus: false,
+      // a 4xx answer (not found, refused, invalid) is final: it shows at once, never retried
       retry: (count, error) =>
         !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+      // the record a page is about (meta: PAGE_QUERY) not found or refused: the page says so
+      throwOnError: (error, query) => replacesPage(error, query.meta),
     },
   },
 });
@@ -93,13 +99,7 @@ const queryClient = new QueryClient({
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const location = useLocation();
-  if (user === undefined) {
-    return (
-      <div className="ld-fullscreen-center">
-        <Spin size="large" />
-      </div>
-    );
-  }
+  if (user === undefined) return <PageLoading fullscreen />;
   if (!user) {
     const from = location.pathname + location.search;
     return (
@@ -110,79 +110,74 @@ function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 function Guard({ allow, children }: { allow: boolean; children: ReactNode }) {
-  return allow ? children : <NotFoundPage />;
+  return allow ? children : <RefusedPage />;
 }
 
 function AppRoutes() {
   const { user } = useAuth();
+  const location = useLocation();
   return (
-    <Suspense
-      fallback={
-        <div className="ld-fullscreen-center">
-          <Spin size="large" />
-        </div>
-      }
-    >
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        {/* the big-screen board: full screen, no menu */}
-        <Route
-          path="/board/:outletId"
-          element={
-            <RequireAuth>
-              <LobbyBoardPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          element={
-            <RequireAuth>
-              <AppLayout />
-            </RequireAuth>
-          }
-        >
+    <PageBoundary resetKey={location.pathname}>
+      <Suspense fallback={<PageLoading fullscreen />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          {/* the big-screen board: full screen, no menu */}
           <Route
-            index
-            element={<Navigate to={user?.outletId ? `/outlets/${user.outletId}` : '/outlets'} replace />}
-          />
-          <Route path="outlets" element={<OutletListPage />} />
-          <Route path="outlets/:outletId" element={<OutletDetailPage />} />
-          <Route path="outlets/:outletId/:tab" element={<OutletDetailPage />} />
-          <Route path="business-types" element={<BusinessTypesPage />} />
-          <Route path="complaints" element={<ComplaintListPage />} />
-          <Route path="complaints/:id" element={<ComplaintDetailPage />} />
-          <Route path="complaints/:id/notice" element={<DecisionNoticePage />} />
-          <Route path="complaint-stats" element={<ComplaintStatsPage />} />
-          <Route path="complaint-prevention" element={<PreventionPage />} />
-          <Route path="complaint-scripts" element={<ScriptsPage />} />
-          <Route path="complaint-drills" element={<DrillsPage />} />
-          <Route path="ten-questions" element={<TenQuestionsPage />} />
-          <Route path="ten-questions/:outletId/:line/card" element={<TenQuestionsCardPage />} />
-          <Route path="lobby" element={<LobbyHomePage />} />
-          <Route path="lobby/:outletId" element={<LobbyTabletPage />} />
-          <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
-          <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
-          <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
-          <Route
-            path="users"
+            path="/board/:outletId"
             element={
-              <Guard allow={!!user && can.manageUsers(user)}>
-                <UsersPage />
-              </Guard>
+              <RequireAuth>
+                <LobbyBoardPage />
+              </RequireAuth>
             }
           />
           <Route
-            path="audit"
             element={
-              <Guard allow={!!user && can.readAudit(user)}>
-                <AuditPage />
-              </Guard>
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
             }
-          />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </Suspense>
+          >
+            <Route index element={<Navigate to={user ? landingPath(user) : '/home'} replace />} />
+            <Route path="home" element={<HomePage />} />
+            <Route path="outlets" element={<OutletListPage />} />
+            <Route path="outlets/:outletId" element={<OutletDetailPage />} />
+            <Route path="outlets/:outletId/:tab" element={<OutletDetailPage />} />
+            <Route path="business-types" element={<BusinessTypesPage />} />
+            <Route path="complaints" element={<ComplaintListPage />} />
+            <Route path="complaints/:id" element={<ComplaintDetailPage />} />
+            <Route path="complaints/:id/notice" element={<DecisionNoticePage />} />
+            <Route path="complaint-stats" element={<ComplaintStatsPage />} />
+            <Route path="complaint-prevention" element={<PreventionPage />} />
+            <Route path="complaint-scripts" element={<ScriptsPage />} />
+            <Route path="complaint-drills" element={<DrillsPage />} />
+            <Route path="ten-questions" element={<TenQuestionsPage />} />
+            <Route path="ten-questions/:outletId/:line/card" element={<TenQuestionsCardPage />} />
+            <Route path="lobby" element={<LobbyHomePage />} />
+            <Route path="lobby/:outletId" element={<LobbyTabletPage />} />
+            <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
+            <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
+            <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
+            <Route
+              path="users"
+              element={
+                <Guard allow={!!user && can.manageUsers(user)}>
+                  <UsersPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <Guard allow={!!user && can.readAudit(user)}>
+                  <AuditPage />
+                </Guard>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </PageBoundary>
   );
 }
 

@@ -53,10 +53,10 @@ export type Handler<E extends EndpointDef> = E['exportable'] extends true
 export type Handlers<C extends Contract> = { [K in keyof C]: Handler<C[K]> };
 
 /** The route options of an endpoint: tags, summary, schemas and the public flag. */
-function routeOptions(e: EndpointDef, summary = e.summary): RouteShorthandOptions {
+function routeOptions(e: EndpointDef, summary = e.summary, config: object = {}): RouteShorthandOptions {
   const status = e.status ?? 200;
   return {
-    config: e.public ? { public: true } : {},
+    config: { ...config, ...(e.public ? { public: true } : {}) },
     schema: {
       tags: [...e.tags],
       summary,
@@ -80,11 +80,22 @@ function context<E extends EndpointDef>(req: FastifyRequest, reply: FastifyReply
   };
 }
 
-export function mount<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>): void {
+export interface MountOptions<C extends Contract> {
+  /** route config per endpoint, e.g. `{ login: { rateLimit: { max: 10, timeWindow: '1 minute' } } }` */
+  config?: { [K in keyof C]?: Record<string, unknown> };
+}
+
+export function mount<C extends Contract>(
+  app: FastifyInstance,
+  contract: C,
+  handlers: Handlers<C>,
+  options: MountOptions<C> = {},
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const key of Object.keys(contract) as (keyof C & string)[]) {
     const e = contract[key]!;
     const h = handlers[key] as unknown;
+    const config = options.config?.[key] ?? {};
     const path = e.path; // fastify's `:name` syntax, as the contract writes it
     if (e.exportable) {
       const lh = h as ListHandler<EndpointDef>;
@@ -114,7 +125,7 @@ export function mount<C extends Contract>(app: FastifyInstance, contract: C, han
     r.route({
       method: e.method,
       url: path,
-      ...routeOptions(e),
+      ...routeOptions(e, e.summary, config),
       handler: async (req, reply) => {
         const out = await fn(context(req, reply, e));
         if (e.produces || reply.sent) return reply;

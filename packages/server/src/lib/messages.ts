@@ -33,6 +33,21 @@ const TITLES: Record<ErrorCode, Msg> = {
   OUTLET_CODE_TAKEN: { 'zh-CN': '网点编号已被使用', 'en-US': 'This outlet code is already used' },
   EMPLOYEE_NO_TAKEN: { 'zh-CN': '员工号已被使用', 'en-US': 'This employee number is already used' },
   USERNAME_TAKEN: { 'zh-CN': '用户名已被使用', 'en-US': 'This username is already used' },
+  STAFF_HAS_LOGIN: {
+    'zh-CN': '员工{name}已有登录账号（{username}），每位员工只能有一个账号',
+    'en-US': '{name} already has a login ({username}); a staff member has one login at most',
+  },
+  STAFF_NOT_IN_OUTLET: {
+    'zh-CN': '该员工不在所选网点：员工的账号须开在其所在的网点',
+    'en-US':
+      'This staff member does not work at the chosen outlet; their login must be scoped to their own outlet',
+  },
+  STAFF_ROLE_MISMATCH: {
+    'zh-CN':
+      '员工{name}没有与该角色对应的岗位：可开通“员工”账号，或其担任的大堂经理、网点负责人岗位对应的角色',
+    'en-US':
+      '{name} does not hold the post of this role: give them the staff role, or the lobby manager or outlet head role if they hold that post',
+  },
   BUSINESS_TYPE_CODE_TAKEN: {
     'zh-CN': '业务类型代码已被使用',
     'en-US': 'This business type code is already used',
@@ -179,6 +194,14 @@ const FIELD_MESSAGES: Record<string, Msg> = {
   OUTLET_CODE_TAKEN: TITLES.OUTLET_CODE_TAKEN,
   EMPLOYEE_NO_TAKEN: TITLES.EMPLOYEE_NO_TAKEN,
   USERNAME_TAKEN: TITLES.USERNAME_TAKEN,
+  STAFF_NOT_IN_OUTLET: {
+    'zh-CN': '须为该员工所在的网点',
+    'en-US': 'must be the outlet the staff member works at',
+  },
+  STAFF_ROLE_MISMATCH: {
+    'zh-CN': '员工{name}不担任该岗位，可选“员工”或其所任岗位对应的角色',
+    'en-US': '{name} does not hold this post; choose staff or the role of a post they hold',
+  },
   BUSINESS_TYPE_CODE_TAKEN: TITLES.BUSINESS_TYPE_CODE_TAKEN,
   PASSWORD_TOO_SHORT: { 'zh-CN': '密码至少 10 个字符', 'en-US': 'must have at least 10 characters' },
   PASSWORD_TOO_LONG: { 'zh-CN': '密码最多 200 个字符', 'en-US': 'must have at most 200 characters' },

@@ -14,8 +14,13 @@ import { complaintStepsApi } from './complaint-steps';
 import { complaintTasksApi } from './complaint-tasks';
 import { complaintsApi } from './complaints';
 import { notificationsApi } from './notifications';
-import { orgApi } from './org';
 import { ticketImportApi } from './ticket-import';
+import { auditApi } from './audit';
+import { authApi } from './auth';
+import { homeApi } from './home';
+import { metaApi } from './meta';
+import { orgApi } from './org';
+import { usersApi } from './users';
 
 export * from './endpoint';
 export * from './common';
@@ -31,6 +36,11 @@ export * from './complaint-codes';
 export * from './complaint-attachments';
 export * from './complaint-import';
 export * from './notifications';
+export * from './users';
+export * from './auth';
+export * from './audit';
+export * from './meta';
+export * from './home';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
@@ -46,6 +56,11 @@ export const API = {
   complaintAttachments: complaintAttachmentsApi,
   complaintImport: complaintImportApi,
   notifications: notificationsApi,
+  users: usersApi,
+  auth: authApi,
+  audit: auditApi,
+  meta: metaApi,
+  home: homeApi,
 } as const;
 
 type Features = typeof API;

@@ -1,7 +1,7 @@
+import type { Locale, Meta, User } from '@liangdian/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, legacyApi, onUnauthenticated, setCsrfToken } from '../api/client';
-import type { Locale, Meta, Session, User } from '../api/types';
+import { ApiError, api, onUnauthenticated, setCsrfToken } from '../api/client';
 import { storedLocale, useI18n } from '../i18n/i18n';
 
 interface AuthState {
@@ -25,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const meta = useQuery({
     queryKey: ['meta'],
-    queryFn: () => legacyApi.get<Meta>('/meta'),
+    queryFn: () => api.get('/meta'),
     staleTime: 5 * 60_000,
   });
 
@@ -33,8 +33,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once at start
   useEffect(() => {
     let cancelled = false;
-    legacyApi
-      .get<Session>('/auth/me')
+    api
+      .get('/auth/me')
       .then((s) => {
         if (cancelled) return;
         setCsrfToken(s.csrfToken);
@@ -60,25 +60,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const s = await legacyApi.post<Session>('/auth/login', { username, password });
+      const s = await api.post('/auth/login', { body: { username, password } });
       setCsrfToken(s.csrfToken);
       // A language picked on the login page is kept and remembered for the user.
       const picked = storedLocale();
       if (picked && picked !== s.user.locale) {
-        legacyApi.patch<User>('/auth/me', { locale: picked }).catch(() => undefined);
+        api.patch('/auth/me', { body: { locale: picked } }).catch(() => undefined);
       } else if (!picked && s.user.locale) {
         setLocale(s.user.locale);
       }
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
-      setUser({ ...s.user, locale: picked ?? s.user.locale });
-      return s.user;
+      const signedIn = { ...s.user, locale: picked ?? s.user.locale };
+      setUser(signedIn);
+      return signedIn;
     },
     [queryClient, setLocale],
   );
 
   const logout = useCallback(async () => {
     try {
-      await legacyApi.post('/auth/logout');
+      await api.post('/auth/logout');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
     }
@@ -91,8 +92,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (next: Locale) => {
       setLocale(next);
       if (user) {
-        legacyApi
-          .patch<User>('/auth/me', { locale: next })
+        api
+          .patch('/auth/me', { body: { locale: next } })
           .then((u) => setUser((prev) => (prev ? { ...prev, ...u } : prev)))
           .catch(() => undefined);
       }
@@ -102,7 +103,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      const s = await legacyApi.get<Session>('/auth/me');
+      const s = await api.get('/auth/me');
       setCsrfToken(s.csrfToken);
       setUser(s.user);
     } catch (e) {

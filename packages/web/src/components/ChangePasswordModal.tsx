@@ -1,5 +1,6 @@
+import { passwordProblems } from '@liangdian/shared';
 import { Alert, Form, Input, Modal } from 'antd';
-import { legacyApi } from '../api/client';
+import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/i18n';
 import { useFormSubmit } from './FormModal';
@@ -10,22 +11,26 @@ interface Values {
   confirm: string;
 }
 
-/** Client-side copy of the server's password policy (docs/api.md); the server has the last word. */
+const POLICY_MESSAGES = {
+  PASSWORD_TOO_SHORT: 'password.min',
+  PASSWORD_TOO_LONG: 'password.max',
+  PASSWORD_NEEDS_TWO_KINDS: 'password.mix',
+  PASSWORD_CONTAINS_USERNAME: 'password.notUsername',
+} as const;
+
+/** The server's password policy (packages/shared, `passwordProblems`) as form rules. */
 export function passwordPolicyRules(t: ReturnType<typeof useI18n>['t'], username?: string) {
   return [
     { required: true, message: t('password.required') },
-    { min: 10, message: t('password.min') },
     {
-      validator: (_: unknown, v: string | undefined) =>
-        !v || (/[A-Za-z]/.test(v) && /\d/.test(v))
-          ? Promise.resolve()
-          : Promise.reject(new Error(t('password.mix'))),
-    },
-    {
-      validator: (_: unknown, v: string | undefined) =>
-        !v || !username || v !== username
-          ? Promise.resolve()
-          : Promise.reject(new Error(t('password.notUsername'))),
+      validator: (_: unknown, v: string | undefined) => {
+        const first = v ? passwordProblems(v, username ?? '')[0] : undefined;
+        return first
+          ? Promise.reject(
+              new Error(t(POLICY_MESSAGES[first as keyof typeof POLICY_MESSAGES] ?? 'password.mix')),
+            )
+          : Promise.resolve();
+      },
     },
   ];
 }
@@ -51,9 +56,8 @@ export function ChangePasswordModal({
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, {
     save: (v) =>
-      legacyApi.post('/auth/change-password', {
-        currentPassword: v.currentPassword,
-        newPassword: v.newPassword,
+      api.post('/auth/change-password', {
+        body: { currentPassword: v.currentPassword, newPassword: v.newPassword },
       }),
     successMessage: () => t('password.changed'),
     onSaved: () => {

@@ -1,6 +1,6 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
-import type { Locale } from '../api/types';
+import type { Locale } from '@liangdian/shared/api';
 import { LOCALES, useI18n } from '../i18n/i18n';
 
 const NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };

@@ -2,29 +2,40 @@ import { Alert, Button } from 'antd';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-/** A failed load, with the reason and a retry button (a table alone would just look empty). */
+/**
+ * A failed load, with the reason (a table alone would just look empty). Not found and refused
+ * say so and offer no retry: asking again gives the same answer.
+ */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useI18n();
   if (!error) return null;
+  const status = error instanceof ApiError ? error.status : -1;
+  const final = status === 404 || status === 403;
   const detail =
     error instanceof ApiError
-      ? error.status === 0
+      ? status === 0
         ? t('error.network')
-        : error.status >= 500
+        : status >= 500
           ? t('error.server')
-          : error.detail || error.code
+          : status === 404
+            ? t('notFound.subtitle')
+            : status === 403
+              ? error.detail || t('error.forbidden')
+              : error.detail || error.code
       : t('error.unknown');
   return (
     <Alert
-      type="error"
+      type={final ? 'warning' : 'error'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={t('error.loadFailed')}
-      description={detail}
+      title={final ? (status === 404 ? t('notFound.title') : t('refused.title')) : t('error.loadFailed')}
+      description={<span data-testid="query-error">{detail}</span>}
       action={
-        <Button size="small" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
+        final ? null : (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )
       }
     />
   );

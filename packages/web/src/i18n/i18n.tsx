@@ -12,6 +12,8 @@ import enLobbySetup from './lobby-setup.en-US.json';
 import zhLobbySetup from './lobby-setup.zh-CN.json';
 import enTicketImport from './ticket-import.en-US.json';
 import zhTicketImport from './ticket-import.zh-CN.json';
+import enShell from './shell.en-US.json';
+import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /**
@@ -25,6 +27,7 @@ const zhAll = {
   ...zhTicketImport,
   ...zhComplaintCoaching,
   ...zhComplaintEdit,
+  ...zhShell,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -37,6 +40,7 @@ const en: Messages = {
   ...enTicketImport,
   ...enComplaintCoaching,
   ...enComplaintEdit,
+  ...enShell,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

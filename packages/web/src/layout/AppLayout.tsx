@@ -8,6 +8,7 @@ import {
   MessageOutlined,
   SafetyOutlined,
   DownOutlined,
+  HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -17,14 +18,16 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Tag, Tooltip } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useFollowEntry } from '../components/LinkTabs';
 import { NotificationBell } from '../components/NotificationBell';
 import { useI18n } from '../i18n/i18n';
+import { PageBoundary, PageLoading } from './PageBoundary';
 
 export function BrandMark() {
   return (
@@ -40,16 +43,40 @@ export function BrandMark() {
   );
 }
 
-function selectedKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
-  return `/${first}`;
+/** The entry whose path is the longest prefix of the address (`/outlets/1/staff` → `/outlets`). */
+function selectedKey(pathname: string, items: MenuProps['items']): string {
+  const keys: string[] = [];
+  const walk = (list: MenuProps['items']) => {
+    for (const i of list ?? []) {
+      if (i && 'children' in i && i.children) walk(i.children as MenuProps['items']);
+      else if (i?.key) keys.push(String(i.key));
+    }
+  };
+  walk(items);
+  const hits = keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`));
+  return hits.sort((a, b) => b.length - a.length)[0] ?? '';
 }
+
+/**
+ * A menu entry that is a real link (middle-click opens a new tab, the address can be copied);
+ * the link covers the whole entry (styles.css, `.ld-nav-link`).
+ */
+const navItem = (to: string, icon: ReactNode, label: string) => ({
+  key: to,
+  icon,
+  label: (
+    <Link to={to} className="ld-nav-link">
+      {label}
+    </Link>
+  ),
+});
 
 export function AppLayout() {
   const { t, tEnum } = useI18n();
   const { meta, logout, changeLocale } = useAuth();
   const user = useUser();
   const navigate = useNavigate();
+  const follow = useFollowEntry();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg !== false && (screens.lg ?? true);
@@ -67,23 +94,27 @@ export function AppLayout() {
 
   const items = useMemo<MenuProps['items']>(() => {
     const org = [
-      { key: '/outlets', icon: <ShopOutlined />, label: t('nav.outlets') },
-      { key: '/business-types', icon: <TagsOutlined />, label: t('nav.businessTypes') },
+      navItem('/outlets', <ShopOutlined />, t('nav.outlets')),
+      navItem('/business-types', <TagsOutlined />, t('nav.businessTypes')),
     ];
     const complaints = [
-      { key: '/complaints', icon: <MessageOutlined />, label: t('nav.complaints') },
-      { key: '/complaint-stats', icon: <BarChartOutlined />, label: t('nav.complaintStats') },
-      { key: '/complaint-prevention', icon: <SafetyOutlined />, label: t('nav.complaintPrevention') },
-      { key: '/complaint-scripts', icon: <BookOutlined />, label: t('nav.complaintScripts') },
-      { key: '/complaint-drills', icon: <ExperimentOutlined />, label: t('nav.complaintDrills') },
-      { key: '/ten-questions', icon: <QuestionCircleOutlined />, label: t('nav.tenQuestions') },
+      navItem('/complaints', <MessageOutlined />, t('nav.complaints')),
+      navItem('/complaint-stats', <BarChartOutlined />, t('nav.complaintStats')),
+      navItem('/complaint-prevention', <SafetyOutlined />, t('nav.complaintPrevention')),
+      navItem('/complaint-scripts', <BookOutlined />, t('nav.complaintScripts')),
+      navItem('/complaint-drills', <ExperimentOutlined />, t('nav.complaintDrills')),
+      navItem('/ten-questions', <QuestionCircleOutlined />, t('nav.tenQuestions')),
     ];
-    const lobby = [{ key: '/lobby', icon: <DashboardOutlined />, label: t('nav.lobby') }];
+    // the lobby entry opens the outlet's own lobby for outlet users (the tablet view)
+    const lobby = [
+      navItem(user.outletId ? `/lobby/${user.outletId}` : '/lobby', <DashboardOutlined />, t('nav.lobby')),
+    ];
     const sys = [
-      ...(can.manageUsers(user) ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
-      ...(can.readAudit(user) ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+      ...(can.manageUsers(user) ? [navItem('/users', <TeamOutlined />, t('nav.users'))] : []),
+      ...(can.readAudit(user) ? [navItem('/audit', <AuditOutlined />, t('nav.audit'))] : []),
     ];
     return [
+      navItem('/home', <HomeOutlined />, t('nav.home')),
       { type: 'group', key: 'g-org', label: t('nav.group.organisation'), children: org },
       { type: 'group', key: 'g-lobby', label: t('nav.group.lobby'), children: lobby },
       { type: 'group', key: 'g-complaints', label: t('nav.group.complaints'), children: complaints },
@@ -93,22 +124,38 @@ export function AppLayout() {
     ];
   }, [t, user]);
 
+  // collapsed to icons, the group titles make no sense: a divider between groups instead
+  const shown = useMemo<MenuProps['items']>(
+    () =>
+      collapsed && wide
+        ? (items ?? []).flatMap((i, n) =>
+            i && 'type' in i && i.type === 'group'
+              ? [
+                  ...(n ? [{ type: 'divider' as const, key: `d-${String(i.key)}` }] : []),
+                  ...(i.children ?? []),
+                ]
+              : [i],
+          )
+        : items,
+    [collapsed, wide, items],
+  );
+
   const menu = (
     <Menu
       theme="dark"
       mode="inline"
-      selectedKeys={[selectedKey(location.pathname)]}
-      items={items}
-      onClick={({ key }) => navigate(key)}
+      selectedKeys={[selectedKey(location.pathname, items)]}
+      items={shown}
+      onClick={({ key, domEvent }) => follow(key, domEvent as unknown as MouseEvent)}
       style={{ borderInlineEnd: 0 }}
     />
   );
 
   const brand = (
-    <div className="ld-brand">
+    <Link to="/" className="ld-brand" aria-label={t('nav.home')}>
       <BrandMark />
       {collapsed && wide ? null : <span>{t('app.name')}</span>}
-    </div>
+    </Link>
   );
 
   const roleLine = `${tEnum('userRole', user.role)}${user.outletName ? ` · ${user.outletName}` : ''}`;
@@ -212,7 +259,11 @@ export function AppLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="ld-content">
-          <Outlet />
+          <PageBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </PageBoundary>
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
+import { readSheet } from '../../test/xlsx';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -100,5 +101,53 @@ describe('audit log', () => {
     expect(f).toEqual({ actions: ['create', 'login'], entityTypes: ['user', 'zone'] });
     const head = await login(t, 'head.a');
     expect((await head.get('/api/v1/audit/facets')).statusCode).toBe(403);
+  });
+
+  it('exports the filtered log with names for actions and entity types, Beijing times and the outlet', async () => {
+    const admin = await login(t, 'admin');
+    await admin.post(`/api/v1/outlets/${cast.outletA}/zones`, { kind: 'cash', name: '现金区', capacity: 2 });
+    t.clock.advanceMinutes(10);
+    await admin.post(`/api/v1/outlets/${cast.outletB}/zones`, {
+      kind: 'wealth',
+      name: '理财区',
+      capacity: 1,
+    });
+    const all = await readSheet(await admin.get('/api/v1/audit/export.xlsx'));
+    expect(all.title).toBe('审计日志');
+    expect(all.filterLine).toContain('筛选条件：全部');
+    expect(all.headers).toEqual([
+      '序号',
+      '时间（北京）',
+      '操作人',
+      '操作',
+      '对象类型',
+      '对象编号',
+      '网点',
+      '变更前',
+      '变更后',
+      'IP 地址',
+    ]);
+    expect(all.rows.map((r) => [r[0], r[2], r[3], r[4], r[6]])).toEqual([
+      [3, 'admin', '新建', '功能区', '乙支行'],
+      [2, 'admin', '新建', '功能区', '甲支行'],
+      [1, 'admin', '登录', '用户', null],
+    ]);
+    // 2026-11-02 01:10 UTC is 09:10 in Beijing, as a real date cell
+    expect(all.rows[0]![1]).toEqual(new Date('2026-11-02T09:10:00Z'));
+    expect(all.formats[1]).toBe('yyyy-mm-dd hh:mm');
+    expect(JSON.parse(String(all.rows[0]![8]))).toMatchObject({ name: '理财区', kind: 'wealth' });
+
+    const from = encodeURIComponent('2026-11-02T09:05:00+08:00');
+    const filtered = await readSheet(
+      await admin.get(`/api/v1/audit/export.xlsx?entityType=zone&action=create&from=${from}`),
+    );
+    expect(filtered.filterLine).toContain('操作：新建；对象类型：功能区；起始时间：2026-11-02 09:05');
+    expect(filtered.rows.map((r) => r[6])).toEqual(['乙支行']);
+    // the page carries the outlet name too
+    const page = (await admin.get('/api/v1/audit?entityType=zone')).json();
+    expect(page.items.map((e: { outletName: string }) => e.outletName)).toEqual(['乙支行', '甲支行']);
+    // officers only
+    const head = await login(t, 'head.a');
+    expect((await head.get('/api/v1/audit/export.xlsx')).statusCode).toBe(403);
   });
 });

@@ -4,6 +4,8 @@ import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 
 export type AuditRow = DB['audit_log'];
+/** An entry with the name of its outlet, if it is about one. */
+export type AuditRowWithOutlet = AuditRow & { outlet_name: string | null };
 
 export interface AuditFilter {
   q?: string;
@@ -33,18 +35,18 @@ export async function insert(q: Q, row: AuditRow): Promise<void> {
 
 function filtered(q: Q, f: AuditFilter) {
   let query = q.selectFrom('audit_log');
-  if (f.action) query = query.where('action', '=', f.action);
-  if (f.entityType) query = query.where('entity_type', '=', f.entityType);
-  if (f.actor) query = query.where(sql`lower(actor_name)`, 'like', likePattern(f.actor));
-  if (f.outletId) query = query.where('outlet_id', '=', f.outletId);
-  if (f.from) query = query.where('at', '>=', f.from);
-  if (f.to) query = query.where('at', '<', f.to);
+  if (f.action) query = query.where('audit_log.action', '=', f.action);
+  if (f.entityType) query = query.where('audit_log.entity_type', '=', f.entityType);
+  if (f.actor) query = query.where(sql`lower(audit_log.actor_name)`, 'like', likePattern(f.actor));
+  if (f.outletId) query = query.where('audit_log.outlet_id', '=', f.outletId);
+  if (f.from) query = query.where('audit_log.at', '>=', f.from);
+  if (f.to) query = query.where('audit_log.at', '<', f.to);
   if (f.q) {
     const p = likePattern(f.q);
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(entity_id)`, 'like', p),
-        eb(sql`lower(coalesce(after_json, before_json, ''))`, 'like', p),
+        eb(sql`lower(audit_log.entity_id)`, 'like', p),
+        eb(sql`lower(coalesce(audit_log.after_json, audit_log.before_json, ''))`, 'like', p),
       ]),
     );
   }
@@ -54,10 +56,17 @@ function filtered(q: Q, f: AuditFilter) {
 export async function list(q: Q, f: AuditFilter, offset: number, limit: number) {
   const base = filtered(q, f);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
+    base
+      .leftJoin('outlets', 'outlets.id', 'audit_log.outlet_id')
+      .selectAll('audit_log')
+      .select('outlets.name as outlet_name')
+      .orderBy('audit_log.seq', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows as AuditRowWithOutlet[], total: Number(count.n) };
 }
 
 /** Rows in chain order, in batches, so verifying a long log keeps memory flat. */

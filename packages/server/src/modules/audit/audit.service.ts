@@ -1,8 +1,8 @@
+import type { AuditVerify } from '@liangdian/shared/api';
 import type { Dialect } from '../../db/schema';
 import type { Q } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import { sha256Hex } from '../../lib/crypto';
-import type { Page } from '../../lib/paging';
 import * as repo from './audit.repository';
 import type { AuditRow } from './audit.repository';
 
@@ -22,20 +22,6 @@ export interface AuditEntryInput {
   /** already masked: personal data never enters the log in clear */
   before?: object | null;
   after?: object | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  outletId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
 }
 
 /** The hash of one entry covers every stored field and the previous entry's hash. */
@@ -85,24 +71,8 @@ export class AuditService {
     await repo.insert(trx, { ...row, hash: entryHash(row) });
   }
 
-  async list(q: Q, f: repo.AuditFilter, page: number, pageSize: number): Promise<Page<AuditEntry>> {
-    const { rows, total } = await repo.list(q, f, (page - 1) * pageSize, pageSize);
-    return { items: rows.map(present), total, page, pageSize };
-  }
-
-  async *all(q: Q, f: repo.AuditFilter, limit: number): AsyncGenerator<AuditEntry> {
-    const { rows } = await repo.list(q, f, 0, limit);
-    for (const r of rows) yield present(r);
-  }
-
-  facets(q: Q) {
-    return repo.facets(q);
-  }
-
   /** Walks the chain; names the first entry whose hash or link does not match. */
-  async verify(
-    q: Q,
-  ): Promise<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }> {
+  async verify(q: Q): Promise<AuditVerify> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;
@@ -119,20 +89,4 @@ export class AuditService {
     }
     return { ok: true, checked, firstBrokenSeq: null, reason: null };
   }
-}
-
-function present(r: AuditRow): AuditEntry {
-  return {
-    seq: r.seq,
-    at: r.at,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    outletId: r.outlet_id,
-    before: r.before_json ? JSON.parse(r.before_json) : null,
-    after: r.after_json ? JSON.parse(r.after_json) : null,
-    ip: r.ip,
-  };
 }

@@ -7,10 +7,11 @@ import { randomToken, sha256Hex } from '../../lib/crypto';
 import { DomainError } from '../../lib/errors';
 import type { Locale } from '../../lib/messages';
 import type { PasswordHasher } from '../../lib/passwords';
+import type { User } from '@liangdian/shared/api';
+import type { Changes } from '../access/guard';
 import type { Actor } from '../access/policy';
-import type { AuditService } from '../audit/audit.service';
+import { presentUser } from '../users/users.presenter';
 import * as users from '../users/users.repository';
-import { presentUser, type UserView } from '../users/users.presenter';
 import { SessionCache } from './session-cache';
 import * as sessions from './sessions.repository';
 
@@ -24,7 +25,7 @@ export interface AuthSettings {
 export interface LoginResult {
   token: string;
   csrfToken: string;
-  user: UserView;
+  user: User;
 }
 
 export interface ResolvedSession {
@@ -45,29 +46,27 @@ export class AuthService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
-    private readonly audit: AuditService,
+    private readonly changes: Changes,
     private readonly settings: AuthSettings,
   ) {}
 
+  /**
+   * Signs in. Failed attempts are audited too (who tried which account from where) although
+   * they change no business data; the entry is written before the refusal is thrown.
+   */
   async login(username: string, password: string, ip: string, userAgent: string): Promise<LoginResult> {
     const now = this.clock.now();
     const nowIso = now.toISOString();
+    const anonymous = { userId: null, name: username, ip };
     const user = await users.findByUsername(this.db, username);
     if (user?.active !== 1) {
       // Spend the same time as a real check, so response times do not reveal which usernames exist.
       this.dummyHash ??= this.hasher.hash('not-a-real-password-0');
       await this.hasher.verify(await this.dummyHash, password);
-      await this.db.transaction().execute((trx) =>
-        this.audit.record(
-          trx,
-          { userId: null, name: username, ip },
-          {
-            action: 'login.failed',
-            entityType: 'user',
-            entityId: user?.id ?? username,
-          },
-        ),
-      );
+      await this.changes.run(anonymous, async () => [
+        undefined,
+        { action: 'login.failed', entityType: 'user', entityId: user?.id ?? username },
+      ]);
       throw new DomainError('INVALID_CREDENTIALS');
     }
     if (user.locked_until && user.locked_until > nowIso) throw lockedError(user.locked_until);
@@ -75,21 +74,19 @@ export class AuthService {
     const ok = await this.hasher.verify(user.password_hash, password);
     if (!ok) {
       const lockUntil = addMinutes(now, this.settings.loginLockMinutes).toISOString();
-      const after = await this.db.transaction().execute(async (trx) => {
+      const after = await this.changes.run(anonymous, async (trx) => {
         await users.recordFailure(trx, user.id, this.settings.loginMaxFailures, lockUntil, nowIso);
         const fresh = await users.findById(trx, user.id);
         const locked = !!fresh?.locked_until && fresh.locked_until > nowIso;
-        await this.audit.record(
-          trx,
-          { userId: null, name: username, ip },
+        return [
+          fresh,
           {
             action: locked ? 'login.locked' : 'login.failed',
             entityType: 'user',
             entityId: user.id,
             outletId: user.outlet_id,
           },
-        );
-        return fresh;
+        ];
       });
       if (after?.locked_until && after.locked_until > nowIso) throw lockedError(after.locked_until);
       throw new DomainError('INVALID_CREDENTIALS');
@@ -97,7 +94,8 @@ export class AuthService {
 
     const token = randomToken();
     const csrfToken = randomToken();
-    await this.db.transaction().execute(async (trx) => {
+    const who = { userId: user.id, name: user.username, ip };
+    const fresh = await this.changes.run(who, async (trx) => {
       await users.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
       await sessions.insert(trx, {
         id: sha256Hex(token),
@@ -110,19 +108,12 @@ export class AuthService {
         user_agent: userAgent.slice(0, 300),
       });
       await sessions.removeExpired(trx, nowIso);
-      await this.audit.record(
-        trx,
-        { userId: user.id, name: user.username, ip },
-        {
-          action: 'login',
-          entityType: 'user',
-          entityId: user.id,
-          outletId: user.outlet_id,
-        },
-      );
+      return [
+        (await users.findById(trx, user.id))!,
+        { action: 'login', entityType: 'user', entityId: user.id, outletId: user.outlet_id },
+      ];
     });
-    const fresh = await users.findById(this.db, user.id);
-    return { token, csrfToken, user: presentUser(fresh!) };
+    return { token, csrfToken, user: presentUser(fresh) };
   }
 
   /** The session behind a cookie token, or null when missing, expired or idle too long. */
@@ -169,29 +160,24 @@ export class AuthService {
   }
 
   async logout(sessionId: string, actor: Actor): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.changes.run(actor, async (trx) => {
       await sessions.remove(trx, sessionId);
       this.cache.delete(sessionId);
-      await this.audit.record(
-        trx,
-        { userId: actor.userId, name: actor.username, ip: actor.ip },
-        {
-          action: 'logout',
-          entityType: 'user',
-          entityId: actor.userId,
-          outletId: actor.outletId,
-        },
-      );
+      return [
+        undefined,
+        { action: 'logout', entityType: 'user', entityId: actor.userId, outletId: actor.outletId },
+      ];
     });
   }
 
-  async me(actor: Actor): Promise<UserView> {
+  async me(actor: Actor): Promise<User> {
     const u = await users.findById(this.db, actor.userId);
     if (!u) throw new DomainError('UNAUTHENTICATED');
     return presentUser(u);
   }
 
-  async setLocale(actor: Actor, locale: Locale): Promise<UserView> {
+  /** A preference, not business data: not audited. */
+  async setLocale(actor: Actor, locale: Locale): Promise<User> {
     await users.update(this.db, actor.userId, { locale, updated_at: this.clock.now().toISOString() });
     this.cache.clear();
     return this.me(actor);
@@ -214,25 +200,19 @@ export class AuthService {
       );
     }
     const hash = await this.hasher.hash(next);
-    await this.db.transaction().execute(async (trx) => {
+    await this.changes.run({ userId: u.id, name: u.username, ip: actor.ip }, async (trx, at) => {
       await users.update(trx, u.id, {
         password_hash: hash,
         must_change_password: 0,
-        updated_at: this.clock.now().toISOString(),
+        updated_at: at.toISOString(),
       });
       // Every other session of this user ends: a changed password must lock out whoever had the old one.
       await sessions.removeForUser(trx, u.id, sessionId);
       this.cache.clear();
-      await this.audit.record(
-        trx,
-        { userId: u.id, name: u.username, ip: actor.ip },
-        {
-          action: 'password.change',
-          entityType: 'user',
-          entityId: u.id,
-          outletId: u.outlet_id,
-        },
-      );
+      return [
+        undefined,
+        { action: 'password.change', entityType: 'user', entityId: u.id, outletId: u.outlet_id },
+      ];
     });
   }
 }

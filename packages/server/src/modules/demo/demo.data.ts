@@ -65,14 +65,46 @@ export const SURNAMES =
 export const GIVEN =
   '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志文斌宇浩凯婷雪琳晨欣怡佳琪思源子涵雨轩梓萱一诺';
 
-/** One login per role; outlet users belong to 螺蛳湾支行 (LSW), plus the head of 金江支行 (JJ). */
+/**
+ * One login per role; outlet users belong to 螺蛳湾支行 (LSW), plus the head of 金江支行 (JJ).
+ * Outlet logins are the logins of staff records of their outlet: `staff` is the index in
+ * DEMO_STAFF_PLAN of the record (the head, the lobby manager, a teller), renamed to `person`.
+ */
 export const DEMO_LOGINS = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', outlet: null },
   { username: 'cpo', displayName: '消保部 李娟', role: 'cp_officer', outlet: null },
   { username: 'reviewer', displayName: '运营管理部 张磊', role: 'reviewer', outlet: null },
-  { username: 'head.lsw', displayName: '螺蛳湾支行 王芳', role: 'outlet_head', outlet: 'LSW' },
-  { username: 'lobby.lsw', displayName: '螺蛳湾支行 赵敏', role: 'lobby_manager', outlet: 'LSW' },
-  { username: 'staff.lsw', displayName: '螺蛳湾支行 陈杰', role: 'staff', outlet: 'LSW' },
-  { username: 'head.jj', displayName: '金江支行 刘洋', role: 'outlet_head', outlet: 'JJ' },
+  {
+    username: 'head.lsw',
+    displayName: '螺蛳湾支行 王芳',
+    role: 'outlet_head',
+    outlet: 'LSW',
+    staff: 0,
+    person: '王芳',
+  },
+  {
+    username: 'lobby.lsw',
+    displayName: '螺蛳湾支行 赵敏',
+    role: 'lobby_manager',
+    outlet: 'LSW',
+    staff: 1,
+    person: '赵敏',
+  },
+  {
+    username: 'staff.lsw',
+    displayName: '螺蛳湾支行 陈杰',
+    role: 'staff',
+    outlet: 'LSW',
+    staff: 3,
+    person: '陈杰',
+  },
+  {
+    username: 'head.jj',
+    displayName: '金江支行 刘洋',
+    role: 'outlet_head',
+    outlet: 'JJ',
+    staff: 0,
+    person: '刘洋',
+  },
   { username: 'consultant', displayName: '项目组顾问 周超', role: 'consultant', outlet: null },
 ] as const;

@@ -42,7 +42,34 @@ describe('demo branch', () => {
         'reviewer',
         'staff',
       ]);
-      expect((await t.app.inject({ url: '/api/v1/meta' })).json().demo).toBe(true);
+      const meta = (await t.app.inject({ url: '/api/v1/meta' })).json();
+      expect(meta.demo).toBe(true);
+      // the login page lists the demo logins with their roles and outlets (no passwords)
+      expect(meta.demoLogins).toHaveLength(8);
+      expect(meta.demoLogins.slice(3, 5)).toEqual([
+        { username: 'head.lsw', role: 'outlet_head', outletName: '螺蛳湾支行' },
+        { username: 'lobby.lsw', role: 'lobby_manager', outletName: '螺蛳湾支行' },
+      ]);
+      expect(meta.demoLogins[0]).toEqual({ username: 'admin', role: 'admin', outletName: null });
+      expect(JSON.stringify(meta)).not.toContain('liangdian-demo');
+      // outlet logins are the logins of staff records of their outlet, in a matching post
+      const lsw = all.items.find((o: { code: string }) => o.code === 'LSW');
+      const staff = (await admin.get(`/api/v1/outlets/${lsw.id}/staff?pageSize=50`)).json().items;
+      const byLogin = (u: string) => staff.find((s: { username: string | null }) => s.username === u);
+      expect(byLogin('head.lsw')).toMatchObject({ name: '王芳', roles: ['outlet_head'] });
+      expect(byLogin('lobby.lsw')).toMatchObject({ name: '赵敏', roles: ['lobby_manager'] });
+      expect(byLogin('staff.lsw')).toMatchObject({ name: '陈杰', roles: ['teller'] });
+      const users = (await admin.get('/api/v1/users?pageSize=50')).json().items;
+      expect(users.find((u: { username: string }) => u.username === 'head.jj')).toMatchObject({
+        outletName: '金江支行',
+        staffName: '刘洋',
+      });
+      expect(
+        users
+          .filter((u: { staffId: string | null }) => u.staffId)
+          .map((u: { username: string }) => u.username)
+          .sort(),
+      ).toEqual(['head.jj', 'head.lsw', 'lobby.lsw', 'staff.lsw']);
       expect((await admin.get('/api/v1/audit/verify')).json().ok).toBe(true);
       const head = await login(t, 'head.lsw', 'liangdian-demo');
       expect((await head.get('/api/v1/outlets')).json().items[0].name).toBe('螺蛳湾支行');

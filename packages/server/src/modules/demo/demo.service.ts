@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import { seededRandom as rng } from '../../lib/seeded-random';
 import type { PasswordHasher } from '../../lib/passwords';
+import { Changes } from '../access/guard';
 import { AuditService } from '../audit/audit.service';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
 import * as meta from '../meta/meta.repository';
@@ -84,6 +85,8 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
     );
 
     const outletIds = new Map<string, string>();
+    /** the staff records the outlet logins belong to, by username */
+    const loginStaff = new Map<string, string>();
     let staffCount = 0;
     let employeeSeq = 100000;
     const batch = 100;
@@ -167,11 +170,16 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
                       : homePosts.non_cash
                     : null;
           const given = rand() < 0.5 ? pick(GIVEN) : pick(GIVEN) + pick(GIVEN);
+          const staffId = newId();
+          const login = DEMO_LOGINS.find((l) => 'staff' in l && l.outlet === code && l.staff === k);
+          if (login) loginStaff.set(login.username, staffId);
+          const name = pick(SURNAMES) + given;
           staff.push({
-            id: newId(),
+            id: staffId,
             outlet_id: id,
             employee_no: `E${employeeSeq++}`,
-            name: pick(SURNAMES) + given,
+            // the person who signs in as this outlet's head, lobby manager or staff member
+            name: login && 'person' in login ? login.person : name,
             roles: JSON.stringify(plan.roles),
             skills: JSON.stringify(plan.skills),
             phone_enc: o.cipher.encrypt(
@@ -203,7 +211,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
         role: l.role,
         branch_id: branchId,
         outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
-        staff_id: null,
+        staff_id: loginStaff.get(l.username) ?? null,
         password_hash: passwordHash,
         failed_logins: 0,
         locked_until: null,
@@ -230,16 +238,14 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       users: DEMO_LOGINS.length,
       logins: DEMO_LOGINS.map((l) => ({ username: l.username, role: l.role, outlet: l.outlet })),
     };
-    await audit.record(
-      trx,
-      { userId: null, name: 'system' },
+    return new Changes(o.db, o.clock, audit).within(trx, { userId: null, name: 'system' }, async () => [
+      summary,
       {
         action: 'demo.load',
         entityType: 'branch',
         entityId: branchId,
         after: { outlets: summary.outlets, staff: summary.staff, users: summary.users },
       },
-    );
-    return summary;
+    ]);
   });
 }

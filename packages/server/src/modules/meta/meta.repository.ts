@@ -25,3 +25,17 @@ export async function countUsers(q: Q): Promise<number> {
 export async function ping(q: Q): Promise<void> {
   await sql`select 1`.execute(q);
 }
+
+/** The active users among `usernames`, with their role and outlet name, in the order given. */
+export async function loginsNamed(q: Q, usernames: readonly string[]) {
+  if (!usernames.length) return [];
+  const rows = await q
+    .selectFrom('users')
+    .leftJoin('outlets', 'outlets.id', 'users.outlet_id')
+    .select(['users.username', 'users.role', 'outlets.name as outlet_name'])
+    .where('users.username', 'in', [...usernames])
+    .where('users.active', '=', 1)
+    .execute();
+  const at = new Map(usernames.map((u, i) => [u, i]));
+  return rows.sort((a, b) => at.get(a.username)! - at.get(b.username)!);
+}

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
+import {
+  type Client,
+  login,
+  makeBranchWithOutlets,
+  makeStaff,
+  makeTestApp,
+  PASSWORD,
+  type TestApp,
+} from '../../test/harness';
+import { readSheet } from '../../test/xlsx';
 
 describe('user administration', () => {
   let t: TestApp;
@@ -76,6 +85,34 @@ describe('user administration', () => {
     const xlsx = await admin.get('/api/v1/users/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const all = await readSheet(xlsx);
+    expect(all.title).toBe('用户列表');
+    expect(all.headers).toEqual([
+      '用户名',
+      '姓名',
+      '角色',
+      '数据范围',
+      '员工档案',
+      '状态',
+      '最近登录',
+      '创建时间',
+    ]);
+    expect(all.rows).toHaveLength(6);
+    // roles by their names, the scope by the outlet's name, times as Excel dates (Beijing)
+    const head = all.rows.find((r) => r[0] === 'head.a')!;
+    expect(head.slice(2, 4)).toEqual(['网点负责人', '甲支行']);
+    expect(all.rows.find((r) => r[0] === 'cpo')!.slice(2, 4)).toEqual(['分行消保部', '全分行']);
+    expect(all.rows.find((r) => r[0] === 'admin')![6]).toEqual(new Date('2026-11-02T09:00:00Z'));
+    expect(head[7]).toBeInstanceOf(Date);
+    expect(head[7]).toEqual(new Date('2026-11-02T09:00:00Z'));
+    // the filter line names the filter, the outlet by its name; in English for whoever reads English
+    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    const en = await readSheet(
+      await admin.get(`/api/v1/users/export.xlsx?role=outlet_head&outletId=${cast.outletA}`),
+    );
+    expect(en.title).toBe('Users');
+    expect(en.filterLine).toContain('Role: Outlet head; Outlet: 甲支行');
+    expect(en.rows.map((r) => [r[0], r[2], r[5]])).toEqual([['head.a', 'Outlet head', 'Active']]);
   });
 
   it('deactivating a user ends their sessions at once', async () => {
@@ -120,5 +157,118 @@ describe('user administration', () => {
   it('never lets an admin lock themselves out', async () => {
     expect((await admin.post(`/api/v1/users/${cast.admin.id}/deactivate`)).statusCode).toBe(403);
     expect((await admin.patch(`/api/v1/users/${cast.admin.id}`, { role: 'reviewer' })).statusCode).toBe(403);
+  });
+
+  describe('logins of staff members', () => {
+    const body = (staffId: string, over: Record<string, unknown> = {}) => ({
+      username: 'zhao.min',
+      displayName: '赵敏',
+      role: 'staff',
+      outletId: cast.outletA,
+      password: 'lobby-pass-123',
+      staffId,
+      ...over,
+    });
+
+    it('makes a staff member a login of their outlet, once, in a role they hold', async () => {
+      const teller = await makeStaff(t, cast.outletA, '钱进', ['teller']);
+      const lobbyStaff = await makeStaff(t, cast.outletA, '赵敏', ['lobby_manager', 'teller']);
+      const ofB = await makeStaff(t, cast.outletB, '孙涛', ['lobby_manager']);
+
+      // a teller may sign in as staff, not as a lobby manager or outlet head
+      const wrongRole = await admin.post('/api/v1/users', body(teller, { role: 'lobby_manager' }));
+      expect(wrongRole.statusCode).toBe(400);
+      expect(wrongRole.json()).toMatchObject({ code: 'STAFF_ROLE_MISMATCH' });
+      expect(wrongRole.json().errors[0]).toMatchObject({ field: 'body.role', code: 'STAFF_ROLE_MISMATCH' });
+      expect(wrongRole.json().detail).toContain('钱进');
+      // the staff member must work at the outlet the login is scoped to
+      const wrongOutlet = await admin.post('/api/v1/users', body(ofB, { role: 'lobby_manager' }));
+      expect(wrongOutlet.statusCode).toBe(400);
+      expect(wrongOutlet.json()).toMatchObject({ code: 'STAFF_NOT_IN_OUTLET' });
+      expect(wrongOutlet.json().errors[0].field).toBe('body.outletId');
+      const branchRole = await admin.post(
+        '/api/v1/users',
+        body(lobbyStaff, { role: 'cp_officer', outletId: null }),
+      );
+      expect(branchRole.statusCode).toBe(400);
+      expect(branchRole.json().code).toBe('STAFF_NOT_IN_OUTLET');
+      const unknown = await admin.post('/api/v1/users', body('no-such-staff'));
+      expect(unknown.json().code).toBe('STAFF_NOT_IN_OUTLET');
+
+      const made = await admin.post('/api/v1/users', body(lobbyStaff, { role: 'lobby_manager' }));
+      expect(made.statusCode).toBe(201);
+      expect(made.json()).toMatchObject({
+        username: 'zhao.min',
+        role: 'lobby_manager',
+        outletName: '甲支行',
+        staffId: lobbyStaff,
+        staffName: '赵敏',
+      });
+      // the staff record shows its login
+      const staff = (await admin.get(`/api/v1/outlets/${cast.outletA}/staff?q=赵敏`)).json().items[0];
+      expect(staff).toMatchObject({ id: lobbyStaff, userId: made.json().id, username: 'zhao.min' });
+      // one login per staff member, said in the user's language
+      const again = await admin.post('/api/v1/users', body(lobbyStaff, { username: 'zhao.min2' }));
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({
+        code: 'STAFF_HAS_LOGIN',
+        detail: '员工赵敏已有登录账号（zhao.min），每位员工只能有一个账号',
+      });
+      await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+      const againEn = await admin.post('/api/v1/users', body(lobbyStaff, { username: 'zhao.min2' }));
+      await admin.patch('/api/v1/auth/me', { locale: 'zh-CN' });
+      expect(againEn.json().detail).toBe(
+        '赵敏 already has a login (zhao.min); a staff member has one login at most',
+      );
+
+      // the session knows the staff record
+      const zhao = await login(t, 'zhao.min', 'lobby-pass-123');
+      expect((await zhao.get('/api/v1/auth/me')).json().user).toMatchObject({
+        staffId: lobbyStaff,
+        staffName: '赵敏',
+      });
+      // the audit log has the link
+      const entry = (await admin.get('/api/v1/audit?entityType=user&action=create')).json().items[0];
+      expect(entry.after).toMatchObject({ username: 'zhao.min', staffId: lobbyStaff });
+      // the user list and its export show the staff record
+      const listed = (await admin.get('/api/v1/users?q=zhao')).json().items[0];
+      expect(listed.staffName).toBe('赵敏');
+      const sheet = await readSheet(await admin.get('/api/v1/users/export.xlsx?q=zhao'));
+      expect(sheet.rows[0]![4]).toBe('赵敏');
+    });
+
+    it('keeps a linked login at its staff member’s outlet, and unlinks it on request', async () => {
+      const s = await makeStaff(t, cast.outletA, '钱进', ['teller']);
+      const made = (await admin.post('/api/v1/users', body(s))).json();
+      const moved = await admin.patch(`/api/v1/users/${made.id}`, { outletId: cast.outletB });
+      expect(moved.statusCode).toBe(400);
+      expect(moved.json().code).toBe('STAFF_NOT_IN_OUTLET');
+      const promoted = await admin.patch(`/api/v1/users/${made.id}`, { role: 'outlet_head' });
+      expect(promoted.json().code).toBe('STAFF_ROLE_MISMATCH');
+      // unlinked, the login may move; the staff record has no login any more
+      const unlinked = await admin.patch(`/api/v1/users/${made.id}`, {
+        staffId: null,
+        outletId: cast.outletB,
+      });
+      expect(unlinked.statusCode).toBe(200);
+      expect(unlinked.json()).toMatchObject({ staffId: null, staffName: null, outletName: '乙支行' });
+      const staff = (await admin.get(`/api/v1/outlets/${cast.outletA}/staff?q=钱进`)).json().items[0];
+      expect(staff).toMatchObject({ userId: null, username: null });
+      // and an existing login may be linked to a staff member without one
+      const relinked = await admin.patch(`/api/v1/users/${cast.lobbyA.id}`, { staffId: s });
+      expect(relinked.statusCode).toBe(400); // lobby.a is a lobby manager; 钱进 is a teller
+      const asStaff = await admin.patch(`/api/v1/users/${cast.lobbyA.id}`, { staffId: s, role: 'staff' });
+      expect(asStaff.json()).toMatchObject({ staffId: s, role: 'staff' });
+    });
+
+    it('lets only admins make logins for staff', async () => {
+      const s = await makeStaff(t, cast.outletA, '钱进', ['teller']);
+      for (const who of ['cpo', 'head.a']) {
+        const c = await login(t, who);
+        expect((await c.post('/api/v1/users', body(s, { password: PASSWORD }))).statusCode).toBe(403);
+      }
+      const staff = (await admin.get(`/api/v1/outlets/${cast.outletA}/staff?q=钱进`)).json().items[0];
+      expect(staff.userId).toBeNull();
+    });
   });
 });

@@ -1,25 +1,9 @@
-import { USER_ROLES, type UserRole } from '@liangdian/shared';
-import { z } from 'zod';
+import type { UserRole } from '@liangdian/shared';
+import type { User } from '@liangdian/shared/api';
 import type { UserWithOutlet } from './users.repository';
 
-export const UserView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(USER_ROLES),
-  branchId: z.string(),
-  outletId: z.string().nullable(),
-  outletName: z.string().nullable(),
-  locale: z.enum(['zh-CN', 'en-US']),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type UserView = z.infer<typeof UserView>;
-
-export function presentUser(u: UserWithOutlet): UserView {
+/** A user row → the API's User (packages/shared/src/api/users.ts). */
+export function presentUser(u: UserWithOutlet): User {
   return {
     id: u.id,
     username: u.username,
@@ -28,6 +12,8 @@ export function presentUser(u: UserWithOutlet): UserView {
     branchId: u.branch_id,
     outletId: u.outlet_id,
     outletName: u.outlet_name,
+    staffId: u.staff_id,
+    staffName: u.staff_name,
     locale: u.locale === 'en-US' ? 'en-US' : 'zh-CN',
     active: u.active === 1,
     mustChangePassword: u.must_change_password === 1,

@@ -3,7 +3,8 @@ import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 
 export type UserRow = DB['users'];
-export type UserWithOutlet = UserRow & { outlet_name: string | null };
+/** A user with the names of their outlet and of their staff record. */
+export type UserWithOutlet = UserRow & { outlet_name: string | null; staff_name: string | null };
 
 export interface UserFilter {
   branchId: string;
@@ -17,14 +18,19 @@ const withOutlet = (q: Q) =>
   q
     .selectFrom('users')
     .leftJoin('outlets', 'outlets.id', 'users.outlet_id')
+    .leftJoin('staff', 'staff.id', 'users.staff_id')
     .selectAll('users')
-    .select('outlets.name as outlet_name');
+    .select(['outlets.name as outlet_name', 'staff.name as staff_name']);
 
 export const findById = (q: Q, id: string): Promise<UserWithOutlet | undefined> =>
   withOutlet(q).where('users.id', '=', id).executeTakeFirst();
 
 export const findByUsername = (q: Q, username: string): Promise<UserWithOutlet | undefined> =>
   withOutlet(q).where('users.username', '=', username).executeTakeFirst();
+
+/** The login of a staff member, if they have one. */
+export const findByStaffId = (q: Q, staffId: string) =>
+  q.selectFrom('users').select(['id', 'username']).where('staff_id', '=', staffId).executeTakeFirst();
 
 export async function insert(q: Q, row: UserRow): Promise<void> {
   await q.insertInto('users').values(row).execute();

@@ -1,71 +1,44 @@
+import { BRANCH_SCOPED_ROLES, OUTLET_SCOPED_ROLES, passwordProblems, type UserRole } from '@liangdian/shared';
 import {
-  BRANCH_SCOPED_ROLES,
-  OUTLET_SCOPED_ROLES,
-  passwordProblems,
-  USER_ROLES,
-  type UserRole,
-} from '@liangdian/shared';
+  loginRolesForStaff,
+  type User,
+  type UserCreate,
+  type UserListQuery,
+  type UserPatch,
+} from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB, Q } from '../../db/types';
-import type { Clock } from '../../lib/clock';
 import { conflict, DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { BoolQuery, exportQuery, type Page, PageQuery } from '../../lib/paging';
+import type { Page } from '../../lib/paging';
 import type { PasswordHasher } from '../../lib/passwords';
-import { type Actor, policy } from '../access/policy';
-import type { AuditService } from '../audit/audit.service';
-import * as org from '../org/org.repository';
+import type { Changes, Guard } from '../access/guard';
+import type { Actor } from '../access/policy';
+import type { AuditEntryInput } from '../audit/audit.service';
 import * as sessions from '../auth/sessions.repository';
+import * as org from '../org/org.repository';
+import { presentUser } from './users.presenter';
 import * as repo from './users.repository';
-import { presentUser, type UserView } from './users.presenter';
 
-export const UserCreate = z
-  .object({
-    username: z
-      .string()
-      .trim()
-      .min(2)
-      .max(50)
-      .regex(/^[A-Za-z0-9._-]+$/),
-    displayName: z.string().trim().min(1).max(50),
-    role: z.enum(USER_ROLES),
-    outletId: z.string().nullable().default(null),
-    password: z.string().min(1).max(200),
-  })
-  .strict();
-export const UserPatch = z
-  .object({
-    displayName: z.string().trim().min(1).max(50),
-    role: z.enum(USER_ROLES),
-    outletId: z.string().nullable(),
-  })
-  .partial()
-  .strict();
-export const UserListQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  role: z.enum(USER_ROLES).optional(),
-  outletId: z.string().optional(),
-  active: BoolQuery.optional(),
+const entry = (action: string, id: string, before: User | null, after: User | null): AuditEntryInput => ({
+  action,
+  entityType: 'user',
+  entityId: id,
+  outletId: after?.outletId ?? before?.outletId ?? null,
+  before,
+  after,
 });
-export type UserCreate = z.infer<typeof UserCreate>;
-export type UserPatch = z.infer<typeof UserPatch>;
-export type UserListQuery = z.infer<typeof UserListQuery>;
 
 /** Accounts: created, edited and deactivated by admins (and by the CLI, as the system actor). */
 export class UsersService {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
-    private readonly audit: AuditService,
+    private readonly guard: Guard,
+    private readonly changes: Changes,
     /** called after any change that ends a user's sessions or alters what a session carries */
     private readonly sessionsChanged: () => void = () => {},
   ) {}
-
-  private guard(actor: Actor) {
-    if (!policy.managesUsers(actor)) throw forbidden();
-  }
 
   private async visible(q: Q, actor: Actor, id: string) {
     const u = await repo.findById(q, id);
@@ -73,8 +46,17 @@ export class UsersService {
     return u;
   }
 
-  /** Branch roles have no outlet; outlet roles need one of the actor's branch. Consultants may have either. */
-  private async checkScope(q: Q, actor: Actor, role: UserRole, outletId: string | null): Promise<void> {
+  /**
+   * Branch roles have no outlet; outlet roles need one of the actor's branch (consultants may
+   * have either). A login linked to a staff member is scoped to the staff member's outlet, is
+   * their only login, and holds `staff` or an outlet role they hold at the outlet.
+   */
+  private async checkScope(
+    q: Q,
+    actor: Actor,
+    target: { role: UserRole; outletId: string | null; staffId: string | null; userId: string | null },
+  ): Promise<void> {
+    const { role, outletId, staffId } = target;
     const problems: FieldProblem[] = [];
     if (BRANCH_SCOPED_ROLES.includes(role) && outletId)
       problems.push({ field: 'body.outletId', code: 'SCOPE_MISMATCH', params: { role } });
@@ -87,6 +69,20 @@ export class UsersService {
       }
     }
     if (problems.length) throw new DomainError('VALIDATION_FAILED', {}, problems);
+    if (!staffId) return;
+    // the outlet is of the actor's branch (checked above), so is a staff member found in it
+    const staff = outletId ? await org.findStaff(q, outletId, staffId) : undefined;
+    if (!staff)
+      throw new DomainError('STAFF_NOT_IN_OUTLET', {}, [
+        { field: 'body.outletId', code: 'STAFF_NOT_IN_OUTLET' },
+      ]);
+    if (!loginRolesForStaff(JSON.parse(staff.roles) as string[]).includes(role))
+      throw new DomainError('STAFF_ROLE_MISMATCH', { name: staff.name }, [
+        { field: 'body.role', code: 'STAFF_ROLE_MISMATCH', params: { name: staff.name } },
+      ]);
+    const login = await repo.findByStaffId(q, staffId);
+    if (login && login.id !== target.userId)
+      throw new DomainError('STAFF_HAS_LOGIN', { name: staff.name, username: login.username });
   }
 
   private checkPassword(password: string, username: string) {
@@ -100,8 +96,8 @@ export class UsersService {
     }
   }
 
-  async list(actor: Actor, f: UserListQuery): Promise<Page<UserView>> {
-    this.guard(actor);
+  async list(actor: Actor, f: UserListQuery): Promise<Page<User>> {
+    this.guard.require(actor, 'users.manage');
     const { rows, total } = await repo.list(
       this.db,
       { branchId: actor.branchId, q: f.q || undefined, role: f.role, outletId: f.outletId, active: f.active },
@@ -111,22 +107,22 @@ export class UsersService {
     return { items: rows.map(presentUser), total, page: f.page, pageSize: f.pageSize };
   }
 
-  async export(actor: Actor, f: UserListQuery): Promise<UserView[]> {
-    return (await this.list(actor, exportQuery(f))).items;
+  /** The name of an outlet of the actor's branch (for the filter line of an export). */
+  async outletName(actor: Actor, outletId: string | undefined): Promise<string | undefined> {
+    if (!outletId) return undefined;
+    const o = await org.findOutlet(this.db, outletId);
+    return o && o.branch_id === actor.branchId ? o.name : undefined;
   }
 
-  async create(
-    actor: Actor,
-    input: UserCreate,
-    opts: { mustChangePassword?: boolean } = {},
-  ): Promise<UserView> {
-    this.guard(actor);
+  async create(actor: Actor, input: UserCreate, opts: { mustChangePassword?: boolean } = {}): Promise<User> {
+    this.guard.require(actor, 'users.manage');
     this.checkPassword(input.password, input.username);
     const hash = await this.hasher.hash(input.password);
-    return this.db.transaction().execute(async (trx) => {
-      await this.checkScope(trx, actor, input.role, input.outletId);
+    return this.changes.run(actor, async (trx, at) => {
+      const staffId = input.staffId ?? null;
+      await this.checkScope(trx, actor, { ...input, staffId, userId: null });
       if (await repo.findByUsername(trx, input.username)) throw conflict('USERNAME_TAKEN', 'username');
-      const now = this.clock.now().toISOString();
+      const now = at.toISOString();
       const id = newId();
       await repo.insert(trx, {
         id,
@@ -135,7 +131,7 @@ export class UsersService {
         role: input.role,
         branch_id: actor.branchId,
         outlet_id: input.outletId,
-        staff_id: null,
+        staff_id: staffId,
         password_hash: hash,
         failed_logins: 0,
         locked_until: null,
@@ -147,83 +143,76 @@ export class UsersService {
         updated_at: now,
       });
       const after = presentUser((await repo.findById(trx, id))!);
-      await this.record(trx, actor, 'create', id, null, after);
-      return after;
+      return [after, entry('create', id, null, after)];
     });
   }
 
-  async update(actor: Actor, id: string, patch: UserPatch): Promise<UserView> {
-    this.guard(actor);
-    return this.db
-      .transaction()
-      .execute(async (trx) => {
+  async update(actor: Actor, id: string, patch: UserPatch): Promise<User> {
+    this.guard.require(actor, 'users.manage');
+    return this.changes
+      .run(actor, async (trx, at) => {
         const row = await this.visible(trx, actor, id);
         const role = (patch.role ?? row.role) as UserRole;
         const outletId = patch.outletId === undefined ? row.outlet_id : patch.outletId;
-        await this.checkScope(trx, actor, role, outletId);
+        const staffId = patch.staffId === undefined ? row.staff_id : patch.staffId;
+        await this.checkScope(trx, actor, { role, outletId, staffId, userId: id });
         if (row.id === actor.userId && role !== 'admin') throw forbidden();
         await repo.update(trx, id, {
           ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
           role,
           outlet_id: outletId,
-          updated_at: this.clock.now().toISOString(),
+          staff_id: staffId,
+          updated_at: at.toISOString(),
         });
         // A change of role or scope takes effect now, not at the user's next login.
         if (role !== row.role || outletId !== row.outlet_id) await sessions.removeForUser(trx, id);
         const after = presentUser((await repo.findById(trx, id))!);
-        await this.record(trx, actor, 'update', id, presentUser(row), after);
-        return after;
+        return [after, entry('update', id, presentUser(row), after)];
       })
       .finally(this.sessionsChanged);
   }
 
-  async setActive(actor: Actor, id: string, active: boolean): Promise<UserView> {
-    this.guard(actor);
+  async setActive(actor: Actor, id: string, active: boolean): Promise<User> {
+    this.guard.require(actor, 'users.manage');
     if (id === actor.userId && !active) throw forbidden();
-    return this.db
-      .transaction()
-      .execute(async (trx) => {
+    return this.changes
+      .run(actor, async (trx, at) => {
         const row = await this.visible(trx, actor, id);
-        await repo.update(trx, id, { active: active ? 1 : 0, updated_at: this.clock.now().toISOString() });
+        await repo.update(trx, id, { active: active ? 1 : 0, updated_at: at.toISOString() });
         if (!active) await sessions.removeForUser(trx, id);
         const after = presentUser((await repo.findById(trx, id))!);
-        await this.record(trx, actor, active ? 'reactivate' : 'deactivate', id, presentUser(row), after);
-        return after;
+        return [after, entry(active ? 'reactivate' : 'deactivate', id, presentUser(row), after)];
       })
       .finally(this.sessionsChanged);
   }
 
-  async unlock(actor: Actor, id: string): Promise<UserView> {
-    this.guard(actor);
-    return this.db.transaction().execute(async (trx) => {
+  async unlock(actor: Actor, id: string): Promise<User> {
+    this.guard.require(actor, 'users.manage');
+    return this.changes.run(actor, async (trx, at) => {
       const row = await this.visible(trx, actor, id);
-      await repo.update(trx, id, {
-        locked_until: null,
-        failed_logins: 0,
-        updated_at: this.clock.now().toISOString(),
-      });
+      await repo.update(trx, id, { locked_until: null, failed_logins: 0, updated_at: at.toISOString() });
       const after = presentUser((await repo.findById(trx, id))!);
-      await this.record(trx, actor, 'unlock', id, presentUser(row), after);
-      return after;
+      return [after, entry('unlock', id, presentUser(row), after)];
     });
   }
 
   /** Sets a new password; the user must change it at next login unless the user resets their own. */
   async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
-    this.guard(actor);
+    this.guard.require(actor, 'users.manage');
     const row = await this.visible(this.db, actor, id);
     this.checkPassword(password, row.username);
     const hash = await this.hasher.hash(password);
-    await this.db.transaction().execute(async (trx) => {
+    await this.changes.run(actor, async (trx, at) => {
       await repo.update(trx, id, {
         password_hash: hash,
         failed_logins: 0,
         locked_until: null,
         must_change_password: id === actor.userId ? 0 : 1,
-        updated_at: this.clock.now().toISOString(),
+        updated_at: at.toISOString(),
       });
       await sessions.removeForUser(trx, id);
-      await this.record(trx, actor, 'password.reset', id, null, null);
+      // the password itself never enters the log
+      return [undefined, { ...entry('password.reset', id, null, null), outletId: row.outlet_id }];
     });
     this.sessionsChanged();
   }
@@ -233,27 +222,5 @@ export class UsersService {
     const u = await repo.findByUsername(this.db, username);
     if (!u) throw notFound('user');
     return u.id;
-  }
-
-  private record(
-    trx: Q,
-    actor: Actor,
-    action: string,
-    id: string,
-    before: UserView | null,
-    after: UserView | null,
-  ) {
-    return this.audit.record(
-      trx,
-      { userId: actor.userId, name: actor.username, ip: actor.ip },
-      {
-        action,
-        entityType: 'user',
-        entityId: id,
-        outletId: after?.outletId ?? before?.outletId ?? null,
-        before,
-        after,
-      },
-    );
   }
 }

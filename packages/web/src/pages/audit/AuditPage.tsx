@@ -12,27 +12,48 @@ import {
   type TableProps,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { beijingStartOfDay } from '@liangdian/engine/time';
+import { CODE_TABLES, codeName, type LocaleCode } from '@liangdian/shared';
+import type { AuditEntry, AuditVerify } from '@liangdian/shared/api';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { AuditEntry, AuditVerify, Page } from '../../api/types';
+import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
-import { TIME_ZONE, useI18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
+import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { AuditDiff } from './AuditDiff';
 import { usePagination } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
-const ENTITY_TYPES = ['branch', 'outlet', 'zone', 'post', 'staff', 'business_type', 'user'];
+const ENTITY_TYPES = Object.keys(CODE_TABLES.entityType);
 
-/** A calendar day picked in the UI means that day in Asia/Shanghai. */
+/** A calendar day picked in the UI means that day in Beijing: from its start to the next day's. */
 function dayBoundary(d: Dayjs, end: boolean): string {
-  const local = dayjs.tz(d.format('YYYY-MM-DD'), TIME_ZONE);
-  return (end ? local.add(1, 'day') : local).toISOString();
+  return beijingStartOfDay(end ? fromDayPicker(d.add(1, 'day')) : fromDayPicker(d));
 }
+
+/** The Beijing calendar day an instant falls on, for the range picker. */
+const dayOf = (iso: string) => dayPickerValue(beijingToday(Date.parse(iso)));
+
+/** Names from the shared code tables; an action they do not know yet from the web catalogue. */
+function useNames() {
+  const { locale, tEnum } = useI18n();
+  const l = locale as LocaleCode;
+  return {
+    action: (a: string) =>
+      a in CODE_TABLES.auditAction ? codeName('auditAction', a, l) : tEnum('auditAction', a),
+    entity: (e: string) =>
+      e in CODE_TABLES.entityType ? codeName('entityType', e, l) : tEnum('entityType', e),
+  };
+}
+
+/** before/after are the JSON the change stored: an object, or nothing. */
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 function actionColor(action: string): string {
   if (/create|login$/.test(action)) return 'green';
@@ -42,7 +63,8 @@ function actionColor(action: string): string {
 }
 
 export function AuditPage() {
-  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const { t, formatDateTime, formatNumber } = useI18n();
+  const names = useNames();
   const pagination = usePagination();
   const showError = useApiErrorMessage();
   const [s, set] = useUrlState(KEYS);
@@ -64,13 +86,13 @@ export function AuditPage() {
 
   const list = useQuery({
     queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => legacyApi.get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/audit', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   // Every action and entity type in the log (from the server), so the filters offer all of them.
   const facets = useQuery({
     queryKey: ['audit', 'facets'],
-    queryFn: () => legacyApi.get<{ actions: string[]; entityTypes: string[] }>('/audit/facets'),
+    queryFn: () => api.get('/audit/facets'),
     staleTime: 60_000,
   });
   const actions = facets.data?.actions ?? [];
@@ -79,7 +101,7 @@ export function AuditPage() {
   const runVerify = async () => {
     setVerifying(true);
     try {
-      setVerify(await legacyApi.get<AuditVerify>('/audit/verify'));
+      setVerify(await api.get('/audit/verify'));
     } catch (e) {
       showError(e);
     } finally {
@@ -94,26 +116,34 @@ export function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actorName',
       width: 120,
-      render: (v: string | null) => v ?? <span className="ld-muted">{t('audit.system')}</span>,
+      render: (v: string) =>
+        v && v !== 'system' ? v : <span className="ld-muted">{t('audit.system')}</span>,
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 200,
-      render: (v: string) => <Tag color={actionColor(v)}>{tEnum('auditAction', v)}</Tag>,
+      render: (v: string) => <Tag color={actionColor(v)}>{names.action(v)}</Tag>,
     },
     {
       title: t('audit.entityType'),
       dataIndex: 'entityType',
       width: 120,
-      render: (v: string) => tEnum('entityType', v),
+      render: (v: string) => names.entity(v),
+    },
+    {
+      title: t('audit.outlet'),
+      dataIndex: 'outletName',
+      width: 120,
+      responsive: ['lg'],
+      render: (v: string | null) => v ?? <span className="ld-muted">—</span>,
     },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
       ellipsis: true,
       responsive: ['xl'],
-      render: (v: string | null) => <span className="ld-mono ld-muted">{v ?? '—'}</span>,
+      render: (v: string) => <span className="ld-mono ld-muted">{v || '—'}</span>,
     },
     {
       title: t('audit.ip'),
@@ -125,7 +155,7 @@ export function AuditPage() {
   ];
 
   const range: [Dayjs, Dayjs] | null =
-    s.from && s.to ? [dayjs(s.from).tz(TIME_ZONE), dayjs(s.to).tz(TIME_ZONE).subtract(1, 'day')] : null;
+    s.from && s.to ? [dayOf(s.from), dayOf(s.to).subtract(1, 'day')] : null;
 
   return (
     <>
@@ -143,7 +173,7 @@ export function AuditPage() {
             >
               {t('audit.verify')}
             </Button>
-            <ExportButton path="/audit/export.xlsx" query={filters} filename="audit.xlsx" />
+            <ExportButton list="/audit" query={filters} filename="audit.xlsx" />
           </>
         }
       />
@@ -184,7 +214,7 @@ export function AuditPage() {
             allowClear
             placeholder={t('audit.action')}
             value={action}
-            options={actions.map((a) => ({ value: a, label: `${tEnum('auditAction', a)} (${a})` }))}
+            options={actions.map((a) => ({ value: a, label: `${names.action(a)} (${a})` }))}
             onChange={(v: string | undefined) => {
               setAction(v ?? '');
               if (!v) set({ action: '' });
@@ -197,7 +227,7 @@ export function AuditPage() {
             allowClear
             placeholder={t('audit.entityType')}
             value={s.entityType || undefined}
-            options={entityTypes.map((e) => ({ value: e, label: tEnum('entityType', e) }))}
+            options={entityTypes.map((e) => ({ value: e, label: names.entity(e) }))}
             onChange={(v: string | undefined) => set({ entityType: v ?? '' })}
             style={{ width: 130 }}
           />
@@ -220,7 +250,7 @@ export function AuditPage() {
                 ? set({ from: dayBoundary(v[0], false), to: dayBoundary(v[1], true) })
                 : set({ from: '', to: '' })
             }
-            disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+            disabledDate={isAfterBeijingToday}
             style={{ width: 250 }}
           />
         </div>
@@ -233,7 +263,7 @@ export function AuditPage() {
           loading={list.isFetching}
           scroll={{ x: 760 }}
           expandable={{
-            expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
+            expandedRowRender: (e) => <AuditDiff before={asRecord(e.before)} after={asRecord(e.after)} />,
             rowExpandable: (e) => !!(e.before || e.after),
           }}
           locale={{

@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Tag } from 'antd';
+import type { DemoLogin } from '@liangdian/shared/api';
+import { Alert, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -13,8 +14,44 @@ interface Values {
   password: string;
 }
 
+/** The demo branch's logins (while it is loaded): role and outlet by name; a click fills the form. */
+function DemoLogins({ logins, onPick }: { logins: DemoLogin[]; onPick: (username: string) => void }) {
+  const { t, tEnum } = useI18n();
+  return (
+    <div className="ld-login-demo">
+      <div className="ld-login-demo-title">{t('login.demoLogins')}</div>
+      <Table<DemoLogin>
+        size="small"
+        rowKey="username"
+        pagination={false}
+        data-testid="demo-logins"
+        dataSource={logins}
+        onRow={(l) => ({
+          onClick: () => onPick(l.username),
+          title: t('login.demoUse'),
+          style: { cursor: 'pointer' },
+        })}
+        columns={[
+          {
+            title: t('login.demoUser'),
+            dataIndex: 'username',
+            render: (v: string) => <span className="ld-mono">{v}</span>,
+          },
+          { title: t('login.demoRole'), dataIndex: 'role', render: (v: string) => tEnum('userRole', v) },
+          {
+            title: t('login.demoScope'),
+            dataIndex: 'outletName',
+            render: (v: string | null) => v ?? <span className="ld-muted">{t('users.wholeBranch')}</span>,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
 export function LoginPage() {
   const { t, formatTime, setLocale } = useI18n();
+  const [form] = Form.useForm<Values>();
   const { user, meta, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -83,7 +120,7 @@ export function LoginPage() {
             role="alert"
           />
         ) : null}
-        <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+        <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
           <Form.Item
             name="username"
             label={t('login.username')}
@@ -106,6 +143,15 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {meta?.demo && meta.demoLogins.length ? (
+          <DemoLogins
+            logins={meta.demoLogins}
+            onPick={(username) => {
+              form.setFieldsValue({ username });
+              form.getFieldInstance('password')?.focus?.();
+            }}
+          />
+        ) : null}
         <div className="ld-login-foot">
           <span>{meta?.demo ? t('login.demoHint') : meta?.version ? `v${meta.version}` : ''}</span>
           <LanguageSwitch onChange={setLocale} />

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Skeleton, Tabs, Tag } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Card, Skeleton, Tag } from 'antd';
+import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
+import { LinkTabs } from '../../components/LinkTabs';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
+import { PageError } from '../../layout/PageBoundary';
 import { NotFoundPage } from '../NotFoundPage';
 import { MachineTokensTab } from './MachineTokensTab';
 import { OverviewTab } from './OverviewTab';
@@ -28,13 +30,14 @@ export function OutletDetailPage() {
   const { outletId = '', tab = 'overview' } = useParams();
   const { t } = useI18n();
   const user = useUser();
-  const navigate = useNavigate();
   const outlet = useOutlet(outletId);
   const active: TabKey = (TABS as readonly string[]).includes(tab) ? (tab as TabKey) : 'overview';
 
   if (outlet.error instanceof ApiError && (outlet.error.status === 404 || outlet.error.status === 400)) {
     return <NotFoundPage title={t('outlets.notFoundTitle')} subTitle={t('outlets.notFound')} />;
   }
+  // refused, or the server or network failed: say so at once rather than a skeleton
+  if (outlet.error) return <PageError error={outlet.error} />;
   const crumbs = [{ title: t('nav.group.organisation') }, { title: t('nav.outlets'), to: '/outlets' }];
   if (!outlet.data) {
     return (
@@ -68,16 +71,13 @@ export function OutletDetailPage() {
         subTitle={o.branchName}
       />
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
+        <LinkTabs
           activeKey={active}
-          onChange={(k) => navigate(k === 'overview' ? `/outlets/${o.id}` : `/outlets/${o.id}/${k}`)}
-          items={[
-            { key: 'overview', label: t('outlet.tab.overview') },
-            { key: 'zones', label: t('outlet.tab.zones') },
-            { key: 'posts', label: t('outlet.tab.posts') },
-            { key: 'staff', label: t('outlet.tab.staff') },
-            { key: 'machines', label: t('outlet.tab.machines') },
-          ]}
+          items={TABS.map((k) => ({
+            key: k,
+            label: t(`outlet.tab.${k}`),
+            to: k === 'overview' ? `/outlets/${o.id}` : `/outlets/${o.id}/${k}`,
+          }))}
         />
         {active === 'overview' ? <OverviewTab outlet={o} editable={editable} /> : null}
         {active === 'zones' ? <ZonesTab outlet={o} editable={editable} /> : null}

@@ -1,9 +1,11 @@
 import type { Outlet, Staff, StaffCreate } from '@liangdian/shared/api';
 import { STAFF_ROLES, type StaffRole } from '@liangdian/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
-import { useEffect } from 'react';
+import { Button, Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useUser } from '../../auth/AuthContext';
+import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
@@ -14,6 +16,7 @@ import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
+import { StaffLoginModal } from '../users/StaffLoginModal';
 import { usePosts } from './PostsTab';
 import { usePagination } from '../../components/usePagination';
 
@@ -173,6 +176,8 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const modal = useEditModal<Staff>();
+  const managesUsers = can.manageUsers(useUser());
+  const [loginFor, setLoginFor] = useState<Staff | null>(null);
   const types = useBusinessTypes();
   const posts = usePosts(outlet.id);
   const page = toInt(s.page, 1);
@@ -206,7 +211,32 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       width: 100,
       render: (v: string) => <span className="ld-mono">{v}</span>,
     },
-    { title: t('staff.name'), dataIndex: 'name', width: 90 },
+    {
+      // the name, and under it the staff member's login (or, for admins, a way to create one)
+      title: t('staff.name'),
+      dataIndex: 'name',
+      width: 110,
+      render: (v: string, st) => (
+        <>
+          <div>{v}</div>
+          {st.username ? (
+            <div className="ld-mono ld-user-staff" title={t('staffLogin.column')}>
+              {st.username}
+            </div>
+          ) : managesUsers && st.active ? (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 'auto', fontSize: 12 }}
+              onClick={() => setLoginFor(st)}
+              data-testid="staff-create-login"
+            >
+              {t('staffLogin.create')}
+            </Button>
+          ) : null}
+        </>
+      ),
+    },
     {
       title: t('staff.roles'),
       dataIndex: 'roles',
@@ -315,6 +345,16 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} /> }}
         pagination={pagination(page, pageSize, list.data?.total ?? 0)}
         onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+      />
+      <StaffLoginModal
+        outlet={outlet}
+        staff={loginFor}
+        onClose={() => setLoginFor(null)}
+        onSaved={() => {
+          setLoginFor(null);
+          refresh();
+          queryClient.invalidateQueries({ queryKey: ['users'] });
+        }}
       />
       <StaffModal
         outletId={outlet.id}

@@ -16,10 +16,12 @@ import {
   Tag,
   Tooltip,
 } from 'antd';
+import { USER_ROLES, type UserRole } from '@liangdian/shared';
+import type { User } from '@liangdian/shared/api';
 import { useEffect, useState } from 'react';
-import { legacyApi } from '../../api/client';
-import type { Page, User } from '../../api/types';
-import { useAuth, useUser } from '../../auth/AuthContext';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { useUser } from '../../auth/AuthContext';
 import { OUTLET_SCOPED_ROLES } from '../../auth/permissions';
 import { PasswordPolicy, passwordPolicyRules } from '../../components/ChangePasswordModal';
 import { ExportButton } from '../../components/ExportButton';
@@ -35,14 +37,13 @@ import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
+import { InitialPasswordField, UserNameFields } from './UserFields';
 import { usePagination } from '../../components/usePagination';
-
-const USER_ROLES = ['admin', 'cp_officer', 'reviewer', 'outlet_head', 'lobby_manager', 'staff', 'consultant'];
 
 interface Values {
   username: string;
   displayName: string;
-  role: string;
+  role: UserRole;
   outletId: string | null;
   password: string;
 }
@@ -59,32 +60,36 @@ function UserModal({
   onSaved: () => void;
 }) {
   const { t, tEnum } = useI18n();
-  const { meta } = useAuth();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const username = Form.useWatch('username', form);
-  const roles = meta?.userRoles?.length ? meta.userRoles : USER_ROLES;
   const needsOutlet = (OUTLET_SCOPED_ROLES as readonly string[]).includes(role ?? '');
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
       if (user) {
-        await legacyApi.patch(`/users/${user.id}`, {
-          displayName: v.displayName.trim(),
-          role: v.role,
-          outletId: v.outletId ?? null,
+        await api.patch('/users/:userId', {
+          params: { userId: user.id },
+          body: { displayName: v.displayName.trim(), role: v.role, outletId: v.outletId ?? null },
         });
       } else {
-        await legacyApi.post('/users', {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          role: v.role,
-          outletId: v.outletId ?? null,
-          password: v.password,
+        await api.post('/users', {
+          body: {
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            role: v.role,
+            outletId: v.outletId ?? null,
+            password: v.password,
+          },
         });
       }
     },
     onSaved,
-    errorFields: { USERNAME_TAKEN: 'username', PASSWORD_POLICY: 'password' },
+    errorFields: {
+      USERNAME_TAKEN: 'username',
+      PASSWORD_POLICY: 'password',
+      STAFF_ROLE_MISMATCH: 'role',
+      STAFF_NOT_IN_OUTLET: 'outletId',
+    },
   });
 
   useEffect(() => {
@@ -109,29 +114,13 @@ function UserModal({
       onOk={submit}
       onClose={onClose}
     >
-      <Form.Item
-        name="username"
-        label={t('users.username')}
-        rules={[
-          { required: true, whitespace: true, message: t('form.required') },
-          { pattern: /^[A-Za-z0-9._-]{2,40}$/, message: t('users.usernameInvalid') },
-        ]}
-      >
-        <Input disabled={!!user} className="ld-mono" />
-      </Form.Item>
-      <Form.Item
-        name="displayName"
-        label={t('users.displayName')}
-        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-      >
-        <Input />
-      </Form.Item>
+      <UserNameFields usernameLocked={!!user} />
       <Form.Item
         name="role"
         label={t('users.role')}
         rules={[{ required: true, message: t('form.required') }]}
       >
-        <Select options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))} />
+        <Select options={USER_ROLES.map((r) => ({ value: r, label: tEnum('userRole', r) }))} />
       </Form.Item>
       <Form.Item
         name="outletId"
@@ -141,18 +130,7 @@ function UserModal({
       >
         <OutletSelect placeholder={t('users.wholeBranch')} />
       </Form.Item>
-      {user ? null : (
-        <>
-          <PasswordPolicy />
-          <Form.Item
-            name="password"
-            label={t('users.initialPassword')}
-            rules={passwordPolicyRules(t, username)}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </>
-      )}
+      {user ? null : <InitialPasswordField username={username} />}
     </FormModal>
   );
 }
@@ -181,7 +159,10 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
         if (!v) return;
         setBusy(true);
         try {
-          await legacyApi.post(`/users/${user.id}/reset-password`, { password: v.password });
+          await api.post('/users/:userId/reset-password', {
+            params: { userId: user.id },
+            body: { password: v.password },
+          });
           message.success(t('users.passwordReset'));
           onClose();
         } catch (e) {
@@ -206,7 +187,6 @@ const KEYS = ['page', 'pageSize', 'q', 'role', 'outletId', 'active'] as const;
 export function UsersPage() {
   const { t, tEnum, formatDateTime, formatNumber } = useI18n();
   const pagination = usePagination();
-  const { meta } = useAuth();
   const me = useUser();
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
@@ -217,18 +197,17 @@ export function UsersPage() {
   const page = toInt(s.page, 1);
   const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const filters = { q: s.q, role: s.role, outletId: s.outletId, active: s.active };
-  const roles = meta?.userRoles?.length ? meta.userRoles : USER_ROLES;
 
   const list = useQuery({
     queryKey: ['users', filters, page, pageSize],
-    queryFn: () => legacyApi.get<Page<User>>('/users', { ...filters, page, pageSize }),
+    queryFn: () => api.get('/users', { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const act = async (u: User, action: 'deactivate' | 'reactivate' | 'unlock') => {
     try {
-      await legacyApi.post(`/users/${u.id}/${action}`);
+      await api.post(`/users/:userId/${action}`, { params: { userId: u.id } });
       message.success(t(`users.done.${action}`));
       refresh();
     } catch (e) {
@@ -257,9 +236,29 @@ export function UsersPage() {
     { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
     { title: t('users.role'), dataIndex: 'role', width: 130, render: (v: string) => tEnum('userRole', v) },
     {
+      // the scope, and under it the staff record the login belongs to (outlet logins)
       title: t('users.scope'),
       dataIndex: 'outletName',
-      render: (v: string | null) => v ?? <span className="ld-muted">{t('users.wholeBranch')}</span>,
+      width: 180,
+      render: (v: string | null, u) => (
+        <>
+          <div>{v ?? <span className="ld-muted">{t('users.wholeBranch')}</span>}</div>
+          {u.staffName && u.outletId ? (
+            <div className="ld-user-staff">
+              {t('users.staffLabel')}
+              <Link
+                to={`/outlets/${u.outletId}/staff?q=${encodeURIComponent(u.staffName)}`}
+                title={t('users.staffLinkHint', { name: u.staffName })}
+                data-testid="user-staff"
+              >
+                {u.staffName}
+              </Link>
+            </div>
+          ) : u.outletId ? (
+            <div className="ld-user-staff">{t('users.noStaff')}</div>
+          ) : null}
+        </>
+      ),
     },
     {
       title: t('users.lastLogin'),
@@ -342,7 +341,7 @@ export function UsersPage() {
         subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
         extra={
           <>
-            <ExportButton path="/users/export.xlsx" query={filters} filename="users.xlsx" />
+            <ExportButton list="/users" query={filters} filename="users.xlsx" />
             <NewButton label={t('users.new')} onClick={editModal.create} />
           </>
         }
@@ -358,7 +357,7 @@ export function UsersPage() {
             placeholder={t('users.role')}
             value={s.role}
             onChange={(v) => set({ role: v })}
-            options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))}
+            options={USER_ROLES.map((r) => ({ value: r, label: tEnum('userRole', r) }))}
           />
           <OutletSelect
             value={s.outletId || null}
@@ -375,7 +374,7 @@ export function UsersPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 860 }}
+          scroll={{ x: 900 }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.empty')} />,
           }}

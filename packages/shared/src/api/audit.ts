@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Instant, PageQuery, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+/** One entry of the hash-chained audit log; personal data in before/after is already masked. */
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  /** `create`, `update`, `login.failed` … (names: CODE_TABLES.auditAction) */
+  action: z.string(),
+  /** CODE_TABLES.entityType */
+  entityType: z.string(),
+  entityId: z.string(),
+  outletId: z.string().nullable(),
+  outletName: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  action: z.string().max(40).optional(),
+  entityType: z.string().max(40).optional(),
+  actor: z.string().trim().max(50).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditFacets = z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) });
+export const AuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditFacets = z.infer<typeof AuditFacets>;
+export type AuditVerify = z.infer<typeof AuditVerify>;
+
+const tags = ['audit'] as const;
+
+export const auditApi = {
+  listAudit: endpoint({
+    method: 'GET',
+    path: '/audit',
+    tags,
+    summary: 'Audit log, newest first',
+    query: AuditQuery,
+    response: pageOf(AuditEntry),
+    exportable: true,
+  }),
+  auditFacets: endpoint({
+    method: 'GET',
+    path: '/audit/facets',
+    tags,
+    summary: 'Every action and entity type in the log (for filters)',
+    response: AuditFacets,
+  }),
+  verifyAudit: endpoint({
+    method: 'GET',
+    path: '/audit/verify',
+    tags,
+    summary: 'Check the hash chain of the audit log',
+    response: AuditVerify,
+  }),
+} as const;

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { StaffRole } from '../org';
+import { USER_ROLES, type UserRole } from '../roles';
+import { BoolQuery, Id, PageQuery, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+/** The languages of the app. */
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+// ---------------------------------------------------------------- views
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  branchId: z.string(),
+  /** null: the whole branch */
+  outletId: z.string().nullable(),
+  outletName: z.string().nullable(),
+  /** the staff record this login belongs to (outlet logins), when linked */
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  locale: Locale,
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+// ---------------------------------------------------------------- requests
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(50)
+  .regex(/^[A-Za-z0-9._-]+$/);
+
+/**
+ * A new login. With `staffId` it is that staff member's login: the staff member must work at
+ * `outletId`, have no login yet (409 `STAFF_HAS_LOGIN`), and the role must be `staff` or an
+ * outlet role they hold (`loginRolesForStaff`).
+ */
+export const UserCreate = z
+  .object({
+    username: Username,
+    displayName: z.string().trim().min(1).max(50),
+    role: z.enum(USER_ROLES),
+    outletId: z.string().nullable().default(null),
+    password: z.string().min(1).max(200),
+    staffId: Id.optional(),
+  })
+  .strict();
+/** `staffId: null` unlinks the login from its staff record. */
+export const UserPatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(50),
+    role: z.enum(USER_ROLES),
+    outletId: z.string().nullable(),
+    staffId: Id.nullable(),
+  })
+  .partial()
+  .strict();
+export const UserListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  outletId: z.string().optional(),
+  active: BoolQuery.optional(),
+});
+export const PasswordReset = z.object({ password: z.string().min(1).max(200) }).strict();
+
+export type UserCreate = z.infer<typeof UserCreate>;
+export type UserPatch = z.infer<typeof UserPatch>;
+export type UserListQuery = z.infer<typeof UserListQuery>;
+
+/**
+ * The login roles a staff member may be given: `staff`, and the outlet roles matching what they
+ * do at the outlet (a lobby manager may sign in as lobby manager, the head as outlet head).
+ */
+export function loginRolesForStaff(staffRoles: readonly (StaffRole | string)[]): UserRole[] {
+  return [
+    'staff',
+    ...(staffRoles.includes('lobby_manager') ? (['lobby_manager'] as const) : []),
+    ...(staffRoles.includes('outlet_head') ? (['outlet_head'] as const) : []),
+  ];
+}
+
+// ---------------------------------------------------------------- endpoints
+const tags = ['users'] as const;
+const UserParams = z.object({ userId: Id });
+
+const userAction = <const P extends string>(path: P, summary: string) =>
+  endpoint({ method: 'POST', path, tags, summary, params: UserParams, response: User });
+
+export const usersApi = {
+  listUsers: endpoint({
+    method: 'GET',
+    path: '/users',
+    tags,
+    summary: 'Accounts, paged',
+    query: UserListQuery,
+    response: pageOf(User),
+    exportable: true,
+  }),
+  createUser: endpoint({
+    method: 'POST',
+    path: '/users',
+    tags,
+    summary: 'Create an account (with `staffId`: the login of a staff member)',
+    body: UserCreate,
+    response: User,
+    status: 201,
+  }),
+  updateUser: endpoint({
+    method: 'PATCH',
+    path: '/users/:userId',
+    tags,
+    summary: 'Edit an account',
+    params: UserParams,
+    body: UserPatch,
+    response: User,
+  }),
+  deactivateUser: userAction('/users/:userId/deactivate', 'Deactivate an account'),
+  reactivateUser: userAction('/users/:userId/reactivate', 'Reactivate an account'),
+  unlockUser: userAction('/users/:userId/unlock', 'Unlock a locked account'),
+  resetPassword: endpoint({
+    method: 'POST',
+    path: '/users/:userId/reset-password',
+    tags,
+    summary: 'Set a new password',
+    params: UserParams,
+    body: PasswordReset,
+    status: 204,
+  }),
+} as const;
