@@ -1,6 +1,6 @@
 import type { BodyOf, EndpointDef, Method, ParamsOf, QueryOf, ResponseOf } from '@liangdian/shared/api';
 import type { ApiRoutes } from '@liangdian/shared/api';
-import type { Locale } from './types';
+import type { Locale } from '@liangdian/shared/api';
 
 /** One field error of a problem+json answer; `field` is a dotted path such as `body.name`. */
 export interface FieldError {
@@ -301,18 +301,6 @@ export type ExportablePath = {
       : never
     : never;
 }[keyof Routes];
-
-/**
- * The untyped client of the pages not yet moved to the contract.
- * @deprecated use `api`, typed from packages/shared/src/api
- */
-export const legacyApi = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
 
 /**
  * POSTs a file or a form with upload progress (fetch cannot report it), with the session's CSRF

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLocale } from '../api/client';
-import type { Locale } from '../api/types';
+import type { Locale } from '@liangdian/shared/api';
 import enComplaintCoaching from './complaint-coaching.en-US.json';
 import zhComplaintCoaching from './complaint-coaching.zh-CN.json';
 import enComplaintEdit from './complaint-edit.en-US.json';

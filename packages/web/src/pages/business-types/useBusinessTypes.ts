@@ -1,7 +1,7 @@
 import type { BusinessType } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Locale } from '../../api/types';
+import type { Locale } from '@liangdian/shared/api';
 
 export function useBusinessTypes() {
   return useQuery({

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import type { Locale } from '../../api/types';
+import type { Locale } from '@liangdian/shared/api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { beijingToday } from '../../time';
 

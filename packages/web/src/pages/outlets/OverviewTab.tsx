@@ -3,7 +3,7 @@ import { EditOutlined, PoweroffOutlined, RedoOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { legacyApi } from '../../api/client';
+import { api } from '../../api/client';
 import { StatusTag } from '../../components/StatusTag';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -26,8 +26,11 @@ export function OverviewTab({ outlet, editable }: { outlet: Outlet; editable: bo
   const toggle = async () => {
     setBusy(true);
     try {
-      const o = await legacyApi.post<Outlet>(
-        `/outlets/${outlet.id}/${outlet.active ? 'deactivate' : 'reactivate'}`,
+      const o = await api.post(
+        outlet.active ? '/outlets/:outletId/deactivate' : '/outlets/:outletId/reactivate',
+        {
+          params: { outletId: outlet.id },
+        },
       );
       saved(o);
       message.success(o.active ? t('common.reactivated') : t('common.deactivated'));
