@@ -1,3 +1,4 @@
+import { allows, staffPhoneVisibility } from '@liangdian/shared';
 import { describe, expect, it } from 'vitest';
 import { type Actor, policy } from './policy';
 
@@ -19,20 +20,27 @@ describe('access policy', () => {
     const a = actor({ role: 'outlet_head', outletId: 'o1' });
     expect(policy.seesOutlet(a, { id: 'o1', branch_id: 'b1' })).toBe(true);
     expect(policy.seesOutlet(a, { id: 'o2', branch_id: 'b1' })).toBe(false);
-    expect(policy.editsOutlet(a, 'o1')).toBe(true);
-    expect(policy.editsOutlet(a, 'o2')).toBe(false);
+    expect(allows(a, 'outlet.edit', 'o1')).toBe(true);
+    expect(allows(a, 'outlet.edit', 'o2')).toBe(false);
   });
   it('lets branch users see every outlet of their branch only', () => {
     const a = actor({ role: 'reviewer', outletId: null });
     expect(policy.seesOutlet(a, { id: 'o9', branch_id: 'b1' })).toBe(true);
     expect(policy.seesOutlet(a, { id: 'o9', branch_id: 'b2' })).toBe(false);
-    expect(policy.editsOutlet(a, 'o9')).toBe(false);
+    expect(allows(a, 'outlet.edit', 'o9')).toBe(false);
+  });
+  it('never lets an outlet role act on another outlet, nor an outlet login without an outlet', () => {
+    expect(allows(actor({ role: 'lobby_manager', outletId: 'o1' }), 'lobby.operate', 'o2')).toBe(false);
+    expect(allows(actor({ role: 'lobby_manager', outletId: null }), 'lobby.operate', 'o1')).toBe(false);
+    expect(allows(actor({ role: 'staff', outletId: 'o1' }), 'lobby.operate', 'o1')).toBe(false);
+    expect(allows(actor({ role: 'staff', outletId: 'o1' }), 'lobby.answer', 'o1')).toBe(true);
+    expect(allows(actor({ role: 'cp_officer', outletId: null }), 'lobby.configure', 'o7')).toBe(true);
   });
   it('hides personal data from consultants and masks it for most roles', () => {
-    expect(policy.personalData(actor({ role: 'consultant', outletId: null }), 'o1')).toBe('hidden');
-    expect(policy.personalData(actor({ role: 'lobby_manager' }), 'o1')).toBe('masked');
-    expect(policy.personalData(actor({ role: 'outlet_head' }), 'o1')).toBe('clear');
-    expect(policy.personalData(actor({ role: 'outlet_head' }), 'o2')).toBe('masked');
-    expect(policy.personalData(actor({ role: 'admin', outletId: null }), 'o2')).toBe('clear');
+    expect(staffPhoneVisibility(actor({ role: 'consultant', outletId: null }), 'o1')).toBe('hidden');
+    expect(staffPhoneVisibility(actor({ role: 'lobby_manager' }), 'o1')).toBe('masked');
+    expect(staffPhoneVisibility(actor({ role: 'outlet_head' }), 'o1')).toBe('clear');
+    expect(staffPhoneVisibility(actor({ role: 'outlet_head' }), 'o2')).toBe('masked');
+    expect(staffPhoneVisibility(actor({ role: 'admin', outletId: null }), 'o2')).toBe('clear');
   });
 });

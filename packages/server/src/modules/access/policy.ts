@@ -1,11 +1,4 @@
-import {
-  allows,
-  type ComplaintAction,
-  complainantVisibility,
-  staffPhoneVisibility,
-  takesStep,
-  type UserRole,
-} from '@liangdian/shared';
+import type { ComplaintAction, UserRole } from '@liangdian/shared';
 import type { Locale } from '../../lib/messages';
 
 export type { ComplaintAction };
@@ -35,22 +28,4 @@ export const policy = {
     if (outlet.branch_id !== a.branchId) return false;
     return a.outletId === null || a.outletId === outlet.id;
   },
-  createsOutlets: (a: Actor) => allows(a, 'outlet.create'),
-  editsOutlet: (a: Actor, outletId: string) => allows(a, 'outlet.edit', outletId),
-  editsCatalogue: (a: Actor) => allows(a, 'catalogue.edit'),
-  managesUsers: (a: Actor) => allows(a, 'users.manage'),
-  readsAudit: (a: Actor) => allows(a, 'audit.read'),
-  personalData: (a: Actor, outletId: string) => staffPhoneVisibility(a, outletId),
-};
-
-export const complaintPolicy = {
-  registers: (a: Actor) => allows(a, 'complaints.register'),
-  takes: (a: Actor, action: ComplaintAction) => takesStep(a, action),
-  personalData: (a: Actor) => complainantVisibility(a),
-  unmasks: (a: Actor) => allows(a, 'complaints.unmask'),
-  editsCodes: (a: Actor) => allows(a, 'complaints.codes'),
-  editsPrevention: (a: Actor) => allows(a, 'complaints.prevention'),
-  imports: (a: Actor) => allows(a, 'complaints.import'),
-  editsScripts: (a: Actor) => allows(a, 'complaints.scripts'),
-  coaches: (a: Actor, outletId: string) => allows(a, 'complaints.coach', outletId),
 };
