@@ -20,6 +20,9 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
+/** The standard process in order, registration to close (the step bar of a case). */
+export const MAIN_LINE = COMPLAINT_STATUSES.slice(0, 7) as readonly ComplaintStatus[];
+
 /** Statuses in which the decision deadline (Art. 18) runs. */
 export const PENDING_DECISION: readonly ComplaintStatus[] = ['registered', 'acknowledged', 'investigating'];
 /** Statuses of a case still open (for merging and for the open-case views). */

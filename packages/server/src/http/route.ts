@@ -64,6 +64,8 @@ function routeOptions(e: EndpointDef, summary = e.summary, config: object = {}):
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body && !e.consumes ? { body: e.body } : {}),
       ...(e.response ? { response: { [status]: e.response } } : {}),
+      // documented for OpenAPI; the handler reads the form or the file itself
+      ...(e.consumes === 'multipart' ? { consumes: ['multipart/form-data'] } : {}),
     },
   };
 }

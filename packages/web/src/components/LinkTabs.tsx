@@ -1,6 +1,6 @@
 import { Tabs, type TabsProps } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 
 /**
  * For a menu entry or tab that holds a link: follows it when the entry is chosen from the
@@ -27,6 +27,24 @@ export interface LinkTab {
   label: ReactNode;
   /** the address of the tab (the URL holds which tab is open) */
   to: string;
+  /** the tab's content, for tabs within a page */
+  children?: ReactNode;
+}
+
+/**
+ * The address of a tab within a page: this page with `?tab=<key>` (none for the default tab),
+ * the other filters kept except `reset` ones (e.g. the page number).
+ */
+export function useTabAddress(param = 'tab', defaultKey?: string, reset: string[] = []) {
+  const location = useLocation();
+  return (key: string) => {
+    const q = new URLSearchParams(location.search);
+    for (const r of reset) q.delete(r);
+    if (key === defaultKey) q.delete(param);
+    else q.set(param, key);
+    const qs = q.toString();
+    return `${location.pathname}${qs ? `?${qs}` : ''}`;
+  };
 }
 
 /**
@@ -52,6 +70,7 @@ export function LinkTabs({
       }}
       items={items.map((i) => ({
         key: i.key,
+        children: i.children,
         label: (
           <Link to={i.to} className="ld-tab-link" data-testid={`tab-${i.key}`}>
             {i.label}

@@ -34,7 +34,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { daysFromToday } from '@liangdian/engine/time';
-import { type ComplaintAction, roleTakes } from '@liangdian/shared';
+import { type ComplaintAction, MAIN_LINE, roleTakes } from '@liangdian/shared';
 import type { Complaint, ComplaintDecision, ComplaintEvent, RectificationTask } from '@liangdian/shared/api';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
@@ -58,15 +58,7 @@ import {
   PersonalValue,
 } from './shared';
 
-const STEPS = [
-  'registered',
-  'acknowledged',
-  'investigating',
-  'decided',
-  'informed',
-  'follow_up',
-  'closed',
-] as const;
+const STEPS = MAIN_LINE;
 /** The next step of the standard process for each status (the primary button). */
 const MAIN: ComplaintAction[] = [
   'acknowledge',

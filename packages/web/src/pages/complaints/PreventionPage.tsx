@@ -2,20 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { RESPONSIBILITIES, SEVERITIES } from '@liangdian/shared';
 import type { RiskScenario, ScorecardRow } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  InputNumber,
-  Modal,
-  Segmented,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
+import { App, Button, Card, DatePicker, Empty, Input, InputNumber, Modal, Segmented, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
@@ -24,6 +11,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -35,6 +23,7 @@ const KEYS = ['tab', 'days', 'month', 'by', 'outletId', 'page'] as const;
 export function PreventionPage() {
   const { t } = useI18n();
   const [s, set] = useUrlState(KEYS, { tab: 'risks' });
+  const tabAddress = useTabAddress('tab', 'risks', ['page']);
   return (
     <>
       <PageHeader
@@ -42,17 +31,22 @@ export function PreventionPage() {
         crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaintPrevention') }]}
       />
       <Card variant="borderless">
-        <Tabs
+        <LinkTabs
           activeKey={s.tab}
-          onChange={(tab) => set({ tab, page: '' })}
           items={[
-            { key: 'risks', label: t('prevention.risks'), children: <RisksTab s={s} set={set} /> },
+            {
+              key: 'risks',
+              label: t('prevention.risks'),
+              to: tabAddress('risks'),
+              children: <RisksTab s={s} set={set} />,
+            },
             {
               key: 'scorecards',
               label: t('prevention.scorecards'),
+              to: tabAddress('scorecards'),
               children: <ScorecardsTab s={s} set={set} />,
             },
-            { key: 'rules', label: t('prevention.rules'), children: <RulesTab /> },
+            { key: 'rules', label: t('prevention.rules'), to: tabAddress('rules'), children: <RulesTab /> },
           ]}
         />
       </Card>

@@ -1,9 +1,10 @@
-import { Card, Empty, Select, Tabs } from 'antd';
+import { Card, Empty, Select } from 'antd';
 import { useEffect } from 'react';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
+import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
@@ -17,6 +18,7 @@ export function TenQuestionsPage() {
   const { t, locale } = useI18n();
   const user = useUser();
   const [s, set] = useUrlState(KEYS, { tab: 'questions' });
+  const tabAddress = useTabAddress('tab', 'questions');
   const types = useBusinessTypes();
   const lines = (types.data?.items ?? []).filter((b) => b.active || b.code === s.line);
   const outletId = user.outletId ?? (s.outletId || null);
@@ -65,12 +67,12 @@ export function TenQuestionsPage() {
         {!outletId || !line ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coaching.tq.pickFirst')} />
         ) : (
-          <Tabs
+          <LinkTabs
             activeKey={s.tab}
-            onChange={(tab) => set({ tab }, false)}
             items={[
               {
                 key: 'questions',
+                to: tabAddress('questions'),
                 label: t('coaching.tq.tabQuestions', { n: questions.data?.items.length ?? 0 }),
                 children: (
                   <TenQuestionsEditor
@@ -83,6 +85,7 @@ export function TenQuestionsPage() {
               },
               {
                 key: 'quiz',
+                to: tabAddress('quiz'),
                 label: t('coaching.tq.tabQuiz'),
                 children: (
                   <QuizPanel
@@ -96,6 +99,7 @@ export function TenQuestionsPage() {
               },
               {
                 key: 'results',
+                to: tabAddress('results'),
                 label: t('coaching.tq.tabResults'),
                 children: (
                   <QuizResults

@@ -1,7 +1,8 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { Button, Space, Tabs } from 'antd';
+import { Button, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import { useUser } from '../../auth/AuthContext';
+import { LinkTabs } from '../../components/LinkTabs';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useI18n } from '../../i18n/i18n';
 
@@ -16,15 +17,16 @@ export function LobbyNav({ outletId, active }: { outletId: string; active: Lobby
   const navigate = useNavigate();
   return (
     <div className="ld-lobby-nav">
-      <Tabs
+      <LinkTabs
         activeKey={active}
-        onChange={(k) => navigate(`/lobby/${outletId}${PATHS[k as LobbySection]}`)}
-        items={[
-          { key: 'live', label: t('nav.lobby') },
-          { key: 'replay', label: t('nav.lobbyReplay') },
-          { key: 'plan', label: t('nav.lobbyPlan') },
-          { key: 'import', label: t('nav.ticketImport') },
-        ]}
+        items={(
+          [
+            ['live', t('nav.lobby')],
+            ['replay', t('nav.lobbyReplay')],
+            ['plan', t('nav.lobbyPlan')],
+            ['import', t('nav.ticketImport')],
+          ] as const
+        ).map(([key, label]) => ({ key, label, to: `/lobby/${outletId}${PATHS[key]}` }))}
         tabBarExtraContent={
           <Space>
             {user.outletId ? null : (

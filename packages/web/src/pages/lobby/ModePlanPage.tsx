@@ -1,6 +1,6 @@
 import type { LobbyMode } from '@liangdian/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Segmented, Skeleton, Space, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Segmented, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { canEditLobbySetup, canRunLobbyRecommend } from '../../auth/permissions'
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday } from '../../time';
@@ -31,9 +32,10 @@ export function ModePlanPage() {
   const { t } = useI18n();
   const user = useUser();
   const outlet = useOutlet(outletId);
-  const [s, set] = useUrlState(['tab'] as const, { tab: 'plan' });
+  const [s, _set] = useUrlState(['tab'] as const, { tab: 'plan' });
   const tab: Tab = (TABS as readonly string[]).includes(s.tab) ? (s.tab as Tab) : 'plan';
   const editable = canEditLobbySetup(user, outletId);
+  const tabAddress = useTabAddress('tab', 'plan');
   const name = outlet.data?.name ?? '';
 
   return (
@@ -45,25 +47,27 @@ export function ModePlanPage() {
       />
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
         <LobbyNav outletId={outletId} active="plan" />
-        <Tabs
+        <LinkTabs
           activeKey={tab}
-          onChange={(k) => set({ tab: k === 'plan' ? '' : k })}
           type="card"
           size="small"
           items={[
             {
               key: 'plan',
-              label: <span data-testid="tab-plan">{t('lobby.setup.tab.plan')}</span>,
+              label: t('lobby.setup.tab.plan'),
+              to: tabAddress('plan'),
               children: <PlanSection outletId={outletId} editable={editable} />,
             },
             {
               key: 'rules',
-              label: <span data-testid="tab-rules">{t('lobby.setup.tab.rules')}</span>,
+              label: t('lobby.setup.tab.rules'),
+              to: tabAddress('rules'),
               children: <BackfillRules outletId={outletId} editable={editable} />,
             },
             {
               key: 'settings',
-              label: <span data-testid="tab-settings">{t('lobby.setup.tab.settings')}</span>,
+              label: t('lobby.setup.tab.settings'),
+              to: tabAddress('settings'),
               children: <SettingsForm outletId={outletId} editable={editable} />,
             },
           ]}
