@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POST_KINDS, STAFF_ROLES, ZONE_KINDS } from '../org';
 import { BoolQuery, Id, itemsOf, OutletParams, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 // ---------------------------------------------------------------- fields
 const text = (max: number) => z.string().trim().max(max);
@@ -159,7 +159,7 @@ export type BusinessTypeCreate = z.infer<typeof BusinessTypeCreate>;
 export type BusinessTypePatch = z.infer<typeof BusinessTypePatch>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['organisation'] as const;
+const e = endpoints(['organisation']);
 const ZoneParams = OutletParams.extend({ zoneId: Id });
 const PostParams = OutletParams.extend({ postId: Id });
 const StaffParams = OutletParams.extend({ staffId: Id });
@@ -173,22 +173,8 @@ function activation<const P extends string, S extends z.ZodObject, R extends z.Z
   response: R,
 ) {
   return {
-    deactivate: endpoint({
-      method: 'POST',
-      path: `${base}/deactivate`,
-      tags,
-      summary: `Deactivate ${what}`,
-      params,
-      response,
-    }),
-    reactivate: endpoint({
-      method: 'POST',
-      path: `${base}/reactivate`,
-      tags,
-      summary: `Reactivate ${what}`,
-      params,
-      response,
-    }),
+    deactivate: e.post(`${base}/deactivate`, `Deactivate ${what}`, { params, response }),
+    reactivate: e.post(`${base}/reactivate`, `Reactivate ${what}`, { params, response }),
   } as const;
 }
 
@@ -199,44 +185,15 @@ const staffActive = activation('/outlets/:outletId/staff/:staffId', 'a staff mem
 const btActive = activation('/business-types/:id', 'a business type', BtParams, BusinessType);
 
 export const orgApi = {
-  listBranches: endpoint({
-    method: 'GET',
-    path: '/branches',
-    tags,
-    summary: 'Branches in scope',
-    response: itemsOf(Branch),
-  }),
-  listOutlets: endpoint({
-    method: 'GET',
-    path: '/outlets',
-    tags,
-    summary: 'Outlets, paged and filtered',
+  listBranches: e.get('/branches', 'Branches in scope', { response: itemsOf(Branch) }),
+  listOutlets: e.get('/outlets', 'Outlets, paged and filtered', {
     query: OutletListQuery,
     response: pageOf(Outlet),
     exportable: true,
   }),
-  createOutlet: endpoint({
-    method: 'POST',
-    path: '/outlets',
-    tags,
-    summary: 'Create an outlet',
-    body: OutletCreate,
-    response: Outlet,
-    status: 201,
-  }),
-  getOutlet: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId',
-    tags,
-    summary: 'One outlet',
-    params: OutletParams,
-    response: Outlet,
-  }),
-  updateOutlet: endpoint({
-    method: 'PATCH',
-    path: '/outlets/:outletId',
-    tags,
-    summary: 'Edit an outlet',
+  createOutlet: e.post('/outlets', 'Create an outlet', { body: OutletCreate, response: Outlet, status: 201 }),
+  getOutlet: e.get('/outlets/:outletId', 'One outlet', { params: OutletParams, response: Outlet }),
+  updateOutlet: e.patch('/outlets/:outletId', 'Edit an outlet', {
     params: OutletParams,
     body: OutletPatch,
     response: Outlet,
@@ -244,30 +201,18 @@ export const orgApi = {
   deactivateOutlet: outletActive.deactivate,
   reactivateOutlet: outletActive.reactivate,
 
-  listZones: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/zones',
-    tags,
-    summary: 'Functional zones of an outlet',
+  listZones: e.get('/outlets/:outletId/zones', 'Functional zones of an outlet', {
     params: OutletParams,
     response: itemsOf(Zone),
     exportable: true,
   }),
-  createZone: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/zones',
-    tags,
-    summary: 'Add a zone',
+  createZone: e.post('/outlets/:outletId/zones', 'Add a zone', {
     params: OutletParams,
     body: ZoneCreate,
     response: Zone,
     status: 201,
   }),
-  updateZone: endpoint({
-    method: 'PATCH',
-    path: '/outlets/:outletId/zones/:zoneId',
-    tags,
-    summary: 'Edit a zone',
+  updateZone: e.patch('/outlets/:outletId/zones/:zoneId', 'Edit a zone', {
     params: ZoneParams,
     body: ZonePatch,
     response: Zone,
@@ -275,30 +220,18 @@ export const orgApi = {
   deactivateZone: zoneActive.deactivate,
   reactivateZone: zoneActive.reactivate,
 
-  listPosts: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/posts',
-    tags,
-    summary: 'Lobby posts of an outlet',
+  listPosts: e.get('/outlets/:outletId/posts', 'Lobby posts of an outlet', {
     params: OutletParams,
     response: itemsOf(Post),
     exportable: true,
   }),
-  createPost: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/posts',
-    tags,
-    summary: 'Add a post',
+  createPost: e.post('/outlets/:outletId/posts', 'Add a post', {
     params: OutletParams,
     body: PostCreate,
     response: Post,
     status: 201,
   }),
-  updatePost: endpoint({
-    method: 'PATCH',
-    path: '/outlets/:outletId/posts/:postId',
-    tags,
-    summary: 'Edit a post',
+  updatePost: e.patch('/outlets/:outletId/posts/:postId', 'Edit a post', {
     params: PostParams,
     body: PostPatch,
     response: Post,
@@ -306,31 +239,19 @@ export const orgApi = {
   deactivatePost: postActive.deactivate,
   reactivatePost: postActive.reactivate,
 
-  listStaff: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/staff',
-    tags,
-    summary: 'Staff of an outlet, paged',
+  listStaff: e.get('/outlets/:outletId/staff', 'Staff of an outlet, paged', {
     params: OutletParams,
     query: StaffListQuery,
     response: pageOf(Staff),
     exportable: true,
   }),
-  createStaff: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/staff',
-    tags,
-    summary: 'Add a staff member',
+  createStaff: e.post('/outlets/:outletId/staff', 'Add a staff member', {
     params: OutletParams,
     body: StaffCreate,
     response: Staff,
     status: 201,
   }),
-  updateStaff: endpoint({
-    method: 'PATCH',
-    path: '/outlets/:outletId/staff/:staffId',
-    tags,
-    summary: 'Edit a staff member',
+  updateStaff: e.patch('/outlets/:outletId/staff/:staffId', 'Edit a staff member', {
     params: StaffParams,
     body: StaffPatch,
     response: Staff,
@@ -338,28 +259,16 @@ export const orgApi = {
   deactivateStaff: staffActive.deactivate,
   reactivateStaff: staffActive.reactivate,
 
-  listBusinessTypes: endpoint({
-    method: 'GET',
-    path: '/business-types',
-    tags,
-    summary: 'Business-type catalogue',
+  listBusinessTypes: e.get('/business-types', 'Business-type catalogue', {
     response: itemsOf(BusinessType),
     exportable: true,
   }),
-  createBusinessType: endpoint({
-    method: 'POST',
-    path: '/business-types',
-    tags,
-    summary: 'Add a business type',
+  createBusinessType: e.post('/business-types', 'Add a business type', {
     body: BusinessTypeCreate,
     response: BusinessType,
     status: 201,
   }),
-  updateBusinessType: endpoint({
-    method: 'PATCH',
-    path: '/business-types/:id',
-    tags,
-    summary: 'Edit a business type',
+  updateBusinessType: e.patch('/business-types/:id', 'Edit a business type', {
     params: BtParams,
     body: BusinessTypePatch,
     response: BusinessType,
