@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /** One entry of the hash-chained audit log; personal data in before/after is already masked. */
 export const AuditEntry = z.object({
@@ -41,30 +41,16 @@ export const AuditVerify = z.object({
 export type AuditFacets = z.infer<typeof AuditFacets>;
 export type AuditVerify = z.infer<typeof AuditVerify>;
 
-const tags = ['audit'] as const;
+const e = endpoints(['audit']);
 
 export const auditApi = {
-  listAudit: endpoint({
-    method: 'GET',
-    path: '/audit',
-    tags,
-    summary: 'Audit log, newest first',
+  listAudit: e.get('/audit', 'Audit log, newest first', {
     query: AuditQuery,
     response: pageOf(AuditEntry),
     exportable: true,
   }),
-  auditFacets: endpoint({
-    method: 'GET',
-    path: '/audit/facets',
-    tags,
-    summary: 'Every action and entity type in the log (for filters)',
+  auditFacets: e.get('/audit/facets', 'Every action and entity type in the log (for filters)', {
     response: AuditFacets,
   }),
-  verifyAudit: endpoint({
-    method: 'GET',
-    path: '/audit/verify',
-    tags,
-    summary: 'Check the hash chain of the audit log',
-    response: AuditVerify,
-  }),
+  verifyAudit: e.get('/audit/verify', 'Check the hash chain of the audit log', { response: AuditVerify }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 import { Locale, User } from './users';
 
 /** The signed-in user and the token every state-changing request sends as `x-csrf-token`. */
@@ -16,34 +16,20 @@ export const PasswordChange = z.object({
   newPassword: z.string().min(1).max(200),
 });
 
-const tags = ['auth'] as const;
+const e = endpoints(['auth']);
 
 export const authApi = {
-  login: endpoint({
-    method: 'POST',
-    path: '/auth/login',
-    tags,
-    summary: 'Sign in; sets the session cookie',
+  login: e.post('/auth/login', 'Sign in; sets the session cookie', {
     body: LoginBody,
     response: Session,
     public: true,
   }),
-  logout: endpoint({ method: 'POST', path: '/auth/logout', tags, summary: 'Sign out', status: 204 }),
-  me: endpoint({ method: 'GET', path: '/auth/me', tags, summary: 'The signed-in user', response: Session }),
-  setLocale: endpoint({
-    method: 'PATCH',
-    path: '/auth/me',
-    tags,
-    summary: 'Set the signed-in user’s language',
-    body: LocaleBody,
-    response: User,
-  }),
-  changePassword: endpoint({
-    method: 'POST',
-    path: '/auth/change-password',
-    tags,
-    summary: 'Change the signed-in user’s password (ends their other sessions)',
-    body: PasswordChange,
-    status: 204,
-  }),
+  logout: e.post('/auth/logout', 'Sign out', { status: 204 }),
+  me: e.get('/auth/me', 'The signed-in user', { response: Session }),
+  setLocale: e.patch('/auth/me', 'Set the signed-in user’s language', { body: LocaleBody, response: User }),
+  changePassword: e.post(
+    '/auth/change-password',
+    'Change the signed-in user’s password (ends their other sessions)',
+    { body: PasswordChange, status: 204 },
+  ),
 } as const;

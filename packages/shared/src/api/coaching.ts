@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCRIPT_STAGES } from '../complaints';
 import { BoolQuery, Id, itemsOf, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * Coaching for complaint handling: the script library (话术) with its versions, complaint drills
@@ -168,133 +168,80 @@ export type QuizRecord = z.infer<typeof QuizRecord>;
 export type QuizListQuery = z.infer<typeof QuizListQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['complaints'] as const;
+const e = endpoints(['complaints']);
 const ScriptParams = z.object({ id: Id });
 const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
 
 export const coachingApi = {
   // ---- scripts (话术)
-  listScripts: endpoint({
-    method: 'GET',
-    path: '/complaint-scripts',
-    tags,
-    summary: 'Script library by stage and scenario; q searches Chinese substrings',
-    query: ScriptListQuery,
-    response: pageOf(ComplaintScript),
-    exportable: true,
-  }),
-  scriptScenarios: endpoint({
-    method: 'GET',
-    path: '/complaint-scripts/scenarios',
-    tags,
-    summary: 'The distinct scenarios of the script library (up to 1,000), in order',
-    response: itemsOf(z.string()),
-  }),
-  createScript: endpoint({
-    method: 'POST',
-    path: '/complaint-scripts',
-    tags,
-    summary: 'Add a script',
+  listScripts: e.get(
+    '/complaint-scripts',
+    'Script library by stage and scenario; q searches Chinese substrings',
+    { query: ScriptListQuery, response: pageOf(ComplaintScript), exportable: true },
+  ),
+  scriptScenarios: e.get(
+    '/complaint-scripts/scenarios',
+    'The distinct scenarios of the script library (up to 1,000), in order',
+    { response: itemsOf(z.string()) },
+  ),
+  createScript: e.post('/complaint-scripts', 'Add a script', {
     body: ScriptCreate,
     response: ComplaintScript,
     status: 201,
   }),
-  getScript: endpoint({
-    method: 'GET',
-    path: '/complaint-scripts/:id',
-    tags,
-    summary: 'One script (current version)',
+  getScript: e.get('/complaint-scripts/:id', 'One script (current version)', {
     params: ScriptParams,
     response: ComplaintScript,
   }),
-  updateScript: endpoint({
-    method: 'PATCH',
-    path: '/complaint-scripts/:id',
-    tags,
-    summary: 'Edit a script: a new version',
+  updateScript: e.patch('/complaint-scripts/:id', 'Edit a script: a new version', {
     params: ScriptParams,
     body: ScriptPatch,
     response: ComplaintScript,
   }),
-  scriptVersions: endpoint({
-    method: 'GET',
-    path: '/complaint-scripts/:id/versions',
-    tags,
-    summary: 'Every version of a script, newest first',
+  scriptVersions: e.get('/complaint-scripts/:id/versions', 'Every version of a script, newest first', {
     params: ScriptParams,
     response: itemsOf(ComplaintScriptVersion),
   }),
-  scriptVersion: endpoint({
-    method: 'GET',
-    path: '/complaint-scripts/:id/versions/:version',
-    tags,
-    summary: 'One old version',
+  scriptVersion: e.get('/complaint-scripts/:id/versions/:version', 'One old version', {
     params: ScriptVersionParams,
     response: ComplaintScriptVersion,
   }),
 
   // ---- drills (投诉带教)
-  listDrills: endpoint({
-    method: 'GET',
-    path: '/complaint-drills',
-    tags,
-    summary: 'Drills, paged (staffId: a staff member’s drill history)',
+  listDrills: e.get('/complaint-drills', 'Drills, paged (staffId: a staff member’s drill history)', {
     query: DrillListQuery,
     response: pageOf(ComplaintDrill),
     exportable: true,
   }),
-  createDrill: endpoint({
-    method: 'POST',
-    path: '/complaint-drills',
-    tags,
-    summary: 'Record a drill with rubric scores',
+  createDrill: e.post('/complaint-drills', 'Record a drill with rubric scores', {
     body: DrillCreate,
     response: ComplaintDrill,
     status: 201,
   }),
 
   // ---- customer ten questions (客户十问) and quizzes
-  tenQuestions: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/ten-questions/:line',
-    tags,
-    summary: 'The ordered questions of an outlet’s business line',
-    params: TenQuestionsParams,
-    response: itemsOf(TenQuestion),
-  }),
-  putTenQuestions: endpoint({
-    method: 'PUT',
-    path: '/outlets/:outletId/ten-questions/:line',
-    tags,
-    summary: 'Replace the list (at most ten, in order)',
-    params: TenQuestionsParams,
-    body: TenQuestionsPut,
-    response: itemsOf(TenQuestion),
-  }),
-  drawQuiz: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/ten-questions/:line/quiz',
-    tags,
-    summary: 'Draw questions at random for a staff member',
-    params: TenQuestionsParams,
-    query: QuizDraw,
-    response: TenQuestionsQuiz,
-  }),
-  recordQuiz: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/ten-questions/:line/quiz-results',
-    tags,
-    summary: 'Record a quiz result',
+  tenQuestions: e.get(
+    '/outlets/:outletId/ten-questions/:line',
+    'The ordered questions of an outlet’s business line',
+    { params: TenQuestionsParams, response: itemsOf(TenQuestion) },
+  ),
+  putTenQuestions: e.put(
+    '/outlets/:outletId/ten-questions/:line',
+    'Replace the list (at most ten, in order)',
+    { params: TenQuestionsParams, body: TenQuestionsPut, response: itemsOf(TenQuestion) },
+  ),
+  drawQuiz: e.get(
+    '/outlets/:outletId/ten-questions/:line/quiz',
+    'Draw questions at random for a staff member',
+    { params: TenQuestionsParams, query: QuizDraw, response: TenQuestionsQuiz },
+  ),
+  recordQuiz: e.post('/outlets/:outletId/ten-questions/:line/quiz-results', 'Record a quiz result', {
     params: TenQuestionsParams,
     body: QuizRecord,
     response: QuizRecorded,
     status: 201,
   }),
-  listQuizResults: endpoint({
-    method: 'GET',
-    path: '/quiz-results',
-    tags,
-    summary: 'Quiz results, paged',
+  listQuizResults: e.get('/quiz-results', 'Quiz results, paged', {
     query: QuizListQuery,
     response: pageOf(QuizResult),
     exportable: true,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, itemsOf } from './common';
 import { RecordParams } from './complaint-fields';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * Evidence attached to a complaint: never deleted (the record of a case stays whole), every
@@ -27,41 +27,27 @@ export const AttachmentLimits = z.object({
 export type ComplaintAttachment = z.infer<typeof ComplaintAttachment>;
 export type AttachmentLimits = z.infer<typeof AttachmentLimits>;
 
-const tags = ['complaints'] as const;
+const e = endpoints(['complaints']);
 const FileParams = RecordParams.extend({ attachmentId: Id });
 
 export const complaintAttachmentsApi = {
-  attachmentLimits: endpoint({
-    method: 'GET',
-    path: '/complaints/attachment-limits',
-    tags,
-    summary: 'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
-    response: AttachmentLimits,
-  }),
-  uploadAttachment: endpoint({
-    method: 'POST',
-    path: '/complaints/:id/attachments',
-    tags,
-    summary: 'Attach a file (multipart/form-data, field "file"): jpg, png, pdf, docx, xlsx, mp3, m4a, txt',
-    params: RecordParams,
-    consumes: 'multipart',
-    response: ComplaintAttachment,
-    status: 201,
-  }),
-  listAttachments: endpoint({
-    method: 'GET',
-    path: '/complaints/:id/attachments',
-    tags,
-    summary: 'Files attached to a complaint',
+  attachmentLimits: e.get(
+    '/complaints/attachment-limits',
+    'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
+    { response: AttachmentLimits },
+  ),
+  uploadAttachment: e.post(
+    '/complaints/:id/attachments',
+    'Attach a file (multipart/form-data, field "file"): jpg, png, pdf, docx, xlsx, mp3, m4a, txt',
+    { params: RecordParams, consumes: 'multipart', response: ComplaintAttachment, status: 201 },
+  ),
+  listAttachments: e.get('/complaints/:id/attachments', 'Files attached to a complaint', {
     params: RecordParams,
     response: itemsOf(ComplaintAttachment),
   }),
-  downloadAttachment: endpoint({
-    method: 'GET',
-    path: '/complaints/:id/attachments/:attachmentId',
-    tags,
-    summary: 'Download an attached file (audited)',
-    params: FileParams,
-    produces: 'file',
-  }),
+  downloadAttachment: e.get(
+    '/complaints/:id/attachments/:attachmentId',
+    'Download an attached file (audited)',
+    { params: FileParams, produces: 'file' },
+  ),
 } as const;

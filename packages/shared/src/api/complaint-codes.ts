@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
 import { BoolQuery, itemsOf } from './common';
 import { CalendarDate, ComplaintCodeField, RecordParams, required } from './complaint-fields';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * The JR/T 0169 code tables of complaints (channel, category, cause) and the official holiday
@@ -48,48 +48,28 @@ export type CodeCreate = z.infer<typeof CodeCreate>;
 export type CodePatch = z.infer<typeof CodePatch>;
 export type HolidayPut = z.infer<typeof HolidayPut>;
 
-const tags = ['complaints'] as const;
+const e = endpoints(['complaints']);
 
 export const complaintCodesApi = {
-  listCodes: endpoint({
-    method: 'GET',
-    path: '/complaint-codes',
-    tags,
-    summary: 'JR/T 0169 code tables: channel, category, cause',
+  listCodes: e.get('/complaint-codes', 'JR/T 0169 code tables: channel, category, cause', {
     query: CodeListQuery,
     response: itemsOf(ComplaintCode),
   }),
-  createCode: endpoint({
-    method: 'POST',
-    path: '/complaint-codes',
-    tags,
-    summary: 'Add a code (admin)',
+  createCode: e.post('/complaint-codes', 'Add a code (admin)', {
     body: CodeCreate,
     response: ComplaintCode,
     status: 201,
   }),
-  updateCode: endpoint({
-    method: 'PATCH',
-    path: '/complaint-codes/:id',
-    tags,
-    summary: 'Edit or deactivate a code (admin)',
+  updateCode: e.patch('/complaint-codes/:id', 'Edit or deactivate a code (admin)', {
     params: RecordParams,
     body: CodePatch,
     response: ComplaintCode,
   }),
-  listHolidays: endpoint({
-    method: 'GET',
-    path: '/holiday-calendar',
-    tags,
-    summary: 'Official holidays and make-up working days (调休)',
+  listHolidays: e.get('/holiday-calendar', 'Official holidays and make-up working days (调休)', {
     query: HolidayListQuery,
     response: itemsOf(HolidayDay),
   }),
-  putHolidayYear: endpoint({
-    method: 'PUT',
-    path: '/holiday-calendar',
-    tags,
-    summary: 'Replace one year of the calendar (admin)',
+  putHolidayYear: e.put('/holiday-calendar', 'Replace one year of the calendar (admin)', {
     body: HolidayPut,
     response: itemsOf(HolidayDay),
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TASK_STATUSES } from '../complaints';
 import { BoolQuery, Id, PageQuery, pageOf } from './common';
 import { CalendarDate, RecordParams, required, text } from './complaint-fields';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /** Rectification tasks (溯源整改): what a complaint's root cause calls for, with owner and due date. */
 export const RectificationTask = z.object({
@@ -43,33 +43,21 @@ export type TaskCreate = z.infer<typeof TaskCreate>;
 export type TaskPatch = z.infer<typeof TaskPatch>;
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
-const tags = ['complaints'] as const;
+const e = endpoints(['complaints']);
 
 export const complaintTasksApi = {
-  listTasks: endpoint({
-    method: 'GET',
-    path: '/rectification-tasks',
-    tags,
-    summary: 'Rectification tasks (溯源整改), paged',
+  listTasks: e.get('/rectification-tasks', 'Rectification tasks (溯源整改), paged', {
     query: TaskListQuery,
     response: pageOf(RectificationTask),
     exportable: true,
   }),
-  createTask: endpoint({
-    method: 'POST',
-    path: '/complaints/:id/tasks',
-    tags,
-    summary: 'Add a rectification task',
+  createTask: e.post('/complaints/:id/tasks', 'Add a rectification task', {
     params: RecordParams,
     body: TaskCreate,
     response: RectificationTask,
     status: 201,
   }),
-  updateTask: endpoint({
-    method: 'PATCH',
-    path: '/rectification-tasks/:id',
-    tags,
-    summary: 'Edit or complete a rectification task',
+  updateTask: e.patch('/rectification-tasks/:id', 'Edit or complete a rectification task', {
     params: RecordParams,
     body: TaskPatch,
     response: RectificationTask,

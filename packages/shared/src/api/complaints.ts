@@ -18,7 +18,7 @@ import {
   text,
   ZonedInstant,
 } from './complaint-fields';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * The complaint case (谅点): registration, reading and editing, the case history and the decision
@@ -260,84 +260,54 @@ export type ComplaintPatch = z.infer<typeof ComplaintPatch>;
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['complaints'] as const;
+const e = endpoints(['complaints']);
 
 export const complaintsApi = {
-  listComplaints: endpoint({
-    method: 'GET',
-    path: '/complaints',
-    tags,
-    summary: 'Complaints, paged and filtered (due=soon|overdue for the deadline views)',
-    query: ComplaintListQuery,
-    response: pageOf(Complaint).extend({ totalCapped: z.boolean() }),
-    exportable: true,
-  }),
-  listHandlers: endpoint({
-    method: 'GET',
-    path: '/complaints/handlers',
-    tags,
-    summary: 'Users who may handle complaints of an outlet (for the investigate step)',
-    query: HandlersQuery,
-    response: itemsOf(ComplaintHandler),
-  }),
-  createComplaint: endpoint({
-    method: 'POST',
-    path: '/complaints',
-    tags,
-    summary: 'Register a complaint',
+  listComplaints: e.get(
+    '/complaints',
+    'Complaints, paged and filtered (due=soon|overdue for the deadline views)',
+    {
+      query: ComplaintListQuery,
+      response: pageOf(Complaint).extend({ totalCapped: z.boolean() }),
+      exportable: true,
+    },
+  ),
+  listHandlers: e.get(
+    '/complaints/handlers',
+    'Users who may handle complaints of an outlet (for the investigate step)',
+    { query: HandlersQuery, response: itemsOf(ComplaintHandler) },
+  ),
+  createComplaint: e.post('/complaints', 'Register a complaint', {
     body: ComplaintCreate,
     response: Complaint,
     status: 201,
   }),
-  getComplaint: endpoint({
-    method: 'GET',
-    path: '/complaints/:id',
-    tags,
-    summary: 'One complaint (personal data masked)',
+  getComplaint: e.get('/complaints/:id', 'One complaint (personal data masked)', {
     params: ComplaintParams,
     response: Complaint,
   }),
-  updateComplaint: endpoint({
-    method: 'PATCH',
-    path: '/complaints/:id',
-    tags,
-    summary: 'Edit classification, claim, facts, root cause',
+  updateComplaint: e.patch('/complaints/:id', 'Edit classification, claim, facts, root cause', {
     params: ComplaintParams,
     body: ComplaintPatch,
     response: Complaint,
   }),
-  unmaskComplaint: endpoint({
-    method: 'POST',
-    path: '/complaints/:id/unmask',
-    tags,
-    summary: 'The complainant’s data in clear (admin, cp_officer; audited)',
-    params: ComplaintParams,
-    body: ComplaintUnmask,
-    response: Complaint,
-  }),
-  setEmergency: endpoint({
-    method: 'PATCH',
-    path: '/complaints/:id/emergency',
-    tags,
-    summary: 'Tick the emergency-plan checklist of a major complaint (Art. 29)',
-    params: ComplaintParams,
-    body: EmergencyPatch,
-    response: Complaint,
-  }),
-  listEvents: endpoint({
-    method: 'GET',
-    path: '/complaints/:id/events',
-    tags,
-    summary: 'Every transition with actor, time and comment',
+  unmaskComplaint: e.post(
+    '/complaints/:id/unmask',
+    'The complainant’s data in clear (admin, cp_officer; audited)',
+    { params: ComplaintParams, body: ComplaintUnmask, response: Complaint },
+  ),
+  setEmergency: e.patch(
+    '/complaints/:id/emergency',
+    'Tick the emergency-plan checklist of a major complaint (Art. 29)',
+    { params: ComplaintParams, body: EmergencyPatch, response: Complaint },
+  ),
+  listEvents: e.get('/complaints/:id/events', 'Every transition with actor, time and comment', {
     params: ComplaintParams,
     response: itemsOf(ComplaintEvent),
   }),
-  getDecisionNotice: endpoint({
-    method: 'GET',
-    path: '/complaints/:id/decision-notice',
-    tags,
-    summary: 'The decision notice data (Art. 19) with the notice records (Art. 21)',
-    params: ComplaintParams,
-    response: DecisionNotice,
-  }),
+  getDecisionNotice: e.get(
+    '/complaints/:id/decision-notice',
+    'The decision notice data (Art. 19) with the notice records (Art. 21)',
+    { params: ComplaintParams, response: DecisionNotice },
+  ),
 } as const;

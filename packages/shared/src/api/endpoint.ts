@@ -72,7 +72,7 @@ export type EndpointSpec = Omit<EndpointDef, 'method' | 'path' | 'summary' | 'ta
 export function endpoints<const T extends readonly string[]>(tags: T) {
   const make =
     <M extends Method>(method: M) =>
-    <const P extends string, const S extends EndpointSpec = {}>(path: P, summary: string, spec?: S) =>
+    <const P extends string, const S extends EndpointSpec = Record<never, never>>(path: P, summary: string, spec?: S) =>
       ({ method, path, summary, tags, ...spec }) as { method: M; path: P; summary: string; tags: T } & S;
   return {
     get: make('GET'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RESPONSIBILITIES, SEVERITIES } from '../complaints';
 import { BilingualName, Id, itemsOf, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * Complaint insights: the statistics (Art. 26), the regulator-style report (JR/T 0169-2018),
@@ -134,67 +134,41 @@ export type AccountabilityRulesPut = z.infer<typeof AccountabilityRulesPut>;
 export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['complaints'] as const;
+const e = endpoints(['complaints']);
 
 export const insightsApi = {
-  complaintStats: endpoint({
-    method: 'GET',
-    path: '/complaints/stats',
-    tags,
-    summary: 'Counts by channel, category, cause, outlet and month; on-time rate; mean days to decision',
-    query: ComplaintStatsQuery,
-    response: ComplaintStats,
-    // the .xlsx: one row per dimension and value, and the totals
-    exportable: true,
-  }),
-  complaintReport: endpoint({
-    method: 'GET',
-    path: '/complaints/report',
-    tags,
-    summary: 'Regulator-style report: category × cause × channel (JR/T 0169-2018)',
-    query: ComplaintStatsQuery,
-    response: itemsOf(ComplaintReportRow),
-    exportable: true,
-  }),
-  listRisks: endpoint({
-    method: 'GET',
-    path: '/complaints/risks',
-    tags,
-    summary: 'High-risk scenarios (category × cause) ranked over the last N days, with their controls',
-    query: RiskListQuery,
-    response: pageOf(RiskScenario),
-    exportable: true,
-  }),
-  putRiskControls: endpoint({
-    method: 'PUT',
-    path: '/complaints/risk-controls',
-    tags,
-    summary: 'Set the controls of a scenario (admin, cp_officer)',
+  // the .xlsx: one row per dimension and value, and the totals
+  complaintStats: e.get(
+    '/complaints/stats',
+    'Counts by channel, category, cause, outlet and month; on-time rate; mean days to decision',
+    { query: ComplaintStatsQuery, response: ComplaintStats, exportable: true },
+  ),
+  complaintReport: e.get(
+    '/complaints/report',
+    'Regulator-style report: category × cause × channel (JR/T 0169-2018)',
+    { query: ComplaintStatsQuery, response: itemsOf(ComplaintReportRow), exportable: true },
+  ),
+  listRisks: e.get(
+    '/complaints/risks',
+    'High-risk scenarios (category × cause) ranked over the last N days, with their controls',
+    { query: RiskListQuery, response: pageOf(RiskScenario), exportable: true },
+  ),
+  putRiskControls: e.put('/complaints/risk-controls', 'Set the controls of a scenario (admin, cp_officer)', {
     body: RiskControlsPut,
     response: RiskControls,
   }),
-  listAccountabilityRules: endpoint({
-    method: 'GET',
-    path: '/complaints/accountability/rules',
-    tags,
-    summary: 'Points per complaint by responsibility and severity',
-    response: itemsOf(AccountabilityRule),
-  }),
-  putAccountabilityRules: endpoint({
-    method: 'PUT',
-    path: '/complaints/accountability/rules',
-    tags,
-    summary: 'Edit the points (admin, cp_officer)',
+  listAccountabilityRules: e.get(
+    '/complaints/accountability/rules',
+    'Points per complaint by responsibility and severity',
+    { response: itemsOf(AccountabilityRule) },
+  ),
+  putAccountabilityRules: e.put('/complaints/accountability/rules', 'Edit the points (admin, cp_officer)', {
     body: AccountabilityRulesPut,
     response: itemsOf(AccountabilityRule),
   }),
-  listScorecards: endpoint({
-    method: 'GET',
-    path: '/complaints/accountability/scorecards',
-    tags,
-    summary: 'Monthly scorecard per outlet or person, ranked (fewest points first)',
-    query: ScorecardQuery,
-    response: pageOf(ScorecardRow),
-    exportable: true,
-  }),
+  listScorecards: e.get(
+    '/complaints/accountability/scorecards',
+    'Monthly scorecard per outlet or person, ranked (fewest points first)',
+    { query: ScorecardQuery, response: pageOf(ScorecardRow), exportable: true },
+  ),
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PAGE_SIZE_MAX } from '../org';
 import { LOBBY_MODES } from '../lobby';
 import { OutletParams, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * What happened in the lobby on a day (docs/lobby.md, "Log and replay"): the lobby log
@@ -56,24 +56,16 @@ export type LobbyReplayPoint = z.infer<typeof LobbyReplayPoint>;
 export type LobbyReplay = z.infer<typeof LobbyReplay>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['lobby'] as const;
+const e = endpoints(['lobby']);
 
 export const lobbyHistoryApi = {
-  listLobbyLog: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/lobby/log',
-    tags,
-    summary: 'The lobby log of a day',
+  listLobbyLog: e.get('/outlets/:outletId/lobby/log', 'The lobby log of a day', {
     params: OutletParams,
     query: LobbyLogQuery,
     response: pageOf(LobbyLogEntry),
     exportable: true,
   }),
-  lobbyReplay: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/lobby/replay',
-    tags,
-    summary: "A day's timeline (per 1 or 5 minutes)",
+  lobbyReplay: e.get('/outlets/:outletId/lobby/replay', "A day's timeline (per 1 or 5 minutes)", {
     params: OutletParams,
     query: LobbyReplayQuery,
     response: LobbyReplay,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOBBY_MODES } from '../lobby';
 import { Id, OutletParams } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * The lobby now (docs/lobby.md, "The board"): the board's state as `GET …/lobby` answers it and
@@ -94,43 +94,25 @@ export const LobbyPresenceBody = z.object({ staffId: Id, postId: Id });
 export type LobbyPresenceBody = z.infer<typeof LobbyPresenceBody>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['lobby'] as const;
+const e = endpoints(['lobby']);
 const PromptParams = OutletParams.extend({ promptId: Id });
 
 export const lobbyLiveApi = {
-  getLobby: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/lobby',
-    tags,
-    summary: 'The lobby now',
-    params: OutletParams,
-    response: LobbyView,
-  }),
-  lobbyStream: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/lobby/stream',
-    tags,
-    summary: 'The lobby as Server-Sent Events (event "lobby"; event "ping" every 20 s)',
-    params: OutletParams,
-    produces: 'sse',
-  }),
+  getLobby: e.get('/outlets/:outletId/lobby', 'The lobby now', { params: OutletParams, response: LobbyView }),
+  lobbyStream: e.get(
+    '/outlets/:outletId/lobby/stream',
+    'The lobby as Server-Sent Events (event "lobby"; event "ping" every 20 s)',
+    { params: OutletParams, produces: 'sse' },
+  ),
 } as const;
 
 export const lobbyPresenceApi = {
-  checkIn: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/lobby/check-in',
-    tags,
-    summary: 'Check a staff member in at a post',
+  checkIn: e.post('/outlets/:outletId/lobby/check-in', 'Check a staff member in at a post', {
     params: OutletParams,
     body: LobbyPresenceBody,
     response: LobbyView,
   }),
-  checkOut: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/lobby/check-out',
-    tags,
-    summary: 'Check a staff member out',
+  checkOut: e.post('/outlets/:outletId/lobby/check-out', 'Check a staff member out', {
     params: OutletParams,
     body: LobbyPresenceBody,
     response: LobbyView,
@@ -138,19 +120,11 @@ export const lobbyPresenceApi = {
 } as const;
 
 export const lobbyPromptsApi = {
-  ackPrompt: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/lobby/prompts/:promptId/ack',
-    tags,
-    summary: 'Acknowledge a prompt',
+  ackPrompt: e.post('/outlets/:outletId/lobby/prompts/:promptId/ack', 'Acknowledge a prompt', {
     params: PromptParams,
     response: LobbyView,
   }),
-  declinePrompt: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/lobby/prompts/:promptId/decline',
-    tags,
-    summary: 'Decline a prompt',
+  declinePrompt: e.post('/outlets/:outletId/lobby/prompts/:promptId/decline', 'Decline a prompt', {
     params: PromptParams,
     response: LobbyView,
   }),

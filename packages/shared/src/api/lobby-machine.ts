@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_KINDS } from '../lobby';
 import { BoolQuery, Id, OutletParams, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * The ticket machine's side of the live lobby (docs/lobby.md, "Ticket machine"): its batches of
@@ -58,46 +58,29 @@ export type MachineToken = z.infer<typeof MachineToken>;
 export type MachineTokenCreated = z.infer<typeof MachineTokenCreated>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['lobby'] as const;
+const e = endpoints(['lobby']);
 const TokenParams = OutletParams.extend({ tokenId: Id });
 
 export const lobbyMachineApi = {
-  ingestTicketEvents: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/ticket-events',
-    tags,
-    summary: 'A batch of up to 1,000 ticket-machine events (Authorization: Bearer <machine token>)',
-    // no session: the machine token is checked by the service (401, or 403 for another outlet's)
-    public: true,
-    params: OutletParams,
-    body: TicketEventBatch,
-    response: TicketEventBatchResult,
-  }),
-  listMachineTokens: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/machine-tokens',
-    tags,
-    summary: 'Ticket-machine tokens of the outlet',
+  // no session: the machine token is checked by the service (401, or 403 for another outlet's)
+  ingestTicketEvents: e.post(
+    '/outlets/:outletId/ticket-events',
+    'A batch of up to 1,000 ticket-machine events (Authorization: Bearer <machine token>)',
+    { public: true, params: OutletParams, body: TicketEventBatch, response: TicketEventBatchResult },
+  ),
+  listMachineTokens: e.get('/outlets/:outletId/machine-tokens', 'Ticket-machine tokens of the outlet', {
     params: OutletParams,
     query: MachineTokenQuery,
     response: pageOf(MachineToken),
     exportable: true,
   }),
-  createMachineToken: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/machine-tokens',
-    tags,
-    summary: 'Create a token (shown once)',
+  createMachineToken: e.post('/outlets/:outletId/machine-tokens', 'Create a token (shown once)', {
     params: OutletParams,
     body: MachineTokenCreate,
     response: MachineTokenCreated,
     status: 201,
   }),
-  revokeMachineToken: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/machine-tokens/:tokenId/revoke',
-    tags,
-    summary: 'Revoke a token',
+  revokeMachineToken: e.post('/outlets/:outletId/machine-tokens/:tokenId/revoke', 'Revoke a token', {
     params: TokenParams,
     response: MachineToken,
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOBBY_MODES, SLOTS_PER_DAY } from '../lobby';
 import { Instant, OutletParams } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 import { LobbyView } from './lobby-live';
 
 /**
@@ -91,65 +91,37 @@ export type ModeResult = z.infer<typeof ModeResult>;
 export type ModeRecommendation = z.infer<typeof ModeRecommendation>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['lobby'] as const;
+const e = endpoints(['lobby']);
 
 export const lobbySetupApi = {
-  getLobbySettings: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/lobby/settings',
-    tags,
-    summary: 'Service-level target',
+  getLobbySettings: e.get('/outlets/:outletId/lobby/settings', 'Service-level target', {
     params: OutletParams,
     response: LobbySettings,
   }),
-  putLobbySettings: endpoint({
-    method: 'PUT',
-    path: '/outlets/:outletId/lobby/settings',
-    tags,
-    summary: 'Set the service-level target and prompt time-out',
-    params: OutletParams,
-    body: LobbySettingsPut,
-    response: LobbySettings,
-  }),
-  getModePlan: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/mode-plan',
-    tags,
-    summary: 'Weekly mode plan (7 × 48 half hours)',
+  putLobbySettings: e.put(
+    '/outlets/:outletId/lobby/settings',
+    'Set the service-level target and prompt time-out',
+    { params: OutletParams, body: LobbySettingsPut, response: LobbySettings },
+  ),
+  getModePlan: e.get('/outlets/:outletId/mode-plan', 'Weekly mode plan (7 × 48 half hours)', {
     params: OutletParams,
     response: ModePlan,
   }),
-  putModePlan: endpoint({
-    method: 'PUT',
-    path: '/outlets/:outletId/mode-plan',
-    tags,
-    summary: 'Replace the mode plan',
+  putModePlan: e.put('/outlets/:outletId/mode-plan', 'Replace the mode plan', {
     params: OutletParams,
     body: ModePlan,
     response: ModePlan,
   }),
-  overrideMode: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/lobby/mode',
-    tags,
-    summary: 'Override the mode (or "plan" to return to the plan)',
-    params: OutletParams,
-    body: ModeOverride,
-    response: LobbyView,
-  }),
-  getBackfillRules: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/backfill-rules',
-    tags,
-    summary: 'Backfill rules',
+  overrideMode: e.post(
+    '/outlets/:outletId/lobby/mode',
+    'Override the mode (or "plan" to return to the plan)',
+    { params: OutletParams, body: ModeOverride, response: LobbyView },
+  ),
+  getBackfillRules: e.get('/outlets/:outletId/backfill-rules', 'Backfill rules', {
     params: OutletParams,
     response: BackfillRules,
   }),
-  putBackfillRules: endpoint({
-    method: 'PUT',
-    path: '/outlets/:outletId/backfill-rules',
-    tags,
-    summary: 'Replace the backfill rules (ordered)',
+  putBackfillRules: e.put('/outlets/:outletId/backfill-rules', 'Replace the backfill rules (ordered)', {
     params: OutletParams,
     body: BackfillRules,
     response: BackfillRules,
@@ -157,13 +129,9 @@ export const lobbySetupApi = {
 } as const;
 
 export const lobbyRecommendApi = {
-  recommendModes: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/mode-plan/recommend',
-    tags,
-    summary: 'Both modes per half hour of a weekday, simulated on the outlet (the user then PUTs a plan)',
-    params: OutletParams,
-    body: ModeRecommendBody,
-    response: ModeRecommendation,
-  }),
+  recommendModes: e.post(
+    '/outlets/:outletId/mode-plan/recommend',
+    'Both modes per half hour of a weekday, simulated on the outlet (the user then PUTs a plan)',
+    { params: OutletParams, body: ModeRecommendBody, response: ModeRecommendation },
+  ),
 } as const;

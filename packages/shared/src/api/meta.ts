@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLES } from '../roles';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /** A login of the demo branch, listed on the login page while the demo data is loaded. */
 export const DemoLogin = z.object({
@@ -30,23 +30,12 @@ export const Health = z.object({
   version: z.string(),
 });
 
-const tags = ['meta'] as const;
+const e = endpoints(['meta']);
 
 export const metaApi = {
   /** outside /api/v1: what load balancers and the E2E set-up poll */
-  health: endpoint({
-    method: 'GET',
-    path: '/api/health',
-    tags,
-    summary: 'Liveness and database check',
-    response: Health,
-    public: true,
-  }),
-  meta: endpoint({
-    method: 'GET',
-    path: '/meta',
-    tags,
-    summary: 'Version, demo flag and the code lists the UI needs',
+  health: e.get('/api/health', 'Liveness and database check', { response: Health, public: true }),
+  meta: e.get('/meta', 'Version, demo flag and the code lists the UI needs', {
     response: Meta,
     public: true,
   }),

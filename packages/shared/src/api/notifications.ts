@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BoolQuery, Id, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * In-app notifications of the signed-in user: deadline reminders of complaints (due within 3 days,
@@ -32,30 +32,18 @@ export type AppNotification = z.infer<typeof AppNotification>;
 export const NotificationListQuery = PageQuery.extend({ unread: BoolQuery.optional() });
 const Updated = z.object({ updated: z.number().int() });
 
-const tags = ['notifications'] as const;
+const e = endpoints(['notifications']);
 
 export const notificationsApi = {
-  listNotifications: endpoint({
-    method: 'GET',
-    path: '/notifications',
-    tags,
-    summary: 'My notifications, newest first',
+  listNotifications: e.get('/notifications', 'My notifications, newest first', {
     query: NotificationListQuery,
     response: pageOf(AppNotification).extend({ unread: z.number().int() }),
   }),
-  markNotificationRead: endpoint({
-    method: 'POST',
-    path: '/notifications/:id/read',
-    tags,
-    summary: 'Mark one notification read',
+  markNotificationRead: e.post('/notifications/:id/read', 'Mark one notification read', {
     params: z.object({ id: Id }),
     response: Updated,
   }),
-  markAllNotificationsRead: endpoint({
-    method: 'POST',
-    path: '/notifications/read-all',
-    tags,
-    summary: 'Mark all my notifications read',
+  markAllNotificationsRead: e.post('/notifications/read-all', 'Mark all my notifications read', {
     response: Updated,
   }),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_IMPORT_FIELDS, TICKET_KINDS, type TicketImportField } from '../lobby';
 import { OutletParams, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /**
  * Historic ticket-log import (docs/lobby.md, "Importing ticket history"): the column mapping the
@@ -104,75 +104,55 @@ export const TicketImportUpload = z.object({
 export type TicketImportUpload = z.infer<typeof TicketImportUpload>;
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['lobby'] as const;
+const e = endpoints(['lobby']);
 const UPLOAD =
   'multipart/form-data: field "file" (CSV in UTF-8 or GBK, or .xlsx), optional "mapping" (JSON: field → column header)';
 
 export const ticketImportApi = {
-  getTicketImportMapping: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/ticket-import/mapping',
-    tags,
-    summary: 'The column mapping saved for the outlet',
-    params: OutletParams,
-    response: TicketImportMappingView,
-  }),
-  putTicketImportMapping: endpoint({
-    method: 'PUT',
-    path: '/outlets/:outletId/ticket-import/mapping',
-    tags,
-    summary: 'Save the column mapping for the outlet (audited)',
-    params: OutletParams,
-    body: TicketImportMappingPut,
-    response: TicketImportMappingView,
-  }),
-  previewTicketImport: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/ticket-import/preview',
-    tags,
-    summary: `Preview a ticket log: headers, mapping, first rows, every bad row (${UPLOAD})`,
-    params: OutletParams,
-    consumes: 'multipart',
-    body: TicketImportUpload,
-    response: TicketImportPreview,
-  }),
-  ticketImportErrors: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/ticket-import/errors.xlsx',
-    tags,
-    summary: `Every bad row of a ticket log as .xlsx (${UPLOAD})`,
-    params: OutletParams,
-    consumes: 'multipart',
-    body: TicketImportUpload,
-    produces: 'xlsx',
-  }),
-  commitTicketImport: endpoint({
-    method: 'POST',
-    path: '/outlets/:outletId/ticket-import/commit',
-    tags,
-    summary: `Import a ticket log: all or nothing, or only the good rows with "skipInvalid"=true (${UPLOAD})`,
-    params: OutletParams,
-    consumes: 'multipart',
-    body: TicketImportUpload,
-    response: TicketImportBatch,
-    status: 201,
-  }),
-  ticketImportTemplate: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/ticket-import/template.csv',
-    tags,
-    summary: 'A CSV template with the expected headers and two example rows',
-    params: OutletParams,
-    produces: 'file',
-  }),
-  listTicketImportBatches: endpoint({
-    method: 'GET',
-    path: '/outlets/:outletId/ticket-import/batches',
-    tags,
-    summary: 'Past imports of the outlet, newest first',
-    params: OutletParams,
-    query: TicketImportBatchQuery,
-    response: pageOf(TicketImportBatch),
-    exportable: true,
-  }),
+  getTicketImportMapping: e.get(
+    '/outlets/:outletId/ticket-import/mapping',
+    'The column mapping saved for the outlet',
+    { params: OutletParams, response: TicketImportMappingView },
+  ),
+  putTicketImportMapping: e.put(
+    '/outlets/:outletId/ticket-import/mapping',
+    'Save the column mapping for the outlet (audited)',
+    { params: OutletParams, body: TicketImportMappingPut, response: TicketImportMappingView },
+  ),
+  previewTicketImport: e.post(
+    '/outlets/:outletId/ticket-import/preview',
+    `Preview a ticket log: headers, mapping, first rows, every bad row (${UPLOAD})`,
+    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, response: TicketImportPreview },
+  ),
+  ticketImportErrors: e.post(
+    '/outlets/:outletId/ticket-import/errors.xlsx',
+    `Every bad row of a ticket log as .xlsx (${UPLOAD})`,
+    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, produces: 'xlsx' },
+  ),
+  commitTicketImport: e.post(
+    '/outlets/:outletId/ticket-import/commit',
+    `Import a ticket log: all or nothing, or only the good rows with "skipInvalid"=true (${UPLOAD})`,
+    {
+      params: OutletParams,
+      consumes: 'multipart',
+      body: TicketImportUpload,
+      response: TicketImportBatch,
+      status: 201,
+    },
+  ),
+  ticketImportTemplate: e.get(
+    '/outlets/:outletId/ticket-import/template.csv',
+    'A CSV template with the expected headers and two example rows',
+    { params: OutletParams, produces: 'file' },
+  ),
+  listTicketImportBatches: e.get(
+    '/outlets/:outletId/ticket-import/batches',
+    'Past imports of the outlet, newest first',
+    {
+      params: OutletParams,
+      query: TicketImportBatchQuery,
+      response: pageOf(TicketImportBatch),
+      exportable: true,
+    },
+  ),
 } as const;

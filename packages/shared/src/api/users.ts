@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StaffRole } from '../org';
 import { USER_ROLES, type UserRole } from '../roles';
 import { BoolQuery, Id, PageQuery, pageOf } from './common';
-import { endpoint } from './endpoint';
+import { endpoints } from './endpoint';
 
 /** The languages of the app. */
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -89,36 +89,24 @@ export function loginRolesForStaff(staffRoles: readonly (StaffRole | string)[]):
 }
 
 // ---------------------------------------------------------------- endpoints
-const tags = ['users'] as const;
+const e = endpoints(['users']);
 const UserParams = z.object({ userId: Id });
 
 const userAction = <const P extends string>(path: P, summary: string) =>
-  endpoint({ method: 'POST', path, tags, summary, params: UserParams, response: User });
+  e.post(path, summary, { params: UserParams, response: User });
 
 export const usersApi = {
-  listUsers: endpoint({
-    method: 'GET',
-    path: '/users',
-    tags,
-    summary: 'Accounts, paged',
+  listUsers: e.get('/users', 'Accounts, paged', {
     query: UserListQuery,
     response: pageOf(User),
     exportable: true,
   }),
-  createUser: endpoint({
-    method: 'POST',
-    path: '/users',
-    tags,
-    summary: 'Create an account (with `staffId`: the login of a staff member)',
+  createUser: e.post('/users', 'Create an account (with `staffId`: the login of a staff member)', {
     body: UserCreate,
     response: User,
     status: 201,
   }),
-  updateUser: endpoint({
-    method: 'PATCH',
-    path: '/users/:userId',
-    tags,
-    summary: 'Edit an account',
+  updateUser: e.patch('/users/:userId', 'Edit an account', {
     params: UserParams,
     body: UserPatch,
     response: User,
@@ -126,11 +114,7 @@ export const usersApi = {
   deactivateUser: userAction('/users/:userId/deactivate', 'Deactivate an account'),
   reactivateUser: userAction('/users/:userId/reactivate', 'Reactivate an account'),
   unlockUser: userAction('/users/:userId/unlock', 'Unlock a locked account'),
-  resetPassword: endpoint({
-    method: 'POST',
-    path: '/users/:userId/reset-password',
-    tags,
-    summary: 'Set a new password',
+  resetPassword: e.post('/users/:userId/reset-password', 'Set a new password', {
     params: UserParams,
     body: PasswordReset,
     status: 204,
