@@ -23,29 +23,37 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A fresh context (own cookies and localStorage) sized like a 10-inch tablet in landscape; in
- * Beijing unless another zone is given (a laptop set to UTC, say).
+ * The browser's own time zone for the whole run: Beijing unless `E2E_TIMEZONE` names another
+ * (`E2E_TIMEZONE=UTC npm run test:e2e`). The product must show and read every date and time in
+ * Beijing time whatever the browser's zone is, so every spec passes in any zone.
+ */
+export const BROWSER_TIMEZONE = process.env.E2E_TIMEZONE || 'Asia/Shanghai';
+
+/**
+ * A fresh context (own cookies and localStorage) sized like a 10-inch tablet in landscape, in the
+ * run's browser zone unless another is given (a laptop set to UTC, say).
  */
 export function newContext(
   browser: Browser,
   baseURL: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
-  timezoneId = 'Asia/Shanghai',
+  timezoneId = BROWSER_TIMEZONE,
+  locale: 'zh-CN' | 'en-US' = 'zh-CN',
 ): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL,
-    viewport,
-    acceptDownloads: true,
-    locale: 'zh-CN',
-    timezoneId,
-  });
+  return browser.newContext({ baseURL, viewport, acceptDownloads: true, locale, timezoneId });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Pages with a live stream never go network-idle: wait a little for images and fonts, not 30 s.
   await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  // Tables fade their loading mask out: wait for the data, then stop every animation mid-way.
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => undefined);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 }
 
 /** Logs in through the login form and waits for the app shell. */

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
-import { cjk } from './helpers';
+import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { makeOutlet, unique } from './factories';
+import { modalOk } from './helpers';
 
 describe('password change', () => {
   let browser: Browser;
@@ -15,14 +16,13 @@ describe('password change', () => {
   it('makes a new user change the password the admin gave before anything else', async () => {
     const baseUrl = inject('baseUrl');
     const admin = await apiSession(baseUrl, 'admin');
-    const outlets = await admin.get<{ items: OutletRow[] }>('/outlets?q=LSW');
-    const outletId = outlets.items.find((o) => o.code === 'LSW')!.id;
-    const username = `new.${Date.now().toString(36)}`;
+    const { outlet } = await makeOutlet(admin);
+    const username = `new.${unique()}`.toLowerCase();
     await admin.post('/users', {
       username,
       displayName: '新同事',
       role: 'staff',
-      outletId,
+      outletId: outlet.id,
       password: 'given-by-admin-1',
     });
 
@@ -38,12 +38,15 @@ describe('password change', () => {
     await dialog.getByLabel('当前密码').fill('not-the-password-1');
     await dialog.getByLabel('新密码', { exact: true }).fill('my-own-secret-42');
     await dialog.getByLabel('确认新密码').fill('my-own-secret-42');
-    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await modalOk(dialog).click();
     await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+    await expect(dialog.locator('.ant-modal-footer .ant-btn-primary').textContent()).resolves.toMatch(
+      /保\s*存/,
+    );
     await screenshot(page, '45-password-forced-wrong-current');
 
     await dialog.getByLabel('当前密码').fill('given-by-admin-1');
-    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await modalOk(dialog).click();
     await page.getByText('密码已修改').waitFor();
     await dialog.waitFor({ state: 'hidden' });
 
