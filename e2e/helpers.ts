@@ -46,3 +46,23 @@ export async function pickInDropdown(page: Page, text: string, timeout = 30_000)
 export function modalOk(dialog: Locator): Locator {
   return dialog.locator('.ant-modal-footer .ant-btn-primary:not(.ant-btn-loading)');
 }
+
+/** Waits until no Select dropdown is open (it closes with a short motion). */
+export async function dropdownClosed(page: Page): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'hidden' });
+}
+
+/** Waits until a smooth scroll has come to rest: two reads of the scroll position a frame apart agree. */
+export async function scrollSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const g = globalThis as unknown as { scrollY: number; requestAnimationFrame(f: () => void): void };
+        const y = g.scrollY;
+        g.requestAnimationFrame(() => g.requestAnimationFrame(() => resolve(g.scrollY === y)));
+      }),
+  );
+}

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newContext, screenshot } from './browser';
+import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { makeUser } from './factories';
 
 describe('language switch', () => {
   let browser: Browser;
@@ -13,9 +14,11 @@ describe('language switch', () => {
 
   it('switches to English and back, and remembers the choice', async () => {
     const baseUrl = inject('baseUrl');
+    const admin = await apiSession(baseUrl, 'admin');
+    const officer = await makeUser(baseUrl, admin, 'cp_officer', null, { displayName: '分行消保部' });
     const context = await newContext(browser, baseUrl);
     const page = await context.newPage();
-    await login(page, 'cpo');
+    await login(page, officer.username, officer.password);
     // an officer's day starts on the home page
     await page.waitForURL('**/home');
     await page.getByRole('heading', { name: '工作台' }).waitFor();
@@ -38,7 +41,7 @@ describe('language switch', () => {
     // ... and on the server: a fresh browser profile gets English after logging in
     const other = await newContext(browser, baseUrl);
     const page2 = await other.newPage();
-    await login(page2, 'cpo');
+    await login(page2, officer.username, officer.password);
     await page2.getByRole('heading', { name: 'Home' }).waitFor();
     await expect(page2.getByTestId('home-section-complaints').textContent()).resolves.toContain(
       'Complaints falling due',

@@ -1,6 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { type Api, makeOutlet, makeUser, type OwnOutlet } from './factories';
+import { dropdownClosed, scrollSettled } from './helpers';
 
 type Mode = 'fixed' | 'rotating';
 interface Recommendation {
@@ -8,17 +10,6 @@ interface Recommendation {
   source: 'history' | 'default';
   slots: { start: string; better: Mode }[];
   suggestedDay: Mode[];
-}
-interface Post {
-  id: string;
-  kind: string;
-  name: string;
-  active: boolean;
-}
-interface Staff {
-  id: string;
-  name: string;
-  roles: string[];
 }
 interface Rule {
   id: string;
@@ -46,12 +37,12 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
   const baseUrl = inject('baseUrl');
   const run = Date.now().toString(36);
   let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let head: Awaited<ReturnType<typeof apiSession>>;
+  let own: OwnOutlet;
   let outletId: string;
-  let posts: Post[];
-  let staff: Staff[];
+  let headUser: Awaited<ReturnType<typeof makeUser>>;
+  let head: Api;
+  /** the page of the test that runs: a fresh context signed in as the outlet head */
+  let page: Page;
 
   const ticketEvents = (token: string, events: unknown[]) =>
     fetch(`${baseUrl}/api/v1/outlets/${outletId}/ticket-events`, {
@@ -60,18 +51,41 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
       body: JSON.stringify({ events }),
     });
 
+  /** A backfill rule through the API: the super counter backed by the teller. */
+  async function addRule() {
+    const { rules } = await head.get<{ rules: Rule[] }>(`/outlets/${outletId}/backfill-rules`);
+    const post = own.posts.find((p) => p.kind === 'super_counter')!;
+    await head.put(`/outlets/${outletId}/backfill-rules`, {
+      rules: [
+        ...rules,
+        { postId: post.id, backups: [{ staffId: own.staff[1]!.id }], triggers: { postEmpty: true } },
+      ],
+    });
+  }
+
+  async function signedIn(
+    user: { username: string; password: string },
+    viewport?: { width: number; height: number },
+  ) {
+    const context = await newContext(browser, baseUrl, viewport);
+    const p = await context.newPage();
+    await login(p, user.username, user.password);
+    return p;
+  }
+
   beforeAll(async () => {
     browser = await launchBrowser();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    head = await apiSession(baseUrl, 'head.lsw');
-    const outlets = await head.get<{ items: OutletRow[] }>('/outlets?q=LSW');
-    const lsw = outlets.items.find((o) => o.code === 'LSW');
-    if (!lsw) throw new Error('no LSW outlet');
-    outletId = lsw.id;
-    posts = (await head.get<{ items: Post[] }>(`/outlets/${outletId}/posts`)).items.filter((p) => p.active);
-    staff = (await head.get<{ items: Staff[] }>(`/outlets/${outletId}/staff?active=true&pageSize=200`)).items;
-    await login(page, 'head.lsw');
+    const admin = await apiSession(baseUrl, 'admin');
+    own = await makeOutlet(admin, '大堂设置测试支行');
+    outletId = own.outlet.id;
+    headUser = await makeUser(baseUrl, admin, 'outlet_head', outletId);
+    head = await apiSession(baseUrl, headUser.username, headUser.password);
+  });
+  beforeEach(async () => {
+    page = await signedIn(headUser);
+  });
+  afterEach(async () => {
+    await page.context().close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,7 +142,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     await page.getByTestId('rec-apply').click();
     await page.getByTestId('plan-applied').waitFor();
     await expect(page.getByTestId('plan-cell-2-18').getAttribute('data-mode')).resolves.toBe(first);
-    await page.waitForTimeout(800); // the smooth scroll up to the grid
+    await scrollSettled(page); // the smooth scroll up to the grid
     await screenshot(page, 'ls03-plan-applied');
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-dirty').waitFor({ state: 'detached' });
@@ -140,9 +154,8 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
   });
 
   it('saves a backfill rule and reads it back', async () => {
-    const target = posts.find((p) => p.kind === 'super_counter') ?? posts[0];
-    const backup = staff[1] ?? staff[0];
-    if (!target || !backup) throw new Error('LSW has no posts or staff');
+    const target = own.posts.find((p) => p.kind === 'super_counter')!;
+    const backup = own.staff[1]!;
     const before = (await head.get<{ rules: Rule[] }>(`/outlets/${outletId}/backfill-rules`)).rules;
 
     await page.goto(`/lobby/${outletId}/plan?tab=rules`);
@@ -168,7 +181,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '大堂经理' })
       .first()
       .click();
-    await page.waitForTimeout(400); // the dropdown closes
+    await dropdownClosed(page);
     await screenshot(page, 'ls04-backfill-rule');
     await page.getByTestId('rules-save').click();
     await page.getByTestId('rules-dirty').waitFor({ state: 'detached' });
@@ -214,7 +227,6 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     const token = ((await value.textContent()) ?? '').trim();
     expect(token).toMatch(/^ldm_/);
     await page.getByText('令牌只显示这一次').waitFor();
-    await page.waitForTimeout(400); // the modal's zoom-in
     await screenshot(page, 'ls06-token-once');
     await page.getByTestId('token-done').click();
     await value.waitFor({ state: 'detached' });
@@ -230,7 +242,6 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     expect(ok.status).toBe(200);
     await page.reload();
     await page.locator('tr', { hasText: name }).filter({ hasNotText: '从未使用' }).waitFor();
-    await page.waitForTimeout(300);
     await screenshot(page, 'ls07-tokens');
 
     await row.getByTestId('token-revoke').click();
@@ -244,6 +255,11 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
   });
 
   it('draws the day replay after events are posted, with the log and an empty day', async () => {
+    // today's log is to show a plan change and a rule change
+    const plan = await head.get<{ days: Mode[][] }>(`/outlets/${outletId}/mode-plan`);
+    plan.days[0]![20] = plan.days[0]![20] === 'fixed' ? 'rotating' : 'fixed';
+    await head.put(`/outlets/${outletId}/mode-plan`, plan);
+    await addRule();
     const { token } = await head.post<{ token: string }>(`/outlets/${outletId}/machine-tokens`, {
       name: `replay ${run}`,
     });
@@ -283,7 +299,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
       ((await stat.locator('.ant-statistic-content').textContent()) ?? '0').replace(/\D/g, ''),
     );
     expect(arrivals).toBeGreaterThanOrEqual(24);
-    // Today's log has the plan and rule changes made above.
+    // Today's log has the plan and rule changes.
     const log = page.getByTestId('lobby-log');
     await log.getByText('计划变更').first().waitFor();
     await log.getByText('规则变更').first().waitFor();
@@ -303,6 +319,10 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
   });
 
   it('is readable in English and on a portrait tablet; the lobby manager sees the plan read-only', async () => {
+    await addRule();
+    await head.post(`/outlets/${outletId}/machine-tokens`, { name: `二楼叫号机 ${run}` });
+    const admin = await apiSession(baseUrl, 'admin');
+    const lobbyUser = await makeUser(baseUrl, admin, 'lobby_manager', outletId);
     await page.goto(`/lobby/${outletId}/plan`);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-en-US').click();
@@ -316,9 +336,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     await page.getByTestId('lang-zh-CN').click();
     await page.getByText('到达客户').waitFor();
 
-    const portrait = await newContext(browser, baseUrl, { width: 800, height: 1280 });
-    const p = await portrait.newPage();
-    await login(p, 'lobby.lsw');
+    const p = await signedIn(lobbyUser, { width: 800, height: 1280 });
     await p.goto(`/lobby/${outletId}/plan`);
     await p.getByTestId('plan-grid').waitFor();
     await p.getByText('您可以查看，但只有网点负责人').first().waitFor();
@@ -331,18 +349,15 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     await screenshot(p, 'ls13-replay-portrait');
     await p.goto(`/outlets/${outletId}/machines`);
     await p.getByTestId('tokens-no-access').waitFor();
-    await portrait.close();
+    await p.context().close();
 
-    const tablet = await newContext(browser, baseUrl, { width: 800, height: 1280 });
-    const h = await tablet.newPage();
-    await login(h, 'head.lsw');
+    const h = await signedIn(headUser, { width: 800, height: 1280 });
     await h.goto(`/outlets/${outletId}/machines`);
     await h.locator('[data-testid="token-table"] tr.ant-table-row').first().waitFor();
-    await h.waitForTimeout(300);
     await screenshot(h, 'ls14-tokens-portrait');
     await h.goto(`/lobby/${outletId}/plan?tab=rules`);
     await h.getByTestId('rule-0').waitFor();
     await screenshot(h, 'ls15-rules-portrait');
-    await tablet.close();
+    await h.context().close();
   });
 });

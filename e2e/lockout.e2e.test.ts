@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newContext, screenshot } from './browser';
+import { apiSession, launchBrowser, newContext, screenshot } from './browser';
+import { makeUser } from './factories';
 
 describe('account lockout', () => {
   let browser: Browser;
@@ -12,14 +13,17 @@ describe('account lockout', () => {
   });
 
   it('locks an account after five wrong passwords, then refuses the right one', async () => {
-    const context = await newContext(browser, inject('baseUrl'));
+    // a login of its own: locking a shared one would refuse it to every other spec
+    const baseUrl = inject('baseUrl');
+    const me = await makeUser(baseUrl, await apiSession(baseUrl, 'admin'), 'consultant');
+    const context = await newContext(browser, baseUrl);
     const page = await context.newPage();
     await page.goto('/login');
     const error = page.getByTestId('login-error');
 
     const attempt = async (password: string) => {
       const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
-      await page.getByTestId('login-username').fill('consultant');
+      await page.getByTestId('login-username').fill(me.username);
       await page.getByTestId('login-password').fill(password);
       await page.getByTestId('login-submit').click();
       const res = await answered;
@@ -36,7 +40,7 @@ describe('account lockout', () => {
     expect([401, 423]).toContain(fifth.status);
     await screenshot(page, '40-login-wrong-password');
 
-    const sixth = await attempt(DEMO_PASSWORD);
+    const sixth = await attempt(me.password);
     expect(sixth.status).toBe(423);
     expect(sixth.text).toMatch(/账户已锁定至 \d{2}:\d{2}/);
     await expect(page.getByTestId('user-menu').count()).resolves.toBe(0);

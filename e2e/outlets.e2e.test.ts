@@ -1,26 +1,46 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newContext, screenshot } from './browser';
-import { cjk, pickOption } from './helpers';
+import type { Outlet } from '@liangdian/shared/api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { type Api, makeOutlet, makeUser, type OwnOutlet, unique } from './factories';
+import { cjk, modalOk, pickOption } from './helpers';
 
 describe('admin manages outlets and staff', () => {
+  const baseUrl = inject('baseUrl');
   let browser: Browser;
-  let context: BrowserContext;
+  let admin: Api;
+  /** an administrator of this spec's own, and an outlet it made */
+  let me: Awaited<ReturnType<typeof makeUser>>;
+  let own: OwnOutlet;
+  /** the page of the test that runs: a fresh context, signed in as `me` */
   let page: Page;
-  const code = `E2E${Date.now().toString(36).toUpperCase().slice(-5)}`;
-  const name = `测试支行${code}`;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    context = await newContext(browser, inject('baseUrl'));
-    page = await context.newPage();
+    admin = await apiSession(baseUrl, 'admin');
+    me = await makeUser(baseUrl, admin, 'admin', null, { displayName: '网点管理员' });
+    own = await makeOutlet(admin, '网点管理测试支行');
+  });
+  beforeEach(async () => {
+    page = await (await newContext(browser, baseUrl)).newPage();
+  });
+  afterEach(async () => {
+    await page.context().close();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
+  /** Finds an outlet in the list by its code and opens it. */
+  async function openOutlet(outlet: Pick<Outlet, 'code' | 'name'>) {
+    await page.goto('/outlets');
+    await page.getByTestId('outlet-search').locator('input').fill(outlet.code);
+    await page.getByTestId('outlet-search').locator('input').press('Enter');
+    await page.getByRole('link', { name: outlet.name }).click();
+  }
+
   it('logs in as admin and sees the outlet list with the demo tag', async () => {
-    await login(page, 'admin');
+    await login(page, me.username, me.password);
     // an admin's day starts on the home page; the menu entry is a real link
     await page.waitForURL('**/home');
     const menuLink = page.locator('.ant-layout-sider a[href="/outlets"]');
@@ -28,31 +48,39 @@ describe('admin manages outlets and staff', () => {
     await menuLink.click();
     await page.waitForURL('**/outlets');
     await page.getByRole('heading', { name: '网点管理' }).waitFor();
-    await page.getByRole('link', { name: '螺蛳湾支行' }).waitFor();
+    // the server started on demo data: its outlets carry the tag
     await expect(page.getByTestId('demo-tag').first().textContent()).resolves.toContain('演示数据');
     await screenshot(page, '01-outlet-list');
+    await page.getByTestId('outlet-search').locator('input').fill(own.outlet.code);
+    await page.getByTestId('outlet-search').locator('input').press('Enter');
+    await page.getByRole('link', { name: own.outlet.name }).waitFor();
   });
 
   it('creates an outlet through the modal', async () => {
+    const code = `E2E${unique()}`;
+    const name = `测试支行${code}`;
+    await login(page, me.username, me.password);
+    await page.goto('/outlets');
     await page.getByTestId('new-outlet').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('outlet-code').fill(code);
     await dialog.getByTestId('outlet-name').fill(name);
     await dialog.getByLabel('地址').fill('昆明市五华区测试路 1 号');
     await screenshot(page, '02-outlet-create-modal');
-    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await modalOk(dialog).click();
     await page.waitForURL(/\/outlets\/[^/]+$/);
     await page.getByTestId('outlet-title').filter({ hasText: name }).waitFor();
     await screenshot(page, '03-outlet-overview');
   });
 
   it('refuses a duplicate outlet code on the code field', async () => {
+    await login(page, me.username, me.password);
     await page.goto('/outlets');
     await page.getByTestId('new-outlet').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('outlet-code').fill('LSW');
+    await dialog.getByTestId('outlet-code').fill(own.outlet.code);
     await dialog.getByTestId('outlet-name').fill('重复编号支行');
-    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await modalOk(dialog).click();
     await dialog
       .locator('.ant-form-item-has-error')
       .filter({ has: page.getByTestId('outlet-code') })
@@ -62,10 +90,17 @@ describe('admin manages outlets and staff', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
-  it('adds a zone and a staff member to the new outlet', async () => {
-    await page.getByTestId('outlet-search').locator('input').fill(code);
-    await page.getByTestId('outlet-search').locator('input').press('Enter');
-    await page.getByRole('link', { name }).click();
+  it('adds a zone and a staff member to a new outlet', async () => {
+    // a bare outlet: no zones and no staff yet
+    const branches = await admin.get<{ items: { id: string }[] }>('/branches');
+    const code = `E2E${unique()}`;
+    const bare = await admin.post<Outlet>('/outlets', {
+      branchId: branches.items[0]!.id,
+      code,
+      name: `新开支行${code.slice(-4)}`,
+    });
+    await login(page, me.username, me.password);
+    await openOutlet(bare);
     // tabs are links: their address says which tab is open
     const zonesTab = page.getByTestId('tab-zones');
     await expect(zonesTab.getAttribute('href')).resolves.toMatch(/^\/outlets\/[^/]+\/zones$/);
@@ -73,10 +108,7 @@ describe('admin manages outlets and staff', () => {
     await page.waitForURL(/\/outlets\/[^/]+\/zones$/);
     await page.getByRole('button', { name: /新建功能区/ }).click();
     await pickOption(page, '分区类型', '现金区');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: cjk('保存') })
-      .click();
+    await modalOk(page.getByRole('dialog')).click();
     await page.getByRole('cell', { name: '现金区' }).first().waitFor();
     await screenshot(page, '05-outlet-zones');
 
@@ -90,7 +122,7 @@ describe('admin manages outlets and staff', () => {
     await dialog.locator('.ant-modal-title').click();
     await dialog.getByLabel('手机号').fill('13812345678');
     await screenshot(page, '06-staff-create-modal');
-    await dialog.getByRole('button', { name: cjk('保存') }).click();
+    await modalOk(dialog).click();
     await page.getByRole('cell', { name: '李晓梅' }).waitFor();
     // admins see the phone unmasked or masked, never the input box's raw form elsewhere
     const row = page.getByRole('row').filter({ hasText: '李晓梅' });
@@ -107,7 +139,7 @@ describe('admin manages outlets and staff', () => {
     await expect(loginDialog.getByTestId('staff-login-role').textContent()).resolves.toContain('员工');
     await loginDialog.getByTestId('staff-login-password').fill('first-pass-2024');
     await screenshot(page, '07b-staff-create-login');
-    await loginDialog.getByRole('button', { name: cjk('保存') }).click();
+    await modalOk(loginDialog).click();
     await page.getByText(`已为 李晓梅 开通账号 ${code.toLowerCase()}-001`).waitFor();
     await row.getByText(`${code.toLowerCase()}-001`, { exact: true }).waitFor();
     await expect(row.getByTestId('staff-create-login').count()).resolves.toBe(0);
@@ -116,24 +148,21 @@ describe('admin manages outlets and staff', () => {
   });
 
   it('shows the other admin pages', async () => {
+    // a login linked to a staff record of the own outlet
+    const teller = own.staff[1]!;
+    const linked = await makeUser(baseUrl, admin, 'staff', own.outlet.id, { staffId: teller.id });
+    await login(page, me.username, me.password);
     await page.goto('/business-types');
     await page.getByRole('heading', { name: '业务类型' }).waitFor();
     await screenshot(page, '08-business-types');
     await page.goto('/users');
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
-    await page.getByRole('cell', { name: 'head.lsw' }).waitFor();
-    // the demo's outlet logins are linked to their staff records
-    await expect(
-      page.getByRole('row').filter({ hasText: 'head.lsw' }).getByTestId('user-staff').textContent(),
-    ).resolves.toBe('王芳');
+    await page.getByRole('cell', { name: me.username }).first().waitFor();
     await screenshot(page, '09-users');
-    // the login made from the staff list links back to the staff record
-    await page.goto(`/users?q=${code.toLowerCase()}`);
-    const staffLink = page
-      .getByRole('row')
-      .filter({ hasText: `${code.toLowerCase()}-001` })
-      .getByTestId('user-staff');
-    await expect(staffLink.textContent()).resolves.toBe('李晓梅');
+    // the login links back to the staff record
+    await page.goto(`/users?q=${linked.username}`);
+    const staffLink = page.getByRole('row').filter({ hasText: linked.username }).getByTestId('user-staff');
+    await expect(staffLink.textContent()).resolves.toBe(teller.name);
     await expect(staffLink.getAttribute('href')).resolves.toMatch(/^\/outlets\/[^/]+\/staff\?q=/);
     await page.goto('/audit');
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
@@ -150,14 +179,13 @@ describe('admin manages outlets and staff', () => {
 
   it('collapses the menu into a drawer on a portrait tablet', async () => {
     await page.setViewportSize({ width: 800, height: 1280 });
+    await login(page, me.username, me.password);
     await page.goto('/outlets');
-    await page.getByRole('link', { name: '螺蛳湾支行' }).waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
     await expect(page.locator('.ant-layout-sider').count()).resolves.toBe(0);
     await screenshot(page, '11-portrait-outlets');
     await page.getByRole('button', { name: '菜单' }).click();
     await page.locator('.ant-drawer-open').getByRole('menuitem', { name: '业务类型' }).waitFor();
-    await page.waitForTimeout(500); // let the slide-in animation finish before the screenshot
-    await screenshot(page, '12-portrait-drawer');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, '12-portrait-drawer'); // animations finished by the screenshot
   });
 });
