@@ -88,3 +88,129 @@ export async function makeUser(
   }
   return { id: user.id, username, password: USER_PASSWORD };
 }
+
+type Complaint = import('@liangdian/shared/api').Complaint;
+type ComplaintCreate = import('@liangdian/shared/api').ComplaintCreate;
+type ComplaintStatus = import('@liangdian/shared').ComplaintStatus;
+
+/**
+ * The body of POST /complaints as the registration form sends it (every field, the optional ones
+ * null), for a debit-card service complaint received an hour ago; `over` replaces any field.
+ */
+export function complaintBody(outletId: string, over: Partial<ComplaintCreate> = {}) {
+  return {
+    outletId,
+    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    source: 'walk_in',
+    regulatorReceivedOn: null,
+    forwardedOn: null,
+    channel: 'branch_premises',
+    category: 'debit_card',
+    cause: 'service_quality',
+    complainantName: '范测试',
+    complainantPhone: null,
+    complainantIdNumber: null,
+    staffId: null,
+    peopleCount: 1,
+    claim: `E2E投诉${unique()}`,
+    facts: '',
+    ...over,
+  } satisfies ComplaintCreate;
+}
+
+/** A complaint of the outlet, registered through the API (status 已登记). */
+export function makeComplaint(api: Api, outletId: string, over: Partial<ComplaintCreate> = {}) {
+  return api.post<Complaint>('/complaints', complaintBody(outletId, over));
+}
+
+/** A decision (Art. 19) as the decide modal sends it, with every remedy. */
+export const DECISION = {
+  factsVerified: '经核实，客户反映情况属实。',
+  basis: '《银行业金融机构营业网点服务规范》',
+  reasons: '网点服务未达规范要求。',
+  result: '向客户致歉并改进服务。',
+  remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+  comment: '',
+};
+
+type MainStep = 'acknowledge' | 'investigate' | 'decide' | 'inform' | 'follow_up' | 'close';
+const MAIN_STEPS: { step: MainStep; path: string; to: ComplaintStatus; body: () => object }[] = [
+  { step: 'acknowledge', path: 'acknowledge', to: 'acknowledged', body: () => ({ comment: '已向客户致歉' }) },
+  { step: 'investigate', path: 'investigate', to: 'investigating', body: () => ({ comment: '' }) },
+  { step: 'decide', path: 'decide', to: 'decided', body: () => DECISION },
+  {
+    step: 'inform',
+    path: 'inform',
+    to: 'informed',
+    body: () => ({
+      method: 'phone',
+      informedAt: new Date(Date.now() - 60_000).toISOString(),
+      proof: '电话录音',
+      comment: '',
+    }),
+  },
+  {
+    step: 'follow_up',
+    path: 'follow-up',
+    to: 'follow_up',
+    body: () => ({ satisfaction: 'satisfied', comment: '' }),
+  },
+  { step: 'close', path: 'close', to: 'closed', body: () => ({ comment: '', rootCause: '服务话术缺失' }) },
+];
+
+/**
+ * Takes a complaint along the standard process (安抚 → 调查 → 决定 → 告知 → 回访 → 办结) through
+ * the API until it is `to`; 'review' goes on to request a review of the closed case. `bodies`
+ * replaces the body of a step (by step name). The actor (`api`) must be allowed every step:
+ * admin or a cp_officer. Answers the complaint as it then is.
+ */
+export async function advanceComplaint(
+  api: Api,
+  complaint: Complaint,
+  to: ComplaintStatus,
+  bodies: Partial<Record<MainStep | 'request_review', object>> = {},
+): Promise<Complaint> {
+  const target = to === 'review' ? 'closed' : to;
+  const last = MAIN_STEPS.findIndex((s) => s.to === target);
+  if (target !== 'registered' && last < 0) throw new Error(`advanceComplaint: no main-line step to ${to}`);
+  const first = complaint.status === 'registered' ? 0 : MAIN_STEPS.findIndex((s) => s.to === complaint.status) + 1;
+  let c = complaint;
+  for (const s of MAIN_STEPS.slice(first, last + 1))
+    c = await api.post<Complaint>(`/complaints/${c.id}/${s.path}`, bodies[s.step] ?? s.body());
+  if (to === 'review')
+    c = await api.post<Complaint>(
+      `/complaints/${c.id}/request-review`,
+      bodies.request_review ?? { comment: '客户对处理结果不满意' },
+    );
+  return c;
+}
+
+/**
+ * Attaches files to a complaint through the API as `user` (multipart, field "file"), as the
+ * attachment panel uploads them.
+ */
+export async function attachFiles(
+  baseUrl: string,
+  user: { username: string; password: string },
+  complaintId: string,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  if (!res.ok) throw new Error(`login ${user.username} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  for (const f of files) {
+    const body = new FormData();
+    body.append('file', new Blob([f.buffer], { type: f.mimeType }), f.name);
+    const r = await fetch(`${baseUrl}/api/v1/complaints/${complaintId}/attachments`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      body,
+    });
+    if (!r.ok) throw new Error(`attach ${f.name}: ${r.status} ${await r.text()}`);
+  }
+}

@@ -97,7 +97,6 @@ describe('home page and landing per role', () => {
     await page.waitForURL('**/home');
     await page.getByTestId('home-title').waitFor();
     await page.getByTestId('home-section-complaints').waitFor();
-    await page.waitForTimeout(400); // the menu's selection moves with a short transition
   };
 
   const complaintRow = (page: Page) => page.getByTestId('home-complaint').filter({ hasText: complaint.no });
@@ -205,7 +204,7 @@ describe('home page and landing per role', () => {
     ]);
     await opened.waitForURL('**/outlets');
     await opened.getByRole('heading', { name: '网点管理' }).waitFor();
-    await page.waitForTimeout(300);
+    // a same-tab navigation would have happened on the click, long before the new tab loaded
     expect(new URL(page.url()).pathname).toBe('/home');
     // so are the outlet tabs
     await opened.goto(`/outlets/${own.outlet.id}`);

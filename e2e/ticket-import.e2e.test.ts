@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, type OutletRow, screenshot } from './browser';
+import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { makeOutlet, makeUser } from './factories';
 
 /** A Shanghai date `days` before today, as YYYY-MM-DD. */
 const daysAgo = (days: number) =>
@@ -26,17 +27,16 @@ describe('ticket history import: upload, map, preview with a bad row, import the
   let context: BrowserContext;
   let page: Page;
   let outletId: string;
+  let head: Awaited<ReturnType<typeof makeUser>>;
 
   beforeAll(async () => {
     browser = await launchBrowser();
+    const admin = await apiSession(baseUrl, 'admin');
+    outletId = (await makeOutlet(admin, '导入测试支行')).outlet.id;
+    head = await makeUser(baseUrl, admin, 'outlet_head', outletId);
     context = await newContext(browser, baseUrl);
     page = await context.newPage();
-    const head = await apiSession(baseUrl, 'head.jj');
-    const outlets = await head.get<{ items: OutletRow[] }>('/outlets?q=JJ');
-    const jj = outlets.items.find((o) => o.code === 'JJ');
-    if (!jj) throw new Error('no JJ outlet');
-    outletId = jj.id;
-    await login(page, 'head.jj');
+    await login(page, head.username, head.password);
   });
   afterAll(async () => {
     await browser?.close();
@@ -117,7 +117,7 @@ describe('ticket history import: upload, map, preview with a bad row, import the
   it('fits a portrait tablet', async () => {
     const tablet = await newContext(browser, baseUrl, { width: 800, height: 1280 });
     const p = await tablet.newPage();
-    await login(p, 'head.jj');
+    await login(p, head.username, head.password);
     await p.goto(`/lobby/${outletId}/import`);
     await p.getByTestId('import-dropzone').waitFor();
     await p.locator('.ant-upload-drag input[type=file]').setInputFiles({
