@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readSheet } from '../packages/server/src/test/xlsx';
-import { ARTIFACTS, apiSession, launchBrowser, login, newContext } from './browser';
+import { ARTIFACTS, apiSession, useBrowser, login, newContext } from './browser';
 import { makeOutlet, makeUser } from './factories';
 
 describe('outlet list export', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('downloads an .xlsx with localised headers and the outlets the list shows', async () => {
     const baseUrl = inject('baseUrl');
@@ -21,7 +14,7 @@ describe('outlet list export', () => {
     const { outlet } = await makeOutlet(admin, '导出测试支行');
     await admin.patch(`/outlets/${outlet.id}`, { pilot: true });
     const me = await makeUser(baseUrl, admin, 'admin');
-    const context = await newContext(browser, baseUrl);
+    const context = await newContext(browser(), baseUrl);
     const page = await context.newPage();
     await login(page, me.username, me.password);
     await page.goto('/outlets');

@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { apiSession, useBrowser, login, newContext, screenshot } from './browser';
 import { makeUser } from './factories';
 
 describe('language switch', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('switches to English and back, and remembers the choice', async () => {
     const baseUrl = inject('baseUrl');
     const admin = await apiSession(baseUrl, 'admin');
     const officer = await makeUser(baseUrl, admin, 'cp_officer', null, { displayName: '分行消保部' });
-    const context = await newContext(browser, baseUrl);
+    const context = await newContext(browser(), baseUrl);
     const page = await context.newPage();
     await login(page, officer.username, officer.password);
     // an officer's day starts on the home page
@@ -39,7 +32,7 @@ describe('language switch', () => {
     );
 
     // ... and on the server: a fresh browser profile gets English after logging in
-    const other = await newContext(browser, baseUrl);
+    const other = await newContext(browser(), baseUrl);
     const page2 = await other.newPage();
     await login(page2, officer.username, officer.password);
     await page2.getByRole('heading', { name: 'Home' }).waitFor();

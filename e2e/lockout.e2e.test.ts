@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, newContext, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { apiSession, useBrowser, newContext, screenshot } from './browser';
 import { makeUser } from './factories';
 
 describe('account lockout', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('locks an account after five wrong passwords, then refuses the right one', async () => {
     // a login of its own: locking a shared one would refuse it to every other spec
     const baseUrl = inject('baseUrl');
     const me = await makeUser(baseUrl, await apiSession(baseUrl, 'admin'), 'consultant');
-    const context = await newContext(browser, baseUrl);
+    const context = await newContext(browser(), baseUrl);
     const page = await context.newPage();
     await page.goto('/login');
     const error = page.getByTestId('login-error');

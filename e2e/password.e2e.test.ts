@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { apiSession, useBrowser, login, newContext, screenshot } from './browser';
 import { makeOutlet, unique } from './factories';
 import { modalOk } from './helpers';
 
 describe('password change', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('makes a new user change the password the admin gave before anything else', async () => {
     const baseUrl = inject('baseUrl');
@@ -26,7 +19,7 @@ describe('password change', () => {
       password: 'given-by-admin-1',
     });
 
-    const context = await newContext(browser, baseUrl);
+    const context = await newContext(browser(), baseUrl);
     const page = await context.newPage();
     await login(page, username, 'given-by-admin-1');
     const dialog = page.getByRole('dialog');

@@ -1,16 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { apiSession, useBrowser, login, newContext, screenshot } from './browser';
 import { makeOutlet, makeUser } from './factories';
 
 describe('outlet scope', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("refuses an outlet head another outlet's page", async () => {
     const baseUrl = inject('baseUrl');
@@ -19,7 +12,7 @@ describe('outlet scope', () => {
     const other = (await makeOutlet(admin, '他网点')).outlet;
     const head = await makeUser(baseUrl, admin, 'outlet_head', mine.id);
 
-    const context = await newContext(browser, baseUrl);
+    const context = await newContext(browser(), baseUrl);
     const page = await context.newPage();
     await login(page, head.username, head.password);
     await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('网点负责人');
