@@ -75,6 +75,38 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 }
 
+export interface Login {
+  username: string;
+  password: string;
+}
+
+/**
+ * A fresh context (own cookies, a 10-inch landscape tablet, the run's zone unless told) signed in
+ * as `user` through the login form. With `locale: 'en-US'` the UI is in English from the first page.
+ */
+export async function signedIn(
+  browser: Browser,
+  baseURL: string,
+  user: Login,
+  opts: {
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+    locale?: 'zh-CN' | 'en-US';
+  } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const locale = opts.locale ?? 'zh-CN';
+  const context = await newContext(browser, baseURL, opts.viewport, opts.timezoneId, locale);
+  const page = await context.newPage();
+  if (locale !== 'zh-CN')
+    await page.addInitScript((l) => {
+      (
+        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+      ).localStorage.setItem('liangdian.locale', l);
+    }, locale);
+  await login(page, user.username, user.password);
+  return { context, page };
+}
+
 /** Logs in through the login form and waits for the app shell. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { apiSession, launchBrowser, screenshot, type Login, signedIn } from './browser';
 import { type Api, makeOutlet, makeUser, type OwnOutlet, unique } from './factories';
 import { cjk, pickInDropdown, pickOption } from './helpers';
 
@@ -57,23 +57,8 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await browser?.close();
   });
 
-  /** A signed-in page of a new context (Beijing-time tablet unless told). */
-  async function signedIn(
-    user: { username: string; password: string },
-    viewport?: { width: number; height: number },
-    locale: 'zh-CN' | 'en-US' = 'zh-CN',
-  ) {
-    const context = await newContext(browser, baseUrl, viewport, undefined, locale);
-    const page = await context.newPage();
-    if (locale === 'en-US')
-      await page.addInitScript(() =>
-        (
-          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-        ).localStorage.setItem('liangdian.locale', 'en-US'),
-      );
-    await login(page, user.username, user.password);
-    return { context, page };
-  }
+  const signIn = (user: Login, opts?: Parameters<typeof signedIn>[3]) =>
+    signedIn(browser, baseUrl, user, opts);
 
   /** The outlet's wealth-line ten questions, as this test wants them. */
   const putQuestions = () =>
@@ -100,7 +85,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     const mark = unique();
     const scenario = `客户办理挂失后补卡延迟${mark}`;
     const title = `补卡延迟致歉${mark}`;
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto('/complaint-scripts');
     await page.getByRole('heading', { name: '话术库' }).waitFor();
     await screenshot(page, 'cc01-scripts');
@@ -161,7 +146,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
   it('records a drill and finds it in the participant’s drill history', async () => {
     const script = await makeScript(officerApi);
     const [a, b] = own.staff;
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto('/complaint-drills');
     await page.getByRole('heading', { name: '投诉带教' }).waitFor();
     await page.getByTestId('drill-new').click();
@@ -208,7 +193,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
   it('refuses an eleventh question, keeps a new order after saving, prints the card', async () => {
     await putQuestions();
     const head = await makeUser(baseUrl, admin, 'outlet_head', own.outlet.id);
-    const { context, page: p } = await signedIn(head);
+    const { context, page: p } = await signIn(head);
     await p.goto('/ten-questions?line=wealth');
     await p.getByTestId('tq-editor').waitFor();
     // an outlet head works on their own outlet: no outlet picker
@@ -281,7 +266,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
   it('runs a quiz for a staff member and shows the recorded result', async () => {
     await putQuestions();
     const target = own.staff[2]!;
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/ten-questions?outletId=${own.outlet.id}&line=wealth&tab=quiz`);
     await page.getByTestId('quiz-panel').waitFor();
     await page.getByTestId('quiz-staff').click();
@@ -320,7 +305,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await putQuestions();
     await makeDrill();
     const staff = await makeUser(baseUrl, admin, 'staff', own.outlet.id);
-    const { context, page: p } = await signedIn(staff);
+    const { context, page: p } = await signIn(staff);
     await p.goto('/complaint-scripts');
     await p.getByTestId('script-open').first().waitFor();
     await expect(p.getByTestId('script-new').count()).resolves.toBe(0);
@@ -343,7 +328,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     const outletId = own.outlet.id;
     const history = `/complaint-drills?outletId=${outletId}&staffId=${first!.id}&staffName=${encodeURIComponent(first!.name)}`;
     const consultant = await makeUser(baseUrl, admin, 'consultant');
-    const en = await signedIn(consultant, undefined, 'en-US');
+    const en = await signIn(consultant, { locale: 'en-US' });
     const p = en.page;
     await p.goto(`/complaint-scripts?q=${encodeURIComponent(script.title)}`);
     await p.getByRole('heading', { name: 'Scripts' }).waitFor();
@@ -360,7 +345,7 @@ describe('complaint coaching: scripts, drills, ten questions', () => {
     await screenshot(p, 'cc16-card-en');
     await en.context.close();
 
-    const portrait = await signedIn(officer, { width: 800, height: 1280 });
+    const portrait = await signIn(officer, { viewport: { width: 800, height: 1280 } });
     const q = portrait.page;
     await q.goto('/complaint-scripts');
     await q.getByTestId('script-open').first().waitFor();

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, beijingDate, fromBeijingWallClock } from '@liangdian/engine/time';
 import { readSheet } from '../packages/server/src/test/xlsx';
-import { ARTIFACTS, apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { ARTIFACTS, apiSession, screenshot, useBrowser, type Login, signedIn } from './browser';
 import {
   type Api,
   advanceComplaint,
@@ -84,7 +84,7 @@ async function chartsSettled(page: Page) {
 
 describe('complaints (谅点)', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
+  const browser = useBrowser();
   let admin: Api;
   let own: OwnOutlet;
   let other: OwnOutlet;
@@ -97,7 +97,6 @@ describe('complaints (谅点)', () => {
   let consultant: Awaited<ReturnType<typeof makeUser>>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     admin = await apiSession(baseUrl, 'admin');
     own = await makeOutlet(admin, 'E2E投诉甲');
     other = await makeOutlet(admin, 'E2E投诉乙');
@@ -106,21 +105,10 @@ describe('complaints (谅点)', () => {
     head = await makeUser(baseUrl, admin, 'outlet_head', own.outlet.id);
     consultant = await makeUser(baseUrl, admin, 'consultant');
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   /** A signed-in page of a new context (a landscape tablet in the run's zone unless told). */
-  async function signedIn(
-    user: { username: string; password: string },
-    viewport?: { width: number; height: number },
-    timezoneId?: string,
-  ) {
-    const context = await newContext(browser, baseUrl, viewport, timezoneId);
-    const page = await context.newPage();
-    await login(page, user.username, user.password);
-    return { context, page };
-  }
+  const signIn = (user: Login, opts?: Parameters<typeof signedIn>[3]) =>
+    signedIn(browser(), baseUrl, user, opts);
 
   it('lists complaints with deadline badges and masked complainants', async () => {
     const mark = unique();
@@ -145,7 +133,7 @@ describe('complaints (谅点)', () => {
       }),
       'closed',
     );
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/complaints?q=${mark}`);
     await page.getByRole('heading', { name: '投诉台账' }).waitFor();
     await expect.poll(() => page.getByTestId('complaint-link').count()).toBe(3);
@@ -160,7 +148,7 @@ describe('complaints (谅点)', () => {
   });
 
   it('registers a complaint through the form (20+ people warns of a major complaint)', async () => {
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto('/complaints');
     await page.getByTestId('new-complaint').click();
     const dialog = page.getByRole('dialog');
@@ -198,9 +186,9 @@ describe('complaints (谅点)', () => {
     await context.close();
   });
 
-  it('shows a 409 clearly and unmasks the complainant (audited)', async () => {
+  it('shows the complainant masked, and unmasks them on request (audited)', async () => {
     const c = await makeComplaint(officerApi, own.outlet.id, DEBIT_CARD_FEE);
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/complaints/${c.id}`);
     await page.getByTestId('complainant-phone-value').filter({ hasText: '139****4321' }).waitFor();
     await page.getByTestId('unmask').click();
@@ -210,12 +198,18 @@ describe('complaints (谅点)', () => {
       .click();
     await page.getByTestId('complainant-phone-value').filter({ hasText: PHONE }).waitFor();
     await expect(page.getByTestId('complainant-name-value').textContent()).resolves.toContain(NAME);
+    // who looked, at which complaint, is in the audit log
+    const log = await admin.get<{ items: { action: string; entityId: string; actorName: string | null }[] }>(
+      `/audit?action=unmask&entityType=complaint&pageSize=50`,
+    );
+    const entry = log.items.find((e) => e.entityId === c.id);
+    expect(entry?.actorName).toBe(officer.username);
     await context.close();
   });
 
   it('takes the complaint through every stage to closed', async () => {
     const c = await makeComplaint(officerApi, own.outlet.id, DEBIT_CARD_FEE);
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/complaints/${c.id}`);
     await page.getByTestId('complaint-status').filter({ hasText: '已登记' }).waitFor();
     await act(page, 'acknowledge', '已安抚', async () => {
@@ -255,7 +249,10 @@ describe('complaints (谅点)', () => {
     await modalOk(dialog).click();
     await page.getByRole('cell', { name: '补充开卡收费提示话术' }).waitFor();
     // shown as saved: the Beijing date typed (zh-CN writes it 2026/12/17)
-    await page.getByRole('cell', { name: dueOn.replaceAll('-', '/') }).first().waitFor();
+    await page
+      .getByRole('cell', { name: dueOn.replaceAll('-', '/') })
+      .first()
+      .waitFor();
     await page.getByTestId('task-toggle').first().click();
     await page
       .getByText(/已完成 /)
@@ -274,7 +271,7 @@ describe('complaints (谅点)', () => {
       'closed',
       { decide: FIRST_DECISION },
     );
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/complaints/${c.id}`);
     await page.getByTestId('complaint-status').filter({ hasText: '已办结' }).waitFor();
     // the UI offers no wrong step, so call it as a stale page would: open request-review twice
@@ -311,7 +308,7 @@ describe('complaints (谅点)', () => {
       { decide: FIRST_DECISION },
     );
     await officerApi.post(`/complaints/${reviewed.id}/decide-review`, REVIEW_DECISION);
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/complaints/${reviewed.id}`);
     await page.getByTestId('open-notice').click();
     await page.waitForURL(/\/notice$/);
@@ -351,7 +348,7 @@ describe('complaints (谅点)', () => {
     const due = c.deadline.dueOn ?? '';
     expect(due).not.toBe('');
     // A context of its own, as every test here: the frozen clock stays in it.
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     // two days before the due date (Beijing noon): orange
     await page.clock.setFixedTime(new Date(`${due}T12:00:00+08:00`).getTime() - 2 * 86_400_000);
     await page.goto(`/complaints/${c.id}`);
@@ -379,7 +376,7 @@ describe('complaints (谅点)', () => {
       await makeComplaint(officerApi, own.outlet.id, { category: 'credit_card', cause: 'pricing_fees' }),
       'closed',
     );
-    const { context, page } = await signedIn(officer);
+    const { context, page } = await signIn(officer);
     await page.goto(`/complaint-stats?outletId=${own.outlet.id}`);
     await page.locator('[data-testid="stat-on-time"]:not(.ant-card-loading)').waitFor();
     await chartsSettled(page);
@@ -402,7 +399,7 @@ describe('complaints (谅点)', () => {
       { decide: FIRST_DECISION },
     );
     await makeComplaint(officerApi, own.outlet.id, { claim: `排队时间过长${mark}` });
-    const { context, page } = await signedIn(officer, { width: 800, height: 1280 });
+    const { context, page } = await signIn(officer, { viewport: { width: 800, height: 1280 } });
     await page.goto(`/complaints?q=${mark}`);
     await expect.poll(() => page.getByTestId('complaint-link').count()).toBe(2);
     await screenshot(page, 'c12-portrait-list');
@@ -421,7 +418,7 @@ describe('complaints (谅点)', () => {
       'decided',
       { decide: FIRST_DECISION },
     );
-    const { context, page: p } = await signedIn(consultant);
+    const { context, page: p } = await signIn(consultant);
     try {
       await p.goto(`/complaints?q=${encodeURIComponent(c.no)}`);
       await p.getByTestId('complaint-link').filter({ hasText: c.no }).waitFor();
@@ -449,7 +446,7 @@ describe('complaints (谅点)', () => {
   });
 
   it('registers a complaint received "07:32" as 07:32 Beijing time from a browser set to UTC', async () => {
-    const { context, page } = await signedIn(head, undefined, 'UTC');
+    const { context, page } = await signIn(head, { timezoneId: 'UTC' });
     try {
       await expect(page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).resolves.toBe(
         'UTC',
@@ -494,7 +491,7 @@ describe('complaints (谅点)', () => {
       complainantPhone: '13911112222',
       claim: mark,
     });
-    const { context, page } = await signedIn(head);
+    const { context, page } = await signIn(head);
     try {
       await page.goto(`/complaints?q=${encodeURIComponent(mark)}`);
       await page.getByTestId('complaint-link').first().waitFor();
@@ -527,7 +524,7 @@ describe('complaints (谅点)', () => {
       'decided',
     );
     const mine = await makeComplaint(admin, own.outlet.id, { claim: '甲网点的投诉' });
-    const { context, page } = await signedIn(head);
+    const { context, page } = await signIn(head);
     try {
       for (const path of [`/complaints/${theirs.id}/notice`, `/complaints/${theirs.id}`]) {
         const started = Date.now();

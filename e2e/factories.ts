@@ -173,7 +173,8 @@ export async function advanceComplaint(
   const target = to === 'review' ? 'closed' : to;
   const last = MAIN_STEPS.findIndex((s) => s.to === target);
   if (target !== 'registered' && last < 0) throw new Error(`advanceComplaint: no main-line step to ${to}`);
-  const first = complaint.status === 'registered' ? 0 : MAIN_STEPS.findIndex((s) => s.to === complaint.status) + 1;
+  const first =
+    complaint.status === 'registered' ? 0 : MAIN_STEPS.findIndex((s) => s.to === complaint.status) + 1;
   let c = complaint;
   for (const s of MAIN_STEPS.slice(first, last + 1))
     c = await api.post<Complaint>(`/complaints/${c.id}/${s.path}`, bodies[s.step] ?? s.body());

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { apiSession, launchBrowser, screenshot, type Login, signedIn } from './browser';
 import { type Api, makeOutlet, makeUser, type OwnOutlet } from './factories';
 import { dropdownClosed, scrollSettled } from './helpers';
 
@@ -63,15 +63,8 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     });
   }
 
-  async function signedIn(
-    user: { username: string; password: string },
-    viewport?: { width: number; height: number },
-  ) {
-    const context = await newContext(browser, baseUrl, viewport);
-    const p = await context.newPage();
-    await login(p, user.username, user.password);
-    return p;
-  }
+  const signIn = async (user: Login, viewport?: { width: number; height: number }) =>
+    (await signedIn(browser, baseUrl, user, { viewport })).page;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -82,7 +75,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     head = await apiSession(baseUrl, headUser.username, headUser.password);
   });
   beforeEach(async () => {
-    page = await signedIn(headUser);
+    page = await signIn(headUser);
   });
   afterEach(async () => {
     await page.context().close();
@@ -336,7 +329,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     await page.getByTestId('lang-zh-CN').click();
     await page.getByText('到达客户').waitFor();
 
-    const p = await signedIn(lobbyUser, { width: 800, height: 1280 });
+    const p = await signIn(lobbyUser, { width: 800, height: 1280 });
     await p.goto(`/lobby/${outletId}/plan`);
     await p.getByTestId('plan-grid').waitFor();
     await p.getByText('您可以查看，但只有网点负责人').first().waitFor();
@@ -351,7 +344,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     await p.getByTestId('tokens-no-access').waitFor();
     await p.context().close();
 
-    const h = await signedIn(headUser, { width: 800, height: 1280 });
+    const h = await signIn(headUser, { width: 800, height: 1280 });
     await h.goto(`/outlets/${outletId}/machines`);
     await h.locator('[data-testid="token-table"] tr.ant-table-row').first().waitFor();
     await screenshot(h, 'ls14-tokens-portrait');

@@ -1,7 +1,7 @@
 import { addDays, beijingDate, fromBeijingWallClock } from '@liangdian/engine/time';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, launchBrowser, login, newContext, screenshot } from './browser';
+import { apiSession, launchBrowser, screenshot, signedIn } from './browser';
 import { type Api, makeOutlet, makeUser, type OwnOutlet } from './factories';
 import { pickOption } from './helpers';
 
@@ -30,10 +30,11 @@ describe.each(ZONES)('Beijing time from a browser in %s', (zone) => {
     await browser?.close();
   });
 
-  async function signedIn(): Promise<Page> {
-    const context = await newContext(browser, baseUrl, { width: 1366, height: 768 }, zone);
-    const page = await context.newPage();
-    await login(page, head.username, head.password);
+  async function inZone(): Promise<Page> {
+    const { page } = await signedIn(browser, baseUrl, head, {
+      viewport: { width: 1366, height: 768 },
+      timezoneId: zone,
+    });
     // (Chromium names Kolkata by its old name)
     const own = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect([zone, 'Asia/Calcutta']).toContain(own);
@@ -41,7 +42,7 @@ describe.each(ZONES)('Beijing time from a browser in %s', (zone) => {
   }
 
   it('registers a complaint received "07:32" as 07:32 Beijing time and shows it so', async () => {
-    const page = await signedIn();
+    const page = await inZone();
     const yesterday = addDays(beijingDate(Date.now()), -1);
     await page.goto('/complaints');
     await page.getByTestId('new-complaint').click();
@@ -82,7 +83,7 @@ describe.each(ZONES)('Beijing time from a browser in %s', (zone) => {
     // shows the day before that (UTC 17:30, New York 12:30, Kolkata 23:00)
     const beijingDay = addDays(beijingDate(Date.now()), -1);
     const instant = new Date(`${beijingDay}T01:30:00+08:00`);
-    const page = await signedIn();
+    const page = await inZone();
     await page.clock.setFixedTime(instant);
     const browserDay = await page.evaluate(() => {
       const d = new Date();
