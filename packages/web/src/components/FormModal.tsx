@@ -1,27 +1,25 @@
 import { App, Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { applyServerErrors } from './formErrors';
 import { useApiErrorMessage } from './useApiErrorMessage';
+import type { EditModal } from './useEditModal';
 
 /**
  * Validates `form`, runs `save`, then shows a success message ("已保存" unless `successMessage`
  * says otherwise) and calls `onSaved`. Server validation errors go on the fields (conflict codes
  * through `errorFields`); anything else is shown as a plain message.
  */
+export interface SubmitOptions<V, R> {
+  save: (values: V) => Promise<R>;
+  onSaved: (result: R) => void;
+  successMessage?: (result: R) => string;
+  errorFields?: Record<string, string>;
+}
+
 export function useFormSubmit<V, R = void>(
   form: FormInstance<V>,
-  {
-    save,
-    onSaved,
-    successMessage,
-    errorFields,
-  }: {
-    save: (values: V) => Promise<R>;
-    onSaved: (result: R) => void;
-    successMessage?: (result: R) => string;
-    errorFields?: Record<string, string>;
-  },
+  { save, onSaved, successMessage, errorFields }: SubmitOptions<V, R>,
 ): { busy: boolean; submit: () => Promise<void> } {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -84,4 +82,54 @@ export function FormModal<V>({
       </Form>
     </Modal>
   );
+}
+
+/** The props of a create/edit modal over a table: its state, and what to do once a row is saved. */
+export interface RecordModalProps<Row> {
+  modal: EditModal<Row>;
+  onSaved: () => void;
+}
+
+/**
+ * The form of a create/edit modal over a table (`modal` from useEditModal): each time the modal
+ * opens the form is reset and filled with `fill(row)` (row is null when creating); `save` gets
+ * the values and the row; once saved the modal closes and `onSaved` runs. `modalProps` are the
+ * FormModal props that follow from it (open, form, busy, onOk, onClose).
+ */
+export function useRecordForm<V, Row, R = void>(
+  modal: EditModal<Row>,
+  {
+    fill,
+    save,
+    onSaved,
+    ...more
+  }: Omit<SubmitOptions<V, R>, 'save' | 'onSaved'> & {
+    fill: (row: Row | null) => Partial<V> | undefined;
+    save: (values: V, row: Row | null) => Promise<R>;
+    onSaved: (result: R) => void;
+  },
+) {
+  const [form] = Form.useForm<V>();
+  const { busy, submit } = useFormSubmit(form, {
+    ...more,
+    save: (v) => save(v, modal.editing),
+    onSaved: (result) => {
+      modal.close();
+      onSaved(result);
+    },
+  });
+  const { open, editing } = modal;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fill is read when the modal opens
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    const values = fill(editing);
+    if (values) form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+  }, [open, editing, form]);
+  return {
+    form,
+    busy,
+    submit,
+    modalProps: { open, form, busy, onOk: submit, onClose: modal.close },
+  };
 }

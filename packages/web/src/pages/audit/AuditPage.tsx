@@ -1,17 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  Table,
-  type TableProps,
-  Tag,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, AutoComplete, Button, Card, DatePicker, Input, type TableProps, Tag } from 'antd';
 import { beijingStartOfDay } from '@liangdian/engine/time';
 import { CODE_TABLES, codeName, type LocaleCode } from '@liangdian/shared';
 import type { AuditEntry, AuditVerify } from '@liangdian/shared/api';
@@ -21,12 +10,12 @@ import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
-import { toInt, useUrlState } from '../../components/useUrlState';
-import { QueryError } from '../../components/QueryError';
+import { useUrlState } from '../../components/useUrlState';
+import { QueryTable } from '../../components/QueryTable';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { AuditDiff } from './AuditDiff';
-import { usePagination } from '../../components/usePagination';
+import { usePagedList } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
 const ENTITY_TYPES = Object.keys(CODE_TABLES.entityType);
@@ -65,7 +54,6 @@ function actionColor(action: string): string {
 export function AuditPage() {
   const { t, formatDateTime, formatNumber } = useI18n();
   const names = useNames();
-  const pagination = usePagination();
   const showError = useApiErrorMessage();
   const [s, set] = useUrlState(KEYS);
   const [q, setQ] = useState(s.q);
@@ -73,8 +61,6 @@ export function AuditPage() {
   const [action, setAction] = useState(s.action);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<AuditVerify | null>(null);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const filters = {
     q: s.q,
     action: s.action,
@@ -84,11 +70,13 @@ export function AuditPage() {
     to: s.to,
   };
 
-  const list = useQuery({
-    queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => api.get('/audit', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, pagination, onChange } = usePagedList(
+    s,
+    set,
+    ['audit', filters],
+    (paging) => api.get('/audit', { query: { ...filters, ...paging } }),
+    { more: { pageSizeOptions: [20, 50, 100, 200] } },
+  );
   // Every action and entity type in the log (from the server), so the filters offer all of them.
   const facets = useQuery({
     queryKey: ['audit', 'facets'],
@@ -254,25 +242,18 @@ export function AuditPage() {
             style={{ width: 250 }}
           />
         </div>
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<AuditEntry>
+        <QueryTable<AuditEntry>
+          query={list}
           rowKey="seq"
-          size="middle"
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
           scroll={{ x: 760 }}
           expandable={{
             expandedRowRender: (e) => <AuditDiff before={asRecord(e.before)} after={asRecord(e.after)} />,
             rowExpandable: (e) => !!(e.before || e.after),
           }}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />,
-          }}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0, {
-            pageSizeOptions: [20, 50, 100, 200],
-          })}
-          onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+          empty={t('audit.empty')}
+          pagination={pagination}
+          onChange={onChange}
         />
       </Card>
     </>
