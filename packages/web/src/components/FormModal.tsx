@@ -8,18 +8,20 @@ import type { EditModal } from './useEditModal';
 /**
  * Validates `form`, runs `save`, then shows a success message ("已保存" unless `successMessage`
  * says otherwise) and calls `onSaved`. Server validation errors go on the fields (conflict codes
- * through `errorFields`); anything else is shown as a plain message.
+ * through `errorFields`); `onError` may show any other failure itself (it answers true then);
+ * anything else is shown as a plain message.
  */
 export interface SubmitOptions<V, R> {
   save: (values: V) => Promise<R>;
   onSaved: (result: R) => void;
   successMessage?: (result: R) => string;
   errorFields?: Record<string, string>;
+  onError?: (error: unknown) => boolean;
 }
 
 export function useFormSubmit<V, R = void>(
   form: FormInstance<V>,
-  { save, onSaved, successMessage, errorFields }: SubmitOptions<V, R>,
+  { save, onSaved, successMessage, errorFields, onError }: SubmitOptions<V, R>,
 ): { busy: boolean; submit: () => Promise<void> } {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -34,7 +36,7 @@ export function useFormSubmit<V, R = void>(
       message.success(successMessage ? successMessage(result) : t('common.saved'));
       onSaved(result);
     } catch (e) {
-      if (!applyServerErrors(form, e, errorFields)) showError(e);
+      if (!applyServerErrors(form, e, errorFields) && !onError?.(e)) showError(e);
     } finally {
       setBusy(false);
     }

@@ -288,33 +288,17 @@ export function ComplaintFormModal({
         </Row>
         <div className="ld-form-section">{t('complaints.section.classification')}</div>
         <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="channel" label={t('complaints.channel')} rules={req}>
-              <Select
-                options={codes.options('channel')}
-                loading={codes.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="category" label={t('complaints.category')} rules={req}>
-              <Select
-                options={codes.options('category')}
-                loading={codes.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="cause" label={t('complaints.cause')} rules={req}>
-              <Select
-                options={codes.options('cause')}
-                loading={codes.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
+          {(['channel', 'category', 'cause'] as const).map((code) => (
+            <Col key={code} xs={24} md={8}>
+              <Form.Item name={code} label={t(`complaints.${code}`)} rules={req}>
+                <Select
+                  options={codes.options(code)}
+                  loading={codes.loading}
+                  showSearch={{ optionFilterProp: 'label' }}
+                />
+              </Form.Item>
+            </Col>
+          ))}
         </Row>
         <div className="ld-form-section">{t('complaints.section.complainant')}</div>
         <Alert

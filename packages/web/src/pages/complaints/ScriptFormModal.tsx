@@ -1,10 +1,9 @@
 import { SCRIPT_STAGES } from '@liangdian/shared';
 import type { ComplaintScript, ScriptCreate } from '@liangdian/shared/api';
-import { Alert, App, AutoComplete, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, AutoComplete, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../components/formErrors';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { enumOptions } from './shared';
 
@@ -27,10 +26,7 @@ export function ScriptFormModal({
   onSaved: (s: ComplaintScript) => void;
 }) {
   const { t, tEnum } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -38,30 +34,17 @@ export function ScriptFormModal({
     if (script) form.setFieldsValue(script);
   }, [open, script, form]);
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = script
-        ? await api.patch('/complaint-scripts/:id', { params: { id: script.id }, body: values })
-        : await api.post('/complaint-scripts', { body: values });
-      message.success(
-        script && saved.version > script.version
-          ? t('coaching.script.savedVersion', { version: saved.version })
-          : t('common.saved'),
-      );
-      onSaved(saved);
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, {
+    save: (values) =>
+      script
+        ? api.patch('/complaint-scripts/:id', { params: { id: script.id }, body: values })
+        : api.post('/complaint-scripts', { body: values }),
+    successMessage: (saved) =>
+      script && saved.version > script.version
+        ? t('coaching.script.savedVersion', { version: saved.version })
+        : t('common.saved'),
+    onSaved,
+  });
 
   return (
     <Modal

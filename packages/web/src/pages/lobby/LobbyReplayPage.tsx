@@ -126,50 +126,35 @@ export function LobbyReplayPage() {
         {replay.data && !stats.empty ? (
           <>
             <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.totalArrivals')}
-                    value={formatNumber(stats.arrivals)}
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.peakWaiting')}
-                    value={formatNumber(stats.peak?.waiting ?? 0)}
-                    suffix={
-                      stats.peak?.waiting ? (
-                        <span className="ld-muted" style={{ fontSize: 13 }}>
-                          {formatTime(stats.peak.at)}
-                        </span>
-                      ) : null
-                    }
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.prompts')}
-                    value={formatNumber(stats.prompts)}
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.rotatingTime')}
-                    value={formatNumber(Math.round(stats.rotating / 6) / 10)}
-                    suffix="h"
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
+              {[
+                { title: t('lobby.setup.replay.totalArrivals'), value: stats.arrivals },
+                {
+                  title: t('lobby.setup.replay.peakWaiting'),
+                  value: stats.peak?.waiting ?? 0,
+                  suffix: stats.peak?.waiting ? (
+                    <span className="ld-muted" style={{ fontSize: 13 }}>
+                      {formatTime(stats.peak.at)}
+                    </span>
+                  ) : null,
+                },
+                { title: t('lobby.setup.replay.prompts'), value: stats.prompts },
+                {
+                  title: t('lobby.setup.replay.rotatingTime'),
+                  value: Math.round(stats.rotating / 6) / 10,
+                  suffix: 'h',
+                },
+              ].map((stat) => (
+                <Col key={stat.title} xs={12} md={6}>
+                  <Card size="small">
+                    <Statistic
+                      title={stat.title}
+                      value={formatNumber(stat.value)}
+                      suffix={stat.suffix}
+                      styles={{ content: { fontSize: 22 } }}
+                    />
+                  </Card>
+                </Col>
+              ))}
             </Row>
             <ReplayChart replay={replay.data} />
           </>

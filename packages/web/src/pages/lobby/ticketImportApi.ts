@@ -35,16 +35,3 @@ const ERROR_REPORT: UploadPath = '/outlets/:outletId/ticket-import/errors.xlsx';
 /** Every bad row of the file as .xlsx: the file and the name the server gave it. */
 export const ticketLogErrorReport = (outletId: string, file: File, fields: TicketImportUpload) =>
   upload<Blob>(fillPath(ERROR_REPORT, { outletId }), form(file, fields), { asBlob: true });
-
-/** Saves a Blob under a name in the browser. */
-export function saveBlob(blob: Blob, name: string) {
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 30_000);
-}
