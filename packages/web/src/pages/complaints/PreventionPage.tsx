@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { RESPONSIBILITIES, SEVERITIES } from '@liangdian/shared';
 import type { RiskScenario, ScorecardRow } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Input, InputNumber, Modal, Segmented, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Input, InputNumber, Modal, Segmented, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
@@ -11,6 +11,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
@@ -121,17 +122,12 @@ function RisksTab({ s, set }: UrlProps) {
           <ExportButton list="/complaints/risks" query={filters} filename="complaint-risks.xlsx" />
         </div>
       </div>
-      <QueryError error={risks.error} onRetry={() => risks.refetch()} />
-      <Table<RiskScenario>
+      <QueryTable<RiskScenario>
+        query={risks}
         rowKey={(r) => `${r.category}:${r.cause}`}
-        size="middle"
         data-testid="risk-table"
-        loading={risks.isFetching}
-        dataSource={risks.data?.items}
         scroll={{ x: 720 }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prevention.noRisks')} />,
-        }}
+        empty={t('prevention.noRisks')}
         pagination={{
           current: page,
           pageSize: 20,
@@ -380,16 +376,11 @@ function ScorecardsTab({ s, set }: UrlProps) {
       <p className="ld-muted" style={{ marginTop: 0, fontSize: 13 }}>
         {t('prevention.scorecardHint')}
       </p>
-      <QueryError error={cards.error} onRetry={() => cards.refetch()} />
-      <Table<ScorecardRow>
+      <QueryTable<ScorecardRow>
+        query={cards}
         rowKey="key"
-        size="middle"
-        loading={cards.isFetching}
-        dataSource={cards.data?.items}
         data-testid="scorecard-table"
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prevention.noScores')} />,
-        }}
+        empty={t('prevention.noScores')}
         pagination={{ current: page, pageSize: 20, total: cards.data?.total ?? 0, hideOnSinglePage: true }}
         onChange={(p) => set({ page: p.current }, false)}
         columns={[

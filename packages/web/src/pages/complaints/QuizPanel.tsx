@@ -1,11 +1,11 @@
 import { CheckCircleFilled, CloseCircleFilled, ThunderboltOutlined } from '@ant-design/icons';
 import type { QuizRecorded, QuizResult, TenQuestionsQuiz as Quiz } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Table, Tag } from 'antd';
+import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { toInt } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -257,19 +257,11 @@ export function QuizResults({
           <ExportButton list="/quiz-results" query={filters} filename="ten-question-quizzes.xlsx" />
         </div>
       </div>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
-      <Table<QuizResult>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
+      <QueryTable<QuizResult>
+        query={list}
         data-testid="quiz-results-table"
         scroll={{ x: 600 }}
-        locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coaching.quiz.noResults')} />
-          ),
-        }}
+        empty={t('coaching.quiz.noResults')}
         pagination={pagination(current, 20, list.data?.total ?? 0, { showSizeChanger: false })}
         onChange={(p) => onChange({ rpage: p.current })}
         columns={[

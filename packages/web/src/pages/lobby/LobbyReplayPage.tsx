@@ -1,26 +1,14 @@
 import { LOBBY_LOG_KINDS, type LobbyLogKind } from '@liangdian/shared';
 import type { LobbyLogEntry } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Segmented, Select, Skeleton, Space, Statistic, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
@@ -192,13 +180,11 @@ export function LobbyReplayPage() {
             />
           </Space>
         </div>
-        <QueryError error={log.error} onRetry={() => log.refetch()} />
-        <Table<LobbyLogEntry>
-          rowKey="id"
+        <QueryTable<LobbyLogEntry>
+          query={log}
           size="small"
           data-testid="lobby-log"
           loading={log.isFetching && !log.data}
-          dataSource={log.data?.items}
           scroll={{ x: 640 }}
           columns={[
             {
@@ -233,11 +219,7 @@ export function LobbyReplayPage() {
             pageSizeOptions: [20, 50, 100],
             onChange: (p, size) => set({ page: p === 1 ? '' : p, pageSize: size === 20 ? '' : size }, false),
           }}
-          locale={{
-            emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.setup.log.empty')} />
-            ),
-          }}
+          empty={t('lobby.setup.log.empty')}
         />
       </Card>
     </>

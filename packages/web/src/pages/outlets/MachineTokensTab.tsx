@@ -5,13 +5,11 @@ import {
   Alert,
   App,
   Button,
-  Empty,
   Form,
   Input,
   Modal,
   Popconfirm,
   Segmented,
-  Table,
   type TableProps,
   Tag,
   Typography,
@@ -22,7 +20,7 @@ import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { applyServerErrors } from '../../components/formErrors';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
@@ -222,12 +220,9 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
           ) : null}
         </div>
       </div>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
-      <Table<MachineToken>
-        rowKey="id"
-        size="middle"
+      <QueryTable<MachineToken>
+        query={list}
         columns={columns}
-        dataSource={list.data?.items}
         loading={list.isLoading || list.isPlaceholderData}
         scroll={{ x: 900 }}
         data-testid="token-table"
@@ -239,11 +234,7 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
           showSizeChanger: true,
           onChange: (p, size) => set({ page: p === 1 ? '' : p, pageSize: size === 20 ? '' : size }, false),
         }}
-        locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.setup.tokens.empty')} />
-          ),
-        }}
+        empty={t('lobby.setup.tokens.empty')}
       />
       <Modal
         open={creating}
