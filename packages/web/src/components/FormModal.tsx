@@ -86,6 +86,32 @@ export function FormModal<V>({
   );
 }
 
+/** The props of a modal that saves something: whether it is open, and what to do on cancel and once saved. */
+export interface ModalProps<R> {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (result: R) => void;
+}
+
+/**
+ * Resets `form` each time the modal opens and fills it with `fill()` (nothing when it answers
+ * undefined); while open, a change of one of `deps` fills it again.
+ */
+export function useResetOnOpen<V>(
+  form: FormInstance<V>,
+  open: boolean,
+  fill: () => Partial<V> | undefined,
+  deps: readonly unknown[] = [],
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fill is read when the modal opens; deps say when else
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    const values = fill();
+    if (values) form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+  }, [open, form, ...deps]);
+}
+
 /** The props of a create/edit modal over a table: its state, and what to do once a row is saved. */
 export interface RecordModalProps<Row> {
   modal: EditModal<Row>;
@@ -121,13 +147,7 @@ export function useRecordForm<V, Row, R = void>(
     },
   });
   const { open, editing } = modal;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill is read when the modal opens
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    const values = fill(editing);
-    if (values) form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
-  }, [open, editing, form]);
+  useResetOnOpen(form, open, () => fill(editing), [editing]);
   return {
     form,
     busy,

@@ -3,10 +3,10 @@ import type { ComplaintDrill } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
-import { useFormSubmit } from '../../components/FormModal';
+import { type ModalProps, useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
@@ -31,15 +31,7 @@ interface Values {
 /** The usual criteria of a complaint drill; the evaluator may change, add or drop any. */
 const DEFAULT_RUBRIC = ['reception', 'empathy', 'verification', 'wording', 'resolution'] as const;
 
-export function DrillFormModal({
-  open,
-  onClose,
-  onSaved,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onSaved: (d: ComplaintDrill) => void;
-}) {
+export function DrillFormModal({ open, onClose, onSaved }: ModalProps<ComplaintDrill>) {
   const { t, tEnum } = useI18n();
   const user = useUser();
   const [form] = Form.useForm<Values>();
@@ -55,17 +47,18 @@ export function DrillFormModal({
     enabled: open,
   });
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
+  useResetOnOpen(
+    form,
+    open,
+    () => ({
       outletId: user.outletId ?? undefined,
       heldOn: dayPickerValue(beijingToday()),
       evaluator: user.displayName || user.username,
       participants: [],
       rubric: DEFAULT_RUBRIC.map((k) => ({ item: tEnum('coaching.rubric', k), score: null, max: 20 })),
-    });
-  }, [open, form, user, tEnum]);
+    }),
+    [user, tEnum],
+  );
 
   const { busy, submit } = useFormSubmit(form, {
     save: (v) =>

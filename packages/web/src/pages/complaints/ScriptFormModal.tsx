@@ -1,9 +1,8 @@
 import { SCRIPT_STAGES } from '@liangdian/shared';
 import type { ComplaintScript, ScriptCreate } from '@liangdian/shared/api';
 import { Alert, AutoComplete, Form, Input, Modal, Select } from 'antd';
-import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { useFormSubmit } from '../../components/FormModal';
+import { type ModalProps, useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { enumOptions } from './shared';
 
@@ -16,23 +15,16 @@ export function ScriptFormModal({
   scenarios,
   onClose,
   onSaved,
-}: {
-  open: boolean;
+}: ModalProps<ComplaintScript> & {
   /** null: a new script */
   script: ComplaintScript | null;
   /** scenarios already in use, offered while typing */
   scenarios: string[];
-  onClose: () => void;
-  onSaved: (s: ComplaintScript) => void;
 }) {
   const { t, tEnum } = useI18n();
   const [form] = Form.useForm<Values>();
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (script) form.setFieldsValue(script);
-  }, [open, script, form]);
+  useResetOnOpen(form, open, () => script ?? undefined, [script]);
 
   const { busy, submit } = useFormSubmit(form, {
     save: (values) =>

@@ -2,9 +2,9 @@ import { beijingWeekSlot, fromBeijingWallClock, toBeijingIso } from '@liangdian/
 import type { LobbyMode } from '@liangdian/shared';
 import type { LobbyView, ModeOverride } from '@liangdian/shared/api';
 import { Form, Input, Modal, Radio, Select } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { api } from '../../api/client';
-import { useFormSubmit } from '../../components/FormModal';
+import { useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 
 interface Values {
@@ -48,15 +48,16 @@ export function TabletModeModal({
   const [form] = Form.useForm<Values>();
   const times = useMemo(() => untilOptions(view), [view]);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
+  useResetOnOpen(
+    form,
+    open,
+    (): Partial<Values> => ({
       mode: backToPlan ? 'plan' : view.mode.mode === 'fixed' ? 'rotating' : 'fixed',
       reason: '',
       until: undefined,
-    });
-  }, [open, backToPlan, view.mode.mode, form]);
+    }),
+    [backToPlan, view.mode.mode],
+  );
 
   const { busy, submit } = useFormSubmit(form, {
     save: async (v) => {
