@@ -45,9 +45,9 @@ export interface ServerSort<R> {
 /**
  * A server-paged list whose page and page size live in the URL (`s` and `set` of useUrlState):
  * the query (`key` followed by page and size; the previous page stays while the next loads),
- * the table's `pagination` and its `onChange` that turns the page. `maxPageSize` caps the size
- * read from the URL, `omitDefaultSize` leaves the default size of 20 out of the URL, `more`
- * adds to the pagination (page sizes…). With `sort`, `onChange` also sets the sort (back to the
+ * and `table`, the table's `pagination` and the `onChange` that turns the page. `maxPageSize`
+ * caps the size read from the URL, `omitDefaultSize` leaves the default size of 20 out of the
+ * URL, `more` adds to the pagination (page sizes…). With `sort`, `onChange` also sets the sort (back to the
  * first page when it changes) and `sortOrder(key)` is a column's `sortOrder`.
  */
 export function usePagedList<D extends { total: number; items: R[] }, R = D['items'][number]>(
@@ -72,23 +72,22 @@ export function usePagedList<D extends { total: number; items: R[] }, R = D['ite
     queryFn: () => fetch({ page, pageSize }),
     placeholderData: keepPreviousData,
   });
+  const onChange = (
+    p: TablePaginationConfig,
+    _filters?: unknown,
+    sorter?: SorterResult<R> | SorterResult<R>[],
+  ) => {
+    const size = omitDefaultSize && p.pageSize === defaultPageSize ? '' : p.pageSize;
+    if (!sort) return set({ page: p.current, pageSize: size }, false);
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = one ? sort.key(one) : null;
+    const next = key && one?.order ? (one.order === 'descend' ? `-${key}` : key) : sort.fallback;
+    set({ page: next !== s.sort ? 1 : p.current, pageSize: size, sort: next }, false);
+  };
   return {
     list,
-    page,
-    pageSize,
-    pagination: pagination(page, pageSize, list.data?.total ?? 0, more),
-    onChange: (
-      p: TablePaginationConfig,
-      _filters?: unknown,
-      sorter?: SorterResult<R> | SorterResult<R>[],
-    ) => {
-      const size = omitDefaultSize && p.pageSize === defaultPageSize ? '' : p.pageSize;
-      if (!sort) return set({ page: p.current, pageSize: size }, false);
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one ? sort.key(one) : null;
-      const next = key && one?.order ? (one.order === 'descend' ? `-${key}` : key) : sort.fallback;
-      set({ page: next !== s.sort ? 1 : p.current, pageSize: size, sort: next }, false);
-    },
+    /** the table's `pagination` and `onChange`, to spread on it */
+    table: { pagination: pagination(page, pageSize, list.data?.total ?? 0, more), onChange },
     sortOrder: (key: string) =>
       s.sort === key ? ('ascend' as const) : s.sort === `-${key}` ? ('descend' as const) : null,
   };

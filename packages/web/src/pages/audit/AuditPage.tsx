@@ -70,7 +70,7 @@ export function AuditPage() {
     to: s.to,
   };
 
-  const { list, pagination, onChange } = usePagedList(
+  const { list, table } = usePagedList(
     s,
     set,
     ['audit', filters],
@@ -252,8 +252,7 @@ export function AuditPage() {
             rowExpandable: (e) => !!(e.before || e.after),
           }}
           empty={t('audit.empty')}
-          pagination={pagination}
-          onChange={onChange}
+          {...table}
         />
       </Card>
     </>

@@ -72,7 +72,7 @@ export function ComplaintListPage() {
     to: s.to,
     sort: s.sort,
   };
-  const { list, pagination, onChange, sortOrder } = usePagedList(
+  const { list, table, sortOrder } = usePagedList(
     s,
     set,
     ['complaints', 'list', filters],
@@ -267,8 +267,7 @@ export function ComplaintListPage() {
           rowClassName={(c) => (c.major ? 'ld-row-major' : '')}
           locale={emptyText(t('complaints.empty'), list.isLoading)}
           onRow={(c) => ({ onDoubleClick: () => navigate(`/complaints/${c.id}`) })}
-          pagination={pagination}
-          onChange={onChange}
+          {...table}
         />
       </Card>
       <ImportModal

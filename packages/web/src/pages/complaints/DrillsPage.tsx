@@ -10,7 +10,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryTable } from '../../components/QueryTable';
-import { NewButton } from '../../components/TableToolbar';
+import { FilterBar, NewButton } from '../../components/TableToolbar';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { dayPickerValue, fromDayPicker } from '../../time';
@@ -36,7 +36,7 @@ export function DrillsPage() {
   const mayRecord = complaintCan.coaches(user, user.outletId);
 
   const filters = { outletId: s.outletId, staffId: s.staffId, from: s.from, to: s.to };
-  const { list, pagination, onChange } = usePagedList(
+  const { list, table } = usePagedList(
     s,
     set,
     ['complaint-drills', 'list', filters],
@@ -119,7 +119,9 @@ export function DrillsPage() {
         }
       />
       <Card variant="borderless">
-        <div className="ld-filters">
+        <FilterBar
+          end={<ExportButton list="/complaint-drills" query={filters} filename="complaint-drills.xlsx" />}
+        >
           {user.outletId ? null : (
             <OutletSelect
               value={s.outletId || null}
@@ -146,10 +148,7 @@ export function DrillsPage() {
             }
             allowEmpty={[true, true]}
           />
-          <div style={{ marginLeft: 'auto' }}>
-            <ExportButton list="/complaint-drills" query={filters} filename="complaint-drills.xlsx" />
-          </div>
-        </div>
+        </FilterBar>
         {s.staffId ? <StaffHistory staffId={s.staffId} name={s.staffName} filters={filters} /> : null}
         <QueryTable<Drill>
           query={list}
@@ -161,8 +160,7 @@ export function DrillsPage() {
             columnWidth: 40,
           }}
           empty={s.staffId ? t('coaching.drill.noHistory') : t('coaching.drill.empty')}
-          pagination={pagination}
-          onChange={onChange}
+          {...table}
         />
       </Card>
       <DrillFormModal

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/TableToolbar';
 import { OutletSelect } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -105,7 +106,9 @@ function RisksTab({ s, set }: UrlProps) {
 
   return (
     <>
-      <div className="ld-filters">
+      <FilterBar
+        end={<ExportButton list="/complaints/risks" query={filters} filename="complaint-risks.xlsx" />}
+      >
         <Segmented
           value={days}
           onChange={(v) => set({ days: v })}
@@ -118,10 +121,7 @@ function RisksTab({ s, set }: UrlProps) {
             style={{ width: 200 }}
           />
         )}
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton list="/complaints/risks" query={filters} filename="complaint-risks.xlsx" />
-        </div>
-      </div>
+      </FilterBar>
       <QueryTable<RiskScenario>
         query={risks}
         rowKey={(r) => `${r.category}:${r.cause}`}
@@ -343,7 +343,15 @@ function ScorecardsTab({ s, set }: UrlProps) {
   });
   return (
     <>
-      <div className="ld-filters">
+      <FilterBar
+        end={
+          <ExportButton
+            list="/complaints/accountability/scorecards"
+            query={filters}
+            filename={`scorecard-${month}.xlsx`}
+          />
+        }
+      >
         <DatePicker
           picker="month"
           allowClear={false}
@@ -365,14 +373,7 @@ function ScorecardsTab({ s, set }: UrlProps) {
             style={{ width: 200 }}
           />
         )}
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton
-            list="/complaints/accountability/scorecards"
-            query={filters}
-            filename={`scorecard-${month}.xlsx`}
-          />
-        </div>
-      </div>
+      </FilterBar>
       <p className="ld-muted" style={{ marginTop: 0, fontSize: 13 }}>
         {t('prevention.scorecardHint')}
       </p>

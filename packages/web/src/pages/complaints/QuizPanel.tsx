@@ -5,6 +5,7 @@ import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Tag } 
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/TableToolbar';
 import { QueryTable } from '../../components/QueryTable';
 import { toInt } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
@@ -244,7 +245,9 @@ export function QuizResults({
   });
   return (
     <div data-testid="quiz-results">
-      <div className="ld-filters">
+      <FilterBar
+        end={<ExportButton list="/quiz-results" query={filters} filename="ten-question-quizzes.xlsx" />}
+      >
         <StaffOfOutletSelect
           outletId={outletId}
           value={staffId || null}
@@ -253,10 +256,7 @@ export function QuizResults({
           style={{ width: 220 }}
           testId="quiz-results-staff"
         />
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton list="/quiz-results" query={filters} filename="ten-question-quizzes.xlsx" />
-        </div>
-      </div>
+      </FilterBar>
       <QueryTable<QuizResult>
         query={list}
         data-testid="quiz-results-table"

@@ -10,7 +10,7 @@ import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryTable } from '../../components/QueryTable';
-import { NewButton, SearchFilter } from '../../components/TableToolbar';
+import { FilterBar, NewButton, SearchFilter } from '../../components/TableToolbar';
 import { useUrlState } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -81,7 +81,7 @@ export function ScriptsPage() {
     scenario: s.scenario,
     active: s.active === 'all' ? undefined : s.active,
   };
-  const { list, pagination, onChange } = usePagedList(
+  const { list, table } = usePagedList(
     s,
     set,
     ['complaint-scripts', 'list', filters],
@@ -224,7 +224,7 @@ export function ScriptsPage() {
         }
       />
       <Card variant="borderless">
-        <div className="ld-filters">
+        <FilterBar end={<ExportButton list="/complaint-scripts" query={filters} filename="scripts.xlsx" />}>
           <SearchFilter
             value={s.q}
             onSearch={(v) => set({ q: v })}
@@ -265,18 +265,14 @@ export function ScriptsPage() {
               { value: 'all', label: t('coaching.script.allStatuses') },
             ]}
           />
-          <div style={{ marginLeft: 'auto' }}>
-            <ExportButton list="/complaint-scripts" query={filters} filename="scripts.xlsx" />
-          </div>
-        </div>
+        </FilterBar>
         <QueryTable<ComplaintScript>
           query={list}
           data-testid="script-table"
           columns={columns}
           scroll={{ x: 760 }}
           empty={s.q || s.stage || s.scenario ? t('coaching.script.noMatch') : t('coaching.script.empty')}
-          pagination={pagination}
-          onChange={onChange}
+          {...table}
         />
       </Card>
       <ScriptFormModal

@@ -33,7 +33,7 @@ export function OutletListPage() {
   const [creating, setCreating] = useState(false);
   const branches = useBranches();
   const filters = { q: s.q, branchId: s.branchId, status: s.status, pilot: s.pilot, sort: s.sort };
-  const { list, pagination, onChange, sortOrder } = usePagedList(
+  const { list, table, sortOrder } = usePagedList(
     s,
     set,
     ['outlets', 'list', filters],
@@ -148,8 +148,7 @@ export function OutletListPage() {
           scroll={{ x: 640 }}
           locale={emptyText(t('outlets.empty'), list.isLoading)}
           onRow={(o) => ({ onDoubleClick: () => navigate(`/outlets/${o.id}`) })}
-          pagination={pagination}
-          onChange={onChange}
+          {...table}
         />
       </Card>
       <OutletFormModal

@@ -146,15 +146,11 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const types = useBusinessTypes();
   const posts = usePosts(outlet.id);
   const filters = { q: s.q, role: s.role, active: s.active };
-  const { list, pagination, onChange } = usePagedList(
-    s,
-    set,
-    ['outlet', outlet.id, 'staff', filters],
-    (paging) =>
-      api.get('/outlets/:outletId/staff', {
-        params: { outletId: outlet.id },
-        query: { ...filters, ...paging },
-      }),
+  const { list, table } = usePagedList(s, set, ['outlet', outlet.id, 'staff', filters], (paging) =>
+    api.get('/outlets/:outletId/staff', {
+      params: { outletId: outlet.id },
+      query: { ...filters, ...paging },
+    }),
   );
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id] });
@@ -292,8 +288,7 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
         columns={columns}
         scroll={{ x: 880 }}
         empty={t('staff.empty')}
-        pagination={pagination}
-        onChange={onChange}
+        {...table}
       />
       <StaffLoginModal
         outlet={outlet}

@@ -154,7 +154,7 @@ export function UsersPage() {
   const editModal = useEditModal<User>();
   const [resetting, setResetting] = useState<User | null>(null);
   const filters = { q: s.q, role: s.role, outletId: s.outletId, active: s.active };
-  const { list, pagination, onChange } = usePagedList(s, set, ['users', filters], (paging) =>
+  const { list, table } = usePagedList(s, set, ['users', filters], (paging) =>
     api.get('/users', { query: { ...filters, ...paging } }),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -326,8 +326,7 @@ export function UsersPage() {
           columns={columns}
           scroll={{ x: 900 }}
           empty={t('users.empty')}
-          pagination={pagination}
-          onChange={onChange}
+          {...table}
         />
       </Card>
       <UserModal modal={editModal} onSaved={refresh} />
