@@ -14,7 +14,8 @@ import type { EditModal } from './useEditModal';
 export interface SubmitOptions<V, R> {
   save: (values: V) => Promise<R>;
   onSaved: (result: R) => void;
-  successMessage?: (result: R) => string;
+  /** the success toast (default "已保存"); null: none, the caller shows the result itself */
+  successMessage?: (result: R) => string | null;
   errorFields?: Record<string, string>;
   onError?: (error: unknown) => boolean;
 }
@@ -33,7 +34,8 @@ export function useFormSubmit<V, R = void>(
     setBusy(true);
     try {
       const result = await save(v);
-      message.success(successMessage ? successMessage(result) : t('common.saved'));
+      const text = successMessage ? successMessage(result) : t('common.saved');
+      if (text) message.success(text);
       onSaved(result);
     } catch (e) {
       if (!applyServerErrors(form, e, errorFields) && !onError?.(e)) showError(e);

@@ -9,9 +9,9 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useUrlState } from '../../components/useUrlState';
 import { QueryTable } from '../../components/QueryTable';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { AuditDiff } from './AuditDiff';
@@ -54,12 +54,11 @@ function actionColor(action: string): string {
 export function AuditPage() {
   const { t, formatDateTime, formatNumber } = useI18n();
   const names = useNames();
-  const showError = useApiErrorMessage();
   const [s, set] = useUrlState(KEYS);
   const [q, setQ] = useState(s.q);
   const [actor, setActor] = useState(s.actor);
   const [action, setAction] = useState(s.action);
-  const [verifying, setVerifying] = useState(false);
+  const { busy: verifying, run } = useBusyCall();
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const filters = {
     q: s.q,
@@ -86,16 +85,7 @@ export function AuditPage() {
   const actions = facets.data?.actions ?? [];
   const entityTypes = facets.data?.entityTypes.length ? facets.data.entityTypes : ENTITY_TYPES;
 
-  const runVerify = async () => {
-    setVerifying(true);
-    try {
-      setVerify(await api.get('/audit/verify'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setVerifying(false);
-    }
-  };
+  const runVerify = () => run(() => api.get('/audit/verify'), setVerify);
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: '#', dataIndex: 'seq', width: 80, render: (v: number) => <span className="ld-mono">{v}</span> },

@@ -15,7 +15,7 @@ import { QueryError } from '../../components/QueryError';
 import { QueryTable } from '../../components/QueryTable';
 import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { toInt, useUrlState } from '../../components/useUrlState';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker } from '../../time';
 import { bilingual } from './shared';
@@ -66,10 +66,9 @@ function RisksTab({ s, set }: UrlProps) {
   const user = useUser();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [editing, setEditing] = useState<RiskScenario | null>(null);
   const [controls, setControls] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   const days = toInt(s.days, 90);
   const page = toInt(s.page, 1);
   const filters = { days, outletId: s.outletId };
@@ -82,26 +81,21 @@ function RisksTab({ s, set }: UrlProps) {
 
   const save = async () => {
     if (!editing) return;
-    setBusy(true);
-    try {
-      await api.put('/complaints/risk-controls', {
-        body: {
-          category: editing.category,
-          cause: editing.cause,
-          controls: controls
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean),
-        },
-      });
-      message.success(t('common.saved'));
-      setEditing(null);
-      queryClient.invalidateQueries({ queryKey: ['complaints', 'risks'] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    const lines = controls
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    await run(
+      () =>
+        api.put('/complaints/risk-controls', {
+          body: { category: editing.category, cause: editing.cause, controls: lines },
+        }),
+      () => {
+        message.success(t('common.saved'));
+        setEditing(null);
+        queryClient.invalidateQueries({ queryKey: ['complaints', 'risks'] });
+      },
+    );
   };
 
   return (
@@ -230,13 +224,12 @@ function RulesTab() {
   const user = useUser();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const rules = useQuery({
     queryKey: ['complaints', 'rules'],
     queryFn: () => api.get('/complaints/accountability/rules'),
   });
   const [values, setValues] = useState<Record<string, number>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   useEffect(() => {
     const v: Record<string, number> = {};
     for (const r of rules.data?.items ?? []) v[`${r.responsibility}:${r.severity}`] = r.points;
@@ -248,24 +241,21 @@ function RulesTab() {
     .sort()
     .pop();
 
-  const save = async () => {
-    setBusy(true);
-    try {
-      await api.put('/complaints/accountability/rules', {
-        body: {
-          rules: RESPONSIBILITIES.flatMap((r) =>
-            SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
-          ),
-        },
-      });
-      message.success(t('common.saved'));
-      queryClient.invalidateQueries({ queryKey: ['complaints', 'rules'] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    run(
+      () =>
+        api.put('/complaints/accountability/rules', {
+          body: {
+            rules: RESPONSIBILITIES.flatMap((r) =>
+              SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
+            ),
+          },
+        }),
+      () => {
+        message.success(t('common.saved'));
+        queryClient.invalidateQueries({ queryKey: ['complaints', 'rules'] });
+      },
+    );
 
   return (
     <>

@@ -8,7 +8,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { FilterBar } from '../../components/TableToolbar';
 import { QueryTable } from '../../components/QueryTable';
 import { toInt } from '../../components/useUrlState';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import { MAX_QUESTIONS } from './TenQuestionsEditor';
@@ -37,14 +37,13 @@ export function QuizPanel({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const [staffId, setStaffId] = useState<string | null>(null);
   const [count, setCount] = useState(5);
   const [quiz, setQuiz] = useState<Quiz | null>(null);
   const [marks, setMarks] = useState<Record<string, boolean>>({});
-  const [drawing, setDrawing] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { busy: drawing, run: runDraw } = useBusyCall();
+  const { busy: saving, run: runRecord } = useBusyCall();
   const [result, setResult] = useState<QuizRecorded | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new outlet or line starts over
@@ -56,46 +55,39 @@ export function QuizPanel({
 
   const draw = async () => {
     if (!staffId) return;
-    setDrawing(true);
-    try {
-      const q = await api.get('/outlets/:outletId/ten-questions/:line/quiz', {
-        params: { outletId, line },
-        query: {
-          staffId,
-          count: Math.min(count, Math.max(available, 1)),
-        },
-      });
-      setQuiz(q);
-      setMarks({});
-      setResult(null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setDrawing(false);
-    }
+    await runDraw(
+      () =>
+        api.get('/outlets/:outletId/ten-questions/:line/quiz', {
+          params: { outletId, line },
+          query: { staffId, count: Math.min(count, Math.max(available, 1)) },
+        }),
+      (q) => {
+        setQuiz(q);
+        setMarks({});
+        setResult(null);
+      },
+    );
   };
 
   const record = async () => {
     if (!quiz) return;
-    setSaving(true);
-    try {
-      const r = await api.post('/outlets/:outletId/ten-questions/:line/quiz-results', {
-        params: { outletId, line },
-        body: {
-          staffId: quiz.staffId,
-          questionIds: quiz.questions.map((q) => q.id),
-          correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
-        },
-      });
-      setResult(r);
-      setQuiz(null);
-      message.success(t('coaching.quiz.recorded'));
-      queryClient.invalidateQueries({ queryKey: ['quiz-results'] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    await runRecord(
+      () =>
+        api.post('/outlets/:outletId/ten-questions/:line/quiz-results', {
+          params: { outletId, line },
+          body: {
+            staffId: quiz.staffId,
+            questionIds: quiz.questions.map((q) => q.id),
+            correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
+          },
+        }),
+      (r) => {
+        setResult(r);
+        setQuiz(null);
+        message.success(t('coaching.quiz.recorded'));
+        queryClient.invalidateQueries({ queryKey: ['quiz-results'] });
+      },
+    );
   };
 
   const marked = quiz ? quiz.questions.filter((q) => q.id in marks).length : 0;

@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 
 export const MAX_QUESTIONS = 10;
@@ -49,14 +49,13 @@ export function TenQuestionsEditor({
 }) {
   const { t, formatDateTime } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const questions = useTenQuestions(outletId, line);
   const [rows, setRows] = useState<Row[]>([]);
   const [tried, setTried] = useState(false);
   const [full, setFull] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   const nextKey = useRef(1);
 
   const fromServer = (items: TenQuestion[]) =>
@@ -104,22 +103,20 @@ export function TenQuestionsEditor({
       message.error(t('coaching.tq.incomplete'));
       return;
     }
-    setBusy(true);
-    try {
-      const res = await api.put('/outlets/:outletId/ten-questions/:line', {
-        params: { outletId, line },
-        body: {
-          questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })),
-        },
-      });
-      queryClient.setQueryData(['ten-questions', outletId, line], res);
-      message.success(t('coaching.tq.saved', { n: res.items.length }));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'TEN_QUESTIONS_FULL') setFull(true);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () =>
+        api.put('/outlets/:outletId/ten-questions/:line', {
+          params: { outletId, line },
+          body: { questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })) },
+        }),
+      (res) => {
+        queryClient.setQueryData(['ten-questions', outletId, line], res);
+        message.success(t('coaching.tq.saved', { n: res.items.length }));
+      },
+      (e) => {
+        if (e instanceof ApiError && e.code === 'TEN_QUESTIONS_FULL') setFull(true);
+      },
+    );
   };
 
   if (questions.isLoading) return <Skeleton active paragraph={{ rows: 6 }} />;

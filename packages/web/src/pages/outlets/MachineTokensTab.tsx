@@ -19,7 +19,7 @@ import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { applyServerErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/FormModal';
 import { QueryTable } from '../../components/QueryTable';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
@@ -37,7 +37,6 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
   const [s, set] = useUrlState(KEYS);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<MachineTokenCreated | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   // Reading tokens needs the same right as managing them (docs/lobby.md).
   const allowed = canEditLobbySetup(user, outlet.id);
@@ -61,33 +60,26 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
     enabled: allowed,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id, 'machine-tokens'] });
+  const { busy, submit: create } = useFormSubmit(form, {
+    save: (v) =>
+      api.post('/outlets/:outletId/machine-tokens', {
+        params: { outletId: outlet.id },
+        body: { name: v.name.trim() },
+      }),
+    // the new token is shown once, in its own dialog
+    successMessage: () => null,
+    onSaved: (c) => {
+      setCreating(false);
+      setCreated(c);
+      refresh();
+    },
+  });
 
   if (!allowed) {
     return (
       <Alert type="info" showIcon title={t('lobby.setup.tokens.noAccess')} data-testid="tokens-no-access" />
     );
   }
-
-  const create = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const c = await api.post('/outlets/:outletId/machine-tokens', {
-        params: { outletId: outlet.id },
-        body: {
-          name: v.name.trim(),
-        },
-      });
-      setCreating(false);
-      setCreated(c);
-      refresh();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const revoke = async (tok: MachineToken) => {
     try {
