@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { OutletSelect } from '../../components/OutletSelect';
+import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { emptyText } from '../../components/masterColumns';
 import { QueryTable } from '../../components/QueryTable';
@@ -221,13 +221,7 @@ export function ComplaintListPage() {
             onSearch={(v) => set({ q: v })}
             testId="complaint-search"
           />
-          {user.outletId ? null : (
-            <OutletSelect
-              value={s.outletId || null}
-              onChange={(v) => set({ outletId: v })}
-              style={{ width: 180 }}
-            />
-          )}
+          <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} width={180} />
           <Select
             allowClear
             mode="multiple"

@@ -7,7 +7,7 @@ import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { tooltipLines } from '../../components/echartsText';
 import { ExportButton } from '../../components/ExportButton';
-import { OutletSelect } from '../../components/OutletSelect';
+import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryTable } from '../../components/QueryTable';
 import { FilterBar, NewButton } from '../../components/TableToolbar';
@@ -122,13 +122,10 @@ export function DrillsPage() {
         <FilterBar
           end={<ExportButton list="/complaint-drills" query={filters} filename="complaint-drills.xlsx" />}
         >
-          {user.outletId ? null : (
-            <OutletSelect
-              value={s.outletId || null}
-              onChange={(v) => set({ outletId: v, staffId: '', staffName: '' })}
-              style={{ width: 200 }}
-            />
-          )}
+          <OutletFilter
+            value={s.outletId}
+            onChange={(v) => set({ outletId: v, staffId: '', staffName: '' })}
+          />
           <StaffOfOutletSelect
             outletId={outletId}
             value={s.staffId || null}

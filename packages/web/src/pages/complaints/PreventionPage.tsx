@@ -9,7 +9,7 @@ import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { FilterBar } from '../../components/TableToolbar';
-import { OutletSelect } from '../../components/OutletSelect';
+import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { QueryTable } from '../../components/QueryTable';
@@ -108,13 +108,7 @@ function RisksTab({ s, set }: UrlProps) {
           onChange={(v) => set({ days: v })}
           options={[30, 90, 180, 365].map((n) => ({ value: n, label: t('prevention.lastDays', { n }) }))}
         />
-        {user.outletId ? null : (
-          <OutletSelect
-            value={s.outletId || null}
-            onChange={(v) => set({ outletId: v })}
-            style={{ width: 200 }}
-          />
-        )}
+        <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} />
       </FilterBar>
       <QueryTable<RiskScenario>
         query={risks}
@@ -313,7 +307,6 @@ function RulesTab() {
 
 function ScorecardsTab({ s, set }: UrlProps) {
   const { t, formatNumber } = useI18n();
-  const user = useUser();
   // this month in Beijing unless one is chosen
   const month = s.month || beijingToday().slice(0, 7);
   const by = s.by === 'staff' ? 'staff' : 'outlet';
@@ -356,13 +349,7 @@ function ScorecardsTab({ s, set }: UrlProps) {
             { value: 'staff', label: t('prevention.byStaff') },
           ]}
         />
-        {user.outletId ? null : (
-          <OutletSelect
-            value={s.outletId || null}
-            onChange={(v) => set({ outletId: v })}
-            style={{ width: 200 }}
-          />
-        )}
+        <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} />
       </FilterBar>
       <p className="ld-muted" style={{ marginTop: 0, fontSize: 13 }}>
         {t('prevention.scorecardHint')}
