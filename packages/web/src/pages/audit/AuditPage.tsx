@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { ListPageHeader } from '../../components/PageHeader';
 import { useUrlState } from '../../components/useUrlState';
 import { QueryTable } from '../../components/QueryTable';
 import { useBusyCall } from '../../components/useBusyCall';
@@ -137,24 +137,17 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('audit.title')}
-        crumbs={[{ title: t('nav.group.system') }, { title: t('nav.audit') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <Button
-              icon={<SafetyCertificateOutlined />}
-              loading={verifying}
-              onClick={runVerify}
-              data-testid="verify-chain"
-            >
-              {t('audit.verify')}
-            </Button>
-            <ExportButton list="/audit" query={filters} filename="audit.xlsx" />
-          </>
-        }
-      />
+      <ListPageHeader group="system" page="audit" total={list.data?.total}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verifying}
+          onClick={runVerify}
+          data-testid="verify-chain"
+        >
+          {t('audit.verify')}
+        </Button>
+        <ExportButton list="/audit" query={filters} filename="audit.xlsx" />
+      </ListPageHeader>
       {verify ? (
         <Alert
           style={{ marginBottom: 16 }}

@@ -9,7 +9,7 @@ import { can } from '../../auth/permissions';
 import { FormModal, type RecordModalProps, useRecordForm } from '../../components/FormModal';
 import { requiredRule, requiredText } from '../../components/formRules';
 import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { ListPageHeader } from '../../components/PageHeader';
 import { rowActionsColumn, statusColumn } from '../../components/masterColumns';
 import { QueryTable } from '../../components/QueryTable';
 import { NewButton, StatusFilter } from '../../components/TableToolbar';
@@ -68,7 +68,7 @@ function BusinessTypeModal({ modal, onSaved }: RecordModalProps<BusinessType>) {
 }
 
 export function BusinessTypesPage() {
-  const { t, tEnum, formatNumber } = useI18n();
+  const { t, tEnum } = useI18n();
   const user = useUser();
   const queryClient = useQueryClient();
   const types = useBusinessTypes();
@@ -117,19 +117,10 @@ export function BusinessTypesPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('businessTypes.title')}
-        crumbs={[{ title: t('nav.group.organisation') }, { title: t('nav.businessTypes') }]}
-        subTitle={
-          types.data ? t('common.totalCount', { n: formatNumber(types.data.items.length) }) : undefined
-        }
-        extra={
-          <>
-            <ExportButton list="/business-types" filename="business-types.xlsx" />
-            {editable ? <NewButton label={t('businessTypes.new')} onClick={modal.create} /> : null}
-          </>
-        }
-      />
+      <ListPageHeader group="organisation" page="businessTypes" total={types.data?.items.length}>
+        <ExportButton list="/business-types" filename="business-types.xlsx" />
+        {editable ? <NewButton label={t('businessTypes.new')} onClick={modal.create} /> : null}
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-filters">
           <Input.Search

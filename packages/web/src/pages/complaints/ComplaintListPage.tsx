@@ -11,7 +11,7 @@ import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { OutletFilter } from '../../components/OutletSelect';
-import { PageHeader } from '../../components/PageHeader';
+import { ListPageHeader } from '../../components/PageHeader';
 import { emptyText } from '../../components/masterColumns';
 import { QueryTable } from '../../components/QueryTable';
 import { NewButton, SearchFilter } from '../../components/TableToolbar';
@@ -50,7 +50,7 @@ const SORT: ServerSort<Complaint> = {
 };
 
 export function ComplaintListPage() {
-  const { t, tEnum, formatDateTime, formatNumber, locale } = useI18n();
+  const { t, tEnum, formatDateTime, locale } = useI18n();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -175,32 +175,21 @@ export function ComplaintListPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('complaints.title')}
-        crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaints') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <ExportButton list="/complaints" query={filters} filename="complaints.xlsx" />
-            {complaintCan.importComplaints(user) ? (
-              <Button
-                icon={<UploadOutlined />}
-                onClick={() => setImporting(true)}
-                data-testid="import-complaints"
-              >
-                {t('complaintEdit.import.button')}
-              </Button>
-            ) : null}
-            {complaintCan.register(user) ? (
-              <NewButton
-                label={t('complaints.new')}
-                onClick={() => setCreating(true)}
-                testId="new-complaint"
-              />
-            ) : null}
-          </>
-        }
-      />
+      <ListPageHeader group="complaints" page="complaints" total={list.data?.total}>
+        <ExportButton list="/complaints" query={filters} filename="complaints.xlsx" />
+        {complaintCan.importComplaints(user) ? (
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() => setImporting(true)}
+            data-testid="import-complaints"
+          >
+            {t('complaintEdit.import.button')}
+          </Button>
+        ) : null}
+        {complaintCan.register(user) ? (
+          <NewButton label={t('complaints.new')} onClick={() => setCreating(true)} testId="new-complaint" />
+        ) : null}
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-toolbar">
           <Segmented

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { ListPageHeader } from '../../components/PageHeader';
 import { emptyText, statusColumn } from '../../components/masterColumns';
 import { QueryTable } from '../../components/QueryTable';
 import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
@@ -98,19 +98,12 @@ export function OutletListPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('outlets.title')}
-        crumbs={[{ title: t('nav.group.organisation') }, { title: t('nav.outlets') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <ExportButton list="/outlets" query={filters} filename="outlets.xlsx" />
-            {can.createOutlet(user) ? (
-              <NewButton label={t('outlets.new')} onClick={() => setCreating(true)} testId="new-outlet" />
-            ) : null}
-          </>
-        }
-      />
+      <ListPageHeader group="organisation" page="outlets" total={list.data?.total}>
+        <ExportButton list="/outlets" query={filters} filename="outlets.xlsx" />
+        {can.createOutlet(user) ? (
+          <NewButton label={t('outlets.new')} onClick={() => setCreating(true)} testId="new-outlet" />
+        ) : null}
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-filters">
           <SearchFilter

@@ -26,7 +26,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { FormModal, type RecordModalProps, useFormSubmit, useRecordForm } from '../../components/FormModal';
 import { requiredRule } from '../../components/formRules';
 import { OutletSelect } from '../../components/OutletSelect';
-import { PageHeader } from '../../components/PageHeader';
+import { ListPageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { EditLink } from '../../components/RowActions';
 import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
@@ -145,7 +145,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
 const KEYS = ['page', 'pageSize', 'q', 'role', 'outletId', 'active'] as const;
 
 export function UsersPage() {
-  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
+  const { t, tEnum, formatDateTime } = useI18n();
   const me = useUser();
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
@@ -289,17 +289,10 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('users.title')}
-        crumbs={[{ title: t('nav.group.system') }, { title: t('nav.users') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <ExportButton list="/users" query={filters} filename="users.xlsx" />
-            <NewButton label={t('users.new')} onClick={editModal.create} />
-          </>
-        }
-      />
+      <ListPageHeader group="system" page="users" total={list.data?.total}>
+        <ExportButton list="/users" query={filters} filename="users.xlsx" />
+        <NewButton label={t('users.new')} onClick={editModal.create} />
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-filters">
           <SearchFilter
