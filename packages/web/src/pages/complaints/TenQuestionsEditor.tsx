@@ -9,7 +9,7 @@ import {
 import type { TenQuestion } from '@liangdian/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Popconfirm, Skeleton, Tag, Tooltip } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
@@ -22,6 +22,15 @@ interface Row {
   key: number;
   question: string;
   answer: string;
+}
+
+/** A button beside a question: `key` names its label (`coaching.tq.<key>`) and test id (`tq-<key>`). */
+interface RowAction {
+  key: 'up' | 'down' | 'remove';
+  icon: ReactNode;
+  disabled?: boolean;
+  danger?: boolean;
+  act: () => void;
 }
 
 export function useTenQuestions(outletId: string | null, line: string | null) {
@@ -88,6 +97,13 @@ export function TenQuestionsEditor({
       if (r) next.splice(i + d, 0, r);
       return next;
     });
+  const remove = (key: number) => setRows((old) => old.filter((x) => x.key !== key));
+  /** The buttons of row `i`: up, down, remove. */
+  const rowActions = (i: number, key: number): RowAction[] => [
+    { key: 'up', icon: <ArrowUpOutlined />, disabled: i === 0, act: () => move(i, -1) },
+    { key: 'down', icon: <ArrowDownOutlined />, disabled: i === rows.length - 1, act: () => move(i, 1) },
+    { key: 'remove', icon: <DeleteOutlined />, danger: true, act: () => remove(key) },
+  ];
   const add = () => {
     if (rows.length >= MAX_QUESTIONS) {
       setFull(true);
@@ -215,36 +231,19 @@ export function TenQuestionsEditor({
               </div>
               {mayEdit ? (
                 <div className="ld-tq-buttons">
-                  <Tooltip title={t('coaching.tq.up')}>
-                    <Button
-                      size="small"
-                      icon={<ArrowUpOutlined />}
-                      disabled={i === 0}
-                      onClick={() => move(i, -1)}
-                      aria-label={t('coaching.tq.up')}
-                      data-testid="tq-up"
-                    />
-                  </Tooltip>
-                  <Tooltip title={t('coaching.tq.down')}>
-                    <Button
-                      size="small"
-                      icon={<ArrowDownOutlined />}
-                      disabled={i === rows.length - 1}
-                      onClick={() => move(i, 1)}
-                      aria-label={t('coaching.tq.down')}
-                      data-testid="tq-down"
-                    />
-                  </Tooltip>
-                  <Tooltip title={t('coaching.tq.remove')}>
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      onClick={() => setRows((old) => old.filter((x) => x.key !== r.key))}
-                      aria-label={t('coaching.tq.remove')}
-                      data-testid="tq-remove"
-                    />
-                  </Tooltip>
+                  {rowActions(i, r.key).map((b) => (
+                    <Tooltip key={b.key} title={t(`coaching.tq.${b.key}`)}>
+                      <Button
+                        size="small"
+                        danger={b.danger}
+                        icon={b.icon}
+                        disabled={b.disabled}
+                        onClick={b.act}
+                        aria-label={t(`coaching.tq.${b.key}`)}
+                        data-testid={`tq-${b.key}`}
+                      />
+                    </Tooltip>
+                  ))}
                 </div>
               ) : null}
             </li>
