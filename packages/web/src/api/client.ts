@@ -174,6 +174,10 @@ type Routes = ApiRoutes;
 type PathOf<M extends Method> = {
   [K in keyof Routes]: K extends `${M} ${infer P}` ? P : never;
 }[keyof Routes];
+/** The paths of the `M` endpoints whose declaration has `Field` (e.g. `{ exportable: true }`). */
+type PathWhere<M extends Method, Field> = {
+  [K in keyof Routes]: Routes[K] extends Field ? (K extends `${M} ${infer P}` ? P : never) : never;
+}[keyof Routes];
 type At<M extends Method, P extends string> = Routes[`${M} ${P}` & keyof Routes] extends infer E
   ? E extends EndpointDef
     ? E
@@ -252,13 +256,7 @@ export function setActive<P extends ToggleablePath>(
 }
 
 /** Endpoints that take a file or a form (`consumes` in the contract). */
-export type UploadPath = {
-  [K in keyof Routes]: Routes[K] extends { consumes: string }
-    ? K extends `POST ${infer P}`
-      ? P
-      : never
-    : never;
-}[keyof Routes];
+export type UploadPath = PathWhere<'POST', { consumes: string }>;
 
 /** Uploads to a contract endpoint with progress; resolves with its typed answer. */
 export async function uploadTo<P extends UploadPath>(
@@ -272,13 +270,7 @@ export async function uploadTo<P extends UploadPath>(
 }
 
 /** Endpoints that answer a file (`produces: 'xlsx' | 'file'`). */
-export type FilePath = {
-  [K in keyof Routes]: Routes[K] extends { produces: 'xlsx' | 'file' }
-    ? K extends `GET ${infer P}`
-      ? P
-      : never
-    : never;
-}[keyof Routes];
+export type FilePath = PathWhere<'GET', { produces: 'xlsx' | 'file' }>;
 
 /** Downloads a contract endpoint that answers a file and saves it in the browser. */
 export function downloadFrom<P extends FilePath>(
@@ -294,13 +286,7 @@ export function downloadFrom<P extends FilePath>(
 }
 
 /** Lists with an `.xlsx` twin (`exportable` in the contract). */
-export type ExportablePath = {
-  [K in keyof Routes]: Routes[K] extends { exportable: true }
-    ? K extends `GET ${infer P}`
-      ? P
-      : never
-    : never;
-}[keyof Routes];
+export type ExportablePath = PathWhere<'GET', { exportable: true }>;
 
 /**
  * POSTs a file or a form with upload progress (fetch cannot report it), with the session's CSRF
@@ -390,8 +376,13 @@ export async function downloadFile(
     undefined,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
   );
-  const blob = await res.blob();
   const name = filenameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName;
+  saveBlob(await res.blob(), name);
+  return name;
+}
+
+/** Saves a Blob under a name in the browser. */
+export function saveBlob(blob: Blob, name: string) {
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
@@ -401,5 +392,4 @@ export async function downloadFile(
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 30_000);
-  return name;
 }

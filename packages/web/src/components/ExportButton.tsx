@@ -1,9 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
-import { useState } from 'react';
 import { downloadExport, downloadFile, type ExportablePath, type Query } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { useApiErrorMessage } from './useApiErrorMessage';
+import { useBusyCall } from './useBusyCall';
 
 /**
  * Downloads the `.xlsx` twin of a list with the filters currently applied to the table: `list` is
@@ -18,27 +17,21 @@ export function ExportButton<P extends ExportablePath>(
   const { query, filename } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   return (
     <Button
       icon={<DownloadOutlined />}
       loading={busy}
       data-testid="export-xlsx"
-      onClick={async () => {
-        setBusy(true);
-        try {
-          const name =
+      onClick={() =>
+        run(
+          () =>
             'list' in props
-              ? await downloadExport(props.list, { params: props.params, query }, filename)
-              : await downloadFile(props.path, query, filename);
-          message.success(t('common.exported', { name }));
-        } catch (e) {
-          showError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
+              ? downloadExport(props.list, { params: props.params, query }, filename)
+              : downloadFile(props.path, query, filename),
+          (name) => message.success(t('common.exported', { name })),
+        )
+      }
     >
       {t('common.export')}
     </Button>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
+import { useUser } from '../auth/AuthContext';
 import { useI18n } from '../i18n/i18n';
 
 /** Searches outlets on the server (a branch may have thousands). */
@@ -49,4 +50,21 @@ export function OutletSelect({
       notFoundContent={list.isFetching ? t('common.loading') : t('common.noData')}
     />
   );
+}
+
+/**
+ * The outlet filter of a list: nothing for a user bound to one outlet (the server keeps the list
+ * to it), an outlet picker over `value` (the URL's outletId) for everyone else.
+ */
+export function OutletFilter({
+  value,
+  onChange,
+  width = 200,
+}: {
+  value: string;
+  onChange: (v: string | null) => void;
+  width?: number;
+}) {
+  const user = useUser();
+  return user.outletId ? null : <OutletSelect value={value || null} onChange={onChange} style={{ width }} />;
 }

@@ -1,6 +1,7 @@
 import { Breadcrumb } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router';
+import { type MessageKey, useI18n } from '../i18n/i18n';
 
 export interface Crumb {
   title: string;
@@ -34,5 +35,39 @@ export function PageHeader({
         {extra ? <div className="ld-page-header-extra">{extra}</div> : null}
       </div>
     </div>
+  );
+}
+
+/** A page with a `<page>.title` and a menu entry `nav.<page>`. */
+type ListPage<P extends string> = `${P}.title` extends MessageKey
+  ? `nav.${P}` extends MessageKey
+    ? P
+    : never
+  : never;
+
+/**
+ * The header of a list page in the menu: its title (`<page>.title`), the breadcrumb of the menu
+ * group and entry (`nav.group.<group>`, `nav.<page>`), "共 N 条" once `total` is known, and the
+ * page's actions (`children`: export, new…).
+ */
+export function ListPageHeader<P extends string>({
+  group,
+  page,
+  total,
+  children,
+}: {
+  group: 'organisation' | 'system' | 'complaints';
+  page: ListPage<P>;
+  total: number | undefined;
+  children: ReactNode;
+}) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <PageHeader
+      title={t(`${page}.title` as MessageKey)}
+      crumbs={[{ title: t(`nav.group.${group}`) }, { title: t(`nav.${page}` as MessageKey) }]}
+      subTitle={total === undefined ? undefined : t('common.totalCount', { n: formatNumber(total) })}
+      extra={children}
+    />
   );
 }

@@ -109,3 +109,13 @@ export function StatusFilter({
     />
   );
 }
+
+/** The filter bar above a table (`.ld-filters`): the filters, then `end` (export…) on the right. */
+export function FilterBar({ end, children }: { end?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="ld-filters">
+      {children}
+      {end ? <div style={{ marginLeft: 'auto' }}>{end}</div> : null}
+    </div>
+  );
+}

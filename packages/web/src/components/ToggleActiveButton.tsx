@@ -1,8 +1,7 @@
 import { App, Button, Popconfirm } from 'antd';
-import { useState } from 'react';
 import { setActive, type ToggleablePath } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { useApiErrorMessage } from './useApiErrorMessage';
+import { useBusyCall } from './useBusyCall';
 
 /** "停用 / 启用" link for a row: POST `${path}/deactivate` or `${path}/reactivate` (never delete). */
 export function ToggleActiveButton<P extends ToggleablePath>({
@@ -20,25 +19,21 @@ export function ToggleActiveButton<P extends ToggleablePath>({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   return (
     <Popconfirm
       title={active ? t('common.deactivateConfirm', { name }) : t('common.reactivateConfirm', { name })}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
-      onConfirm={async () => {
-        setBusy(true);
-        try {
-          await setActive(path, params, !active);
-          message.success(active ? t('common.deactivated') : t('common.reactivated'));
-          onDone();
-        } catch (e) {
-          showError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onConfirm={() =>
+        run(
+          () => setActive(path, params, !active),
+          () => {
+            message.success(active ? t('common.deactivated') : t('common.reactivated'));
+            onDone();
+          },
+        )
+      }
     >
       <Button type="link" size="small" danger={active} loading={busy} style={{ paddingInline: 4 }}>
         {active ? t('common.deactivate') : t('common.reactivate')}

@@ -47,7 +47,10 @@ export function rowActionsColumn<R extends { active: boolean }, P extends Toggle
   };
 }
 
-/** A table's empty state with its own sentence ("还没有功能区"). */
-export const emptyText = (description: string) => ({
-  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} />,
+/**
+ * A table's empty state with its own sentence ("还没有功能区"); while `loading` the first page,
+ * a blank instead, so the sentence does not flash before the rows.
+ */
+export const emptyText = (description: string, loading = false) => ({
+  emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} />,
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
  * State of a create/edit modal over a table: `editing` is the row being edited
  * (null when creating a new one).
  */
-export function useEditModal<T>() {
+export function useEditModal<T>(): EditModal<T> {
   const [editing, setEditing] = useState<T | null>(null);
   const [open, setOpen] = useState(false);
   return {
@@ -20,4 +20,13 @@ export function useEditModal<T>() {
     },
     close: () => setOpen(false),
   };
+}
+
+/** What useEditModal returns: the row being edited, whether the modal is open, and its actions. */
+export interface EditModal<T> {
+  editing: T | null;
+  open: boolean;
+  edit: (row: T) => void;
+  create: () => void;
+  close: () => void;
 }

@@ -1,17 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  Table,
-  type TableProps,
-  Tag,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, AutoComplete, Button, Card, DatePicker, Input, type TableProps, Tag } from 'antd';
 import { beijingStartOfDay } from '@liangdian/engine/time';
 import { CODE_TABLES, codeName, type LocaleCode } from '@liangdian/shared';
 import type { AuditEntry, AuditVerify } from '@liangdian/shared/api';
@@ -19,14 +8,14 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
-import { toInt, useUrlState } from '../../components/useUrlState';
-import { QueryError } from '../../components/QueryError';
+import { ListPageHeader } from '../../components/PageHeader';
+import { useUrlState } from '../../components/useUrlState';
+import { QueryTable } from '../../components/QueryTable';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { AuditDiff } from './AuditDiff';
-import { usePagination } from '../../components/usePagination';
+import { usePagedList } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
 const ENTITY_TYPES = Object.keys(CODE_TABLES.entityType);
@@ -65,16 +54,12 @@ function actionColor(action: string): string {
 export function AuditPage() {
   const { t, formatDateTime, formatNumber } = useI18n();
   const names = useNames();
-  const pagination = usePagination();
-  const showError = useApiErrorMessage();
   const [s, set] = useUrlState(KEYS);
   const [q, setQ] = useState(s.q);
   const [actor, setActor] = useState(s.actor);
   const [action, setAction] = useState(s.action);
-  const [verifying, setVerifying] = useState(false);
+  const { busy: verifying, run } = useBusyCall();
   const [verify, setVerify] = useState<AuditVerify | null>(null);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const filters = {
     q: s.q,
     action: s.action,
@@ -84,11 +69,13 @@ export function AuditPage() {
     to: s.to,
   };
 
-  const list = useQuery({
-    queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => api.get('/audit', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, table } = usePagedList(
+    s,
+    set,
+    ['audit', filters],
+    (paging) => api.get('/audit', { query: { ...filters, ...paging } }),
+    { more: { pageSizeOptions: [20, 50, 100, 200] } },
+  );
   // Every action and entity type in the log (from the server), so the filters offer all of them.
   const facets = useQuery({
     queryKey: ['audit', 'facets'],
@@ -98,16 +85,7 @@ export function AuditPage() {
   const actions = facets.data?.actions ?? [];
   const entityTypes = facets.data?.entityTypes.length ? facets.data.entityTypes : ENTITY_TYPES;
 
-  const runVerify = async () => {
-    setVerifying(true);
-    try {
-      setVerify(await api.get('/audit/verify'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setVerifying(false);
-    }
-  };
+  const runVerify = () => run(() => api.get('/audit/verify'), setVerify);
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: '#', dataIndex: 'seq', width: 80, render: (v: number) => <span className="ld-mono">{v}</span> },
@@ -159,24 +137,17 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('audit.title')}
-        crumbs={[{ title: t('nav.group.system') }, { title: t('nav.audit') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <Button
-              icon={<SafetyCertificateOutlined />}
-              loading={verifying}
-              onClick={runVerify}
-              data-testid="verify-chain"
-            >
-              {t('audit.verify')}
-            </Button>
-            <ExportButton list="/audit" query={filters} filename="audit.xlsx" />
-          </>
-        }
-      />
+      <ListPageHeader group="system" page="audit" total={list.data?.total}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verifying}
+          onClick={runVerify}
+          data-testid="verify-chain"
+        >
+          {t('audit.verify')}
+        </Button>
+        <ExportButton list="/audit" query={filters} filename="audit.xlsx" />
+      </ListPageHeader>
       {verify ? (
         <Alert
           style={{ marginBottom: 16 }}
@@ -254,25 +225,17 @@ export function AuditPage() {
             style={{ width: 250 }}
           />
         </div>
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<AuditEntry>
+        <QueryTable<AuditEntry>
+          query={list}
           rowKey="seq"
-          size="middle"
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
           scroll={{ x: 760 }}
           expandable={{
             expandedRowRender: (e) => <AuditDiff before={asRecord(e.before)} after={asRecord(e.after)} />,
             rowExpandable: (e) => !!(e.before || e.after),
           }}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />,
-          }}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0, {
-            pageSizeOptions: [20, 50, 100, 200],
-          })}
-          onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+          empty={t('audit.empty')}
+          {...table}
         />
       </Card>
     </>

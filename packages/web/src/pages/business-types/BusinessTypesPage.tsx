@@ -1,18 +1,19 @@
 import type { BusinessType } from '@liangdian/shared/api';
 import { ZONE_KINDS, type ZoneKind } from '@liangdian/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Form, Input, Select, Table, type TableProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Card, Form, Input, Select, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
-import { FormModal, useFormSubmit } from '../../components/FormModal';
+import { FormModal, type RecordModalProps, useRecordForm } from '../../components/FormModal';
+import { requiredRule, requiredText } from '../../components/formRules';
 import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
-import { emptyText, rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { ListPageHeader } from '../../components/PageHeader';
+import { rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { QueryTable } from '../../components/QueryTable';
 import { NewButton, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
-import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { useBusinessTypes } from './useBusinessTypes';
 
@@ -23,21 +24,11 @@ interface Values {
   defaultZoneKind: ZoneKind;
 }
 
-function BusinessTypeModal({
-  item,
-  open,
-  onClose,
-  onSaved,
-}: {
-  item: BusinessType | null;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function BusinessTypeModal({ modal, onSaved }: RecordModalProps<BusinessType>) {
   const { t, tEnum } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const { busy, submit } = useFormSubmit(form, {
-    save: async (v) => {
+  const { modalProps } = useRecordForm<Values, BusinessType>(modal, {
+    fill: (item) => item ?? undefined,
+    save: async (v, item) => {
       const body = {
         code: v.code.trim(),
         nameZh: v.nameZh.trim(),
@@ -51,51 +42,25 @@ function BusinessTypeModal({
     errorFields: { BUSINESS_TYPE_CODE_TAKEN: 'code', CONFLICT: 'code' },
   });
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (item) form.setFieldsValue(item);
-  }, [open, item, form]);
-
   return (
-    <FormModal
-      open={open}
-      title={item ? t('businessTypes.edit') : t('businessTypes.new')}
-      form={form}
-      busy={busy}
-      onOk={submit}
-      onClose={onClose}
-    >
+    <FormModal {...modalProps} title={modal.editing ? t('businessTypes.edit') : t('businessTypes.new')}>
       <Form.Item
         name="code"
         label={t('businessTypes.code')}
         extra={t('businessTypes.codeHint')}
         rules={[
-          { required: true, whitespace: true, message: t('form.required') },
+          ...requiredText(t),
           { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('businessTypes.codeInvalid') },
         ]}
       >
         <Input className="ld-mono" />
       </Form.Item>
-      <Form.Item
-        name="nameZh"
-        label={t('businessTypes.nameZh')}
-        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="nameEn"
-        label={t('businessTypes.nameEn')}
-        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="defaultZoneKind"
-        label={t('businessTypes.defaultZone')}
-        rules={[{ required: true, message: t('form.required') }]}
-      >
+      {(['nameZh', 'nameEn'] as const).map((name) => (
+        <Form.Item key={name} name={name} label={t(`businessTypes.${name}`)} rules={requiredText(t)}>
+          <Input />
+        </Form.Item>
+      ))}
+      <Form.Item name="defaultZoneKind" label={t('businessTypes.defaultZone')} rules={[requiredRule(t)]}>
         <Select options={ZONE_KINDS.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))} />
       </Form.Item>
     </FormModal>
@@ -103,7 +68,7 @@ function BusinessTypeModal({
 }
 
 export function BusinessTypesPage() {
-  const { t, tEnum, formatNumber } = useI18n();
+  const { t, tEnum } = useI18n();
   const user = useUser();
   const queryClient = useQueryClient();
   const types = useBusinessTypes();
@@ -152,19 +117,10 @@ export function BusinessTypesPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('businessTypes.title')}
-        crumbs={[{ title: t('nav.group.organisation') }, { title: t('nav.businessTypes') }]}
-        subTitle={
-          types.data ? t('common.totalCount', { n: formatNumber(types.data.items.length) }) : undefined
-        }
-        extra={
-          <>
-            <ExportButton list="/business-types" filename="business-types.xlsx" />
-            {editable ? <NewButton label={t('businessTypes.new')} onClick={modal.create} /> : null}
-          </>
-        }
-      />
+      <ListPageHeader group="organisation" page="businessTypes" total={types.data?.items.length}>
+        <ExportButton list="/business-types" filename="business-types.xlsx" />
+        {editable ? <NewButton label={t('businessTypes.new')} onClick={modal.create} /> : null}
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-filters">
           <Input.Search
@@ -176,27 +132,16 @@ export function BusinessTypesPage() {
           />
           <StatusFilter value={status} onChange={setStatus} />
         </div>
-        <QueryError error={types.error} onRetry={() => types.refetch()} />
-        <Table<BusinessType>
-          rowKey="id"
-          size="middle"
+        <QueryTable<BusinessType>
+          query={types}
           columns={columns}
           dataSource={rows}
-          loading={types.isFetching}
           scroll={{ x: 640 }}
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: true }}
-          locale={emptyText(t('businessTypes.empty'))}
+          empty={t('businessTypes.empty')}
         />
       </Card>
-      <BusinessTypeModal
-        item={modal.editing}
-        open={modal.open}
-        onClose={modal.close}
-        onSaved={() => {
-          modal.close();
-          refresh();
-        }}
-      />
+      <BusinessTypeModal modal={modal} onSaved={refresh} />
     </>
   );
 }

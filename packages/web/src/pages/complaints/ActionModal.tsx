@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, type Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, type Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import {
   COMPLAINT_STEPS,
   type ComplaintAction,
@@ -17,8 +17,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
-import { applyServerErrors } from '../../components/formErrors';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useFormSubmit } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { beijingPickerValue, fromBeijingPicker } from '../../time';
 import { StaffSelect } from './ComplaintFormModal';
@@ -128,10 +127,7 @@ export function ActionModal({
 }) {
   const { t, tEnum } = useI18n();
   const user = useUser();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const second = complaint.deadline.extensionLevel >= 1;
 
@@ -155,6 +151,22 @@ export function ActionModal({
       });
   }, [action, form, second, complaint]);
 
+  const { busy, submit } = useFormSubmit(form, {
+    // the modal shows (and saves) only while a step is chosen
+    save: (v) => {
+      setConflict(null);
+      return action ? takeStep(action, complaint.id, bodyOf(action, v)) : Promise.resolve(complaint);
+    },
+    successMessage: () => t('complaints.actionDone', { action: tEnum('complaintAction', action ?? '') }),
+    onSaved: onDone,
+    errorFields: CODE_FIELDS,
+    onError: (e) => {
+      if (!(e instanceof ApiError && (e.status === 409 || e.status === 400))) return false;
+      setConflict(e.detail || e.code);
+      return true;
+    },
+  });
+
   const handlers = useQuery({
     queryKey: ['complaints', 'handlers', complaint.outletId],
     queryFn: () => api.get('/complaints/handlers', { query: { outletId: complaint.outletId } }),
@@ -173,27 +185,6 @@ export function ActionModal({
   const req = [{ required: true, whitespace: true, message: t('form.required') }];
   const reqAny = [{ required: true, message: t('form.required') }];
   const commentRequired = action === 'withdraw' || action === 'request_review' || action === 'new_facts';
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setConflict(null);
-    try {
-      const saved = await takeStep(action, complaint.id, bodyOf(action, v));
-      message.success(t('complaints.actionDone', { action: tEnum('complaintAction', action) }));
-      onDone(saved);
-    } catch (e) {
-      if (applyServerErrors(form, e, CODE_FIELDS)) return;
-      if (e instanceof ApiError && (e.status === 409 || e.status === 400)) {
-        setConflict(e.detail || e.code);
-        return;
-      }
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const decisionFields = (
     <>

@@ -11,13 +11,13 @@ import {
   SoundOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Progress, Table, Tooltip, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
 import type { ComplaintAttachment as Attachment, Complaint } from '@liangdian/shared/api';
 import { ApiError, api, downloadFrom, uploadTo } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { formatBytes } from './AttachmentSize';
@@ -208,20 +208,15 @@ export function AttachmentPanel({ complaint }: { complaint: Complaint }) {
           )}
         </div>
       ))}
-      <QueryError error={files.error} onRetry={() => files.refetch()} />
-      <Table<Attachment>
-        rowKey="id"
+      <QueryTable<Attachment>
+        query={files}
         size="small"
         pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false}
         loading={files.isLoading}
         dataSource={items}
         scroll={{ x: 620 }}
         data-testid="attachment-list"
-        locale={{
-          emptyText: (
-            <Empty description={t('complaintEdit.attach.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          ),
-        }}
+        empty={t('complaintEdit.attach.empty')}
         columns={[
           {
             title: t('complaintEdit.attach.name'),

@@ -40,10 +40,11 @@ import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
-import { applyServerErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { fromDayPicker } from '../../time';
 import { ActionModal } from './ActionModal';
@@ -105,7 +106,7 @@ export function ComplaintDetailPage() {
   const wide = Grid.useBreakpoint().lg !== false;
   const [action, setAction] = useState<ComplaintAction | null>(null);
   const [clear, setClear] = useState<Complaint | null>(null);
-  const [unmasking, setUnmasking] = useState(false);
+  const { busy: unmasking, run: runUnmask } = useBusyCall();
   const [editing, setEditing] = useState(false);
 
   const complaint = useQuery({
@@ -183,21 +184,11 @@ export function ComplaintDetailPage() {
         </div>
       ),
       okText: t('complaints.unmask'),
-      onOk: async () => {
-        setUnmasking(true);
-        try {
-          setClear(
-            await api.post('/complaints/:id/unmask', {
-              params: { id: c.id },
-              body: { reason: reason.trim() },
-            }),
-          );
-        } catch (e) {
-          showError(e);
-        } finally {
-          setUnmasking(false);
-        }
-      },
+      onOk: () =>
+        runUnmask(
+          () => api.post('/complaints/:id/unmask', { params: { id: c.id }, body: { reason: reason.trim() } }),
+          setClear,
+        ),
     });
   };
 
@@ -668,10 +659,8 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const user = useUser();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const showError = useApiErrorMessage();
   const [adding, setAdding] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ title: string; owner: string; dueOn: Dayjs }>();
   const tasks = useQuery({
     queryKey: ['rectification-tasks', { complaintId: complaint.id }],
@@ -679,24 +668,17 @@ function TasksCard({ complaint }: { complaint: Complaint }) {
   });
   const mayEdit = complaintCan.tasks(user);
 
-  const add = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post('/complaints/:id/tasks', {
+  const { busy, submit: add } = useFormSubmit(form, {
+    save: (v) =>
+      api.post('/complaints/:id/tasks', {
         params: { id: complaint.id },
         body: { title: v.title.trim(), owner: v.owner.trim(), dueOn: fromDayPicker(v.dueOn) },
-      });
-      message.success(t('common.saved'));
+      }),
+    onSaved: () => {
       setAdding(false);
       queryClient.invalidateQueries({ queryKey: ['rectification-tasks'] });
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   const complete = async (task: RectificationTask) => {
     try {
       await api.patch('/rectification-tasks/:id', {

@@ -3,10 +3,11 @@ import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal,
 import { COMPLAINT_SOURCES, MAJOR_COMPLAINT_PEOPLE } from '@liangdian/shared';
 import type { Complaint } from '@liangdian/shared/api';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { applyServerErrors } from '../../components/formErrors';
+import { type ModalProps, useResetOnOpen } from '../../components/FormModal';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -104,12 +105,7 @@ export function ComplaintFormModal({
   onClose,
   onSaved,
   complaint,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onSaved: (c: Complaint) => void;
-  complaint?: Complaint | null;
-}) {
+}: ModalProps<Complaint> & { complaint?: Complaint | null }) {
   const editing = complaint ?? null;
   const { t, tEnum } = useI18n();
   const user = useUser();
@@ -125,37 +121,38 @@ export function ComplaintFormModal({
   const clearIdNumber = Form.useWatch('clearIdNumber', form) === true;
 
   // Only when the modal opens: a refetch of the complaint must not wipe what is being typed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the complaint's id
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (editing) {
-      form.setFieldsValue({
-        outletId: editing.outletId,
-        receivedAt: beijingPickerValue(editing.receivedAt),
-        source: editing.source,
-        regulatorReceivedOn: editing.regulatorReceivedOn ? dayPickerValue(editing.regulatorReceivedOn) : null,
-        forwardedOn: editing.forwardedOn ? dayPickerValue(editing.forwardedOn) : null,
-        channel: editing.channel,
-        category: editing.category,
-        cause: editing.cause,
-        staffId: editing.staffId,
-        peopleCount: editing.peopleCount,
-        claim: editing.claim,
-        facts: editing.facts,
-        rootCause: editing.rootCause ?? '',
-      });
-      return;
-    }
-    form.setFieldsValue({
-      outletId: user.outletId ?? undefined,
-      // now on the Beijing clock, whatever the browser's zone
-      receivedAt: beijingPickerValue().second(0),
-      source: 'walk_in',
-      channel: 'branch_premises',
-      peopleCount: 1,
-    });
-  }, [open, form, user.outletId, editing?.id]);
+  useResetOnOpen(
+    form,
+    open,
+    (): Partial<Values> =>
+      editing
+        ? {
+            outletId: editing.outletId,
+            receivedAt: beijingPickerValue(editing.receivedAt),
+            source: editing.source,
+            regulatorReceivedOn: editing.regulatorReceivedOn
+              ? dayPickerValue(editing.regulatorReceivedOn)
+              : null,
+            forwardedOn: editing.forwardedOn ? dayPickerValue(editing.forwardedOn) : null,
+            channel: editing.channel,
+            category: editing.category,
+            cause: editing.cause,
+            staffId: editing.staffId,
+            peopleCount: editing.peopleCount,
+            claim: editing.claim,
+            facts: editing.facts,
+            rootCause: editing.rootCause ?? '',
+          }
+        : {
+            outletId: user.outletId ?? undefined,
+            // now on the Beijing clock, whatever the browser's zone
+            receivedAt: beijingPickerValue().second(0),
+            source: 'walk_in',
+            channel: 'branch_premises',
+            peopleCount: 1,
+          },
+    [user.outletId, editing?.id],
+  );
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -288,33 +285,17 @@ export function ComplaintFormModal({
         </Row>
         <div className="ld-form-section">{t('complaints.section.classification')}</div>
         <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="channel" label={t('complaints.channel')} rules={req}>
-              <Select
-                options={codes.options('channel')}
-                loading={codes.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="category" label={t('complaints.category')} rules={req}>
-              <Select
-                options={codes.options('category')}
-                loading={codes.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="cause" label={t('complaints.cause')} rules={req}>
-              <Select
-                options={codes.options('cause')}
-                loading={codes.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
+          {(['channel', 'category', 'cause'] as const).map((code) => (
+            <Col key={code} xs={24} md={8}>
+              <Form.Item name={code} label={t(`complaints.${code}`)} rules={req}>
+                <Select
+                  options={codes.options(code)}
+                  loading={codes.loading}
+                  showSearch={{ optionFilterProp: 'label' }}
+                />
+              </Form.Item>
+            </Col>
+          ))}
         </Row>
         <div className="ld-form-section">{t('complaints.section.complainant')}</div>
         <Alert

@@ -1,17 +1,6 @@
-import { PlusOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  Segmented,
-  Select,
-  Table,
-  type TableProps,
-  Tooltip,
-} from 'antd';
+import { UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Segmented, Select, type TableProps, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -21,10 +10,12 @@ import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { OutletSelect } from '../../components/OutletSelect';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { toInt, useUrlState } from '../../components/useUrlState';
+import { OutletFilter } from '../../components/OutletSelect';
+import { ListPageHeader } from '../../components/PageHeader';
+import { emptyText } from '../../components/masterColumns';
+import { QueryTable } from '../../components/QueryTable';
+import { NewButton, SearchFilter } from '../../components/TableToolbar';
+import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { dayPickerValue, fromDayPicker } from '../../time';
 import { ComplaintFormModal } from './ComplaintFormModal';
@@ -37,7 +28,7 @@ import {
   PersonalValue,
   useCodeLabels,
 } from './shared';
-import { usePagination } from '../../components/usePagination';
+import { type ServerSort, usePagedList } from '../../components/usePagination';
 
 const KEYS = [
   'page',
@@ -53,20 +44,20 @@ const KEYS = [
   'to',
   'sort',
 ] as const;
+const SORT: ServerSort<Complaint> = {
+  fallback: '-receivedAt',
+  key: (one) => (one.columnKey === 'dueOn' ? 'dueOn' : one.field === 'receivedAt' ? 'receivedAt' : null),
+};
 
 export function ComplaintListPage() {
-  const { t, tEnum, formatDateTime, formatNumber, locale } = useI18n();
-  const pagination = usePagination();
+  const { t, tEnum, formatDateTime, locale } = useI18n();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const codes = useCodeLabels();
   const [s, set] = useUrlState(KEYS, { sort: '-receivedAt' });
-  const [q, setQ] = useState(s.q);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const hidden = !complaintCan.seesPersonal(user);
 
   const filters = {
@@ -81,14 +72,13 @@ export function ComplaintListPage() {
     to: s.to,
     sort: s.sort,
   };
-  const list = useQuery({
-    queryKey: ['complaints', 'list', filters, page, pageSize],
-    queryFn: () => api.get('/complaints', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
-
-  const sortOrder = (key: string) =>
-    s.sort === key ? ('ascend' as const) : s.sort === `-${key}` ? ('descend' as const) : null;
+  const { list, table, sortOrder } = usePagedList(
+    s,
+    set,
+    ['complaints', 'list', filters],
+    (paging) => api.get('/complaints', { query: { ...filters, ...paging } }),
+    { sort: SORT },
+  );
 
   const columns: TableProps<Complaint>['columns'] = [
     {
@@ -185,35 +175,21 @@ export function ComplaintListPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('complaints.title')}
-        crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaints') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <ExportButton list="/complaints" query={filters} filename="complaints.xlsx" />
-            {complaintCan.importComplaints(user) ? (
-              <Button
-                icon={<UploadOutlined />}
-                onClick={() => setImporting(true)}
-                data-testid="import-complaints"
-              >
-                {t('complaintEdit.import.button')}
-              </Button>
-            ) : null}
-            {complaintCan.register(user) ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="new-complaint"
-              >
-                {t('complaints.new')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
+      <ListPageHeader group="complaints" page="complaints" total={list.data?.total}>
+        <ExportButton list="/complaints" query={filters} filename="complaints.xlsx" />
+        {complaintCan.importComplaints(user) ? (
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() => setImporting(true)}
+            data-testid="import-complaints"
+          >
+            {t('complaintEdit.import.button')}
+          </Button>
+        ) : null}
+        {complaintCan.register(user) ? (
+          <NewButton label={t('complaints.new')} onClick={() => setCreating(true)} testId="new-complaint" />
+        ) : null}
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-toolbar">
           <Segmented
@@ -228,25 +204,13 @@ export function ComplaintListPage() {
           />
         </div>
         <div className="ld-filters">
-          <Input.Search
-            className="ld-filter-search"
-            allowClear
+          <SearchFilter
             placeholder={t('complaints.searchPlaceholder')}
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              if (!e.target.value) set({ q: '' });
-            }}
-            onSearch={(v) => set({ q: v.trim() })}
-            data-testid="complaint-search"
+            value={s.q}
+            onSearch={(v) => set({ q: v })}
+            testId="complaint-search"
           />
-          {user.outletId ? null : (
-            <OutletSelect
-              value={s.outletId || null}
-              onChange={(v) => set({ outletId: v })}
-              style={{ width: 180 }}
-            />
-          )}
+          <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} width={180} />
           <Select
             allowClear
             mode="multiple"
@@ -258,30 +222,17 @@ export function ComplaintListPage() {
             style={{ width: 200 }}
             data-testid="status-filter"
           />
-          <Select
-            allowClear
-            placeholder={t('complaints.channel')}
-            value={s.channel || undefined}
-            onChange={(v) => set({ channel: v })}
-            options={codes.options('channel', false)}
-            popupMatchSelectWidth={false}
-          />
-          <Select
-            allowClear
-            placeholder={t('complaints.category')}
-            value={s.category || undefined}
-            onChange={(v) => set({ category: v })}
-            options={codes.options('category', false)}
-            popupMatchSelectWidth={false}
-          />
-          <Select
-            allowClear
-            placeholder={t('complaints.cause')}
-            value={s.cause || undefined}
-            onChange={(v) => set({ cause: v })}
-            options={codes.options('cause', false)}
-            popupMatchSelectWidth={false}
-          />
+          {(['channel', 'category', 'cause'] as const).map((code) => (
+            <Select
+              key={code}
+              allowClear
+              placeholder={t(`complaints.${code}`)}
+              value={s[code] || undefined}
+              onChange={(v) => set({ [code]: v })}
+              options={codes.options(code, false)}
+              popupMatchSelectWidth={false}
+            />
+          ))}
           <DatePicker.RangePicker
             value={range}
             allowClear
@@ -292,31 +243,14 @@ export function ComplaintListPage() {
             style={{ width: 250 }}
           />
         </div>
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<Complaint>
-          rowKey="id"
-          size="middle"
+        <QueryTable<Complaint>
+          query={list}
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
           scroll={{ x: 900 }}
           rowClassName={(c) => (c.major ? 'ld-row-major' : '')}
-          locale={{
-            emptyText: list.isLoading ? (
-              ' '
-            ) : (
-              <Empty description={t('complaints.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ),
-          }}
+          locale={emptyText(t('complaints.empty'), list.isLoading)}
           onRow={(c) => ({ onDoubleClick: () => navigate(`/complaints/${c.id}`) })}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
-          onChange={(p, _f, sorter) => {
-            const one = Array.isArray(sorter) ? sorter[0] : sorter;
-            const key =
-              one?.columnKey === 'dueOn' ? 'dueOn' : one?.field === 'receivedAt' ? 'receivedAt' : null;
-            const sort = key && one?.order ? (one.order === 'descend' ? `-${key}` : key) : '-receivedAt';
-            set({ page: sort !== s.sort ? 1 : p.current, pageSize: p.pageSize, sort }, false);
-          }}
+          {...table}
         />
       </Card>
       <ImportModal

@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Empty, Row, Segmented, Statistic, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import { useUser } from '../../auth/AuthContext';
 import { ExportButton } from '../../components/ExportButton';
-import { OutletSelect } from '../../components/OutletSelect';
+import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useUrlState } from '../../components/useUrlState';
@@ -20,7 +19,6 @@ const PALETTE = ['#b8322f', '#4b5a78', '#d4883e', '#5b8c6e', '#7d6bb0', '#3f8fb5
 
 export function ComplaintStatsPage() {
   const { t, locale, formatNumber } = useI18n();
-  const user = useUser();
   // the last twelve months, from the first of the month eleven months before today in Beijing
   const defaults = {
     from: fromDayPicker(dayPickerValue(beijingToday()).subtract(11, 'month').startOf('month')),
@@ -123,13 +121,7 @@ export function ComplaintStatsPage() {
             }
             placeholder={[t('complaints.receivedFrom'), t('complaints.receivedTo')]}
           />
-          {user.outletId ? null : (
-            <OutletSelect
-              value={s.outletId || null}
-              onChange={(v) => set({ outletId: v })}
-              style={{ width: 200 }}
-            />
-          )}
+          <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} />
         </div>
       </Card>
       <QueryError error={stats.error} onRetry={() => stats.refetch()} />

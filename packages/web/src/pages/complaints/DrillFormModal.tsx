@@ -1,14 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ComplaintDrill } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
-import { applyServerErrors } from '../../components/formErrors';
+import { type ModalProps, useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { OutletSelect } from '../../components/OutletSelect';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
@@ -32,21 +31,10 @@ interface Values {
 /** The usual criteria of a complaint drill; the evaluator may change, add or drop any. */
 const DEFAULT_RUBRIC = ['reception', 'empathy', 'verification', 'wording', 'resolution'] as const;
 
-export function DrillFormModal({
-  open,
-  onClose,
-  onSaved,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onSaved: (d: ComplaintDrill) => void;
-}) {
+export function DrillFormModal({ open, onClose, onSaved }: ModalProps<ComplaintDrill>) {
   const { t, tEnum } = useI18n();
   const user = useUser();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [scriptQ, setScriptQ] = useState('');
   const outletId = Form.useWatch('outletId', form);
   const rubric = Form.useWatch('rubric', form) ?? [];
@@ -59,28 +47,22 @@ export function DrillFormModal({
     enabled: open,
   });
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
+  useResetOnOpen(
+    form,
+    open,
+    () => ({
       outletId: user.outletId ?? undefined,
       heldOn: dayPickerValue(beijingToday()),
       evaluator: user.displayName || user.username,
       participants: [],
       rubric: DEFAULT_RUBRIC.map((k) => ({ item: tEnum('coaching.rubric', k), score: null, max: 20 })),
-    });
-  }, [open, form, user, tEnum]);
+    }),
+    [user, tEnum],
+  );
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await api.post('/complaint-drills', {
+  const { busy, submit } = useFormSubmit(form, {
+    save: (v) =>
+      api.post('/complaint-drills', {
         body: {
           outletId: v.outletId,
           heldOn: fromDayPicker(v.heldOn),
@@ -90,15 +72,10 @@ export function DrillFormModal({
           rubric: v.rubric.map((r) => ({ item: r.item.trim(), score: r.score ?? 0, max: r.max ?? 1 })),
           comments: v.comments?.trim() ?? '',
         },
-      });
-      message.success(t('coaching.drill.saved', { score: saved.score, max: saved.maxScore }));
-      onSaved(saved);
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    successMessage: (saved) => t('coaching.drill.saved', { score: saved.score, max: saved.maxScore }),
+    onSaved,
+  });
 
   const required = { required: true, message: t('coaching.required') };
 

@@ -1,24 +1,24 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { ComplaintDrill as Drill } from '@liangdian/shared/api';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Empty, Progress, Statistic, Table, type TableProps, Tag } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, DatePicker, Empty, Progress, Statistic, type TableProps, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { tooltipLines } from '../../components/echartsText';
 import { ExportButton } from '../../components/ExportButton';
-import { OutletSelect } from '../../components/OutletSelect';
+import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { toInt, useUrlState } from '../../components/useUrlState';
+import { QueryTable } from '../../components/QueryTable';
+import { FilterBar, NewButton } from '../../components/TableToolbar';
+import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { dayPickerValue, fromDayPicker } from '../../time';
 import { Chart, type ChartOption } from './Chart';
 import { DrillFormModal } from './DrillFormModal';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import './Script.css';
-import { usePagination } from '../../components/usePagination';
+import { usePagedList } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'outletId', 'staffId', 'staffName', 'from', 'to'] as const;
 
@@ -28,22 +28,21 @@ const scoreColor = (p: number) => (p >= 85 ? '#389e0d' : p >= 60 ? '#d48806' : '
 
 export function DrillsPage() {
   const { t, formatDate, formatNumber } = useI18n();
-  const pagination = usePagination();
   const user = useUser();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const [creating, setCreating] = useState(false);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 100);
   const outletId = user.outletId ?? (s.outletId || null);
   const mayRecord = complaintCan.coaches(user, user.outletId);
 
   const filters = { outletId: s.outletId, staffId: s.staffId, from: s.from, to: s.to };
-  const list = useQuery({
-    queryKey: ['complaint-drills', 'list', filters, page, pageSize],
-    queryFn: () => api.get('/complaint-drills', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, table } = usePagedList(
+    s,
+    set,
+    ['complaint-drills', 'list', filters],
+    (paging) => api.get('/complaint-drills', { query: { ...filters, ...paging } }),
+    { maxPageSize: 100, omitDefaultSize: true },
+  );
 
   const columns: TableProps<Drill>['columns'] = [
     {
@@ -115,26 +114,18 @@ export function DrillsPage() {
         crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaintDrills') }]}
         extra={
           mayRecord ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="drill-new"
-            >
-              {t('coaching.drill.new')}
-            </Button>
+            <NewButton label={t('coaching.drill.new')} onClick={() => setCreating(true)} testId="drill-new" />
           ) : null
         }
       />
       <Card variant="borderless">
-        <div className="ld-filters">
-          {user.outletId ? null : (
-            <OutletSelect
-              value={s.outletId || null}
-              onChange={(v) => set({ outletId: v, staffId: '', staffName: '' })}
-              style={{ width: 200 }}
-            />
-          )}
+        <FilterBar
+          end={<ExportButton list="/complaint-drills" query={filters} filename="complaint-drills.xlsx" />}
+        >
+          <OutletFilter
+            value={s.outletId}
+            onChange={(v) => set({ outletId: v, staffId: '', staffName: '' })}
+          />
           <StaffOfOutletSelect
             outletId={outletId}
             value={s.staffId || null}
@@ -154,34 +145,19 @@ export function DrillsPage() {
             }
             allowEmpty={[true, true]}
           />
-          <div style={{ marginLeft: 'auto' }}>
-            <ExportButton list="/complaint-drills" query={filters} filename="complaint-drills.xlsx" />
-          </div>
-        </div>
+        </FilterBar>
         {s.staffId ? <StaffHistory staffId={s.staffId} name={s.staffName} filters={filters} /> : null}
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<Drill>
-          rowKey="id"
-          size="middle"
+        <QueryTable<Drill>
+          query={list}
           data-testid="drill-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
           columns={columns}
           scroll={{ x: 760 }}
           expandable={{
             expandedRowRender: (d) => <RubricTable drill={d} />,
             columnWidth: 40,
           }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={s.staffId ? t('coaching.drill.noHistory') : t('coaching.drill.empty')}
-              />
-            ),
-          }}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
-          onChange={(p) => set({ page: p.current, pageSize: p.pageSize === 20 ? '' : p.pageSize }, false)}
+          empty={s.staffId ? t('coaching.drill.noHistory') : t('coaching.drill.empty')}
+          {...table}
         />
       </Card>
       <DrillFormModal

@@ -5,40 +5,34 @@ import { importProblems } from './ImportProblems';
 const label = (k: string) => `<${k}>`;
 
 describe('importProblems', () => {
-  it('reads the row number and column of every bad row', () => {
-    const problems = importProblems(
-      {
-        detail: '',
-        errors: [
-          { field: 'rows.3.cause', message: '代码不存在' },
-          { field: 'rows.12.claim', message: '必填' },
-        ],
-      },
-      label,
-      'missing',
-    );
-    expect(problems.map(({ row, column, message }) => [row, column, message])).toEqual([
-      [3, '<cause>', '代码不存在'],
-      [12, '<claim>', '必填'],
-    ]);
-  });
-
-  it('reports missing columns and sheet-wide problems without a row', () => {
-    const problems = importProblems(
-      {
-        detail: '文件格式不正确',
-        errors: [
-          { field: 'columns.claim', message: '必填' },
-          { field: 'body', message: '' },
-        ],
-      },
-      label,
-      'missing',
-    );
-    expect(problems.map(({ row, column, message }) => [row, column, message])).toEqual([
-      [null, '<claim>', 'missing'],
-      [null, '—', '文件格式不正确'],
-    ]);
+  it.each([
+    {
+      what: 'reads the row number and column of every bad row',
+      detail: '',
+      errors: [
+        { field: 'rows.3.cause', message: '代码不存在' },
+        { field: 'rows.12.claim', message: '必填' },
+      ],
+      expected: [
+        [3, '<cause>', '代码不存在'],
+        [12, '<claim>', '必填'],
+      ],
+    },
+    {
+      what: 'reports missing columns and sheet-wide problems without a row',
+      detail: '文件格式不正确',
+      errors: [
+        { field: 'columns.claim', message: '必填' },
+        { field: 'body', message: '' },
+      ],
+      expected: [
+        [null, '<claim>', 'missing'],
+        [null, '—', '文件格式不正确'],
+      ],
+    },
+  ])('$what', ({ detail, errors, expected }) => {
+    const problems = importProblems({ detail, errors }, label, 'missing');
+    expect(problems.map(({ row, column, message }) => [row, column, message])).toEqual(expected);
   });
 });
 

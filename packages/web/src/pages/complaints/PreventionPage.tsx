@@ -2,18 +2,20 @@ import { EditOutlined } from '@ant-design/icons';
 import { RESPONSIBILITIES, SEVERITIES } from '@liangdian/shared';
 import type { RiskScenario, ScorecardRow } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Input, InputNumber, Modal, Segmented, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Input, InputNumber, Modal, Segmented, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { OutletSelect } from '../../components/OutletSelect';
+import { FilterBar } from '../../components/TableToolbar';
+import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { toInt, useUrlState } from '../../components/useUrlState';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker } from '../../time';
 import { bilingual } from './shared';
@@ -64,10 +66,9 @@ function RisksTab({ s, set }: UrlProps) {
   const user = useUser();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [editing, setEditing] = useState<RiskScenario | null>(null);
   const [controls, setControls] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   const days = toInt(s.days, 90);
   const page = toInt(s.page, 1);
   const filters = { days, outletId: s.outletId };
@@ -80,58 +81,41 @@ function RisksTab({ s, set }: UrlProps) {
 
   const save = async () => {
     if (!editing) return;
-    setBusy(true);
-    try {
-      await api.put('/complaints/risk-controls', {
-        body: {
-          category: editing.category,
-          cause: editing.cause,
-          controls: controls
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean),
-        },
-      });
-      message.success(t('common.saved'));
-      setEditing(null);
-      queryClient.invalidateQueries({ queryKey: ['complaints', 'risks'] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    const lines = controls
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    await run(
+      () =>
+        api.put('/complaints/risk-controls', {
+          body: { category: editing.category, cause: editing.cause, controls: lines },
+        }),
+      () => {
+        message.success(t('common.saved'));
+        setEditing(null);
+        queryClient.invalidateQueries({ queryKey: ['complaints', 'risks'] });
+      },
+    );
   };
 
   return (
     <>
-      <div className="ld-filters">
+      <FilterBar
+        end={<ExportButton list="/complaints/risks" query={filters} filename="complaint-risks.xlsx" />}
+      >
         <Segmented
           value={days}
           onChange={(v) => set({ days: v })}
           options={[30, 90, 180, 365].map((n) => ({ value: n, label: t('prevention.lastDays', { n }) }))}
         />
-        {user.outletId ? null : (
-          <OutletSelect
-            value={s.outletId || null}
-            onChange={(v) => set({ outletId: v })}
-            style={{ width: 200 }}
-          />
-        )}
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton list="/complaints/risks" query={filters} filename="complaint-risks.xlsx" />
-        </div>
-      </div>
-      <QueryError error={risks.error} onRetry={() => risks.refetch()} />
-      <Table<RiskScenario>
+        <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} />
+      </FilterBar>
+      <QueryTable<RiskScenario>
+        query={risks}
         rowKey={(r) => `${r.category}:${r.cause}`}
-        size="middle"
         data-testid="risk-table"
-        loading={risks.isFetching}
-        dataSource={risks.data?.items}
         scroll={{ x: 720 }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prevention.noRisks')} />,
-        }}
+        empty={t('prevention.noRisks')}
         pagination={{
           current: page,
           pageSize: 20,
@@ -234,13 +218,12 @@ function RulesTab() {
   const user = useUser();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const rules = useQuery({
     queryKey: ['complaints', 'rules'],
     queryFn: () => api.get('/complaints/accountability/rules'),
   });
   const [values, setValues] = useState<Record<string, number>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   useEffect(() => {
     const v: Record<string, number> = {};
     for (const r of rules.data?.items ?? []) v[`${r.responsibility}:${r.severity}`] = r.points;
@@ -252,24 +235,21 @@ function RulesTab() {
     .sort()
     .pop();
 
-  const save = async () => {
-    setBusy(true);
-    try {
-      await api.put('/complaints/accountability/rules', {
-        body: {
-          rules: RESPONSIBILITIES.flatMap((r) =>
-            SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
-          ),
-        },
-      });
-      message.success(t('common.saved'));
-      queryClient.invalidateQueries({ queryKey: ['complaints', 'rules'] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    run(
+      () =>
+        api.put('/complaints/accountability/rules', {
+          body: {
+            rules: RESPONSIBILITIES.flatMap((r) =>
+              SEVERITIES.map((s) => ({ responsibility: r, severity: s, points: values[`${r}:${s}`] ?? 0 })),
+            ),
+          },
+        }),
+      () => {
+        message.success(t('common.saved'));
+        queryClient.invalidateQueries({ queryKey: ['complaints', 'rules'] });
+      },
+    );
 
   return (
     <>
@@ -327,7 +307,6 @@ function RulesTab() {
 
 function ScorecardsTab({ s, set }: UrlProps) {
   const { t, formatNumber } = useI18n();
-  const user = useUser();
   // this month in Beijing unless one is chosen
   const month = s.month || beijingToday().slice(0, 7);
   const by = s.by === 'staff' ? 'staff' : 'outlet';
@@ -347,7 +326,15 @@ function ScorecardsTab({ s, set }: UrlProps) {
   });
   return (
     <>
-      <div className="ld-filters">
+      <FilterBar
+        end={
+          <ExportButton
+            list="/complaints/accountability/scorecards"
+            query={filters}
+            filename={`scorecard-${month}.xlsx`}
+          />
+        }
+      >
         <DatePicker
           picker="month"
           allowClear={false}
@@ -362,34 +349,16 @@ function ScorecardsTab({ s, set }: UrlProps) {
             { value: 'staff', label: t('prevention.byStaff') },
           ]}
         />
-        {user.outletId ? null : (
-          <OutletSelect
-            value={s.outletId || null}
-            onChange={(v) => set({ outletId: v })}
-            style={{ width: 200 }}
-          />
-        )}
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton
-            list="/complaints/accountability/scorecards"
-            query={filters}
-            filename={`scorecard-${month}.xlsx`}
-          />
-        </div>
-      </div>
+        <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} />
+      </FilterBar>
       <p className="ld-muted" style={{ marginTop: 0, fontSize: 13 }}>
         {t('prevention.scorecardHint')}
       </p>
-      <QueryError error={cards.error} onRetry={() => cards.refetch()} />
-      <Table<ScorecardRow>
+      <QueryTable<ScorecardRow>
+        query={cards}
         rowKey="key"
-        size="middle"
-        loading={cards.isFetching}
-        dataSource={cards.data?.items}
         data-testid="scorecard-table"
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prevention.noScores')} />,
-        }}
+        empty={t('prevention.noScores')}
         pagination={{ current: page, pageSize: 20, total: cards.data?.total ?? 0, hideOnSinglePage: true }}
         onChange={(p) => set({ page: p.current }, false)}
         columns={[

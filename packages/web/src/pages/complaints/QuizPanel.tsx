@@ -1,13 +1,14 @@
 import { CheckCircleFilled, CloseCircleFilled, ThunderboltOutlined } from '@ant-design/icons';
 import type { QuizRecorded, QuizResult, TenQuestionsQuiz as Quiz } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Table, Tag } from 'antd';
+import { Alert, App, Button, Empty, InputNumber, Progress, Radio, Result, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
-import { QueryError } from '../../components/QueryError';
+import { FilterBar } from '../../components/TableToolbar';
+import { QueryTable } from '../../components/QueryTable';
 import { toInt } from '../../components/useUrlState';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import { MAX_QUESTIONS } from './TenQuestionsEditor';
@@ -36,14 +37,13 @@ export function QuizPanel({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const [staffId, setStaffId] = useState<string | null>(null);
   const [count, setCount] = useState(5);
   const [quiz, setQuiz] = useState<Quiz | null>(null);
   const [marks, setMarks] = useState<Record<string, boolean>>({});
-  const [drawing, setDrawing] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { busy: drawing, run: runDraw } = useBusyCall();
+  const { busy: saving, run: runRecord } = useBusyCall();
   const [result, setResult] = useState<QuizRecorded | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new outlet or line starts over
@@ -55,46 +55,39 @@ export function QuizPanel({
 
   const draw = async () => {
     if (!staffId) return;
-    setDrawing(true);
-    try {
-      const q = await api.get('/outlets/:outletId/ten-questions/:line/quiz', {
-        params: { outletId, line },
-        query: {
-          staffId,
-          count: Math.min(count, Math.max(available, 1)),
-        },
-      });
-      setQuiz(q);
-      setMarks({});
-      setResult(null);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setDrawing(false);
-    }
+    await runDraw(
+      () =>
+        api.get('/outlets/:outletId/ten-questions/:line/quiz', {
+          params: { outletId, line },
+          query: { staffId, count: Math.min(count, Math.max(available, 1)) },
+        }),
+      (q) => {
+        setQuiz(q);
+        setMarks({});
+        setResult(null);
+      },
+    );
   };
 
   const record = async () => {
     if (!quiz) return;
-    setSaving(true);
-    try {
-      const r = await api.post('/outlets/:outletId/ten-questions/:line/quiz-results', {
-        params: { outletId, line },
-        body: {
-          staffId: quiz.staffId,
-          questionIds: quiz.questions.map((q) => q.id),
-          correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
-        },
-      });
-      setResult(r);
-      setQuiz(null);
-      message.success(t('coaching.quiz.recorded'));
-      queryClient.invalidateQueries({ queryKey: ['quiz-results'] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    await runRecord(
+      () =>
+        api.post('/outlets/:outletId/ten-questions/:line/quiz-results', {
+          params: { outletId, line },
+          body: {
+            staffId: quiz.staffId,
+            questionIds: quiz.questions.map((q) => q.id),
+            correctIds: quiz.questions.filter((q) => marks[q.id]).map((q) => q.id),
+          },
+        }),
+      (r) => {
+        setResult(r);
+        setQuiz(null);
+        message.success(t('coaching.quiz.recorded'));
+        queryClient.invalidateQueries({ queryKey: ['quiz-results'] });
+      },
+    );
   };
 
   const marked = quiz ? quiz.questions.filter((q) => q.id in marks).length : 0;
@@ -244,7 +237,9 @@ export function QuizResults({
   });
   return (
     <div data-testid="quiz-results">
-      <div className="ld-filters">
+      <FilterBar
+        end={<ExportButton list="/quiz-results" query={filters} filename="ten-question-quizzes.xlsx" />}
+      >
         <StaffOfOutletSelect
           outletId={outletId}
           value={staffId || null}
@@ -253,23 +248,12 @@ export function QuizResults({
           style={{ width: 220 }}
           testId="quiz-results-staff"
         />
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton list="/quiz-results" query={filters} filename="ten-question-quizzes.xlsx" />
-        </div>
-      </div>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
-      <Table<QuizResult>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
+      </FilterBar>
+      <QueryTable<QuizResult>
+        query={list}
         data-testid="quiz-results-table"
         scroll={{ x: 600 }}
-        locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coaching.quiz.noResults')} />
-          ),
-        }}
+        empty={t('coaching.quiz.noResults')}
         pagination={pagination(current, 20, list.data?.total ?? 0, { showSizeChanger: false })}
         onChange={(p) => onChange({ rpage: p.current })}
         columns={[

@@ -41,17 +41,12 @@ describe('diffText', () => {
     const before = '经核实，处理结果如下……如您对处理结果有异议，可在30日内申请复核。';
     const after = '经认真核实，处理结论如下：如您有异议，可在收到决定之日起30日内申请复核，也可申请调解。';
     const parts = diffText(before, after);
-    expect(
+    const textWithout = (kind: 'added' | 'removed') =>
       parts
-        .filter((p) => p.kind !== 'added')
+        .filter((p) => p.kind !== kind)
         .map((p) => p.text)
-        .join(''),
-    ).toBe(before);
-    expect(
-      parts
-        .filter((p) => p.kind !== 'removed')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(after);
+        .join('');
+    expect(textWithout('added')).toBe(before);
+    expect(textWithout('removed')).toBe(after);
   });
 });

@@ -1,10 +1,8 @@
 import { SCRIPT_STAGES } from '@liangdian/shared';
 import type { ComplaintScript, ScriptCreate } from '@liangdian/shared/api';
-import { Alert, App, AutoComplete, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../components/formErrors';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { type ModalProps, useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { enumOptions } from './shared';
 
@@ -17,51 +15,28 @@ export function ScriptFormModal({
   scenarios,
   onClose,
   onSaved,
-}: {
-  open: boolean;
+}: ModalProps<ComplaintScript> & {
   /** null: a new script */
   script: ComplaintScript | null;
   /** scenarios already in use, offered while typing */
   scenarios: string[];
-  onClose: () => void;
-  onSaved: (s: ComplaintScript) => void;
 }) {
   const { t, tEnum } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (script) form.setFieldsValue(script);
-  }, [open, script, form]);
+  useResetOnOpen(form, open, () => script ?? undefined, [script]);
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = script
-        ? await api.patch('/complaint-scripts/:id', { params: { id: script.id }, body: values })
-        : await api.post('/complaint-scripts', { body: values });
-      message.success(
-        script && saved.version > script.version
-          ? t('coaching.script.savedVersion', { version: saved.version })
-          : t('common.saved'),
-      );
-      onSaved(saved);
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, {
+    save: (values) =>
+      script
+        ? api.patch('/complaint-scripts/:id', { params: { id: script.id }, body: values })
+        : api.post('/complaint-scripts', { body: values }),
+    successMessage: (saved) =>
+      script && saved.version > script.version
+        ? t('coaching.script.savedVersion', { version: saved.version })
+        : t('common.saved'),
+    onSaved,
+  });
 
   return (
     <Modal

@@ -1,36 +1,24 @@
-import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { SCRIPT_STAGES } from '@liangdian/shared';
 import type { ComplaintScript } from '@liangdian/shared/api';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  AutoComplete,
-  Button,
-  Card,
-  Empty,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Tag,
-} from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, AutoComplete, Button, Card, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { toInt, useUrlState } from '../../components/useUrlState';
+import { QueryTable } from '../../components/QueryTable';
+import { FilterBar, NewButton, SearchFilter } from '../../components/TableToolbar';
+import { useUrlState } from '../../components/useUrlState';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import './Script.css';
 import { ScriptDrawer } from './ScriptDrawer';
 import { ScriptFormModal } from './ScriptFormModal';
 import { enumOptions } from './shared';
-import { usePagination } from '../../components/usePagination';
+import { usePagedList } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'stage', 'scenario', 'active'] as const;
 
@@ -76,18 +64,14 @@ export function useScriptScenarios() {
 
 export function ScriptsPage() {
   const { t, tEnum, formatDateTime } = useI18n();
-  const pagination = usePagination();
   const user = useUser();
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS, { active: 'true' });
-  const [q, setQ] = useState(s.q);
   const [scenario, setScenario] = useState(s.scenario);
   const [editing, setEditing] = useState<ComplaintScript | 'new' | null>(null);
   const [viewing, setViewing] = useState<ComplaintScript | null>(null);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 100);
   const mayEdit = complaintCan.editScripts(user);
   const scenarios = useScriptScenarios();
 
@@ -97,11 +81,13 @@ export function ScriptsPage() {
     scenario: s.scenario,
     active: s.active === 'all' ? undefined : s.active,
   };
-  const list = useQuery({
-    queryKey: ['complaint-scripts', 'list', filters, page, pageSize],
-    queryFn: () => api.get('/complaint-scripts', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, table } = usePagedList(
+    s,
+    set,
+    ['complaint-scripts', 'list', filters],
+    (paging) => api.get('/complaint-scripts', { query: { ...filters, ...paging } }),
+    { maxPageSize: 100, omitDefaultSize: true },
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['complaint-scripts'] });
 
   const setActive = async (r: ComplaintScript, active: boolean) => {
@@ -229,30 +215,21 @@ export function ScriptsPage() {
         crumbs={[{ title: t('nav.group.complaints') }, { title: t('nav.complaintScripts') }]}
         extra={
           mayEdit ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
+            <NewButton
+              label={t('coaching.script.new')}
               onClick={() => setEditing('new')}
-              data-testid="script-new"
-            >
-              {t('coaching.script.new')}
-            </Button>
+              testId="script-new"
+            />
           ) : null
         }
       />
       <Card variant="borderless">
-        <div className="ld-filters">
-          <Input.Search
-            className="ld-filter-search"
-            allowClear
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              if (!e.target.value) set({ q: '' });
-            }}
-            onSearch={(v) => set({ q: v.trim() })}
+        <FilterBar end={<ExportButton list="/complaint-scripts" query={filters} filename="scripts.xlsx" />}>
+          <SearchFilter
+            value={s.q}
+            onSearch={(v) => set({ q: v })}
             placeholder={t('coaching.script.searchPlaceholder')}
-            data-testid="script-search"
+            testId="script-search"
           />
           <Select
             allowClear
@@ -288,31 +265,14 @@ export function ScriptsPage() {
               { value: 'all', label: t('coaching.script.allStatuses') },
             ]}
           />
-          <div style={{ marginLeft: 'auto' }}>
-            <ExportButton list="/complaint-scripts" query={filters} filename="scripts.xlsx" />
-          </div>
-        </div>
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<ComplaintScript>
-          rowKey="id"
-          size="middle"
+        </FilterBar>
+        <QueryTable<ComplaintScript>
+          query={list}
           data-testid="script-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
           columns={columns}
           scroll={{ x: 760 }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  s.q || s.stage || s.scenario ? t('coaching.script.noMatch') : t('coaching.script.empty')
-                }
-              />
-            ),
-          }}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
-          onChange={(p) => set({ page: p.current, pageSize: p.pageSize === 20 ? '' : p.pageSize }, false)}
+          empty={s.q || s.stage || s.scenario ? t('coaching.script.noMatch') : t('coaching.script.empty')}
+          {...table}
         />
       </Card>
       <ScriptFormModal

@@ -9,11 +9,11 @@ import {
 import type { TenQuestion } from '@liangdian/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Popconfirm, Skeleton, Tag, Tooltip } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 
 export const MAX_QUESTIONS = 10;
@@ -22,6 +22,15 @@ interface Row {
   key: number;
   question: string;
   answer: string;
+}
+
+/** A button beside a question: `key` names its label (`coaching.tq.<key>`) and test id (`tq-<key>`). */
+interface RowAction {
+  key: 'up' | 'down' | 'remove';
+  icon: ReactNode;
+  disabled?: boolean;
+  danger?: boolean;
+  act: () => void;
 }
 
 export function useTenQuestions(outletId: string | null, line: string | null) {
@@ -49,14 +58,13 @@ export function TenQuestionsEditor({
 }) {
   const { t, formatDateTime } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const questions = useTenQuestions(outletId, line);
   const [rows, setRows] = useState<Row[]>([]);
   const [tried, setTried] = useState(false);
   const [full, setFull] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   const nextKey = useRef(1);
 
   const fromServer = (items: TenQuestion[]) =>
@@ -89,6 +97,13 @@ export function TenQuestionsEditor({
       if (r) next.splice(i + d, 0, r);
       return next;
     });
+  const remove = (key: number) => setRows((old) => old.filter((x) => x.key !== key));
+  /** The buttons of row `i`: up, down, remove. */
+  const rowActions = (i: number, key: number): RowAction[] => [
+    { key: 'up', icon: <ArrowUpOutlined />, disabled: i === 0, act: () => move(i, -1) },
+    { key: 'down', icon: <ArrowDownOutlined />, disabled: i === rows.length - 1, act: () => move(i, 1) },
+    { key: 'remove', icon: <DeleteOutlined />, danger: true, act: () => remove(key) },
+  ];
   const add = () => {
     if (rows.length >= MAX_QUESTIONS) {
       setFull(true);
@@ -104,22 +119,20 @@ export function TenQuestionsEditor({
       message.error(t('coaching.tq.incomplete'));
       return;
     }
-    setBusy(true);
-    try {
-      const res = await api.put('/outlets/:outletId/ten-questions/:line', {
-        params: { outletId, line },
-        body: {
-          questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })),
-        },
-      });
-      queryClient.setQueryData(['ten-questions', outletId, line], res);
-      message.success(t('coaching.tq.saved', { n: res.items.length }));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'TEN_QUESTIONS_FULL') setFull(true);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () =>
+        api.put('/outlets/:outletId/ten-questions/:line', {
+          params: { outletId, line },
+          body: { questions: rows.map((r) => ({ question: r.question.trim(), answer: r.answer.trim() })) },
+        }),
+      (res) => {
+        queryClient.setQueryData(['ten-questions', outletId, line], res);
+        message.success(t('coaching.tq.saved', { n: res.items.length }));
+      },
+      (e) => {
+        if (e instanceof ApiError && e.code === 'TEN_QUESTIONS_FULL') setFull(true);
+      },
+    );
   };
 
   if (questions.isLoading) return <Skeleton active paragraph={{ rows: 6 }} />;
@@ -218,36 +231,19 @@ export function TenQuestionsEditor({
               </div>
               {mayEdit ? (
                 <div className="ld-tq-buttons">
-                  <Tooltip title={t('coaching.tq.up')}>
-                    <Button
-                      size="small"
-                      icon={<ArrowUpOutlined />}
-                      disabled={i === 0}
-                      onClick={() => move(i, -1)}
-                      aria-label={t('coaching.tq.up')}
-                      data-testid="tq-up"
-                    />
-                  </Tooltip>
-                  <Tooltip title={t('coaching.tq.down')}>
-                    <Button
-                      size="small"
-                      icon={<ArrowDownOutlined />}
-                      disabled={i === rows.length - 1}
-                      onClick={() => move(i, 1)}
-                      aria-label={t('coaching.tq.down')}
-                      data-testid="tq-down"
-                    />
-                  </Tooltip>
-                  <Tooltip title={t('coaching.tq.remove')}>
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      onClick={() => setRows((old) => old.filter((x) => x.key !== r.key))}
-                      aria-label={t('coaching.tq.remove')}
-                      data-testid="tq-remove"
-                    />
-                  </Tooltip>
+                  {rowActions(i, r.key).map((b) => (
+                    <Tooltip key={b.key} title={t(`coaching.tq.${b.key}`)}>
+                      <Button
+                        size="small"
+                        danger={b.danger}
+                        icon={b.icon}
+                        disabled={b.disabled}
+                        onClick={b.act}
+                        aria-label={t(`coaching.tq.${b.key}`)}
+                        data-testid={`tq-${b.key}`}
+                      />
+                    </Tooltip>
+                  ))}
                 </div>
               ) : null}
             </li>

@@ -33,6 +33,7 @@ import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { STAFF_ROLES } from '@liangdian/shared';
 import { rulesKey, useActiveStaff, useBackfillRules, useOutletPosts } from './PlanApi';
+import { SetupForm } from './SetupForm';
 
 interface BackupRow {
   kind: 'staff' | 'role';
@@ -208,17 +209,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
           ) : null}
         </Space>
       </div>
-      {!editable ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('lobby.setup.readOnly')} />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        disabled={!editable}
-        onValuesChange={() => setDirty(true)}
-        autoComplete="off"
-        requiredMark={false}
-      >
+      <SetupForm form={form} editable={editable} onDirty={() => setDirty(true)} requiredMark={false}>
         <Form.List name="rules">
           {(fields, { add, remove, move }) => (
             <>
@@ -437,7 +428,7 @@ export function BackfillRules({ outletId, editable }: { outletId: string; editab
             </>
           )}
         </Form.List>
-      </Form>
+      </SetupForm>
     </div>
   );
 }

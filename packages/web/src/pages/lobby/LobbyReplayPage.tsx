@@ -1,26 +1,14 @@
 import { LOBBY_LOG_KINDS, type LobbyLogKind } from '@liangdian/shared';
 import type { LobbyLogEntry } from '@liangdian/shared/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Segmented, Select, Skeleton, Space, Statistic, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker, isAfterBeijingToday } from '../../time';
@@ -126,50 +114,35 @@ export function LobbyReplayPage() {
         {replay.data && !stats.empty ? (
           <>
             <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.totalArrivals')}
-                    value={formatNumber(stats.arrivals)}
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.peakWaiting')}
-                    value={formatNumber(stats.peak?.waiting ?? 0)}
-                    suffix={
-                      stats.peak?.waiting ? (
-                        <span className="ld-muted" style={{ fontSize: 13 }}>
-                          {formatTime(stats.peak.at)}
-                        </span>
-                      ) : null
-                    }
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.prompts')}
-                    value={formatNumber(stats.prompts)}
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
-              <Col xs={12} md={6}>
-                <Card size="small">
-                  <Statistic
-                    title={t('lobby.setup.replay.rotatingTime')}
-                    value={formatNumber(Math.round(stats.rotating / 6) / 10)}
-                    suffix="h"
-                    styles={{ content: { fontSize: 22 } }}
-                  />
-                </Card>
-              </Col>
+              {[
+                { title: t('lobby.setup.replay.totalArrivals'), value: stats.arrivals },
+                {
+                  title: t('lobby.setup.replay.peakWaiting'),
+                  value: stats.peak?.waiting ?? 0,
+                  suffix: stats.peak?.waiting ? (
+                    <span className="ld-muted" style={{ fontSize: 13 }}>
+                      {formatTime(stats.peak.at)}
+                    </span>
+                  ) : null,
+                },
+                { title: t('lobby.setup.replay.prompts'), value: stats.prompts },
+                {
+                  title: t('lobby.setup.replay.rotatingTime'),
+                  value: Math.round(stats.rotating / 6) / 10,
+                  suffix: 'h',
+                },
+              ].map((stat) => (
+                <Col key={stat.title} xs={12} md={6}>
+                  <Card size="small">
+                    <Statistic
+                      title={stat.title}
+                      value={formatNumber(stat.value)}
+                      suffix={stat.suffix}
+                      styles={{ content: { fontSize: 22 } }}
+                    />
+                  </Card>
+                </Col>
+              ))}
             </Row>
             <ReplayChart replay={replay.data} />
           </>
@@ -207,13 +180,11 @@ export function LobbyReplayPage() {
             />
           </Space>
         </div>
-        <QueryError error={log.error} onRetry={() => log.refetch()} />
-        <Table<LobbyLogEntry>
-          rowKey="id"
+        <QueryTable<LobbyLogEntry>
+          query={log}
           size="small"
           data-testid="lobby-log"
           loading={log.isFetching && !log.data}
-          dataSource={log.data?.items}
           scroll={{ x: 640 }}
           columns={[
             {
@@ -248,11 +219,7 @@ export function LobbyReplayPage() {
             pageSizeOptions: [20, 50, 100],
             onChange: (p, size) => set({ page: p === 1 ? '' : p, pageSize: size === 20 ? '' : size }, false),
           }}
-          locale={{
-            emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.setup.log.empty')} />
-            ),
-          }}
+          empty={t('lobby.setup.log.empty')}
         />
       </Card>
     </>

@@ -8,9 +8,9 @@ import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup, canRunLobbyRecommend } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { LinkTabs, useTabAddress } from '../../components/LinkTabs';
 import { useUrlState } from '../../components/useUrlState';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday } from '../../time';
 import { useOutlet } from '../outlets/OutletDetailPage';
@@ -83,12 +83,11 @@ function PlanSection({ outletId, editable }: { outletId: string; editable: boole
   const { t } = useI18n();
   const user = useUser();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const plan = useModePlan(outletId);
   const settings = useLobbySettings(outletId);
   const [draft, setDraft] = useState<LobbyMode[][] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   const [applied, setApplied] = useState<number | null>(null);
   const [range, setRange] = useState<'hours' | 'day' | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -115,21 +114,15 @@ function PlanSection({ outletId, editable }: { outletId: string; editable: boole
 
   const save = async () => {
     if (!draft) return;
-    setBusy(true);
-    try {
-      const saved = await api.put('/outlets/:outletId/mode-plan', {
-        params: { outletId },
-        body: { days: draft },
-      });
-      queryClient.setQueryData(planKey(outletId), saved);
-      setDraft(null);
-      setApplied(null);
-      message.success(t('lobby.setup.plan.saved'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => api.put('/outlets/:outletId/mode-plan', { params: { outletId }, body: { days: draft } }),
+      (saved) => {
+        queryClient.setQueryData(planKey(outletId), saved);
+        setDraft(null);
+        setApplied(null);
+        message.success(t('lobby.setup.plan.saved'));
+      },
+    );
   };
 
   if (plan.error) return <QueryError error={plan.error} onRetry={() => plan.refetch()} />;

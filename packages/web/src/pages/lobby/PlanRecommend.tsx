@@ -148,38 +148,29 @@ export function PlanRecommend({
       grid: { left: 8, right: 64, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: slots.map((s) => s.start), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
-      series: [
-        {
-          type: 'line',
-          name: modeName('fixed'),
-          data: slots.map((s) => pct(s.fixed.serviceLevel)),
-          itemStyle: { color: MODE_COLOR.fixed },
-          lineStyle: { width: 2 },
-          symbolSize: 5,
-          markLine:
-            target === null
-              ? undefined
-              : {
-                  silent: true,
-                  symbol: 'none',
-                  lineStyle: { color: '#b8322f', type: 'dashed' },
-                  label: {
-                    formatter: t('lobby.setup.rec.targetLine', { n: target }),
-                    position: 'end',
-                    color: '#b8322f',
-                  },
-                  data: [{ yAxis: target }],
+      // one line per mode; the target line is drawn once, on the first
+      series: (['fixed', 'rotating'] as const).map((mode) => ({
+        type: 'line' as const,
+        name: modeName(mode),
+        data: slots.map((s) => pct(s[mode].serviceLevel)),
+        itemStyle: { color: MODE_COLOR[mode] },
+        lineStyle: { width: 2 },
+        symbolSize: 5,
+        markLine:
+          mode !== 'fixed' || target === null
+            ? undefined
+            : {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: '#b8322f', type: 'dashed' as const },
+                label: {
+                  formatter: t('lobby.setup.rec.targetLine', { n: target }),
+                  position: 'end' as const,
+                  color: '#b8322f',
                 },
-        },
-        {
-          type: 'line',
-          name: modeName('rotating'),
-          data: slots.map((s) => pct(s.rotating.serviceLevel)),
-          itemStyle: { color: MODE_COLOR.rotating },
-          lineStyle: { width: 2 },
-          symbolSize: 5,
-        },
-      ],
+                data: [{ yAxis: target }],
+              },
+      })),
     };
   }, [slots, t, serviceLevelTarget]);
 
@@ -354,18 +345,17 @@ export function PlanRecommend({
                 .join(locale === 'zh-CN' ? '' : ' ')}
             />
             <Row gutter={[16, 16]}>
-              <Col xs={24} xl={12}>
-                <div className="ld-muted" style={{ marginBottom: 4 }}>
-                  {t('lobby.setup.rec.chartWait')}
-                </div>
-                <Chart option={waitOption} height={260} testId="rec-chart-wait" />
-              </Col>
-              <Col xs={24} xl={12}>
-                <div className="ld-muted" style={{ marginBottom: 4 }}>
-                  {t('lobby.setup.rec.chartLevel')}
-                </div>
-                <Chart option={levelOption} height={260} testId="rec-chart-level" />
-              </Col>
+              {[
+                { title: t('lobby.setup.rec.chartWait'), option: waitOption, testId: 'rec-chart-wait' },
+                { title: t('lobby.setup.rec.chartLevel'), option: levelOption, testId: 'rec-chart-level' },
+              ].map((c) => (
+                <Col key={c.testId} xs={24} xl={12}>
+                  <div className="ld-muted" style={{ marginBottom: 4 }}>
+                    {c.title}
+                  </div>
+                  <Chart option={c.option} height={260} testId={c.testId} />
+                </Col>
+              ))}
             </Row>
             <Table<Slot>
               rowKey="start"

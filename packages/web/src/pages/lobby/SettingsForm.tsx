@@ -1,13 +1,13 @@
 import type { LobbySettings } from '@liangdian/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
+import { Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/FormModal';
 import { QueryError } from '../../components/QueryError';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { settingsKey, useLobbySettings } from './PlanApi';
+import { SetupForm } from './SetupForm';
 
 interface Values {
   /** percent in the form, a share on the wire */
@@ -25,13 +25,10 @@ const toValues = (s: LobbySettings): Values => ({
 /** The lobby's service-level target and the backfill prompt time-out. */
 export function SettingsForm({ outletId, editable }: { outletId: string; editable: boolean }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const settings = useLobbySettings(outletId);
   const [form] = Form.useForm<Values>();
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
   const level = Form.useWatch('serviceLevelTarget', form);
   const wait = Form.useWatch('targetWaitMinutes', form);
 
@@ -39,45 +36,29 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
     if (settings.data && !dirty) form.setFieldsValue(toValues(settings.data));
   }, [settings.data, dirty, form]);
 
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const saved = await api.put('/outlets/:outletId/lobby/settings', {
+  const { busy, submit: save } = useFormSubmit(form, {
+    save: (v) =>
+      api.put('/outlets/:outletId/lobby/settings', {
         params: { outletId },
         body: {
           serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
           targetWaitMinutes: v.targetWaitMinutes,
           promptTimeoutSeconds: v.promptTimeoutSeconds,
         },
-      });
+      }),
+    onSaved: (saved) => {
       queryClient.setQueryData(settingsKey(outletId), saved);
       form.setFieldsValue(toValues(saved));
       setDirty(false);
-      message.success(t('common.saved'));
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   if (settings.error) return <QueryError error={settings.error} onRetry={() => settings.refetch()} />;
   if (!settings.data) return <Skeleton active paragraph={{ rows: 4 }} />;
 
   return (
     <div style={{ maxWidth: 640 }} data-testid="lobby-settings">
-      {!editable ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('lobby.setup.readOnly')} />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        disabled={!editable}
-        onValuesChange={() => setDirty(true)}
-        autoComplete="off"
-      >
+      <SetupForm form={form} editable={editable} onDirty={() => setDirty(true)}>
         <Form.Item
           label={t('lobby.setup.settings.serviceLevel')}
           extra={
@@ -135,7 +116,7 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
             data-testid="settings-timeout"
           />
         </Form.Item>
-      </Form>
+      </SetupForm>
       {editable ? (
         <Space>
           <Button type="primary" loading={busy} disabled={!dirty} onClick={save} data-testid="settings-save">

@@ -1,11 +1,10 @@
 import { beijingWeekSlot, fromBeijingWallClock, toBeijingIso } from '@liangdian/engine/time';
 import type { LobbyMode } from '@liangdian/shared';
 import type { LobbyView, ModeOverride } from '@liangdian/shared/api';
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Form, Input, Modal, Radio, Select } from 'antd';
+import { useMemo } from 'react';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../components/formErrors';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 
 interface Values {
@@ -46,41 +45,34 @@ export function TabletModeModal({
   onDone: (view: LobbyView) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const times = useMemo(() => untilOptions(view), [view]);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
+  useResetOnOpen(
+    form,
+    open,
+    (): Partial<Values> => ({
       mode: backToPlan ? 'plan' : view.mode.mode === 'fixed' ? 'rotating' : 'fixed',
       reason: '',
       until: undefined,
-    });
-  }, [open, backToPlan, view.mode.mode, form]);
+    }),
+    [backToPlan, view.mode.mode],
+  );
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
       // "back to plan" has no mode field on the form
       const target = backToPlan ? 'plan' : v.mode;
       const body: ModeOverride = { mode: target, reason: v.reason.trim() };
       // "HH:mm" of the outlet's (Beijing) day
       if (target !== 'plan' && v.until) body.until = toBeijingIso(fromBeijingWallClock(view.day, v.until));
       const next = await api.post('/outlets/:outletId/lobby/mode', { params: { outletId }, body });
-      message.success(target === 'plan' ? t('lobby.live.mode.backDone') : t('lobby.live.mode.overrideDone'));
-      onDone(next);
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { next, target };
+    },
+    successMessage: ({ target }) =>
+      target === 'plan' ? t('lobby.live.mode.backDone') : t('lobby.live.mode.overrideDone'),
+    onSaved: ({ next }) => onDone(next),
+  });
 
   return (
     <Modal

@@ -34,7 +34,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, downloadFrom } from '../../api/client';
+import { api, downloadFrom, saveBlob } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
@@ -46,7 +46,7 @@ import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { useOutlet } from '../outlets/OutletDetailPage';
 import { LobbyNav } from './LobbyNav';
-import { commitTicketLog, previewTicketLog, saveBlob, ticketLogErrorReport } from './ticketImportApi';
+import { commitTicketLog, previewTicketLog, ticketLogErrorReport } from './ticketImportApi';
 import { usePagination } from '../../components/usePagination';
 
 type Step = 'upload' | 'map' | 'preview' | 'result';

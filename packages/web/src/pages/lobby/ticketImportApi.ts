@@ -14,37 +14,23 @@ function form(file: File, fields: TicketImportUpload): FormData {
   return f;
 }
 
+type LogUpload = '/outlets/:outletId/ticket-import/preview' | '/outlets/:outletId/ticket-import/commit';
+
+/** Sends a ticket log file with its fields to `path`, reporting the upload's progress. */
+const uploadLog =
+  <P extends LogUpload>(path: P) =>
+  (outletId: string, file: File, fields: TicketImportUpload, onProgress: (percent: number) => void) =>
+    // both paths take just the outlet; TypeScript cannot see that through the generic P
+    uploadTo(path, { outletId } as Parameters<typeof uploadTo<P>>[1], form(file, fields), { onProgress });
+
 /** Headers, mapping, first rows and every bad row of a file. */
-export const previewTicketLog = (
-  outletId: string,
-  file: File,
-  fields: TicketImportUpload,
-  onProgress: (percent: number) => void,
-) => uploadTo('/outlets/:outletId/ticket-import/preview', { outletId }, form(file, fields), { onProgress });
+export const previewTicketLog = uploadLog('/outlets/:outletId/ticket-import/preview');
 
 /** Stores the file's events (all or nothing, or only the good rows with `skipInvalid`). */
-export const commitTicketLog = (
-  outletId: string,
-  file: File,
-  fields: TicketImportUpload,
-  onProgress: (percent: number) => void,
-) => uploadTo('/outlets/:outletId/ticket-import/commit', { outletId }, form(file, fields), { onProgress });
+export const commitTicketLog = uploadLog('/outlets/:outletId/ticket-import/commit');
 
 const ERROR_REPORT: UploadPath = '/outlets/:outletId/ticket-import/errors.xlsx';
 
 /** Every bad row of the file as .xlsx: the file and the name the server gave it. */
 export const ticketLogErrorReport = (outletId: string, file: File, fields: TicketImportUpload) =>
   upload<Blob>(fillPath(ERROR_REPORT, { outletId }), form(file, fields), { asBlob: true });
-
-/** Saves a Blob under a name in the browser. */
-export function saveBlob(blob: Blob, name: string) {
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 30_000);
-}

@@ -149,19 +149,13 @@ describe('clock helpers', () => {
     const v = view('2026-11-02T01:00:00.000Z');
     const arrived = new Date('2030-01-01T00:00:00.000Z'); // this device's clock is years off
     expect(serverNow(v, arrived, arrived.getTime() + 90_000)).toBe(Date.parse('2026-11-02T01:01:30.000Z'));
-    expect(
-      waitNow(
-        { businessType: 'cash', waiting: 2, oldestWaitMinutes: 4 },
-        arrived,
-        arrived.getTime() + 60_000,
-      ),
-    ).toBe(5);
-    expect(
-      waitNow(
-        { businessType: 'cash', waiting: 0, oldestWaitMinutes: 0 },
-        arrived,
-        arrived.getTime() + 60_000,
-      ),
-    ).toBe(0);
+    // a minute later the oldest waits a minute longer; an empty queue stays at zero
+    for (const [waiting, oldestWaitMinutes, expected] of [
+      [2, 4, 5],
+      [0, 0, 0],
+    ] as const) {
+      const queue = { businessType: 'cash', waiting, oldestWaitMinutes };
+      expect(waitNow(queue, arrived, arrived.getTime() + 60_000)).toBe(expected);
+    }
   });
 });

@@ -5,13 +5,11 @@ import {
   Alert,
   App,
   Button,
-  Empty,
   Form,
   Input,
   Modal,
   Popconfirm,
   Segmented,
-  Table,
   type TableProps,
   Tag,
   Typography,
@@ -21,8 +19,8 @@ import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { canEditLobbySetup } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { applyServerErrors } from '../../components/formErrors';
-import { QueryError } from '../../components/QueryError';
+import { useFormSubmit } from '../../components/FormModal';
+import { QueryTable } from '../../components/QueryTable';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { toInt, useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
@@ -39,7 +37,6 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
   const [s, set] = useUrlState(KEYS);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<MachineTokenCreated | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   // Reading tokens needs the same right as managing them (docs/lobby.md).
   const allowed = canEditLobbySetup(user, outlet.id);
@@ -63,33 +60,26 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
     enabled: allowed,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id, 'machine-tokens'] });
+  const { busy, submit: create } = useFormSubmit(form, {
+    save: (v) =>
+      api.post('/outlets/:outletId/machine-tokens', {
+        params: { outletId: outlet.id },
+        body: { name: v.name.trim() },
+      }),
+    // the new token is shown once, in its own dialog
+    successMessage: () => null,
+    onSaved: (c) => {
+      setCreating(false);
+      setCreated(c);
+      refresh();
+    },
+  });
 
   if (!allowed) {
     return (
       <Alert type="info" showIcon title={t('lobby.setup.tokens.noAccess')} data-testid="tokens-no-access" />
     );
   }
-
-  const create = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const c = await api.post('/outlets/:outletId/machine-tokens', {
-        params: { outletId: outlet.id },
-        body: {
-          name: v.name.trim(),
-        },
-      });
-      setCreating(false);
-      setCreated(c);
-      refresh();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const revoke = async (tok: MachineToken) => {
     try {
@@ -222,12 +212,9 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
           ) : null}
         </div>
       </div>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
-      <Table<MachineToken>
-        rowKey="id"
-        size="middle"
+      <QueryTable<MachineToken>
+        query={list}
         columns={columns}
-        dataSource={list.data?.items}
         loading={list.isLoading || list.isPlaceholderData}
         scroll={{ x: 900 }}
         data-testid="token-table"
@@ -239,11 +226,7 @@ export function MachineTokensTab({ outlet, editable }: { outlet: Outlet; editabl
           showSizeChanger: true,
           onChange: (p, size) => set({ page: p === 1 ? '' : p, pageSize: size === 20 ? '' : size }, false),
         }}
-        locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.setup.tokens.empty')} />
-          ),
-        }}
+        empty={t('lobby.setup.tokens.empty')}
       />
       <Modal
         open={creating}

@@ -1,9 +1,8 @@
 import type { Outlet } from '@liangdian/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select, Switch } from 'antd';
-import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { FormModal, useFormSubmit } from '../../components/FormModal';
+import { FormModal, type ModalProps, useFormSubmit, useResetOnOpen } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 
 interface Values {
@@ -29,12 +28,7 @@ export function OutletFormModal({
   outlet,
   onClose,
   onSaved,
-}: {
-  open: boolean;
-  outlet?: Outlet;
-  onClose: () => void;
-  onSaved: (o: Outlet) => void;
-}) {
+}: ModalProps<Outlet> & { outlet?: Outlet }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const branches = useBranches();
@@ -56,23 +50,24 @@ export function OutletFormModal({
     errorFields: { OUTLET_CODE_TAKEN: 'code' },
   });
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (outlet) {
-      form.setFieldsValue({
-        branchId: outlet.branchId,
-        code: outlet.code,
-        name: outlet.name,
-        address: outlet.address ?? '',
-        phone: outlet.phone ?? '',
-        pilot: outlet.pilot,
-      });
-    } else {
+  useResetOnOpen(
+    form,
+    open,
+    () => {
+      if (outlet)
+        return {
+          branchId: outlet.branchId,
+          code: outlet.code,
+          name: outlet.name,
+          address: outlet.address ?? '',
+          phone: outlet.phone ?? '',
+          pilot: outlet.pilot,
+        };
       const only = branches.data?.items.length === 1 ? branches.data.items[0]?.id : undefined;
-      form.setFieldsValue({ pilot: false, ...(only ? { branchId: only } : {}) });
-    }
-  }, [open, outlet, form, branches.data]);
+      return { pilot: false, ...(only ? { branchId: only } : {}) };
+    },
+    [outlet, branches.data],
+  );
 
   return (
     <FormModal

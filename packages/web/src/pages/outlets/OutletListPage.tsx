@@ -1,48 +1,47 @@
 import type { Outlet } from '@liangdian/shared/api';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Empty, Table, type TableProps, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Card, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
-import { StatusTag } from '../../components/StatusTag';
+import { ListPageHeader } from '../../components/PageHeader';
+import { emptyText, statusColumn } from '../../components/masterColumns';
+import { QueryTable } from '../../components/QueryTable';
 import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
-import { toInt, useUrlState } from '../../components/useUrlState';
-import { QueryError } from '../../components/QueryError';
+import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { NotFoundPage } from '../NotFoundPage';
 import { OutletFormModal, useBranches } from './OutletFormModal';
-import { usePagination } from '../../components/usePagination';
+import { type ServerSort, usePagedList } from '../../components/usePagination';
 
 const KEYS = ['page', 'pageSize', 'q', 'branchId', 'status', 'pilot', 'sort'] as const;
 const SORTABLE = ['code', 'name', 'staffCount'];
+const SORT: ServerSort<Outlet> = {
+  fallback: 'code',
+  key: (one) => (typeof one.field === 'string' && SORTABLE.includes(one.field) ? one.field : null),
+};
 
 export function OutletListPage() {
   const { t, formatNumber } = useI18n();
-  const pagination = usePagination();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS, { sort: 'code' });
   const [creating, setCreating] = useState(false);
   const branches = useBranches();
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
-
   const filters = { q: s.q, branchId: s.branchId, status: s.status, pilot: s.pilot, sort: s.sort };
-  const list = useQuery({
-    queryKey: ['outlets', 'list', filters, page, pageSize],
-    queryFn: () => api.get('/outlets', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, table, sortOrder } = usePagedList(
+    s,
+    set,
+    ['outlets', 'list', filters],
+    (paging) => api.get('/outlets', { query: { ...filters, ...paging } }),
+    { sort: SORT },
+  );
 
   if (list.error && 'status' in list.error && list.error.status === 403) return <NotFoundPage />;
-
-  const sortOrder = (key: string) =>
-    s.sort === key ? ('ascend' as const) : s.sort === `-${key}` ? ('descend' as const) : null;
 
   const columns: TableProps<Outlet>['columns'] = [
     {
@@ -94,29 +93,17 @@ export function OutletListPage() {
       responsive: ['lg'],
       render: (v: number) => formatNumber(v),
     },
-    {
-      title: t('common.status'),
-      dataIndex: 'active',
-      width: 90,
-      render: (v: boolean) => <StatusTag active={v} />,
-    },
+    statusColumn(t),
   ];
 
   return (
     <>
-      <PageHeader
-        title={t('outlets.title')}
-        crumbs={[{ title: t('nav.group.organisation') }, { title: t('nav.outlets') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <ExportButton list="/outlets" query={filters} filename="outlets.xlsx" />
-            {can.createOutlet(user) ? (
-              <NewButton label={t('outlets.new')} onClick={() => setCreating(true)} testId="new-outlet" />
-            ) : null}
-          </>
-        }
-      />
+      <ListPageHeader group="organisation" page="outlets" total={list.data?.total}>
+        <ExportButton list="/outlets" query={filters} filename="outlets.xlsx" />
+        {can.createOutlet(user) ? (
+          <NewButton label={t('outlets.new')} onClick={() => setCreating(true)} testId="new-outlet" />
+        ) : null}
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-filters">
           <SearchFilter
@@ -148,36 +135,13 @@ export function OutletListPage() {
             ]}
           />
         </div>
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<Outlet>
-          rowKey="id"
-          size="middle"
+        <QueryTable<Outlet>
+          query={list}
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
           scroll={{ x: 640 }}
-          locale={{
-            emptyText: list.isLoading ? (
-              ' '
-            ) : (
-              <Empty description={t('outlets.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ),
-          }}
+          locale={emptyText(t('outlets.empty'), list.isLoading)}
           onRow={(o) => ({ onDoubleClick: () => navigate(`/outlets/${o.id}`) })}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
-          onChange={(p, _f, sorter) => {
-            const one = Array.isArray(sorter) ? sorter[0] : sorter;
-            const field = typeof one?.field === 'string' && SORTABLE.includes(one.field) ? one.field : null;
-            const sort = field && one?.order ? (one.order === 'descend' ? `-${field}` : field) : 'code';
-            set(
-              {
-                page: sort !== s.sort ? 1 : p.current,
-                pageSize: p.pageSize,
-                sort,
-              },
-              false,
-            );
-          }}
+          {...table}
         />
       </Card>
       <OutletFormModal

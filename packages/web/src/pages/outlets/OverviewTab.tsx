@@ -5,17 +5,16 @@ import { App, Button, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { StatusTag } from '../../components/StatusTag';
-import { useApiErrorMessage } from '../../components/useApiErrorMessage';
+import { useBusyCall } from '../../components/useBusyCall';
 import { useI18n } from '../../i18n/i18n';
 import { OutletFormModal } from './OutletFormModal';
 
 export function OverviewTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
   const { t, formatDateTime, formatNumber } = useI18n();
   const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyCall();
   const mayToggle = editable;
 
   const saved = (o: Outlet) => {
@@ -23,23 +22,17 @@ export function OverviewTab({ outlet, editable }: { outlet: Outlet; editable: bo
     queryClient.invalidateQueries({ queryKey: ['outlets'] });
   };
 
-  const toggle = async () => {
-    setBusy(true);
-    try {
-      const o = await api.post(
-        outlet.active ? '/outlets/:outletId/deactivate' : '/outlets/:outletId/reactivate',
-        {
+  const toggle = () =>
+    run(
+      () =>
+        api.post(outlet.active ? '/outlets/:outletId/deactivate' : '/outlets/:outletId/reactivate', {
           params: { outletId: outlet.id },
-        },
-      );
-      saved(o);
-      message.success(o.active ? t('common.reactivated') : t('common.deactivated'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+        }),
+      (o) => {
+        saved(o);
+        message.success(o.active ? t('common.reactivated') : t('common.deactivated'));
+      },
+    );
 
   return (
     <>

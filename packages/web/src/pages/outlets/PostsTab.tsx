@@ -1,15 +1,15 @@
 import type { Outlet, Post } from '@liangdian/shared/api';
 import { POST_KINDS, type PostKind } from '@liangdian/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Empty, Form, Input, Select, Table, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Empty, Form, Input, Select, type TableProps } from 'antd';
 import { api } from '../../api/client';
-import { FormModal, useFormSubmit } from '../../components/FormModal';
-import { emptyText, rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { FormModal, type RecordModalProps, useRecordForm } from '../../components/FormModal';
+import { requiredRule, requiredText } from '../../components/formRules';
+import { rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { QueryTable } from '../../components/QueryTable';
 import { CountToolbar, NewButton } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
-import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { useZones } from './ZonesTab';
 
@@ -26,25 +26,13 @@ interface Values {
   zoneId?: string | null;
 }
 
-function PostModal({
-  outletId,
-  post,
-  open,
-  onClose,
-  onSaved,
-}: {
-  outletId: string;
-  post: Post | null;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function PostModal({ outletId, modal, onSaved }: RecordModalProps<Post> & { outletId: string }) {
   const { t, tEnum } = useI18n();
-  const [form] = Form.useForm<Values>();
+  const post = modal.editing;
   const zones = useZones(outletId);
-  const kind = Form.useWatch('kind', form);
-  const { busy, submit } = useFormSubmit(form, {
-    save: async (v) => {
+  const { form, modalProps } = useRecordForm<Values, Post>(modal, {
+    fill: (post) => (post ? { kind: post.kind, name: post.name, zoneId: post.zoneId } : undefined),
+    save: async (v, post) => {
       const body = {
         kind: v.kind,
         name: v.name.trim(),
@@ -56,27 +44,11 @@ function PostModal({
     },
     onSaved,
   });
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (post) form.setFieldsValue({ kind: post.kind, name: post.name, zoneId: post.zoneId });
-  }, [open, post, form]);
+  const kind = Form.useWatch('kind', form);
 
   return (
-    <FormModal
-      open={open}
-      title={post ? t('posts.edit') : t('posts.new')}
-      form={form}
-      busy={busy}
-      onOk={submit}
-      onClose={onClose}
-    >
-      <Form.Item
-        name="kind"
-        label={t('posts.kind')}
-        rules={[{ required: true, message: t('form.required') }]}
-      >
+    <FormModal {...modalProps} title={post ? t('posts.edit') : t('posts.new')}>
+      <Form.Item name="kind" label={t('posts.kind')} rules={[requiredRule(t)]}>
         <Select
           options={POST_KINDS.map((k) => ({ value: k, label: tEnum('postKind', k) }))}
           onChange={(k: string) => {
@@ -104,14 +76,7 @@ function PostModal({
           />
         </Form.Item>
       ) : null}
-      <Form.Item
-        name="name"
-        label={t('posts.name')}
-        rules={[
-          { required: true, whitespace: true, message: t('form.required') },
-          { max: 60, message: t('form.max', { n: 60 }) },
-        ]}
-      >
+      <Form.Item name="name" label={t('posts.name')} rules={requiredText(t, 60)}>
         <Input />
       </Form.Item>
     </FormModal>
@@ -152,27 +117,14 @@ export function PostsTab({ outlet, editable }: { outlet: Outlet; editable: boole
         />
         {editable ? <NewButton label={t('posts.new')} onClick={modal.create} /> : null}
       </CountToolbar>
-      <QueryError error={posts.error} onRetry={() => posts.refetch()} />
-      <Table<Post>
-        rowKey="id"
-        size="middle"
+      <QueryTable<Post>
+        query={posts}
         columns={columns}
-        dataSource={posts.data?.items}
-        loading={posts.isFetching}
         pagination={false}
         scroll={{ x: 560 }}
-        locale={emptyText(t('posts.empty'))}
+        empty={t('posts.empty')}
       />
-      <PostModal
-        outletId={outlet.id}
-        post={modal.editing}
-        open={modal.open}
-        onClose={modal.close}
-        onSaved={() => {
-          modal.close();
-          refresh();
-        }}
-      />
+      <PostModal outletId={outlet.id} modal={modal} onSaved={refresh} />
     </>
   );
 }

@@ -1,24 +1,24 @@
 import type { Outlet, Staff, StaffCreate } from '@liangdian/shared/api';
 import { STAFF_ROLES, type StaffRole } from '@liangdian/shared';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Space, type TableProps, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { can } from '../../auth/permissions';
 import { ExportButton } from '../../components/ExportButton';
-import { FormModal, useFormSubmit } from '../../components/FormModal';
-import { StatusTag } from '../../components/StatusTag';
-import { EditToggleActions } from '../../components/RowActions';
+import { FormModal, type RecordModalProps, useRecordForm } from '../../components/FormModal';
+import { requiredText } from '../../components/formRules';
+import { rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { QueryTable } from '../../components/QueryTable';
 import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
-import { toInt, useUrlState } from '../../components/useUrlState';
-import { QueryError } from '../../components/QueryError';
+import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { businessTypeName, useBusinessTypes } from '../business-types/useBusinessTypes';
 import { StaffLoginModal } from '../users/StaffLoginModal';
 import { usePosts } from './PostsTab';
-import { usePagination } from '../../components/usePagination';
+import { usePagedList } from '../../components/usePagination';
 
 interface Values {
   employeeNo: string;
@@ -29,25 +29,24 @@ interface Values {
   homePostId?: string | null;
 }
 
-function StaffModal({
-  outletId,
-  staff,
-  open,
-  onClose,
-  onSaved,
-}: {
-  outletId: string;
-  staff: Staff | null;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function StaffModal({ outletId, modal, onSaved }: RecordModalProps<Staff> & { outletId: string }) {
   const { t, tEnum, locale } = useI18n();
-  const [form] = Form.useForm<Values>();
+  const staff = modal.editing;
   const types = useBusinessTypes();
   const posts = usePosts(outletId);
-  const { busy, submit } = useFormSubmit(form, {
-    save: async (v) => {
+  const { modalProps } = useRecordForm<Values, Staff>(modal, {
+    fill: (staff) =>
+      staff
+        ? {
+            employeeNo: staff.employeeNo,
+            name: staff.name,
+            roles: staff.roles,
+            skills: staff.skills,
+            phone: '',
+            homePostId: staff.homePostId,
+          }
+        : { roles: [], skills: [] },
+    save: async (v, staff) => {
       const body: StaffCreate = {
         employeeNo: v.employeeNo.trim(),
         name: v.name.trim(),
@@ -70,31 +69,10 @@ function StaffModal({
     errorFields: { EMPLOYEE_NO_TAKEN: 'employeeNo' },
   });
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      staff
-        ? {
-            employeeNo: staff.employeeNo,
-            name: staff.name,
-            roles: staff.roles,
-            skills: staff.skills,
-            phone: '',
-            homePostId: staff.homePostId,
-          }
-        : { roles: [], skills: [] },
-    );
-  }, [open, staff, form]);
-
   return (
     <FormModal
-      open={open}
+      {...modalProps}
       title={staff ? t('staff.edit') : t('staff.new')}
-      form={form}
-      busy={busy}
-      onOk={submit}
-      onClose={onClose}
       width={600}
       testId="staff-form"
     >
@@ -103,23 +81,11 @@ function StaffModal({
           name="employeeNo"
           label={t('staff.employeeNo')}
           style={{ flex: 1 }}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { max: 32, message: t('form.max', { n: 32 }) },
-            { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') },
-          ]}
+          rules={[...requiredText(t, 32), { pattern: /^[A-Za-z0-9_-]+$/, message: t('form.codeChars') }]}
         >
           <Input data-testid="staff-employee-no" />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('staff.name')}
-          style={{ flex: 1 }}
-          rules={[
-            { required: true, whitespace: true, message: t('form.required') },
-            { max: 50, message: t('form.max', { n: 50 }) },
-          ]}
-        >
+        <Form.Item name="name" label={t('staff.name')} style={{ flex: 1 }} rules={requiredText(t, 50)}>
           <Input data-testid="staff-name" />
         </Form.Item>
       </Space.Compact>
@@ -172,7 +138,6 @@ const KEYS = ['page', 'pageSize', 'q', 'role', 'active'] as const;
 
 export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boolean }) {
   const { t, tEnum, locale } = useI18n();
-  const pagination = usePagination();
   const queryClient = useQueryClient();
   const [s, set] = useUrlState(KEYS);
   const modal = useEditModal<Staff>();
@@ -180,19 +145,13 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
   const [loginFor, setLoginFor] = useState<Staff | null>(null);
   const types = useBusinessTypes();
   const posts = usePosts(outlet.id);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const filters = { q: s.q, role: s.role, active: s.active };
-
-  const list = useQuery({
-    queryKey: ['outlet', outlet.id, 'staff', filters, page, pageSize],
-    queryFn: () =>
-      api.get('/outlets/:outletId/staff', {
-        params: { outletId: outlet.id },
-        query: { ...filters, page, pageSize },
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, table } = usePagedList(s, set, ['outlet', outlet.id, 'staff', filters], (paging) =>
+    api.get('/outlets/:outletId/staff', {
+      params: { outletId: outlet.id },
+      query: { ...filters, ...paging },
+    }),
+  );
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: ['outlet', outlet.id] });
     queryClient.invalidateQueries({ queryKey: ['outlets'] });
@@ -283,29 +242,19 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
       responsive: ['xl'],
       render: (v: string | null) => postName(v),
     },
-    {
-      title: t('common.status'),
-      dataIndex: 'active',
-      width: 80,
-      render: (v: boolean) => <StatusTag active={v} />,
-    },
+    { ...statusColumn(t), width: 80 },
   ];
   if (editable) {
     columns.push({
-      title: t('common.actions'),
-      key: 'actions',
+      ...rowActionsColumn(t, {
+        path: '/outlets/:outletId/staff/:staffId',
+        params: (st) => ({ outletId: outlet.id, staffId: st.id }),
+        name: (st) => st.name,
+        onEdit: modal.edit,
+        onDone: refresh,
+      }),
       width: 120,
       fixed: 'right',
-      render: (_, st) => (
-        <EditToggleActions
-          onEdit={() => modal.edit(st)}
-          path="/outlets/:outletId/staff/:staffId"
-          params={{ outletId: outlet.id, staffId: st.id }}
-          active={st.active}
-          name={st.name}
-          onDone={refresh}
-        />
-      ),
     });
   }
 
@@ -334,17 +283,12 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
           {editable ? <NewButton label={t('staff.new')} onClick={modal.create} testId="new-staff" /> : null}
         </div>
       </div>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
-      <Table<Staff>
-        rowKey="id"
-        size="middle"
+      <QueryTable<Staff>
+        query={list}
         columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
         scroll={{ x: 880 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} /> }}
-        pagination={pagination(page, pageSize, list.data?.total ?? 0)}
-        onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+        empty={t('staff.empty')}
+        {...table}
       />
       <StaffLoginModal
         outlet={outlet}
@@ -356,16 +300,7 @@ export function StaffTab({ outlet, editable }: { outlet: Outlet; editable: boole
           queryClient.invalidateQueries({ queryKey: ['users'] });
         }}
       />
-      <StaffModal
-        outletId={outlet.id}
-        staff={modal.editing}
-        open={modal.open}
-        onClose={modal.close}
-        onSaved={() => {
-          modal.close();
-          refresh();
-        }}
-      />
+      <StaffModal outletId={outlet.id} modal={modal} onSaved={refresh} />
     </>
   );
 }

@@ -1,15 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Select, Table, type TableProps } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, InputNumber, Select, type TableProps } from 'antd';
 import { ZONE_KINDS } from '@liangdian/shared';
 import type { Outlet, Zone } from '@liangdian/shared/api';
 import { api } from '../../api/client';
-import { FormModal, useFormSubmit } from '../../components/FormModal';
-import { emptyText, rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { FormModal, type RecordModalProps, useRecordForm } from '../../components/FormModal';
+import { requiredRule, requiredText } from '../../components/formRules';
+import { rowActionsColumn, statusColumn } from '../../components/masterColumns';
+import { QueryTable } from '../../components/QueryTable';
 import { CountToolbar, NewButton } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { ExportButton } from '../../components/ExportButton';
-import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 
 export function useZones(outletId: string) {
@@ -25,23 +25,11 @@ interface Values {
   capacity: number;
 }
 
-function ZoneModal({
-  outletId,
-  zone,
-  open,
-  onClose,
-  onSaved,
-}: {
-  outletId: string;
-  zone: Zone | null;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function ZoneModal({ outletId, modal, onSaved }: RecordModalProps<Zone> & { outletId: string }) {
   const { t, tEnum } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const { busy, submit } = useFormSubmit(form, {
-    save: async (v) => {
+  const { form, modalProps } = useRecordForm<Values, Zone>(modal, {
+    fill: (zone) => (zone ? { kind: zone.kind, name: zone.name, capacity: zone.capacity } : { capacity: 1 }),
+    save: async (v, zone) => {
       const body = { kind: v.kind, name: v.name.trim(), capacity: v.capacity };
       if (zone)
         await api.patch('/outlets/:outletId/zones/:zoneId', { params: { outletId, zoneId: zone.id }, body });
@@ -50,28 +38,9 @@ function ZoneModal({
     onSaved,
   });
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      zone ? { kind: zone.kind, name: zone.name, capacity: zone.capacity } : { capacity: 1 },
-    );
-  }, [open, zone, form]);
-
   return (
-    <FormModal
-      open={open}
-      title={zone ? t('zones.edit') : t('zones.new')}
-      form={form}
-      busy={busy}
-      onOk={submit}
-      onClose={onClose}
-    >
-      <Form.Item
-        name="kind"
-        label={t('zones.kind')}
-        rules={[{ required: true, message: t('form.required') }]}
-      >
+    <FormModal {...modalProps} title={modal.editing ? t('zones.edit') : t('zones.new')}>
+      <Form.Item name="kind" label={t('zones.kind')} rules={[requiredRule(t)]}>
         <Select
           options={ZONE_KINDS.map((k) => ({ value: k, label: tEnum('zoneKind', k) }))}
           onChange={(k: string) => {
@@ -79,21 +48,14 @@ function ZoneModal({
           }}
         />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('zones.name')}
-        rules={[
-          { required: true, whitespace: true, message: t('form.required') },
-          { max: 60, message: t('form.max', { n: 60 }) },
-        ]}
-      >
+      <Form.Item name="name" label={t('zones.name')} rules={requiredText(t, 60)}>
         <Input />
       </Form.Item>
       <Form.Item
         name="capacity"
         label={t('zones.capacity')}
         tooltip={t('zones.capacityHint')}
-        rules={[{ required: true, message: t('form.required') }]}
+        rules={[requiredRule(t)]}
       >
         <InputNumber min={0} max={200} precision={0} style={{ width: '100%' }} />
       </Form.Item>
@@ -145,27 +107,14 @@ export function ZonesTab({ outlet, editable }: { outlet: Outlet; editable: boole
         />
         {editable ? <NewButton label={t('zones.new')} onClick={modal.create} /> : null}
       </CountToolbar>
-      <QueryError error={zones.error} onRetry={() => zones.refetch()} />
-      <Table<Zone>
-        rowKey="id"
-        size="middle"
+      <QueryTable<Zone>
+        query={zones}
         columns={columns}
-        dataSource={zones.data?.items}
-        loading={zones.isFetching}
         pagination={false}
         scroll={{ x: 560 }}
-        locale={emptyText(t('zones.empty'))}
+        empty={t('zones.empty')}
       />
-      <ZoneModal
-        outletId={outlet.id}
-        zone={modal.editing}
-        open={modal.open}
-        onClose={modal.close}
-        onSaved={() => {
-          modal.close();
-          refresh();
-        }}
-      />
+      <ZoneModal outletId={outlet.id} modal={modal} onSaved={refresh} />
     </>
   );
 }

@@ -1,17 +1,15 @@
 import { LockOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
   Card,
   Dropdown,
-  Empty,
   Form,
   Input,
   Modal,
   Select,
   Space,
-  Table,
   type TableProps,
   Tag,
   Tooltip,
@@ -25,20 +23,20 @@ import { useUser } from '../../auth/AuthContext';
 import { OUTLET_SCOPED_ROLES } from '../../auth/permissions';
 import { PasswordPolicy, passwordPolicyRules } from '../../components/ChangePasswordModal';
 import { ExportButton } from '../../components/ExportButton';
-import { applyServerErrors } from '../../components/formErrors';
-import { FormModal, useFormSubmit } from '../../components/FormModal';
+import { FormModal, type RecordModalProps, useFormSubmit, useRecordForm } from '../../components/FormModal';
+import { requiredRule } from '../../components/formRules';
 import { OutletSelect } from '../../components/OutletSelect';
-import { PageHeader } from '../../components/PageHeader';
+import { ListPageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { EditLink } from '../../components/RowActions';
 import { FilterSelect, NewButton, SearchFilter, StatusFilter } from '../../components/TableToolbar';
 import { useEditModal } from '../../components/useEditModal';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
-import { toInt, useUrlState } from '../../components/useUrlState';
-import { QueryError } from '../../components/QueryError';
+import { useUrlState } from '../../components/useUrlState';
+import { QueryTable } from '../../components/QueryTable';
 import { useI18n } from '../../i18n/i18n';
 import { InitialPasswordField, UserNameFields } from './UserFields';
-import { usePagination } from '../../components/usePagination';
+import { usePagedList } from '../../components/usePagination';
 
 interface Values {
   username: string;
@@ -48,24 +46,15 @@ interface Values {
   password: string;
 }
 
-function UserModal({
-  user,
-  open,
-  onClose,
-  onSaved,
-}: {
-  user: User | null;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function UserModal({ modal, onSaved }: RecordModalProps<User>) {
   const { t, tEnum } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const role = Form.useWatch('role', form);
-  const username = Form.useWatch('username', form);
-  const needsOutlet = (OUTLET_SCOPED_ROLES as readonly string[]).includes(role ?? '');
-  const { busy, submit } = useFormSubmit(form, {
-    save: async (v) => {
+  const user = modal.editing;
+  const { form, modalProps } = useRecordForm<Values, User>(modal, {
+    fill: (user) =>
+      user
+        ? { username: user.username, displayName: user.displayName, role: user.role, outletId: user.outletId }
+        : { outletId: null },
+    save: async (v, user) => {
       if (user) {
         await api.patch('/users/:userId', {
           params: { userId: user.id },
@@ -91,35 +80,14 @@ function UserModal({
       STAFF_NOT_IN_OUTLET: 'outletId',
     },
   });
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (user)
-      form.setFieldsValue({
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        outletId: user.outletId,
-      });
-    else form.setFieldsValue({ outletId: null });
-  }, [open, user, form]);
+  const role = Form.useWatch('role', form);
+  const username = Form.useWatch('username', form);
+  const needsOutlet = (OUTLET_SCOPED_ROLES as readonly string[]).includes(role ?? '');
 
   return (
-    <FormModal
-      open={open}
-      title={user ? t('users.edit') : t('users.new')}
-      form={form}
-      busy={busy}
-      onOk={submit}
-      onClose={onClose}
-    >
+    <FormModal {...modalProps} title={user ? t('users.edit') : t('users.new')}>
       <UserNameFields usernameLocked={!!user} />
-      <Form.Item
-        name="role"
-        label={t('users.role')}
-        rules={[{ required: true, message: t('form.required') }]}
-      >
+      <Form.Item name="role" label={t('users.role')} rules={[requiredRule(t)]}>
         <Select options={USER_ROLES.map((r) => ({ value: r, label: tEnum('userRole', r) }))} />
       </Form.Item>
       <Form.Item
@@ -137,10 +105,19 @@ function UserModal({
 
 function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiErrorMessage();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useFormSubmit(form, {
+    save: async (v) => {
+      if (user)
+        await api.post('/users/:userId/reset-password', {
+          params: { userId: user.id },
+          body: { password: v.password },
+        });
+    },
+    onSaved: onClose,
+    successMessage: () => t('users.passwordReset'),
+    errorFields: { PASSWORD_POLICY: 'password' },
+  });
   useEffect(() => {
     if (user) form.resetFields();
   }, [user, form]);
@@ -153,24 +130,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
       onCancel={onClose}
       destroyOnHidden
       forceRender
-      onOk={async () => {
-        if (!user) return;
-        const v = await form.validateFields().catch(() => null);
-        if (!v) return;
-        setBusy(true);
-        try {
-          await api.post('/users/:userId/reset-password', {
-            params: { userId: user.id },
-            body: { password: v.password },
-          });
-          message.success(t('users.passwordReset'));
-          onClose();
-        } catch (e) {
-          if (!applyServerErrors(form, e, { PASSWORD_POLICY: 'password' })) showError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onOk={user ? submit : undefined}
     >
       <PasswordPolicy />
       <Form form={form} layout="vertical" autoComplete="off">
@@ -185,8 +145,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
 const KEYS = ['page', 'pageSize', 'q', 'role', 'outletId', 'active'] as const;
 
 export function UsersPage() {
-  const { t, tEnum, formatDateTime, formatNumber } = useI18n();
-  const pagination = usePagination();
+  const { t, tEnum, formatDateTime } = useI18n();
   const me = useUser();
   const { message, modal } = App.useApp();
   const showError = useApiErrorMessage();
@@ -194,15 +153,10 @@ export function UsersPage() {
   const [s, set] = useUrlState(KEYS);
   const editModal = useEditModal<User>();
   const [resetting, setResetting] = useState<User | null>(null);
-  const page = toInt(s.page, 1);
-  const pageSize = Math.min(toInt(s.pageSize, 20), 200);
   const filters = { q: s.q, role: s.role, outletId: s.outletId, active: s.active };
-
-  const list = useQuery({
-    queryKey: ['users', filters, page, pageSize],
-    queryFn: () => api.get('/users', { query: { ...filters, page, pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { list, table } = usePagedList(s, set, ['users', filters], (paging) =>
+    api.get('/users', { query: { ...filters, ...paging } }),
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const act = async (u: User, action: 'deactivate' | 'reactivate' | 'unlock') => {
@@ -335,17 +289,10 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('users.title')}
-        crumbs={[{ title: t('nav.group.system') }, { title: t('nav.users') }]}
-        subTitle={list.data ? t('common.totalCount', { n: formatNumber(list.data.total) }) : undefined}
-        extra={
-          <>
-            <ExportButton list="/users" query={filters} filename="users.xlsx" />
-            <NewButton label={t('users.new')} onClick={editModal.create} />
-          </>
-        }
-      />
+      <ListPageHeader group="system" page="users" total={list.data?.total}>
+        <ExportButton list="/users" query={filters} filename="users.xlsx" />
+        <NewButton label={t('users.new')} onClick={editModal.create} />
+      </ListPageHeader>
       <Card variant="borderless">
         <div className="ld-filters">
           <SearchFilter
@@ -367,30 +314,15 @@ export function UsersPage() {
           />
           <StatusFilter value={s.active} onChange={(v) => set({ active: v })} />
         </div>
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-        <Table<User>
-          rowKey="id"
-          size="middle"
+        <QueryTable<User>
+          query={list}
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
           scroll={{ x: 900 }}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.empty')} />,
-          }}
-          pagination={pagination(page, pageSize, list.data?.total ?? 0)}
-          onChange={(p) => set({ page: p.current, pageSize: p.pageSize }, false)}
+          empty={t('users.empty')}
+          {...table}
         />
       </Card>
-      <UserModal
-        user={editModal.editing}
-        open={editModal.open}
-        onClose={editModal.close}
-        onSaved={() => {
-          editModal.close();
-          refresh();
-        }}
-      />
+      <UserModal modal={editModal} onSaved={refresh} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );
