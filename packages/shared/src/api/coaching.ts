@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { SCRIPT_STAGES } from '../complaints';
-import { BoolQuery, Id, itemsOf, PageQuery, pageOf } from './common';
+import { BoolQuery, Id, itemsOf, PageQuery } from './common';
 import { endpoints } from './endpoint';
+import {
+  Day,
+  dayRange,
+  LowerCode,
+  outletRef,
+  RecordParams,
+  required,
+  searchFilter,
+  text,
+  timestamps,
+} from './fields';
 
 /**
  * Coaching for complaint handling: the script library (话术) with its versions, complaint drills
@@ -9,17 +20,8 @@ import { endpoints } from './endpoint';
  */
 
 // ---------------------------------------------------------------- fields
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
-/** A `YYYY-MM-DD` calendar date (Beijing). */
-const Day = z.iso.date();
 /** A business line: the code of a business type. */
-const LineCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_]+$/);
+const LineCode = LowerCode;
 
 // ---------------------------------------------------------------- views
 export const ComplaintScript = z.object({
@@ -30,8 +32,7 @@ export const ComplaintScript = z.object({
   body: z.string(),
   version: z.number().int(),
   active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 export const ComplaintScriptVersion = z.object({
   scriptId: z.string(),
@@ -46,8 +47,7 @@ export const ComplaintScriptVersion = z.object({
 export const RubricItem = z.object({ item: z.string(), score: z.number().int(), max: z.number().int() });
 export const ComplaintDrill = z.object({
   id: z.string(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   heldOn: z.string(),
   scenario: z.string(),
   evaluator: z.string(),
@@ -84,7 +84,7 @@ export const QuizRecorded = z.object({
   takenAt: z.string(),
 });
 /** A quiz in the list of results. */
-export const QuizResult = QuizRecorded.extend({ outletId: z.string(), outletName: z.string() });
+export const QuizResult = QuizRecorded.extend(outletRef);
 export type ComplaintScript = z.infer<typeof ComplaintScript>;
 export type ComplaintScriptVersion = z.infer<typeof ComplaintScriptVersion>;
 export type RubricItem = z.infer<typeof RubricItem>;
@@ -106,7 +106,7 @@ export const ScriptCreate = z
 export const ScriptPatch = ScriptCreate.partial().extend({ active: z.boolean().optional() }).strict();
 export const ScriptListQuery = PageQuery.extend({
   /** a substring of the title, text or scenario (Chinese has no word breaks) */
-  q: text(100).optional(),
+  ...searchFilter,
   stage: z.enum(SCRIPT_STAGES).optional(),
   scenario: text(100).optional(),
   active: BoolQuery.optional(),
@@ -138,8 +138,7 @@ export const DrillListQuery = PageQuery.extend({
   outletId: Id.optional(),
   /** the drills a staff member took part in (their drill history) */
   staffId: Id.optional(),
-  from: Day.optional(),
-  to: Day.optional(),
+  ...dayRange,
 });
 
 export const TenQuestionsParams = z.object({ outletId: Id, line: LineCode });
@@ -169,25 +168,25 @@ export type QuizListQuery = z.infer<typeof QuizListQuery>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['complaints']);
-const ScriptParams = z.object({ id: Id });
+const ScriptParams = RecordParams;
 const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
 
 export const coachingApi = {
   // ---- scripts (话术)
-  listScripts: e.get(
+  listScripts: e.pagedList(
     '/complaint-scripts',
     'Script library by stage and scenario; q searches Chinese substrings',
-    { query: ScriptListQuery, response: pageOf(ComplaintScript), exportable: true },
+    ComplaintScript,
+    { query: ScriptListQuery },
   ),
   scriptScenarios: e.get(
     '/complaint-scripts/scenarios',
     'The distinct scenarios of the script library (up to 1,000), in order',
     { response: itemsOf(z.string()) },
   ),
-  createScript: e.post('/complaint-scripts', 'Add a script', {
+  createScript: e.create('/complaint-scripts', 'Add a script', {
     body: ScriptCreate,
     response: ComplaintScript,
-    status: 201,
   }),
   getScript: e.get('/complaint-scripts/:id', 'One script (current version)', {
     params: ScriptParams,
@@ -208,15 +207,15 @@ export const coachingApi = {
   }),
 
   // ---- drills (投诉带教)
-  listDrills: e.get('/complaint-drills', 'Drills, paged (staffId: a staff member’s drill history)', {
-    query: DrillListQuery,
-    response: pageOf(ComplaintDrill),
-    exportable: true,
-  }),
-  createDrill: e.post('/complaint-drills', 'Record a drill with rubric scores', {
+  listDrills: e.pagedList(
+    '/complaint-drills',
+    'Drills, paged (staffId: a staff member’s drill history)',
+    ComplaintDrill,
+    { query: DrillListQuery },
+  ),
+  createDrill: e.create('/complaint-drills', 'Record a drill with rubric scores', {
     body: DrillCreate,
     response: ComplaintDrill,
-    status: 201,
   }),
 
   // ---- customer ten questions (客户十问) and quizzes
@@ -235,15 +234,10 @@ export const coachingApi = {
     'Draw questions at random for a staff member',
     { params: TenQuestionsParams, query: QuizDraw, response: TenQuestionsQuiz },
   ),
-  recordQuiz: e.post('/outlets/:outletId/ten-questions/:line/quiz-results', 'Record a quiz result', {
+  recordQuiz: e.create('/outlets/:outletId/ten-questions/:line/quiz-results', 'Record a quiz result', {
     params: TenQuestionsParams,
     body: QuizRecord,
     response: QuizRecorded,
-    status: 201,
   }),
-  listQuizResults: e.get('/quiz-results', 'Quiz results, paged', {
-    query: QuizListQuery,
-    response: pageOf(QuizResult),
-    exportable: true,
-  }),
+  listQuizResults: e.pagedList('/quiz-results', 'Quiz results, paged', QuizResult, { query: QuizListQuery }),
 } as const;

@@ -36,10 +36,10 @@ export const complaintAttachmentsApi = {
     'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
     { response: AttachmentLimits },
   ),
-  uploadAttachment: e.post(
+  uploadAttachment: e.create(
     '/complaints/:id/attachments',
     'Attach a file (multipart/form-data, field "file"): jpg, png, pdf, docx, xlsx, mp3, m4a, txt',
-    { params: RecordParams, consumes: 'multipart', response: ComplaintAttachment, status: 201 },
+    { params: RecordParams, consumes: 'multipart', response: ComplaintAttachment },
   ),
   listAttachments: e.get('/complaints/:id/attachments', 'Files attached to a complaint', {
     params: RecordParams,

@@ -55,10 +55,9 @@ export const complaintCodesApi = {
     query: CodeListQuery,
     response: itemsOf(ComplaintCode),
   }),
-  createCode: e.post('/complaint-codes', 'Add a code (admin)', {
+  createCode: e.create('/complaint-codes', 'Add a code (admin)', {
     body: CodeCreate,
     response: ComplaintCode,
-    status: 201,
   }),
   updateCode: e.patch('/complaint-codes/:id', 'Edit or deactivate a code (admin)', {
     params: RecordParams,

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../complaints';
-import { BoolQuery, Id, PageQuery, pageOf } from './common';
+import { BoolQuery, Id, PageQuery } from './common';
 import { CalendarDate, RecordParams, required, text } from './complaint-fields';
 import { endpoints } from './endpoint';
+import { outletRef, timestamps } from './fields';
 
 /** Rectification tasks (溯源整改): what a complaint's root cause calls for, with owner and due date. */
 export const RectificationTask = z.object({
   id: z.string(),
   complaintId: z.string().nullable(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   title: z.string(),
   owner: z.string(),
   ownerStaffId: z.string().nullable(),
@@ -17,8 +17,7 @@ export const RectificationTask = z.object({
   status: z.enum(TASK_STATUSES),
   note: z.string(),
   doneAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 export type RectificationTask = z.infer<typeof RectificationTask>;
 
@@ -46,16 +45,13 @@ export type TaskListQuery = z.infer<typeof TaskListQuery>;
 const e = endpoints(['complaints']);
 
 export const complaintTasksApi = {
-  listTasks: e.get('/rectification-tasks', 'Rectification tasks (溯源整改), paged', {
+  listTasks: e.pagedList('/rectification-tasks', 'Rectification tasks (溯源整改), paged', RectificationTask, {
     query: TaskListQuery,
-    response: pageOf(RectificationTask),
-    exportable: true,
   }),
-  createTask: e.post('/complaints/:id/tasks', 'Add a rectification task', {
+  createTask: e.create('/complaints/:id/tasks', 'Add a rectification task', {
     params: RecordParams,
     body: TaskCreate,
     response: RectificationTask,
-    status: 201,
   }),
   updateTask: e.patch('/rectification-tasks/:id', 'Edit or complete a rectification task', {
     params: RecordParams,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PAGE_SIZE_MAX } from '../org';
 import { LOBBY_MODES } from '../lobby';
-import { OutletParams, PageQuery, pageOf } from './common';
+import { OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
 
 /**
@@ -59,11 +59,9 @@ export type LobbyReplay = z.infer<typeof LobbyReplay>;
 const e = endpoints(['lobby']);
 
 export const lobbyHistoryApi = {
-  listLobbyLog: e.get('/outlets/:outletId/lobby/log', 'The lobby log of a day', {
+  listLobbyLog: e.pagedList('/outlets/:outletId/lobby/log', 'The lobby log of a day', LobbyLogEntry, {
     params: OutletParams,
     query: LobbyLogQuery,
-    response: pageOf(LobbyLogEntry),
-    exportable: true,
   }),
   lobbyReplay: e.get('/outlets/:outletId/lobby/replay', "A day's timeline (per 1 or 5 minutes)", {
     params: OutletParams,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TICKET_KINDS } from '../lobby';
-import { BoolQuery, Id, OutletParams, PageQuery, pageOf } from './common';
+import { BoolQuery, Id, OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
 
 /**
@@ -68,17 +68,16 @@ export const lobbyMachineApi = {
     'A batch of up to 1,000 ticket-machine events (Authorization: Bearer <machine token>)',
     { public: true, params: OutletParams, body: TicketEventBatch, response: TicketEventBatchResult },
   ),
-  listMachineTokens: e.get('/outlets/:outletId/machine-tokens', 'Ticket-machine tokens of the outlet', {
-    params: OutletParams,
-    query: MachineTokenQuery,
-    response: pageOf(MachineToken),
-    exportable: true,
-  }),
-  createMachineToken: e.post('/outlets/:outletId/machine-tokens', 'Create a token (shown once)', {
+  listMachineTokens: e.pagedList(
+    '/outlets/:outletId/machine-tokens',
+    'Ticket-machine tokens of the outlet',
+    MachineToken,
+    { params: OutletParams, query: MachineTokenQuery },
+  ),
+  createMachineToken: e.create('/outlets/:outletId/machine-tokens', 'Create a token (shown once)', {
     params: OutletParams,
     body: MachineTokenCreate,
     response: MachineTokenCreated,
-    status: 201,
   }),
   revokeMachineToken: e.post('/outlets/:outletId/machine-tokens/:tokenId/revoke', 'Revoke a token', {
     params: TokenParams,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TICKET_IMPORT_FIELDS, TICKET_KINDS, type TicketImportField } from '../lobby';
-import { OutletParams, PageQuery, pageOf } from './common';
+import { OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
 
 /**
@@ -129,30 +129,20 @@ export const ticketImportApi = {
     `Every bad row of a ticket log as .xlsx (${UPLOAD})`,
     { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, produces: 'xlsx' },
   ),
-  commitTicketImport: e.post(
+  commitTicketImport: e.create(
     '/outlets/:outletId/ticket-import/commit',
     `Import a ticket log: all or nothing, or only the good rows with "skipInvalid"=true (${UPLOAD})`,
-    {
-      params: OutletParams,
-      consumes: 'multipart',
-      body: TicketImportUpload,
-      response: TicketImportBatch,
-      status: 201,
-    },
+    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, response: TicketImportBatch },
   ),
   ticketImportTemplate: e.get(
     '/outlets/:outletId/ticket-import/template.csv',
     'A CSV template with the expected headers and two example rows',
     { params: OutletParams, produces: 'file' },
   ),
-  listTicketImportBatches: e.get(
+  listTicketImportBatches: e.pagedList(
     '/outlets/:outletId/ticket-import/batches',
     'Past imports of the outlet, newest first',
-    {
-      params: OutletParams,
-      query: TicketImportBatchQuery,
-      response: pageOf(TicketImportBatch),
-      exportable: true,
-    },
+    TicketImportBatch,
+    { params: OutletParams, query: TicketImportBatchQuery },
   ),
 } as const;
