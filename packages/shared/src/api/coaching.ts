@@ -170,6 +170,8 @@ export type QuizListQuery = z.infer<typeof QuizListQuery>;
 const e = endpoints(['complaints']);
 const ScriptParams = RecordParams;
 const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
+const script = e.at('/complaint-scripts/:id', ScriptParams);
+const tenQuestions = e.at('/outlets/:outletId/ten-questions/:line', TenQuestionsParams);
 
 export const coachingApi = {
   // ---- scripts (话术)
@@ -188,17 +190,12 @@ export const coachingApi = {
     body: ScriptCreate,
     response: ComplaintScript,
   }),
-  getScript: e.get('/complaint-scripts/:id', 'One script (current version)', {
-    params: ScriptParams,
-    response: ComplaintScript,
-  }),
-  updateScript: e.patch('/complaint-scripts/:id', 'Edit a script: a new version', {
-    params: ScriptParams,
+  getScript: script.get('', 'One script (current version)', { response: ComplaintScript }),
+  updateScript: script.patch('', 'Edit a script: a new version', {
     body: ScriptPatch,
     response: ComplaintScript,
   }),
-  scriptVersions: e.get('/complaint-scripts/:id/versions', 'Every version of a script, newest first', {
-    params: ScriptParams,
+  scriptVersions: script.get('/versions', 'Every version of a script, newest first', {
     response: itemsOf(ComplaintScriptVersion),
   }),
   scriptVersion: e.get('/complaint-scripts/:id/versions/:version', 'One old version', {
@@ -219,23 +216,18 @@ export const coachingApi = {
   }),
 
   // ---- customer ten questions (客户十问) and quizzes
-  tenQuestions: e.get(
-    '/outlets/:outletId/ten-questions/:line',
-    'The ordered questions of an outlet’s business line',
-    { params: TenQuestionsParams, response: itemsOf(TenQuestion) },
-  ),
-  putTenQuestions: e.put(
-    '/outlets/:outletId/ten-questions/:line',
-    'Replace the list (at most ten, in order)',
-    { params: TenQuestionsParams, body: TenQuestionsPut, response: itemsOf(TenQuestion) },
-  ),
-  drawQuiz: e.get(
-    '/outlets/:outletId/ten-questions/:line/quiz',
-    'Draw questions at random for a staff member',
-    { params: TenQuestionsParams, query: QuizDraw, response: TenQuestionsQuiz },
-  ),
-  recordQuiz: e.create('/outlets/:outletId/ten-questions/:line/quiz-results', 'Record a quiz result', {
-    params: TenQuestionsParams,
+  tenQuestions: tenQuestions.get('', 'The ordered questions of an outlet’s business line', {
+    response: itemsOf(TenQuestion),
+  }),
+  putTenQuestions: tenQuestions.put('', 'Replace the list (at most ten, in order)', {
+    body: TenQuestionsPut,
+    response: itemsOf(TenQuestion),
+  }),
+  drawQuiz: tenQuestions.get('/quiz', 'Draw questions at random for a staff member', {
+    query: QuizDraw,
+    response: TenQuestionsQuiz,
+  }),
+  recordQuiz: tenQuestions.create('/quiz-results', 'Record a quiz result', {
     body: QuizRecord,
     response: QuizRecorded,
   }),

@@ -254,6 +254,7 @@ export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['complaints']);
+const one = e.at('/complaints/:id', ComplaintParams);
 
 export const complaintsApi = {
   listComplaints: e.get(
@@ -274,32 +275,25 @@ export const complaintsApi = {
     body: ComplaintCreate,
     response: Complaint,
   }),
-  getComplaint: e.get('/complaints/:id', 'One complaint (personal data masked)', {
-    params: ComplaintParams,
-    response: Complaint,
-  }),
-  updateComplaint: e.patch('/complaints/:id', 'Edit classification, claim, facts, root cause', {
-    params: ComplaintParams,
+  getComplaint: one.get('', 'One complaint (personal data masked)', { response: Complaint }),
+  updateComplaint: one.patch('', 'Edit classification, claim, facts, root cause', {
     body: ComplaintPatch,
     response: Complaint,
   }),
-  unmaskComplaint: e.post(
-    '/complaints/:id/unmask',
-    'The complainant’s data in clear (admin, cp_officer; audited)',
-    { params: ComplaintParams, body: ComplaintUnmask, response: Complaint },
-  ),
-  setEmergency: e.patch(
-    '/complaints/:id/emergency',
-    'Tick the emergency-plan checklist of a major complaint (Art. 29)',
-    { params: ComplaintParams, body: EmergencyPatch, response: Complaint },
-  ),
-  listEvents: e.get('/complaints/:id/events', 'Every transition with actor, time and comment', {
-    params: ComplaintParams,
+  unmaskComplaint: one.post('/unmask', 'The complainant’s data in clear (admin, cp_officer; audited)', {
+    body: ComplaintUnmask,
+    response: Complaint,
+  }),
+  setEmergency: one.patch('/emergency', 'Tick the emergency-plan checklist of a major complaint (Art. 29)', {
+    body: EmergencyPatch,
+    response: Complaint,
+  }),
+  listEvents: one.get('/events', 'Every transition with actor, time and comment', {
     response: itemsOf(ComplaintEvent),
   }),
-  getDecisionNotice: e.get(
-    '/complaints/:id/decision-notice',
+  getDecisionNotice: one.get(
+    '/decision-notice',
     'The decision notice data (Art. 19) with the notice records (Art. 21)',
-    { params: ComplaintParams, response: DecisionNotice },
+    { response: DecisionNotice },
   ),
 } as const;

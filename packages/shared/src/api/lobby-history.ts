@@ -57,14 +57,11 @@ export type LobbyReplay = z.infer<typeof LobbyReplay>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
+const lobby = e.at('/outlets/:outletId/lobby', OutletParams);
 
 export const lobbyHistoryApi = {
-  listLobbyLog: e.pagedList('/outlets/:outletId/lobby/log', 'The lobby log of a day', LobbyLogEntry, {
-    params: OutletParams,
-    query: LobbyLogQuery,
-  }),
-  lobbyReplay: e.get('/outlets/:outletId/lobby/replay', "A day's timeline (per 1 or 5 minutes)", {
-    params: OutletParams,
+  listLobbyLog: lobby.pagedList('/log', 'The lobby log of a day', LobbyLogEntry, { query: LobbyLogQuery }),
+  lobbyReplay: lobby.get('/replay', "A day's timeline (per 1 or 5 minutes)", {
     query: LobbyReplayQuery,
     response: LobbyReplay,
   }),

@@ -95,37 +95,32 @@ export type LobbyPresenceBody = z.infer<typeof LobbyPresenceBody>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
-const PromptParams = OutletParams.extend({ promptId: Id });
+const lobby = e.at('/outlets/:outletId/lobby', OutletParams);
+const prompt = e.at('/outlets/:outletId/lobby/prompts/:promptId', OutletParams.extend({ promptId: Id }));
 
 export const lobbyLiveApi = {
-  getLobby: e.get('/outlets/:outletId/lobby', 'The lobby now', { params: OutletParams, response: LobbyView }),
-  lobbyStream: e.get(
-    '/outlets/:outletId/lobby/stream',
+  getLobby: lobby.get('', 'The lobby now', { response: LobbyView }),
+  lobbyStream: lobby.get(
+    '/stream',
     'The lobby as Server-Sent Events (event "lobby"; event "ping" every 20 s)',
-    { params: OutletParams, produces: 'sse' },
+    {
+      produces: 'sse',
+    },
   ),
 } as const;
 
 export const lobbyPresenceApi = {
-  checkIn: e.post('/outlets/:outletId/lobby/check-in', 'Check a staff member in at a post', {
-    params: OutletParams,
+  checkIn: lobby.post('/check-in', 'Check a staff member in at a post', {
     body: LobbyPresenceBody,
     response: LobbyView,
   }),
-  checkOut: e.post('/outlets/:outletId/lobby/check-out', 'Check a staff member out', {
-    params: OutletParams,
+  checkOut: lobby.post('/check-out', 'Check a staff member out', {
     body: LobbyPresenceBody,
     response: LobbyView,
   }),
 } as const;
 
 export const lobbyPromptsApi = {
-  ackPrompt: e.post('/outlets/:outletId/lobby/prompts/:promptId/ack', 'Acknowledge a prompt', {
-    params: PromptParams,
-    response: LobbyView,
-  }),
-  declinePrompt: e.post('/outlets/:outletId/lobby/prompts/:promptId/decline', 'Decline a prompt', {
-    params: PromptParams,
-    response: LobbyView,
-  }),
+  ackPrompt: prompt.post('/ack', 'Acknowledge a prompt', { response: LobbyView }),
+  declinePrompt: prompt.post('/decline', 'Decline a prompt', { response: LobbyView }),
 } as const;

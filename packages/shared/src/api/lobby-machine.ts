@@ -59,23 +59,25 @@ export type MachineTokenCreated = z.infer<typeof MachineTokenCreated>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
+const outlet = e.at('/outlets/:outletId', OutletParams);
 const TokenParams = OutletParams.extend({ tokenId: Id });
 
 export const lobbyMachineApi = {
   // no session: the machine token is checked by the service (401, or 403 for another outlet's)
-  ingestTicketEvents: e.post(
-    '/outlets/:outletId/ticket-events',
+  ingestTicketEvents: outlet.post(
+    '/ticket-events',
     'A batch of up to 1,000 ticket-machine events (Authorization: Bearer <machine token>)',
-    { public: true, params: OutletParams, body: TicketEventBatch, response: TicketEventBatchResult },
+    { public: true, body: TicketEventBatch, response: TicketEventBatchResult },
   ),
-  listMachineTokens: e.pagedList(
-    '/outlets/:outletId/machine-tokens',
+  listMachineTokens: outlet.pagedList(
+    '/machine-tokens',
     'Ticket-machine tokens of the outlet',
     MachineToken,
-    { params: OutletParams, query: MachineTokenQuery },
+    {
+      query: MachineTokenQuery,
+    },
   ),
-  createMachineToken: e.create('/outlets/:outletId/machine-tokens', 'Create a token (shown once)', {
-    params: OutletParams,
+  createMachineToken: outlet.create('/machine-tokens', 'Create a token (shown once)', {
     body: MachineTokenCreate,
     response: MachineTokenCreated,
   }),

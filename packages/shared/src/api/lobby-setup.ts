@@ -92,46 +92,31 @@ export type ModeRecommendation = z.infer<typeof ModeRecommendation>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
+const outlet = e.at('/outlets/:outletId', OutletParams);
 
 export const lobbySetupApi = {
-  getLobbySettings: e.get('/outlets/:outletId/lobby/settings', 'Service-level target', {
-    params: OutletParams,
+  getLobbySettings: outlet.get('/lobby/settings', 'Service-level target', { response: LobbySettings }),
+  putLobbySettings: outlet.put('/lobby/settings', 'Set the service-level target and prompt time-out', {
+    body: LobbySettingsPut,
     response: LobbySettings,
   }),
-  putLobbySettings: e.put(
-    '/outlets/:outletId/lobby/settings',
-    'Set the service-level target and prompt time-out',
-    { params: OutletParams, body: LobbySettingsPut, response: LobbySettings },
-  ),
-  getModePlan: e.get('/outlets/:outletId/mode-plan', 'Weekly mode plan (7 × 48 half hours)', {
-    params: OutletParams,
-    response: ModePlan,
+  getModePlan: outlet.get('/mode-plan', 'Weekly mode plan (7 × 48 half hours)', { response: ModePlan }),
+  putModePlan: outlet.put('/mode-plan', 'Replace the mode plan', { body: ModePlan, response: ModePlan }),
+  overrideMode: outlet.post('/lobby/mode', 'Override the mode (or "plan" to return to the plan)', {
+    body: ModeOverride,
+    response: LobbyView,
   }),
-  putModePlan: e.put('/outlets/:outletId/mode-plan', 'Replace the mode plan', {
-    params: OutletParams,
-    body: ModePlan,
-    response: ModePlan,
-  }),
-  overrideMode: e.post(
-    '/outlets/:outletId/lobby/mode',
-    'Override the mode (or "plan" to return to the plan)',
-    { params: OutletParams, body: ModeOverride, response: LobbyView },
-  ),
-  getBackfillRules: e.get('/outlets/:outletId/backfill-rules', 'Backfill rules', {
-    params: OutletParams,
-    response: BackfillRules,
-  }),
-  putBackfillRules: e.put('/outlets/:outletId/backfill-rules', 'Replace the backfill rules (ordered)', {
-    params: OutletParams,
+  getBackfillRules: outlet.get('/backfill-rules', 'Backfill rules', { response: BackfillRules }),
+  putBackfillRules: outlet.put('/backfill-rules', 'Replace the backfill rules (ordered)', {
     body: BackfillRules,
     response: BackfillRules,
   }),
 } as const;
 
 export const lobbyRecommendApi = {
-  recommendModes: e.post(
-    '/outlets/:outletId/mode-plan/recommend',
+  recommendModes: outlet.post(
+    '/mode-plan/recommend',
     'Both modes per half hour of a weekday, simulated on the outlet (the user then PUTs a plan)',
-    { params: OutletParams, body: ModeRecommendBody, response: ModeRecommendation },
+    { body: ModeRecommendBody, response: ModeRecommendation },
   ),
 } as const;

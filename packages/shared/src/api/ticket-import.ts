@@ -105,44 +105,47 @@ export type TicketImportUpload = z.infer<typeof TicketImportUpload>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
+const ticketImport = e.at('/outlets/:outletId/ticket-import', OutletParams);
 const UPLOAD =
   'multipart/form-data: field "file" (CSV in UTF-8 or GBK, or .xlsx), optional "mapping" (JSON: field → column header)';
+/** The body of the endpoints that take an uploaded ticket log. */
+const upload = { consumes: 'multipart', body: TicketImportUpload } as const;
 
 export const ticketImportApi = {
-  getTicketImportMapping: e.get(
-    '/outlets/:outletId/ticket-import/mapping',
-    'The column mapping saved for the outlet',
-    { params: OutletParams, response: TicketImportMappingView },
-  ),
-  putTicketImportMapping: e.put(
-    '/outlets/:outletId/ticket-import/mapping',
-    'Save the column mapping for the outlet (audited)',
-    { params: OutletParams, body: TicketImportMappingPut, response: TicketImportMappingView },
-  ),
-  previewTicketImport: e.post(
-    '/outlets/:outletId/ticket-import/preview',
+  getTicketImportMapping: ticketImport.get('/mapping', 'The column mapping saved for the outlet', {
+    response: TicketImportMappingView,
+  }),
+  putTicketImportMapping: ticketImport.put('/mapping', 'Save the column mapping for the outlet (audited)', {
+    body: TicketImportMappingPut,
+    response: TicketImportMappingView,
+  }),
+  previewTicketImport: ticketImport.post(
+    '/preview',
     `Preview a ticket log: headers, mapping, first rows, every bad row (${UPLOAD})`,
-    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, response: TicketImportPreview },
+    { ...upload, response: TicketImportPreview },
   ),
-  ticketImportErrors: e.post(
-    '/outlets/:outletId/ticket-import/errors.xlsx',
+  ticketImportErrors: ticketImport.post(
+    '/errors.xlsx',
     `Every bad row of a ticket log as .xlsx (${UPLOAD})`,
-    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, produces: 'xlsx' },
+    {
+      ...upload,
+      produces: 'xlsx',
+    },
   ),
-  commitTicketImport: e.create(
-    '/outlets/:outletId/ticket-import/commit',
+  commitTicketImport: ticketImport.create(
+    '/commit',
     `Import a ticket log: all or nothing, or only the good rows with "skipInvalid"=true (${UPLOAD})`,
-    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, response: TicketImportBatch },
+    { ...upload, response: TicketImportBatch },
   ),
-  ticketImportTemplate: e.get(
-    '/outlets/:outletId/ticket-import/template.csv',
+  ticketImportTemplate: ticketImport.get(
+    '/template.csv',
     'A CSV template with the expected headers and two example rows',
-    { params: OutletParams, produces: 'file' },
+    { produces: 'file' },
   ),
-  listTicketImportBatches: e.pagedList(
-    '/outlets/:outletId/ticket-import/batches',
+  listTicketImportBatches: ticketImport.pagedList(
+    '/batches',
     'Past imports of the outlet, newest first',
     TicketImportBatch,
-    { params: OutletParams, query: TicketImportBatchQuery },
+    { query: TicketImportBatchQuery },
   ),
 } as const;
