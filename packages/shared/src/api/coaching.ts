@@ -10,6 +10,7 @@ import {
   RecordParams,
   required,
   searchFilter,
+  staffRef,
   text,
   timestamps,
 } from './fields';
@@ -66,8 +67,7 @@ export const TenQuestion = z.object({
   updatedAt: z.string(),
 });
 export const TenQuestionsQuiz = z.object({
-  staffId: z.string(),
-  staffName: z.string(),
+  ...staffRef,
   businessLine: z.string(),
   questions: z.array(
     z.object({ id: z.string(), position: z.number().int(), question: z.string(), answer: z.string() }),
@@ -76,8 +76,7 @@ export const TenQuestionsQuiz = z.object({
 /** A quiz as recorded (the answer to recording one). */
 export const QuizRecorded = z.object({
   id: z.string(),
-  staffId: z.string(),
-  staffName: z.string(),
+  ...staffRef,
   businessLine: z.string(),
   correct: z.number().int(),
   total: z.number().int(),

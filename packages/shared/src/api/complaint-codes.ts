@@ -3,6 +3,7 @@ import { CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
 import { BoolQuery, itemsOf } from './common';
 import { CalendarDate, ComplaintCodeField, RecordParams, required } from './complaint-fields';
 import { endpoints } from './endpoint';
+import { names } from './fields';
 
 /**
  * The JR/T 0169 code tables of complaints (channel, category, cause) and the official holiday
@@ -12,8 +13,7 @@ export const ComplaintCode = z.object({
   id: z.string(),
   kind: z.enum(CODE_KINDS),
   code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  ...names,
   sortOrder: z.number().int(),
   active: z.boolean(),
 });

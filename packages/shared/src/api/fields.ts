@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { BilingualName, Id } from './common';
 
 /**
  * Field schemas and field groups the feature contracts share: texts with a length limit, the
@@ -35,6 +35,21 @@ export const RecordParams = z.object({ id: Id });
 export const timestamps = { createdAt: z.string(), updatedAt: z.string() };
 /** The outlet a record belongs to, by id and name. */
 export const outletRef = { outletId: z.string(), outletName: z.string() };
+/** The staff member a record is about, by id and name. */
+export const staffRef = { staffId: z.string(), staffName: z.string() };
+/** A name in both languages, as two fields. */
+export const names = { nameZh: z.string(), nameEn: z.string() };
+/** A message in the reader's language, and in both languages. */
+export const messages = { message: z.string(), messageZh: z.string(), messageEn: z.string() };
+/** A complaint scenario: its category and cause codes, with their names. */
+export const scenarioCodes = {
+  category: z.string(),
+  categoryName: BilingualName,
+  cause: z.string(),
+  causeName: BilingualName,
+};
+/** The first and last instants a batch of events covers (null: none). */
+export const eventSpan = { firstAt: z.string().nullable(), lastAt: z.string().nullable() };
 
 // ---------------------------------------------------------------- groups of filters
 /** `?q=`: a search text. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RESPONSIBILITIES, SEVERITIES } from '../complaints';
 import { BilingualName, Id, itemsOf, PageQuery } from './common';
 import { endpoints } from './endpoint';
-import { dayRange, LowerCode, required } from './fields';
+import { dayRange, LowerCode, names, required, scenarioCodes } from './fields';
 
 /**
  * Complaint insights: the statistics (Art. 26), the regulator-style report (JR/T 0169-2018),
@@ -17,8 +17,7 @@ const ComplaintCodeField = LowerCode;
 // ---------------------------------------------------------------- views
 export const ComplaintStatsBucket = z.object({
   key: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  ...names,
   count: z.number().int(),
 });
 export const ComplaintStats = z.object({
@@ -35,20 +34,14 @@ export const ComplaintStats = z.object({
   byMonth: z.array(ComplaintStatsBucket),
 });
 export const ComplaintReportRow = z.object({
-  category: z.string(),
-  categoryName: BilingualName,
-  cause: z.string(),
-  causeName: BilingualName,
+  ...scenarioCodes,
   channel: z.string(),
   channelName: BilingualName,
   count: z.number().int(),
 });
 export const RiskScenario = z.object({
   rank: z.number().int(),
-  category: z.string(),
-  categoryName: BilingualName,
-  cause: z.string(),
-  causeName: BilingualName,
+  ...scenarioCodes,
   count: z.number().int(),
   controls: z.array(z.string()),
   controlsUpdatedAt: z.string().nullable(),

@@ -3,6 +3,7 @@ import { PAGE_SIZE_MAX } from '../org';
 import { LOBBY_MODES } from '../lobby';
 import { OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
+import { messages } from './fields';
 
 /**
  * What happened in the lobby on a day (docs/lobby.md, "Log and replay"): the lobby log
@@ -22,9 +23,7 @@ export const LobbyLogEntry = z.object({
   kind: z.string(),
   actorName: z.string(),
   data: z.record(z.string(), z.unknown()),
-  message: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
+  ...messages,
 });
 export type LobbyLogQuery = z.infer<typeof LobbyLogQuery>;
 export type LobbyLogEntry = z.infer<typeof LobbyLogEntry>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOBBY_MODES } from '../lobby';
 import { Id, OutletParams } from './common';
 import { endpoints } from './endpoint';
+import { messages, staffRef } from './fields';
 
 /**
  * The lobby now (docs/lobby.md, "The board"): the board's state as `GET …/lobby` answers it and
@@ -18,10 +19,8 @@ export const LobbyPrompt = z.object({
   attempt: z.number().int(),
   status: z.string(),
   data: z.record(z.string(), z.unknown()),
-  /** rendered in the requester's language (a pushed board is rendered in zh-CN) */
-  message: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
+  /** `message`: rendered in the requester's language (a pushed board is rendered in zh-CN) */
+  ...messages,
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
@@ -40,8 +39,7 @@ export const LobbyCounter = z.object({
   status: z.enum(['called', 'serving']),
 });
 export const LobbyPresence = z.object({
-  staffId: z.string(),
-  staffName: z.string(),
+  ...staffRef,
   postId: z.string(),
   postName: z.string(),
   since: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { POST_KINDS, STAFF_ROLES, ZONE_KINDS } from '../org';
 import { BoolQuery, itemsOf, OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
-import { phone, required, searchFilter, text, timestamps } from './fields';
+import { names, phone, required, searchFilter, text, timestamps } from './fields';
 
 // ---------------------------------------------------------------- fields
 export const CodeField = z
@@ -64,8 +64,7 @@ export const Staff = z.object({
 export const BusinessType = z.object({
   id: z.string(),
   code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  ...names,
   defaultZoneKind: z.enum(ZONE_KINDS),
   active: z.boolean(),
 });

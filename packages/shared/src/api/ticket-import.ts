@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TICKET_IMPORT_FIELDS, TICKET_KINDS, type TicketImportField } from '../lobby';
 import { OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
+import { eventSpan } from './fields';
 
 /**
  * Historic ticket-log import (docs/lobby.md, "Importing ticket history"): the column mapping the
@@ -66,8 +67,7 @@ export const TicketImportPreview = z.object({
   rowsBad: z.number().int(),
   /** good rows whose events are stored already (an earlier import or the live feed) or repeated in the file */
   rowsDuplicate: z.number().int(),
-  firstAt: z.string().nullable(),
-  lastAt: z.string().nullable(),
+  ...eventSpan,
   sample: z.array(TicketImportPreviewRow),
   errors: z.array(TicketImportRowError),
   /** the error list holds the first 1,000 problems; the .xlsx report holds them all */
@@ -84,8 +84,7 @@ export const TicketImportBatch = z.object({
   rowsStored: z.number().int(),
   rowsDuplicate: z.number().int(),
   rowsRejected: z.number().int(),
-  firstAt: z.string().nullable(),
-  lastAt: z.string().nullable(),
+  ...eventSpan,
   createdByName: z.string(),
   createdAt: z.string(),
 });
