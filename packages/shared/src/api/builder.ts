@@ -108,10 +108,11 @@ function scope<const T extends readonly string[], const B extends string, const 
       >;
   const get = make('GET');
   const post = make('POST');
+  const put = make('PUT');
   return {
     get,
     post,
-    put: make('PUT'),
+    put,
     patch: make('PATCH'),
     delete: make('DELETE'),
     /** A POST that creates a record: `spec` and `status: 201`. */
@@ -131,6 +132,31 @@ function scope<const T extends readonly string[], const B extends string, const 
       item: I,
       spec: S = {} as S,
     ) => get(path, summary, { ...spec, response: pageOf(item), exportable: true as const }),
+    /**
+     * A document at `path` (settings, a plan, rules) read whole with GET and replaced whole with
+     * PUT, keyed `get<Name>` and `put<Name>`; `summaries`: of the GET and of the PUT.
+     */
+    document: <const N extends string, const P extends string, PB extends z.ZodType, R extends z.ZodType>(
+      name: N,
+      path: P,
+      body: PB,
+      response: R,
+      summaries: readonly [string, string],
+    ) =>
+      ({
+        [`get${name}`]: get(path, summaries[0], { response }),
+        [`put${name}`]: put(path, summaries[1], { body, response }),
+      }) as {
+        readonly [k in `get${N}`]: Declared<'GET', `${B}${P}`, T, BS, { readonly response: R }>;
+      } & {
+        readonly [k in `put${N}`]: Declared<
+          'PUT',
+          `${B}${P}`,
+          T,
+          BS,
+          { readonly body: PB; readonly response: R }
+        >;
+      },
   };
 }
 

@@ -95,22 +95,22 @@ const e = endpoints(['lobby']);
 const outlet = e.at('/outlets/:outletId', OutletParams);
 
 export const lobbySetupApi = {
-  getLobbySettings: outlet.get('/lobby/settings', 'Service-level target', { response: LobbySettings }),
-  putLobbySettings: outlet.put('/lobby/settings', 'Set the service-level target and prompt time-out', {
-    body: LobbySettingsPut,
-    response: LobbySettings,
-  }),
-  getModePlan: outlet.get('/mode-plan', 'Weekly mode plan (7 × 48 half hours)', { response: ModePlan }),
-  putModePlan: outlet.put('/mode-plan', 'Replace the mode plan', { body: ModePlan, response: ModePlan }),
+  ...outlet.document('LobbySettings', '/lobby/settings', LobbySettingsPut, LobbySettings, [
+    'Service-level target',
+    'Set the service-level target and prompt time-out',
+  ]),
+  ...outlet.document('ModePlan', '/mode-plan', ModePlan, ModePlan, [
+    'Weekly mode plan (7 × 48 half hours)',
+    'Replace the mode plan',
+  ]),
   overrideMode: outlet.post('/lobby/mode', 'Override the mode (or "plan" to return to the plan)', {
     body: ModeOverride,
     response: LobbyView,
   }),
-  getBackfillRules: outlet.get('/backfill-rules', 'Backfill rules', { response: BackfillRules }),
-  putBackfillRules: outlet.put('/backfill-rules', 'Replace the backfill rules (ordered)', {
-    body: BackfillRules,
-    response: BackfillRules,
-  }),
+  ...outlet.document('BackfillRules', '/backfill-rules', BackfillRules, BackfillRules, [
+    'Backfill rules',
+    'Replace the backfill rules (ordered)',
+  ]),
 } as const;
 
 export const lobbyRecommendApi = {

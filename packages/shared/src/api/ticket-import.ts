@@ -111,13 +111,13 @@ const UPLOAD =
 const upload = { consumes: 'multipart', body: TicketImportUpload } as const;
 
 export const ticketImportApi = {
-  getTicketImportMapping: ticketImport.get('/mapping', 'The column mapping saved for the outlet', {
-    response: TicketImportMappingView,
-  }),
-  putTicketImportMapping: ticketImport.put('/mapping', 'Save the column mapping for the outlet (audited)', {
-    body: TicketImportMappingPut,
-    response: TicketImportMappingView,
-  }),
+  ...ticketImport.document(
+    'TicketImportMapping',
+    '/mapping',
+    TicketImportMappingPut,
+    TicketImportMappingView,
+    ['The column mapping saved for the outlet', 'Save the column mapping for the outlet (audited)'],
+  ),
   previewTicketImport: ticketImport.post(
     '/preview',
     `Preview a ticket log: headers, mapping, first rows, every bad row (${UPLOAD})`,
