@@ -80,8 +80,8 @@ export type RecordsApi<
 /** The spec of an endpoint on one record: its own path parameters, answering the record. */
 type OwnSpec<OP, K extends string, I> = { readonly params: OwnParams<OP, K>; readonly response: I };
 
-/** An endpoint as the builder types it: the head, the scope's fields and its own. */
-type Declared<M extends Method, P extends string, T, BS, S> = Head<M, P, T> & BS & S;
+/** An endpoint as the builder types it: the head, the scope's fields unless it has its own, and its own. */
+type Declared<M extends Method, P extends string, T, BS, S> = Head<M, P, T> & Omit<BS, keyof S> & S;
 
 /**
  * Endpoints under `base` with the fields every one of them has (`baseSpec`: the path parameters),
@@ -99,7 +99,7 @@ function scope<const T extends readonly string[], const B extends string, const 
       summary: string,
       spec?: S,
     ) =>
-      ({ method, path: `${base}${path}`, summary, tags, ...baseSpec, ...spec }) as Declared<
+      ({ method, path: `${base}${path}`, summary, tags, ...baseSpec, ...spec }) as unknown as Declared<
         M,
         `${B}${P}`,
         T,
@@ -188,9 +188,18 @@ export function endpoints<const T extends readonly string[]>(tags: T) {
     /**
      * Endpoints under `base` (`/complaints/:id`) that all take its path parameters:
      * `at('/complaints/:id', ComplaintParams).get('/events', …)` is `GET /complaints/:id/events`.
+     * `common`: what they have in common besides (`{ response: Complaint }`: each answers the
+     * complaint), unless an endpoint says otherwise.
      */
-    at: <const B extends string, const PS extends z.ZodObject>(base: B, params: PS) =>
-      scope(tags, base, { params } as { readonly params: PS }),
+    at: <
+      const B extends string,
+      const PS extends z.ZodObject,
+      const C extends Omit<EndpointSpec, 'params'> = Record<never, never>,
+    >(
+      base: B,
+      params: PS,
+      common: C = {} as C,
+    ) => scope(tags, base, { params, ...common } as { readonly params: PS } & C),
     /**
      * The endpoints of a kind of record kept as a list (an outlet's zones, the users): the list
      * with its .xlsx twin, add, (one record,) edit, deactivate and reactivate.

@@ -169,8 +169,12 @@ export type QuizListQuery = z.infer<typeof QuizListQuery>;
 const e = endpoints(['complaints']);
 const ScriptParams = RecordParams;
 const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
-const script = e.at('/complaint-scripts/:id', ScriptParams);
-const tenQuestions = e.at('/outlets/:outletId/ten-questions/:line', TenQuestionsParams);
+/** A script, found by its id (answering it, unless told otherwise). */
+const script = e.at('/complaint-scripts/:id', ScriptParams, { response: ComplaintScript });
+/** The ten questions of an outlet's business line (answering the list, unless told otherwise). */
+const tenQuestions = e.at('/outlets/:outletId/ten-questions/:line', TenQuestionsParams, {
+  response: itemsOf(TenQuestion),
+});
 
 export const coachingApi = {
   // ---- scripts (话术)
@@ -189,11 +193,8 @@ export const coachingApi = {
     body: ScriptCreate,
     response: ComplaintScript,
   }),
-  getScript: script.get('', 'One script (current version)', { response: ComplaintScript }),
-  updateScript: script.patch('', 'Edit a script: a new version', {
-    body: ScriptPatch,
-    response: ComplaintScript,
-  }),
+  getScript: script.get('', 'One script (current version)'),
+  updateScript: script.patch('', 'Edit a script: a new version', { body: ScriptPatch }),
   scriptVersions: script.get('/versions', 'Every version of a script, newest first', {
     response: itemsOf(ComplaintScriptVersion),
   }),
@@ -215,12 +216,9 @@ export const coachingApi = {
   }),
 
   // ---- customer ten questions (客户十问) and quizzes
-  tenQuestions: tenQuestions.get('', 'The ordered questions of an outlet’s business line', {
-    response: itemsOf(TenQuestion),
-  }),
+  tenQuestions: tenQuestions.get('', 'The ordered questions of an outlet’s business line'),
   putTenQuestions: tenQuestions.put('', 'Replace the list (at most ten, in order)', {
     body: TenQuestionsPut,
-    response: itemsOf(TenQuestion),
   }),
   drawQuiz: tenQuestions.get('/quiz', 'Draw questions at random for a staff member', {
     query: QuizDraw,

@@ -254,7 +254,8 @@ export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['complaints']);
-const one = e.at('/complaints/:id', ComplaintParams);
+/** A complaint, found by its id; its commands answer it as it now is. */
+const one = e.at('/complaints/:id', ComplaintParams, { response: Complaint });
 
 export const complaintsApi = {
   listComplaints: e.get(
@@ -275,18 +276,13 @@ export const complaintsApi = {
     body: ComplaintCreate,
     response: Complaint,
   }),
-  getComplaint: one.get('', 'One complaint (personal data masked)', { response: Complaint }),
-  updateComplaint: one.patch('', 'Edit classification, claim, facts, root cause', {
-    body: ComplaintPatch,
-    response: Complaint,
-  }),
+  getComplaint: one.get('', 'One complaint (personal data masked)'),
+  updateComplaint: one.patch('', 'Edit classification, claim, facts, root cause', { body: ComplaintPatch }),
   unmaskComplaint: one.post('/unmask', 'The complainant’s data in clear (admin, cp_officer; audited)', {
     body: ComplaintUnmask,
-    response: Complaint,
   }),
   setEmergency: one.patch('/emergency', 'Tick the emergency-plan checklist of a major complaint (Art. 29)', {
     body: EmergencyPatch,
-    response: Complaint,
   }),
   listEvents: one.get('/events', 'Every transition with actor, time and comment', {
     response: itemsOf(ComplaintEvent),

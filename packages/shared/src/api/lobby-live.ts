@@ -93,32 +93,27 @@ export type LobbyPresenceBody = z.infer<typeof LobbyPresenceBody>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
-const lobby = e.at('/outlets/:outletId/lobby', OutletParams);
-const prompt = e.at('/outlets/:outletId/lobby/prompts/:promptId', OutletParams.extend({ promptId: Id }));
+/** The lobby of an outlet: reading it and the floor's commands answer the board as it now is. */
+const lobby = e.at('/outlets/:outletId/lobby', OutletParams, { response: LobbyView });
+const prompt = e.at('/outlets/:outletId/lobby/prompts/:promptId', OutletParams.extend({ promptId: Id }), {
+  response: LobbyView,
+});
 
 export const lobbyLiveApi = {
-  getLobby: lobby.get('', 'The lobby now', { response: LobbyView }),
-  lobbyStream: lobby.get(
-    '/stream',
+  getLobby: lobby.get('', 'The lobby now'),
+  lobbyStream: e.get(
+    '/outlets/:outletId/lobby/stream',
     'The lobby as Server-Sent Events (event "lobby"; event "ping" every 20 s)',
-    {
-      produces: 'sse',
-    },
+    { params: OutletParams, produces: 'sse' },
   ),
 } as const;
 
 export const lobbyPresenceApi = {
-  checkIn: lobby.post('/check-in', 'Check a staff member in at a post', {
-    body: LobbyPresenceBody,
-    response: LobbyView,
-  }),
-  checkOut: lobby.post('/check-out', 'Check a staff member out', {
-    body: LobbyPresenceBody,
-    response: LobbyView,
-  }),
+  checkIn: lobby.post('/check-in', 'Check a staff member in at a post', { body: LobbyPresenceBody }),
+  checkOut: lobby.post('/check-out', 'Check a staff member out', { body: LobbyPresenceBody }),
 } as const;
 
 export const lobbyPromptsApi = {
-  ackPrompt: prompt.post('/ack', 'Acknowledge a prompt', { response: LobbyView }),
-  declinePrompt: prompt.post('/decline', 'Decline a prompt', { response: LobbyView }),
+  ackPrompt: prompt.post('/ack', 'Acknowledge a prompt'),
+  declinePrompt: prompt.post('/decline', 'Decline a prompt'),
 } as const;
