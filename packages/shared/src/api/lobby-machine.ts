@@ -60,7 +60,7 @@ export type MachineTokenCreated = z.infer<typeof MachineTokenCreated>;
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['lobby']);
 const outlet = e.at('/outlets/:outletId', OutletParams);
-const TokenParams = OutletParams.extend({ tokenId: Id });
+const token = e.at('/outlets/:outletId/machine-tokens/:tokenId', OutletParams.extend({ tokenId: Id }));
 
 export const lobbyMachineApi = {
   // no session: the machine token is checked by the service (401, or 403 for another outlet's)
@@ -81,8 +81,5 @@ export const lobbyMachineApi = {
     body: MachineTokenCreate,
     response: MachineTokenCreated,
   }),
-  revokeMachineToken: e.post('/outlets/:outletId/machine-tokens/:tokenId/revoke', 'Revoke a token', {
-    params: TokenParams,
-    response: MachineToken,
-  }),
+  revokeMachineToken: token.post('/revoke', 'Revoke a token', { response: MachineToken }),
 } as const;

@@ -92,6 +92,7 @@ export function loginRolesForStaff(staffRoles: readonly (StaffRole | string)[]):
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['users']);
 const UserParams = z.object({ userId: Id });
+const account = e.at('/users/:userId', UserParams);
 
 export const usersApi = {
   ...e.records({
@@ -109,13 +110,6 @@ export const usersApi = {
       create: 'Create an account (with `staffId`: the login of a staff member)',
     },
   }),
-  unlockUser: e.post('/users/:userId/unlock', 'Unlock a locked account', {
-    params: UserParams,
-    response: User,
-  }),
-  resetPassword: e.post('/users/:userId/reset-password', 'Set a new password', {
-    params: UserParams,
-    body: PasswordReset,
-    status: 204,
-  }),
+  unlockUser: account.post('/unlock', 'Unlock a locked account', { response: User }),
+  resetPassword: account.post('/reset-password', 'Set a new password', { body: PasswordReset, status: 204 }),
 } as const;
