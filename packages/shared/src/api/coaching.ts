@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCRIPT_STAGES } from '../complaints';
 import { BoolQuery, Id, itemsOf, PageQuery } from './common';
-import { endpoints } from './endpoint';
+import { complaintEndpoints as e } from './complaint-fields';
 import {
   Day,
   dayRange,
@@ -166,7 +166,6 @@ export type QuizRecord = z.infer<typeof QuizRecord>;
 export type QuizListQuery = z.infer<typeof QuizListQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['complaints']);
 const ScriptParams = RecordParams;
 const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
 /** A script, found by its id (answering it, unless told otherwise). */

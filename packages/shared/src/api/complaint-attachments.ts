@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Id, itemsOf } from './common';
-import { RecordParams } from './complaint-fields';
-import { endpoints } from './endpoint';
+import { complaintEndpoints as e, RecordParams } from './complaint-fields';
 
 /**
  * Evidence attached to a complaint: never deleted (the record of a case stays whole), every
@@ -27,7 +26,6 @@ export const AttachmentLimits = z.object({
 export type ComplaintAttachment = z.infer<typeof ComplaintAttachment>;
 export type AttachmentLimits = z.infer<typeof AttachmentLimits>;
 
-const e = endpoints(['complaints']);
 const attachments = e.at('/complaints/:id/attachments', RecordParams);
 
 export const complaintAttachmentsApi = {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
 import { BoolQuery, itemsOf } from './common';
-import { CalendarDate, ComplaintCodeField, RecordParams, required } from './complaint-fields';
-import { endpoints } from './endpoint';
+import {
+  CalendarDate,
+  ComplaintCodeField,
+  complaintEndpoints as e,
+  RecordParams,
+  required,
+} from './complaint-fields';
 import { names } from './fields';
 
 /**
@@ -47,8 +52,6 @@ export const HolidayPut = z
 export type CodeCreate = z.infer<typeof CodeCreate>;
 export type CodePatch = z.infer<typeof CodePatch>;
 export type HolidayPut = z.infer<typeof HolidayPut>;
-
-const e = endpoints(['complaints']);
 
 export const complaintCodesApi = {
   listCodes: e.get('/complaint-codes', 'JR/T 0169 code tables: channel, category, cause', {

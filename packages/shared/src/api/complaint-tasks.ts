@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../complaints';
 import { BoolQuery, Id, PageQuery } from './common';
-import { CalendarDate, RecordParams, required, text } from './complaint-fields';
-import { endpoints } from './endpoint';
+import { CalendarDate, complaintEndpoints as e, RecordParams, required, text } from './complaint-fields';
 import { outletRef, timestamps } from './fields';
 
 /** Rectification tasks (溯源整改): what a complaint's root cause calls for, with owner and due date. */
@@ -41,8 +40,6 @@ export const TaskListQuery = PageQuery.extend({
 export type TaskCreate = z.infer<typeof TaskCreate>;
 export type TaskPatch = z.infer<typeof TaskPatch>;
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
-
-const e = endpoints(['complaints']);
 
 export const complaintTasksApi = {
   listTasks: e.pagedList('/rectification-tasks', 'Rectification tasks (溯源整改), paged', RectificationTask, {

@@ -13,12 +13,12 @@ import { BilingualName, BoolQuery, Id, itemsOf, PageQuery, pageOf } from './comm
 import {
   CalendarDate,
   ComplaintCodeField,
+  complaintEndpoints as e,
   RecordParams,
   required,
   text,
   ZonedInstant,
 } from './complaint-fields';
-import { endpoints } from './endpoint';
 import { dayRange, outletRef, phone, searchFilter, timestamps } from './fields';
 
 /**
@@ -253,7 +253,6 @@ export type ComplaintPatch = z.infer<typeof ComplaintPatch>;
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['complaints']);
 /** A complaint, found by its id; its commands answer it as it now is. */
 const one = e.at('/complaints/:id', ComplaintParams, { response: Complaint });
 

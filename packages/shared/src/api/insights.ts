@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RESPONSIBILITIES, SEVERITIES } from '../complaints';
 import { BilingualName, Id, itemsOf, PageQuery } from './common';
-import { endpoints } from './endpoint';
+import { complaintEndpoints as e } from './complaint-fields';
 import { dayRange, LowerCode, names, required, scenarioCodes } from './fields';
 
 /**
@@ -119,7 +119,6 @@ export type AccountabilityRulesPut = z.infer<typeof AccountabilityRulesPut>;
 export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['complaints']);
 
 export const insightsApi = {
   // the .xlsx: one row per dimension and value, and the totals

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PAGE_SIZE_MAX } from '../org';
 import { LOBBY_MODES } from '../lobby';
-import { OutletParams, PageQuery } from './common';
-import { endpoints } from './endpoint';
+import { PageQuery } from './common';
+import { atOutlet } from './lobby-endpoints';
 import { messages } from './fields';
 
 /**
@@ -55,12 +55,12 @@ export type LobbyReplayPoint = z.infer<typeof LobbyReplayPoint>;
 export type LobbyReplay = z.infer<typeof LobbyReplay>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
-const lobby = e.at('/outlets/:outletId/lobby', OutletParams);
 
 export const lobbyHistoryApi = {
-  listLobbyLog: lobby.pagedList('/log', 'The lobby log of a day', LobbyLogEntry, { query: LobbyLogQuery }),
-  lobbyReplay: lobby.get('/replay', "A day's timeline (per 1 or 5 minutes)", {
+  listLobbyLog: atOutlet.pagedList('/lobby/log', 'The lobby log of a day', LobbyLogEntry, {
+    query: LobbyLogQuery,
+  }),
+  lobbyReplay: atOutlet.get('/lobby/replay', "A day's timeline (per 1 or 5 minutes)", {
     query: LobbyReplayQuery,
     response: LobbyReplay,
   }),

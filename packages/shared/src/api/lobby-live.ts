@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOBBY_MODES } from '../lobby';
 import { Id, OutletParams } from './common';
-import { endpoints } from './endpoint';
+import { lobbyEndpoints } from './lobby-endpoints';
 import { messages, staffRef } from './fields';
 
 /**
@@ -92,7 +92,7 @@ export const LobbyPresenceBody = z.object({ staffId: Id, postId: Id });
 export type LobbyPresenceBody = z.infer<typeof LobbyPresenceBody>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
+const e = lobbyEndpoints;
 /** The lobby of an outlet: reading it and the floor's commands answer the board as it now is. */
 const lobby = e.at('/outlets/:outletId/lobby', OutletParams, { response: LobbyView });
 const prompt = e.at('/outlets/:outletId/lobby/prompts/:promptId', OutletParams.extend({ promptId: Id }), {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_KINDS } from '../lobby';
 import { BoolQuery, Id, OutletParams, PageQuery } from './common';
-import { endpoints } from './endpoint';
+import { atOutlet, lobbyEndpoints } from './lobby-endpoints';
 
 /**
  * The ticket machine's side of the live lobby (docs/lobby.md, "Ticket machine"): its batches of
@@ -58,18 +58,17 @@ export type MachineToken = z.infer<typeof MachineToken>;
 export type MachineTokenCreated = z.infer<typeof MachineTokenCreated>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
-const outlet = e.at('/outlets/:outletId', OutletParams);
+const e = lobbyEndpoints;
 const token = e.at('/outlets/:outletId/machine-tokens/:tokenId', OutletParams.extend({ tokenId: Id }));
 
 export const lobbyMachineApi = {
   // no session: the machine token is checked by the service (401, or 403 for another outlet's)
-  ingestTicketEvents: outlet.post(
+  ingestTicketEvents: atOutlet.post(
     '/ticket-events',
     'A batch of up to 1,000 ticket-machine events (Authorization: Bearer <machine token>)',
     { public: true, body: TicketEventBatch, response: TicketEventBatchResult },
   ),
-  listMachineTokens: outlet.pagedList(
+  listMachineTokens: atOutlet.pagedList(
     '/machine-tokens',
     'Ticket-machine tokens of the outlet',
     MachineToken,
@@ -77,7 +76,7 @@ export const lobbyMachineApi = {
       query: MachineTokenQuery,
     },
   ),
-  createMachineToken: outlet.create('/machine-tokens', 'Create a token (shown once)', {
+  createMachineToken: atOutlet.create('/machine-tokens', 'Create a token (shown once)', {
     body: MachineTokenCreate,
     response: MachineTokenCreated,
   }),

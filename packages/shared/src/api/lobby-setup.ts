@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOBBY_MODES, SLOTS_PER_DAY } from '../lobby';
-import { Instant, OutletParams } from './common';
-import { endpoints } from './endpoint';
+import { Instant } from './common';
+import { atOutlet } from './lobby-endpoints';
 import { LobbyView } from './lobby-live';
 
 /**
@@ -91,30 +91,28 @@ export type ModeResult = z.infer<typeof ModeResult>;
 export type ModeRecommendation = z.infer<typeof ModeRecommendation>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
-const outlet = e.at('/outlets/:outletId', OutletParams);
 
 export const lobbySetupApi = {
-  ...outlet.document('LobbySettings', '/lobby/settings', LobbySettingsPut, LobbySettings, [
+  ...atOutlet.document('LobbySettings', '/lobby/settings', LobbySettingsPut, LobbySettings, [
     'Service-level target',
     'Set the service-level target and prompt time-out',
   ]),
-  ...outlet.document('ModePlan', '/mode-plan', ModePlan, ModePlan, [
+  ...atOutlet.document('ModePlan', '/mode-plan', ModePlan, ModePlan, [
     'Weekly mode plan (7 × 48 half hours)',
     'Replace the mode plan',
   ]),
-  overrideMode: outlet.post('/lobby/mode', 'Override the mode (or "plan" to return to the plan)', {
+  overrideMode: atOutlet.post('/lobby/mode', 'Override the mode (or "plan" to return to the plan)', {
     body: ModeOverride,
     response: LobbyView,
   }),
-  ...outlet.document('BackfillRules', '/backfill-rules', BackfillRules, BackfillRules, [
+  ...atOutlet.document('BackfillRules', '/backfill-rules', BackfillRules, BackfillRules, [
     'Backfill rules',
     'Replace the backfill rules (ordered)',
   ]),
 } as const;
 
 export const lobbyRecommendApi = {
-  recommendModes: outlet.post(
+  recommendModes: atOutlet.post(
     '/mode-plan/recommend',
     'Both modes per half hour of a weekday, simulated on the outlet (the user then PUTs a plan)',
     { body: ModeRecommendBody, response: ModeRecommendation },

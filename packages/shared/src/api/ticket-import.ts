@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_IMPORT_FIELDS, TICKET_KINDS, type TicketImportField } from '../lobby';
 import { OutletParams, PageQuery } from './common';
-import { endpoints } from './endpoint';
+import { lobbyEndpoints } from './lobby-endpoints';
 import { eventSpan } from './fields';
 
 /**
@@ -103,8 +103,7 @@ export const TicketImportUpload = z.object({
 export type TicketImportUpload = z.infer<typeof TicketImportUpload>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
-const ticketImport = e.at('/outlets/:outletId/ticket-import', OutletParams);
+const ticketImport = lobbyEndpoints.at('/outlets/:outletId/ticket-import', OutletParams);
 const UPLOAD =
   'multipart/form-data: field "file" (CSV in UTF-8 or GBK, or .xlsx), optional "mapping" (JSON: field → column header)';
 /** The body of the endpoints that take an uploaded ticket log. */
