@@ -41,6 +41,9 @@ export type TaskCreate = z.infer<typeof TaskCreate>;
 export type TaskPatch = z.infer<typeof TaskPatch>;
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
+/** A rectification task, found by its id. */
+const task = e.at('/rectification-tasks/:id', RecordParams, { response: RectificationTask });
+
 export const complaintTasksApi = {
   listTasks: e.pagedList('/rectification-tasks', 'Rectification tasks (溯源整改), paged', RectificationTask, {
     query: TaskListQuery,
@@ -50,9 +53,5 @@ export const complaintTasksApi = {
     body: TaskCreate,
     response: RectificationTask,
   }),
-  updateTask: e.patch('/rectification-tasks/:id', 'Edit or complete a rectification task', {
-    params: RecordParams,
-    body: TaskPatch,
-    response: RectificationTask,
-  }),
+  updateTask: task.patch('', 'Edit or complete a rectification task', { body: TaskPatch }),
 } as const;
