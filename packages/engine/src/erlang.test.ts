@@ -5,11 +5,13 @@ import { type Minutes, type PerMinute, perMinute } from './units';
 
 const pm = (x: number) => x as PerMinute;
 const min = (x: number) => x as Minutes;
+/** The M/M/3 queue of the reference: λ = 2.5 and μ = 1 per minute, 3 servers. */
+const MM3 = { arrivalRate: pm(2.5), serviceRate: pm(1), servers: 3 };
 
 // Reference values: /work/shared/reference/queueing.md
 describe('Erlang C (M/M/c)', () => {
   it('M/M/3, λ=2.5, μ=1: P(wait) 0.702247, mean wait 1.404494 min', () => {
-    const m = erlangCMetrics({ arrivalRate: pm(2.5), serviceRate: pm(1), servers: 3 });
+    const m = erlangCMetrics(MM3);
     expect(m.pWait).toBeCloseTo(0.702247, 6);
     expect(m.waitMinutes).toBeCloseTo(1.404494, 6);
     expect(m.occupancy).toBeCloseTo(2.5 / 3, 12);
@@ -37,29 +39,25 @@ describe('Erlang C (M/M/c)', () => {
 
 describe('Erlang A (M/M/c+M)', () => {
   it('θ=0.5: P(wait) 0.507968, mean wait 0.260994 min, P(abandon) 0.130497', () => {
-    const m = erlangAMetrics({ arrivalRate: pm(2.5), serviceRate: pm(1), servers: 3, patienceRate: pm(0.5) });
+    const m = erlangAMetrics({ ...MM3, patienceRate: pm(0.5) });
     expect(m.pWait).toBeCloseTo(0.507968, 6);
     expect(m.waitMinutes).toBeCloseTo(0.260994, 6);
     expect(m.abandonRate).toBeCloseTo(0.130497, 6);
   });
 
   it('θ=1: P(wait) 0.456187, P(abandon) 0.165278', () => {
-    const m = erlangAMetrics({ arrivalRate: pm(2.5), serviceRate: pm(1), servers: 3, patienceRate: pm(1) });
+    const m = erlangAMetrics({ ...MM3, patienceRate: pm(1) });
     expect(m.pWait).toBeCloseTo(0.456187, 6);
     expect(m.abandonRate).toBeCloseTo(0.165278, 6);
   });
 
   it('tends to Erlang C as patience grows, including the service level', () => {
     const c = erlangCMetrics({
-      arrivalRate: pm(2.5),
-      serviceRate: pm(1),
-      servers: 3,
+      ...MM3,
       targetMinutes: min(0.5),
     });
     const a = erlangAMetrics({
-      arrivalRate: pm(2.5),
-      serviceRate: pm(1),
-      servers: 3,
+      ...MM3,
       patienceRate: pm(1e-9),
       targetMinutes: min(0.5),
     });
@@ -68,7 +66,7 @@ describe('Erlang A (M/M/c+M)', () => {
   });
 
   it('service level is below the no-abandonment share and rises with the target', () => {
-    const base = { arrivalRate: pm(2.5), serviceRate: pm(1), servers: 3, patienceRate: pm(0.5) };
+    const base = { ...MM3, patienceRate: pm(0.5) };
     const s1 = erlangAMetrics({ ...base, targetMinutes: min(0.25) }).serviceLevel;
     const s2 = erlangAMetrics({ ...base, targetMinutes: min(1) }).serviceLevel;
     const s3 = erlangAMetrics({ ...base, targetMinutes: min(100) }).serviceLevel;

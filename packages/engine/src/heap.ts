@@ -40,24 +40,10 @@ export class EventHeap {
     this.aux = a;
   }
 
+  /** Adds an event at time `at` (and leaves `at` set to it). */
   push(at: number, key: number, aux: number): void {
-    if (this.size === this.time.length) this.grow();
-    const time = this.time;
-    const keys = this.key;
-    const auxs = this.aux;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = time[parent]!;
-      if (pt <= at) break;
-      time[i] = pt;
-      keys[i] = keys[parent]!;
-      auxs[i] = auxs[parent]!;
-      i = parent;
-    }
-    time[i] = at;
-    keys[i] = key;
-    auxs[i] = aux;
+    this.at = at;
+    this.insert(key, aux);
   }
 
   /**

@@ -45,17 +45,7 @@ export class Xoshiro128 implements RandomSource {
   }
 
   nextUint32(): number {
-    const s1 = this.b;
-    const m = Math.imul(s1, 5);
-    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    const t = s1 << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = (this.d << 11) | (this.d >>> 21);
-    return result;
+    return this.nextInt32() >>> 0;
   }
 
   /**

@@ -12,6 +12,8 @@ import type { Minutes, PerMinute } from './units';
 
 const pm = (x: number) => x as PerMinute;
 const mins = (x: number) => x as Minutes;
+/** The M/M/3 queue of docs/queueing.md: λ = 2.5 and μ = 1 per minute, 3 servers. */
+const MM3 = { arrivalRate: pm(2.5), serviceRate: pm(1), servers: 3 };
 const docs = join(import.meta.dirname, '../../../docs/scenarios');
 const jinjiang = () => JSON.parse(readFileSync(join(docs, 'jinjiang-weekday.json'), 'utf8')) as ScenarioInput;
 
@@ -31,9 +33,7 @@ describe('M/M/3 against the exact values (queueing.md)', () => {
   const target = 0.5;
   const r = simulate(
     mmcScenario({
-      arrivalRate: pm(2.5),
-      serviceRate: pm(1),
-      servers: 3,
+      ...MM3,
       horizon: mins(20_000),
       warmup: mins(200),
       targetMinutes: mins(target),
@@ -41,9 +41,7 @@ describe('M/M/3 against the exact values (queueing.md)', () => {
     { replications: 30, seed: 2024 },
   );
   const exact = erlangCMetrics({
-    arrivalRate: pm(2.5),
-    serviceRate: pm(1),
-    servers: 3,
+    ...MM3,
     targetMinutes: mins(target),
   });
 
@@ -69,9 +67,7 @@ describe('M/M/3+M against Erlang A', () => {
     it(`θ=${theta}: P(wait), P(abandon), mean wait and service level inside the 95% intervals`, () => {
       const r = simulate(
         mmcScenario({
-          arrivalRate: pm(2.5),
-          serviceRate: pm(1),
-          servers: 3,
+          ...MM3,
           patienceRate: pm(theta),
           horizon: mins(20_000),
           warmup: mins(100),
@@ -80,9 +76,7 @@ describe('M/M/3+M against Erlang A', () => {
         { replications: 25, seed: 99 },
       );
       const exact = erlangAMetrics({
-        arrivalRate: pm(2.5),
-        serviceRate: pm(1),
-        servers: 3,
+        ...MM3,
         patienceRate: pm(theta),
         targetMinutes: mins(0.5),
       });
@@ -140,9 +134,7 @@ describe('conservation and bounds', () => {
 
   it('drain serves everyone inside after the horizon', () => {
     const s = mmcScenario({
-      arrivalRate: pm(2.5),
-      serviceRate: pm(1),
-      servers: 3,
+      ...MM3,
       horizon: mins(500),
       drain: true,
     });

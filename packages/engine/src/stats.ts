@@ -140,24 +140,24 @@ function bucketUpper(i: number): number {
 }
 
 /**
- * histQuantile for a sparse histogram: `used[from .. from + n)` lists, in increasing order, the
- * buckets that may be non-zero (every non-zero bucket is listed). Gives the same result as
- * histQuantile, visiting only the listed buckets.
+ * Quantile q of `total` values counted in the buckets `bucketOf(0 .. n)` of
+ * counts[offset .. offset + HIST_BUCKETS), which list every non-zero bucket in increasing order:
+ * the value at q·total, interpolated within its bucket. NaN when empty; HIST_MAX when it lies
+ * beyond the listed buckets.
  */
-export function histQuantileSparse(
+function quantileOver(
   counts: ArrayLike<number>,
   offset: number,
   total: number,
   q: number,
-  used: ArrayLike<number>,
-  from: number,
   n: number,
+  bucketOf: (k: number) => number,
 ): number {
   if (total <= 0) return Number.NaN;
   const target = q * total;
   let cum = 0;
-  for (let k = from; k < from + n; k++) {
-    const i = used[k]!;
+  for (let k = 0; k < n; k++) {
+    const i = bucketOf(k);
     const c = counts[offset + i]!;
     if (c === 0) continue;
     if (cum + c >= target) {
@@ -172,6 +172,23 @@ export function histQuantileSparse(
 }
 
 /**
+ * histQuantile for a sparse histogram: `used[from .. from + n)` lists, in increasing order, the
+ * buckets that may be non-zero (every non-zero bucket is listed). Gives the same result as
+ * histQuantile, visiting only the listed buckets.
+ */
+export function histQuantileSparse(
+  counts: ArrayLike<number>,
+  offset: number,
+  total: number,
+  q: number,
+  used: ArrayLike<number>,
+  from: number,
+  n: number,
+): number {
+  return quantileOver(counts, offset, total, q, n, (k) => used[from + k]!);
+}
+
+/**
  * Quantile q (0..1) of the histogram held in counts[offset .. offset + HIST_BUCKETS).
  * Returns NaN when empty. Values in the overflow bucket are reported as HIST_MAX.
  */
@@ -183,19 +200,5 @@ export function histQuantile(
   lo = 0,
   hi = HIST_BUCKETS - 1,
 ): number {
-  if (total <= 0) return Number.NaN;
-  const target = q * total;
-  let cum = 0;
-  for (let i = lo; i <= hi; i++) {
-    const c = counts[offset + i]!;
-    if (c === 0) continue;
-    if (cum + c >= target) {
-      const lo = bucketLower(i);
-      const hi = bucketUpper(i);
-      const f = c > 0 ? (target - cum) / c : 0;
-      return lo + (hi - lo) * Math.min(1, Math.max(0, f));
-    }
-    cum += c;
-  }
-  return HIST_MAX;
+  return quantileOver(counts, offset, total, q, hi - lo + 1, (k) => lo + k);
 }

@@ -21,102 +21,83 @@ import {
 /** Beijing wall-clock time → ISO UTC instant. */
 const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
 
+interface DeadlineCase {
+  name: string;
+  input: DeadlineInput;
+  due: string | null;
+  paused?: number;
+  start?: string;
+}
+/** A case received at Beijing time `local`: its other inputs, and the paused days and start date expected. */
+const received = (
+  name: string,
+  local: string,
+  due: string | null,
+  more: { input?: Omit<DeadlineInput, 'receivedAt'>; paused?: number; start?: string } = {},
+): DeadlineCase => ({
+  name,
+  input: { receivedAt: bj(local), ...more.input },
+  due,
+  paused: more.paused,
+  start: more.start,
+});
+
 describe('decision deadline (Art. 18, 43)', () => {
-  const cases: { name: string; input: DeadlineInput; due: string | null; paused?: number; start?: string }[] =
-    [
-      { name: 'plain 15 days', input: { receivedAt: bj('2025-03-01T10:00') }, due: '2025-03-16' },
-      { name: 'month end: Jan 31', input: { receivedAt: bj('2025-01-31T09:00') }, due: '2025-02-15' },
-      {
-        name: 'across Feb in a common year',
-        input: { receivedAt: bj('2025-02-20T09:00') },
-        due: '2025-03-07',
+  const cases: DeadlineCase[] = [
+    received('plain 15 days', '2025-03-01T10:00', '2025-03-16'),
+    received('month end: Jan 31', '2025-01-31T09:00', '2025-02-15'),
+    received('across Feb in a common year', '2025-02-20T09:00', '2025-03-07'),
+    received('leap day: received 2028-02-14', '2028-02-14T09:00', '2028-02-29'),
+    received('after a leap day', '2028-02-20T09:00', '2028-03-06'),
+    received('year end', '2025-12-20T09:00', '2026-01-04'),
+    received('time zone: 23:30 Beijing counts from that Beijing date', '2025-03-01T23:30', '2025-03-16', {
+      start: '2025-03-01',
+    }),
+    received(
+      'time zone: 00:30 Beijing is the next date although UTC is still the day before',
+      '2025-03-02T00:30',
+      '2025-03-17',
+      { start: '2025-03-02' },
+    ),
+    received('first extension: 30 days', '2025-03-01T10:00', '2025-03-31', { input: { extensionLevel: 1 } }),
+    received('second extension: 60 days, across a leap February', '2028-01-10T10:00', '2028-03-10', {
+      input: { extensionLevel: 2 },
+    }),
+    received('pause across a month end (appraisal 01-28 → 02-03: 6 days)', '2025-01-20T10:00', '2025-02-10', {
+      input: { pauses: [{ kind: 'appraisal', from: bj('2025-01-28T15:00'), to: bj('2025-02-03T09:00') }] },
+      paused: 6,
+    }),
+    received('two pauses (appraisal and mediation) add up', '2025-03-01T10:00', '2025-03-21', {
+      input: {
+        pauses: [
+          { kind: 'appraisal', from: bj('2025-03-03T10:00'), to: bj('2025-03-05T10:00') },
+          { kind: 'mediation', from: bj('2025-03-10T10:00'), to: bj('2025-03-13T10:00') },
+        ],
       },
-      {
-        name: 'leap day: received 2028-02-14',
-        input: { receivedAt: bj('2028-02-14T09:00') },
-        due: '2028-02-29',
+      paused: 5,
+    }),
+    received('a running pause stops the clock: no due date', '2025-03-01T10:00', null, {
+      input: { pauses: [{ kind: 'mediation', from: bj('2025-03-05T10:00'), to: null }] },
+    }),
+    received('new facts restart the clock from their receipt', '2025-03-01T10:00', '2025-03-25', {
+      input: { restarts: [bj('2025-03-10T23:10')] },
+      start: '2025-03-10',
+    }),
+    received('a pause before the restart no longer counts', '2025-03-01T10:00', '2025-03-23', {
+      input: {
+        pauses: [{ kind: 'appraisal', from: bj('2025-03-02T10:00'), to: bj('2025-03-04T10:00') }],
+        restarts: [bj('2025-03-08T10:00'), bj('2025-03-06T10:00')],
       },
-      { name: 'after a leap day', input: { receivedAt: bj('2028-02-20T09:00') }, due: '2028-03-06' },
-      { name: 'year end', input: { receivedAt: bj('2025-12-20T09:00') }, due: '2026-01-04' },
-      {
-        name: 'time zone: 23:30 Beijing counts from that Beijing date',
-        input: { receivedAt: bj('2025-03-01T23:30') },
-        due: '2025-03-16',
-        start: '2025-03-01',
-      },
-      {
-        name: 'time zone: 00:30 Beijing is the next date although UTC is still the day before',
-        input: { receivedAt: bj('2025-03-02T00:30') },
-        due: '2025-03-17',
-        start: '2025-03-02',
-      },
-      {
-        name: 'first extension: 30 days',
-        input: { receivedAt: bj('2025-03-01T10:00'), extensionLevel: 1 },
-        due: '2025-03-31',
-      },
-      {
-        name: 'second extension: 60 days, across a leap February',
-        input: { receivedAt: bj('2028-01-10T10:00'), extensionLevel: 2 },
-        due: '2028-03-10',
-      },
-      {
-        name: 'pause across a month end (appraisal 01-28 → 02-03: 6 days)',
-        input: {
-          receivedAt: bj('2025-01-20T10:00'),
-          pauses: [{ kind: 'appraisal', from: bj('2025-01-28T15:00'), to: bj('2025-02-03T09:00') }],
-        },
-        due: '2025-02-10',
-        paused: 6,
-      },
-      {
-        name: 'two pauses (appraisal and mediation) add up',
-        input: {
-          receivedAt: bj('2025-03-01T10:00'),
-          pauses: [
-            { kind: 'appraisal', from: bj('2025-03-03T10:00'), to: bj('2025-03-05T10:00') },
-            { kind: 'mediation', from: bj('2025-03-10T10:00'), to: bj('2025-03-13T10:00') },
-          ],
-        },
-        due: '2025-03-21',
-        paused: 5,
-      },
-      {
-        name: 'a running pause stops the clock: no due date',
-        input: {
-          receivedAt: bj('2025-03-01T10:00'),
-          pauses: [{ kind: 'mediation', from: bj('2025-03-05T10:00'), to: null }],
-        },
-        due: null,
-      },
-      {
-        name: 'new facts restart the clock from their receipt',
-        input: { receivedAt: bj('2025-03-01T10:00'), restarts: [bj('2025-03-10T23:10')] },
-        due: '2025-03-25',
-        start: '2025-03-10',
-      },
-      {
-        name: 'a pause before the restart no longer counts',
-        input: {
-          receivedAt: bj('2025-03-01T10:00'),
-          pauses: [{ kind: 'appraisal', from: bj('2025-03-02T10:00'), to: bj('2025-03-04T10:00') }],
-          restarts: [bj('2025-03-08T10:00'), bj('2025-03-06T10:00')],
-        },
-        due: '2025-03-23',
-        paused: 0,
-        start: '2025-03-08',
-      },
-      {
-        name: 'restart with extension keeps the extended limit',
-        input: { receivedAt: bj('2025-03-01T10:00'), extensionLevel: 1, restarts: [bj('2025-03-20T10:00')] },
-        due: '2025-04-19',
-      },
-      {
-        name: 'a withdrawal ends the case',
-        input: { receivedAt: bj('2025-03-01T10:00'), withdrawnAt: bj('2025-03-02T10:00') },
-        due: null,
-      },
-    ];
+      paused: 0,
+      start: '2025-03-08',
+    }),
+    received('restart with extension keeps the extended limit', '2025-03-01T10:00', '2025-04-19', {
+      input: { extensionLevel: 1, restarts: [bj('2025-03-20T10:00')] },
+    }),
+    received('a withdrawal ends the case', '2025-03-01T10:00', null, {
+      input: { withdrawnAt: bj('2025-03-02T10:00') },
+    }),
+  ];
   it.each(cases)('$name', ({ input, due, paused, start }) => {
     const d = decisionDeadline(input);
     expect(d.dueDate).toBe(due);

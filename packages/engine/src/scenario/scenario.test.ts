@@ -29,6 +29,13 @@ const minimal = () => ({
   staff: [{ id: 't1', role: 'teller', skills: ['cash'], home: 'counter' }],
 });
 
+/** The problems parseScenario finds in a scenario it must refuse. */
+function issuesOf(input: unknown) {
+  const r = parseScenario(input);
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.issues;
+}
+
 describe('scenario validation', () => {
   it('accepts a minimal scenario and applies defaults', () => {
     const r = parseScenario(minimal());
@@ -47,11 +54,8 @@ describe('scenario validation', () => {
       businessTypes: [{ id: 'cash', arrivalsPerHour: -3, service: { type: 'lognormal', mean: 5 } }],
       extra: true,
     };
-    const r = parseScenario(bad);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    const paths = r.issues.map((i) => i.path);
-    expect(paths).toEqual(
+    const issues = issuesOf(bad);
+    expect(issues.map((i) => i.path)).toEqual(
       expect.arrayContaining([
         '$.slotMinutes',
         '$.businessTypes[0].arrivalsPerHour',
@@ -59,7 +63,7 @@ describe('scenario validation', () => {
         '$',
       ]),
     );
-    for (const i of r.issues) expect(i.message.length).toBeGreaterThan(3);
+    for (const i of issues) expect(i.message.length).toBeGreaterThan(3);
   });
 
   it('lists every cross-field problem', () => {
@@ -88,11 +92,7 @@ describe('scenario validation', () => {
       modePlan: { default: 'rotating' },
       backfill: [{ post: 'z9', backups: ['nobody', 'role:pilot'], triggers: {} }],
     };
-    const r = parseScenario(bad);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    const paths = r.issues.map((i) => i.path);
-    expect(paths).toEqual(
+    expect(issuesOf(bad).map((i) => i.path)).toEqual(
       expect.arrayContaining([
         '$.slotMinutes',
         '$.businessTypes[1].id',

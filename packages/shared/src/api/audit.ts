@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Instant, PageQuery, pageOf } from './common';
+import { Instant, PageQuery } from './common';
 import { endpoints } from './endpoint';
+import { searchFilter } from './fields';
 
 /** One entry of the hash-chained audit log; personal data in before/after is already masked. */
 export const AuditEntry = z.object({
@@ -22,7 +23,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  ...searchFilter,
   action: z.string().max(40).optional(),
   entityType: z.string().max(40).optional(),
   actor: z.string().trim().max(50).optional(),
@@ -44,11 +45,7 @@ export type AuditVerify = z.infer<typeof AuditVerify>;
 const e = endpoints(['audit']);
 
 export const auditApi = {
-  listAudit: e.get('/audit', 'Audit log, newest first', {
-    query: AuditQuery,
-    response: pageOf(AuditEntry),
-    exportable: true,
-  }),
+  listAudit: e.pagedList('/audit', 'Audit log, newest first', AuditEntry, { query: AuditQuery }),
   auditFacets: e.get('/audit/facets', 'Every action and entity type in the log (for filters)', {
     response: AuditFacets,
   }),

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { SCRIPT_STAGES } from '../complaints';
-import { BoolQuery, Id, itemsOf, PageQuery, pageOf } from './common';
-import { endpoints } from './endpoint';
+import { BoolQuery, Id, itemsOf, PageQuery } from './common';
+import { complaintEndpoints as e } from './complaint-fields';
+import {
+  Day,
+  dayRange,
+  LowerCode,
+  outletRef,
+  RecordParams,
+  required,
+  searchFilter,
+  staffRef,
+  text,
+  timestamps,
+} from './fields';
 
 /**
  * Coaching for complaint handling: the script library (话术) with its versions, complaint drills
@@ -9,17 +21,8 @@ import { endpoints } from './endpoint';
  */
 
 // ---------------------------------------------------------------- fields
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
-/** A `YYYY-MM-DD` calendar date (Beijing). */
-const Day = z.iso.date();
 /** A business line: the code of a business type. */
-const LineCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_]+$/);
+const LineCode = LowerCode;
 
 // ---------------------------------------------------------------- views
 export const ComplaintScript = z.object({
@@ -30,8 +33,7 @@ export const ComplaintScript = z.object({
   body: z.string(),
   version: z.number().int(),
   active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 export const ComplaintScriptVersion = z.object({
   scriptId: z.string(),
@@ -46,8 +48,7 @@ export const ComplaintScriptVersion = z.object({
 export const RubricItem = z.object({ item: z.string(), score: z.number().int(), max: z.number().int() });
 export const ComplaintDrill = z.object({
   id: z.string(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   heldOn: z.string(),
   scenario: z.string(),
   evaluator: z.string(),
@@ -66,8 +67,7 @@ export const TenQuestion = z.object({
   updatedAt: z.string(),
 });
 export const TenQuestionsQuiz = z.object({
-  staffId: z.string(),
-  staffName: z.string(),
+  ...staffRef,
   businessLine: z.string(),
   questions: z.array(
     z.object({ id: z.string(), position: z.number().int(), question: z.string(), answer: z.string() }),
@@ -76,15 +76,14 @@ export const TenQuestionsQuiz = z.object({
 /** A quiz as recorded (the answer to recording one). */
 export const QuizRecorded = z.object({
   id: z.string(),
-  staffId: z.string(),
-  staffName: z.string(),
+  ...staffRef,
   businessLine: z.string(),
   correct: z.number().int(),
   total: z.number().int(),
   takenAt: z.string(),
 });
 /** A quiz in the list of results. */
-export const QuizResult = QuizRecorded.extend({ outletId: z.string(), outletName: z.string() });
+export const QuizResult = QuizRecorded.extend(outletRef);
 export type ComplaintScript = z.infer<typeof ComplaintScript>;
 export type ComplaintScriptVersion = z.infer<typeof ComplaintScriptVersion>;
 export type RubricItem = z.infer<typeof RubricItem>;
@@ -106,7 +105,7 @@ export const ScriptCreate = z
 export const ScriptPatch = ScriptCreate.partial().extend({ active: z.boolean().optional() }).strict();
 export const ScriptListQuery = PageQuery.extend({
   /** a substring of the title, text or scenario (Chinese has no word breaks) */
-  q: text(100).optional(),
+  ...searchFilter,
   stage: z.enum(SCRIPT_STAGES).optional(),
   scenario: text(100).optional(),
   active: BoolQuery.optional(),
@@ -138,8 +137,7 @@ export const DrillListQuery = PageQuery.extend({
   outletId: Id.optional(),
   /** the drills a staff member took part in (their drill history) */
   staffId: Id.optional(),
-  from: Day.optional(),
-  to: Day.optional(),
+  ...dayRange,
 });
 
 export const TenQuestionsParams = z.object({ outletId: Id, line: LineCode });
@@ -168,38 +166,35 @@ export type QuizRecord = z.infer<typeof QuizRecord>;
 export type QuizListQuery = z.infer<typeof QuizListQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['complaints']);
-const ScriptParams = z.object({ id: Id });
+const ScriptParams = RecordParams;
 const ScriptVersionParams = ScriptParams.extend({ version: z.coerce.number().int().min(1) });
+/** A script, found by its id (answering it, unless told otherwise). */
+const script = e.at('/complaint-scripts/:id', ScriptParams, { response: ComplaintScript });
+/** The ten questions of an outlet's business line (answering the list, unless told otherwise). */
+const tenQuestions = e.at('/outlets/:outletId/ten-questions/:line', TenQuestionsParams, {
+  response: itemsOf(TenQuestion),
+});
 
 export const coachingApi = {
   // ---- scripts (话术)
-  listScripts: e.get(
+  listScripts: e.pagedList(
     '/complaint-scripts',
     'Script library by stage and scenario; q searches Chinese substrings',
-    { query: ScriptListQuery, response: pageOf(ComplaintScript), exportable: true },
+    ComplaintScript,
+    { query: ScriptListQuery },
   ),
   scriptScenarios: e.get(
     '/complaint-scripts/scenarios',
     'The distinct scenarios of the script library (up to 1,000), in order',
     { response: itemsOf(z.string()) },
   ),
-  createScript: e.post('/complaint-scripts', 'Add a script', {
+  createScript: e.create('/complaint-scripts', 'Add a script', {
     body: ScriptCreate,
     response: ComplaintScript,
-    status: 201,
   }),
-  getScript: e.get('/complaint-scripts/:id', 'One script (current version)', {
-    params: ScriptParams,
-    response: ComplaintScript,
-  }),
-  updateScript: e.patch('/complaint-scripts/:id', 'Edit a script: a new version', {
-    params: ScriptParams,
-    body: ScriptPatch,
-    response: ComplaintScript,
-  }),
-  scriptVersions: e.get('/complaint-scripts/:id/versions', 'Every version of a script, newest first', {
-    params: ScriptParams,
+  getScript: script.get('', 'One script (current version)'),
+  updateScript: script.patch('', 'Edit a script: a new version', { body: ScriptPatch }),
+  scriptVersions: script.get('/versions', 'Every version of a script, newest first', {
     response: itemsOf(ComplaintScriptVersion),
   }),
   scriptVersion: e.get('/complaint-scripts/:id/versions/:version', 'One old version', {
@@ -208,42 +203,29 @@ export const coachingApi = {
   }),
 
   // ---- drills (投诉带教)
-  listDrills: e.get('/complaint-drills', 'Drills, paged (staffId: a staff member’s drill history)', {
-    query: DrillListQuery,
-    response: pageOf(ComplaintDrill),
-    exportable: true,
-  }),
-  createDrill: e.post('/complaint-drills', 'Record a drill with rubric scores', {
+  listDrills: e.pagedList(
+    '/complaint-drills',
+    'Drills, paged (staffId: a staff member’s drill history)',
+    ComplaintDrill,
+    { query: DrillListQuery },
+  ),
+  createDrill: e.create('/complaint-drills', 'Record a drill with rubric scores', {
     body: DrillCreate,
     response: ComplaintDrill,
-    status: 201,
   }),
 
   // ---- customer ten questions (客户十问) and quizzes
-  tenQuestions: e.get(
-    '/outlets/:outletId/ten-questions/:line',
-    'The ordered questions of an outlet’s business line',
-    { params: TenQuestionsParams, response: itemsOf(TenQuestion) },
-  ),
-  putTenQuestions: e.put(
-    '/outlets/:outletId/ten-questions/:line',
-    'Replace the list (at most ten, in order)',
-    { params: TenQuestionsParams, body: TenQuestionsPut, response: itemsOf(TenQuestion) },
-  ),
-  drawQuiz: e.get(
-    '/outlets/:outletId/ten-questions/:line/quiz',
-    'Draw questions at random for a staff member',
-    { params: TenQuestionsParams, query: QuizDraw, response: TenQuestionsQuiz },
-  ),
-  recordQuiz: e.post('/outlets/:outletId/ten-questions/:line/quiz-results', 'Record a quiz result', {
-    params: TenQuestionsParams,
+  tenQuestions: tenQuestions.get('', 'The ordered questions of an outlet’s business line'),
+  putTenQuestions: tenQuestions.put('', 'Replace the list (at most ten, in order)', {
+    body: TenQuestionsPut,
+  }),
+  drawQuiz: tenQuestions.get('/quiz', 'Draw questions at random for a staff member', {
+    query: QuizDraw,
+    response: TenQuestionsQuiz,
+  }),
+  recordQuiz: tenQuestions.create('/quiz-results', 'Record a quiz result', {
     body: QuizRecord,
     response: QuizRecorded,
-    status: 201,
   }),
-  listQuizResults: e.get('/quiz-results', 'Quiz results, paged', {
-    query: QuizListQuery,
-    response: pageOf(QuizResult),
-    exportable: true,
-  }),
+  listQuizResults: e.pagedList('/quiz-results', 'Quiz results, paged', QuizResult, { query: QuizListQuery }),
 } as const;

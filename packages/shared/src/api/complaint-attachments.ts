@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Id, itemsOf } from './common';
-import { RecordParams } from './complaint-fields';
-import { endpoints } from './endpoint';
+import { complaintEndpoints as e, RecordParams } from './complaint-fields';
 
 /**
  * Evidence attached to a complaint: never deleted (the record of a case stays whole), every
@@ -27,8 +26,7 @@ export const AttachmentLimits = z.object({
 export type ComplaintAttachment = z.infer<typeof ComplaintAttachment>;
 export type AttachmentLimits = z.infer<typeof AttachmentLimits>;
 
-const e = endpoints(['complaints']);
-const FileParams = RecordParams.extend({ attachmentId: Id });
+const attachments = e.at('/complaints/:id/attachments', RecordParams);
 
 export const complaintAttachmentsApi = {
   attachmentLimits: e.get(
@@ -36,18 +34,20 @@ export const complaintAttachmentsApi = {
     'Largest attachment in bytes and the accepted file extensions (for checks before upload)',
     { response: AttachmentLimits },
   ),
-  uploadAttachment: e.post(
-    '/complaints/:id/attachments',
+  uploadAttachment: attachments.create(
+    '',
     'Attach a file (multipart/form-data, field "file"): jpg, png, pdf, docx, xlsx, mp3, m4a, txt',
-    { params: RecordParams, consumes: 'multipart', response: ComplaintAttachment, status: 201 },
+    { consumes: 'multipart', response: ComplaintAttachment },
   ),
-  listAttachments: e.get('/complaints/:id/attachments', 'Files attached to a complaint', {
-    params: RecordParams,
+  listAttachments: attachments.get('', 'Files attached to a complaint', {
     response: itemsOf(ComplaintAttachment),
   }),
   downloadAttachment: e.get(
     '/complaints/:id/attachments/:attachmentId',
     'Download an attached file (audited)',
-    { params: FileParams, produces: 'file' },
+    {
+      params: RecordParams.extend({ attachmentId: Id }),
+      produces: 'file',
+    },
   ),
 } as const;

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
 import { BoolQuery, itemsOf } from './common';
-import { CalendarDate, ComplaintCodeField, RecordParams, required } from './complaint-fields';
-import { endpoints } from './endpoint';
+import {
+  CalendarDate,
+  ComplaintCodeField,
+  complaintEndpoints as e,
+  RecordParams,
+  required,
+} from './complaint-fields';
+import { names } from './fields';
 
 /**
  * The JR/T 0169 code tables of complaints (channel, category, cause) and the official holiday
@@ -12,8 +18,7 @@ export const ComplaintCode = z.object({
   id: z.string(),
   kind: z.enum(CODE_KINDS),
   code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  ...names,
   sortOrder: z.number().int(),
   active: z.boolean(),
 });
@@ -48,17 +53,14 @@ export type CodeCreate = z.infer<typeof CodeCreate>;
 export type CodePatch = z.infer<typeof CodePatch>;
 export type HolidayPut = z.infer<typeof HolidayPut>;
 
-const e = endpoints(['complaints']);
-
 export const complaintCodesApi = {
   listCodes: e.get('/complaint-codes', 'JR/T 0169 code tables: channel, category, cause', {
     query: CodeListQuery,
     response: itemsOf(ComplaintCode),
   }),
-  createCode: e.post('/complaint-codes', 'Add a code (admin)', {
+  createCode: e.create('/complaint-codes', 'Add a code (admin)', {
     body: CodeCreate,
     response: ComplaintCode,
-    status: 201,
   }),
   updateCode: e.patch('/complaint-codes/:id', 'Edit or deactivate a code (admin)', {
     params: RecordParams,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoints } from './endpoint';
+import { complaintEndpoints as e } from './complaint-fields';
 
 /**
  * The .xlsx import of complaints (all rows or none, every bad row reported with its number) and
@@ -10,8 +10,6 @@ export type ComplaintImportResult = z.infer<typeof ComplaintImportResult>;
 
 /** The largest .xlsx the import takes. */
 export const COMPLAINT_IMPORT_MAX_BYTES = 10 * 1_048_576;
-
-const e = endpoints(['complaints']);
 
 export const complaintImportApi = {
   importComplaints: e.post(

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../complaints';
-import { BoolQuery, Id, PageQuery, pageOf } from './common';
-import { CalendarDate, RecordParams, required, text } from './complaint-fields';
-import { endpoints } from './endpoint';
+import { BoolQuery, Id, PageQuery } from './common';
+import { CalendarDate, complaintEndpoints as e, RecordParams, required, text } from './complaint-fields';
+import { outletRef, timestamps } from './fields';
 
 /** Rectification tasks (溯源整改): what a complaint's root cause calls for, with owner and due date. */
 export const RectificationTask = z.object({
   id: z.string(),
   complaintId: z.string().nullable(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   title: z.string(),
   owner: z.string(),
   ownerStaffId: z.string().nullable(),
@@ -17,8 +16,7 @@ export const RectificationTask = z.object({
   status: z.enum(TASK_STATUSES),
   note: z.string(),
   doneAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 export type RectificationTask = z.infer<typeof RectificationTask>;
 
@@ -43,23 +41,17 @@ export type TaskCreate = z.infer<typeof TaskCreate>;
 export type TaskPatch = z.infer<typeof TaskPatch>;
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
-const e = endpoints(['complaints']);
+/** A rectification task, found by its id. */
+const task = e.at('/rectification-tasks/:id', RecordParams, { response: RectificationTask });
 
 export const complaintTasksApi = {
-  listTasks: e.get('/rectification-tasks', 'Rectification tasks (溯源整改), paged', {
+  listTasks: e.pagedList('/rectification-tasks', 'Rectification tasks (溯源整改), paged', RectificationTask, {
     query: TaskListQuery,
-    response: pageOf(RectificationTask),
-    exportable: true,
   }),
-  createTask: e.post('/complaints/:id/tasks', 'Add a rectification task', {
+  createTask: e.create('/complaints/:id/tasks', 'Add a rectification task', {
     params: RecordParams,
     body: TaskCreate,
     response: RectificationTask,
-    status: 201,
   }),
-  updateTask: e.patch('/rectification-tasks/:id', 'Edit or complete a rectification task', {
-    params: RecordParams,
-    body: TaskPatch,
-    response: RectificationTask,
-  }),
+  updateTask: task.patch('', 'Edit or complete a rectification task', { body: TaskPatch }),
 } as const;

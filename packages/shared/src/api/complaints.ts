@@ -13,12 +13,13 @@ import { BilingualName, BoolQuery, Id, itemsOf, PageQuery, pageOf } from './comm
 import {
   CalendarDate,
   ComplaintCodeField,
+  complaintEndpoints as e,
   RecordParams,
   required,
   text,
   ZonedInstant,
 } from './complaint-fields';
-import { endpoints } from './endpoint';
+import { dayRange, outletRef, phone, searchFilter, timestamps } from './fields';
 
 /**
  * The complaint case (谅点): registration, reading and editing, the case history and the decision
@@ -27,11 +28,6 @@ import { endpoints } from './endpoint';
  */
 
 // ---------------------------------------------------------------- fields
-const phone = z
-  .string()
-  .trim()
-  .max(32)
-  .regex(/^[0-9+\-() ]*$/);
 const idNumber = z
   .string()
   .trim()
@@ -53,8 +49,7 @@ export const ComplaintDecision = z.object({
 export const Complaint = z.object({
   id: z.string(),
   no: z.string(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   receivedAt: z.string(),
   receivedOn: z.string(),
   channel: z.string(),
@@ -115,8 +110,7 @@ export const Complaint = z.object({
   responsibleStaffId: z.string().nullable(),
   responsibleStaffName: z.string().nullable(),
   points: z.number().int().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 
 export const ComplaintEvent = z.object({
@@ -229,7 +223,7 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)));
 
 export const ComplaintListQuery = PageQuery.extend({
-  q: text(100).optional(),
+  ...searchFilter,
   outletId: Id.optional(),
   /** one status or several, comma-separated */
   status: csv(COMPLAINT_STATUSES).optional(),
@@ -241,8 +235,7 @@ export const ComplaintListQuery = PageQuery.extend({
   handlerId: Id.optional(),
   staffId: Id.optional(),
   /** received on or after / on or before these Beijing dates */
-  from: CalendarDate.optional(),
-  to: CalendarDate.optional(),
+  ...dayRange,
   /** due soon: a running deadline within 3 days; overdue: past it */
   due: z.enum(DUE_FILTERS).optional(),
   sort: z.enum(['receivedAt', '-receivedAt', 'dueOn', '-dueOn']).default('-receivedAt'),
@@ -260,7 +253,8 @@ export type ComplaintPatch = z.infer<typeof ComplaintPatch>;
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['complaints']);
+/** A complaint, found by its id; its commands answer it as it now is. */
+const one = e.at('/complaints/:id', ComplaintParams, { response: Complaint });
 
 export const complaintsApi = {
   listComplaints: e.get(
@@ -277,37 +271,24 @@ export const complaintsApi = {
     'Users who may handle complaints of an outlet (for the investigate step)',
     { query: HandlersQuery, response: itemsOf(ComplaintHandler) },
   ),
-  createComplaint: e.post('/complaints', 'Register a complaint', {
+  createComplaint: e.create('/complaints', 'Register a complaint', {
     body: ComplaintCreate,
     response: Complaint,
-    status: 201,
   }),
-  getComplaint: e.get('/complaints/:id', 'One complaint (personal data masked)', {
-    params: ComplaintParams,
-    response: Complaint,
+  getComplaint: one.get('', 'One complaint (personal data masked)'),
+  updateComplaint: one.patch('', 'Edit classification, claim, facts, root cause', { body: ComplaintPatch }),
+  unmaskComplaint: one.post('/unmask', 'The complainant’s data in clear (admin, cp_officer; audited)', {
+    body: ComplaintUnmask,
   }),
-  updateComplaint: e.patch('/complaints/:id', 'Edit classification, claim, facts, root cause', {
-    params: ComplaintParams,
-    body: ComplaintPatch,
-    response: Complaint,
+  setEmergency: one.patch('/emergency', 'Tick the emergency-plan checklist of a major complaint (Art. 29)', {
+    body: EmergencyPatch,
   }),
-  unmaskComplaint: e.post(
-    '/complaints/:id/unmask',
-    'The complainant’s data in clear (admin, cp_officer; audited)',
-    { params: ComplaintParams, body: ComplaintUnmask, response: Complaint },
-  ),
-  setEmergency: e.patch(
-    '/complaints/:id/emergency',
-    'Tick the emergency-plan checklist of a major complaint (Art. 29)',
-    { params: ComplaintParams, body: EmergencyPatch, response: Complaint },
-  ),
-  listEvents: e.get('/complaints/:id/events', 'Every transition with actor, time and comment', {
-    params: ComplaintParams,
+  listEvents: one.get('/events', 'Every transition with actor, time and comment', {
     response: itemsOf(ComplaintEvent),
   }),
-  getDecisionNotice: e.get(
-    '/complaints/:id/decision-notice',
+  getDecisionNotice: one.get(
+    '/decision-notice',
     'The decision notice data (Art. 19) with the notice records (Art. 21)',
-    { params: ComplaintParams, response: DecisionNotice },
+    { response: DecisionNotice },
   ),
 } as const;

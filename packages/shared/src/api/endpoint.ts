@@ -65,20 +65,4 @@ export type RoutesOf<E extends EndpointDef> = {
 /** What an endpoint declares besides its method, path, summary and tags. */
 export type EndpointSpec = Omit<EndpointDef, 'method' | 'path' | 'summary' | 'tags'>;
 
-/**
- * The endpoints of one feature, under its tags: `api.get('/outlets', 'Outlets, paged', { query,
- * response })` is `endpoint({ method: 'GET', path: '/outlets', summary: …, tags, query, response })`.
- */
-export function endpoints<const T extends readonly string[]>(tags: T) {
-  const make =
-    <M extends Method>(method: M) =>
-    <const P extends string, const S extends EndpointSpec = Record<never, never>>(path: P, summary: string, spec?: S) =>
-      ({ method, path, summary, tags, ...spec }) as { method: M; path: P; summary: string; tags: T } & S;
-  return {
-    get: make('GET'),
-    post: make('POST'),
-    put: make('PUT'),
-    patch: make('PATCH'),
-    delete: make('DELETE'),
-  };
-}
+export { endpoints, type RecordsApi, type RecordsDef } from './builder';

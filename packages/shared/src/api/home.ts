@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPLAINT_STATUSES } from '../complaints';
 import { IsoDay } from './common';
 import { endpoint } from './endpoint';
+import { outletRef } from './fields';
 
 /**
  * The home page (工作台): what falls due for the signed-in person, one section per module that
@@ -21,8 +22,7 @@ const Due = {
 export const HomeComplaint = z.object({
   id: z.string(),
   no: z.string(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   status: z.enum(COMPLAINT_STATUSES),
   ...Due,
   handlerName: z.string().nullable(),
@@ -33,8 +33,7 @@ export const HomeComplaint = z.object({
 /** A backfill prompt waiting for an answer (on the lobby tablet). */
 export const HomePrompt = z.object({
   id: z.string(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   kind: z.enum(['backfill', 'return']),
   /** in the reader's language */
   message: z.string(),
@@ -50,8 +49,7 @@ export const HomePrompt = z.object({
 export const HomeTask = z.object({
   id: z.string(),
   title: z.string(),
-  outletId: z.string(),
-  outletName: z.string(),
+  ...outletRef,
   complaintId: z.string().nullable(),
   complaintNo: z.string().nullable(),
   owner: z.string(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RESPONSIBILITIES, SEVERITIES } from '../complaints';
-import { BilingualName, Id, itemsOf, PageQuery, pageOf } from './common';
-import { endpoints } from './endpoint';
+import { BilingualName, Id, itemsOf, PageQuery } from './common';
+import { complaintEndpoints as e } from './complaint-fields';
+import { dayRange, LowerCode, names, required, scenarioCodes } from './fields';
 
 /**
  * Complaint insights: the statistics (Art. 26), the regulator-style report (JR/T 0169-2018),
@@ -11,21 +12,12 @@ import { endpoints } from './endpoint';
 
 // ---------------------------------------------------------------- fields
 /** A code of the JR/T 0169 code tables (channel, category, cause). */
-const ComplaintCodeField = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_]+$/);
-const required = (max: number) => z.string().trim().min(1).max(max);
-/** A `YYYY-MM-DD` calendar date (Beijing). */
-const Day = z.iso.date();
+const ComplaintCodeField = LowerCode;
 
 // ---------------------------------------------------------------- views
 export const ComplaintStatsBucket = z.object({
   key: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  ...names,
   count: z.number().int(),
 });
 export const ComplaintStats = z.object({
@@ -42,20 +34,14 @@ export const ComplaintStats = z.object({
   byMonth: z.array(ComplaintStatsBucket),
 });
 export const ComplaintReportRow = z.object({
-  category: z.string(),
-  categoryName: BilingualName,
-  cause: z.string(),
-  causeName: BilingualName,
+  ...scenarioCodes,
   channel: z.string(),
   channelName: BilingualName,
   count: z.number().int(),
 });
 export const RiskScenario = z.object({
   rank: z.number().int(),
-  category: z.string(),
-  categoryName: BilingualName,
-  cause: z.string(),
-  causeName: BilingualName,
+  ...scenarioCodes,
   count: z.number().int(),
   controls: z.array(z.string()),
   controlsUpdatedAt: z.string().nullable(),
@@ -92,8 +78,7 @@ export type ScorecardRow = z.infer<typeof ScorecardRow>;
 // ---------------------------------------------------------------- requests
 export const ComplaintStatsQuery = z.object({
   /** received on or after / on or before these Beijing dates */
-  from: Day.optional(),
-  to: Day.optional(),
+  ...dayRange,
   outletId: Id.optional(),
 });
 export const RiskListQuery = PageQuery.extend({
@@ -134,7 +119,6 @@ export type AccountabilityRulesPut = z.infer<typeof AccountabilityRulesPut>;
 export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['complaints']);
 
 export const insightsApi = {
   // the .xlsx: one row per dimension and value, and the totals
@@ -148,10 +132,11 @@ export const insightsApi = {
     'Regulator-style report: category × cause × channel (JR/T 0169-2018)',
     { query: ComplaintStatsQuery, response: itemsOf(ComplaintReportRow), exportable: true },
   ),
-  listRisks: e.get(
+  listRisks: e.pagedList(
     '/complaints/risks',
     'High-risk scenarios (category × cause) ranked over the last N days, with their controls',
-    { query: RiskListQuery, response: pageOf(RiskScenario), exportable: true },
+    RiskScenario,
+    { query: RiskListQuery },
   ),
   putRiskControls: e.put('/complaints/risk-controls', 'Set the controls of a scenario (admin, cp_officer)', {
     body: RiskControlsPut,
@@ -166,9 +151,10 @@ export const insightsApi = {
     body: AccountabilityRulesPut,
     response: itemsOf(AccountabilityRule),
   }),
-  listScorecards: e.get(
+  listScorecards: e.pagedList(
     '/complaints/accountability/scorecards',
     'Monthly scorecard per outlet or person, ranked (fewest points first)',
-    { query: ScorecardQuery, response: pageOf(ScorecardRow), exportable: true },
+    ScorecardRow,
+    { query: ScorecardQuery },
   ),
 } as const;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PAGE_SIZE_MAX } from '../org';
 import { LOBBY_MODES } from '../lobby';
-import { OutletParams, PageQuery, pageOf } from './common';
-import { endpoints } from './endpoint';
+import { PageQuery } from './common';
+import { atOutlet } from './lobby-endpoints';
+import { messages } from './fields';
 
 /**
  * What happened in the lobby on a day (docs/lobby.md, "Log and replay"): the lobby log
@@ -22,9 +23,7 @@ export const LobbyLogEntry = z.object({
   kind: z.string(),
   actorName: z.string(),
   data: z.record(z.string(), z.unknown()),
-  message: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
+  ...messages,
 });
 export type LobbyLogQuery = z.infer<typeof LobbyLogQuery>;
 export type LobbyLogEntry = z.infer<typeof LobbyLogEntry>;
@@ -56,17 +55,12 @@ export type LobbyReplayPoint = z.infer<typeof LobbyReplayPoint>;
 export type LobbyReplay = z.infer<typeof LobbyReplay>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
 
 export const lobbyHistoryApi = {
-  listLobbyLog: e.get('/outlets/:outletId/lobby/log', 'The lobby log of a day', {
-    params: OutletParams,
+  listLobbyLog: atOutlet.pagedList('/lobby/log', 'The lobby log of a day', LobbyLogEntry, {
     query: LobbyLogQuery,
-    response: pageOf(LobbyLogEntry),
-    exportable: true,
   }),
-  lobbyReplay: e.get('/outlets/:outletId/lobby/replay', "A day's timeline (per 1 or 5 minutes)", {
-    params: OutletParams,
+  lobbyReplay: atOutlet.get('/lobby/replay', "A day's timeline (per 1 or 5 minutes)", {
     query: LobbyReplayQuery,
     response: LobbyReplay,
   }),

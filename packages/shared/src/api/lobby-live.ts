@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LOBBY_MODES } from '../lobby';
 import { Id, OutletParams } from './common';
-import { endpoints } from './endpoint';
+import { lobbyEndpoints } from './lobby-endpoints';
+import { messages, staffRef } from './fields';
 
 /**
  * The lobby now (docs/lobby.md, "The board"): the board's state as `GET …/lobby` answers it and
@@ -18,10 +19,8 @@ export const LobbyPrompt = z.object({
   attempt: z.number().int(),
   status: z.string(),
   data: z.record(z.string(), z.unknown()),
-  /** rendered in the requester's language (a pushed board is rendered in zh-CN) */
-  message: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
+  /** `message`: rendered in the requester's language (a pushed board is rendered in zh-CN) */
+  ...messages,
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
@@ -40,8 +39,7 @@ export const LobbyCounter = z.object({
   status: z.enum(['called', 'serving']),
 });
 export const LobbyPresence = z.object({
-  staffId: z.string(),
-  staffName: z.string(),
+  ...staffRef,
   postId: z.string(),
   postName: z.string(),
   since: z.string(),
@@ -94,11 +92,15 @@ export const LobbyPresenceBody = z.object({ staffId: Id, postId: Id });
 export type LobbyPresenceBody = z.infer<typeof LobbyPresenceBody>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
-const PromptParams = OutletParams.extend({ promptId: Id });
+const e = lobbyEndpoints;
+/** The lobby of an outlet: reading it and the floor's commands answer the board as it now is. */
+const lobby = e.at('/outlets/:outletId/lobby', OutletParams, { response: LobbyView });
+const prompt = e.at('/outlets/:outletId/lobby/prompts/:promptId', OutletParams.extend({ promptId: Id }), {
+  response: LobbyView,
+});
 
 export const lobbyLiveApi = {
-  getLobby: e.get('/outlets/:outletId/lobby', 'The lobby now', { params: OutletParams, response: LobbyView }),
+  getLobby: lobby.get('', 'The lobby now'),
   lobbyStream: e.get(
     '/outlets/:outletId/lobby/stream',
     'The lobby as Server-Sent Events (event "lobby"; event "ping" every 20 s)',
@@ -107,25 +109,11 @@ export const lobbyLiveApi = {
 } as const;
 
 export const lobbyPresenceApi = {
-  checkIn: e.post('/outlets/:outletId/lobby/check-in', 'Check a staff member in at a post', {
-    params: OutletParams,
-    body: LobbyPresenceBody,
-    response: LobbyView,
-  }),
-  checkOut: e.post('/outlets/:outletId/lobby/check-out', 'Check a staff member out', {
-    params: OutletParams,
-    body: LobbyPresenceBody,
-    response: LobbyView,
-  }),
+  checkIn: lobby.post('/check-in', 'Check a staff member in at a post', { body: LobbyPresenceBody }),
+  checkOut: lobby.post('/check-out', 'Check a staff member out', { body: LobbyPresenceBody }),
 } as const;
 
 export const lobbyPromptsApi = {
-  ackPrompt: e.post('/outlets/:outletId/lobby/prompts/:promptId/ack', 'Acknowledge a prompt', {
-    params: PromptParams,
-    response: LobbyView,
-  }),
-  declinePrompt: e.post('/outlets/:outletId/lobby/prompts/:promptId/decline', 'Decline a prompt', {
-    params: PromptParams,
-    response: LobbyView,
-  }),
+  ackPrompt: prompt.post('/ack', 'Acknowledge a prompt'),
+  declinePrompt: prompt.post('/decline', 'Decline a prompt'),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_KINDS } from '../lobby';
-import { BoolQuery, Id, OutletParams, PageQuery, pageOf } from './common';
-import { endpoints } from './endpoint';
+import { BoolQuery, Id, OutletParams, PageQuery } from './common';
+import { atOutlet, lobbyEndpoints } from './lobby-endpoints';
 
 /**
  * The ticket machine's side of the live lobby (docs/lobby.md, "Ticket machine"): its batches of
@@ -58,30 +58,27 @@ export type MachineToken = z.infer<typeof MachineToken>;
 export type MachineTokenCreated = z.infer<typeof MachineTokenCreated>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
-const TokenParams = OutletParams.extend({ tokenId: Id });
+const e = lobbyEndpoints;
+const token = e.at('/outlets/:outletId/machine-tokens/:tokenId', OutletParams.extend({ tokenId: Id }));
 
 export const lobbyMachineApi = {
   // no session: the machine token is checked by the service (401, or 403 for another outlet's)
-  ingestTicketEvents: e.post(
-    '/outlets/:outletId/ticket-events',
+  ingestTicketEvents: atOutlet.post(
+    '/ticket-events',
     'A batch of up to 1,000 ticket-machine events (Authorization: Bearer <machine token>)',
-    { public: true, params: OutletParams, body: TicketEventBatch, response: TicketEventBatchResult },
+    { public: true, body: TicketEventBatch, response: TicketEventBatchResult },
   ),
-  listMachineTokens: e.get('/outlets/:outletId/machine-tokens', 'Ticket-machine tokens of the outlet', {
-    params: OutletParams,
-    query: MachineTokenQuery,
-    response: pageOf(MachineToken),
-    exportable: true,
-  }),
-  createMachineToken: e.post('/outlets/:outletId/machine-tokens', 'Create a token (shown once)', {
-    params: OutletParams,
+  listMachineTokens: atOutlet.pagedList(
+    '/machine-tokens',
+    'Ticket-machine tokens of the outlet',
+    MachineToken,
+    {
+      query: MachineTokenQuery,
+    },
+  ),
+  createMachineToken: atOutlet.create('/machine-tokens', 'Create a token (shown once)', {
     body: MachineTokenCreate,
     response: MachineTokenCreated,
-    status: 201,
   }),
-  revokeMachineToken: e.post('/outlets/:outletId/machine-tokens/:tokenId/revoke', 'Revoke a token', {
-    params: TokenParams,
-    response: MachineToken,
-  }),
+  revokeMachineToken: token.post('/revoke', 'Revoke a token', { response: MachineToken }),
 } as const;

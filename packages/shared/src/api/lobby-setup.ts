@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOBBY_MODES, SLOTS_PER_DAY } from '../lobby';
-import { Instant, OutletParams } from './common';
-import { endpoints } from './endpoint';
+import { Instant } from './common';
+import { atOutlet } from './lobby-endpoints';
 import { LobbyView } from './lobby-live';
 
 /**
@@ -91,47 +91,30 @@ export type ModeResult = z.infer<typeof ModeResult>;
 export type ModeRecommendation = z.infer<typeof ModeRecommendation>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
 
 export const lobbySetupApi = {
-  getLobbySettings: e.get('/outlets/:outletId/lobby/settings', 'Service-level target', {
-    params: OutletParams,
-    response: LobbySettings,
-  }),
-  putLobbySettings: e.put(
-    '/outlets/:outletId/lobby/settings',
+  ...atOutlet.document('LobbySettings', '/lobby/settings', LobbySettingsPut, LobbySettings, [
+    'Service-level target',
     'Set the service-level target and prompt time-out',
-    { params: OutletParams, body: LobbySettingsPut, response: LobbySettings },
-  ),
-  getModePlan: e.get('/outlets/:outletId/mode-plan', 'Weekly mode plan (7 × 48 half hours)', {
-    params: OutletParams,
-    response: ModePlan,
+  ]),
+  ...atOutlet.document('ModePlan', '/mode-plan', ModePlan, ModePlan, [
+    'Weekly mode plan (7 × 48 half hours)',
+    'Replace the mode plan',
+  ]),
+  overrideMode: atOutlet.post('/lobby/mode', 'Override the mode (or "plan" to return to the plan)', {
+    body: ModeOverride,
+    response: LobbyView,
   }),
-  putModePlan: e.put('/outlets/:outletId/mode-plan', 'Replace the mode plan', {
-    params: OutletParams,
-    body: ModePlan,
-    response: ModePlan,
-  }),
-  overrideMode: e.post(
-    '/outlets/:outletId/lobby/mode',
-    'Override the mode (or "plan" to return to the plan)',
-    { params: OutletParams, body: ModeOverride, response: LobbyView },
-  ),
-  getBackfillRules: e.get('/outlets/:outletId/backfill-rules', 'Backfill rules', {
-    params: OutletParams,
-    response: BackfillRules,
-  }),
-  putBackfillRules: e.put('/outlets/:outletId/backfill-rules', 'Replace the backfill rules (ordered)', {
-    params: OutletParams,
-    body: BackfillRules,
-    response: BackfillRules,
-  }),
+  ...atOutlet.document('BackfillRules', '/backfill-rules', BackfillRules, BackfillRules, [
+    'Backfill rules',
+    'Replace the backfill rules (ordered)',
+  ]),
 } as const;
 
 export const lobbyRecommendApi = {
-  recommendModes: e.post(
-    '/outlets/:outletId/mode-plan/recommend',
+  recommendModes: atOutlet.post(
+    '/mode-plan/recommend',
     'Both modes per half hour of a weekday, simulated on the outlet (the user then PUTs a plan)',
-    { params: OutletParams, body: ModeRecommendBody, response: ModeRecommendation },
+    { body: ModeRecommendBody, response: ModeRecommendation },
   ),
 } as const;

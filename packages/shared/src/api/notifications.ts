@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BoolQuery, Id, PageQuery, pageOf } from './common';
+import { BoolQuery, PageQuery, pageOf } from './common';
 import { endpoints } from './endpoint';
+import { RecordParams } from './fields';
 
 /**
  * In-app notifications of the signed-in user: deadline reminders of complaints (due within 3 days,
@@ -40,7 +41,7 @@ export const notificationsApi = {
     response: pageOf(AppNotification).extend({ unread: z.number().int() }),
   }),
   markNotificationRead: e.post('/notifications/:id/read', 'Mark one notification read', {
-    params: z.object({ id: Id }),
+    params: RecordParams,
     response: Updated,
   }),
   markAllNotificationsRead: e.post('/notifications/read-all', 'Mark all my notifications read', {

@@ -1,22 +1,16 @@
 import { z } from 'zod';
 import { POST_KINDS, STAFF_ROLES, ZONE_KINDS } from '../org';
-import { BoolQuery, Id, itemsOf, OutletParams, PageQuery, pageOf } from './common';
+import { BoolQuery, itemsOf, OutletParams, PageQuery } from './common';
 import { endpoints } from './endpoint';
+import { names, phone, required, searchFilter, text, timestamps } from './fields';
 
 // ---------------------------------------------------------------- fields
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
 export const CodeField = z
   .string()
   .trim()
   .min(1)
   .max(32)
   .regex(/^[A-Za-z0-9_-]+$/);
-const phone = z
-  .string()
-  .trim()
-  .max(32)
-  .regex(/^[0-9+\-() ]*$/);
 
 // ---------------------------------------------------------------- views
 export const Branch = z.object({ id: z.string(), code: z.string(), name: z.string(), bankName: z.string() });
@@ -32,8 +26,7 @@ export const Outlet = z.object({
   active: z.boolean(),
   staffCount: z.number().int(),
   zoneCount: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 export const Zone = z.object({
   id: z.string(),
@@ -66,14 +59,12 @@ export const Staff = z.object({
   userId: z.string().nullable(),
   username: z.string().nullable(),
   active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
 });
 export const BusinessType = z.object({
   id: z.string(),
   code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  ...names,
   defaultZoneKind: z.enum(ZONE_KINDS),
   active: z.boolean(),
 });
@@ -97,7 +88,7 @@ export const OutletCreate = z
   .strict();
 export const OutletPatch = OutletCreate.omit({ branchId: true }).partial().strict();
 export const OutletListQuery = PageQuery.extend({
-  q: text(100).optional(),
+  ...searchFilter,
   branchId: z.string().optional(),
   status: z.enum(['active', 'inactive']).optional(),
   pilot: BoolQuery.optional(),
@@ -130,7 +121,7 @@ export const StaffCreate = z
   .strict();
 export const StaffPatch = StaffCreate.partial().strict();
 export const StaffListQuery = PageQuery.extend({
-  q: text(100).optional(),
+  ...searchFilter,
   role: z.enum(STAFF_ROLES).optional(),
   active: BoolQuery.optional(),
 });
@@ -160,119 +151,67 @@ export type BusinessTypePatch = z.infer<typeof BusinessTypePatch>;
 
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['organisation']);
-const ZoneParams = OutletParams.extend({ zoneId: Id });
-const PostParams = OutletParams.extend({ postId: Id });
-const StaffParams = OutletParams.extend({ staffId: Id });
-const BtParams = z.object({ id: Id });
-
-/** Deactivate and reactivate, as a pair of endpoints on `base`. */
-function activation<const P extends string, S extends z.ZodObject, R extends z.ZodType>(
-  base: P,
-  what: string,
-  params: S,
-  response: R,
-) {
-  return {
-    deactivate: e.post(`${base}/deactivate`, `Deactivate ${what}`, { params, response }),
-    reactivate: e.post(`${base}/reactivate`, `Reactivate ${what}`, { params, response }),
-  } as const;
-}
-
-const outletActive = activation('/outlets/:outletId', 'an outlet', OutletParams, Outlet);
-const zoneActive = activation('/outlets/:outletId/zones/:zoneId', 'a zone', ZoneParams, Zone);
-const postActive = activation('/outlets/:outletId/posts/:postId', 'a post', PostParams, Post);
-const staffActive = activation('/outlets/:outletId/staff/:staffId', 'a staff member', StaffParams, Staff);
-const btActive = activation('/business-types/:id', 'a business type', BtParams, BusinessType);
 
 export const orgApi = {
   listBranches: e.get('/branches', 'Branches in scope', { response: itemsOf(Branch) }),
-  listOutlets: e.get('/outlets', 'Outlets, paged and filtered', {
+  ...e.records({
+    one: 'Outlet',
+    many: 'Outlets',
+    path: '/outlets',
+    key: 'outletId',
+    what: 'an outlet',
+    item: Outlet,
+    create: OutletCreate,
+    patch: OutletPatch,
     query: OutletListQuery,
-    response: pageOf(Outlet),
-    exportable: true,
+    summaries: { list: 'Outlets, paged and filtered', create: 'Create an outlet', get: 'One outlet' },
   }),
-  createOutlet: e.post('/outlets', 'Create an outlet', { body: OutletCreate, response: Outlet, status: 201 }),
-  getOutlet: e.get('/outlets/:outletId', 'One outlet', { params: OutletParams, response: Outlet }),
-  updateOutlet: e.patch('/outlets/:outletId', 'Edit an outlet', {
+  ...e.records({
+    one: 'Zone',
+    many: 'Zones',
+    path: '/outlets/:outletId/zones',
+    key: 'zoneId',
+    what: 'a zone',
     params: OutletParams,
-    body: OutletPatch,
-    response: Outlet,
+    item: Zone,
+    create: ZoneCreate,
+    patch: ZonePatch,
+    summaries: { list: 'Functional zones of an outlet' },
   }),
-  deactivateOutlet: outletActive.deactivate,
-  reactivateOutlet: outletActive.reactivate,
-
-  listZones: e.get('/outlets/:outletId/zones', 'Functional zones of an outlet', {
+  ...e.records({
+    one: 'Post',
+    many: 'Posts',
+    path: '/outlets/:outletId/posts',
+    key: 'postId',
+    what: 'a post',
     params: OutletParams,
-    response: itemsOf(Zone),
-    exportable: true,
+    item: Post,
+    create: PostCreate,
+    patch: PostPatch,
+    summaries: { list: 'Lobby posts of an outlet' },
   }),
-  createZone: e.post('/outlets/:outletId/zones', 'Add a zone', {
+  ...e.records({
+    one: 'Staff',
+    many: 'Staff',
+    path: '/outlets/:outletId/staff',
+    key: 'staffId',
+    what: 'a staff member',
     params: OutletParams,
-    body: ZoneCreate,
-    response: Zone,
-    status: 201,
-  }),
-  updateZone: e.patch('/outlets/:outletId/zones/:zoneId', 'Edit a zone', {
-    params: ZoneParams,
-    body: ZonePatch,
-    response: Zone,
-  }),
-  deactivateZone: zoneActive.deactivate,
-  reactivateZone: zoneActive.reactivate,
-
-  listPosts: e.get('/outlets/:outletId/posts', 'Lobby posts of an outlet', {
-    params: OutletParams,
-    response: itemsOf(Post),
-    exportable: true,
-  }),
-  createPost: e.post('/outlets/:outletId/posts', 'Add a post', {
-    params: OutletParams,
-    body: PostCreate,
-    response: Post,
-    status: 201,
-  }),
-  updatePost: e.patch('/outlets/:outletId/posts/:postId', 'Edit a post', {
-    params: PostParams,
-    body: PostPatch,
-    response: Post,
-  }),
-  deactivatePost: postActive.deactivate,
-  reactivatePost: postActive.reactivate,
-
-  listStaff: e.get('/outlets/:outletId/staff', 'Staff of an outlet, paged', {
-    params: OutletParams,
+    item: Staff,
+    create: StaffCreate,
+    patch: StaffPatch,
     query: StaffListQuery,
-    response: pageOf(Staff),
-    exportable: true,
+    summaries: { list: 'Staff of an outlet, paged' },
   }),
-  createStaff: e.post('/outlets/:outletId/staff', 'Add a staff member', {
-    params: OutletParams,
-    body: StaffCreate,
-    response: Staff,
-    status: 201,
+  ...e.records({
+    one: 'BusinessType',
+    many: 'BusinessTypes',
+    path: '/business-types',
+    key: 'id',
+    what: 'a business type',
+    item: BusinessType,
+    create: BusinessTypeCreate,
+    patch: BusinessTypePatch,
+    summaries: { list: 'Business-type catalogue' },
   }),
-  updateStaff: e.patch('/outlets/:outletId/staff/:staffId', 'Edit a staff member', {
-    params: StaffParams,
-    body: StaffPatch,
-    response: Staff,
-  }),
-  deactivateStaff: staffActive.deactivate,
-  reactivateStaff: staffActive.reactivate,
-
-  listBusinessTypes: e.get('/business-types', 'Business-type catalogue', {
-    response: itemsOf(BusinessType),
-    exportable: true,
-  }),
-  createBusinessType: e.post('/business-types', 'Add a business type', {
-    body: BusinessTypeCreate,
-    response: BusinessType,
-    status: 201,
-  }),
-  updateBusinessType: e.patch('/business-types/:id', 'Edit a business type', {
-    params: BtParams,
-    body: BusinessTypePatch,
-    response: BusinessType,
-  }),
-  deactivateBusinessType: btActive.deactivate,
-  reactivateBusinessType: btActive.reactivate,
 } as const;

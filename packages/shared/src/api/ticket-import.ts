@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TICKET_IMPORT_FIELDS, TICKET_KINDS, type TicketImportField } from '../lobby';
-import { OutletParams, PageQuery, pageOf } from './common';
-import { endpoints } from './endpoint';
+import { OutletParams, PageQuery } from './common';
+import { lobbyEndpoints } from './lobby-endpoints';
+import { eventSpan } from './fields';
 
 /**
  * Historic ticket-log import (docs/lobby.md, "Importing ticket history"): the column mapping the
@@ -66,8 +67,7 @@ export const TicketImportPreview = z.object({
   rowsBad: z.number().int(),
   /** good rows whose events are stored already (an earlier import or the live feed) or repeated in the file */
   rowsDuplicate: z.number().int(),
-  firstAt: z.string().nullable(),
-  lastAt: z.string().nullable(),
+  ...eventSpan,
   sample: z.array(TicketImportPreviewRow),
   errors: z.array(TicketImportRowError),
   /** the error list holds the first 1,000 problems; the .xlsx report holds them all */
@@ -84,8 +84,7 @@ export const TicketImportBatch = z.object({
   rowsStored: z.number().int(),
   rowsDuplicate: z.number().int(),
   rowsRejected: z.number().int(),
-  firstAt: z.string().nullable(),
-  lastAt: z.string().nullable(),
+  ...eventSpan,
   createdByName: z.string(),
   createdAt: z.string(),
 });
@@ -104,55 +103,47 @@ export const TicketImportUpload = z.object({
 export type TicketImportUpload = z.infer<typeof TicketImportUpload>;
 
 // ---------------------------------------------------------------- endpoints
-const e = endpoints(['lobby']);
+const ticketImport = lobbyEndpoints.at('/outlets/:outletId/ticket-import', OutletParams);
 const UPLOAD =
   'multipart/form-data: field "file" (CSV in UTF-8 or GBK, or .xlsx), optional "mapping" (JSON: field → column header)';
+/** The body of the endpoints that take an uploaded ticket log. */
+const upload = { consumes: 'multipart', body: TicketImportUpload } as const;
 
 export const ticketImportApi = {
-  getTicketImportMapping: e.get(
-    '/outlets/:outletId/ticket-import/mapping',
-    'The column mapping saved for the outlet',
-    { params: OutletParams, response: TicketImportMappingView },
+  ...ticketImport.document(
+    'TicketImportMapping',
+    '/mapping',
+    TicketImportMappingPut,
+    TicketImportMappingView,
+    ['The column mapping saved for the outlet', 'Save the column mapping for the outlet (audited)'],
   ),
-  putTicketImportMapping: e.put(
-    '/outlets/:outletId/ticket-import/mapping',
-    'Save the column mapping for the outlet (audited)',
-    { params: OutletParams, body: TicketImportMappingPut, response: TicketImportMappingView },
-  ),
-  previewTicketImport: e.post(
-    '/outlets/:outletId/ticket-import/preview',
+  previewTicketImport: ticketImport.post(
+    '/preview',
     `Preview a ticket log: headers, mapping, first rows, every bad row (${UPLOAD})`,
-    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, response: TicketImportPreview },
+    { ...upload, response: TicketImportPreview },
   ),
-  ticketImportErrors: e.post(
-    '/outlets/:outletId/ticket-import/errors.xlsx',
+  ticketImportErrors: ticketImport.post(
+    '/errors.xlsx',
     `Every bad row of a ticket log as .xlsx (${UPLOAD})`,
-    { params: OutletParams, consumes: 'multipart', body: TicketImportUpload, produces: 'xlsx' },
+    {
+      ...upload,
+      produces: 'xlsx',
+    },
   ),
-  commitTicketImport: e.post(
-    '/outlets/:outletId/ticket-import/commit',
+  commitTicketImport: ticketImport.create(
+    '/commit',
     `Import a ticket log: all or nothing, or only the good rows with "skipInvalid"=true (${UPLOAD})`,
-    {
-      params: OutletParams,
-      consumes: 'multipart',
-      body: TicketImportUpload,
-      response: TicketImportBatch,
-      status: 201,
-    },
+    { ...upload, response: TicketImportBatch },
   ),
-  ticketImportTemplate: e.get(
-    '/outlets/:outletId/ticket-import/template.csv',
+  ticketImportTemplate: ticketImport.get(
+    '/template.csv',
     'A CSV template with the expected headers and two example rows',
-    { params: OutletParams, produces: 'file' },
+    { produces: 'file' },
   ),
-  listTicketImportBatches: e.get(
-    '/outlets/:outletId/ticket-import/batches',
+  listTicketImportBatches: ticketImport.pagedList(
+    '/batches',
     'Past imports of the outlet, newest first',
-    {
-      params: OutletParams,
-      query: TicketImportBatchQuery,
-      response: pageOf(TicketImportBatch),
-      exportable: true,
-    },
+    TicketImportBatch,
+    { query: TicketImportBatchQuery },
   ),
 } as const;

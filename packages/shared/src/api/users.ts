@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { StaffRole } from '../org';
 import { USER_ROLES, type UserRole } from '../roles';
-import { BoolQuery, Id, PageQuery, pageOf } from './common';
+import { BoolQuery, Id, PageQuery } from './common';
 import { endpoints } from './endpoint';
+import { searchFilter } from './fields';
 
 /** The languages of the app. */
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -65,7 +66,7 @@ export const UserPatch = z
   .partial()
   .strict();
 export const UserListQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  ...searchFilter,
   role: z.enum(USER_ROLES).optional(),
   outletId: z.string().optional(),
   active: BoolQuery.optional(),
@@ -91,32 +92,24 @@ export function loginRolesForStaff(staffRoles: readonly (StaffRole | string)[]):
 // ---------------------------------------------------------------- endpoints
 const e = endpoints(['users']);
 const UserParams = z.object({ userId: Id });
-
-const userAction = <const P extends string>(path: P, summary: string) =>
-  e.post(path, summary, { params: UserParams, response: User });
+const account = e.at('/users/:userId', UserParams);
 
 export const usersApi = {
-  listUsers: e.get('/users', 'Accounts, paged', {
+  ...e.records({
+    one: 'User',
+    many: 'Users',
+    path: '/users',
+    key: 'userId',
+    what: 'an account',
+    item: User,
+    create: UserCreate,
+    patch: UserPatch,
     query: UserListQuery,
-    response: pageOf(User),
-    exportable: true,
+    summaries: {
+      list: 'Accounts, paged',
+      create: 'Create an account (with `staffId`: the login of a staff member)',
+    },
   }),
-  createUser: e.post('/users', 'Create an account (with `staffId`: the login of a staff member)', {
-    body: UserCreate,
-    response: User,
-    status: 201,
-  }),
-  updateUser: e.patch('/users/:userId', 'Edit an account', {
-    params: UserParams,
-    body: UserPatch,
-    response: User,
-  }),
-  deactivateUser: userAction('/users/:userId/deactivate', 'Deactivate an account'),
-  reactivateUser: userAction('/users/:userId/reactivate', 'Reactivate an account'),
-  unlockUser: userAction('/users/:userId/unlock', 'Unlock a locked account'),
-  resetPassword: e.post('/users/:userId/reset-password', 'Set a new password', {
-    params: UserParams,
-    body: PasswordReset,
-    status: 204,
-  }),
+  unlockUser: account.post('/unlock', 'Unlock a locked account', { response: User }),
+  resetPassword: account.post('/reset-password', 'Set a new password', { body: PasswordReset, status: 204 }),
 } as const;
