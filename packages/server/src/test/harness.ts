@@ -5,7 +5,7 @@ import type { UserRole } from '@liangdian/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { buildApp } from '../app';
 import { type Config, testConfig, testDatabaseSettings } from '../config';
 import { type Database, openDatabase } from '../db/database';
@@ -236,4 +236,31 @@ export async function makeBranchWithOutlets(t: TestApp) {
   const cpo = await makeUser(t, branchId, 'cp_officer', null, 'cpo');
   const reviewer = await makeUser(t, branchId, 'reviewer', null, 'reviewer');
   return { branchId, outletA, outletB, admin, headA, lobbyA, consultant, cpo, reviewer };
+}
+
+/** The people and outlets makeBranchWithOutlets creates. */
+export type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
+
+/** What useCastApp hands a suite: set afresh before each of its tests. */
+export interface CastApp {
+  t: TestApp;
+  cast: Cast;
+  /** the branch administrator, signed in (unless `signIn: false`) */
+  admin: Client;
+}
+
+/**
+ * Registers the hooks of a suite whose every test starts from a fresh app with the usual cast
+ * (makeBranchWithOutlets) and the administrator signed in, and closes the app after the test.
+ * Read the fields inside the tests (`s.admin.post(…)`): they are replaced before each one.
+ */
+export function useCastApp(opts: { config?: Partial<Config>; signIn?: boolean } = {}): CastApp {
+  const s = {} as CastApp;
+  beforeEach(async () => {
+    s.t = await makeTestApp(opts.config);
+    s.cast = await makeBranchWithOutlets(s.t);
+    if (opts.signIn !== false) s.admin = await login(s.t, 'admin');
+  });
+  afterEach(() => s.t.close());
+  return s;
 }
