@@ -1,3 +1,4 @@
+import { pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type TaskRow = DB['rectification_tasks'];
@@ -23,20 +24,12 @@ function filteredTasks(q: Q, f: TaskFilter) {
   return query;
 }
 export async function listTasks(q: Q, f: TaskFilter, offset: number, limit: number) {
-  const [rows, count] = await Promise.all([
-    filteredTasks(q, f)
-      .selectAll('t')
-      .select('o.name as outlet_name')
-      .orderBy('t.due_on')
-      .orderBy('t.id')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    filteredTasks(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(
+    filteredTasks(q, f),
+    (base) => base.selectAll('t').select('o.name as outlet_name').orderBy('t.due_on').orderBy('t.id'),
+    offset,
+    limit,
+  );
 }
 export const findTask = (q: Q, id: string) =>
   q

@@ -1,7 +1,7 @@
 import { addDays, beijingStartOfDay } from '@liangdian/engine/time';
 import { sql } from 'kysely';
+import { containsText } from '../../db/query';
 import type { DB, Q } from '../../db/types';
-import { likePattern } from '../../lib/paging';
 import * as stats from './complaints.stats.repository';
 
 export type ComplaintRow = DB['complaints'];
@@ -21,9 +21,6 @@ export type ComplaintFullRow = ComplaintRow & {
 export type EventRow = DB['complaint_events'];
 export type PauseRow = DB['complaint_pauses'];
 export type NoticeRow = DB['complaint_notices'];
-
-const like = (column: string, pattern: string) =>
-  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 // The code tables are read here by the statistics (insights.service): their SQL is in
 // complaint-codes.repository.
@@ -104,10 +101,7 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   if (f.toDate && forPage) query = query.where('c.received_at', '<', beijingStartOfDay(addDays(f.toDate, 1)));
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('c.no', p), like('c.claim', p)]));
-  }
+  if (f.q) query = query.where(containsText(['c.no', 'c.claim'], f.q));
   return query;
 }
 

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
+import { containsText, pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { newId } from '../../lib/ids';
-import { likePattern } from '../../lib/paging';
 import * as meta from '../meta/meta.repository';
 
 export type OutletRow = DB['outlets'];
@@ -20,9 +19,6 @@ export interface OutletFilter {
   pilot?: boolean;
 }
 export type OutletSort = 'code' | 'name' | 'staffCount';
-
-const like = (column: string, pattern: string) =>
-  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 // ---- branches
 export const listBranches = (q: Q, branchId: string) =>
@@ -52,12 +48,7 @@ function filteredOutlets(q: Q, f: OutletFilter) {
   if (f.onlyOutletId) query = query.where('outlets.id', '=', f.onlyOutletId);
   if (f.active !== undefined) query = query.where('outlets.active', '=', f.active ? 1 : 0);
   if (f.pilot !== undefined) query = query.where('outlets.pilot', '=', f.pilot ? 1 : 0);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) =>
-      eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]),
-    );
-  }
+  if (f.q) query = query.where(containsText(['outlets.name', 'outlets.code', 'outlets.address'], f.q));
   return query;
 }
 
@@ -70,22 +61,16 @@ export async function listOutlets(
   limit: number,
 ): Promise<{ rows: OutletListRow[]; total: number }> {
   const dir = desc ? 'desc' : 'asc';
-  let page = filteredOutlets(q, f)
-    .innerJoin('branches', 'branches.id', 'outlets.branch_id')
-    .selectAll('outlets')
-    .select('branches.name as branch_name');
-  if (sort === 'code') page = page.orderBy('outlets.code', dir);
-  else
-    page = page
-      .orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir)
-      .orderBy('outlets.code');
-  const [rows, count] = await Promise.all([
-    page.offset(offset).limit(limit).execute(),
-    filteredOutlets(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const page = (base: ReturnType<typeof filteredOutlets>) => {
+    const rows = base
+      .innerJoin('branches', 'branches.id', 'outlets.branch_id')
+      .selectAll('outlets')
+      .select('branches.name as branch_name');
+    return sort === 'code'
+      ? rows.orderBy('outlets.code', dir)
+      : rows.orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir).orderBy('outlets.code');
+  };
+  return pageWithTotal(filteredOutlets(q, f), page, offset, limit);
 }
 
 export const findOutlet = (q: Q, id: string): Promise<OutletListRow | undefined> =>
@@ -190,10 +175,7 @@ function filteredStaff(q: Q, f: StaffFilter) {
   let query = q.selectFrom('staff').where('staff.outlet_id', '=', f.outletId);
   if (f.active !== undefined) query = query.where('staff.active', '=', f.active ? 1 : 0);
   if (f.role) query = query.where('staff.roles', 'like', `%"${f.role}"%`);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('staff.name', p), like('staff.employee_no', p)]));
-  }
+  if (f.q) query = query.where(containsText(['staff.name', 'staff.employee_no'], f.q));
   return query;
 }
 
@@ -201,18 +183,18 @@ function filteredStaff(q: Q, f: StaffFilter) {
 export type StaffWithLogin = StaffRow & { user_id: string | null; username: string | null };
 
 export async function listStaff(q: Q, f: StaffFilter, offset: number, limit: number) {
-  const rows = await filteredStaff(q, f)
-    .leftJoin('users', 'users.staff_id', 'staff.id')
-    .selectAll('staff')
-    .select(['users.id as user_id', 'users.username'])
-    .orderBy('staff.employee_no')
-    .offset(offset)
-    .limit(limit)
-    .execute();
-  const count = await filteredStaff(q, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: rows as StaffWithLogin[], total: Number(count.n) };
+  const { rows, total } = await pageWithTotal(
+    filteredStaff(q, f),
+    (base) =>
+      base
+        .leftJoin('users', 'users.staff_id', 'staff.id')
+        .selectAll('staff')
+        .select(['users.id as user_id', 'users.username'])
+        .orderBy('staff.employee_no'),
+    offset,
+    limit,
+  );
+  return { rows: rows as StaffWithLogin[], total };
 }
 export const findStaff = (q: Q, outletId: string, id: string) =>
   q

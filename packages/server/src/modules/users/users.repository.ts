@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 
@@ -75,12 +76,6 @@ function filtered(q: Q, f: UserFilter) {
 
 export async function list(q: Q, f: UserFilter, offset: number, limit: number) {
   const base = filtered(q, f);
-  const [rows, count] = await Promise.all([
-    base.orderBy('users.username').offset(offset).limit(limit).execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  // the filter selects the user's columns: the count runs without them
+  return pageWithTotal(base.clearSelect(), () => base.orderBy('users.username'), offset, limit);
 }
