@@ -19,6 +19,17 @@ import * as users from '../modules/users/users.repository';
 export const DB_KIND = testDatabaseSettings().kind;
 export const PASSWORD = 'correct-horse-9';
 
+/** A new, empty schema in the test PostgreSQL server, with the server's URL. */
+export async function freshPgSchema(): Promise<{ url: string; schema: string }> {
+  const url = inject('pgUrl');
+  const schema = `t_${newId().replace(/-/g, '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  return { url, schema };
+}
+
 /**
  * A fresh, empty, migrated database for one test app: SQLite in memory, or a new schema in the
  * test PostgreSQL server with a pool of ONE connection, so code that queries outside its
@@ -26,12 +37,7 @@ export const PASSWORD = 'correct-horse-9';
  */
 async function freshDatabase(): Promise<Database> {
   if (DB_KIND === 'sqlite') return openDatabase({ kind: 'sqlite', file: ':memory:' });
-  const url = inject('pgUrl');
-  const schema = `t_${newId().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  const { url, schema } = await freshPgSchema();
   const database = openDatabase({ kind: 'postgres', url, schema, poolSize: 1 });
   return {
     ...database,

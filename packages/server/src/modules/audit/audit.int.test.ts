@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { login, useCastApp } from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 
 describe('audit log', () => {
   const ctx = useCastApp({ signIn: false });
@@ -115,20 +115,22 @@ describe('audit log', () => {
       capacity: 1,
     });
     const all = await readSheet(await admin.get('/api/v1/audit/export.xlsx'));
-    expect(all.title).toBe('审计日志');
-    expect(all.filterLine).toContain('筛选条件：全部');
-    expect(all.headers).toEqual([
-      '序号',
-      '时间（北京）',
-      '操作人',
-      '操作',
-      '对象类型',
-      '对象编号',
-      '网点',
-      '变更前',
-      '变更后',
-      'IP 地址',
-    ]);
+    expectSheetHead(all, {
+      title: '审计日志',
+      filter: '筛选条件：全部',
+      headers: [
+        '序号',
+        '时间（北京）',
+        '操作人',
+        '操作',
+        '对象类型',
+        '对象编号',
+        '网点',
+        '变更前',
+        '变更后',
+        'IP 地址',
+      ],
+    });
     expect(all.rows.map((r) => [r[0], r[2], r[3], r[4], r[6]])).toEqual([
       [3, 'admin', '新建', '功能区', '乙支行'],
       [2, 'admin', '新建', '功能区', '甲支行'],

@@ -1,7 +1,7 @@
 import { beijingWallDate } from '@liangdian/engine/time';
 import { describe, expect, it } from 'vitest';
 import { login, makeStaff, makeUser, useCastApp } from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 
 describe('coaching: scripts, drills, ten questions and quizzes', () => {
   const ctx = useCastApp();
@@ -132,19 +132,11 @@ describe('coaching: scripts, drills, ten questions and quizzes', () => {
     expect((await ctx.admin.get(`/api/v1/complaint-drills?staffId=${s2}`)).json().total).toBe(2);
     // the drills as .xlsx: the day a Date, scores as numbers, the share rounded, the filter named
     const x = await readSheet(await ctx.admin.get(`/api/v1/complaint-drills/export.xlsx?staffId=${s2}`));
-    expect(x.title).toBe('投诉带教');
-    expect(x.filterLine).toContain('参演人员：陈二');
-    expect(x.headers).toEqual([
-      '日期',
-      '网点',
-      '场景',
-      '参演人员',
-      '评估人',
-      '得分',
-      '满分',
-      '得分率',
-      '点评',
-    ]);
+    expectSheetHead(x, {
+      title: '投诉带教',
+      filter: '参演人员：陈二',
+      headers: ['日期', '网点', '场景', '参演人员', '评估人', '得分', '满分', '得分率', '点评'],
+    });
     expect(x.rows).toEqual([
       [
         new Date('2026-11-02T00:00:00Z'),
@@ -227,9 +219,11 @@ describe('coaching: scripts, drills, ten questions and quizzes', () => {
       nameEn: 'Wealth management',
     });
     const x = await readSheet(await head.get(`/api/v1/quiz-results/export.xlsx?staffId=${s1}`));
-    expect(x.title).toBe('客户十问测验');
-    expect(x.filterLine).toContain('员工：刘一');
-    expect(x.headers).toEqual(['时间', '网点', '员工', '业务线', '答对', '题数', '正确率']);
+    expectSheetHead(x, {
+      title: '客户十问测验',
+      filter: '员工：刘一',
+      headers: ['时间', '网点', '员工', '业务线', '答对', '题数', '正确率'],
+    });
     expect(x.rows).toEqual([[beijingWallDate(rec.json().takenAt), '甲支行', '刘一', '理财业务', 2, 3, 0.67]]);
     expect(x.formats[0]).toBe('yyyy-mm-dd hh:mm');
     // a staff member of the outlet may draw a quiz but not record one

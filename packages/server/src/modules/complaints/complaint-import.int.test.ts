@@ -7,12 +7,7 @@ describe('complaints: the .xlsx import and its template', () => {
   const ctx = useCastApp();
 
   const upload = (c: Client, body: Buffer) =>
-    ctx.t.app.inject({
-      method: 'POST',
-      url: '/api/v1/complaints/import',
-      headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf, 'content-type': XLSX_MIME },
-      payload: body,
-    });
+    c.post('/api/v1/complaints/import', body, { 'content-type': XLSX_MIME });
 
   /** The template as downloaded, filled in below its own headers. */
   async function filledTemplate(c: Client, rows: Record<string, unknown>[]): Promise<Buffer> {

@@ -279,15 +279,9 @@ describe('complaints: the process state machine', () => {
     );
 
     const events = (await ctx.admin.get(`${url}/events`)).json().items;
-    expect(events.map((e: { action: string }) => e.action)).toEqual([
-      'register',
-      'acknowledge',
-      'investigate',
-      'decide',
-      'inform',
-      'follow_up',
-      'close',
-    ]);
+    // the steps of the standard process, after the registration
+    const steps = ['acknowledge', 'investigate', 'decide', 'inform', 'follow_up', 'close'];
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['register', ...steps]);
     expect(events[1]).toMatchObject({
       actorName: 'lobby.a',
       fromStatus: 'registered',
@@ -303,15 +297,7 @@ describe('complaints: the process state machine', () => {
       .select('action')
       .where('entity_id', '=', c.id)
       .execute();
-    expect(audit.map((a) => a.action)).toEqual([
-      'create',
-      'acknowledge',
-      'investigate',
-      'decide',
-      'inform',
-      'follow_up',
-      'close',
-    ]);
+    expect(audit.map((a) => a.action)).toEqual(['create', ...steps]);
   });
 
   it('refuses a handler who is the staff member complained about (recusal)', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../lib/xlsx';
 import { type Client, login, makeStaff, useCastApp } from '../../test/harness';
 import { feeComplaintBody as complaint, feeDecisionBody as decision } from '../../test/complaints';
-import { readSheet } from '../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 
 describe('complaints: statistics, report, prevention and accountability', () => {
   const ctx = useCastApp();
@@ -77,9 +77,11 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     ]);
     expect((await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
     const en = await readSheet(await ctx.admin.get('/api/v1/complaints/report/export.xlsx'));
-    expect(en.title).toBe('Consumer complaint report');
-    expect(en.filterLine).toContain('Filter: all');
-    expect(en.headers).toEqual(['Business category', 'Cause', 'Channel', 'Complaints']);
+    expectSheetHead(en, {
+      title: 'Consumer complaint report',
+      filter: 'Filter: all',
+      headers: ['Business category', 'Cause', 'Channel', 'Complaints'],
+    });
     expect(en.rows).toContainEqual(['Credit cards', 'Pricing and fees', 'Mobile banking', 1]);
   });
 
@@ -103,9 +105,11 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     expect(Number.isInteger(s.meanDaysToDecision * 10)).toBe(false);
 
     const x = await readSheet(await ctx.admin.get('/api/v1/complaints/stats/export.xlsx?from=2026-10-01'));
-    expect(x.title).toBe('投诉统计');
-    expect(x.filterLine).toContain('受理日期起：2026-10-01');
-    expect(x.headers).toEqual(['维度', '项目', '投诉量', '比率', '天数']);
+    expectSheetHead(x, {
+      title: '投诉统计',
+      filter: '受理日期起：2026-10-01',
+      headers: ['维度', '项目', '投诉量', '比率', '天数'],
+    });
     expect(x.formats.slice(2)).toEqual(['#,##0', '0.0%', '#,##0.0']);
     const line = (dim: string, item: string) => x.rows.find((r) => r[0] === dim && r[1] === item);
     expect(line('渠道', '营业现场')).toEqual(['渠道', '营业现场', 3, null, null]);
@@ -183,9 +187,11 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       controls: ['收费项目逐项公示', '办理前口头提示费用'],
     });
     const x = await readSheet(await ctx.admin.get('/api/v1/complaints/risks/export.xlsx?days=30'));
-    expect(x.title).toBe('高风险场景');
-    expect(x.filterLine).toContain('统计期间：近 30 天');
-    expect(x.headers).toEqual(['排名', '业务类别', '投诉原因', '投诉量', '防控措施', '措施更新时间']);
+    expectSheetHead(x, {
+      title: '高风险场景',
+      filter: '统计期间：近 30 天',
+      headers: ['排名', '业务类别', '投诉原因', '投诉量', '防控措施', '措施更新时间'],
+    });
     expect(x.rows[0]).toEqual([
       1,
       '信用卡',
@@ -298,12 +304,7 @@ describe('complaints: import', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
   const upload = (c: Client, body: Buffer) =>
-    ctx.t.app.inject({
-      method: 'POST',
-      url: '/api/v1/complaints/import',
-      headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf, 'content-type': XLSX_MIME },
-      payload: body,
-    });
+    c.post('/api/v1/complaints/import', body, { 'content-type': XLSX_MIME });
 
   it('imports all rows or none, reporting every bad row with its number', async () => {
     const bad = await sheet([

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Client, login, useCastApp } from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 import { at, ev, makeFloor, makeToken, send } from './lobby.fixtures';
 
 describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
@@ -71,9 +71,11 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const sheet = await readSheet(xlsx);
-    expect(sheet.title).toBe('厅堂日志');
-    expect(sheet.filterLine).toContain('日期：2026-11-02');
-    expect(sheet.headers).toEqual(['时间', '类别', '操作人', '原模式', '新模式', '内容']);
+    expectSheetHead(sheet, {
+      title: '厅堂日志',
+      filter: '日期：2026-11-02',
+      headers: ['时间', '类别', '操作人', '原模式', '新模式', '内容'],
+    });
     // kinds by their names, times as Beijing date-times
     expect(sheet.rows.map((r) => r[1])).toEqual(['签到', '签到', '签退']);
     expect(sheet.rows[0]![0]).toBeInstanceOf(Date);

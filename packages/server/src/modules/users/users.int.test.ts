@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { login, makeStaff, PASSWORD, useCastApp } from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 
 describe('user administration', () => {
   const ctx = useCastApp();
@@ -70,17 +70,10 @@ describe('user administration', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const all = await readSheet(xlsx);
-    expect(all.title).toBe('用户列表');
-    expect(all.headers).toEqual([
-      '用户名',
-      '姓名',
-      '角色',
-      '数据范围',
-      '员工档案',
-      '状态',
-      '最近登录',
-      '创建时间',
-    ]);
+    expectSheetHead(all, {
+      title: '用户列表',
+      headers: ['用户名', '姓名', '角色', '数据范围', '员工档案', '状态', '最近登录', '创建时间'],
+    });
     expect(all.rows).toHaveLength(6);
     // roles by their names, the scope by the outlet's name, times as Excel dates (Beijing)
     const head = all.rows.find((r) => r[0] === 'head.a')!;

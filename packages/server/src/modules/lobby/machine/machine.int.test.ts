@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Client, login, useCastApp } from '../../../test/harness';
-import { readSheet } from '../../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../../test/xlsx';
 import { ev, makeToken, send } from '../lobby.fixtures';
 
 describe('live lobby: machine tokens and ticket events', () => {
@@ -52,9 +52,11 @@ describe('live lobby: machine tokens and ticket events', () => {
     );
     expect(xlsx.statusCode).toBe(200);
     const sheet = await readSheet(xlsx);
-    expect(sheet.title).toBe('叫号机令牌');
-    expect(sheet.filterLine).toContain('状态：已吊销');
-    expect(sheet.headers).toEqual(['名称', '前缀', '状态', '创建时间', '最近使用', '吊销时间']);
+    expectSheetHead(sheet, {
+      title: '叫号机令牌',
+      filter: '状态：已吊销',
+      headers: ['名称', '前缀', '状态', '创建时间', '最近使用', '吊销时间'],
+    });
     expect(sheet.rows).toHaveLength(1);
     const [name, prefix, status, created, lastUsed, revoked] = sheet.rows[0]!;
     expect([name, prefix, status]).toEqual(['叫号机 1', tok.token.slice(0, 8), '已吊销']);

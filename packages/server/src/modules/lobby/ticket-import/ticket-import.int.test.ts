@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../lib/ids';
 import { type Client, login, makeStaff, useCastApp } from '../../../test/harness';
-import { readSheet } from '../../../test/xlsx';
+import { readSheet, expectSheetHead } from '../../../test/xlsx';
 import * as org from '../../org/org.repository';
 
 /** A multipart body: form fields first or last, then the file. */
@@ -196,19 +196,21 @@ describe('ticket history import', () => {
     const xlsx = await head.get(url(ctx.cast.outletA, '/batches/export.xlsx'));
     expect(xlsx.statusCode).toBe(200);
     const sheet = await readSheet(xlsx);
-    expect(sheet.title).toBe('叫号记录导入');
-    expect(sheet.headers).toEqual([
-      '导入时间',
-      '导入人',
-      '文件',
-      '格式',
-      '总行数',
-      '新增',
-      '重复',
-      '跳过的错误行',
-      '最早时间',
-      '最晚时间',
-    ]);
+    expectSheetHead(sheet, {
+      title: '叫号记录导入',
+      headers: [
+        '导入时间',
+        '导入人',
+        '文件',
+        '格式',
+        '总行数',
+        '新增',
+        '重复',
+        '跳过的错误行',
+        '最早时间',
+        '最晚时间',
+      ],
+    });
     expect(sheet.rows).toHaveLength(2);
     // counts as numbers (both imports ran at one instant of the test clock: in either order)
     expect(sheet.rows.map((r) => r.slice(1, 8))).toEqual(
