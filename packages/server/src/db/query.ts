@@ -1,5 +1,6 @@
-import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { likePattern } from '../lib/paging';
+import type { DB, Q } from './types';
 
 /** How many rows a filtered query has. */
 export async function countRows<D, T extends keyof D, O>(
@@ -40,3 +41,28 @@ export function containsText(columns: string[], text: string): Expression<SqlBoo
   const one = (column: string) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
   return columns.length === 1 ? one(columns[0]!) : sql<SqlBool>`(${sql.join(columns.map(one), sql` or `)})`;
 }
+
+/** Every table, loosely typed: what the row helpers below write through (their callers keep the types). */
+type LooseTables = Record<string, Record<string, unknown>>;
+const loose = (q: Q) => q as unknown as Kysely<LooseTables>;
+
+/** The insert of one row into `table`: `export const insertZone = insertRow('zones')`. */
+export const insertRow =
+  <T extends keyof DB & string>(table: T) =>
+  async (q: Q, row: DB[T]): Promise<void> => {
+    await loose(q)
+      .insertInto(table as string)
+      .values(row)
+      .execute();
+  };
+
+/** The update of the row of `table` with this `id`: `export const updateZone = updateById('zones')`. */
+export const updateById =
+  <T extends keyof DB & string>(table: T) =>
+  async (q: Q, id: string, patch: Partial<DB[T]>): Promise<void> => {
+    await loose(q)
+      .updateTable(table as string)
+      .set(patch)
+      .where('id', '=', id)
+      .execute();
+  };

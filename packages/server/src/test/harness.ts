@@ -146,24 +146,23 @@ export async function makeUser(
   hashCache ??= argon2Hasher.hash(PASSWORD);
   const now = t.clock.now().toISOString();
   const id = newId();
-  await users.insert(t.database.db, {
-    id,
-    username,
-    display_name: username,
-    role,
-    branch_id: branchId,
-    outlet_id: outletId,
-    staff_id: null,
-    password_hash: await hashCache,
-    failed_logins: 0,
-    locked_until: null,
-    active: 1,
-    must_change_password: 0,
-    locale: 'zh-CN',
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-  });
+  const password_hash = await hashCache;
+  await users.insert(
+    t.database.db,
+    users.newUserRow(
+      {
+        id,
+        username,
+        display_name: username,
+        role,
+        branch_id: branchId,
+        outlet_id: outletId,
+        staff_id: null,
+        password_hash,
+      },
+      now,
+    ),
+  );
   return { id, username };
 }
 

@@ -1,4 +1,4 @@
-import { containsText, pageWithTotal } from '../../db/query';
+import { containsText, pageWithTotal, insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type ScriptRow = DB['complaint_scripts'];
@@ -43,15 +43,9 @@ export async function scriptScenarios(q: Q, limit: number): Promise<string[]> {
 }
 export const findScript = (q: Q, id: string) =>
   q.selectFrom('complaint_scripts').selectAll().where('id', '=', id).executeTakeFirst();
-export async function insertScript(q: Q, row: ScriptRow) {
-  await q.insertInto('complaint_scripts').values(row).execute();
-}
-export async function updateScript(q: Q, id: string, patch: Partial<ScriptRow>) {
-  await q.updateTable('complaint_scripts').set(patch).where('id', '=', id).execute();
-}
-export async function insertScriptVersion(q: Q, row: ScriptVersionRow) {
-  await q.insertInto('complaint_script_versions').values(row).execute();
-}
+export const insertScript = insertRow('complaint_scripts');
+export const updateScript = updateById('complaint_scripts');
+export const insertScriptVersion = insertRow('complaint_script_versions');
 export const listScriptVersions = (q: Q, scriptId: string) =>
   q
     .selectFrom('complaint_script_versions')
@@ -162,9 +156,7 @@ export async function replaceQuestions(q: Q, outletId: string, line: string, row
     .execute();
   if (rows.length) await q.insertInto('ten_questions').values(rows).execute();
 }
-export async function insertQuiz(q: Q, row: QuizRow) {
-  await q.insertInto('quiz_results').values(row).execute();
-}
+export const insertQuiz = insertRow('quiz_results');
 export async function listQuizzes(
   q: Q,
   f: { branchId: string; onlyOutletId?: string | null; outletId?: string; staffId?: string },

@@ -1,4 +1,4 @@
-import { pageWithTotal } from '../../db/query';
+import { pageWithTotal, insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type TaskRow = DB['rectification_tasks'];
@@ -39,9 +39,5 @@ export const findTask = (q: Q, id: string) =>
     .select(['o.name as outlet_name', 'o.branch_id'])
     .where('t.id', '=', id)
     .executeTakeFirst();
-export async function insertTask(q: Q, row: TaskRow) {
-  await q.insertInto('rectification_tasks').values(row).execute();
-}
-export async function updateTask(q: Q, id: string, patch: Partial<TaskRow>) {
-  await q.updateTable('rectification_tasks').set(patch).where('id', '=', id).execute();
-}
+export const insertTask = insertRow('rectification_tasks');
+export const updateTask = updateById('rectification_tasks');

@@ -1,6 +1,6 @@
 import { addDays, beijingStartOfDay } from '@liangdian/engine/time';
 import { sql } from 'kysely';
-import { containsText } from '../../db/query';
+import { containsText, insertRow } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import * as stats from './complaints.stats.repository';
 
@@ -249,9 +249,7 @@ export async function updateComplaint(q: Q, id: string, patch: Partial<Complaint
 }
 export const complaintNoTaken = async (q: Q, no: string) =>
   !!(await q.selectFrom('complaints').select('id').where('no', '=', no).executeTakeFirst());
-export async function insertEvent(q: Q, row: EventRow) {
-  await q.insertInto('complaint_events').values(row).execute();
-}
+export const insertEvent = insertRow('complaint_events');
 export async function insertEvents(q: Q, rows: EventRow[], chunk = 200) {
   for (let i = 0; i < rows.length; i += chunk) {
     await q
@@ -269,9 +267,7 @@ export const listEvents = (q: Q, complaintId: string) =>
     .orderBy('id')
     .execute();
 
-export async function insertPause(q: Q, row: PauseRow) {
-  await q.insertInto('complaint_pauses').values(row).execute();
-}
+export const insertPause = insertRow('complaint_pauses');
 export const listPauses = (q: Q, complaintId: string) =>
   q
     .selectFrom('complaint_pauses')
@@ -288,9 +284,7 @@ export async function endPause(q: Q, complaintId: string, at: string) {
     .execute();
 }
 
-export async function insertNotice(q: Q, row: NoticeRow) {
-  await q.insertInto('complaint_notices').values(row).execute();
-}
+export const insertNotice = insertRow('complaint_notices');
 export const listNotices = (q: Q, complaintId: string) =>
   q
     .selectFrom('complaint_notices')

@@ -1,4 +1,4 @@
-import { containsText, pageWithTotal } from '../../db/query';
+import { containsText, pageWithTotal, insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { newId } from '../../lib/ids';
 import * as meta from '../meta/meta.repository';
@@ -130,12 +130,8 @@ export const listZones = (q: Q, outletId: string) =>
     .execute();
 export const findZone = (q: Q, outletId: string, id: string) =>
   q.selectFrom('zones').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
-export async function insertZone(q: Q, row: ZoneRow) {
-  await q.insertInto('zones').values(row).execute();
-}
-export async function updateZone(q: Q, id: string, patch: Partial<ZoneRow>) {
-  await q.updateTable('zones').set(patch).where('id', '=', id).execute();
-}
+export const insertZone = insertRow('zones');
+export const updateZone = updateById('zones');
 
 export type PostWithZone = PostRow & { zone_name: string | null };
 export const listPosts = (q: Q, outletId: string): Promise<PostWithZone[]> =>
@@ -157,12 +153,8 @@ export const findPost = (q: Q, outletId: string, id: string): Promise<PostWithZo
     .where('posts.outlet_id', '=', outletId)
     .where('posts.id', '=', id)
     .executeTakeFirst();
-export async function insertPost(q: Q, row: PostRow) {
-  await q.insertInto('posts').values(row).execute();
-}
-export async function updatePost(q: Q, id: string, patch: Partial<PostRow>) {
-  await q.updateTable('posts').set(patch).where('id', '=', id).execute();
-}
+export const insertPost = insertRow('posts');
+export const updatePost = updateById('posts');
 
 // ---- staff
 export interface StaffFilter {
@@ -207,12 +199,8 @@ export const findStaff = (q: Q, outletId: string, id: string) =>
     .executeTakeFirst() as Promise<StaffWithLogin | undefined>;
 export const staffByEmployeeNo = (q: Q, employeeNo: string) =>
   q.selectFrom('staff').select('id').where('employee_no', '=', employeeNo).executeTakeFirst();
-export async function insertStaff(q: Q, row: StaffRow) {
-  await q.insertInto('staff').values(row).execute();
-}
-export async function updateStaff(q: Q, id: string, patch: Partial<StaffRow>) {
-  await q.updateTable('staff').set(patch).where('id', '=', id).execute();
-}
+export const insertStaff = insertRow('staff');
+export const updateStaff = updateById('staff');
 
 // ---- business types
 export const listBusinessTypes = (q: Q) =>
@@ -221,12 +209,8 @@ export const findBusinessType = (q: Q, id: string) =>
   q.selectFrom('business_types').selectAll().where('id', '=', id).executeTakeFirst();
 export const businessTypeByCode = (q: Q, code: string) =>
   q.selectFrom('business_types').select('id').where('code', '=', code).executeTakeFirst();
-export async function insertBusinessType(q: Q, row: BusinessTypeRow) {
-  await q.insertInto('business_types').values(row).execute();
-}
-export async function updateBusinessType(q: Q, id: string, patch: Partial<BusinessTypeRow>) {
-  await q.updateTable('business_types').set(patch).where('id', '=', id).execute();
-}
+export const insertBusinessType = insertRow('business_types');
+export const updateBusinessType = updateById('business_types');
 
 // ---- bulk inserts (demo data, imports)
 export async function insertMany<

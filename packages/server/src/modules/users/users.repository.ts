@@ -33,6 +33,26 @@ export const findByUsername = (q: Q, username: string): Promise<UserWithOutlet |
 export const findByStaffId = (q: Q, staffId: string) =>
   q.selectFrom('users').select(['id', 'username']).where('staff_id', '=', staffId).executeTakeFirst();
 
+/** Who a new login is; newUserRow fills in the rest. */
+export type NewUser = Pick<
+  UserRow,
+  'id' | 'username' | 'display_name' | 'role' | 'branch_id' | 'outlet_id' | 'staff_id' | 'password_hash'
+> &
+  Partial<Pick<UserRow, 'must_change_password'>>;
+
+/** The row of a new login at `now`: active, unlocked, zh-CN, never signed in, no password change due. */
+export const newUserRow = (user: NewUser, now: string): UserRow => ({
+  failed_logins: 0,
+  locked_until: null,
+  active: 1,
+  must_change_password: 0,
+  locale: 'zh-CN',
+  last_login_at: null,
+  created_at: now,
+  updated_at: now,
+  ...user,
+});
+
 export async function insert(q: Q, row: UserRow): Promise<void> {
   await q.insertInto('users').values(row).execute();
 }
