@@ -106,23 +106,17 @@ async function seed(db) {
     });
   }
   const password = 'bench-password-1!';
-  await m.users.insert(db, {
+  const admin = {
     id: m.newId(),
     username: 'bench-admin',
     display_name: 'bench',
     role: 'admin',
     branch_id: branchId,
     outlet_id: null,
+    staff_id: null,
     password_hash: await m.argon2Hasher.hash(password),
-    failed_logins: 0,
-    locked_until: null,
-    active: 1,
-    must_change_password: 0,
-    locale: 'zh-CN',
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-  });
+  };
+  await m.users.insert(db, m.users.newUserRow(admin, now));
   return { outlets, tokens, password };
 }
 
