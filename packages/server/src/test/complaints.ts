@@ -1,3 +1,6 @@
+import { expect } from 'vitest';
+import type { Client } from './harness';
+
 // Request bodies the complaint suites register and decide complaints with.
 
 /** A complaint as the registration form sends it: 张三丰's walk-in about a debit card, 2 Nov 2026. */
@@ -45,3 +48,14 @@ export const feeDecisionBody = {
   reasons: '收费未公示',
   result: '退还手续费',
 };
+
+/** Registers a complaint as `client` (complaintBody unless told), checks the 201, answers its id. */
+export async function registerComplaint(
+  client: Client,
+  outletId: string,
+  over: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await client.post('/api/v1/complaints', complaintBody(outletId, over));
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}

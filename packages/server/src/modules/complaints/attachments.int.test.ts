@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Client, login, makeUser, useCastApp } from '../../test/harness';
-import { complaintBody } from '../../test/complaints';
+import { registerComplaint } from '../../test/complaints';
 
 const PDF = Buffer.concat([
   Buffer.from('%PDF-1.7\n'),
@@ -34,12 +34,10 @@ describe('complaint attachments', () => {
 
   const ctx = useCastApp();
   beforeEach(async () => {
-    const res = await ctx.admin.post(
-      '/api/v1/complaints',
-      complaintBody(ctx.cast.outletA, { claim: '柜员态度差', facts: '等候过久' }),
-    );
-    expect(res.statusCode).toBe(201);
-    complaintId = res.json().id;
+    complaintId = await registerComplaint(ctx.admin, ctx.cast.outletA, {
+      claim: '柜员态度差',
+      facts: '等候过久',
+    });
   });
 
   it('keeps a file with the complaint and returns the same bytes, auditing both', async () => {

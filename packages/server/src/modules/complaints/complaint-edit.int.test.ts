@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Client, login, useCastApp } from '../../test/harness';
-import { complaintBody } from '../../test/complaints';
+import { registerComplaint } from '../../test/complaints';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x20)]);
 
@@ -10,12 +10,7 @@ describe('complaints: editing, attachment limits and the import template', () =>
 
   const ctx = useCastApp({ config: { attachmentMaxBytes: 128 * 1024 } });
   beforeEach(async () => {
-    const res = await ctx.admin.post(
-      '/api/v1/complaints',
-      complaintBody(ctx.cast.outletA, { claim: '柜员态度差', facts: '等候过久' }),
-    );
-    expect(res.statusCode).toBe(201);
-    id = res.json().id;
+    id = await registerComplaint(ctx.admin, ctx.cast.outletA, { claim: '柜员态度差', facts: '等候过久' });
   });
 
   const events = async (c: Client) =>

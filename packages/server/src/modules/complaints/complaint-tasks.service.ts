@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { beijingDate, isoDate } from '@liangdian/engine/time';
 import type { RectificationTask, TaskCreate, TaskListQuery, TaskPatch } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
@@ -51,8 +52,7 @@ export class ComplaintTasksService {
         status: f.status,
         overdueBefore: f.overdue ? today : undefined,
       },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentTask), total, page: f.page, pageSize: f.pageSize };
   }

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { reviewRequestBy } from '@liangdian/engine';
 import { addDays, beijingDate } from '@liangdian/engine/time';
 import { EMERGENCY_CHECKLIST, MAJOR_COMPLAINT_PEOPLE, takesStep } from '@liangdian/shared';
@@ -110,8 +111,7 @@ export class ComplaintsService {
       this.filterOf(actor, f),
       sort,
       desc,
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     const how = this.cases.personalFor(actor);
     return {

@@ -306,21 +306,24 @@ describe('complaints: import', () => {
   const upload = (c: Client, body: Buffer) =>
     c.post('/api/v1/complaints/import', body, { 'content-type': XLSX_MIME });
 
+  /** A good row: 赵六's walk-in complaint at outlet A1, received at `at`. */
+  const zhaoLiu = (at: string) => [
+    at,
+    'A1',
+    '营业现场',
+    '借记卡',
+    '服务态度及服务质量',
+    '现场',
+    '',
+    '赵六',
+    '13700001111',
+    1,
+    '态度差',
+  ];
+
   it('imports all rows or none, reporting every bad row with its number', async () => {
     const bad = await sheet([
-      [
-        '2026-10-01 09:30',
-        'A1',
-        '营业现场',
-        '借记卡',
-        '服务态度及服务质量',
-        '现场',
-        '',
-        '赵六',
-        '13700001111',
-        1,
-        '态度差',
-      ],
+      zhaoLiu('2026-10-01 09:30'),
       [
         '2026-10-02 09:30',
         'ZZ',
@@ -354,19 +357,7 @@ describe('complaints: import', () => {
     expect((await ctx.admin.get('/api/v1/complaints')).json().total).toBe(0);
 
     const good = await sheet([
-      [
-        '2026-10-01 23:30',
-        'A1',
-        '营业现场',
-        '借记卡',
-        '服务态度及服务质量',
-        '现场',
-        '',
-        '赵六',
-        '13700001111',
-        1,
-        '态度差',
-      ],
+      zhaoLiu('2026-10-01 23:30'),
       [
         '2026-10-02 09:30',
         'B1',

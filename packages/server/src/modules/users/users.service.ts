@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { BRANCH_SCOPED_ROLES, OUTLET_SCOPED_ROLES, passwordProblems, type UserRole } from '@liangdian/shared';
 import {
   loginRolesForStaff,
@@ -101,8 +102,7 @@ export class UsersService {
     const { rows, total } = await repo.list(
       this.db,
       { branchId: actor.branchId, q: f.q || undefined, role: f.role, outletId: f.outletId, active: f.active },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentUser), total, page: f.page, pageSize: f.pageSize };
   }
