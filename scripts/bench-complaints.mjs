@@ -16,15 +16,13 @@
 //   bench complaints-page db=sqlite n=1000000 p50=… p95=…ms target=100ms PASS
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { importFromSources } from './build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const n = Number(process.argv[2] ?? process.env.BENCH_COMPLAINTS ?? 1_000_000);
 const work = mkdtempSync(join(tmpdir(), 'liangdian-bench-complaints-'));
 
 // Bundle a small entry from the TypeScript sources (npm dependencies stay external).
-const esbuild = await import('esbuild');
 const entry = `
 import { openDatabase, migrateToLatest } from './packages/server/src/db/database';
 import { createFieldCipher } from './packages/server/src/lib/crypto';
@@ -36,30 +34,7 @@ import { generateDemoComplaints } from './packages/server/src/modules/complaints
 import { newId } from './packages/server/src/lib/ids';
 export { openDatabase, migrateToLatest, createFieldCipher, AuditService, ComplaintsService, ComplaintInsightsService, IMPORT_COLUMNS, generateDemoComplaints, newId };
 `;
-// Inside the repository, so that the bundle's imports resolve from its node_modules.
-const outDir = join(root, 'node_modules/.cache/liangdian-bench');
-const out = join(outDir, 'bench-complaints-entry.mjs');
-await esbuild.build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  conditions: ['@liangdian/source'],
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'external',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (a) =>
-          a.path.startsWith('@liangdian/') ? undefined : { path: a.path, external: true },
-        );
-      },
-    },
-  ],
-});
-const m = await import(pathToFileURL(out).href);
+const m = await importFromSources('bench-complaints-entry.mjs', entry);
 const { sql } = await import('kysely');
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];

@@ -20,11 +20,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { importFromSources } from './build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTLETS = 1000;
 const WATCHED = 500;
 const PER_OUTLET = Number(process.argv[2] ?? process.env.BENCH_LOBBY_EVENTS ?? 100);
@@ -33,7 +33,6 @@ const CONCURRENCY = Number(process.env.BENCH_LOBBY_CONCURRENCY ?? 16);
 const RATE = Number(process.env.BENCH_LOBBY_RATE ?? 5000);
 const work = isMainThread ? mkdtempSync(join(tmpdir(), 'liangdian-bench-lobby-')) : '';
 
-const esbuild = await import('esbuild');
 const entry = `
 export { buildApp } from './packages/server/src/app';
 export { testConfig } from './packages/server/src/config';
@@ -46,30 +45,8 @@ export * as org from './packages/server/src/modules/org/org.repository';
 export * as users from './packages/server/src/modules/users/users.repository';
 export * as lobby from './packages/server/src/modules/lobby/lobby.repository';
 `;
-const outDir = join(root, 'node_modules/.cache/liangdian-bench');
-const out = join(outDir, 'bench-lobby-entry.mjs');
-if (isMainThread)
-  await esbuild.build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    conditions: ['@liangdian/source'],
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (a) =>
-            a.path.startsWith('@liangdian/') ? undefined : { path: a.path, external: true },
-          );
-        },
-      },
-    ],
-  });
-const m = await import(pathToFileURL(out).href);
+// The worker thread imports the bundle the main thread made.
+const m = await importFromSources('bench-lobby-entry.mjs', entry, { build: isMainThread });
 
 const transit = [];
 const quantile = (xs, q) =>
@@ -129,23 +106,17 @@ async function seed(db) {
     });
   }
   const password = 'bench-password-1!';
-  await m.users.insert(db, {
+  const admin = {
     id: m.newId(),
     username: 'bench-admin',
     display_name: 'bench',
     role: 'admin',
     branch_id: branchId,
     outlet_id: null,
+    staff_id: null,
     password_hash: await m.argon2Hasher.hash(password),
-    failed_logins: 0,
-    locked_until: null,
-    active: 1,
-    must_change_password: 0,
-    locale: 'zh-CN',
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-  });
+  };
+  await m.users.insert(db, m.users.newUserRow(admin, now));
   return { outlets, tokens, password };
 }
 

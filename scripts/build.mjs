@@ -7,11 +7,32 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const all = !args.has('--server') && !args.has('--web');
+
+/** Leaves every npm dependency external (loaded from node_modules at run time); workspace packages are bundled. */
+const externaliseNpmDependencies = {
+  name: 'externalise-npm-dependencies',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (a) =>
+      a.path.startsWith('@liangdian/') ? undefined : { path: a.path, external: true },
+    );
+  },
+};
+
+/** The esbuild options of every bundle made from the workspace's TypeScript sources: Node 20 ESM. */
+const fromSources = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  conditions: ['@liangdian/source'],
+  logLevel: 'warning',
+  plugins: [externaliseNpmDependencies],
+};
 
 export async function buildServer() {
   const esbuild = await import('esbuild');
@@ -20,26 +41,25 @@ export async function buildServer() {
   const worker = join(cliSrc, 'sim-worker.ts');
   if (existsSync(worker)) entryPoints['sim-worker'] = worker;
   await esbuild.build({
+    ...fromSources,
     entryPoints,
     outdir: join(root, 'packages/cli/dist'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
     sourcemap: true,
-    conditions: ['@liangdian/source'],
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'externalise-npm-dependencies',
-        setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (a) =>
-            a.path.startsWith('@liangdian/') ? undefined : { path: a.path, external: true },
-          );
-        },
-      },
-    ],
   });
+}
+
+/**
+ * Bundles `contents` (a TypeScript entry whose imports are relative to the repository root) as
+ * node_modules/.cache/liangdian-bench/<name>, inside the repository so that its npm imports resolve,
+ * and imports it. With `build: false` it only imports the bundle an earlier call made (a worker thread).
+ */
+export async function importFromSources(name, contents, { build = true } = {}) {
+  const outfile = join(root, 'node_modules/.cache/liangdian-bench', name);
+  if (build) {
+    const esbuild = await import('esbuild');
+    await esbuild.build({ ...fromSources, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile });
+  }
+  return import(pathToFileURL(outfile).href);
 }
 
 export function buildWeb() {

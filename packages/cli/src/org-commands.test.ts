@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flags } from './testing';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = join(root, 'packages/cli/bin/liangdian.mjs');
@@ -60,14 +61,7 @@ describe('liangdian (organisation commands)', () => {
     const weak = cli([
       'user',
       'create',
-      '--username',
-      'li.na',
-      '--role',
-      'staff',
-      '--outlet',
-      'LSW',
-      '--password',
-      'short',
+      ...flags({ username: 'li.na', role: 'staff', outlet: 'LSW', password: 'short' }),
     ]);
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('PASSWORD_POLICY');
@@ -75,15 +69,7 @@ describe('liangdian (organisation commands)', () => {
       [
         'user',
         'create',
-        '--username',
-        'li.na',
-        '--name',
-        '李娜',
-        '--role',
-        'staff',
-        '--outlet',
-        'LSW',
-        '--password-stdin',
+        ...flags({ username: 'li.na', name: '李娜', role: 'staff', outlet: 'LSW', 'password-stdin': true }),
       ],
       'a-good-pass-42\n',
     );

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   argon2Hasher,
   type Config,
   createFieldCipher,
   createServices,
+  type Database,
   type DemoSummary,
   generateDemoComplaints,
   orgRepository,
@@ -16,11 +16,12 @@ import {
   migrateToLatest,
   openDatabase,
   startServer,
+  type Services,
   systemClock,
   type Actor,
 } from '@liangdian/server';
 import { USER_ROLES, type UserRole } from '@liangdian/shared';
-import { type Command, EXIT, UsageError } from './command';
+import { type Command, command, EXIT, UsageError } from './command';
 
 /** The built web app next to this bundle (packages/cli/dist → packages/web/dist). */
 function configWithWeb(): Config {
@@ -44,7 +45,7 @@ export function printLogins(summary: Pick<DemoSummary, 'logins'>, password: stri
     out(`  ${l.username.padEnd(12)} ${l.role.padEnd(14)} ${l.outlet ?? 'branch 昆明分行'}`);
 }
 
-export const serveCommand: Command = {
+export const serveCommand = command({
   name: 'serve',
   summary: 'Migrate the database and serve the web app and API',
   help: `Usage: liangdian serve [--port N] [--host H] [--demo-if-empty]
@@ -57,11 +58,9 @@ Options:
   --host H          interface (default: HOST or 0.0.0.0)
   --demo-if-empty   load the demo branch when the database has no users
 Configuration comes from the environment: see README.md, "Configuration".`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
-    });
+  strings: ['port', 'host'],
+  booleans: ['demo-if-empty'],
+  async run(values) {
     const config = configWithWeb();
     if (values.port) config.port = positiveInt(values.port, '--port');
     if (values.host) config.host = values.host;
@@ -82,7 +81,7 @@ Configuration comes from the environment: see README.md, "Configuration".`,
       );
     return new Promise<number>(() => {});
   },
-};
+});
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -91,20 +90,15 @@ export const migrateCommand: Command = {
 
 Applies every pending migration to the configured database (DATABASE_URL, or SQLite under
 LIANGDIAN_DATA_DIR) and prints their names.`,
-  async run() {
-    const config = loadConfig();
-    const database = openDatabase(config.database);
-    try {
+  run: () =>
+    withDatabase(loadConfig(), async (database) => {
       const done = await migrateToLatest(database.db);
       console.log(done.length ? `Applied: ${done.join(', ')}` : 'The database is up to date.');
       return EXIT.ok;
-    } finally {
-      await database.close();
-    }
-  },
+    }),
 };
 
-export const demoCommand: Command = {
+export const demoCommand = command({
   name: 'demo',
   summary: 'Load the demo branch (昆明分行, 12+ outlets, one user per role)',
   help: `Usage: liangdian demo [--outlets N] [--staff-per-outlet N] [--seed S]
@@ -119,19 +113,10 @@ Options:
   --staff-per-outlet N   exactly N staff per outlet instead of 8–15
   --seed S               random seed of the generated names (default fixed)
   --complaints N         also generate N complaints over the past year (scale tests)`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        outlets: { type: 'string' },
-        'staff-per-outlet': { type: 'string' },
-        seed: { type: 'string' },
-        complaints: { type: 'string' },
-      },
-    });
+  strings: ['outlets', 'staff-per-outlet', 'seed', 'complaints'],
+  async run(values) {
     const config = loadConfig();
-    const database = openDatabase(config.database);
-    try {
+    return withDatabase(config, async (database) => {
       await migrateToLatest(database.db);
       if (await hasData(database.db)) {
         console.error('The database already holds data; the demo loads only into an empty database.');
@@ -174,36 +159,55 @@ Options:
       );
       printLogins(summary, config.demoPassword);
       return EXIT.ok;
-    } finally {
-      await database.close();
-    }
+    });
   },
-};
+});
 
-/** The CLI acts as this administrator of the (first) branch; its audit entries say "cli". */
-async function systemActor(config: Config) {
+/** Opens the configured database for `work` and closes it afterwards, whatever happens. */
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
   const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
-  const branch = await orgRepository.firstBranch(database.db);
-  if (!branch) {
+  try {
+    return await work(database);
+  } finally {
     await database.close();
-    throw new UsageError(
-      'No branch yet: run `liangdian demo` first (or create the organisation in the web app).',
-    );
   }
-  const services = createServices(database, config, systemClock, argon2Hasher);
-  const actor: Actor = {
-    userId: 'cli',
-    username: 'cli',
-    displayName: 'CLI',
-    role: 'admin',
-    branchId: branch.id,
-    staffId: null,
-    outletId: null,
-    locale: 'en-US',
-    ip: 'local',
-  };
-  return { database, services, actor };
+}
+
+/** The database brought up to date and the server's services on it, for `work`; closed afterwards. */
+function withServices<T>(
+  config: Config,
+  work: (ctx: { database: Database; services: Services }) => Promise<T>,
+): Promise<T> {
+  return withDatabase(config, async (database) => {
+    await migrateToLatest(database.db);
+    return work({ database, services: createServices(database, config, systemClock, argon2Hasher) });
+  });
+}
+
+/** withServices, acting as the administrator of the (first) branch; its audit entries say "cli". */
+function asSystemActor<T>(
+  config: Config,
+  work: (ctx: { database: Database; services: Services; actor: Actor }) => Promise<T>,
+): Promise<T> {
+  return withServices(config, async ({ database, services }) => {
+    const branch = await orgRepository.firstBranch(database.db);
+    if (!branch)
+      throw new UsageError(
+        'No branch yet: run `liangdian demo` first (or create the organisation in the web app).',
+      );
+    const actor: Actor = {
+      userId: 'cli',
+      username: 'cli',
+      displayName: 'CLI',
+      role: 'admin',
+      branchId: branch.id,
+      staffId: null,
+      outletId: null,
+      locale: 'en-US',
+      ip: 'local',
+    };
+    return work({ database, services, actor });
+  });
 }
 
 function readPassword(values: { password?: string; 'password-stdin'?: boolean }): string {
@@ -212,31 +216,22 @@ function readPassword(values: { password?: string; 'password-stdin'?: boolean })
   throw new UsageError('Give the password with --password P or --password-stdin.');
 }
 
-export const userCreateCommand: Command = {
+export const userCreateCommand = command({
   name: 'user create',
   summary: 'Create a login',
   help: `Usage: liangdian user create --username U --name "显示名" --role ROLE [--outlet CODE] (--password P | --password-stdin)
 
 Roles: ${USER_ROLES.join(', ')}. Outlet roles (outlet_head, lobby_manager, staff) need --outlet.
 The user must change the password at first login.`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        username: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string' },
-        outlet: { type: 'string' },
-        password: { type: 'string' },
-        'password-stdin': { type: 'boolean' },
-      },
-    });
-    if (!values.username || !values.role) throw new UsageError('--username and --role are required.');
-    if (!USER_ROLES.includes(values.role as UserRole))
+  strings: ['username', 'name', 'role', 'outlet', 'password'],
+  booleans: ['password-stdin'],
+  async run(values) {
+    const { username, role } = values;
+    if (!username || !role) throw new UsageError('--username and --role are required.');
+    if (!USER_ROLES.includes(role as UserRole))
       throw new UsageError(`--role must be one of: ${USER_ROLES.join(', ')}`);
     const password = readPassword(values);
-    const { database, services, actor } = await systemActor(loadConfig());
-    try {
+    return asSystemActor(loadConfig(), async ({ database, services, actor }) => {
       let outletId: string | null = null;
       if (values.outlet) {
         const o = await orgRepository.outletByCode(database.db, values.outlet);
@@ -244,62 +239,48 @@ The user must change the password at first login.`,
         outletId = o.id;
       }
       const u = await services.users.create(actor, {
-        username: values.username,
-        displayName: values.name ?? values.username,
-        role: values.role as UserRole,
+        username,
+        displayName: values.name ?? username,
+        role: role as UserRole,
         outletId,
         password,
       });
       console.log(`Created ${u.username} (${u.role}${u.outletName ? `, ${u.outletName}` : ''}).`);
       return EXIT.ok;
-    } finally {
-      await database.close();
-    }
+    });
   },
-};
+});
 
-export const userResetPasswordCommand: Command = {
+export const userResetPasswordCommand = command({
   name: 'user reset-password',
   summary: 'Set a new password for a login (and unlock it)',
   help: `Usage: liangdian user reset-password --username U (--password P | --password-stdin)
 
 Sets the password, clears a lock, ends the user's sessions; the user must change it at next login.`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        username: { type: 'string' },
-        password: { type: 'string' },
-        'password-stdin': { type: 'boolean' },
-      },
-    });
+  strings: ['username', 'password'],
+  booleans: ['password-stdin'],
+  async run(values) {
     if (!values.username) throw new UsageError('--username is required.');
     const password = readPassword(values);
-    const { database, services, actor } = await systemActor(loadConfig());
-    try {
-      await services.users.resetPassword(actor, await services.users.idOf(values.username), password);
-      console.log(`New password set for ${values.username}.`);
+    const username = values.username;
+    return asSystemActor(loadConfig(), async ({ services, actor }) => {
+      await services.users.resetPassword(actor, await services.users.idOf(username), password);
+      console.log(`New password set for ${username}.`);
       return EXIT.ok;
-    } finally {
-      await database.close();
-    }
+    });
   },
-};
+});
 
-export const auditVerifyCommand: Command = {
+export const auditVerifyCommand = command({
   name: 'audit verify',
   summary: 'Check the audit log’s hash chain',
   help: `Usage: liangdian audit verify [--json]
 
 Walks the audit log in order, recomputing each entry's hash and its link to the previous one.
 Exits 0 when the chain is whole; otherwise prints the first broken entry and exits 1.`,
-  async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
-    const config = loadConfig();
-    const database = openDatabase(config.database);
-    try {
-      await migrateToLatest(database.db);
-      const services = createServices(database, config, systemClock, argon2Hasher);
+  booleans: ['json'],
+  async run(values) {
+    return withServices(loadConfig(), async ({ database, services }) => {
       const r = await services.audit.verify(database.db);
       if (values.json) console.log(JSON.stringify(r));
       else if (r.ok) console.log(`Audit chain intact: ${r.checked} entries checked.`);
@@ -308,13 +289,11 @@ Exits 0 when the chain is whole; otherwise prints the first broken entry and exi
           `Audit chain BROKEN at entry #${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries read).`,
         );
       return r.ok ? EXIT.ok : EXIT.failure;
-    } finally {
-      await database.close();
-    }
+    });
   },
-};
+});
 
-export const complaintsRebuildStatsCommand: Command = {
+export const complaintsRebuildStatsCommand = command({
   name: 'complaints rebuild-stats',
   summary: 'Rebuild the daily complaint statistics from the complaints',
   help: `Usage: liangdian complaints rebuild-stats [--json]
@@ -322,23 +301,17 @@ export const complaintsRebuildStatsCommand: Command = {
 The complaint statistics read daily tables that every change keeps up to date in the same
 transaction. This builds them again from the complaints themselves, in one transaction: a repair
 for a database whose rows were changed by hand. Safe to run at any time.`,
-  async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
-    const config = loadConfig();
-    const database = openDatabase(config.database);
-    try {
-      await migrateToLatest(database.db);
-      const services = createServices(database, config, systemClock, argon2Hasher);
+  booleans: ['json'],
+  async run(values) {
+    return withServices(loadConfig(), async ({ services }) => {
       const r = await services.complaintInsights.rebuildStatistics();
       if (values.json) console.log(JSON.stringify(r));
       else
         console.log(`Complaint statistics rebuilt: ${r.complaints} complaints over ${r.rows} outlet-days.`);
       return EXIT.ok;
-    } finally {
-      await database.close();
-    }
+    });
   },
-};
+});
 
 function positiveInt(v: string, flag: string): number {
   const n = Number(v);

@@ -112,7 +112,8 @@ export function createServices(
     loginLockMinutes: config.loginLockMinutes,
   });
   const complaintCase = new ComplaintCase(db, guard, clock, cipher);
-  const complaints = new ComplaintsService(db, clock, guard, changes, complaintCase);
+  const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
+  const complaints = new ComplaintsService(complaintDeps);
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -122,9 +123,9 @@ export function createServices(
     complaintCase,
     complaints,
     complaintSteps: new ComplaintStepsService(clock, changes, complaintCase),
-    complaintTasks: new ComplaintTasksService(db, clock, guard, changes, complaintCase),
+    complaintTasks: new ComplaintTasksService(complaintDeps),
     complaintCodes: new ComplaintCodesService(db, guard, changes),
-    complaintImport: new ComplaintImportService(db, clock, guard, changes, complaintCase),
+    complaintImport: new ComplaintImportService(complaintDeps),
     notifications: new NotificationsService(db, clock),
     attachments: new AttachmentsService(db, clock, changes, complaintCase, files, config.attachmentMaxBytes),
     complaintInsights: new ComplaintInsightsService(db),

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
   bareMmc,
@@ -9,7 +8,7 @@ import {
   simulate,
 } from '@liangdian/engine';
 import jinjiang from '../../../../docs/scenarios/jinjiang-weekday.json';
-import { type Command, EXIT } from '../command';
+import { command, EXIT } from '../command';
 import { SimPool } from '../sim-pool';
 
 const HELP = `Usage: liangdian bench [--quick] [--repeat N]
@@ -62,16 +61,13 @@ async function parallelCapacity(iterations: number): Promise<number> {
   return (2 * one) / two;
 }
 
-export const benchCommand: Command = {
+export const benchCommand = command({
   name: 'bench',
   summary: 'Benchmark the simulation engine (events per second)',
   help: HELP,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: { quick: { type: 'boolean', default: false }, repeat: { type: 'string' } },
-      strict: true,
-    });
+  strings: ['repeat'],
+  booleans: ['quick'],
+  async run(values) {
     const scale = values.quick ? 0.1 : 1;
     const repeat = Math.max(1, Math.min(20, Number(values.repeat ?? 3) || 3));
     const best = <T extends { events: number }>(
@@ -152,4 +148,4 @@ export const benchCommand: Command = {
     );
     return same ? EXIT.ok : EXIT.failure;
   },
-};
+});

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { checkConfig, configMarkdownTable, SETTINGS } from '@liangdian/server';
-import { type Command, EXIT } from '../command';
+import { command, EXIT } from '../command';
 
 /** What an operator may see of a setting: secrets and passwords are never printed. */
 function shown(env: string, value: string | undefined): string {
@@ -10,7 +9,7 @@ function shown(env: string, value: string | undefined): string {
   return value;
 }
 
-export const configCommand: Command = {
+export const configCommand = command({
   name: 'config',
   summary: 'Check the configuration and show each setting (or the README table)',
   help: `Usage: liangdian config [--markdown]
@@ -21,8 +20,8 @@ never printed.
 
 Options:
   --markdown   print the README's configuration table, generated from the declarations`,
-  async run(args) {
-    const { values } = parseArgs({ args, options: { markdown: { type: 'boolean' } } });
+  booleans: ['markdown'],
+  async run(values) {
     if (values.markdown) {
       console.log(configMarkdownTable());
       return EXIT.ok;
@@ -33,4 +32,4 @@ Options:
       console.log(`${s.env.padEnd(w)}  ${shown(s.env, process.env[s.env])}`);
     return EXIT.ok;
   },
-};
+});

@@ -1,28 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsole, flags } from '../testing';
 import { erlangCommand } from './erlang';
-
-function capture() {
-  const out: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
-    out.push(a.join(' '));
-  });
-  return out;
-}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('liangdian erlang', () => {
   it('prints exact M/M/3 metrics as JSON', async () => {
-    const out = capture();
-    const code = await erlangCommand.run([
-      '--arrival-rate',
-      '2.5',
-      '--service-rate',
-      '1',
-      '--servers',
-      '3',
-      '--json',
-    ]);
+    const { out } = captureConsole();
+    const code = await erlangCommand.run(
+      flags({ 'arrival-rate': 2.5, 'service-rate': 1, servers: 3, json: true }),
+    );
     expect(code).toBe(0);
     const j = JSON.parse(out.join('\n'));
     expect(j.pWait).toBeCloseTo(0.702247, 6);
@@ -33,20 +20,17 @@ describe('liangdian erlang', () => {
   });
 
   it('prints Erlang A with --patience-rate', async () => {
-    const out = capture();
-    await erlangCommand.run([
-      '--arrival-rate',
-      '2.5',
-      '--service-rate',
-      '1',
-      '--servers',
-      '3',
-      '--patience-rate',
-      '0.5',
-      '--target-seconds',
-      '30',
-      '--json',
-    ]);
+    const { out } = captureConsole();
+    await erlangCommand.run(
+      flags({
+        'arrival-rate': 2.5,
+        'service-rate': 1,
+        servers: 3,
+        'patience-rate': 0.5,
+        'target-seconds': 30,
+        json: true,
+      }),
+    );
     const j = JSON.parse(out.join('\n'));
     expect(j.model).toBe('M/M/c+M');
     expect(j.pWait).toBeCloseTo(0.507968, 6);
@@ -55,33 +39,25 @@ describe('liangdian erlang', () => {
   });
 
   it('--staff answers 14 for the reference table', async () => {
-    const out = capture();
-    const code = await erlangCommand.run([
-      '--arrival-rate',
-      String(100 / 30),
-      '--service-rate',
-      String(1 / 3),
-      '--target-seconds',
-      '20',
-      '--service-level',
-      '0.8',
-      '--staff',
-      '--json',
-    ]);
+    const { out } = captureConsole();
+    const code = await erlangCommand.run(
+      flags({
+        'arrival-rate': 100 / 30,
+        'service-rate': 1 / 3,
+        'target-seconds': 20,
+        'service-level': 0.8,
+        staff: true,
+        json: true,
+      }),
+    );
     expect(code).toBe(0);
     const j = JSON.parse(out.join('\n'));
     expect(j.staff).toBe(14);
     expect(j.rows.map((r: { servers: number }) => r.servers)).toEqual([11, 12, 13, 14]);
-    const text = capture();
-    await erlangCommand.run([
-      '--arrival-rate',
-      String(100 / 30),
-      '--service-rate',
-      String(1 / 3),
-      '--target-seconds',
-      '20',
-      '--staff',
-    ]);
+    const { out: text } = captureConsole();
+    await erlangCommand.run(
+      flags({ 'arrival-rate': 100 / 30, 'service-rate': 1 / 3, 'target-seconds': 20, staff: true }),
+    );
     expect(text.join('\n')).toMatch(/Fewest staff meeting the target: 14/);
   });
 

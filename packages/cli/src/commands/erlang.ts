@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   type Minutes,
   type PerMinute,
@@ -6,7 +5,7 @@ import {
   queueMetrics,
   staffingTable,
 } from '@liangdian/engine';
-import { type Command, EXIT, UsageError } from '../command';
+import { command, EXIT, UsageError } from '../command';
 
 const HELP = `Usage:
   liangdian erlang --arrival-rate L --service-rate M --servers C [--patience-rate T] [--target-seconds S] [--json]
@@ -52,26 +51,13 @@ function toJson(m: QueueMetrics) {
 
 const f = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '∞');
 
-export const erlangCommand: Command = {
+export const erlangCommand = command({
   name: 'erlang',
   summary: 'Exact Erlang C / Erlang A metrics and staffing (rates per minute)',
   help: HELP,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        'arrival-rate': { type: 'string' },
-        'service-rate': { type: 'string' },
-        servers: { type: 'string' },
-        'patience-rate': { type: 'string' },
-        'target-seconds': { type: 'string' },
-        'service-level': { type: 'string' },
-        staff: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+  strings: ['arrival-rate', 'service-rate', 'servers', 'patience-rate', 'target-seconds', 'service-level'],
+  booleans: ['staff', 'json'],
+  async run(values) {
     const lambda = positive('arrival-rate', values['arrival-rate'], { allowZero: true });
     const mu = positive('service-rate', values['service-rate']);
     if (lambda === undefined) throw new UsageError('--arrival-rate is required');
@@ -133,4 +119,4 @@ export const erlangCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});

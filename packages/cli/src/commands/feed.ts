@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { compileDistribution, sample, Xoshiro128 } from '@liangdian/engine';
 import { toBeijingIso } from '@liangdian/engine/time';
 import type {
@@ -10,7 +9,7 @@ import type {
   TicketEventInput,
   Zone,
 } from '@liangdian/shared/api';
-import { type Command, EXIT, UsageError } from '../command';
+import { command, EXIT, UsageError } from '../command';
 
 const HELP = `Usage:
   liangdian feed --outlet CODE --create-token --username U --password P [--url URL] [--speed 60] [options]
@@ -160,29 +159,25 @@ function num(name: string, v: string | undefined, fallback: number, min = 0): nu
   return x;
 }
 
-export const feedCommand: Command = {
+export const feedCommand = command({
   name: 'feed',
   summary: "Drive a running server with a simulated day of an outlet's ticket machine",
   help: HELP,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        outlet: { type: 'string' },
-        url: { type: 'string' },
-        speed: { type: 'string' },
-        token: { type: 'string' },
-        'create-token': { type: 'boolean' },
-        username: { type: 'string' },
-        password: { type: 'string' },
-        types: { type: 'string' },
-        seed: { type: 'string' },
-        minutes: { type: 'string' },
-        scale: { type: 'string' },
-        'batch-ms': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
+  strings: [
+    'outlet',
+    'url',
+    'speed',
+    'token',
+    'username',
+    'password',
+    'types',
+    'seed',
+    'minutes',
+    'scale',
+    'batch-ms',
+  ],
+  booleans: ['create-token', 'json'],
+  async run(values) {
     if (!values.outlet) throw new UsageError('--outlet is required');
     if (!values.token && !values['create-token']) throw new UsageError('give --token T or --create-token');
     if (values['create-token'] && !(values.username && values.password))
@@ -304,4 +299,4 @@ export const feedCommand: Command = {
       );
     return totals.rejected ? EXIT.failure : EXIT.ok;
   },
-};
+});

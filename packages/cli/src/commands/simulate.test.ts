@@ -6,6 +6,7 @@ import { simulate } from '@liangdian/engine';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { simulateParallel } from '../sim-pool';
+import { captureConsole, flags } from '../testing';
 import { simulateCommand } from './simulate';
 
 const root = join(import.meta.dirname, '../../../..');
@@ -35,18 +36,6 @@ afterAll(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
-    out.push(a.join(' '));
-  });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => {
-    err.push(a.join(' '));
-  });
-  return { out, err };
-}
-
 const stripTiming = (j: Record<string, unknown>) => {
   const { wallSeconds: _w, eventsPerSecond: _e, ...rest } = j;
   return rest;
@@ -70,18 +59,10 @@ describe('parallel replications on worker threads', () => {
 
 describe('liangdian simulate', () => {
   it('--mmc prints the contract fields as JSON', async () => {
-    const { out } = capture();
-    const code = await simulateCommand.run([
-      '--mmc',
-      '2.5,1,3',
-      '--horizon',
-      '20000',
-      '--replications',
-      '4',
-      '--seed',
-      '3',
-      '--json',
-    ]);
+    const { out } = captureConsole();
+    const code = await simulateCommand.run(
+      flags({ mmc: '2.5,1,3', horizon: 20000, replications: 4, seed: 3, json: true }),
+    );
     expect(code).toBe(0);
     const j = JSON.parse(out.join('\n'));
     for (const k of [
@@ -105,7 +86,7 @@ describe('liangdian simulate', () => {
 
   it('the same seed gives byte-identical JSON (timing fields aside)', async () => {
     const run = async () => {
-      const { out } = capture();
+      const { out } = captureConsole();
       await simulateCommand.run([jinjiangFile, '--replications', '10', '--seed', '42', '--json']);
       vi.restoreAllMocks();
       return JSON.stringify(stripTiming(JSON.parse(out.join('\n'))));
@@ -114,7 +95,7 @@ describe('liangdian simulate', () => {
   });
 
   it('prints a readable summary without --json', async () => {
-    const { out } = capture();
+    const { out } = captureConsole();
     await simulateCommand.run([jinjiangFile, '--replications', '5']);
     const text = out.join('\n');
     expect(text).toMatch(/金江支行/);
@@ -128,7 +109,7 @@ describe('liangdian simulate', () => {
       f,
       JSON.stringify({ ...jinjiang, slotMinutes: 7, staff: [{ ...jinjiang.staff[0], home: 'nowhere' }] }),
     );
-    const { out, err } = capture();
+    const { out, err } = captureConsole();
     const code = await simulateCommand.run([f, '--json']);
     expect(code).toBe(1);
     const j = JSON.parse(out.join('\n'));

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   compileScenario,
   LIMITS,
@@ -12,7 +11,7 @@ import {
   simulate,
   slotStaffing,
 } from '@liangdian/engine';
-import { type Command, EXIT, UsageError } from '../command';
+import { command, EXIT, UsageError } from '../command';
 import { createProgress } from '../progress';
 import { simulateParallel } from '../sim-pool';
 
@@ -92,26 +91,14 @@ function summary(r: SimulateOutput): string {
   return lines.join('\n');
 }
 
-export const simulateCommand: Command = {
+export const simulateCommand = command({
   name: 'simulate',
   summary: 'Simulate an outlet lobby scenario (or an M/M/c shorthand) with replications',
   help: HELP,
-  async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        replications: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        mmc: { type: 'string' },
-        horizon: { type: 'string' },
-        warmup: { type: 'string' },
-        'target-seconds': { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
+  strings: ['replications', 'seed', 'workers', 'mmc', 'horizon', 'warmup', 'target-seconds'],
+  booleans: ['json'],
+  positionals: true,
+  async run(values, positionals) {
     if (positionals.length > 1) throw new UsageError('give one scenario file');
     if (positionals.length === 1 && values.mmc)
       throw new UsageError('give a scenario file or --mmc, not both');
@@ -211,4 +198,4 @@ export const simulateCommand: Command = {
     else console.log(summary(out));
     return EXIT.ok;
   },
-};
+});

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DB_KIND, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../test/harness';
+import { describe, expect, it } from 'vitest';
+import { DB_KIND, login, useCastApp } from '../test/harness';
 
 describe('HTTP errors and health', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await makeTestApp({ bodyLimitBytes: 4096 });
-    await makeBranchWithOutlets(t);
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp({ config: { bodyLimitBytes: 4096 }, signIn: false });
 
   it('reports health with the database kind and version', async () => {
-    const res = await t.app.inject({ url: '/api/health' });
+    const res = await ctx.t.app.inject({ url: '/api/health' });
     expect(res.json()).toEqual({
       status: 'ok',
       db: DB_KIND,
@@ -19,8 +14,8 @@ describe('HTTP errors and health', () => {
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const c = await login(t, 'admin');
-    const res = await t.app.inject({
+    const c = await login(ctx.t, 'admin');
+    const res = await ctx.t.app.inject({
       method: 'POST',
       url: '/api/v1/outlets',
       headers: {
@@ -36,22 +31,22 @@ describe('HTTP errors and health', () => {
   });
 
   it('answers an oversized body with 413', async () => {
-    const c = await login(t, 'admin');
+    const c = await login(ctx.t, 'admin');
     const res = await c.post('/api/v1/outlets', { branchId: 'x', code: 'X', name: 'x'.repeat(10_000) });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers unknown routes with 404 problem+json', async () => {
-    const res = await t.app.inject({ url: '/api/v1/nothing-here' });
+    const res = await ctx.t.app.inject({ url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
   it('never leaks stack traces or SQL', async () => {
-    const c = await login(t, 'admin');
+    const c = await login(ctx.t, 'admin');
     // Break the database under the app: the next query fails inside a repository.
-    await t.database.db.schema.alterTable('outlets').renameTo('outlets_gone').execute();
+    await ctx.t.database.db.schema.alterTable('outlets').renameTo('outlets_gone').execute();
     const res = await c.get('/api/v1/outlets?pageSize=5');
     expect(res.statusCode).toBe(500);
     const body = res.body;
@@ -60,7 +55,7 @@ describe('HTTP errors and health', () => {
   });
 
   it('publishes the OpenAPI document', async () => {
-    const res = await t.app.inject({ url: '/api/docs/json' });
+    const res = await ctx.t.app.inject({ url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);

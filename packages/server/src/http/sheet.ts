@@ -55,6 +55,14 @@ export interface Sheet<T> {
 /** Declares a sheet with its row type. */
 export const sheet = <T>(s: Sheet<T>): Sheet<T> => s;
 
+/** A column of codes (or lists of codes) shown by their names from the code table `codes`. */
+export const codeColumn = <T>(
+  header: Localised,
+  value: (row: T, locale: Locale) => unknown,
+  codes: CodeTable,
+  width?: number,
+): Column<T> => ({ header, value, kind: 'code', codes, ...(width === undefined ? {} : { width }) });
+
 const NUM_FMT: Partial<Record<CellKind, (decimals: number) => string>> = {
   int: () => '#,##0',
   number: (d) => (d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0'),

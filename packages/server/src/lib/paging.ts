@@ -22,6 +22,12 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
     pageSize: z.number().int(),
   });
 
+/** The offset and limit of the page a list query asks for: `repo.list(db, filter, ...pageWindow(f))`. */
+export const pageWindow = (f: { page: number; pageSize: number }): [offset: number, limit: number] => [
+  (f.page - 1) * f.pageSize,
+  f.pageSize,
+];
+
 /** `?flag=true|false` as a boolean filter (absent → undefined). */
 export const BoolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 

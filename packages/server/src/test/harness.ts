@@ -5,7 +5,7 @@ import type { UserRole } from '@liangdian/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { buildApp } from '../app';
 import { type Config, testConfig, testDatabaseSettings } from '../config';
 import { type Database, openDatabase } from '../db/database';
@@ -19,6 +19,17 @@ import * as users from '../modules/users/users.repository';
 export const DB_KIND = testDatabaseSettings().kind;
 export const PASSWORD = 'correct-horse-9';
 
+/** A new, empty schema in the test PostgreSQL server, with the server's URL. */
+export async function freshPgSchema(): Promise<{ url: string; schema: string }> {
+  const url = inject('pgUrl');
+  const schema = `t_${newId().replace(/-/g, '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  return { url, schema };
+}
+
 /**
  * A fresh, empty, migrated database for one test app: SQLite in memory, or a new schema in the
  * test PostgreSQL server with a pool of ONE connection, so code that queries outside its
@@ -26,12 +37,7 @@ export const PASSWORD = 'correct-horse-9';
  */
 async function freshDatabase(): Promise<Database> {
   if (DB_KIND === 'sqlite') return openDatabase({ kind: 'sqlite', file: ':memory:' });
-  const url = inject('pgUrl');
-  const schema = `t_${newId().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  const { url, schema } = await freshPgSchema();
   const database = openDatabase({ kind: 'postgres', url, schema, poolSize: 1 });
   return {
     ...database,
@@ -140,24 +146,23 @@ export async function makeUser(
   hashCache ??= argon2Hasher.hash(PASSWORD);
   const now = t.clock.now().toISOString();
   const id = newId();
-  await users.insert(t.database.db, {
-    id,
-    username,
-    display_name: username,
-    role,
-    branch_id: branchId,
-    outlet_id: outletId,
-    staff_id: null,
-    password_hash: await hashCache,
-    failed_logins: 0,
-    locked_until: null,
-    active: 1,
-    must_change_password: 0,
-    locale: 'zh-CN',
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-  });
+  const password_hash = await hashCache;
+  await users.insert(
+    t.database.db,
+    users.newUserRow(
+      {
+        id,
+        username,
+        display_name: username,
+        role,
+        branch_id: branchId,
+        outlet_id: outletId,
+        staff_id: null,
+        password_hash,
+      },
+      now,
+    ),
+  );
   return { id, username };
 }
 
@@ -236,4 +241,31 @@ export async function makeBranchWithOutlets(t: TestApp) {
   const cpo = await makeUser(t, branchId, 'cp_officer', null, 'cpo');
   const reviewer = await makeUser(t, branchId, 'reviewer', null, 'reviewer');
   return { branchId, outletA, outletB, admin, headA, lobbyA, consultant, cpo, reviewer };
+}
+
+/** The people and outlets makeBranchWithOutlets creates. */
+export type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
+
+/** What useCastApp hands a suite: set afresh before each of its tests. */
+export interface CastApp {
+  t: TestApp;
+  cast: Cast;
+  /** the branch administrator, signed in (unless `signIn: false`) */
+  admin: Client;
+}
+
+/**
+ * Registers the hooks of a suite whose every test starts from a fresh app with the usual cast
+ * (makeBranchWithOutlets) and the administrator signed in, and closes the app after the test.
+ * Read the fields inside the tests (`s.admin.post(…)`): they are replaced before each one.
+ */
+export function useCastApp(opts: { config?: Partial<Config>; signIn?: boolean } = {}): CastApp {
+  const s = {} as CastApp;
+  beforeEach(async () => {
+    s.t = await makeTestApp(opts.config);
+    s.cast = await makeBranchWithOutlets(s.t);
+    if (opts.signIn !== false) s.admin = await login(s.t, 'admin');
+  });
+  afterEach(() => s.t.close());
+  return s;
 }

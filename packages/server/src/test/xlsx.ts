@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { loadExcel } from '../lib/xlsx';
 import { SHEET_HEADER_ROW } from '../http/sheet';
 
@@ -41,4 +42,14 @@ export async function readSheet(res: LightMyRequestResponse | Buffer): Promise<R
     rows,
     formats: Array.from({ length: width }, (_, i) => ws.getColumn(i + 1).numFmt),
   };
+}
+
+/** Checks the head of an exported sheet: its title, what its filter line says (when given), its headers. */
+export function expectSheetHead(
+  sheet: ReadSheet,
+  head: { title: string; filter?: string; headers: string[] },
+) {
+  expect(sheet.title).toBe(head.title);
+  if (head.filter !== undefined) expect(sheet.filterLine).toContain(head.filter);
+  expect(sheet.headers).toEqual(head.headers);
 }

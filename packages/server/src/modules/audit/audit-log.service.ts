@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import type { AuditEntry, AuditFacets, AuditQuery, AuditVerify } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
@@ -27,7 +28,7 @@ export class AuditLogService {
 
   async list(actor: Actor, f: AuditQuery): Promise<Page<AuditEntry>> {
     this.guard.require(actor, 'audit.read');
-    const { rows, total } = await repo.list(this.db, toFilter(f), (f.page - 1) * f.pageSize, f.pageSize);
+    const { rows, total } = await repo.list(this.db, toFilter(f), ...pageWindow(f));
     return { items: rows.map(presentEntry), total, page: f.page, pageSize: f.pageSize };
   }
 

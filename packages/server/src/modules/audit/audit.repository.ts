@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/schema';
+import { pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 
@@ -54,19 +55,18 @@ function filtered(q: Q, f: AuditFilter) {
 }
 
 export async function list(q: Q, f: AuditFilter, offset: number, limit: number) {
-  const base = filtered(q, f);
-  const [rows, count] = await Promise.all([
-    base
-      .leftJoin('outlets', 'outlets.id', 'audit_log.outlet_id')
-      .selectAll('audit_log')
-      .select('outlets.name as outlet_name')
-      .orderBy('audit_log.seq', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as AuditRowWithOutlet[], total: Number(count.n) };
+  const { rows, total } = await pageWithTotal(
+    filtered(q, f),
+    (base) =>
+      base
+        .leftJoin('outlets', 'outlets.id', 'audit_log.outlet_id')
+        .selectAll('audit_log')
+        .select('outlets.name as outlet_name')
+        .orderBy('audit_log.seq', 'desc'),
+    offset,
+    limit,
+  );
+  return { rows: rows as AuditRowWithOutlet[], total };
 }
 
 /** Rows in chain order, in batches, so verifying a long log keeps memory flat. */

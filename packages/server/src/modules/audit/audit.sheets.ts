@@ -1,6 +1,6 @@
 import { beijingDate, beijingHhmm } from '@liangdian/engine/time';
 import type { AuditEntry } from '@liangdian/shared/api';
-import { type FilterLabel, label, sheet } from '../../http/sheet';
+import { type FilterLabel, label, sheet, codeColumn } from '../../http/sheet';
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 /** A filter's instant as the Beijing wall clock, "2026-10-01 08:00". */
@@ -21,14 +21,8 @@ export const auditSheet = sheet<AuditEntry>({
     { header: label('序号', 'Seq'), value: (e) => e.seq, kind: 'int', width: 8 },
     { header: label('时间（北京）', 'Time (Beijing)'), value: (e) => e.at, kind: 'datetime' },
     { header: label('操作人', 'Actor'), value: (e) => e.actorName, width: 14 },
-    { header: label('操作', 'Action'), value: (e) => e.action, kind: 'code', codes: 'auditAction' },
-    {
-      header: label('对象类型', 'Entity'),
-      value: (e) => e.entityType,
-      kind: 'code',
-      codes: 'entityType',
-      width: 14,
-    },
+    codeColumn(label('操作', 'Action'), (e) => e.action, 'auditAction'),
+    codeColumn(label('对象类型', 'Entity'), (e) => e.entityType, 'entityType', 14),
     { header: label('对象编号', 'Entity id'), value: (e) => e.entityId, width: 38 },
     { header: label('网点', 'Outlet'), value: (e) => e.outletName, width: 16 },
     { header: label('变更前', 'Before'), value: (e) => json(e.before), width: 50 },

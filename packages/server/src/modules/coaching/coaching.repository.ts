@@ -1,16 +1,11 @@
-import { sql } from 'kysely';
+import { containsText, pageWithTotal, insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
-import { likePattern } from '../../lib/paging';
 
 export type ScriptRow = DB['complaint_scripts'];
 export type ScriptVersionRow = DB['complaint_script_versions'];
 export type DrillRow = DB['complaint_drills'];
 export type QuestionRow = DB['ten_questions'];
 export type QuizRow = DB['quiz_results'];
-
-// Chinese has no word breaks: a substring match (LIKE) is the search users expect.
-const like = (column: string, pattern: string) =>
-  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 // ---- scripts (话术)
 export interface ScriptFilter {
@@ -24,27 +19,16 @@ function filteredScripts(q: Q, f: ScriptFilter) {
   if (f.stage) query = query.where('stage', '=', f.stage);
   if (f.scenario) query = query.where('scenario', '=', f.scenario);
   if (f.active !== undefined) query = query.where('active', '=', f.active ? 1 : 0);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('title', p), like('body', p), like('scenario', p)]));
-  }
+  if (f.q) query = query.where(containsText(['title', 'body', 'scenario'], f.q));
   return query;
 }
 export async function listScripts(q: Q, f: ScriptFilter, offset: number, limit: number) {
-  const [rows, count] = await Promise.all([
-    filteredScripts(q, f)
-      .selectAll()
-      .orderBy('stage')
-      .orderBy('title')
-      .orderBy('id')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    filteredScripts(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(
+    filteredScripts(q, f),
+    (base) => base.selectAll().orderBy('stage').orderBy('title').orderBy('id'),
+    offset,
+    limit,
+  );
 }
 /** The distinct scenarios of the script library, in order (for filters and suggestions). */
 export async function scriptScenarios(q: Q, limit: number): Promise<string[]> {
@@ -59,15 +43,9 @@ export async function scriptScenarios(q: Q, limit: number): Promise<string[]> {
 }
 export const findScript = (q: Q, id: string) =>
   q.selectFrom('complaint_scripts').selectAll().where('id', '=', id).executeTakeFirst();
-export async function insertScript(q: Q, row: ScriptRow) {
-  await q.insertInto('complaint_scripts').values(row).execute();
-}
-export async function updateScript(q: Q, id: string, patch: Partial<ScriptRow>) {
-  await q.updateTable('complaint_scripts').set(patch).where('id', '=', id).execute();
-}
-export async function insertScriptVersion(q: Q, row: ScriptVersionRow) {
-  await q.insertInto('complaint_script_versions').values(row).execute();
-}
+export const insertScript = insertRow('complaint_scripts');
+export const updateScript = updateById('complaint_scripts');
+export const insertScriptVersion = insertRow('complaint_script_versions');
 export const listScriptVersions = (q: Q, scriptId: string) =>
   q
     .selectFrom('complaint_script_versions')
@@ -116,20 +94,17 @@ function filteredDrills(q: Q, f: DrillFilter) {
   return query;
 }
 export async function listDrills(q: Q, f: DrillFilter, offset: number, limit: number) {
-  const [rows, count] = await Promise.all([
-    filteredDrills(q, f)
-      .selectAll('d')
-      .select('o.name as outlet_name')
-      .orderBy('d.held_on', 'desc')
-      .orderBy('d.id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    filteredDrills(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(
+    filteredDrills(q, f),
+    (base) =>
+      base
+        .selectAll('d')
+        .select('o.name as outlet_name')
+        .orderBy('d.held_on', 'desc')
+        .orderBy('d.id', 'desc'),
+    offset,
+    limit,
+  );
 }
 export const findDrill = (q: Q, id: string) =>
   q
@@ -181,9 +156,7 @@ export async function replaceQuestions(q: Q, outletId: string, line: string, row
     .execute();
   if (rows.length) await q.insertInto('ten_questions').values(rows).execute();
 }
-export async function insertQuiz(q: Q, row: QuizRow) {
-  await q.insertInto('quiz_results').values(row).execute();
-}
+export const insertQuiz = insertRow('quiz_results');
 export async function listQuizzes(
   q: Q,
   f: { branchId: string; onlyOutletId?: string | null; outletId?: string; staffId?: string },
@@ -198,18 +171,17 @@ export async function listQuizzes(
   if (f.onlyOutletId) query = query.where('r.outlet_id', '=', f.onlyOutletId);
   if (f.outletId) query = query.where('r.outlet_id', '=', f.outletId);
   if (f.staffId) query = query.where('r.staff_id', '=', f.staffId);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll('r')
-      .select(['s.name as staff_name', 'o.name as outlet_name'])
-      .orderBy('r.taken_at', 'desc')
-      .orderBy('r.id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(
+    query,
+    (base) =>
+      base
+        .selectAll('r')
+        .select(['s.name as staff_name', 'o.name as outlet_name'])
+        .orderBy('r.taken_at', 'desc')
+        .orderBy('r.id', 'desc'),
+    offset,
+    limit,
+  );
 }
 
 // ---- names for the filter line of an export

@@ -1,5 +1,5 @@
 import type { ComplaintDrill, ComplaintScript, QuizResult } from '@liangdian/shared/api';
-import { activeName, type FilterLabel, label, sheet } from '../../http/sheet';
+import { activeName, type FilterLabel, label, sheet, codeColumn } from '../../http/sheet';
 
 /** The .xlsx columns of the script library, the drills and the quiz results. */
 
@@ -31,7 +31,7 @@ export const scriptSheet = sheet<ComplaintScript>({
     active: { label: label('状态', 'Status'), show: (v, l) => activeName(v === true, l) },
   },
   columns: [
-    { header: label('环节', 'Stage'), value: (x) => x.stage, kind: 'code', codes: 'scriptStage', width: 12 },
+    codeColumn(label('环节', 'Stage'), (x) => x.stage, 'scriptStage', 12),
     { header: label('场景', 'Scenario'), value: (x) => x.scenario, width: 20 },
     { header: label('标题', 'Title'), value: (x) => x.title, width: 24 },
     { header: label('话术', 'Text'), value: (x) => x.body, width: 80 },

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import type { ComplaintDrill, DrillCreate, DrillListQuery, Page } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
@@ -32,8 +33,7 @@ export class DrillsService {
     const { rows, total } = await repo.listDrills(
       this.db,
       { branchId: actor.branchId, onlyOutletId: actor.outletId, ...f },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: await this.present(this.db, rows), total, page: f.page, pageSize: f.pageSize };
   }

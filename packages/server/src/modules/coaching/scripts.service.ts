@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import type {
   ComplaintScript,
   ComplaintScriptVersion,
@@ -28,12 +29,7 @@ export class ScriptsService {
   ) {}
 
   async listScripts(f: ScriptListQuery): Promise<Page<ComplaintScript>> {
-    const { rows, total } = await repo.listScripts(
-      this.db,
-      { ...f, q: f.q || undefined },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
-    );
+    const { rows, total } = await repo.listScripts(this.db, { ...f, q: f.q || undefined }, ...pageWindow(f));
     return { items: rows.map(presentScript), total, page: f.page, pageSize: f.pageSize };
   }
 

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { randomInt } from 'node:crypto';
 import type {
   Page,
@@ -160,8 +161,7 @@ export class TenQuestionsService {
     const { rows, total } = await repo.listQuizzes(
       this.db,
       { branchId: actor.branchId, onlyOutletId: actor.outletId, outletId: f.outletId, staffId: f.staffId },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentQuiz), total, page: f.page, pageSize: f.pageSize };
   }

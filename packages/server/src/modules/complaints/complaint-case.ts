@@ -14,7 +14,7 @@ import type { Clock } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
 import { DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import type { Guard } from '../access/guard';
+import type { Changes, Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
 import type { AuditEntryInput } from '../audit/audit.service';
 import { type PersonalVisibility, presentComplaint } from './complaints.presenter';
@@ -34,6 +34,15 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * The services of the case (registration and editing, the steps, tasks, attachments, import)
  * share one instance.
  */
+/** What the services of a complaint's case work with, handed to each of them as one. */
+export interface ComplaintDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  guard: Guard;
+  changes: Changes;
+  cases: ComplaintCase;
+}
+
 export class ComplaintCase {
   constructor(
     private readonly db: Kysely<DB>,

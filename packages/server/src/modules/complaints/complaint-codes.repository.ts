@@ -1,3 +1,4 @@
+import { insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type CodeRow = DB['complaint_codes'];
@@ -18,12 +19,8 @@ export const findCode = (q: Q, kind: string, code: string) =>
     .executeTakeFirst();
 export const findCodeById = (q: Q, id: string) =>
   q.selectFrom('complaint_codes').selectAll().where('id', '=', id).executeTakeFirst();
-export async function insertCode(q: Q, row: CodeRow) {
-  await q.insertInto('complaint_codes').values(row).execute();
-}
-export async function updateCode(q: Q, id: string, patch: Partial<CodeRow>) {
-  await q.updateTable('complaint_codes').set(patch).where('id', '=', id).execute();
-}
+export const insertCode = insertRow('complaint_codes');
+export const updateCode = updateById('complaint_codes');
 
 // ---------------------------------------------------------------- the holiday calendar
 export function listHolidays(q: Q, year?: number) {

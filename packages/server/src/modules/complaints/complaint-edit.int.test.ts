@@ -1,38 +1,17 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
-
-type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, login, useCastApp } from '../../test/harness';
+import { registerComplaint } from '../../test/complaints';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x20)]);
 
 describe('complaints: editing, attachment limits and the import template', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
   let id: string;
 
+  const ctx = useCastApp({ config: { attachmentMaxBytes: 128 * 1024 } });
   beforeEach(async () => {
-    t = await makeTestApp({ attachmentMaxBytes: 128 * 1024 });
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-    const res = await admin.post('/api/v1/complaints', {
-      outletId: cast.outletA,
-      receivedAt: '2026-11-02T08:30:00+08:00',
-      channel: 'branch_premises',
-      category: 'debit_card',
-      cause: 'service_quality',
-      source: 'walk_in',
-      complainantName: '张三丰',
-      complainantPhone: '13812341234',
-      complainantIdNumber: '530102199001011234',
-      claim: '柜员态度差',
-      facts: '等候过久',
-    });
-    expect(res.statusCode).toBe(201);
-    id = res.json().id;
+    id = await registerComplaint(ctx.admin, ctx.cast.outletA, { claim: '柜员态度差', facts: '等候过久' });
   });
-  afterEach(() => t.close());
 
   const events = async (c: Client) =>
     (await c.get(`/api/v1/complaints/${id}/events`)).json().items as {
@@ -42,7 +21,7 @@ describe('complaints: editing, attachment limits and the import template', () =>
     }[];
 
   it('edits the claim, keeps what was left out, and records the edit in the case history', async () => {
-    const res = await admin.patch(`/api/v1/complaints/${id}`, { claim: '要求柜员当面道歉' });
+    const res = await ctx.admin.patch(`/api/v1/complaints/${id}`, { claim: '要求柜员当面道歉' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       claim: '要求柜员当面道歉',
@@ -50,14 +29,14 @@ describe('complaints: editing, attachment limits and the import template', () =>
       complainantName: '张*丰',
       complainantPhone: '138****1234',
     });
-    const history = await events(admin);
+    const history = await events(ctx.admin);
     expect(history.map((e) => e.action)).toEqual(['register', 'update']);
     expect(history[1]!.data).toEqual({ fields: ['claim'] });
   });
 
   it('keeps the people count and the major flag when the edit leaves them out', async () => {
-    expect((await admin.patch(`/api/v1/complaints/${id}`, { peopleCount: 25 })).json().major).toBe(true);
-    const res = await admin.patch(`/api/v1/complaints/${id}`, { cause: 'pricing_fees' });
+    expect((await ctx.admin.patch(`/api/v1/complaints/${id}`, { peopleCount: 25 })).json().major).toBe(true);
+    const res = await ctx.admin.patch(`/api/v1/complaints/${id}`, { cause: 'pricing_fees' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       peopleCount: 25,
@@ -68,13 +47,13 @@ describe('complaints: editing, attachment limits and the import template', () =>
   });
 
   it('records no history entry when nothing changed', async () => {
-    const res = await admin.patch(`/api/v1/complaints/${id}`, { claim: '柜员态度差', facts: '等候过久' });
+    const res = await ctx.admin.patch(`/api/v1/complaints/${id}`, { claim: '柜员态度差', facts: '等候过久' });
     expect(res.statusCode).toBe(200);
-    expect((await events(admin)).map((e) => e.action)).toEqual(['register']);
+    expect((await events(ctx.admin)).map((e) => e.action)).toEqual(['register']);
   });
 
   it('replaces re-entered personal data, clears the phone with null, and audits it masked', async () => {
-    const res = await admin.patch(`/api/v1/complaints/${id}`, {
+    const res = await ctx.admin.patch(`/api/v1/complaints/${id}`, {
       complainantName: '张三峰',
       complainantPhone: null,
     });
@@ -84,34 +63,34 @@ describe('complaints: editing, attachment limits and the import template', () =>
       complainantPhone: null,
       complainantIdNumber: '530102********1234',
     });
-    const clear = (await admin.post(`/api/v1/complaints/${id}/unmask`, { reason: '核对' })).json();
+    const clear = (await ctx.admin.post(`/api/v1/complaints/${id}/unmask`, { reason: '核对' })).json();
     expect(clear).toMatchObject({ complainantName: '张三峰', complainantPhone: null });
-    expect((await events(admin))[1]!.data).toEqual({ fields: ['complainantName', 'complainantPhone'] });
-    const audit = (await admin.get('/api/v1/audit?entityType=complaint&action=update')).body;
+    expect((await events(ctx.admin))[1]!.data).toEqual({ fields: ['complainantName', 'complainantPhone'] });
+    const audit = (await ctx.admin.get('/api/v1/audit?entityType=complaint&action=update')).body;
     expect(audit).toContain('张*峰');
     expect(audit).not.toContain('张三峰');
     expect(audit).not.toContain('13812341234');
   });
 
   it('refuses an empty name and lets only the handlers edit', async () => {
-    const empty = await admin.patch(`/api/v1/complaints/${id}`, { complainantName: '  ' });
+    const empty = await ctx.admin.patch(`/api/v1/complaints/${id}`, { complainantName: '  ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().errors[0].field).toBe('body.complainantName');
-    const lobby = await login(t, 'lobby.a');
+    const lobby = await login(ctx.t, 'lobby.a');
     expect((await lobby.patch(`/api/v1/complaints/${id}`, { claim: 'x' })).statusCode).toBe(403);
-    const consultant = await login(t, 'consultant');
+    const consultant = await login(ctx.t, 'consultant');
     expect((await consultant.patch(`/api/v1/complaints/${id}`, { claim: 'x' })).statusCode).toBe(403);
-    expect((await events(admin)).map((e) => e.action)).toEqual(['register']);
+    expect((await events(ctx.admin)).map((e) => e.action)).toEqual(['register']);
   });
 
   it('announces the attachment limits it enforces, and names the uploader in the list', async () => {
-    const limits = await admin.get('/api/v1/complaints/attachment-limits');
+    const limits = await ctx.admin.get('/api/v1/complaints/attachment-limits');
     expect(limits.statusCode).toBe(200);
     expect(limits.json()).toEqual({
       maxBytes: 128 * 1024,
       extensions: expect.arrayContaining(['pdf', 'jpg', 'png', 'xlsx', 'txt']),
     });
-    const consultant = await login(t, 'consultant');
+    const consultant = await login(ctx.t, 'consultant');
     expect((await consultant.get('/api/v1/complaints/attachment-limits')).statusCode).toBe(403);
 
     const boundary = '----edit-test';
@@ -122,25 +101,25 @@ describe('complaints: editing, attachment limits and the import template', () =>
       PDF,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const up = await t.app.inject({
+    const up = await ctx.t.app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${id}/attachments`,
       headers: {
-        cookie: `ld_session=${admin.cookie}`,
-        'x-csrf-token': admin.csrf,
+        cookie: `ld_session=${ctx.admin.cookie}`,
+        'x-csrf-token': ctx.admin.csrf,
         'content-type': `multipart/form-data; boundary=${boundary}`,
       },
       payload,
     });
     expect(up.statusCode).toBe(201);
-    const list = (await admin.get(`/api/v1/complaints/${id}/attachments`)).json();
+    const list = (await ctx.admin.get(`/api/v1/complaints/${id}/attachments`)).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0].uploadedByName).toBeTruthy();
     expect(list.items[0].uploadedByName).toBe(up.json().uploadedByName);
   });
 
   it('serves the import template with every column header', async () => {
-    const res = await admin.get('/api/v1/complaints/import/template.xlsx');
+    const res = await ctx.admin.get('/api/v1/complaints/import/template.xlsx');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

@@ -1,25 +1,13 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../lib/xlsx';
-import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
+import { type Client, login, useCastApp } from '../../test/harness';
 
 describe('complaints: the .xlsx import and its template', () => {
-  let t: TestApp;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    await makeBranchWithOutlets(t); // outlets A1 and B1 with their people
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   const upload = (c: Client, body: Buffer) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/v1/complaints/import',
-      headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf, 'content-type': XLSX_MIME },
-      payload: body,
-    });
+    c.post('/api/v1/complaints/import', body, { 'content-type': XLSX_MIME });
 
   /** The template as downloaded, filled in below its own headers. */
   async function filledTemplate(c: Client, rows: Record<string, unknown>[]): Promise<Buffer> {
@@ -35,7 +23,7 @@ describe('complaints: the .xlsx import and its template', () => {
   }
 
   it('takes back its own template, reading Excel date cells as Beijing time', async () => {
-    const file = await filledTemplate(admin, [
+    const file = await filledTemplate(ctx.admin, [
       {
         // an Excel date cell holds the wall clock: 07:32 is 07:32 in Beijing
         受理时间: new Date('2026-10-08T07:32:00Z'),
@@ -59,10 +47,10 @@ describe('complaints: the .xlsx import and its template', () => {
         诉求: '利率争议',
       },
     ]);
-    const res = await upload(admin, file);
+    const res = await upload(ctx.admin, file);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 2 });
-    const list = (await admin.get('/api/v1/complaints?sort=receivedAt')).json().items;
+    const list = (await ctx.admin.get('/api/v1/complaints?sort=receivedAt')).json().items;
     expect(
       list.map((c: { receivedAt: string; receivedOn: string; source: string; peopleCount: number }) => [
         c.receivedAt,
@@ -75,7 +63,7 @@ describe('complaints: the .xlsx import and its template', () => {
       ['2026-10-09T15:30:00.000Z', '2026-10-09', 'phone', 3],
     ]);
     expect(list[0].complainantPhone).toBe('136****1111');
-    const audit = await t.database.db
+    const audit = await ctx.t.database.db
       .selectFrom('audit_log')
       .selectAll()
       .where('action', '=', 'import')
@@ -85,8 +73,8 @@ describe('complaints: the .xlsx import and its template', () => {
   });
 
   it('serves the template in English to an English reader, and reads English headers back', async () => {
-    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
-    const en = await login(t, 'admin');
+    await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    const en = await login(ctx.t, 'admin');
     const file = await filledTemplate(en, [
       {
         'Received at': '2026-10-08 09:00',
@@ -104,19 +92,19 @@ describe('complaints: the .xlsx import and its template', () => {
   });
 
   it('refuses a file that is no sheet, missing columns, and people who may not import', async () => {
-    const notXlsx = await upload(admin, Buffer.from('not a workbook'));
+    const notXlsx = await upload(ctx.admin, Buffer.from('not a workbook'));
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().errors[0]).toMatchObject({ field: 'body', code: 'invalid_format' });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(['受理时间', '网点编号']);
-    const missing = await upload(admin, Buffer.from(await wb.xlsx.writeBuffer()));
+    const missing = await upload(ctx.admin, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['columns.channel', 'columns.complainantName', 'columns.claim']),
     );
     const bad = await upload(
-      admin,
-      await filledTemplate(admin, [
+      ctx.admin,
+      await filledTemplate(ctx.admin, [
         {
           受理时间: '2026-10-08 25:00',
           网点编号: 'A1',
@@ -133,9 +121,9 @@ describe('complaints: the .xlsx import and its template', () => {
       expect.arrayContaining(['rows.2.receivedAt', 'rows.2.channel']),
     );
     for (const who of ['head.a', 'lobby.a', 'consultant']) {
-      const c = await login(t, who);
+      const c = await login(ctx.t, who);
       expect((await upload(c, Buffer.from('x'))).statusCode).toBe(403);
     }
-    expect((await admin.get('/api/v1/complaints')).json().total).toBe(0);
+    expect((await ctx.admin.get('/api/v1/complaints')).json().total).toBe(0);
   });
 });

@@ -1,16 +1,13 @@
 import { beijingDate, fromBeijingWallClock, isIsoDate } from '@liangdian/engine/time';
 import { COMPLAINT_SOURCES } from '@liangdian/shared';
 import { ComplaintCreate, type ComplaintImportResult } from '@liangdian/shared/api';
-import type { Kysely } from 'kysely';
-import type { DB, Q } from '../../db/types';
-import type { Clock } from '../../lib/clock';
+import type { Q } from '../../db/types';
 import { DomainError, type FieldProblem } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { loadExcel, toXlsx } from '../../lib/xlsx';
 import type { Locale } from '../../lib/messages';
-import type { Changes, Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
-import type { ComplaintCase } from './complaint-case';
+import type { ComplaintDeps } from './complaint-case';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
 
@@ -67,13 +64,7 @@ function beijingInstant(v: string | Date): string {
  * transaction, one audit entry).
  */
 export class ComplaintImportService {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
-    private readonly guard: Guard,
-    private readonly changes: Changes,
-    private readonly cases: ComplaintCase,
-  ) {}
+  constructor(private readonly deps: ComplaintDeps) {}
 
   /** The empty sheet to fill in: the headers the import reads, in the user's language. */
   async template(locale: Locale): Promise<{ filename: string; file: Buffer }> {
@@ -84,13 +75,13 @@ export class ComplaintImportService {
       width: 16,
     }));
     const file = await toXlsx(title, columns, []);
-    return { filename: `${title}-${beijingDate(this.clock.now())}.xlsx`, file };
+    return { filename: `${title}-${beijingDate(this.deps.clock.now())}.xlsx`, file };
   }
 
   async importXlsx(actor: Actor, file: Buffer): Promise<ComplaintImportResult> {
-    this.guard.require(actor, 'complaints.import');
+    this.deps.guard.require(actor, 'complaints.import');
     const inputs = await this.readRows(actor, file);
-    return this.changes.run(actor, async (trx, at) => {
+    return this.deps.changes.run(actor, async (trx, at) => {
       await this.insertAll(trx, actor, inputs, at.toISOString());
       const imported = inputs.length;
       return [
@@ -128,15 +119,15 @@ export class ComplaintImportService {
       );
     }
     const [codes, outlets] = await Promise.all([
-      repo.listCodes(this.db),
-      repo.outletsOfBranch(this.db, actor.branchId),
+      repo.listCodes(this.deps.db),
+      repo.outletsOfBranch(this.deps.db, actor.branchId),
     ]);
     const codeOf = (kind: string, v: string) =>
       codes.find(
         (c) => c.kind === kind && c.active === 1 && (c.code === v || c.name_zh === v || c.name_en === v),
       )?.code;
     const outletByCode = new Map(outlets.map((o) => [o.code, o]));
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const problems: FieldProblem[] = [];
     const inputs: ComplaintCreate[] = [];
     const cellValue = (rowNo: number, key: string): string | Date => {
@@ -219,7 +210,7 @@ export class ComplaintImportService {
       inputs.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
       for (let start = 0; start < inputs.length; start += 5000) {
         const rows = inputs.slice(start, start + 5000).map((input) =>
-          this.cases.newRow({
+          this.deps.cases.newRow({
             id: newId(),
             no: '',
             branchId: actor.branchId,
@@ -234,7 +225,7 @@ export class ComplaintImportService {
         let open = rows;
         while (open.length) {
           for (const r of open) {
-            do r.no = this.cases.drawNo(r.received_on);
+            do r.no = this.deps.cases.drawNo(r.received_on);
             while (drawn.has(r.no));
             drawn.add(r.no);
           }

@@ -1,3 +1,4 @@
+import { pageWithTotal, insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type TaskRow = DB['rectification_tasks'];
@@ -23,20 +24,12 @@ function filteredTasks(q: Q, f: TaskFilter) {
   return query;
 }
 export async function listTasks(q: Q, f: TaskFilter, offset: number, limit: number) {
-  const [rows, count] = await Promise.all([
-    filteredTasks(q, f)
-      .selectAll('t')
-      .select('o.name as outlet_name')
-      .orderBy('t.due_on')
-      .orderBy('t.id')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    filteredTasks(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(
+    filteredTasks(q, f),
+    (base) => base.selectAll('t').select('o.name as outlet_name').orderBy('t.due_on').orderBy('t.id'),
+    offset,
+    limit,
+  );
 }
 export const findTask = (q: Q, id: string) =>
   q
@@ -46,9 +39,5 @@ export const findTask = (q: Q, id: string) =>
     .select(['o.name as outlet_name', 'o.branch_id'])
     .where('t.id', '=', id)
     .executeTakeFirst();
-export async function insertTask(q: Q, row: TaskRow) {
-  await q.insertInto('rectification_tasks').values(row).execute();
-}
-export async function updateTask(q: Q, id: string, patch: Partial<TaskRow>) {
-  await q.updateTable('rectification_tasks').set(patch).where('id', '=', id).execute();
-}
+export const insertTask = insertRow('rectification_tasks');
+export const updateTask = updateById('rectification_tasks');

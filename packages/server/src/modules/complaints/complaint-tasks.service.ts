@@ -1,16 +1,13 @@
+import { pageWindow } from '../../lib/paging';
 import { beijingDate, isoDate } from '@liangdian/engine/time';
 import type { RectificationTask, TaskCreate, TaskListQuery, TaskPatch } from '@liangdian/shared/api';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types';
-import type { Clock } from '../../lib/clock';
 import { forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Page } from '../../lib/paging';
-import type { Changes, Guard } from '../access/guard';
 import type { Actor } from '../access/policy';
 import { allows } from '@liangdian/shared';
 import type { AuditEntryInput } from '../audit/audit.service';
-import type { ComplaintCase } from './complaint-case';
+import type { ComplaintDeps } from './complaint-case';
 import * as repo from './complaint-tasks.repository';
 import { presentTask } from './complaint-tasks.presenter';
 
@@ -31,18 +28,12 @@ const taskEntry = (
  * due date; open until done, overdue past the due date (Beijing).
  */
 export class ComplaintTasksService {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
-    private readonly guard: Guard,
-    private readonly changes: Changes,
-    private readonly cases: ComplaintCase,
-  ) {}
+  constructor(private readonly deps: ComplaintDeps) {}
 
   async list(actor: Actor, f: TaskListQuery): Promise<Page<RectificationTask>> {
-    const today = beijingDate(this.clock.now());
+    const today = beijingDate(this.deps.clock.now());
     const { rows, total } = await repo.listTasks(
-      this.db,
+      this.deps.db,
       {
         branchId: actor.branchId,
         onlyOutletId: actor.outletId,
@@ -51,17 +42,16 @@ export class ComplaintTasksService {
         status: f.status,
         overdueBefore: f.overdue ? today : undefined,
       },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentTask), total, page: f.page, pageSize: f.pageSize };
   }
 
   async create(actor: Actor, complaintId: string, input: TaskCreate): Promise<RectificationTask> {
-    return this.changes.run(actor, async (trx, at) => {
+    return this.deps.changes.run(actor, async (trx, at) => {
       const now = at.toISOString();
-      const c = await this.cases.found(trx, actor, complaintId, 'complaints.tasks');
-      await this.cases.checkStaff(trx, c.outlet_id, input.ownerStaffId, 'ownerStaffId');
+      const c = await this.deps.cases.found(trx, actor, complaintId, 'complaints.tasks');
+      await this.deps.cases.checkStaff(trx, c.outlet_id, input.ownerStaffId, 'ownerStaffId');
       const id = newId();
       await repo.insertTask(trx, {
         id,
@@ -83,13 +73,13 @@ export class ComplaintTasksService {
   }
 
   async update(actor: Actor, taskId: string, patch: TaskPatch): Promise<RectificationTask> {
-    return this.changes.run(actor, async (trx, at) => {
+    return this.deps.changes.run(actor, async (trx, at) => {
       const now = at.toISOString();
       const t = await repo.findTask(trx, taskId);
       if (!t) throw notFound('task');
-      this.guard.seesRecord(actor, { outletId: t.outlet_id, branchId: t.branch_id }, 'task');
+      this.deps.guard.seesRecord(actor, { outletId: t.outlet_id, branchId: t.branch_id }, 'task');
       if (!allows(actor, 'complaints.tasks', t.outlet_id)) throw forbidden();
-      await this.cases.checkStaff(trx, t.outlet_id, patch.ownerStaffId, 'ownerStaffId');
+      await this.deps.cases.checkStaff(trx, t.outlet_id, patch.ownerStaffId, 'ownerStaffId');
       const before = presentTask(t);
       const set: Partial<repo.TaskRow> = { updated_at: now };
       if (patch.title !== undefined) set.title = patch.title;

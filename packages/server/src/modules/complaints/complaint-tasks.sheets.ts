@@ -1,5 +1,5 @@
 import type { RectificationTask } from '@liangdian/shared/api';
-import { label, sheet } from '../../http/sheet';
+import { label, sheet, codeColumn } from '../../http/sheet';
 import { type FilterNames, namedFilter } from './complaints.sheets';
 
 /** Rectification tasks as .xlsx: the status by name, due date and completion as Excel dates (Beijing). */
@@ -17,13 +17,7 @@ export function taskSheet(ids: FilterNames = {}) {
       { header: label('任务', 'Task'), value: (t) => t.title, width: 40 },
       { header: label('责任人', 'Owner'), value: (t) => t.owner, width: 12 },
       { header: label('完成期限', 'Due on'), value: (t) => t.dueOn, kind: 'date' },
-      {
-        header: label('状态', 'Status'),
-        value: (t) => t.status,
-        kind: 'code',
-        codes: 'taskStatus',
-        width: 10,
-      },
+      codeColumn(label('状态', 'Status'), (t) => t.status, 'taskStatus', 10),
       { header: label('完成时间', 'Done at'), value: (t) => t.doneAt, kind: 'datetime' },
       { header: label('备注', 'Note'), value: (t) => t.note, width: 30 },
     ],

@@ -1,53 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  login,
-  makeBranchWithOutlets,
-  makeTestApp,
-  makeUser,
-  type TestApp,
-  makeStaff,
-} from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { login, makeUser, makeStaff, useCastApp } from '../../test/harness';
+import { complaintBody as complaint, decisionBody as decision } from '../../test/complaints';
 import { readSheet } from '../../test/xlsx';
 
-type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-
-const complaint = (outletId: string, over: Record<string, unknown> = {}) => ({
-  outletId,
-  receivedAt: '2026-11-02T08:30:00+08:00',
-  channel: 'branch_premises',
-  category: 'debit_card',
-  cause: 'service_quality',
-  source: 'walk_in',
-  complainantName: '张三丰',
-  complainantPhone: '13812341234',
-  complainantIdNumber: '530102199001011234',
-  claim: '柜员态度差，要求道歉',
-  facts: '客户办理借记卡挂失时等候过久',
-  ...over,
-});
-
-const decision = {
-  factsVerified: '经调取监控，柜员未按规范作业',
-  basis: '《银行业保险业消费投诉处理管理办法》第十九条',
-  reasons: '服务态度不符合规范',
-  result: '向客户道歉并对柜员进行培训',
-};
-
 describe('complaints: registration, personal data and access', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   it('registers a complaint with a 15-day deadline, encrypts and masks the complainant', async () => {
-    const lobby = await login(t, 'lobby.a');
-    const res = await lobby.post('/api/v1/complaints', complaint(cast.outletA));
+    const lobby = await login(ctx.t, 'lobby.a');
+    const res = await lobby.post('/api/v1/complaints', complaint(ctx.cast.outletA));
     expect(res.statusCode).toBe(201);
     const c = res.json();
     expect(c).toMatchObject({
@@ -63,7 +24,7 @@ describe('complaints: registration, personal data and access', () => {
       deadline: { decisionDueOn: '2026-11-17', dueOn: '2026-11-17', daysLeft: 15, extensionLevel: 0 },
     });
     expect(c.no).toMatch(/^TS20261102[0-9A-F]{6}$/);
-    const stored = await t.database.db
+    const stored = await ctx.t.database.db
       .selectFrom('complaints')
       .selectAll()
       .where('id', '=', c.id)
@@ -71,7 +32,7 @@ describe('complaints: registration, personal data and access', () => {
     expect(stored.complainant_phone_enc).toMatch(/^v1:/);
     expect(JSON.stringify(stored)).not.toContain('13812341234');
     // the audit log holds the masked view only
-    const audit = await t.database.db
+    const audit = await ctx.t.database.db
       .selectFrom('audit_log')
       .selectAll()
       .where('entity_id', '=', c.id)
@@ -82,16 +43,16 @@ describe('complaints: registration, personal data and access', () => {
   });
 
   it('counts from the Beijing date: 23:30 Beijing on Nov 1 is due Nov 16', async () => {
-    const res = await admin.post(
+    const res = await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletA, { receivedAt: '2026-11-01T15:30:00Z' }),
+      complaint(ctx.cast.outletA, { receivedAt: '2026-11-01T15:30:00Z' }),
     );
     expect(res.json()).toMatchObject({ receivedOn: '2026-11-01', deadline: { decisionDueOn: '2026-11-16' } });
   });
 
   it('hides personal data from consultants and unmasks only for admin and cp_officer, with an audit entry', async () => {
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
-    const consultant = await login(t, 'consultant');
+    const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
+    const consultant = await login(ctx.t, 'consultant');
     expect((await consultant.get(`/api/v1/complaints/${c.id}`)).json()).toMatchObject({
       personalData: 'hidden',
       complainantName: null,
@@ -101,9 +62,9 @@ describe('complaints: registration, personal data and access', () => {
     const list = (await consultant.get('/api/v1/complaints')).json();
     expect(list.items[0].complainantPhone).toBeNull();
     expect((await consultant.post(`/api/v1/complaints/${c.id}/unmask`, {})).statusCode).toBe(403);
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect((await head.post(`/api/v1/complaints/${c.id}/unmask`, {})).statusCode).toBe(403);
-    const cpo = await login(t, 'cpo');
+    const cpo = await login(ctx.t, 'cpo');
     const clear = await cpo.post(`/api/v1/complaints/${c.id}/unmask`, { reason: '回访核实' });
     expect(clear.statusCode).toBe(200);
     expect(clear.json()).toMatchObject({
@@ -112,7 +73,7 @@ describe('complaints: registration, personal data and access', () => {
       complainantPhone: '13812341234',
       complainantIdNumber: '530102199001011234',
     });
-    const entry = await t.database.db
+    const entry = await ctx.t.database.db
       .selectFrom('audit_log')
       .selectAll()
       .where('action', '=', 'unmask')
@@ -123,41 +84,44 @@ describe('complaints: registration, personal data and access', () => {
   });
 
   it('answers 404 for another outlet’s complaint and keeps lists to the outlet', async () => {
-    const b = (await admin.post('/api/v1/complaints', complaint(cast.outletB))).json();
-    await admin.post('/api/v1/complaints', complaint(cast.outletA));
-    const head = await login(t, 'head.a');
+    const b = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletB))).json();
+    await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA));
+    const head = await login(ctx.t, 'head.a');
     expect((await head.get(`/api/v1/complaints/${b.id}`)).statusCode).toBe(404);
     expect((await head.post(`/api/v1/complaints/${b.id}/acknowledge`, {})).statusCode).toBe(404);
-    expect((await head.post('/api/v1/complaints', complaint(cast.outletB))).statusCode).toBe(404);
+    expect((await head.post('/api/v1/complaints', complaint(ctx.cast.outletB))).statusCode).toBe(404);
     const mine = (await head.get('/api/v1/complaints')).json();
     expect(mine.total).toBe(1);
-    expect(mine.items[0].outletId).toBe(cast.outletA);
-    expect((await admin.get('/api/v1/complaints')).json().total).toBe(2);
+    expect(mine.items[0].outletId).toBe(ctx.cast.outletA);
+    expect((await ctx.admin.get('/api/v1/complaints')).json().total).toBe(2);
   });
 
   it('validates codes, the regulator’s forwarding date and times, naming each field', async () => {
-    const res = await admin.post(
+    const res = await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletA, { channel: 'nope', cause: 'nope2', source: 'regulator' }),
+      complaint(ctx.cast.outletA, { channel: 'nope', cause: 'nope2', source: 'regulator' }),
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
       'body.channel:UNKNOWN_CODE',
       'body.cause:UNKNOWN_CODE',
     ]);
-    const noFwd = await admin.post('/api/v1/complaints', complaint(cast.outletA, { source: 'regulator' }));
+    const noFwd = await ctx.admin.post(
+      '/api/v1/complaints',
+      complaint(ctx.cast.outletA, { source: 'regulator' }),
+    );
     expect(noFwd.json().errors[0]).toMatchObject({
       field: 'body.forwardedOn',
       code: 'FORWARDED_ON_REQUIRED',
     });
-    const future = await admin.post(
+    const future = await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletA, { receivedAt: '2027-01-01T00:00:00+08:00' }),
+      complaint(ctx.cast.outletA, { receivedAt: '2027-01-01T00:00:00+08:00' }),
     );
     expect(future.json().errors[0]).toMatchObject({ field: 'body.receivedAt', code: 'IN_THE_FUTURE' });
-    const fwd = await admin.post(
+    const fwd = await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletA, {
+      complaint(ctx.cast.outletA, {
         source: 'regulator',
         regulatorReceivedOn: '2026-10-20',
         forwardedOn: '2026-10-28',
@@ -167,23 +131,25 @@ describe('complaints: registration, personal data and access', () => {
   });
 
   it('marks 20 or more people as a major complaint with the emergency checklist', async () => {
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA, { peopleCount: 20 }))).json();
+    const c = (
+      await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { peopleCount: 20 }))
+    ).json();
     expect(c.major).toBe(true);
     expect(c.emergencyChecklist).toHaveLength(7);
     expect(c.emergencyChecklist[0]).toMatchObject({ key: 'report_branch', done: false });
-    const ticked = await admin.patch(`/api/v1/complaints/${c.id}/emergency`, {
+    const ticked = await ctx.admin.patch(`/api/v1/complaints/${c.id}/emergency`, {
       items: { report_branch: true },
     });
     expect(ticked.json().emergencyChecklist[0].done).toBe(true);
-    const majors = (await admin.get('/api/v1/complaints?major=true')).json();
+    const majors = (await ctx.admin.get('/api/v1/complaints?major=true')).json();
     expect(majors.total).toBe(1);
   });
 
   it('exports the filtered list as .xlsx: names for codes, Excel dates in Beijing time, masked data', async () => {
-    await admin.post('/api/v1/complaints', complaint(cast.outletA));
-    await admin.post('/api/v1/complaints', complaint(cast.outletA, { category: 'credit_card' }));
-    const res = await admin.get(
-      `/api/v1/complaints/export.xlsx?category=debit_card&status=registered,acknowledged&outletId=${cast.outletA}`,
+    await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA));
+    await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { category: 'credit_card' }));
+    const res = await ctx.admin.get(
+      `/api/v1/complaints/export.xlsx?category=debit_card&status=registered,acknowledged&outletId=${ctx.cast.outletA}`,
     );
     expect(res.statusCode).toBe(200);
     const sheet = await readSheet(res);
@@ -208,15 +174,15 @@ describe('complaints: registration, personal data and access', () => {
     expect(sheet.formats[sheet.headers.indexOf('受理时间')]).toBe('yyyy-mm-dd hh:mm');
     expect(sheet.formats[sheet.headers.indexOf('处理期限')]).toBe('yyyy-mm-dd');
     // masked exactly as on screen
-    const onScreen = (await admin.get('/api/v1/complaints?category=debit_card')).json().items[0];
+    const onScreen = (await ctx.admin.get('/api/v1/complaints?category=debit_card')).json().items[0];
     expect(cell('投诉人')).toBe(onScreen.complainantName);
     expect(cell('电话')).toBe('138****1234');
     expect(JSON.stringify(sheet.rows)).not.toContain('13812341234');
   });
 
   it('exports nothing personal to consultants, and speaks English to an English reader', async () => {
-    await admin.post('/api/v1/complaints', complaint(cast.outletA, { source: 'phone' }));
-    const consultant = await login(t, 'consultant');
+    await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { source: 'phone' }));
+    const consultant = await login(ctx.t, 'consultant');
     const hidden = await readSheet(await consultant.get('/api/v1/complaints/export.xlsx'));
     const at = (header: string) => hidden.headers.indexOf(header);
     expect(hidden.rows).toHaveLength(1);
@@ -224,9 +190,9 @@ describe('complaints: registration, personal data and access', () => {
     expect(hidden.rows[0]![at('电话')]).toBeNull();
     expect(JSON.stringify(hidden.rows)).not.toContain('1234');
 
-    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' });
     const en = await readSheet(
-      await (await login(t, 'admin')).get('/api/v1/complaints/export.xlsx?source=phone'),
+      await (await login(ctx.t, 'admin')).get('/api/v1/complaints/export.xlsx?source=phone'),
     );
     expect(en.title).toBe('Complaints');
     expect(en.filterLine).toContain('Source: Phone');
@@ -240,21 +206,13 @@ describe('complaints: registration, personal data and access', () => {
 });
 
 describe('complaints: the process state machine', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   it('runs the standard process with each role taking only its steps, recording every transition', async () => {
-    let lobby = await login(t, 'lobby.a');
-    let head = await login(t, 'head.a');
-    const consultant = await login(t, 'consultant');
-    const c = (await lobby.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    let lobby = await login(ctx.t, 'lobby.a');
+    let head = await login(ctx.t, 'head.a');
+    const consultant = await login(ctx.t, 'consultant');
+    const c = (await lobby.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
     const url = `/api/v1/complaints/${c.id}`;
 
     const early = await head.post(`${url}/decide`, decision);
@@ -267,12 +225,16 @@ describe('complaints: the process state machine', () => {
     );
     expect((await lobby.post(`${url}/investigate`, {})).statusCode).toBe(403);
     const inv = (await head.post(`${url}/investigate`, { comment: '调取监控' })).json();
-    expect(inv).toMatchObject({ status: 'investigating', handlerId: cast.headA.id, handlerName: 'head.a' });
+    expect(inv).toMatchObject({
+      status: 'investigating',
+      handlerId: ctx.cast.headA.id,
+      handlerName: 'head.a',
+    });
     expect((await lobby.post(`${url}/decide`, decision)).statusCode).toBe(403);
 
-    t.clock.advanceMinutes(60 * 24 * 3);
-    ({ head, lobby } = { head: await login(t, 'head.a'), lobby: await login(t, 'lobby.a') });
-    admin = await login(t, 'admin');
+    ctx.t.clock.advanceMinutes(60 * 24 * 3);
+    ({ head, lobby } = { head: await login(ctx.t, 'head.a'), lobby: await login(ctx.t, 'lobby.a') });
+    ctx.admin = await login(ctx.t, 'admin');
     const decided = (await head.post(`${url}/decide`, decision)).json();
     expect(decided).toMatchObject({
       status: 'decided',
@@ -316,85 +278,76 @@ describe('complaints: the process state machine', () => {
       'COMPLAINT_TRANSITION_NOT_ALLOWED',
     );
 
-    const events = (await admin.get(`${url}/events`)).json().items;
-    expect(events.map((e: { action: string }) => e.action)).toEqual([
-      'register',
-      'acknowledge',
-      'investigate',
-      'decide',
-      'inform',
-      'follow_up',
-      'close',
-    ]);
+    const events = (await ctx.admin.get(`${url}/events`)).json().items;
+    // the steps of the standard process, after the registration
+    const steps = ['acknowledge', 'investigate', 'decide', 'inform', 'follow_up', 'close'];
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['register', ...steps]);
     expect(events[1]).toMatchObject({
       actorName: 'lobby.a',
       fromStatus: 'registered',
       toStatus: 'acknowledged',
       comment: '已安抚客户情绪',
     });
-    const notices = (await admin.get(`${url}/decision-notice`)).json().notices;
+    const notices = (await ctx.admin.get(`${url}/decision-notice`)).json().notices;
     expect(notices).toEqual([
       expect.objectContaining({ kind: 'decision', method: 'sms', proof: '短信发送回执 #8812' }),
     ]);
-    const audit = await t.database.db
+    const audit = await ctx.t.database.db
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', c.id)
       .execute();
-    expect(audit.map((a) => a.action)).toEqual([
-      'create',
-      'acknowledge',
-      'investigate',
-      'decide',
-      'inform',
-      'follow_up',
-      'close',
-    ]);
+    expect(audit.map((a) => a.action)).toEqual(['create', ...steps]);
   });
 
   it('refuses a handler who is the staff member complained about (recusal)', async () => {
-    const staffId = await makeStaff(t, cast.outletA, '李四');
-    const li = await makeUser(t, cast.branchId, 'outlet_head', cast.outletA, 'li.si');
-    await t.database.db.updateTable('users').set({ display_name: '李四' }).where('id', '=', li.id).execute();
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA, { staffId }))).json();
+    const staffId = await makeStaff(ctx.t, ctx.cast.outletA, '李四');
+    const li = await makeUser(ctx.t, ctx.cast.branchId, 'outlet_head', ctx.cast.outletA, 'li.si');
+    await ctx.t.database.db
+      .updateTable('users')
+      .set({ display_name: '李四' })
+      .where('id', '=', li.id)
+      .execute();
+    const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { staffId }))).json();
     expect(c.staffName).toBe('李四');
-    await admin.post(`/api/v1/complaints/${c.id}/acknowledge`, {});
-    const res = await admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: li.id });
+    await ctx.admin.post(`/api/v1/complaints/${c.id}/acknowledge`, {});
+    const res = await ctx.admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: li.id });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('COMPLAINT_HANDLER_RECUSED');
-    const self = await login(t, 'li.si');
+    const self = await login(ctx.t, 'li.si');
     expect((await self.post(`/api/v1/complaints/${c.id}/investigate`, {})).json().code).toBe(
       'COMPLAINT_HANDLER_RECUSED',
     );
     expect(
-      (await admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: cast.headA.id })).statusCode,
+      (await ctx.admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: ctx.cast.headA.id }))
+        .statusCode,
     ).toBe(200);
   });
 
   it('withdraws and merges repeats into an open complaint', async () => {
-    const a = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
-    const b = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
-    const other = (await admin.post('/api/v1/complaints', complaint(cast.outletB))).json();
-    const bad = await admin.post(`/api/v1/complaints/${b.id}/merge`, { intoId: other.id });
+    const a = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
+    const b = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
+    const other = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletB))).json();
+    const bad = await ctx.admin.post(`/api/v1/complaints/${b.id}/merge`, { intoId: other.id });
     expect(bad.json().code).toBe('MERGE_TARGET_INVALID');
-    const merged = (await admin.post(`/api/v1/complaints/${b.id}/merge`, { intoId: a.id })).json();
+    const merged = (await ctx.admin.post(`/api/v1/complaints/${b.id}/merge`, { intoId: a.id })).json();
     expect(merged).toMatchObject({ status: 'merged', mergedIntoId: a.id, deadline: { dueOn: null } });
-    const w = (await admin.post(`/api/v1/complaints/${a.id}/withdraw`, { comment: '客户撤诉' })).json();
+    const w = (await ctx.admin.post(`/api/v1/complaints/${a.id}/withdraw`, { comment: '客户撤诉' })).json();
     expect(w).toMatchObject({ status: 'withdrawn', deadline: { dueOn: null } });
-    expect(w.withdrawnAt).toBe(t.clock.now().toISOString());
-    expect((await admin.get('/api/v1/complaints?status=withdrawn,merged')).json().total).toBe(2);
+    expect(w.withdrawnAt).toBe(ctx.t.clock.now().toISOString());
+    expect((await ctx.admin.get('/api/v1/complaints?status=withdrawn,merged')).json().total).toBe(2);
   });
 
   it('allows a review within 30 days of the decision, due 30 days after the request', async () => {
-    const head = await login(t, 'head.a');
-    const c = (await head.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const head = await login(ctx.t, 'head.a');
+    const c = (await head.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
     const url = `/api/v1/complaints/${c.id}`;
     await head.post(`${url}/acknowledge`, {});
     await head.post(`${url}/investigate`, {});
     await head.post(`${url}/decide`, decision);
     expect((await head.post(`${url}/request-review`, { comment: '不服' })).statusCode).toBe(403);
-    t.clock.advanceMinutes(60 * 24 * 31);
-    const cpo = await login(t, 'cpo');
+    ctx.t.clock.advanceMinutes(60 * 24 * 31);
+    const cpo = await login(ctx.t, 'cpo');
     const late = await cpo.post(`${url}/request-review`, { comment: '客户不服' });
     expect(late.json()).toMatchObject({ code: 'REVIEW_WINDOW_CLOSED', status: 409 });
     const inTime = await cpo.post(`${url}/request-review`, {
@@ -417,37 +370,29 @@ describe('complaints: the process state machine', () => {
 });
 
 describe('complaints: deadlines, extensions, pauses and notifications', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   it('extends to 30 days with a reason and to 60 with approval and a notice record', async () => {
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
     const url = `/api/v1/complaints/${c.id}/extend`;
-    const noReason = await admin.post(url, {});
+    const noReason = await ctx.admin.post(url, {});
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json()).toMatchObject({
       code: 'EXTENSION_REASON_REQUIRED',
       errors: [{ field: 'body.reason' }],
     });
-    const first = (await admin.post(url, { reason: '需调取多网点监控' })).json();
+    const first = (await ctx.admin.post(url, { reason: '需调取多网点监控' })).json();
     expect(first.deadline).toMatchObject({
       extensionLevel: 1,
       dueOn: '2026-12-02',
       extensionReason: '需调取多网点监控',
     });
-    const noApproval = await admin.post(url, { reason: '案情特别复杂' });
+    const noApproval = await ctx.admin.post(url, { reason: '案情特别复杂' });
     expect(noApproval.statusCode).toBe(400);
     expect(noApproval.json().code).toBe('EXTENSION_APPROVAL_REQUIRED');
-    const noNotice = await admin.post(url, { reason: '案情特别复杂', approvedBy: '分行消保部 王经理' });
+    const noNotice = await ctx.admin.post(url, { reason: '案情特别复杂', approvedBy: '分行消保部 王经理' });
     expect(noNotice.json().code).toBe('EXTENSION_NOTICE_REQUIRED');
-    const second = await admin.post(url, {
+    const second = await ctx.admin.post(url, {
       reason: '案情特别复杂',
       approvedBy: '分行消保部 王经理',
       complainantInformedAt: '2026-11-02T08:50:00+08:00',
@@ -455,8 +400,8 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
       proof: '电话录音 20261102-01',
     });
     expect(second.json().deadline).toMatchObject({ extensionLevel: 2, dueOn: '2027-01-01' });
-    expect((await admin.post(url, { reason: 'x' })).json().code).toBe('EXTENSION_LIMIT_REACHED');
-    const events = (await admin.get(`/api/v1/complaints/${c.id}/events`)).json().items;
+    expect((await ctx.admin.post(url, { reason: 'x' })).json().code).toBe('EXTENSION_LIMIT_REACHED');
+    const events = (await ctx.admin.get(`/api/v1/complaints/${c.id}/events`)).json().items;
     expect(events.at(-1)).toMatchObject({
       action: 'extend',
       data: { level: 2, approvedBy: '分行消保部 王经理' },
@@ -464,75 +409,77 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
   });
 
   it('refuses to extend after the deadline passed', async () => {
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
-    t.clock.set('2026-11-17T16:00:00Z'); // 11-18 00:00 Beijing
-    admin = await login(t, 'admin');
-    const res = await admin.post(`/api/v1/complaints/${c.id}/extend`, { reason: '迟到的延期' });
+    const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
+    ctx.t.clock.set('2026-11-17T16:00:00Z'); // 11-18 00:00 Beijing
+    ctx.admin = await login(ctx.t, 'admin');
+    const res = await ctx.admin.post(`/api/v1/complaints/${c.id}/extend`, { reason: '迟到的延期' });
     expect(res.json()).toMatchObject({ code: 'COMPLAINT_DEADLINE_PASSED', status: 409 });
   });
 
   it('pauses the clock for mediation, resumes it, and restarts it on new facts', async () => {
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
     const url = `/api/v1/complaints/${c.id}`;
-    t.clock.set('2026-11-05T02:00:00Z');
-    admin = await login(t, 'admin');
-    const paused = (await admin.post(`${url}/pause`, { kind: 'mediation', reason: '提交调解组织' })).json();
+    ctx.t.clock.set('2026-11-05T02:00:00Z');
+    ctx.admin = await login(ctx.t, 'admin');
+    const paused = (
+      await ctx.admin.post(`${url}/pause`, { kind: 'mediation', reason: '提交调解组织' })
+    ).json();
     expect(paused.deadline).toMatchObject({ dueOn: null, pausedSince: '2026-11-05T02:00:00.000Z' });
-    expect((await admin.post(`${url}/pause`, { kind: 'appraisal', reason: 'x' })).json().code).toBe(
+    expect((await ctx.admin.post(`${url}/pause`, { kind: 'appraisal', reason: 'x' })).json().code).toBe(
       'COMPLAINT_PAUSE_RUNNING',
     );
-    t.clock.set('2026-11-12T02:00:00Z');
-    admin = await login(t, 'admin');
-    const resumed = (await admin.post(`${url}/resume`, {})).json();
+    ctx.t.clock.set('2026-11-12T02:00:00Z');
+    ctx.admin = await login(ctx.t, 'admin');
+    const resumed = (await ctx.admin.post(`${url}/resume`, {})).json();
     expect(resumed.deadline).toMatchObject({ pausedDays: 7, dueOn: '2026-11-24', pausedSince: null });
-    expect((await admin.post(`${url}/resume`, {})).json().code).toBe('COMPLAINT_NOT_PAUSED');
-    const restarted = (await admin.post(`${url}/new-facts`, { comment: '客户补充新证据' })).json();
+    expect((await ctx.admin.post(`${url}/resume`, {})).json().code).toBe('COMPLAINT_NOT_PAUSED');
+    const restarted = (await ctx.admin.post(`${url}/new-facts`, { comment: '客户补充新证据' })).json();
     expect(restarted.deadline).toMatchObject({ dueOn: '2026-11-27', pausedDays: 0 });
   });
 
   it('lists due-soon and overdue complaints and notifies the handler and outlet head once a day', async () => {
-    let head = await login(t, 'head.a');
+    let head = await login(ctx.t, 'head.a');
     const soon = (
       await head.post(
         '/api/v1/complaints',
-        complaint(cast.outletA, { receivedAt: '2026-10-20T10:00:00+08:00' }),
+        complaint(ctx.cast.outletA, { receivedAt: '2026-10-20T10:00:00+08:00' }),
       )
     ).json();
     const late = (
       await head.post(
         '/api/v1/complaints',
-        complaint(cast.outletA, { receivedAt: '2026-10-10T10:00:00+08:00' }),
+        complaint(ctx.cast.outletA, { receivedAt: '2026-10-10T10:00:00+08:00' }),
       )
     ).json();
-    const fresh = (await head.post('/api/v1/complaints', complaint(cast.outletA))).json();
+    const fresh = (await head.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
     await head.post(`/api/v1/complaints/${late.id}/acknowledge`, {});
     await head.post(`/api/v1/complaints/${late.id}/investigate`, {});
     expect(soon.deadline).toMatchObject({ dueOn: '2026-11-04', daysLeft: 2, dueSoon: true });
     expect(late.deadline).toMatchObject({ dueOn: '2026-10-25', overdue: true });
-    const dueSoon = (await admin.get('/api/v1/complaints?due=soon')).json();
+    const dueSoon = (await ctx.admin.get('/api/v1/complaints?due=soon')).json();
     expect(dueSoon.items.map((c: { id: string }) => c.id)).toEqual([soon.id]);
-    const overdue = (await admin.get('/api/v1/complaints?due=overdue')).json();
+    const overdue = (await ctx.admin.get('/api/v1/complaints?due=overdue')).json();
     expect(overdue.items.map((c: { id: string }) => c.id)).toEqual([late.id]);
-    const byDue = (await admin.get('/api/v1/complaints?sort=dueOn')).json();
+    const byDue = (await ctx.admin.get('/api/v1/complaints?sort=dueOn')).json();
     expect(byDue.items.map((c: { id: string }) => c.id)).toEqual([late.id, soon.id, fresh.id]);
 
-    const svc = t.app.services.notifications;
+    const svc = ctx.t.app.services.notifications;
     // the timer already ran at start (nothing was due then); now two complaints fall due
-    expect(await svc.generateDueNotifications(t.clock.now())).toBe(2); // head.a for both (handler = head.a too)
-    expect(await svc.generateDueNotifications(t.clock.now())).toBe(0); // idempotent for the day
+    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(2); // head.a for both (handler = head.a too)
+    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(0); // idempotent for the day
     const mine = (await head.get('/api/v1/notifications')).json();
     expect(mine).toMatchObject({ total: 2, unread: 2 });
     expect(mine.items.map((n: { kind: string }) => n.kind).sort()).toEqual([
       'complaint_due_soon',
       'complaint_overdue',
     ]);
-    expect((await admin.get('/api/v1/notifications')).json().total).toBe(0);
-    t.clock.advanceMinutes(60 * 24);
-    admin = await login(t, 'admin');
-    head = await login(t, 'head.a');
-    expect(await svc.generateDueNotifications(t.clock.now())).toBe(2); // a new day
+    expect((await ctx.admin.get('/api/v1/notifications')).json().total).toBe(0);
+    ctx.t.clock.advanceMinutes(60 * 24);
+    ctx.admin = await login(ctx.t, 'admin');
+    head = await login(ctx.t, 'head.a');
+    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(2); // a new day
     const first = mine.items[0].id;
-    expect((await admin.post(`/api/v1/notifications/${first}/read`)).statusCode).toBe(404);
+    expect((await ctx.admin.post(`/api/v1/notifications/${first}/read`)).statusCode).toBe(404);
     expect((await head.post(`/api/v1/notifications/${first}/read`)).json()).toEqual({ updated: 1 });
     expect((await head.get('/api/v1/notifications?unread=true')).json().total).toBe(3);
     expect((await head.post('/api/v1/notifications/read-all')).json()).toEqual({ updated: 3 });
@@ -540,18 +487,10 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
 });
 
 describe('complaints: code tables, holidays and rectification tasks', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   it('seeds the JR/T 0169 code tables and lets admins edit them', async () => {
-    const cats = (await admin.get('/api/v1/complaint-codes?kind=category')).json().items;
+    const cats = (await ctx.admin.get('/api/v1/complaint-codes?kind=category')).json().items;
     expect(cats.map((c: { nameZh: string }) => c.nameZh)).toEqual(
       expect.arrayContaining([
         '借记卡',
@@ -566,37 +505,37 @@ describe('complaints: code tables, holidays and rectification tasks', () => {
         '个人金融信息',
       ]),
     );
-    const cpo = await login(t, 'cpo');
+    const cpo = await login(ctx.t, 'cpo');
     expect(
       (await cpo.post('/api/v1/complaint-codes', { kind: 'cause', code: 'x', nameZh: 'x', nameEn: 'x' }))
         .statusCode,
     ).toBe(403);
-    const made = await admin.post('/api/v1/complaint-codes', {
+    const made = await ctx.admin.post('/api/v1/complaint-codes', {
       kind: 'channel',
       code: 'video',
       nameZh: '视频银行',
       nameEn: 'Video banking',
     });
     expect(made.statusCode).toBe(201);
-    const dup = await admin.post('/api/v1/complaint-codes', {
+    const dup = await ctx.admin.post('/api/v1/complaint-codes', {
       kind: 'channel',
       code: 'video',
       nameZh: 'x',
       nameEn: 'x',
     });
     expect(dup.json().code).toBe('COMPLAINT_CODE_TAKEN');
-    await admin.patch(`/api/v1/complaint-codes/${made.json().id}`, { active: false });
-    const res = await admin.post('/api/v1/complaints', complaint(cast.outletA, { channel: 'video' }));
+    await ctx.admin.patch(`/api/v1/complaint-codes/${made.json().id}`, { active: false });
+    const res = await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { channel: 'video' }));
     expect(res.json().errors[0]).toMatchObject({ field: 'body.channel', code: 'UNKNOWN_CODE' });
   });
 
   it('seeds the 2025 and 2026 holiday calendars and lets admins replace a year', async () => {
-    const y2026 = (await admin.get('/api/v1/holiday-calendar?year=2026')).json().items;
+    const y2026 = (await ctx.admin.get('/api/v1/holiday-calendar?year=2026')).json().items;
     expect(y2026.find((d: { day: string }) => d.day === '2026-02-14')).toMatchObject({ kind: 'workday' });
     expect(y2026.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(33);
-    const y2025 = (await admin.get('/api/v1/holiday-calendar?year=2025')).json().items;
+    const y2025 = (await ctx.admin.get('/api/v1/holiday-calendar?year=2025')).json().items;
     expect(y2025.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(28);
-    const replaced = await admin.put('/api/v1/holiday-calendar', {
+    const replaced = await ctx.admin.put('/api/v1/holiday-calendar', {
       year: 2027,
       days: [
         { day: '2027-01-01', kind: 'holiday', name: '元旦' },
@@ -604,39 +543,42 @@ describe('complaints: code tables, holidays and rectification tasks', () => {
       ],
     });
     expect(replaced.json().items).toHaveLength(2);
-    const bad = await admin.put('/api/v1/holiday-calendar', {
+    const bad = await ctx.admin.put('/api/v1/holiday-calendar', {
       year: 2027,
       days: [{ day: '2028-01-01', kind: 'holiday', name: 'x' }],
     });
     expect(bad.json().errors[0].field).toBe('body.days.0.day');
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect((await head.put('/api/v1/holiday-calendar', { year: 2027, days: [] })).statusCode).toBe(403);
   });
 
   it('keeps root-cause rectification tasks with owner and due date', async () => {
-    const c = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
-    const task = await admin.post(`/api/v1/complaints/${c.id}/tasks`, {
+    const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
+    const task = await ctx.admin.post(`/api/v1/complaints/${c.id}/tasks`, {
       title: '开展服务规范培训',
       owner: '王经理',
       dueOn: '2026-11-30',
     });
     expect(task.statusCode).toBe(201);
     expect(task.json()).toMatchObject({ status: 'open', outletName: '甲支行', complaintId: c.id });
-    const lobby = await login(t, 'lobby.a');
+    const lobby = await login(ctx.t, 'lobby.a');
     expect(
       (await lobby.post(`/api/v1/complaints/${c.id}/tasks`, { title: 'x', owner: 'y', dueOn: '2026-11-30' }))
         .statusCode,
     ).toBe(403);
-    t.clock.set('2026-12-02T02:00:00Z');
-    admin = await login(t, 'admin');
-    expect((await admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(1);
+    ctx.t.clock.set('2026-12-02T02:00:00Z');
+    ctx.admin = await login(ctx.t, 'admin');
+    expect((await ctx.admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(1);
     const done = (
-      await admin.patch(`/api/v1/rectification-tasks/${task.json().id}`, { status: 'done', note: '已培训' })
+      await ctx.admin.patch(`/api/v1/rectification-tasks/${task.json().id}`, {
+        status: 'done',
+        note: '已培训',
+      })
     ).json();
     expect(done).toMatchObject({ status: 'done', doneAt: '2026-12-02T02:00:00.000Z' });
-    expect((await admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(0);
+    expect((await ctx.admin.get('/api/v1/rectification-tasks?overdue=true')).json().total).toBe(0);
     const sheet = await readSheet(
-      await admin.get(`/api/v1/rectification-tasks/export.xlsx?status=done&outletId=${cast.outletA}`),
+      await ctx.admin.get(`/api/v1/rectification-tasks/export.xlsx?status=done&outletId=${ctx.cast.outletA}`),
     );
     expect(sheet.title).toBe('整改任务');
     expect(sheet.filterLine).toContain('网点：甲支行');
@@ -647,8 +589,8 @@ describe('complaints: code tables, holidays and rectification tasks', () => {
     expect(cell('状态')).toBe('已完成');
     expect(cell('完成期限')).toEqual(new Date('2026-11-30T00:00:00Z'));
     expect(cell('完成时间')).toEqual(new Date('2026-12-02T10:00:00Z')); // 02:00Z is 10:00 in Beijing
-    const headB = await makeUser(t, cast.branchId, 'outlet_head', cast.outletB, 'head.b');
-    const b = await login(t, headB.username);
+    const headB = await makeUser(ctx.t, ctx.cast.branchId, 'outlet_head', ctx.cast.outletB, 'head.b');
+    const b = await login(ctx.t, headB.username);
     expect((await b.get('/api/v1/rectification-tasks')).json().total).toBe(0);
   });
 });

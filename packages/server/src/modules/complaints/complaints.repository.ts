@@ -1,7 +1,7 @@
 import { addDays, beijingStartOfDay } from '@liangdian/engine/time';
 import { sql } from 'kysely';
+import { containsText, insertRow } from '../../db/query';
 import type { DB, Q } from '../../db/types';
-import { likePattern } from '../../lib/paging';
 import * as stats from './complaints.stats.repository';
 
 export type ComplaintRow = DB['complaints'];
@@ -21,9 +21,6 @@ export type ComplaintFullRow = ComplaintRow & {
 export type EventRow = DB['complaint_events'];
 export type PauseRow = DB['complaint_pauses'];
 export type NoticeRow = DB['complaint_notices'];
-
-const like = (column: string, pattern: string) =>
-  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 // The code tables are read here by the statistics (insights.service): their SQL is in
 // complaint-codes.repository.
@@ -104,10 +101,7 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   if (f.toDate && forPage) query = query.where('c.received_at', '<', beijingStartOfDay(addDays(f.toDate, 1)));
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('c.no', p), like('c.claim', p)]));
-  }
+  if (f.q) query = query.where(containsText(['c.no', 'c.claim'], f.q));
   return query;
 }
 
@@ -255,9 +249,7 @@ export async function updateComplaint(q: Q, id: string, patch: Partial<Complaint
 }
 export const complaintNoTaken = async (q: Q, no: string) =>
   !!(await q.selectFrom('complaints').select('id').where('no', '=', no).executeTakeFirst());
-export async function insertEvent(q: Q, row: EventRow) {
-  await q.insertInto('complaint_events').values(row).execute();
-}
+export const insertEvent = insertRow('complaint_events');
 export async function insertEvents(q: Q, rows: EventRow[], chunk = 200) {
   for (let i = 0; i < rows.length; i += chunk) {
     await q
@@ -275,9 +267,7 @@ export const listEvents = (q: Q, complaintId: string) =>
     .orderBy('id')
     .execute();
 
-export async function insertPause(q: Q, row: PauseRow) {
-  await q.insertInto('complaint_pauses').values(row).execute();
-}
+export const insertPause = insertRow('complaint_pauses');
 export const listPauses = (q: Q, complaintId: string) =>
   q
     .selectFrom('complaint_pauses')
@@ -294,9 +284,7 @@ export async function endPause(q: Q, complaintId: string, at: string) {
     .execute();
 }
 
-export async function insertNotice(q: Q, row: NoticeRow) {
-  await q.insertInto('complaint_notices').values(row).execute();
-}
+export const insertNotice = insertRow('complaint_notices');
 export const listNotices = (q: Q, complaintId: string) =>
   q
     .selectFrom('complaint_notices')

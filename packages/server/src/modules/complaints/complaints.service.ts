@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { reviewRequestBy } from '@liangdian/engine';
 import { addDays, beijingDate } from '@liangdian/engine/time';
 import { EMERGENCY_CHECKLIST, MAJOR_COMPLAINT_PEOPLE, takesStep } from '@liangdian/shared';
@@ -9,15 +10,11 @@ import type {
   ComplaintPatch,
   DecisionNotice,
 } from '@liangdian/shared/api';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types';
-import type { Clock } from '../../lib/clock';
 import { DomainError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Page } from '../../lib/paging';
-import type { Changes, Guard } from '../access/guard';
 import type { Actor } from '../access/policy';
-import { type ComplaintCase, fieldError } from './complaint-case';
+import { fieldError, type ComplaintDeps } from './complaint-case';
 import { presentEvent, presentNotice, REMEDY_TEXT } from './complaints.presenter';
 import * as repo from './complaints.repository';
 
@@ -27,40 +24,34 @@ import * as repo from './complaints.repository';
  * case history and the decision notice. The steps of the process are complaint-steps.service.
  */
 export class ComplaintsService {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
-    private readonly guard: Guard,
-    private readonly changes: Changes,
-    private readonly cases: ComplaintCase,
-  ) {}
+  constructor(private readonly deps: ComplaintDeps) {}
 
   // ---------------------------------------------------------------- registration
   async create(actor: Actor, input: ComplaintCreate): Promise<Complaint> {
-    return this.changes.run(actor, async (trx, at) => {
+    return this.deps.changes.run(actor, async (trx, at) => {
       const now = at.toISOString();
-      const outlet = await this.guard.requireOutlet(actor, input.outletId, 'complaints.register', trx);
-      await this.cases.checkCodes(trx, input);
-      this.cases.notInFuture(input.receivedAt, 'body.receivedAt');
+      const outlet = await this.deps.guard.requireOutlet(actor, input.outletId, 'complaints.register', trx);
+      await this.deps.cases.checkCodes(trx, input);
+      this.deps.cases.notInFuture(input.receivedAt, 'body.receivedAt');
       if (input.source === 'regulator' && !input.forwardedOn)
         throw fieldError('body.forwardedOn', 'FORWARDED_ON_REQUIRED');
-      await this.cases.checkStaff(trx, outlet.id, input.staffId, 'staffId');
+      await this.deps.cases.checkStaff(trx, outlet.id, input.staffId, 'staffId');
       if (input.handlerId) {
-        await this.cases.checkHandler(trx, outlet, input.handlerId);
-        await this.cases.checkRecusal(trx, input.handlerId, input.staffId);
+        await this.deps.cases.checkHandler(trx, outlet, input.handlerId);
+        await this.deps.cases.checkRecusal(trx, input.handlerId, input.staffId);
       }
       const id = newId();
-      const row = this.cases.newRow({
+      const row = this.deps.cases.newRow({
         id,
-        no: await this.cases.newNo(trx, beijingDate(input.receivedAt)),
+        no: await this.deps.cases.newNo(trx, beijingDate(input.receivedAt)),
         branchId: outlet.branch_id,
         input,
         createdBy: actor.userId,
         now,
       });
-      await repo.insertComplaint(trx, { ...row, ...(await this.cases.deadlineColumns(trx, row)) });
+      await repo.insertComplaint(trx, { ...row, ...(await this.deps.cases.deadlineColumns(trx, row)) });
       const data = { source: input.source };
-      await this.cases.recordEvent(
+      await this.deps.cases.recordEvent(
         trx,
         actor,
         { complaintId: id, action: 'register', from: null, to: 'registered', data },
@@ -68,15 +59,15 @@ export class ComplaintsService {
       );
       const saved = (await repo.findComplaint(trx, id))!;
       return [
-        this.cases.viewFor(actor, saved),
-        this.cases.auditEntry('create', saved, { after: this.cases.auditView(saved) }),
+        this.deps.cases.viewFor(actor, saved),
+        this.deps.cases.auditEntry('create', saved, { after: this.deps.cases.auditView(saved) }),
       ];
     });
   }
 
   // ---------------------------------------------------------------- reading
   private filterOf(actor: Actor, f: ComplaintListQuery): repo.ComplaintFilter {
-    const today = beijingDate(this.clock.now());
+    const today = beijingDate(this.deps.clock.now());
     const due =
       f.due === 'soon'
         ? { dueFrom: today, dueTo: addDays(today, 3) }
@@ -106,16 +97,15 @@ export class ComplaintsService {
     const desc = f.sort.startsWith('-');
     const sort = f.sort.replace('-', '') === 'dueOn' ? 'due_on' : 'received_at';
     const { rows, total, totalCapped } = await repo.listComplaints(
-      this.db,
+      this.deps.db,
       this.filterOf(actor, f),
       sort,
       desc,
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
-    const how = this.cases.personalFor(actor);
+    const how = this.deps.cases.personalFor(actor);
     return {
-      items: rows.map((r) => this.cases.view(r, how)),
+      items: rows.map((r) => this.deps.cases.view(r, how)),
       total,
       totalCapped,
       page: f.page,
@@ -124,13 +114,13 @@ export class ComplaintsService {
   }
 
   async get(actor: Actor, id: string): Promise<Complaint> {
-    return this.cases.viewFor(actor, await this.cases.found(this.db, actor, id));
+    return this.deps.cases.viewFor(actor, await this.deps.cases.found(this.deps.db, actor, id));
   }
 
   /** The users who may handle complaints of an outlet the actor sees (for the investigate step). */
   async handlers(actor: Actor, outletId: string): Promise<ComplaintHandler[]> {
-    const outlet = await this.guard.requireOutlet(actor, outletId);
-    const rows = await repo.listHandlers(this.db, outlet.branch_id, outlet.id);
+    const outlet = await this.deps.guard.requireOutlet(actor, outletId);
+    const rows = await repo.listHandlers(this.deps.db, outlet.branch_id, outlet.id);
     return rows.map((u) => ({
       id: u.id,
       displayName: u.display_name,
@@ -140,15 +130,15 @@ export class ComplaintsService {
   }
 
   async events(actor: Actor, id: string) {
-    await this.cases.found(this.db, actor, id);
-    return (await repo.listEvents(this.db, id)).map(presentEvent);
+    await this.deps.cases.found(this.deps.db, actor, id);
+    return (await repo.listEvents(this.deps.db, id)).map(presentEvent);
   }
 
   /** The decision notice (Art. 19) with the record of how the complainant was told (Art. 21). */
   async decisionNotice(actor: Actor, id: string): Promise<DecisionNotice> {
-    const c = await this.cases.found(this.db, actor, id);
+    const c = await this.deps.cases.found(this.deps.db, actor, id);
     if (!c.decision_json) throw new DomainError('INVALID_STATE');
-    const view = this.cases.viewFor(actor, c);
+    const view = this.deps.cases.viewFor(actor, c);
     const decision = view.decision!;
     const latest = view.review ?? decision;
     return {
@@ -163,31 +153,31 @@ export class ComplaintsService {
       remedies: latest.remedies.map((code) => ({ code, ...REMEDY_TEXT[code] })),
       reviewRequestBy: c.decided_at && !c.review_json ? reviewRequestBy(c.decided_at) : null,
       onTime: view.onTime,
-      notices: (await repo.listNotices(this.db, id)).map(presentNotice),
+      notices: (await repo.listNotices(this.deps.db, id)).map(presentNotice),
     };
   }
 
   /** The complainant's data in clear, for roles that need it; every read is in the audit log. */
   async unmask(actor: Actor, id: string, reason: string): Promise<Complaint> {
-    const c = await this.cases.found(this.db, actor, id, 'complaints.unmask');
+    const c = await this.deps.cases.found(this.deps.db, actor, id, 'complaints.unmask');
     const fields = ['complainantName', 'complainantPhone', 'complainantIdNumber'];
-    return this.changes.run(actor, async () => [
-      this.cases.view(c, 'clear'),
-      this.cases.auditEntry('unmask', c, { after: { no: c.no, fields, reason } }),
+    return this.deps.changes.run(actor, async () => [
+      this.deps.cases.view(c, 'clear'),
+      this.deps.cases.auditEntry('unmask', c, { after: { no: c.no, fields, reason } }),
     ]);
   }
 
   // ---------------------------------------------------------------- editing
   async update(actor: Actor, id: string, patch: ComplaintPatch): Promise<Complaint> {
-    return this.changes.run(actor, async (trx, at) => {
+    return this.deps.changes.run(actor, async (trx, at) => {
       const now = at.toISOString();
-      const c = await this.cases.found(trx, actor, id, 'complaints.edit');
-      await this.cases.checkCodes(trx, patch);
+      const c = await this.deps.cases.found(trx, actor, id, 'complaints.edit');
+      await this.deps.cases.checkCodes(trx, patch);
       if (patch.staffId !== undefined) {
-        await this.cases.checkStaff(trx, c.outlet_id, patch.staffId, 'staffId');
-        await this.cases.checkRecusal(trx, c.handler_id, patch.staffId);
+        await this.deps.cases.checkStaff(trx, c.outlet_id, patch.staffId, 'staffId');
+        await this.deps.cases.checkRecusal(trx, c.handler_id, patch.staffId);
       }
-      const before = this.cases.auditView(c);
+      const before = this.deps.cases.auditView(c);
       await repo.updateComplaint(trx, id, { ...this.editedColumns(patch), updated_at: now });
       const row = (await repo.findComplaint(trx, id))!;
       const changed = this.changedFields(c, row);
@@ -200,11 +190,11 @@ export class ComplaintsService {
           to: c.status,
           data: { fields: changed },
         };
-        await this.cases.recordEvent(trx, actor, e, now);
+        await this.deps.cases.recordEvent(trx, actor, e, now);
       }
       return [
-        this.cases.viewFor(actor, row),
-        this.cases.auditEntry('update', c, { before, after: this.cases.auditView(row) }),
+        this.deps.cases.viewFor(actor, row),
+        this.deps.cases.auditEntry('update', c, { before, after: this.deps.cases.auditView(row) }),
       ];
     });
   }
@@ -224,7 +214,7 @@ export class ComplaintsService {
     }
     // Personal data arrives only when re-entered (the form shows it masked): replace it, or
     // clear the optional ones with null or an empty string.
-    const enc = (v: string | null | undefined) => this.cases.encrypt(v);
+    const enc = (v: string | null | undefined) => this.deps.cases.encrypt(v);
     if (patch.complainantName !== undefined) set.complainant_name_enc = enc(patch.complainantName);
     if (patch.complainantPhone !== undefined) set.complainant_phone_enc = enc(patch.complainantPhone);
     if (patch.complainantIdNumber !== undefined) set.complainant_id_enc = enc(patch.complainantIdNumber);
@@ -233,7 +223,7 @@ export class ComplaintsService {
 
   /** Names (as in the API) of the fields an edit changed; personal data compared in clear. */
   private changedFields(before: repo.ComplaintFullRow, after: repo.ComplaintFullRow): string[] {
-    const dec = (v: string | null) => this.cases.decrypt(v);
+    const dec = (v: string | null) => this.deps.cases.decrypt(v);
     const pairs: [string, unknown, unknown][] = [
       ['channel', before.channel_code, after.channel_code],
       ['category', before.category_code, after.category_code],
@@ -252,8 +242,8 @@ export class ComplaintsService {
 
   /** Ticks items of the emergency-plan checklist of a major complaint (Art. 29). */
   async setEmergency(actor: Actor, id: string, items: Record<string, boolean>): Promise<Complaint> {
-    return this.changes.run(actor, async (trx, at) => {
-      const c = await this.cases.found(trx, actor, id);
+    return this.deps.changes.run(actor, async (trx, at) => {
+      const c = await this.deps.cases.found(trx, actor, id);
       if (!takesStep(actor, 'acknowledge')) throw forbidden();
       if (c.major !== 1) throw new DomainError('INVALID_STATE');
       const known = new Set<string>(EMERGENCY_CHECKLIST.map((i) => i.key));
@@ -266,8 +256,8 @@ export class ComplaintsService {
       });
       const row = (await repo.findComplaint(trx, id))!;
       return [
-        this.cases.viewFor(actor, row),
-        this.cases.auditEntry('emergency', c, { after: { no: c.no, items: state } }),
+        this.deps.cases.viewFor(actor, row),
+        this.deps.cases.auditEntry('emergency', c, { after: { no: c.no, items: state } }),
       ];
     });
   }

@@ -1,6 +1,6 @@
 import { codeName } from '@liangdian/shared';
 import type { Complaint } from '@liangdian/shared/api';
-import { type FilterLabel, label, sheet } from '../../http/sheet';
+import { type FilterLabel, label, sheet, codeColumn } from '../../http/sheet';
 import type { Locale } from '../../lib/messages';
 import type { CodeNames } from './complaint-codes.service';
 
@@ -57,13 +57,7 @@ export function complaintSheet(codes: CodeNames, ids: FilterNames = {}) {
       { header: label('投诉编号', 'No.'), value: (c) => c.no, width: 20 },
       { header: label('网点', 'Outlet'), value: (c) => c.outletName, width: 16 },
       { header: label('受理时间', 'Received at'), value: (c) => c.receivedAt, kind: 'datetime' },
-      {
-        header: label('来源', 'Source'),
-        value: (c) => c.source,
-        kind: 'code',
-        codes: 'complaintSource',
-        width: 10,
-      },
+      codeColumn(label('来源', 'Source'), (c) => c.source, 'complaintSource', 10),
       { header: label('渠道', 'Channel'), value: (c, l) => bilingual(c.channelName, l), width: 16 },
       { header: label('业务类别', 'Category'), value: (c, l) => bilingual(c.categoryName, l), width: 16 },
       { header: label('投诉原因', 'Cause'), value: (c, l) => bilingual(c.causeName, l), width: 18 },
@@ -72,31 +66,13 @@ export function complaintSheet(codes: CodeNames, ids: FilterNames = {}) {
       { header: label('电话', 'Phone'), value: (c) => c.complainantPhone, width: 14 },
       { header: label('人数', 'People'), value: (c) => c.peopleCount, kind: 'int', width: 8 },
       { header: label('重大投诉', 'Major'), value: (c) => c.major, kind: 'bool', width: 8 },
-      {
-        header: label('状态', 'Status'),
-        value: (c) => c.status,
-        kind: 'code',
-        codes: 'complaintStatus',
-        width: 10,
-      },
+      codeColumn(label('状态', 'Status'), (c) => c.status, 'complaintStatus', 10),
       { header: label('处理期限', 'Due on'), value: (c) => c.deadline.dueOn, kind: 'date' },
       { header: label('决定时间', 'Decided at'), value: (c) => c.decidedAt, kind: 'datetime' },
       { header: label('按时', 'On time'), value: (c) => c.onTime, kind: 'bool', width: 8 },
       { header: label('处理人', 'Handler'), value: (c) => c.handlerName, width: 12 },
-      {
-        header: label('责任认定', 'Responsibility'),
-        value: (c) => c.responsibility,
-        kind: 'code',
-        codes: 'responsibility',
-        width: 10,
-      },
-      {
-        header: label('严重程度', 'Severity'),
-        value: (c) => c.severity,
-        kind: 'code',
-        codes: 'severity',
-        width: 10,
-      },
+      codeColumn(label('责任认定', 'Responsibility'), (c) => c.responsibility, 'responsibility', 10),
+      codeColumn(label('严重程度', 'Severity'), (c) => c.severity, 'severity', 10),
       { header: label('扣分', 'Points'), value: (c) => c.points, kind: 'int', width: 8 },
       { header: label('诉求', 'Claim'), value: (c) => c.claim, width: 40 },
     ],

@@ -1,59 +1,29 @@
 import { beijingWallDate } from '@liangdian/engine/time';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../lib/xlsx';
-import {
-  type Client,
-  login,
-  makeBranchWithOutlets,
-  makeTestApp,
-  type TestApp,
-  makeStaff,
-} from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
-
-type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-
-const complaint = (outletId: string, over: Record<string, unknown> = {}) => ({
-  outletId,
-  receivedAt: '2026-10-28T10:00:00+08:00',
-  channel: 'branch_premises',
-  category: 'debit_card',
-  cause: 'service_quality',
-  source: 'walk_in',
-  complainantName: '王五',
-  complainantPhone: '13900001111',
-  claim: '要求退还手续费',
-  ...over,
-});
-const decision = { factsVerified: '属实', basis: '第十九条', reasons: '收费未公示', result: '退还手续费' };
+import { type Client, login, makeStaff, useCastApp } from '../../test/harness';
+import { feeComplaintBody as complaint, feeDecisionBody as decision } from '../../test/complaints';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 
 describe('complaints: statistics, report, prevention and accountability', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   async function decideNow(id: string) {
     for (const step of ['acknowledge', 'investigate'])
-      await admin.post(`/api/v1/complaints/${id}/${step}`, {});
-    return admin.post(`/api/v1/complaints/${id}/decide`, decision);
+      await ctx.admin.post(`/api/v1/complaints/${id}/${step}`, {});
+    return ctx.admin.post(`/api/v1/complaints/${id}/decide`, decision);
   }
 
   it('counts by dimension and month, with the on-time rate and mean days to decision', async () => {
-    const a = (await admin.post('/api/v1/complaints', complaint(cast.outletA))).json();
-    await admin.post(
+    const a = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
+    await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletA, { category: 'credit_card', cause: 'pricing_fees' }),
+      complaint(ctx.cast.outletA, { category: 'credit_card', cause: 'pricing_fees' }),
     );
-    await admin.post(
+    await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletB, {
+      complaint(ctx.cast.outletB, {
         category: 'credit_card',
         cause: 'pricing_fees',
         channel: 'mobile_banking',
@@ -61,7 +31,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       }),
     );
     await decideNow(a.id); // received 10-28, decided 11-02: 5 days, on time
-    const s = (await admin.get('/api/v1/complaints/stats')).json();
+    const s = (await ctx.admin.get('/api/v1/complaints/stats')).json();
     expect(s).toMatchObject({ total: 3, decided: 1, onTime: 1, onTimeRate: 1, meanDaysToDecision: 5 });
     expect(s.byCategory[0]).toEqual({
       key: 'credit_card',
@@ -77,12 +47,12 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       ['甲支行', 2],
       ['乙支行', 1],
     ]);
-    const october = (await admin.get('/api/v1/complaints/stats?from=2026-10-01&to=2026-10-31')).json();
+    const october = (await ctx.admin.get('/api/v1/complaints/stats?from=2026-10-01&to=2026-10-31')).json();
     expect(october.total).toBe(2);
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect((await head.get('/api/v1/complaints/stats')).json().total).toBe(2);
 
-    const report = (await admin.get('/api/v1/complaints/report')).json().items;
+    const report = (await ctx.admin.get('/api/v1/complaints/report')).json().items;
     expect(report).toContainEqual(
       expect.objectContaining({
         category: 'credit_card',
@@ -93,7 +63,9 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     );
     // the report as .xlsx: names for the codes, counts as numbers, the filter in the title rows
     const xlsx = await readSheet(
-      await admin.get(`/api/v1/complaints/report/export.xlsx?from=2026-09-01&outletId=${cast.outletA}`),
+      await ctx.admin.get(
+        `/api/v1/complaints/report/export.xlsx?from=2026-09-01&outletId=${ctx.cast.outletA}`,
+      ),
     );
     expect(xlsx.title).toBe('消费投诉统计表');
     expect(xlsx.filterLine).toContain('受理日期起：2026-09-01');
@@ -103,11 +75,13 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       ['信用卡', '定价收费', '营业现场', 1],
       ['借记卡', '服务态度及服务质量', '营业现场', 1],
     ]);
-    expect((await admin.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
-    const en = await readSheet(await admin.get('/api/v1/complaints/report/export.xlsx'));
-    expect(en.title).toBe('Consumer complaint report');
-    expect(en.filterLine).toContain('Filter: all');
-    expect(en.headers).toEqual(['Business category', 'Cause', 'Channel', 'Complaints']);
+    expect((await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
+    const en = await readSheet(await ctx.admin.get('/api/v1/complaints/report/export.xlsx'));
+    expectSheetHead(en, {
+      title: 'Consumer complaint report',
+      filter: 'Filter: all',
+      headers: ['Business category', 'Cause', 'Channel', 'Complaints'],
+    });
     expect(en.rows).toContainEqual(['Credit cards', 'Pricing and fees', 'Mobile banking', 1]);
   });
 
@@ -119,19 +93,23 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       '2026-10-29T10:00:00+08:00',
       '2026-10-01T10:00:00+08:00',
     ])
-      ids.push((await admin.post('/api/v1/complaints', complaint(cast.outletA, { receivedAt }))).json().id);
-    await admin.post('/api/v1/complaints', complaint(cast.outletB, { channel: 'mobile_banking' }));
+      ids.push(
+        (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { receivedAt }))).json().id,
+      );
+    await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletB, { channel: 'mobile_banking' }));
     for (const id of ids) expect((await decideNow(id)).statusCode).toBe(200);
-    const s = (await admin.get('/api/v1/complaints/stats')).json();
+    const s = (await ctx.admin.get('/api/v1/complaints/stats')).json();
     expect(s).toMatchObject({ total: 4, decided: 3, onTime: 2 });
     // the page's numbers are not round: the sheet rounds them
     expect(s.onTimeRate).toBeCloseTo(2 / 3, 10);
     expect(Number.isInteger(s.meanDaysToDecision * 10)).toBe(false);
 
-    const x = await readSheet(await admin.get('/api/v1/complaints/stats/export.xlsx?from=2026-10-01'));
-    expect(x.title).toBe('投诉统计');
-    expect(x.filterLine).toContain('受理日期起：2026-10-01');
-    expect(x.headers).toEqual(['维度', '项目', '投诉量', '比率', '天数']);
+    const x = await readSheet(await ctx.admin.get('/api/v1/complaints/stats/export.xlsx?from=2026-10-01'));
+    expectSheetHead(x, {
+      title: '投诉统计',
+      filter: '受理日期起：2026-10-01',
+      headers: ['维度', '项目', '投诉量', '比率', '天数'],
+    });
     expect(x.formats.slice(2)).toEqual(['#,##0', '0.0%', '#,##0.0']);
     const line = (dim: string, item: string) => x.rows.find((r) => r[0] === dim && r[1] === item);
     expect(line('渠道', '营业现场')).toEqual(['渠道', '营业现场', 3, null, null]);
@@ -152,9 +130,9 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     ]);
 
     // nothing decided yet: the rate and mean stay empty (the page shows "—")
-    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' });
     const none = await readSheet(
-      await admin.get(`/api/v1/complaints/stats/export.xlsx?outletId=${cast.outletB}`),
+      await ctx.admin.get(`/api/v1/complaints/stats/export.xlsx?outletId=${ctx.cast.outletB}`),
     );
     expect(none.filterLine).toContain('Outlet: 乙支行');
     expect(none.rows.find((r) => r[1] === 'Mobile banking')).toEqual([
@@ -175,22 +153,22 @@ describe('complaints: statistics, report, prevention and accountability', () => 
 
   it('ranks high-risk scenarios over 90 days and keeps their controls', async () => {
     for (let i = 0; i < 3; i++)
-      await admin.post(
+      await ctx.admin.post(
         '/api/v1/complaints',
-        complaint(cast.outletA, { category: 'credit_card', cause: 'pricing_fees' }),
+        complaint(ctx.cast.outletA, { category: 'credit_card', cause: 'pricing_fees' }),
       );
-    await admin.post('/api/v1/complaints', complaint(cast.outletA));
-    await admin.post(
+    await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA));
+    await ctx.admin.post(
       '/api/v1/complaints',
-      complaint(cast.outletA, { category: 'loan', receivedAt: '2026-06-01T10:00:00+08:00' }),
+      complaint(ctx.cast.outletA, { category: 'loan', receivedAt: '2026-06-01T10:00:00+08:00' }),
     );
-    const saved = await admin.put('/api/v1/complaints/risk-controls', {
+    const saved = await ctx.admin.put('/api/v1/complaints/risk-controls', {
       category: 'credit_card',
       cause: 'pricing_fees',
       controls: ['收费项目逐项公示', '办理前口头提示费用'],
     });
     expect(saved.statusCode).toBe(200);
-    const log = (await admin.get('/api/v1/audit?entityType=risk_controls')).json().items;
+    const log = (await ctx.admin.get('/api/v1/audit?entityType=risk_controls')).json().items;
     expect(log).toEqual([
       expect.objectContaining({
         action: 'update',
@@ -199,7 +177,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
         after: expect.objectContaining({ controls: ['收费项目逐项公示', '办理前口头提示费用'] }),
       }),
     ]);
-    const risks = (await admin.get('/api/v1/complaints/risks')).json();
+    const risks = (await ctx.admin.get('/api/v1/complaints/risks')).json();
     expect(risks.total).toBe(2); // the June loan complaint is older than 90 days
     expect(risks.items[0]).toMatchObject({
       rank: 1,
@@ -208,10 +186,12 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       count: 3,
       controls: ['收费项目逐项公示', '办理前口头提示费用'],
     });
-    const x = await readSheet(await admin.get('/api/v1/complaints/risks/export.xlsx?days=30'));
-    expect(x.title).toBe('高风险场景');
-    expect(x.filterLine).toContain('统计期间：近 30 天');
-    expect(x.headers).toEqual(['排名', '业务类别', '投诉原因', '投诉量', '防控措施', '措施更新时间']);
+    const x = await readSheet(await ctx.admin.get('/api/v1/complaints/risks/export.xlsx?days=30'));
+    expectSheetHead(x, {
+      title: '高风险场景',
+      filter: '统计期间：近 30 天',
+      headers: ['排名', '业务类别', '投诉原因', '投诉量', '防控措施', '措施更新时间'],
+    });
     expect(x.rows[0]).toEqual([
       1,
       '信用卡',
@@ -221,7 +201,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       beijingWallDate(saved.json().updatedAt),
     ]);
     expect(x.rows[1]).toEqual([2, '借记卡', '服务态度及服务质量', 1, null, null]);
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect(
       (
         await head.put('/api/v1/complaints/risk-controls', {
@@ -234,21 +214,26 @@ describe('complaints: statistics, report, prevention and accountability', () => 
   });
 
   it('gives points by responsibility and severity and ranks outlets and people monthly', async () => {
-    const zhang = await makeStaff(t, cast.outletA, '张敏');
-    const a = (await admin.post('/api/v1/complaints', complaint(cast.outletA, { staffId: zhang }))).json();
-    const b = (await admin.post('/api/v1/complaints', complaint(cast.outletB))).json();
+    const zhang = await makeStaff(ctx.t, ctx.cast.outletA, '张敏');
+    const a = (
+      await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { staffId: zhang }))
+    ).json();
+    const b = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletB))).json();
     await decideNow(a.id);
     await decideNow(b.id);
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect(
       (await head.post(`/api/v1/complaints/${a.id}/assess`, { responsibility: 'full', severity: 'serious' }))
         .statusCode,
     ).toBe(403);
     const assessed = (
-      await admin.post(`/api/v1/complaints/${a.id}/assess`, { responsibility: 'full', severity: 'serious' })
+      await ctx.admin.post(`/api/v1/complaints/${a.id}/assess`, {
+        responsibility: 'full',
+        severity: 'serious',
+      })
     ).json();
     expect(assessed).toMatchObject({ points: 6, responsibleStaffId: zhang, responsibleStaffName: '张敏' });
-    const rules = await admin.put('/api/v1/complaints/accountability/rules', {
+    const rules = await ctx.admin.put('/api/v1/complaints/accountability/rules', {
       rules: [{ responsibility: 'partial', severity: 'general', points: 2 }],
     });
     expect(
@@ -261,14 +246,14 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     ).toBe(2);
     expect(
       (
-        await admin.post(`/api/v1/complaints/${b.id}/assess`, {
+        await ctx.admin.post(`/api/v1/complaints/${b.id}/assess`, {
           responsibility: 'partial',
           severity: 'general',
         })
       ).json().points,
     ).toBe(2);
     const outlets = (
-      await admin.get('/api/v1/complaints/accountability/scorecards?month=2026-11&by=outlet')
+      await ctx.admin.get('/api/v1/complaints/accountability/scorecards?month=2026-11&by=outlet')
     ).json();
     expect(
       outlets.items.map((r: { name: string; points: number; rank: number }) => [r.rank, r.name, r.points]),
@@ -277,16 +262,16 @@ describe('complaints: statistics, report, prevention and accountability', () => 
       [2, '甲支行', 6],
     ]);
     const people = (
-      await admin.get('/api/v1/complaints/accountability/scorecards?month=2026-11&by=staff')
+      await ctx.admin.get('/api/v1/complaints/accountability/scorecards?month=2026-11&by=staff')
     ).json();
     expect(people.items).toEqual([
       expect.objectContaining({ name: '张敏', points: 6, complaints: 1, outletName: '甲支行' }),
     ]);
-    expect((await admin.get('/api/v1/complaints/accountability/scorecards?month=2026-10')).json().total).toBe(
-      0,
-    );
+    expect(
+      (await ctx.admin.get('/api/v1/complaints/accountability/scorecards?month=2026-10')).json().total,
+    ).toBe(0);
     const x = await readSheet(
-      await admin.get('/api/v1/complaints/accountability/scorecards/export.xlsx?month=2026-11&by=staff'),
+      await ctx.admin.get('/api/v1/complaints/accountability/scorecards/export.xlsx?month=2026-11&by=staff'),
     );
     expect(x.title).toBe('量化考核');
     expect(x.filterLine).toContain('考核月份：2026-11');
@@ -297,14 +282,7 @@ describe('complaints: statistics, report, prevention and accountability', () => 
 });
 
 describe('complaints: import', () => {
-  let t: TestApp;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   async function sheet(rows: (string | number | Date)[][]) {
     const wb = new ExcelJS.Workbook();
@@ -326,28 +304,26 @@ describe('complaints: import', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
   const upload = (c: Client, body: Buffer) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/v1/complaints/import',
-      headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf, 'content-type': XLSX_MIME },
-      payload: body,
-    });
+    c.post('/api/v1/complaints/import', body, { 'content-type': XLSX_MIME });
+
+  /** A good row: 赵六's walk-in complaint at outlet A1, received at `at`. */
+  const zhaoLiu = (at: string) => [
+    at,
+    'A1',
+    '营业现场',
+    '借记卡',
+    '服务态度及服务质量',
+    '现场',
+    '',
+    '赵六',
+    '13700001111',
+    1,
+    '态度差',
+  ];
 
   it('imports all rows or none, reporting every bad row with its number', async () => {
     const bad = await sheet([
-      [
-        '2026-10-01 09:30',
-        'A1',
-        '营业现场',
-        '借记卡',
-        '服务态度及服务质量',
-        '现场',
-        '',
-        '赵六',
-        '13700001111',
-        1,
-        '态度差',
-      ],
+      zhaoLiu('2026-10-01 09:30'),
       [
         '2026-10-02 09:30',
         'ZZ',
@@ -363,7 +339,7 @@ describe('complaints: import', () => {
       ],
       ['not a time', 'A1', '火星渠道', 'debit_card', 'service_quality', 'regulator', '', '周八', '', 1, ''],
     ]);
-    const res = await upload(admin, bad);
+    const res = await upload(ctx.admin, bad);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('IMPORT_FAILED');
     expect(res.json().title).toContain('2 行');
@@ -378,22 +354,10 @@ describe('complaints: import', () => {
       ]),
     );
     expect(fields.some((f: string) => f.startsWith('rows.2.'))).toBe(false);
-    expect((await admin.get('/api/v1/complaints')).json().total).toBe(0);
+    expect((await ctx.admin.get('/api/v1/complaints')).json().total).toBe(0);
 
     const good = await sheet([
-      [
-        '2026-10-01 23:30',
-        'A1',
-        '营业现场',
-        '借记卡',
-        '服务态度及服务质量',
-        '现场',
-        '',
-        '赵六',
-        '13700001111',
-        1,
-        '态度差',
-      ],
+      zhaoLiu('2026-10-01 23:30'),
       [
         '2026-10-02 09:30',
         'B1',
@@ -408,15 +372,15 @@ describe('complaints: import', () => {
         '年费争议',
       ],
     ]);
-    const ok = await upload(admin, good);
+    const ok = await upload(ctx.admin, good);
     expect(ok.json()).toEqual({ imported: 2 });
-    const list = (await admin.get('/api/v1/complaints?sort=receivedAt')).json();
+    const list = (await ctx.admin.get('/api/v1/complaints?sort=receivedAt')).json();
     expect(list.items.map((c: { receivedOn: string; major: boolean }) => [c.receivedOn, c.major])).toEqual([
       ['2026-10-01', false],
       ['2026-10-02', true],
     ]);
     expect(list.items[0].complainantPhone).toBe('137****1111');
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect((await upload(head, good)).statusCode).toBe(403);
   });
 });

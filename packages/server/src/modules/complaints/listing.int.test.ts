@@ -15,30 +15,15 @@ describe('complaint lists at scale', () => {
         cipher: createFieldCipher(Buffer.alloc(32, 7)),
         now: t.clock.now().toISOString(),
       });
-      const all = await listComplaints(t.database.db, { branchId: cast.branchId }, 'received_at', true, 0, 5);
+      /** The five newest complaints, the total counted up to `countCap` (the default cap when not given). */
+      const newestFive = (countCap?: number) =>
+        listComplaints(t.database.db, { branchId: cast.branchId }, 'received_at', true, 0, 5, true, countCap);
+      const all = await newestFive();
       expect(all).toMatchObject({ total: 40, totalCapped: false });
-      const capped = await listComplaints(
-        t.database.db,
-        { branchId: cast.branchId },
-        'received_at',
-        true,
-        0,
-        5,
-        true,
-        25,
-      );
+      const capped = await newestFive(25);
       expect(capped).toMatchObject({ total: 25, totalCapped: true });
       expect(capped.rows).toHaveLength(5);
-      const exact = await listComplaints(
-        t.database.db,
-        { branchId: cast.branchId },
-        'received_at',
-        true,
-        0,
-        5,
-        true,
-        40,
-      );
+      const exact = await newestFive(40);
       expect(exact).toMatchObject({ total: 40, totalCapped: false });
       // Newest first, and the API carries the flag.
       const times = all.rows.map((r) => r.received_at);

@@ -1,3 +1,4 @@
+import { pageWithTotal, countRows } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type NotificationRow = DB['notifications'];
@@ -46,22 +47,16 @@ export async function listNotifications(
   offset: number,
   limit: number,
 ) {
-  const [rows, count, unreadCount] = await Promise.all([
-    userNotifications(q, userId, unread)
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    userNotifications(q, userId, unread)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    userNotifications(q, userId, true)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+  const [{ rows, total }, unreadCount] = await Promise.all([
+    pageWithTotal(
+      userNotifications(q, userId, unread),
+      (base) => base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+      offset,
+      limit,
+    ),
+    countRows(userNotifications(q, userId, true)),
   ]);
-  return { rows, total: Number(count.n), unread: Number(unreadCount.n) };
+  return { rows, total, unread: unreadCount };
 }
 export const findNotification = (q: Q, id: string) =>
   q.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { addDays, beijingDate, daysBetween } from '@liangdian/engine/time';
 import type { AppNotification } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
@@ -68,8 +69,7 @@ export class NotificationsService {
       this.db,
       actor.userId,
       f.unread,
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentNotification), total, page: f.page, pageSize: f.pageSize, unread };
   }

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
+import { newUserRow } from '../users/users.repository';
 import {
   DEMO_BANK,
   DEMO_BRANCH,
@@ -204,24 +205,21 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
     await org.insertMany(
       trx,
       'users',
-      DEMO_LOGINS.map((l) => ({
-        id: newId(),
-        username: l.username,
-        display_name: l.displayName,
-        role: l.role,
-        branch_id: branchId,
-        outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
-        staff_id: loginStaff.get(l.username) ?? null,
-        password_hash: passwordHash,
-        failed_logins: 0,
-        locked_until: null,
-        active: 1,
-        must_change_password: 0,
-        locale: 'zh-CN',
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-      })),
+      DEMO_LOGINS.map((l) =>
+        newUserRow(
+          {
+            id: newId(),
+            username: l.username,
+            display_name: l.displayName,
+            role: l.role,
+            branch_id: branchId,
+            outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
+            staff_id: loginStaff.get(l.username) ?? null,
+            password_hash: passwordHash,
+          },
+          now,
+        ),
+      ),
     );
     await loadComplaintsDemo(trx, {
       branchId,

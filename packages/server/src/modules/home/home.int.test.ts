@@ -1,37 +1,12 @@
 import type { Home, HomeComplaint, HomePrompt, HomeSectionKey, HomeTask } from '@liangdian/shared/api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids';
-import {
-  type Client,
-  login,
-  makeBranchWithOutlets,
-  makeStaff,
-  makeTestApp,
-  makeUser,
-  PASSWORD,
-  type TestApp,
-} from '../../test/harness';
+import { complaintBody, decisionBody as decision } from '../../test/complaints';
+import { type Client, login, makeStaff, makeUser, PASSWORD, useCastApp } from '../../test/harness';
 
-type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-
-const complaint = (outletId: string, receivedAt: string, over: Record<string, unknown> = {}) => ({
-  outletId,
-  receivedAt,
-  channel: 'branch_premises',
-  category: 'debit_card',
-  cause: 'service_quality',
-  source: 'walk_in',
-  complainantName: '张三丰',
-  claim: '柜员态度差，要求道歉',
-  ...over,
-});
-
-const decision = {
-  factsVerified: '经调取监控，柜员未按规范作业',
-  basis: '《银行业保险业消费投诉处理管理办法》第十九条',
-  reasons: '服务态度不符合规范',
-  result: '向客户道歉并对柜员进行培训',
-};
+/** A complaint received at `receivedAt` (the home page sorts and filters by it). */
+const complaint = (outletId: string, receivedAt: string, over: Record<string, unknown> = {}) =>
+  complaintBody(outletId, { receivedAt, ...over });
 
 async function home(c: Client): Promise<Home> {
   const res = await c.get('/api/v1/home');
@@ -50,32 +25,28 @@ function section<K extends HomeSectionKey>(h: Home, key: K) {
 const nos = (h: Home) => section(h, 'complaints')?.items.map((c) => c.no);
 
 describe('home page (工作台)', () => {
-  let t: TestApp;
-  let cast: Cast;
-  let admin: Client;
+  const ctx = useCastApp(); // the clock: 2026-11-02 09:00 Beijing
   beforeEach(async () => {
-    t = await makeTestApp(); // the clock: 2026-11-02 09:00 Beijing
-    cast = await makeBranchWithOutlets(t);
-    await makeUser(t, cast.branchId, 'outlet_head', cast.outletB, 'head.b');
-    admin = await login(t, 'admin');
+    await makeUser(ctx.t, ctx.cast.branchId, 'outlet_head', ctx.cast.outletB, 'head.b');
   });
-  afterEach(() => t.close());
 
   const register = async (outletId: string, receivedAt: string, over: Record<string, unknown> = {}) => {
-    const res = await admin.post('/api/v1/complaints', complaint(outletId, receivedAt, over));
+    const res = await ctx.admin.post('/api/v1/complaints', complaint(outletId, receivedAt, over));
     expect(res.statusCode).toBe(201);
     return res.json() as { id: string; no: string; deadline: { dueOn: string } };
   };
 
   it('lists the complaints that fall due for whoever can act on them, on the injected clock', async () => {
-    const soonA = await register(cast.outletA, '2026-10-20T10:00:00+08:00'); // due 11-04: 2 days left
-    const freshA = await register(cast.outletA, '2026-11-02T08:00:00+08:00'); // due 11-17
-    const lateB = await register(cast.outletB, '2026-10-10T10:00:00+08:00', { handlerId: cast.cpo.id }); // due 10-25
+    const soonA = await register(ctx.cast.outletA, '2026-10-20T10:00:00+08:00'); // due 11-04: 2 days left
+    const freshA = await register(ctx.cast.outletA, '2026-11-02T08:00:00+08:00'); // due 11-17
+    const lateB = await register(ctx.cast.outletB, '2026-10-10T10:00:00+08:00', {
+      handlerId: ctx.cast.cpo.id,
+    }); // due 10-25
     expect(soonA.deadline.dueOn).toBe('2026-11-04');
     expect(lateB.deadline.dueOn).toBe('2026-10-25');
 
     // the outlet head sees their outlet's complaint due in 2 days, not another outlet's
-    const headA = await home(await login(t, 'head.a'));
+    const headA = await home(await login(ctx.t, 'head.a'));
     expect(headA.today).toBe('2026-11-02');
     expect(section(headA, 'complaints')).toMatchObject({
       total: 1,
@@ -92,33 +63,33 @@ describe('home page (工作台)', () => {
         },
       ],
     });
-    const headB = await home(await login(t, 'head.b'));
+    const headB = await home(await login(ctx.t, 'head.b'));
     expect(nos(headB)).toEqual([lateB.no]);
     expect(section(headB, 'complaints')!.items[0]).toMatchObject({ overdue: true, daysLeft: -8 });
 
     // the officer sees the branch's, the ones they handle first
-    const cpo = await home(await login(t, 'cpo'));
+    const cpo = await home(await login(ctx.t, 'cpo'));
     expect(nos(cpo)).toEqual([lateB.no, soonA.no]);
     expect(section(cpo, 'complaints')!.items[0]).toMatchObject({ mine: true, handlerName: 'cpo' });
     expect(nos(cpo)).not.toContain(freshA.no);
 
     // roles that take no step of the process have no complaints section
     for (const who of ['reviewer', 'consultant']) {
-      expect(section(await home(await login(t, who)), 'complaints')).toBeUndefined();
+      expect(section(await home(await login(ctx.t, who)), 'complaints')).toBeUndefined();
     }
 
     // the lobby manager of the outlet can take the first step
-    expect(nos(await home(await login(t, 'lobby.a')))).toEqual([soonA.no]);
+    expect(nos(await home(await login(ctx.t, 'lobby.a')))).toEqual([soonA.no]);
     // once decided, no deadline runs: the complaint leaves every list
-    await admin.post(`/api/v1/complaints/${lateB.id}/acknowledge`, {});
-    await admin.post(`/api/v1/complaints/${lateB.id}/investigate`, {});
-    expect((await admin.post(`/api/v1/complaints/${lateB.id}/decide`, decision)).statusCode).toBe(200);
-    expect(nos(await home(await login(t, 'cpo')))).toEqual([soonA.no]);
-    expect(section(await home(await login(t, 'head.b')), 'complaints')).toMatchObject({ total: 0 });
+    await ctx.admin.post(`/api/v1/complaints/${lateB.id}/acknowledge`, {});
+    await ctx.admin.post(`/api/v1/complaints/${lateB.id}/investigate`, {});
+    expect((await ctx.admin.post(`/api/v1/complaints/${lateB.id}/decide`, decision)).statusCode).toBe(200);
+    expect(nos(await home(await login(ctx.t, 'cpo')))).toEqual([soonA.no]);
+    expect(section(await home(await login(ctx.t, 'head.b')), 'complaints')).toMatchObject({ total: 0 });
 
     // three days later the complaint is overdue, and the fresh one is still not due
-    t.clock.set('2026-11-05T01:00:00Z');
-    const later = await home(await login(t, 'head.a'));
+    ctx.t.clock.set('2026-11-05T01:00:00Z');
+    const later = await home(await login(ctx.t, 'head.a'));
     expect(later.today).toBe('2026-11-05');
     expect(section(later, 'complaints')!.items).toMatchObject([
       { id: soonA.id, daysLeft: -1, overdue: true },
@@ -126,15 +97,15 @@ describe('home page (工作台)', () => {
   });
 
   it('counts days in Beijing time, whatever the hour in UTC', async () => {
-    const c = await register(cast.outletA, '2026-10-21T10:00:00+08:00'); // due 11-05
+    const c = await register(ctx.cast.outletA, '2026-10-21T10:00:00+08:00'); // due 11-05
     expect(c.deadline.dueOn).toBe('2026-11-05');
-    t.clock.set('2026-11-01T15:30:00Z'); // 23:30 on 11-01 in Beijing: 4 days left
-    let head = await login(t, 'head.a');
+    ctx.t.clock.set('2026-11-01T15:30:00Z'); // 23:30 on 11-01 in Beijing: 4 days left
+    let head = await login(ctx.t, 'head.a');
     let h = await home(head);
     expect(h.today).toBe('2026-11-01');
     expect(section(h, 'complaints')).toMatchObject({ total: 0, items: [] });
-    t.clock.set('2026-11-01T16:30:00Z'); // 00:30 on 11-02 in Beijing: 3 days left
-    head = await login(t, 'head.a');
+    ctx.t.clock.set('2026-11-01T16:30:00Z'); // 00:30 on 11-02 in Beijing: 3 days left
+    head = await login(ctx.t, 'head.a');
     h = await home(head);
     expect(h.today).toBe('2026-11-02');
     expect(section(h, 'complaints')!.items).toMatchObject([{ id: c.id, daysLeft: 3 }]);
@@ -142,25 +113,25 @@ describe('home page (工作台)', () => {
 
   it('lists backfill prompts and rectification tasks for the person they are addressed to', async () => {
     // a lobby manager with a staff record and a login made from it
-    const staffId = await makeStaff(t, cast.outletA, '赵敏', ['lobby_manager']);
-    const created = await admin.post('/api/v1/users', {
+    const staffId = await makeStaff(ctx.t, ctx.cast.outletA, '赵敏', ['lobby_manager']);
+    const created = await ctx.admin.post('/api/v1/users', {
       username: 'zhao.min',
       displayName: '赵敏',
       role: 'lobby_manager',
-      outletId: cast.outletA,
+      outletId: ctx.cast.outletA,
       password: PASSWORD,
       staffId,
     });
     expect(created.statusCode).toBe(201);
-    const other = await makeStaff(t, cast.outletA, '钱进');
+    const other = await makeStaff(ctx.t, ctx.cast.outletA, '钱进');
     const post = (
-      await admin.post(`/api/v1/outlets/${cast.outletA}/posts`, { kind: 'welcome', name: '迎宾位' })
+      await ctx.admin.post(`/api/v1/outlets/${ctx.cast.outletA}/posts`, { kind: 'welcome', name: '迎宾位' })
     ).json();
     const postB = (
-      await admin.post(`/api/v1/outlets/${cast.outletB}/posts`, { kind: 'welcome', name: '迎宾位B' })
+      await ctx.admin.post(`/api/v1/outlets/${ctx.cast.outletB}/posts`, { kind: 'welcome', name: '迎宾位B' })
     ).json();
-    const staffB = await makeStaff(t, cast.outletB, '孙涛');
-    const now = t.clock.now();
+    const staffB = await makeStaff(ctx.t, ctx.cast.outletB, '孙涛');
+    const now = ctx.t.clock.now();
     const prompt = async (
       outletId: string,
       to: string,
@@ -168,7 +139,7 @@ describe('home page (工作台)', () => {
       over: Partial<{ status: string; expires_at: string | null; day: string; created_at: string }> = {},
     ) => {
       const id = newId();
-      await t.database.db
+      await ctx.t.database.db
         .insertInto('backfill_prompts')
         .values({
           id,
@@ -194,33 +165,33 @@ describe('home page (工作台)', () => {
         .execute();
       return id;
     };
-    const toZhao = await prompt(cast.outletA, staffId, post.id);
-    const toQian = await prompt(cast.outletA, other, post.id, {
+    const toZhao = await prompt(ctx.cast.outletA, staffId, post.id);
+    const toQian = await prompt(ctx.cast.outletA, other, post.id, {
       created_at: new Date(now.getTime() + 1000).toISOString(),
     });
-    await prompt(cast.outletA, staffId, post.id, {
+    await prompt(ctx.cast.outletA, staffId, post.id, {
       expires_at: new Date(now.getTime() - 1000).toISOString(),
     });
-    await prompt(cast.outletA, staffId, post.id, { status: 'acknowledged' });
-    await prompt(cast.outletA, staffId, post.id, { day: '2026-11-01' });
-    await prompt(cast.outletB, staffB, postB.id);
+    await prompt(ctx.cast.outletA, staffId, post.id, { status: 'acknowledged' });
+    await prompt(ctx.cast.outletA, staffId, post.id, { day: '2026-11-01' });
+    await prompt(ctx.cast.outletB, staffB, postB.id);
 
     // tasks: one assigned to 赵敏 due soon, one of the outlet due later, one at outlet B
-    const c = await register(cast.outletA, '2026-11-01T10:00:00+08:00');
-    const task = (body: object) => admin.post(`/api/v1/complaints/${c.id}/tasks`, body);
+    const c = await register(ctx.cast.outletA, '2026-11-01T10:00:00+08:00');
+    const task = (body: object) => ctx.admin.post(`/api/v1/complaints/${c.id}/tasks`, body);
     const mineTask = (
       await task({ title: '整理叫号机', owner: '赵敏', ownerStaffId: staffId, dueOn: '2026-11-04' })
     ).json();
     const outletTask = (await task({ title: '开展服务培训', owner: '王经理', dueOn: '2026-11-30' })).json();
-    const cB = await register(cast.outletB, '2026-11-01T10:00:00+08:00');
-    await admin.post(`/api/v1/complaints/${cB.id}/tasks`, {
+    const cB = await register(ctx.cast.outletB, '2026-11-01T10:00:00+08:00');
+    await ctx.admin.post(`/api/v1/complaints/${cB.id}/tasks`, {
       title: '乙网点整改',
       owner: '孙涛',
       dueOn: '2026-11-03',
     });
 
     // in the reader's language (the one saved for them)
-    const zhaoClient = await login(t, 'zhao.min');
+    const zhaoClient = await login(ctx.t, 'zhao.min');
     expect((await zhaoClient.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
     const zhao = await home(zhaoClient);
     expect(zhao.staffLinked).toBe(true);
@@ -243,29 +214,29 @@ describe('home page (工作台)', () => {
     });
 
     // the outlet head sees every prompt waiting at the outlet and every open task of it
-    const head = await home(await login(t, 'head.a'));
+    const head = await home(await login(ctx.t, 'head.a'));
     expect(section(head, 'prompts')!.items.map((p) => p.id)).toEqual([toZhao, toQian]);
     expect(section(head, 'prompts')!.items[0]!.message).toBe('请到迎宾位补位');
     expect(section(head, 'tasks')!.items.map((x) => x.id)).toEqual([mineTask.id, outletTask.id]);
 
     // a lobby manager without a staff record: nothing can be addressed to them, and the page says so
-    const unlinked = await home(await login(t, 'lobby.a'));
+    const unlinked = await home(await login(ctx.t, 'lobby.a'));
     expect(unlinked.staffLinked).toBe(false);
     expect(section(unlinked, 'prompts')).toEqual({ key: 'prompts', total: 0, items: [] });
     expect(section(unlinked, 'tasks')).toEqual({ key: 'tasks', total: 0, items: [] });
 
     // the officer: no lobby prompts; the branch's tasks that fall due (not the one due on 11-30)
-    const cpo = await home(await login(t, 'cpo'));
+    const cpo = await home(await login(ctx.t, 'cpo'));
     expect(section(cpo, 'prompts')).toBeUndefined();
     expect(section(cpo, 'tasks')!.items.map((x) => x.title)).toEqual(['乙网点整改', '整理叫号机']);
     expect(cpo.sections.map((s) => s.key)).toEqual(['complaints', 'tasks']);
 
     // a done task leaves the list
-    await admin.patch(`/api/v1/rectification-tasks/${mineTask.id}`, { status: 'done' });
-    expect(section(await home(await login(t, 'zhao.min')), 'tasks')).toMatchObject({ total: 0 });
+    await ctx.admin.patch(`/api/v1/rectification-tasks/${mineTask.id}`, { status: 'done' });
+    expect(section(await home(await login(ctx.t, 'zhao.min')), 'tasks')).toMatchObject({ total: 0 });
   });
 
   it('answers only a signed-in user', async () => {
-    expect((await t.app.inject({ url: '/api/v1/home' })).statusCode).toBe(401);
+    expect((await ctx.t.app.inject({ url: '/api/v1/home' })).statusCode).toBe(401);
   });
 });

@@ -1,16 +1,11 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
+import { countRows } from '../../db/query';
 import type { Q } from '../../db/types';
 
 /**
  * The home page's reads of other modules' tables (complaints, the live lobby, rectification
  * tasks): read only, through this repository, so the home module depends on no other service.
  */
-
-/** How many rows a filtered query has (the `total` of a section). */
-async function countOf<D, T extends keyof D, O>(query: SelectQueryBuilder<D, T, O>): Promise<number> {
-  const r = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number((r as unknown as { n: number | string }).n);
-}
 
 export interface DueComplaintFilter {
   branchId: string;
@@ -54,7 +49,7 @@ export async function dueComplaints(q: Q, f: DueComplaintFilter, limit: number) 
     .orderBy('c.no')
     .limit(limit)
     .execute();
-  return { rows, total: await countOf(base()) };
+  return { rows, total: await countRows(base()) };
 }
 
 export interface PromptFilter {
@@ -100,7 +95,7 @@ export async function pendingPrompts(q: Q, f: PromptFilter, limit: number) {
     .orderBy('p.id')
     .limit(limit)
     .execute();
-  return { rows, total: await countOf(base()) };
+  return { rows, total: await countRows(base()) };
 }
 
 export interface OpenTaskFilter {
@@ -146,7 +141,7 @@ export async function openTasks(q: Q, f: OpenTaskFilter, limit: number) {
     .orderBy('t.title')
     .limit(limit)
     .execute();
-  return { rows, total: await countOf(base()) };
+  return { rows, total: await countRows(base()) };
 }
 
 export type DueComplaintRow = Awaited<ReturnType<typeof dueComplaints>>['rows'][number];

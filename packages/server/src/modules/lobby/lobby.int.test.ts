@@ -1,25 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
-import { at, type Cast, ev, makeFloor, makeToken, send } from './lobby.fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, login, useCastApp } from '../../test/harness';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
+import { at, ev, makeFloor, makeToken, send } from './lobby.fixtures';
 
 describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
-  let t: TestApp;
-  let cast: Cast;
   let head: Client;
   let lobbyMgr: Client;
   let floor: Awaited<ReturnType<typeof makeFloor>>;
   let token: string;
+  const ctx = useCastApp({ signIn: false });
   beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    head = await login(t, 'head.a');
-    lobbyMgr = await login(t, 'lobby.a');
-    floor = await makeFloor(t, cast.outletA);
-    token = (await makeToken(head, cast.outletA)).token;
+    head = await login(ctx.t, 'head.a');
+    lobbyMgr = await login(ctx.t, 'lobby.a');
+    floor = await makeFloor(ctx.t, ctx.cast.outletA);
+    token = (await makeToken(head, ctx.cast.outletA)).token;
   });
-  afterEach(() => t.close());
-  const url = (p: string) => `/api/v1/outlets/${cast.outletA}${p}`;
+  const url = (p: string) => `/api/v1/outlets/${ctx.cast.outletA}${p}`;
 
   it('checks staff in and out of posts; the state shows who is where; audited and logged', async () => {
     const res = await lobbyMgr.post(url('/lobby/check-in'), {
@@ -33,10 +29,10 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
         staffName: '王芳',
         postId: floor.welcomePost,
         postName: '迎宾位',
-        since: t.clock.now().toISOString(),
+        since: ctx.t.clock.now().toISOString(),
       },
     ]);
-    t.clock.advanceMinutes(5);
+    ctx.t.clock.advanceMinutes(5);
     // Checking in elsewhere moves them.
     const moved = await lobbyMgr.post(url('/lobby/check-in'), {
       staffId: floor.wang,
@@ -54,7 +50,7 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     const bad = await lobbyMgr.post(url('/lobby/check-in'), { staffId: 'nobody', postId: floor.cashPost });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.staffId');
-    const staffUser = await login(t, 'consultant');
+    const staffUser = await login(ctx.t, 'consultant');
     expect(
       (await staffUser.post(url('/lobby/check-in'), { staffId: floor.wang, postId: floor.cashPost }))
         .statusCode,
@@ -75,9 +71,11 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const sheet = await readSheet(xlsx);
-    expect(sheet.title).toBe('厅堂日志');
-    expect(sheet.filterLine).toContain('日期：2026-11-02');
-    expect(sheet.headers).toEqual(['时间', '类别', '操作人', '原模式', '新模式', '内容']);
+    expectSheetHead(sheet, {
+      title: '厅堂日志',
+      filter: '日期：2026-11-02',
+      headers: ['时间', '类别', '操作人', '原模式', '新模式', '内容'],
+    });
     // kinds by their names, times as Beijing date-times
     expect(sheet.rows.map((r) => r[1])).toEqual(['签到', '签到', '签退']);
     expect(sheet.rows[0]![0]).toBeInstanceOf(Date);
@@ -89,7 +87,7 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     );
     expect(checkIns.filterLine).toContain('类别：签到');
     expect(checkIns.rows).toHaveLength(2);
-    const admin = await login(t, 'admin');
+    const admin = await login(ctx.t, 'admin');
     const audit = await admin.get('/api/v1/audit?entityType=lobby_checkin');
     expect(audit.json().total).toBe(3);
   });
@@ -117,14 +115,14 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
       reason: '客流突增',
       until: '2026-11-02T01:20:00.000Z',
     });
-    t.clock.advanceMinutes(21); // the override ran out: back to the plan (rotating)
-    await t.app.services.lobby.tick();
+    ctx.t.clock.advanceMinutes(21); // the override ran out: back to the plan (rotating)
+    await ctx.t.app.services.lobby.tick();
     s = (await head.get(url('/lobby'))).json();
     expect(s.mode.source).toBe('plan');
-    t.clock.advanceMinutes(10); // 09:31: the plan says fixed
-    await t.app.services.lobby.tick();
-    lobbyMgr = await login(t, 'lobby.a'); // the session went idle meanwhile
-    head = await login(t, 'head.a');
+    ctx.t.clock.advanceMinutes(10); // 09:31: the plan says fixed
+    await ctx.t.app.services.lobby.tick();
+    lobbyMgr = await login(ctx.t, 'lobby.a'); // the session went idle meanwhile
+    head = await login(ctx.t, 'head.a');
     expect((await lobbyMgr.post(url('/lobby/mode'), { mode: 'plan', reason: 'x' })).json().code).toBe(
       'MODE_OVERRIDE_NONE',
     );
@@ -180,13 +178,13 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
 
     // Three waiting: nothing yet; a fourth: 王芳 is prompted.
     await send(
-      t,
-      cast.outletA,
+      ctx.t,
+      ctx.cast.outletA,
       token,
       ['A1', 'A2', 'A3'].map((k, i) => ev(k, 'issued', `08:4${i}`)),
     );
     expect((await head.get(url('/lobby'))).json().prompts).toEqual([]);
-    await send(t, cast.outletA, token, [ev('A4', 'issued', '08:59')]);
+    await send(ctx.t, ctx.cast.outletA, token, [ev('A4', 'issued', '08:59')]);
     let s = (await head.get(url('/lobby'))).json();
     expect(s.prompts).toHaveLength(1);
     expect(s.prompts[0]).toMatchObject({
@@ -200,11 +198,11 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
     expect(s.prompts[0].data).toMatchObject({ trigger: 'queue_length', waiting: 4, oldestWaitMinutes: 20 });
 
     // Unanswered for 60 s: the next backup (李强; 赵磊 is already at the post).
-    t.clock.advanceMinutes(0.5);
-    await t.app.services.lobby.tick();
+    ctx.t.clock.advanceMinutes(0.5);
+    await ctx.t.app.services.lobby.tick();
     expect((await head.get(url('/lobby'))).json().prompts[0].staffId).toBe(floor.wang);
-    t.clock.advanceMinutes(0.6);
-    await t.app.services.lobby.tick();
+    ctx.t.clock.advanceMinutes(0.6);
+    await ctx.t.app.services.lobby.tick();
     s = (await head.get(url('/lobby'))).json();
     expect(s.prompts).toHaveLength(1);
     expect(s.prompts[0]).toMatchObject({ staffId: floor.li, attempt: 2 });
@@ -219,14 +217,14 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
 
     // The queue clears and builds up again: a new chain starts with 王芳, who acknowledges and moves.
     await send(
-      t,
-      cast.outletA,
+      ctx.t,
+      ctx.cast.outletA,
       token,
       ['A1', 'A2', 'A3', 'A4'].map((k) => ev(k, 'called', '09:00', { counter: '1' })),
     );
     await send(
-      t,
-      cast.outletA,
+      ctx.t,
+      ctx.cast.outletA,
       token,
       ['B1', 'B2', 'B3', 'B4'].map((k) => ev(k, 'issued', '09:00')),
     );
@@ -240,8 +238,8 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
 
     // The trigger clears: a "return" prompt sends 王芳 back to the welcome post.
     await send(
-      t,
-      cast.outletA,
+      ctx.t,
+      ctx.cast.outletA,
       token,
       ['B1', 'B2', 'B3'].map((k) => ev(k, 'called', '09:00', { counter: '2' })),
     );
@@ -312,7 +310,7 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
       const week = 1 + (i % 4);
       const at = new Date(Date.parse('2026-11-02T01:30:00Z') - week * 7 * 86_400_000).toISOString();
       return {
-        outlet_id: cast.outletA,
+        outlet_id: ctx.cast.outletA,
         event_id: `hist-${i}`,
         ticket: `H${i}`,
         business_type: 'cash',
@@ -325,29 +323,23 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
         received_at: at,
       };
     });
-    await t.database.db.insertInto('ticket_events').values(rows).execute();
+    await ctx.t.database.db.insertInto('ticket_events').values(rows).execute();
     const hist = (await lobbyMgr.post(url('/mode-plan/recommend'), { weekday: 0, replications: 1 })).json();
     expect(hist.source).toBe('history');
     expect(hist.slots[1].arrivalsPerHour).toBeGreaterThan(0);
     expect(hist.slots[5].arrivalsPerHour).toBe(0);
 
-    const consultant = await login(t, 'consultant');
+    const consultant = await login(ctx.t, 'consultant');
     expect((await consultant.post(url('/mode-plan/recommend'), {})).statusCode).toBe(403);
-    const admin = await login(t, 'admin');
-    const none = await admin.post(`/api/v1/outlets/${cast.outletB}/mode-plan/recommend`, {});
+    const admin = await login(ctx.t, 'admin');
+    const none = await admin.post(`/api/v1/outlets/${ctx.cast.outletB}/mode-plan/recommend`, {});
     expect(none.statusCode).toBe(409);
     expect(none.json().code).toBe('LOBBY_NO_ZONES');
   });
 });
 
 describe('live lobby: one scope guard for every concern', () => {
-  let t: TestApp;
-  let cast: Cast;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp({ signIn: false });
 
   const plan = { days: Array.from({ length: 7 }, () => Array.from({ length: 48 }, () => 'fixed')) };
   const settings = { serviceLevelTarget: 0.8, targetWaitMinutes: 10 };
@@ -384,31 +376,31 @@ describe('live lobby: one scope guard for every concern', () => {
     Object.fromEntries(calls.map(([k]) => [k, status]));
 
   it('hides another outlet (404), lets readers read and refuses what their role may not do (403)', async () => {
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     const other = [
-      ...reads(head, cast.outletB),
-      ...configure(head, cast.outletB),
-      ...operate(head, cast.outletB),
-      ['answer', head.post(`/api/v1/outlets/${cast.outletB}/lobby/prompts/p1/ack`)] as const,
+      ...reads(head, ctx.cast.outletB),
+      ...configure(head, ctx.cast.outletB),
+      ...operate(head, ctx.cast.outletB),
+      ['answer', head.post(`/api/v1/outlets/${ctx.cast.outletB}/lobby/prompts/p1/ack`)] as const,
     ];
     expect(await statuses(other)).toEqual(all(other, 404));
 
     // A consultant sees the branch's lobbies but runs none of them.
-    const consultant = await login(t, 'consultant');
-    const read = reads(consultant, cast.outletA);
+    const consultant = await login(ctx.t, 'consultant');
+    const read = reads(consultant, ctx.cast.outletA);
     expect(await statuses(read)).toEqual(all(read, 200));
     const refused = [
-      ...configure(consultant, cast.outletA),
-      ...operate(consultant, cast.outletA),
-      ['answer', consultant.post(`/api/v1/outlets/${cast.outletA}/lobby/prompts/p1/ack`)] as const,
+      ...configure(consultant, ctx.cast.outletA),
+      ...operate(consultant, ctx.cast.outletA),
+      ['answer', consultant.post(`/api/v1/outlets/${ctx.cast.outletA}/lobby/prompts/p1/ack`)] as const,
     ];
     expect(await statuses(refused)).toEqual(all(refused, 403));
 
     // The lobby manager operates but does not configure; an unknown prompt of the own outlet: 404.
-    const lobby = await login(t, 'lobby.a');
-    const cfg = configure(lobby, cast.outletA);
+    const lobby = await login(ctx.t, 'lobby.a');
+    const cfg = configure(lobby, ctx.cast.outletA);
     expect(await statuses(cfg)).toEqual(all(cfg, 403));
-    const answer = await lobby.post(`/api/v1/outlets/${cast.outletA}/lobby/prompts/p1/ack`);
+    const answer = await lobby.post(`/api/v1/outlets/${ctx.cast.outletA}/lobby/prompts/p1/ack`);
     expect(answer.statusCode).toBe(404);
     expect(answer.json().code).toBe('NOT_FOUND');
   });

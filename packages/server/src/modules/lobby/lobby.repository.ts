@@ -1,3 +1,4 @@
+import { pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
 export type TokenRow = DB['machine_tokens'];
@@ -31,11 +32,7 @@ export async function listTokens(
 ) {
   let base = q.selectFrom('machine_tokens').where('outlet_id', '=', outletId);
   if (revoked !== undefined) base = base.where('revoked_at', revoked ? 'is not' : 'is', null);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id').offset(offset).limit(limit).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(base, (b) => b.selectAll().orderBy('created_at', 'desc').orderBy('id'), offset, limit);
 }
 
 // ---- ticket events
@@ -221,11 +218,7 @@ export interface LogFilter {
 export async function listLog(q: Q, f: LogFilter, offset: number, limit: number) {
   let base = q.selectFrom('lobby_log').where('outlet_id', '=', f.outletId).where('day', '=', f.day);
   if (f.kind) base = base.where('kind', '=', f.kind);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('at').orderBy('id').offset(offset).limit(limit).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(base, (b) => b.selectAll().orderBy('at').orderBy('id'), offset, limit);
 }
 export const modeSwitches = (q: Q, outletId: string, day: string) =>
   q

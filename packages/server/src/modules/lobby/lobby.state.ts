@@ -86,6 +86,9 @@ export const compareEvents = (a: TicketEvent, b: TicketEvent) =>
   KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
   (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 
+/** Which count each way a ticket ends adds to. */
+const END_COUNTERS = { ended: 'served', no_show: 'noShow', abandoned: 'abandoned' } as const;
+
 export class LobbyFold {
   private events: TicketEvent[] = [];
   private readonly ids = new Set<string>();
@@ -204,21 +207,12 @@ export class LobbyFold {
         t.staffId = null;
         break;
       }
-      case 'ended': {
-        const t = this.ticket(e);
-        if (t.status !== 'done') this.served++;
-        t.status = 'done';
-        break;
-      }
-      case 'no_show': {
-        const t = this.ticket(e);
-        if (t.status !== 'done') this.noShow++;
-        t.status = 'done';
-        break;
-      }
+      case 'ended':
+      case 'no_show':
       case 'abandoned': {
+        // the ticket's end counts once, however often its event arrives
         const t = this.ticket(e);
-        if (t.status !== 'done') this.abandoned++;
+        if (t.status !== 'done') this[END_COUNTERS[e.kind]]++;
         t.status = 'done';
         break;
       }

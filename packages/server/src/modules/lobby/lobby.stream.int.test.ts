@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { testConfig } from '../../config';
 import { openDatabase } from '../../db/database';
 import { ManualClock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
-import { DB_KIND, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../test/harness';
+import {
+  DB_KIND,
+  login,
+  makeBranchWithOutlets,
+  makeTestApp,
+  type TestApp,
+  freshPgSchema,
+} from '../../test/harness';
 import { PgLobbyBus } from './lobby.bus';
 
 interface Board {
@@ -126,12 +132,7 @@ describe.skipIf(DB_KIND !== 'postgres')(
   'live lobby across server processes (PostgreSQL LISTEN/NOTIFY)',
   () => {
     it('an event ingested by one app instance reaches the SSE clients of another', async () => {
-      const url = inject('pgUrl');
-      const schema = `t_${newId().replace(/-/g, '').slice(-16)}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      await admin.end();
+      const { url, schema } = await freshPgSchema();
       const clock = new ManualClock();
       const dbA = openDatabase({ kind: 'postgres', url, schema, poolSize: 2 });
       const dbB = openDatabase({ kind: 'postgres', url, schema, poolSize: 2 });

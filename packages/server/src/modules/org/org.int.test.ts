@@ -1,28 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  login,
-  makeBranchWithOutlets,
-  makeOutlet,
-  makeTestApp,
-  type TestApp,
-} from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { type Client, login, makeOutlet, useCastApp } from '../../test/harness';
 import { readSheet } from '../../test/xlsx';
 
 describe('organisation', () => {
-  let t: TestApp;
-  let cast: Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   it('creates, edits, deactivates and reactivates an outlet', async () => {
-    const created = await admin.post('/api/v1/outlets', {
-      branchId: cast.branchId,
+    const created = await ctx.admin.post('/api/v1/outlets', {
+      branchId: ctx.cast.branchId,
       code: 'NEW1',
       name: '新华支行',
       pilot: true,
@@ -37,25 +22,33 @@ describe('organisation', () => {
       staffCount: 0,
       branchName: 'KM分行',
     });
-    const edited = await admin.patch(`/api/v1/outlets/${o.id}`, {
+    const edited = await ctx.admin.patch(`/api/v1/outlets/${o.id}`, {
       name: '新华路支行',
       address: '昆明市新华路 1 号',
     });
     expect(edited.json()).toMatchObject({ name: '新华路支行', address: '昆明市新华路 1 号', code: 'NEW1' });
-    const off = await admin.post(`/api/v1/outlets/${o.id}/deactivate`);
+    const off = await ctx.admin.post(`/api/v1/outlets/${o.id}/deactivate`);
     expect(off.json().active).toBe(false);
-    expect((await admin.get(`/api/v1/outlets/${o.id}`)).json().active).toBe(false);
-    expect((await admin.post(`/api/v1/outlets/${o.id}/reactivate`)).json().active).toBe(true);
+    expect((await ctx.admin.get(`/api/v1/outlets/${o.id}`)).json().active).toBe(false);
+    expect((await ctx.admin.post(`/api/v1/outlets/${o.id}/reactivate`)).json().active).toBe(true);
   });
 
   it('refuses a duplicate outlet code with 409 naming the field', async () => {
-    const res = await admin.post('/api/v1/outlets', { branchId: cast.branchId, code: 'A1', name: '重复' });
+    const res = await ctx.admin.post('/api/v1/outlets', {
+      branchId: ctx.cast.branchId,
+      code: 'A1',
+      name: '重复',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'OUTLET_CODE_TAKEN', errors: [{ field: 'body.code' }] });
   });
 
   it('names every bad field, in Chinese by default and in English when asked', async () => {
-    const zh = await admin.post('/api/v1/outlets', { branchId: cast.branchId, code: 'bad code!', name: '' });
+    const zh = await ctx.admin.post('/api/v1/outlets', {
+      branchId: ctx.cast.branchId,
+      code: 'bad code!',
+      name: '',
+    });
     expect(zh.statusCode).toBe(400);
     const body = zh.json();
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -64,9 +57,9 @@ describe('organisation', () => {
     expect(body.errors.find((e: { field: string }) => e.field === 'body.name').message).toBe(
       '名称：至少 1 个字符',
     );
-    const en = await admin.post(
+    const en = await ctx.admin.post(
       '/api/v1/outlets',
-      { branchId: cast.branchId, code: 'X2' },
+      { branchId: ctx.cast.branchId, code: 'X2' },
       { 'accept-language': 'en-US,en;q=0.9' },
     );
     expect(en.json().errors).toEqual([{ field: 'body.name', code: 'required', message: 'Name is required' }]);
@@ -74,38 +67,38 @@ describe('organisation', () => {
 
   it('pages, filters, sorts and counts outlets on the server', async () => {
     for (let i = 0; i < 23; i++)
-      await makeOutlet(t, cast.branchId, {
+      await makeOutlet(ctx.t, ctx.cast.branchId, {
         code: `P${String(i).padStart(2, '0')}`,
         name: `分页支行${i}`,
         pilot: i % 2 === 0,
       });
-    const p1 = (await admin.get('/api/v1/outlets?page=1&pageSize=10')).json();
+    const p1 = (await ctx.admin.get('/api/v1/outlets?page=1&pageSize=10')).json();
     expect(p1.total).toBe(25);
     expect(p1.items).toHaveLength(10);
     expect(p1.items[0].code).toBe('A1');
-    const p3 = (await admin.get('/api/v1/outlets?page=3&pageSize=10')).json();
+    const p3 = (await ctx.admin.get('/api/v1/outlets?page=3&pageSize=10')).json();
     expect(p3.items).toHaveLength(5);
-    const filtered = (await admin.get(`/api/v1/outlets?q=${encodeURIComponent('分页支行1')}`)).json();
+    const filtered = (await ctx.admin.get(`/api/v1/outlets?q=${encodeURIComponent('分页支行1')}`)).json();
     expect(filtered.total).toBe(11); // 1, 10–19
-    const pilots = (await admin.get('/api/v1/outlets?pilot=true&pageSize=100')).json();
+    const pilots = (await ctx.admin.get('/api/v1/outlets?pilot=true&pageSize=100')).json();
     expect(pilots.items.every((o: { pilot: boolean }) => o.pilot)).toBe(true);
     expect(pilots.total).toBe(12);
-    const desc = (await admin.get('/api/v1/outlets?sort=-code&pageSize=1')).json();
+    const desc = (await ctx.admin.get('/api/v1/outlets?sort=-code&pageSize=1')).json();
     expect(desc.items[0].code).toBe('P22');
-    const tooBig = await admin.get('/api/v1/outlets?pageSize=1000');
+    const tooBig = await ctx.admin.get('/api/v1/outlets?pageSize=1000');
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().errors[0].field).toBe('querystring.pageSize');
   });
 
   it('treats LIKE wildcards in a search literally', async () => {
-    await makeOutlet(t, cast.branchId, { code: 'PCT', name: '百分之50%支行' });
-    expect((await admin.get(`/api/v1/outlets?q=${encodeURIComponent('50%')}`)).json().total).toBe(1);
-    expect((await admin.get(`/api/v1/outlets?q=${encodeURIComponent('%')}`)).json().total).toBe(1);
-    expect((await admin.get('/api/v1/outlets?q=_')).json().total).toBe(0);
+    await makeOutlet(ctx.t, ctx.cast.branchId, { code: 'PCT', name: '百分之50%支行' });
+    expect((await ctx.admin.get(`/api/v1/outlets?q=${encodeURIComponent('50%')}`)).json().total).toBe(1);
+    expect((await ctx.admin.get(`/api/v1/outlets?q=${encodeURIComponent('%')}`)).json().total).toBe(1);
+    expect((await ctx.admin.get('/api/v1/outlets?q=_')).json().total).toBe(0);
   });
 
   it('exports the filtered outlet list as a real .xlsx workbook', async () => {
-    const res = await admin.get('/api/v1/outlets/export.xlsx?q=%E7%94%B2');
+    const res = await ctx.admin.get('/api/v1/outlets/export.xlsx?q=%E7%94%B2');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('.xlsx');
@@ -122,21 +115,21 @@ describe('organisation', () => {
   });
 
   it('keeps zones, posts and staff per outlet, with validation of references', async () => {
-    const base = `/api/v1/outlets/${cast.outletA}`;
+    const base = `/api/v1/outlets/${ctx.cast.outletA}`;
     const zone = (
-      await admin.post(`${base}/zones`, { kind: 'super_counter', name: '超柜区', capacity: 3 })
+      await ctx.admin.post(`${base}/zones`, { kind: 'super_counter', name: '超柜区', capacity: 3 })
     ).json();
     expect(zone).toMatchObject({ kind: 'super_counter', capacity: 3, active: true });
-    const noZone = await admin.post(`${base}/posts`, { kind: 'zone', name: '超柜区岗' });
+    const noZone = await ctx.admin.post(`${base}/posts`, { kind: 'zone', name: '超柜区岗' });
     expect(noZone.statusCode).toBe(400);
     expect(noZone.json().errors[0]).toMatchObject({ field: 'body.zoneId', code: 'ZONE_REQUIRED' });
     const post = (
-      await admin.post(`${base}/posts`, { kind: 'zone', name: '超柜区岗', zoneId: zone.id })
+      await ctx.admin.post(`${base}/posts`, { kind: 'zone', name: '超柜区岗', zoneId: zone.id })
     ).json();
     expect(post).toMatchObject({ zoneId: zone.id, zoneName: '超柜区' });
-    const welcome = (await admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' })).json();
+    const welcome = (await ctx.admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' })).json();
 
-    const badSkill = await admin.post(`${base}/staff`, {
+    const badSkill = await ctx.admin.post(`${base}/staff`, {
       employeeNo: 'E1',
       name: '王芳',
       roles: ['teller'],
@@ -147,7 +140,7 @@ describe('organisation', () => {
       expect.objectContaining({ field: 'body.skills.1', code: 'UNKNOWN_REFERENCE' }),
     ]);
 
-    const staff = await admin.post(`${base}/staff`, {
+    const staff = await ctx.admin.post(`${base}/staff`, {
       employeeNo: 'E1',
       name: '王芳',
       roles: ['lobby_manager'],
@@ -162,29 +155,29 @@ describe('organisation', () => {
       phone: '13812341234',
       homePostId: welcome.id,
     });
-    const dup = await admin.post(`${base}/staff`, { employeeNo: 'E1', name: '李四', roles: ['teller'] });
+    const dup = await ctx.admin.post(`${base}/staff`, { employeeNo: 'E1', name: '李四', roles: ['teller'] });
     expect(dup.statusCode).toBe(409);
 
-    const list = (await admin.get(`${base}/staff?q=${encodeURIComponent('王')}`)).json();
+    const list = (await ctx.admin.get(`${base}/staff?q=${encodeURIComponent('王')}`)).json();
     expect(list.total).toBe(1);
-    expect((await admin.get(`${base}/staff?role=teller`)).json().total).toBe(0);
-    const off = await admin.post(`${base}/staff/${staff.json().id}/deactivate`);
+    expect((await ctx.admin.get(`${base}/staff?role=teller`)).json().total).toBe(0);
+    const off = await ctx.admin.post(`${base}/staff/${staff.json().id}/deactivate`);
     expect(off.json().active).toBe(false);
-    expect((await admin.get(`${base}/staff?active=true`)).json().total).toBe(0);
-    expect((await admin.get(`/api/v1/outlets/${cast.outletA}`)).json().zoneCount).toBe(1);
+    expect((await ctx.admin.get(`${base}/staff?active=true`)).json().total).toBe(0);
+    expect((await ctx.admin.get(`/api/v1/outlets/${ctx.cast.outletA}`)).json().zoneCount).toBe(1);
   });
 
   it('encrypts phones at rest, masks them for most roles and hides them from consultants', async () => {
-    const base = `/api/v1/outlets/${cast.outletA}`;
+    const base = `/api/v1/outlets/${ctx.cast.outletA}`;
     const s = (
-      await admin.post(`${base}/staff`, {
+      await ctx.admin.post(`${base}/staff`, {
         employeeNo: 'E7',
         name: '赵敏',
         roles: ['teller'],
         phone: '13912345678',
       })
     ).json();
-    const row = await t.database.db
+    const row = await ctx.t.database.db
       .selectFrom('staff')
       .select('phone_enc')
       .where('id', '=', s.id)
@@ -192,13 +185,13 @@ describe('organisation', () => {
     expect(row.phone_enc).not.toContain('13912345678');
     expect(row.phone_enc).toMatch(/^v1:/);
 
-    const lobby = await login(t, 'lobby.a');
+    const lobby = await login(ctx.t, 'lobby.a');
     expect((await lobby.get(`${base}/staff`)).json().items[0].phone).toBe('139****5678');
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect((await head.get(`${base}/staff`)).json().items[0].phone).toBe('13912345678');
-    const consultant = await login(t, 'consultant');
+    const consultant = await login(ctx.t, 'consultant');
     expect((await consultant.get(`${base}/staff`)).json().items[0].phone).toBeNull();
-    const cpo = await login(t, 'cpo');
+    const cpo = await login(ctx.t, 'cpo');
     expect((await cpo.get(`${base}/staff`)).json().items[0].phone).toBe('139****5678');
     // exports mask by the same rules as the screen
     const phoneOf = async (c: Client) => {
@@ -212,22 +205,22 @@ describe('organisation', () => {
 
   it('stores hostile strings verbatim', async () => {
     const name = `<script>alert(1)</script>' OR 1=1 --`;
-    const res = await admin.post('/api/v1/outlets', { branchId: cast.branchId, code: 'XSS', name });
+    const res = await ctx.admin.post('/api/v1/outlets', { branchId: ctx.cast.branchId, code: 'XSS', name });
     expect(res.statusCode).toBe(201);
-    expect((await admin.get(`/api/v1/outlets/${res.json().id}`)).json().name).toBe(name);
-    const search = (await admin.get(`/api/v1/outlets?q=${encodeURIComponent("' OR 1=1 --")}`)).json();
+    expect((await ctx.admin.get(`/api/v1/outlets/${res.json().id}`)).json().name).toBe(name);
+    const search = (await ctx.admin.get(`/api/v1/outlets?q=${encodeURIComponent("' OR 1=1 --")}`)).json();
     expect(search.total).toBe(1);
   });
 
   it('lets only the catalogue roles edit business types', async () => {
-    const created = await admin.post('/api/v1/business-types', {
+    const created = await ctx.admin.post('/api/v1/business-types', {
       code: 'fx',
       nameZh: '外汇',
       nameEn: 'Foreign exchange',
       defaultZoneKind: 'non_cash',
     });
     expect(created.statusCode).toBe(201);
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     const refused = await head.post('/api/v1/business-types', {
       code: 'gold',
       nameZh: '黄金',
@@ -238,28 +231,28 @@ describe('organisation', () => {
     expect(
       (await head.get('/api/v1/business-types')).json().items.map((b: { code: string }) => b.code),
     ).toContain('fx');
-    const off = await admin.post(`/api/v1/business-types/${created.json().id}/deactivate`);
+    const off = await ctx.admin.post(`/api/v1/business-types/${created.json().id}/deactivate`);
     expect(off.json().active).toBe(false);
   });
 
   it('exports zones, posts and the business-type catalogue as .xlsx', async () => {
-    const base = `/api/v1/outlets/${cast.outletA}`;
-    await admin.post(`${base}/zones`, { kind: 'wealth', name: '理财区', capacity: 2 });
-    await admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' });
+    const base = `/api/v1/outlets/${ctx.cast.outletA}`;
+    await ctx.admin.post(`${base}/zones`, { kind: 'wealth', name: '理财区', capacity: 2 });
+    await ctx.admin.post(`${base}/posts`, { kind: 'welcome', name: '迎宾位' });
     for (const [url, row] of [
       [`${base}/zones/export.xlsx`, ['理财区', '理财区', 2, '启用']],
       [`${base}/posts/export.xlsx`, ['迎宾位', '迎宾位', null, '启用']],
       ['/api/v1/business-types/export.xlsx', ['cash', 'cash', 'cash', '现金区', '启用']],
     ] as const) {
-      const res = await admin.get(url);
+      const res = await ctx.admin.get(url);
       expect(res.statusCode).toBe(200);
       // the kind column holds the code table's name (理财区, 迎宾位, 现金区), never the raw code
       expect((await readSheet(res)).rows[0]).toEqual(row);
     }
-    const en = await admin.get(`${base}/zones/export.xlsx`, { 'accept-language': 'en-US' });
+    const en = await ctx.admin.get(`${base}/zones/export.xlsx`, { 'accept-language': 'en-US' });
     const enSheet = await readSheet(en);
     expect(enSheet.title).toBe('功能分区'); // the account's language (zh-CN) wins over the header
-    const head = await login(t, 'head.a');
-    expect((await head.get(`/api/v1/outlets/${cast.outletB}/zones/export.xlsx`)).statusCode).toBe(404);
+    const head = await login(ctx.t, 'head.a');
+    expect((await head.get(`/api/v1/outlets/${ctx.cast.outletB}/zones/export.xlsx`)).statusCode).toBe(404);
   });
 });

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
+import { containsText, pageWithTotal, insertRow, updateById } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { newId } from '../../lib/ids';
-import { likePattern } from '../../lib/paging';
 import * as meta from '../meta/meta.repository';
 
 export type OutletRow = DB['outlets'];
@@ -20,9 +19,6 @@ export interface OutletFilter {
   pilot?: boolean;
 }
 export type OutletSort = 'code' | 'name' | 'staffCount';
-
-const like = (column: string, pattern: string) =>
-  sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 // ---- branches
 export const listBranches = (q: Q, branchId: string) =>
@@ -52,12 +48,7 @@ function filteredOutlets(q: Q, f: OutletFilter) {
   if (f.onlyOutletId) query = query.where('outlets.id', '=', f.onlyOutletId);
   if (f.active !== undefined) query = query.where('outlets.active', '=', f.active ? 1 : 0);
   if (f.pilot !== undefined) query = query.where('outlets.pilot', '=', f.pilot ? 1 : 0);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) =>
-      eb.or([like('outlets.name', p), like('outlets.code', p), like('outlets.address', p)]),
-    );
-  }
+  if (f.q) query = query.where(containsText(['outlets.name', 'outlets.code', 'outlets.address'], f.q));
   return query;
 }
 
@@ -70,22 +61,16 @@ export async function listOutlets(
   limit: number,
 ): Promise<{ rows: OutletListRow[]; total: number }> {
   const dir = desc ? 'desc' : 'asc';
-  let page = filteredOutlets(q, f)
-    .innerJoin('branches', 'branches.id', 'outlets.branch_id')
-    .selectAll('outlets')
-    .select('branches.name as branch_name');
-  if (sort === 'code') page = page.orderBy('outlets.code', dir);
-  else
-    page = page
-      .orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir)
-      .orderBy('outlets.code');
-  const [rows, count] = await Promise.all([
-    page.offset(offset).limit(limit).execute(),
-    filteredOutlets(q, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const page = (base: ReturnType<typeof filteredOutlets>) => {
+    const rows = base
+      .innerJoin('branches', 'branches.id', 'outlets.branch_id')
+      .selectAll('outlets')
+      .select('branches.name as branch_name');
+    return sort === 'code'
+      ? rows.orderBy('outlets.code', dir)
+      : rows.orderBy(sort === 'name' ? 'outlets.name' : 'outlets.staff_count', dir).orderBy('outlets.code');
+  };
+  return pageWithTotal(filteredOutlets(q, f), page, offset, limit);
 }
 
 export const findOutlet = (q: Q, id: string): Promise<OutletListRow | undefined> =>
@@ -145,12 +130,8 @@ export const listZones = (q: Q, outletId: string) =>
     .execute();
 export const findZone = (q: Q, outletId: string, id: string) =>
   q.selectFrom('zones').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
-export async function insertZone(q: Q, row: ZoneRow) {
-  await q.insertInto('zones').values(row).execute();
-}
-export async function updateZone(q: Q, id: string, patch: Partial<ZoneRow>) {
-  await q.updateTable('zones').set(patch).where('id', '=', id).execute();
-}
+export const insertZone = insertRow('zones');
+export const updateZone = updateById('zones');
 
 export type PostWithZone = PostRow & { zone_name: string | null };
 export const listPosts = (q: Q, outletId: string): Promise<PostWithZone[]> =>
@@ -172,12 +153,8 @@ export const findPost = (q: Q, outletId: string, id: string): Promise<PostWithZo
     .where('posts.outlet_id', '=', outletId)
     .where('posts.id', '=', id)
     .executeTakeFirst();
-export async function insertPost(q: Q, row: PostRow) {
-  await q.insertInto('posts').values(row).execute();
-}
-export async function updatePost(q: Q, id: string, patch: Partial<PostRow>) {
-  await q.updateTable('posts').set(patch).where('id', '=', id).execute();
-}
+export const insertPost = insertRow('posts');
+export const updatePost = updateById('posts');
 
 // ---- staff
 export interface StaffFilter {
@@ -190,10 +167,7 @@ function filteredStaff(q: Q, f: StaffFilter) {
   let query = q.selectFrom('staff').where('staff.outlet_id', '=', f.outletId);
   if (f.active !== undefined) query = query.where('staff.active', '=', f.active ? 1 : 0);
   if (f.role) query = query.where('staff.roles', 'like', `%"${f.role}"%`);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) => eb.or([like('staff.name', p), like('staff.employee_no', p)]));
-  }
+  if (f.q) query = query.where(containsText(['staff.name', 'staff.employee_no'], f.q));
   return query;
 }
 
@@ -201,18 +175,18 @@ function filteredStaff(q: Q, f: StaffFilter) {
 export type StaffWithLogin = StaffRow & { user_id: string | null; username: string | null };
 
 export async function listStaff(q: Q, f: StaffFilter, offset: number, limit: number) {
-  const rows = await filteredStaff(q, f)
-    .leftJoin('users', 'users.staff_id', 'staff.id')
-    .selectAll('staff')
-    .select(['users.id as user_id', 'users.username'])
-    .orderBy('staff.employee_no')
-    .offset(offset)
-    .limit(limit)
-    .execute();
-  const count = await filteredStaff(q, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: rows as StaffWithLogin[], total: Number(count.n) };
+  const { rows, total } = await pageWithTotal(
+    filteredStaff(q, f),
+    (base) =>
+      base
+        .leftJoin('users', 'users.staff_id', 'staff.id')
+        .selectAll('staff')
+        .select(['users.id as user_id', 'users.username'])
+        .orderBy('staff.employee_no'),
+    offset,
+    limit,
+  );
+  return { rows: rows as StaffWithLogin[], total };
 }
 export const findStaff = (q: Q, outletId: string, id: string) =>
   q
@@ -225,12 +199,8 @@ export const findStaff = (q: Q, outletId: string, id: string) =>
     .executeTakeFirst() as Promise<StaffWithLogin | undefined>;
 export const staffByEmployeeNo = (q: Q, employeeNo: string) =>
   q.selectFrom('staff').select('id').where('employee_no', '=', employeeNo).executeTakeFirst();
-export async function insertStaff(q: Q, row: StaffRow) {
-  await q.insertInto('staff').values(row).execute();
-}
-export async function updateStaff(q: Q, id: string, patch: Partial<StaffRow>) {
-  await q.updateTable('staff').set(patch).where('id', '=', id).execute();
-}
+export const insertStaff = insertRow('staff');
+export const updateStaff = updateById('staff');
 
 // ---- business types
 export const listBusinessTypes = (q: Q) =>
@@ -239,12 +209,8 @@ export const findBusinessType = (q: Q, id: string) =>
   q.selectFrom('business_types').selectAll().where('id', '=', id).executeTakeFirst();
 export const businessTypeByCode = (q: Q, code: string) =>
   q.selectFrom('business_types').select('id').where('code', '=', code).executeTakeFirst();
-export async function insertBusinessType(q: Q, row: BusinessTypeRow) {
-  await q.insertInto('business_types').values(row).execute();
-}
-export async function updateBusinessType(q: Q, id: string, patch: Partial<BusinessTypeRow>) {
-  await q.updateTable('business_types').set(patch).where('id', '=', id).execute();
-}
+export const insertBusinessType = insertRow('business_types');
+export const updateBusinessType = updateById('business_types');
 
 // ---- bulk inserts (demo data, imports)
 export async function insertMany<

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { staffPhoneVisibility } from '@liangdian/shared';
 import type {
   BusinessType,
@@ -92,8 +93,7 @@ export class OrgService {
       this.outletFilter(actor, f),
       sort,
       desc,
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentOutlet), total, page: f.page, pageSize: f.pageSize };
   }
@@ -282,8 +282,7 @@ export class OrgService {
     const { rows, total } = await repo.listStaff(
       this.db,
       { outletId, q: f.q || undefined, role: f.role, active: f.active },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map((r) => this.staffView(actor, r)), total, page: f.page, pageSize: f.pageSize };
   }

@@ -1,5 +1,5 @@
 import type { BusinessType, Outlet, Post, Staff, Zone } from '@liangdian/shared/api';
-import { activeName, type FilterLabel, label, sheet } from '../../http/sheet';
+import { activeName, type FilterLabel, label, sheet, codeColumn } from '../../http/sheet';
 
 const q: FilterLabel = { label: label('关键词', 'Search') };
 const statusFilter: FilterLabel = {
@@ -32,7 +32,7 @@ export const zoneSheet = sheet<Zone>({
   title: label('功能分区', 'Zones'),
   columns: [
     { header: label('名称', 'Name'), value: (z) => z.name, width: 18 },
-    { header: label('类型', 'Kind'), value: (z) => z.kind, kind: 'code', codes: 'zoneKind' },
+    codeColumn(label('类型', 'Kind'), (z) => z.kind, 'zoneKind'),
     { header: label('容量', 'Capacity'), value: (z) => z.capacity, kind: 'int' },
     { header: label('状态', 'Status'), value: (z, l) => activeName(z.active, l) },
   ],
@@ -42,7 +42,7 @@ export const postSheet = sheet<Post>({
   title: label('站位', 'Posts'),
   columns: [
     { header: label('名称', 'Name'), value: (p) => p.name, width: 18 },
-    { header: label('类型', 'Kind'), value: (p) => p.kind, kind: 'code', codes: 'postKind' },
+    codeColumn(label('类型', 'Kind'), (p) => p.kind, 'postKind'),
     { header: label('所属区域', 'Zone'), value: (p) => p.zoneName, width: 18 },
     { header: label('状态', 'Status'), value: (p, l) => activeName(p.active, l) },
   ],
@@ -58,13 +58,7 @@ export const staffSheet = sheet<Staff>({
   columns: [
     { header: label('员工号', 'Employee no.'), value: (s) => s.employeeNo, width: 14 },
     { header: label('姓名', 'Name'), value: (s) => s.name, width: 12 },
-    {
-      header: label('岗位角色', 'Roles'),
-      value: (s) => s.roles,
-      kind: 'code',
-      codes: 'staffRole',
-      width: 30,
-    },
+    codeColumn(label('岗位角色', 'Roles'), (s) => s.roles, 'staffRole', 30),
     { header: label('业务技能', 'Skills'), value: (s) => s.skills, width: 30 },
     // masked by the same rules as on screen: the rows come from the list the reader may see
     { header: label('电话', 'Phone'), value: (s) => s.phone, width: 16 },
@@ -80,12 +74,7 @@ export const businessTypeSheet = sheet<BusinessType>({
     { header: label('代码', 'Code'), value: (b) => b.code },
     { header: label('中文名称', 'Chinese name'), value: (b) => b.nameZh },
     { header: label('英文名称', 'English name'), value: (b) => b.nameEn, width: 20 },
-    {
-      header: label('默认区域', 'Default zone'),
-      value: (b) => b.defaultZoneKind,
-      kind: 'code',
-      codes: 'zoneKind',
-    },
+    codeColumn(label('默认区域', 'Default zone'), (b) => b.defaultZoneKind, 'zoneKind'),
     { header: label('状态', 'Status'), value: (b, l) => activeName(b.active, l) },
   ],
 });

@@ -1,28 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  login,
-  makeBranchWithOutlets,
-  makeStaff,
-  makeTestApp,
-  PASSWORD,
-  type TestApp,
-} from '../../test/harness';
-import { readSheet } from '../../test/xlsx';
+import { describe, expect, it } from 'vitest';
+import { login, makeStaff, PASSWORD, useCastApp } from '../../test/harness';
+import { readSheet, expectSheetHead } from '../../test/xlsx';
 
 describe('user administration', () => {
-  let t: TestApp;
-  let cast: Awaited<ReturnType<typeof makeBranchWithOutlets>>;
-  let admin: Client;
-  beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    admin = await login(t, 'admin');
-  });
-  afterEach(() => t.close());
+  const ctx = useCastApp();
 
   it('creates a user who must change the password, and checks role against scope', async () => {
-    const noOutlet = await admin.post('/api/v1/users', {
+    const noOutlet = await ctx.admin.post('/api/v1/users', {
       username: 'wang.fang',
       displayName: '王芳',
       role: 'lobby_manager',
@@ -30,27 +14,27 @@ describe('user administration', () => {
     });
     expect(noOutlet.statusCode).toBe(400);
     expect(noOutlet.json().errors[0]).toMatchObject({ field: 'body.outletId', code: 'SCOPE_MISMATCH' });
-    const branchWithOutlet = await admin.post('/api/v1/users', {
+    const branchWithOutlet = await ctx.admin.post('/api/v1/users', {
       username: 'x.y',
       displayName: 'x',
       role: 'cp_officer',
-      outletId: cast.outletA,
+      outletId: ctx.cast.outletA,
       password: 'lobby-pass-123',
     });
     expect(branchWithOutlet.statusCode).toBe(400);
-    const weak = await admin.post('/api/v1/users', {
+    const weak = await ctx.admin.post('/api/v1/users', {
       username: 'wang.fang',
       displayName: '王芳',
       role: 'lobby_manager',
-      outletId: cast.outletA,
+      outletId: ctx.cast.outletA,
       password: 'wang.fang1',
     });
     expect(weak.json().code).toBe('PASSWORD_POLICY');
-    const ok = await admin.post('/api/v1/users', {
+    const ok = await ctx.admin.post('/api/v1/users', {
       username: 'wang.fang',
       displayName: '王芳',
       role: 'lobby_manager',
-      outletId: cast.outletA,
+      outletId: ctx.cast.outletA,
       password: 'lobby-pass-123',
     });
     expect(ok.statusCode).toBe(201);
@@ -60,43 +44,36 @@ describe('user administration', () => {
       mustChangePassword: true,
       active: true,
     });
-    const dup = await admin.post('/api/v1/users', {
+    const dup = await ctx.admin.post('/api/v1/users', {
       username: 'wang.fang',
       displayName: '另一个',
       role: 'staff',
-      outletId: cast.outletA,
+      outletId: ctx.cast.outletA,
       password: 'lobby-pass-123',
     });
     expect(dup.statusCode).toBe(409);
-    const wang = await login(t, 'wang.fang', 'lobby-pass-123');
-    expect((await wang.get(`/api/v1/outlets/${cast.outletB}`)).statusCode).toBe(404);
+    const wang = await login(ctx.t, 'wang.fang', 'lobby-pass-123');
+    expect((await wang.get(`/api/v1/outlets/${ctx.cast.outletB}`)).statusCode).toBe(404);
   });
 
   it('pages and filters users, and exports them', async () => {
-    const list = (await admin.get('/api/v1/users?pageSize=2')).json();
+    const list = (await ctx.admin.get('/api/v1/users?pageSize=2')).json();
     expect(list.total).toBe(6);
     expect(list.items).toHaveLength(2);
     expect(
-      (await admin.get('/api/v1/users?role=outlet_head'))
+      (await ctx.admin.get('/api/v1/users?role=outlet_head'))
         .json()
         .items.map((u: { username: string }) => u.username),
     ).toEqual(['head.a']);
-    expect((await admin.get(`/api/v1/users?outletId=${cast.outletA}`)).json().total).toBe(2);
-    const xlsx = await admin.get('/api/v1/users/export.xlsx');
+    expect((await ctx.admin.get(`/api/v1/users?outletId=${ctx.cast.outletA}`)).json().total).toBe(2);
+    const xlsx = await ctx.admin.get('/api/v1/users/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const all = await readSheet(xlsx);
-    expect(all.title).toBe('用户列表');
-    expect(all.headers).toEqual([
-      '用户名',
-      '姓名',
-      '角色',
-      '数据范围',
-      '员工档案',
-      '状态',
-      '最近登录',
-      '创建时间',
-    ]);
+    expectSheetHead(all, {
+      title: '用户列表',
+      headers: ['用户名', '姓名', '角色', '数据范围', '员工档案', '状态', '最近登录', '创建时间'],
+    });
     expect(all.rows).toHaveLength(6);
     // roles by their names, the scope by the outlet's name, times as Excel dates (Beijing)
     const head = all.rows.find((r) => r[0] === 'head.a')!;
@@ -106,9 +83,9 @@ describe('user administration', () => {
     expect(head[7]).toBeInstanceOf(Date);
     expect(head[7]).toEqual(new Date('2026-11-02T09:00:00Z'));
     // the filter line names the filter, the outlet by its name; in English for whoever reads English
-    await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+    await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' });
     const en = await readSheet(
-      await admin.get(`/api/v1/users/export.xlsx?role=outlet_head&outletId=${cast.outletA}`),
+      await ctx.admin.get(`/api/v1/users/export.xlsx?role=outlet_head&outletId=${ctx.cast.outletA}`),
     );
     expect(en.title).toBe('Users');
     expect(en.filterLine).toContain('Role: Outlet head; Outlet: 甲支行');
@@ -116,47 +93,54 @@ describe('user administration', () => {
   });
 
   it('deactivating a user ends their sessions at once', async () => {
-    const head = await login(t, 'head.a');
+    const head = await login(ctx.t, 'head.a');
     expect((await head.get('/api/v1/auth/me')).statusCode).toBe(200);
-    const off = await admin.post(`/api/v1/users/${cast.headA.id}/deactivate`);
+    const off = await ctx.admin.post(`/api/v1/users/${ctx.cast.headA.id}/deactivate`);
     expect(off.json().active).toBe(false);
     expect((await head.get('/api/v1/auth/me')).statusCode).toBe(401);
-    await expect(login(t, 'head.a')).rejects.toThrow(/401/);
-    await admin.post(`/api/v1/users/${cast.headA.id}/reactivate`);
-    expect((await login(t, 'head.a')).csrf).toBeTruthy();
+    await expect(login(ctx.t, 'head.a')).rejects.toThrow(/401/);
+    await ctx.admin.post(`/api/v1/users/${ctx.cast.headA.id}/reactivate`);
+    expect((await login(ctx.t, 'head.a')).csrf).toBeTruthy();
   });
 
   it('moving a user to another outlet changes their scope at once', async () => {
-    const head = await login(t, 'head.a');
-    expect((await head.get(`/api/v1/outlets/${cast.outletA}`)).statusCode).toBe(200);
-    await admin.patch(`/api/v1/users/${cast.headA.id}`, { outletId: cast.outletB });
-    expect((await head.get(`/api/v1/outlets/${cast.outletA}`)).statusCode).toBe(401);
-    const again = await login(t, 'head.a');
-    expect((await again.get(`/api/v1/outlets/${cast.outletA}`)).statusCode).toBe(404);
-    expect((await again.get(`/api/v1/outlets/${cast.outletB}`)).statusCode).toBe(200);
+    const head = await login(ctx.t, 'head.a');
+    expect((await head.get(`/api/v1/outlets/${ctx.cast.outletA}`)).statusCode).toBe(200);
+    await ctx.admin.patch(`/api/v1/users/${ctx.cast.headA.id}`, { outletId: ctx.cast.outletB });
+    expect((await head.get(`/api/v1/outlets/${ctx.cast.outletA}`)).statusCode).toBe(401);
+    const again = await login(ctx.t, 'head.a');
+    expect((await again.get(`/api/v1/outlets/${ctx.cast.outletA}`)).statusCode).toBe(404);
+    expect((await again.get(`/api/v1/outlets/${ctx.cast.outletB}`)).statusCode).toBe(200);
   });
 
   it('resets a password and unlocks an account', async () => {
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({
+      await ctx.t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
         payload: { username: 'lobby.a', password: 'wrong-wrong-1' },
       });
     }
-    expect((await admin.get('/api/v1/users?q=lobby')).json().items[0].lockedUntil).not.toBeNull();
-    expect((await admin.post(`/api/v1/users/${cast.lobbyA.id}/unlock`)).json().lockedUntil).toBeNull();
+    expect((await ctx.admin.get('/api/v1/users?q=lobby')).json().items[0].lockedUntil).not.toBeNull();
     expect(
-      (await admin.post(`/api/v1/users/${cast.lobbyA.id}/reset-password`, { password: 'brand-new-pass-7' }))
-        .statusCode,
+      (await ctx.admin.post(`/api/v1/users/${ctx.cast.lobbyA.id}/unlock`)).json().lockedUntil,
+    ).toBeNull();
+    expect(
+      (
+        await ctx.admin.post(`/api/v1/users/${ctx.cast.lobbyA.id}/reset-password`, {
+          password: 'brand-new-pass-7',
+        })
+      ).statusCode,
     ).toBe(204);
-    const lobby = await login(t, 'lobby.a', 'brand-new-pass-7');
+    const lobby = await login(ctx.t, 'lobby.a', 'brand-new-pass-7');
     expect((await lobby.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
   });
 
   it('never lets an admin lock themselves out', async () => {
-    expect((await admin.post(`/api/v1/users/${cast.admin.id}/deactivate`)).statusCode).toBe(403);
-    expect((await admin.patch(`/api/v1/users/${cast.admin.id}`, { role: 'reviewer' })).statusCode).toBe(403);
+    expect((await ctx.admin.post(`/api/v1/users/${ctx.cast.admin.id}/deactivate`)).statusCode).toBe(403);
+    expect(
+      (await ctx.admin.patch(`/api/v1/users/${ctx.cast.admin.id}`, { role: 'reviewer' })).statusCode,
+    ).toBe(403);
   });
 
   describe('logins of staff members', () => {
@@ -164,38 +148,38 @@ describe('user administration', () => {
       username: 'zhao.min',
       displayName: '赵敏',
       role: 'staff',
-      outletId: cast.outletA,
+      outletId: ctx.cast.outletA,
       password: 'lobby-pass-123',
       staffId,
       ...over,
     });
 
     it('makes a staff member a login of their outlet, once, in a role they hold', async () => {
-      const teller = await makeStaff(t, cast.outletA, '钱进', ['teller']);
-      const lobbyStaff = await makeStaff(t, cast.outletA, '赵敏', ['lobby_manager', 'teller']);
-      const ofB = await makeStaff(t, cast.outletB, '孙涛', ['lobby_manager']);
+      const teller = await makeStaff(ctx.t, ctx.cast.outletA, '钱进', ['teller']);
+      const lobbyStaff = await makeStaff(ctx.t, ctx.cast.outletA, '赵敏', ['lobby_manager', 'teller']);
+      const ofB = await makeStaff(ctx.t, ctx.cast.outletB, '孙涛', ['lobby_manager']);
 
       // a teller may sign in as staff, not as a lobby manager or outlet head
-      const wrongRole = await admin.post('/api/v1/users', body(teller, { role: 'lobby_manager' }));
+      const wrongRole = await ctx.admin.post('/api/v1/users', body(teller, { role: 'lobby_manager' }));
       expect(wrongRole.statusCode).toBe(400);
       expect(wrongRole.json()).toMatchObject({ code: 'STAFF_ROLE_MISMATCH' });
       expect(wrongRole.json().errors[0]).toMatchObject({ field: 'body.role', code: 'STAFF_ROLE_MISMATCH' });
       expect(wrongRole.json().detail).toContain('钱进');
       // the staff member must work at the outlet the login is scoped to
-      const wrongOutlet = await admin.post('/api/v1/users', body(ofB, { role: 'lobby_manager' }));
+      const wrongOutlet = await ctx.admin.post('/api/v1/users', body(ofB, { role: 'lobby_manager' }));
       expect(wrongOutlet.statusCode).toBe(400);
       expect(wrongOutlet.json()).toMatchObject({ code: 'STAFF_NOT_IN_OUTLET' });
       expect(wrongOutlet.json().errors[0].field).toBe('body.outletId');
-      const branchRole = await admin.post(
+      const branchRole = await ctx.admin.post(
         '/api/v1/users',
         body(lobbyStaff, { role: 'cp_officer', outletId: null }),
       );
       expect(branchRole.statusCode).toBe(400);
       expect(branchRole.json().code).toBe('STAFF_NOT_IN_OUTLET');
-      const unknown = await admin.post('/api/v1/users', body('no-such-staff'));
+      const unknown = await ctx.admin.post('/api/v1/users', body('no-such-staff'));
       expect(unknown.json().code).toBe('STAFF_NOT_IN_OUTLET');
 
-      const made = await admin.post('/api/v1/users', body(lobbyStaff, { role: 'lobby_manager' }));
+      const made = await ctx.admin.post('/api/v1/users', body(lobbyStaff, { role: 'lobby_manager' }));
       expect(made.statusCode).toBe(201);
       expect(made.json()).toMatchObject({
         username: 'zhao.min',
@@ -205,69 +189,72 @@ describe('user administration', () => {
         staffName: '赵敏',
       });
       // the staff record shows its login
-      const staff = (await admin.get(`/api/v1/outlets/${cast.outletA}/staff?q=赵敏`)).json().items[0];
+      const staff = (await ctx.admin.get(`/api/v1/outlets/${ctx.cast.outletA}/staff?q=赵敏`)).json().items[0];
       expect(staff).toMatchObject({ id: lobbyStaff, userId: made.json().id, username: 'zhao.min' });
       // one login per staff member, said in the user's language
-      const again = await admin.post('/api/v1/users', body(lobbyStaff, { username: 'zhao.min2' }));
+      const again = await ctx.admin.post('/api/v1/users', body(lobbyStaff, { username: 'zhao.min2' }));
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({
         code: 'STAFF_HAS_LOGIN',
         detail: '员工赵敏已有登录账号（zhao.min），每位员工只能有一个账号',
       });
-      await admin.patch('/api/v1/auth/me', { locale: 'en-US' });
-      const againEn = await admin.post('/api/v1/users', body(lobbyStaff, { username: 'zhao.min2' }));
-      await admin.patch('/api/v1/auth/me', { locale: 'zh-CN' });
+      await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' });
+      const againEn = await ctx.admin.post('/api/v1/users', body(lobbyStaff, { username: 'zhao.min2' }));
+      await ctx.admin.patch('/api/v1/auth/me', { locale: 'zh-CN' });
       expect(againEn.json().detail).toBe(
         '赵敏 already has a login (zhao.min); a staff member has one login at most',
       );
 
       // the session knows the staff record
-      const zhao = await login(t, 'zhao.min', 'lobby-pass-123');
+      const zhao = await login(ctx.t, 'zhao.min', 'lobby-pass-123');
       expect((await zhao.get('/api/v1/auth/me')).json().user).toMatchObject({
         staffId: lobbyStaff,
         staffName: '赵敏',
       });
       // the audit log has the link
-      const entry = (await admin.get('/api/v1/audit?entityType=user&action=create')).json().items[0];
+      const entry = (await ctx.admin.get('/api/v1/audit?entityType=user&action=create')).json().items[0];
       expect(entry.after).toMatchObject({ username: 'zhao.min', staffId: lobbyStaff });
       // the user list and its export show the staff record
-      const listed = (await admin.get('/api/v1/users?q=zhao')).json().items[0];
+      const listed = (await ctx.admin.get('/api/v1/users?q=zhao')).json().items[0];
       expect(listed.staffName).toBe('赵敏');
-      const sheet = await readSheet(await admin.get('/api/v1/users/export.xlsx?q=zhao'));
+      const sheet = await readSheet(await ctx.admin.get('/api/v1/users/export.xlsx?q=zhao'));
       expect(sheet.rows[0]![4]).toBe('赵敏');
     });
 
     it('keeps a linked login at its staff member’s outlet, and unlinks it on request', async () => {
-      const s = await makeStaff(t, cast.outletA, '钱进', ['teller']);
-      const made = (await admin.post('/api/v1/users', body(s))).json();
-      const moved = await admin.patch(`/api/v1/users/${made.id}`, { outletId: cast.outletB });
+      const s = await makeStaff(ctx.t, ctx.cast.outletA, '钱进', ['teller']);
+      const made = (await ctx.admin.post('/api/v1/users', body(s))).json();
+      const moved = await ctx.admin.patch(`/api/v1/users/${made.id}`, { outletId: ctx.cast.outletB });
       expect(moved.statusCode).toBe(400);
       expect(moved.json().code).toBe('STAFF_NOT_IN_OUTLET');
-      const promoted = await admin.patch(`/api/v1/users/${made.id}`, { role: 'outlet_head' });
+      const promoted = await ctx.admin.patch(`/api/v1/users/${made.id}`, { role: 'outlet_head' });
       expect(promoted.json().code).toBe('STAFF_ROLE_MISMATCH');
       // unlinked, the login may move; the staff record has no login any more
-      const unlinked = await admin.patch(`/api/v1/users/${made.id}`, {
+      const unlinked = await ctx.admin.patch(`/api/v1/users/${made.id}`, {
         staffId: null,
-        outletId: cast.outletB,
+        outletId: ctx.cast.outletB,
       });
       expect(unlinked.statusCode).toBe(200);
       expect(unlinked.json()).toMatchObject({ staffId: null, staffName: null, outletName: '乙支行' });
-      const staff = (await admin.get(`/api/v1/outlets/${cast.outletA}/staff?q=钱进`)).json().items[0];
+      const staff = (await ctx.admin.get(`/api/v1/outlets/${ctx.cast.outletA}/staff?q=钱进`)).json().items[0];
       expect(staff).toMatchObject({ userId: null, username: null });
       // and an existing login may be linked to a staff member without one
-      const relinked = await admin.patch(`/api/v1/users/${cast.lobbyA.id}`, { staffId: s });
+      const relinked = await ctx.admin.patch(`/api/v1/users/${ctx.cast.lobbyA.id}`, { staffId: s });
       expect(relinked.statusCode).toBe(400); // lobby.a is a lobby manager; 钱进 is a teller
-      const asStaff = await admin.patch(`/api/v1/users/${cast.lobbyA.id}`, { staffId: s, role: 'staff' });
+      const asStaff = await ctx.admin.patch(`/api/v1/users/${ctx.cast.lobbyA.id}`, {
+        staffId: s,
+        role: 'staff',
+      });
       expect(asStaff.json()).toMatchObject({ staffId: s, role: 'staff' });
     });
 
     it('lets only admins make logins for staff', async () => {
-      const s = await makeStaff(t, cast.outletA, '钱进', ['teller']);
+      const s = await makeStaff(ctx.t, ctx.cast.outletA, '钱进', ['teller']);
       for (const who of ['cpo', 'head.a']) {
-        const c = await login(t, who);
+        const c = await login(ctx.t, who);
         expect((await c.post('/api/v1/users', body(s, { password: PASSWORD }))).statusCode).toBe(403);
       }
-      const staff = (await admin.get(`/api/v1/outlets/${cast.outletA}/staff?q=钱进`)).json().items[0];
+      const staff = (await ctx.admin.get(`/api/v1/outlets/${ctx.cast.outletA}/staff?q=钱进`)).json().items[0];
       expect(staff.userId).toBeNull();
     });
   });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 
@@ -31,6 +32,26 @@ export const findByUsername = (q: Q, username: string): Promise<UserWithOutlet |
 /** The login of a staff member, if they have one. */
 export const findByStaffId = (q: Q, staffId: string) =>
   q.selectFrom('users').select(['id', 'username']).where('staff_id', '=', staffId).executeTakeFirst();
+
+/** Who a new login is; newUserRow fills in the rest. */
+export type NewUser = Pick<
+  UserRow,
+  'id' | 'username' | 'display_name' | 'role' | 'branch_id' | 'outlet_id' | 'staff_id' | 'password_hash'
+> &
+  Partial<Pick<UserRow, 'must_change_password'>>;
+
+/** The row of a new login at `now`: active, unlocked, zh-CN, never signed in, no password change due. */
+export const newUserRow = (user: NewUser, now: string): UserRow => ({
+  failed_logins: 0,
+  locked_until: null,
+  active: 1,
+  must_change_password: 0,
+  locale: 'zh-CN',
+  last_login_at: null,
+  created_at: now,
+  updated_at: now,
+  ...user,
+});
 
 export async function insert(q: Q, row: UserRow): Promise<void> {
   await q.insertInto('users').values(row).execute();
@@ -75,12 +96,6 @@ function filtered(q: Q, f: UserFilter) {
 
 export async function list(q: Q, f: UserFilter, offset: number, limit: number) {
   const base = filtered(q, f);
-  const [rows, count] = await Promise.all([
-    base.orderBy('users.username').offset(offset).limit(limit).execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  // the filter selects the user's columns: the count runs without them
+  return pageWithTotal(base.clearSelect(), () => base.orderBy('users.username'), offset, limit);
 }

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../lib/paging';
 import { BRANCH_SCOPED_ROLES, OUTLET_SCOPED_ROLES, passwordProblems, type UserRole } from '@liangdian/shared';
 import {
   loginRolesForStaff,
@@ -101,8 +102,7 @@ export class UsersService {
     const { rows, total } = await repo.list(
       this.db,
       { branchId: actor.branchId, q: f.q || undefined, role: f.role, outletId: f.outletId, active: f.active },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
+      ...pageWindow(f),
     );
     return { items: rows.map(presentUser), total, page: f.page, pageSize: f.pageSize };
   }
@@ -124,24 +124,23 @@ export class UsersService {
       if (await repo.findByUsername(trx, input.username)) throw conflict('USERNAME_TAKEN', 'username');
       const now = at.toISOString();
       const id = newId();
-      await repo.insert(trx, {
-        id,
-        username: input.username,
-        display_name: input.displayName,
-        role: input.role,
-        branch_id: actor.branchId,
-        outlet_id: input.outletId,
-        staff_id: staffId,
-        password_hash: hash,
-        failed_logins: 0,
-        locked_until: null,
-        active: 1,
-        must_change_password: opts.mustChangePassword === false ? 0 : 1,
-        locale: 'zh-CN',
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-      });
+      await repo.insert(
+        trx,
+        repo.newUserRow(
+          {
+            id,
+            username: input.username,
+            display_name: input.displayName,
+            role: input.role,
+            branch_id: actor.branchId,
+            outlet_id: input.outletId,
+            staff_id: staffId,
+            password_hash: hash,
+            must_change_password: opts.mustChangePassword === false ? 0 : 1,
+          },
+          now,
+        ),
+      );
       const after = presentUser((await repo.findById(trx, id))!);
       return [after, entry('create', id, null, after)];
     });

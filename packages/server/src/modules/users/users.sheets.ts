@@ -1,5 +1,5 @@
 import type { User } from '@liangdian/shared/api';
-import { activeName, label, sheet } from '../../http/sheet';
+import { activeName, label, sheet, codeColumn } from '../../http/sheet';
 
 /**
  * The accounts list as .xlsx: role names, the outlet and staff record by name, Beijing times;
@@ -17,7 +17,7 @@ export const userSheet = (filteredOutletName?: string) =>
     columns: [
       { header: label('用户名', 'Username'), value: (u) => u.username, width: 18 },
       { header: label('姓名', 'Name'), value: (u) => u.displayName, width: 16 },
-      { header: label('角色', 'Role'), value: (u) => u.role, kind: 'code', codes: 'userRole', width: 18 },
+      codeColumn(label('角色', 'Role'), (u) => u.role, 'userRole', 18),
       {
         header: label('数据范围', 'Scope'),
         value: (u, l) => u.outletName ?? (l === 'zh-CN' ? '全分行' : 'Whole branch'),

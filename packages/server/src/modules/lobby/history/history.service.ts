@@ -1,3 +1,4 @@
+import { pageWindow } from '../../../lib/paging';
 import { beijingDate, beijingDayStartMs, beijingMs } from '@liangdian/engine/time';
 import type { LobbyMode } from '@liangdian/shared';
 import type { LobbyLogEntry, LobbyLogQuery, LobbyReplay } from '@liangdian/shared/api';
@@ -35,12 +36,7 @@ export class HistoryService {
   async listLog(actor: Actor, outletId: string, f: LobbyLogQuery): Promise<Page<LobbyLogEntry>> {
     await this.guard.requireOutlet(actor, outletId);
     const day = f.date ?? this.today();
-    const { rows, total } = await repo.listLog(
-      this.db,
-      { outletId, day, kind: f.kind },
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
-    );
+    const { rows, total } = await repo.listLog(this.db, { outletId, day, kind: f.kind }, ...pageWindow(f));
     return { items: rows.map((r) => presentLog(r, actor.locale)), total, page: f.page, pageSize: f.pageSize };
   }
 

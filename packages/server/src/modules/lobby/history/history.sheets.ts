@@ -1,5 +1,5 @@
 import type { LobbyLogEntry } from '@liangdian/shared/api';
-import { label, sheet } from '../../../http/sheet';
+import { label, sheet, codeColumn } from '../../../http/sheet';
 
 /** The mode a switch came from or went to (mode_switch lines only). */
 const switched = (l: LobbyLogEntry, end: 'from' | 'to') =>
@@ -14,20 +14,15 @@ export const lobbyLogSheet = sheet<LobbyLogEntry>({
   },
   columns: [
     { header: label('时间', 'Time'), value: (l) => l.at, kind: 'datetime' },
-    { header: label('类别', 'Kind'), value: (l) => l.kind, kind: 'code', codes: 'lobbyLogKind' },
+    codeColumn(label('类别', 'Kind'), (l) => l.kind, 'lobbyLogKind'),
     {
       header: label('操作人', 'By'),
       // the server's own entries (time-outs, prompts, switches by the plan)
       value: (l, locale) => (l.actorName === 'system' ? label('系统', 'System')[locale] : l.actorName),
       width: 14,
     },
-    {
-      header: label('原模式', 'Mode from'),
-      value: (l) => switched(l, 'from'),
-      kind: 'code',
-      codes: 'lobbyMode',
-    },
-    { header: label('新模式', 'Mode to'), value: (l) => switched(l, 'to'), kind: 'code', codes: 'lobbyMode' },
+    codeColumn(label('原模式', 'Mode from'), (l) => switched(l, 'from'), 'lobbyMode'),
+    codeColumn(label('新模式', 'Mode to'), (l) => switched(l, 'to'), 'lobbyMode'),
     {
       header: label('内容', 'Message'),
       value: (l, locale) => (locale === 'zh-CN' ? l.messageZh : l.messageEn),

@@ -1,47 +1,45 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, login, makeBranchWithOutlets, makeTestApp, type TestApp } from '../../../test/harness';
-import { readSheet } from '../../../test/xlsx';
-import { type Cast, ev, makeToken, send } from '../lobby.fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, login, useCastApp } from '../../../test/harness';
+import { readSheet, expectSheetHead } from '../../../test/xlsx';
+import { ev, makeToken, send } from '../lobby.fixtures';
 
 describe('live lobby: machine tokens and ticket events', () => {
-  let t: TestApp;
-  let cast: Cast;
   let head: Client;
+  const ctx = useCastApp({ signIn: false });
   beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    head = await login(t, 'head.a');
+    head = await login(ctx.t, 'head.a');
   });
-  afterEach(() => t.close());
 
   it('creates a token shown once, lists it without the secret, audits, and revokes it', async () => {
-    const tok = await makeToken(head, cast.outletA);
+    const tok = await makeToken(head, ctx.cast.outletA);
     expect(tok.token).toMatch(/^ldm_/);
-    const list = await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens`);
+    const list = await head.get(`/api/v1/outlets/${ctx.cast.outletA}/machine-tokens`);
     expect(list.json().total).toBe(1);
     expect(list.json().items[0]).not.toHaveProperty('token');
     expect(list.json().items[0].prefix).toBe(tok.token.slice(0, 8));
-    const stored = await t.database.db.selectFrom('machine_tokens').selectAll().executeTakeFirstOrThrow();
+    const stored = await ctx.t.database.db.selectFrom('machine_tokens').selectAll().executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(tok.token);
     expect(stored.token_hash).toHaveLength(64);
 
-    const lobby = await login(t, 'lobby.a');
+    const lobby = await login(ctx.t, 'lobby.a');
     expect(
-      (await lobby.post(`/api/v1/outlets/${cast.outletA}/machine-tokens`, { name: 'x' })).statusCode,
+      (await lobby.post(`/api/v1/outlets/${ctx.cast.outletA}/machine-tokens`, { name: 'x' })).statusCode,
     ).toBe(403);
     expect(
-      (await head.post(`/api/v1/outlets/${cast.outletB}/machine-tokens`, { name: 'x' })).statusCode,
+      (await head.post(`/api/v1/outlets/${ctx.cast.outletB}/machine-tokens`, { name: 'x' })).statusCode,
     ).toBe(404);
 
-    expect((await send(t, cast.outletA, tok.token, [ev('A1', 'issued', '08:55')])).statusCode).toBe(200);
-    const rev = await head.post(`/api/v1/outlets/${cast.outletA}/machine-tokens/${tok.id}/revoke`);
+    expect((await send(ctx.t, ctx.cast.outletA, tok.token, [ev('A1', 'issued', '08:55')])).statusCode).toBe(
+      200,
+    );
+    const rev = await head.post(`/api/v1/outlets/${ctx.cast.outletA}/machine-tokens/${tok.id}/revoke`);
     expect(rev.statusCode).toBe(200);
-    expect(rev.json().revokedAt).toBe(t.clock.now().toISOString());
-    const refused = await send(t, cast.outletA, tok.token, [ev('A2', 'issued', '08:56')]);
+    expect(rev.json().revokedAt).toBe(ctx.t.clock.now().toISOString());
+    const refused = await send(ctx.t, ctx.cast.outletA, tok.token, [ev('A2', 'issued', '08:56')]);
     expect(refused.statusCode).toBe(401);
     expect(refused.json().code).toBe('MACHINE_TOKEN_INVALID');
 
-    const admin = await login(t, 'admin');
+    const admin = await login(ctx.t, 'admin');
     const audit = await admin.get('/api/v1/audit?entityType=machine_token');
     expect(
       audit
@@ -49,12 +47,16 @@ describe('live lobby: machine tokens and ticket events', () => {
         .items.map((e: { action: string }) => e.action)
         .sort(),
     ).toEqual(['create', 'revoke']);
-    const xlsx = await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens/export.xlsx?revoked=true`);
+    const xlsx = await head.get(
+      `/api/v1/outlets/${ctx.cast.outletA}/machine-tokens/export.xlsx?revoked=true`,
+    );
     expect(xlsx.statusCode).toBe(200);
     const sheet = await readSheet(xlsx);
-    expect(sheet.title).toBe('叫号机令牌');
-    expect(sheet.filterLine).toContain('状态：已吊销');
-    expect(sheet.headers).toEqual(['名称', '前缀', '状态', '创建时间', '最近使用', '吊销时间']);
+    expectSheetHead(sheet, {
+      title: '叫号机令牌',
+      filter: '状态：已吊销',
+      headers: ['名称', '前缀', '状态', '创建时间', '最近使用', '吊销时间'],
+    });
     expect(sheet.rows).toHaveLength(1);
     const [name, prefix, status, created, lastUsed, revoked] = sheet.rows[0]!;
     expect([name, prefix, status]).toEqual(['叫号机 1', tok.token.slice(0, 8), '已吊销']);
@@ -65,26 +67,26 @@ describe('live lobby: machine tokens and ticket events', () => {
     // the secret is nowhere in the file
     expect(JSON.stringify(sheet.rows)).not.toContain(tok.token);
     const active = await readSheet(
-      await head.get(`/api/v1/outlets/${cast.outletA}/machine-tokens/export.xlsx?revoked=false`),
+      await head.get(`/api/v1/outlets/${ctx.cast.outletA}/machine-tokens/export.xlsx?revoked=false`),
     );
     expect(active.rows).toEqual([]);
   });
 
   it("refuses a missing token (401), another outlet's token (403) and a batch over 1,000 (413)", async () => {
-    const tok = await makeToken(head, cast.outletA);
-    expect((await send(t, cast.outletA, null, [ev('A1', 'issued', '08:55')])).json().code).toBe(
+    const tok = await makeToken(head, ctx.cast.outletA);
+    expect((await send(ctx.t, ctx.cast.outletA, null, [ev('A1', 'issued', '08:55')])).json().code).toBe(
       'MACHINE_TOKEN_INVALID',
     );
-    expect((await send(t, cast.outletA, 'ldm_nonsense', [])).statusCode).toBe(401);
-    const other = await send(t, cast.outletB, tok.token, [ev('A1', 'issued', '08:55')]);
+    expect((await send(ctx.t, ctx.cast.outletA, 'ldm_nonsense', [])).statusCode).toBe(401);
+    const other = await send(ctx.t, ctx.cast.outletB, tok.token, [ev('A1', 'issued', '08:55')]);
     expect(other.statusCode).toBe(403);
     const big = Array.from({ length: 1001 }, (_, i) => ev(`B${i}`, 'issued', '08:50'));
-    const tooMany = await send(t, cast.outletA, tok.token, big);
+    const tooMany = await send(ctx.t, ctx.cast.outletA, tok.token, big);
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.json().code).toBe('TICKET_BATCH_TOO_LARGE');
-    const ok = await send(t, cast.outletA, tok.token, big.slice(0, 1000));
+    const ok = await send(ctx.t, ctx.cast.outletA, tok.token, big.slice(0, 1000));
     expect(ok.json().accepted).toBe(1000);
-    const count = await t.database.db
+    const count = await ctx.t.database.db
       .selectFrom('ticket_events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -92,7 +94,7 @@ describe('live lobby: machine tokens and ticket events', () => {
   });
 
   it('answers per event: accepted, duplicate, rejected with a code; bad events spoil nothing', async () => {
-    const tok = await makeToken(head, cast.outletA);
+    const tok = await makeToken(head, ctx.cast.outletA);
     const good = ev('A001', 'issued', '08:40');
     const batch = [
       good,
@@ -107,7 +109,7 @@ describe('live lobby: machine tokens and ticket events', () => {
       ev('A007', 'transferred', '08:46'),
       ev('A008', 'issued', '09:04'), // 4 minutes ahead: accepted
     ];
-    const res = await send(t, cast.outletA, tok.token, batch, { 'accept-language': 'en-US' });
+    const res = await send(ctx.t, ctx.cast.outletA, tok.token, batch, { 'accept-language': 'en-US' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.results.map((r: { status: string; code?: string }) => r.code ?? r.status)).toEqual([
@@ -128,19 +130,19 @@ describe('live lobby: machine tokens and ticket events', () => {
     expect(body.results[7]).toMatchObject({ index: 7, eventId: null });
 
     // Idempotent: the same batch again stores nothing new.
-    const again = await send(t, cast.outletA, tok.token, batch);
+    const again = await send(ctx.t, ctx.cast.outletA, tok.token, batch);
     expect(again.json()).toMatchObject({ accepted: 0, duplicate: 3, rejected: 8 });
-    const rows = await t.database.db.selectFrom('ticket_events').select('event_id').execute();
+    const rows = await ctx.t.database.db.selectFrom('ticket_events').select('event_id').execute();
     expect(rows.map((r) => r.event_id).sort()).toEqual(
       [good.eventId, (batch[10] as { eventId: string }).eventId].sort(),
     );
-    const lobby = await head.get(`/api/v1/outlets/${cast.outletA}/lobby`);
+    const lobby = await head.get(`/api/v1/outlets/${ctx.cast.outletA}/lobby`);
     expect(lobby.json()).toMatchObject({ arrivals: 2, waiting: 2, day: '2026-11-02' });
   });
 
   it('needs no session or CSRF token, even with a session cookie present', async () => {
-    const tok = await makeToken(head, cast.outletA);
-    const res = await send(t, cast.outletA, tok.token, [ev('A1', 'issued', '08:55')], {
+    const tok = await makeToken(head, ctx.cast.outletA);
+    const res = await send(ctx.t, ctx.cast.outletA, tok.token, [ev('A1', 'issued', '08:55')], {
       cookie: `ld_session=${head.cookie}`,
     });
     expect(res.statusCode).toBe(200);
@@ -148,7 +150,7 @@ describe('live lobby: machine tokens and ticket events', () => {
   });
 
   it("places late events by their time and derives the day's state; survives a restart", async () => {
-    const tok = await makeToken(head, cast.outletA);
+    const tok = await makeToken(head, ctx.cast.outletA);
     const events = [
       ev('A001', 'issued', '08:30'),
       ev('A002', 'issued', '08:35'),
@@ -163,9 +165,9 @@ describe('live lobby: machine tokens and ticket events', () => {
     ];
     events[9]!.at = '2026-11-01T16:00:00+08:00';
     // Later events first, in two batches.
-    await send(t, cast.outletA, tok.token, events.slice(5));
-    await send(t, cast.outletA, tok.token, events.slice(0, 5));
-    const s = (await head.get(`/api/v1/outlets/${cast.outletA}/lobby`)).json();
+    await send(ctx.t, ctx.cast.outletA, tok.token, events.slice(5));
+    await send(ctx.t, ctx.cast.outletA, tok.token, events.slice(0, 5));
+    const s = (await head.get(`/api/v1/outlets/${ctx.cast.outletA}/lobby`)).json();
     expect(s).toMatchObject({
       arrivals: 4,
       served: 1,
@@ -197,14 +199,14 @@ describe('live lobby: machine tokens and ticket events', () => {
     const { testConfig } = await import('../../../config');
     const again = await buildApp({
       config: testConfig(),
-      database: t.database,
-      clock: t.clock,
+      database: ctx.t.database,
+      clock: ctx.t.clock,
       migrate: false,
     });
     try {
       const res = await again.inject({
         method: 'GET',
-        url: `/api/v1/outlets/${cast.outletA}/lobby`,
+        url: `/api/v1/outlets/${ctx.cast.outletA}/lobby`,
         headers: { cookie: `ld_session=${head.cookie}` },
       });
       expect(res.json()).toEqual(s);
@@ -213,15 +215,15 @@ describe('live lobby: machine tokens and ticket events', () => {
     }
 
     // Settings: 50% within 20 minutes meets the target.
-    const set = await head.put(`/api/v1/outlets/${cast.outletA}/lobby/settings`, {
+    const set = await head.put(`/api/v1/outlets/${ctx.cast.outletA}/lobby/settings`, {
       serviceLevelTarget: 0.5,
       targetWaitMinutes: 20,
     });
     expect(set.statusCode).toBe(200);
-    const s2 = (await head.get(`/api/v1/outlets/${cast.outletA}/lobby`)).json();
+    const s2 = (await head.get(`/api/v1/outlets/${ctx.cast.outletA}/lobby`)).json();
     expect(s2).toMatchObject({ serviceLevel: 0.667, meetsTarget: true, targetWaitMinutes: 20 });
     // Outside the scope: 404.
-    const other = await login(t, 'head.a');
-    expect((await other.get(`/api/v1/outlets/${cast.outletB}/lobby`)).statusCode).toBe(404);
+    const other = await login(ctx.t, 'head.a');
+    expect((await other.get(`/api/v1/outlets/${ctx.cast.outletB}/lobby`)).statusCode).toBe(404);
   });
 });

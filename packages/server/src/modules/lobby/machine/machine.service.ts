@@ -1,3 +1,4 @@
+import { pageWindow } from '../../../lib/paging';
 import { beijingDate } from '@liangdian/engine/time';
 import { MAX_TICKET_BATCH } from '@liangdian/shared';
 import {
@@ -62,13 +63,7 @@ export class MachineService {
   // ---------------------------------------------------------------- machine tokens
   async listTokens(actor: Actor, outletId: string, f: MachineTokenQuery): Promise<Page<MachineToken>> {
     await this.guard.requireOutlet(actor, outletId, 'lobby.configure');
-    const { rows, total } = await repo.listTokens(
-      this.db,
-      outletId,
-      f.revoked,
-      (f.page - 1) * f.pageSize,
-      f.pageSize,
-    );
+    const { rows, total } = await repo.listTokens(this.db, outletId, f.revoked, ...pageWindow(f));
     return { items: rows.map(presentToken), total, page: f.page, pageSize: f.pageSize };
   }
 

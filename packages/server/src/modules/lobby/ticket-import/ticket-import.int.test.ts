@@ -1,18 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../lib/ids';
-import {
-  type Client,
-  login,
-  makeBranchWithOutlets,
-  makeStaff,
-  makeTestApp,
-  type TestApp,
-} from '../../../test/harness';
-import { readSheet } from '../../../test/xlsx';
+import { type Client, login, makeStaff, useCastApp } from '../../../test/harness';
+import { readSheet, expectSheetHead } from '../../../test/xlsx';
 import * as org from '../../org/org.repository';
-
-type Cast = Awaited<ReturnType<typeof makeBranchWithOutlets>>;
 
 /** A multipart body: form fields first or last, then the file. */
 function multipart(fileName: string, data: Buffer | string, fields: Record<string, string> = {}) {
@@ -48,8 +39,6 @@ const GOOD_AND_BAD = [
 ].join('\r\n');
 
 describe('ticket history import', () => {
-  let t: TestApp;
-  let cast: Cast;
   let head: Client;
   const url = (outletId: string, path: string) => `/api/v1/outlets/${outletId}/ticket-import${path}`;
   const upload = (
@@ -58,20 +47,20 @@ describe('ticket history import', () => {
     fileName: string,
     data: Buffer | string,
     fields: Record<string, string> = {},
-    outletId = cast.outletA,
+    outletId = ctx.cast.outletA,
   ) => {
     const m = multipart(fileName, data, fields);
-    return t.app.inject({
+    return ctx.t.app.inject({
       method: 'POST',
       url: url(outletId, path),
       headers: { cookie: `ld_session=${c.cookie}`, 'x-csrf-token': c.csrf, 'content-type': m.contentType },
       payload: m.payload,
     });
   };
-  const eventCount = async (outletId = cast.outletA) =>
+  const eventCount = async (outletId = ctx.cast.outletA) =>
     Number(
       (
-        await t.database.db
+        await ctx.t.database.db
           .selectFrom('ticket_events')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('outlet_id', '=', outletId)
@@ -79,14 +68,16 @@ describe('ticket history import', () => {
       ).n,
     );
   const imports = () =>
-    t.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'ticket_import').execute();
+    ctx.t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'ticket_import')
+      .execute();
 
+  const ctx = useCastApp({ signIn: false });
   beforeEach(async () => {
-    t = await makeTestApp();
-    cast = await makeBranchWithOutlets(t);
-    head = await login(t, 'head.a');
+    head = await login(ctx.t, 'head.a');
   });
-  afterEach(() => t.close());
 
   it('previews a CSV: suggested mapping, the rows as stored, every bad row with its line number', async () => {
     const res = await upload(head, '/preview', '叫号记录.csv', GOOD_AND_BAD);
@@ -146,7 +137,7 @@ describe('ticket history import', () => {
     // Nothing is stored by a preview.
     expect(await eventCount()).toBe(0);
 
-    const en = await login(t, 'admin');
+    const en = await login(ctx.t, 'admin');
     await en.patch('/api/v1/auth/me', { locale: 'en-US' });
     const p2 = (await upload(en, '/preview', 'log.csv', GOOD_AND_BAD)).json();
     expect(p2.errors[1].message).toBe('Time “2026-13-26 09:30:00” is not valid (e.g. 2026-10-08 09:15:04)');
@@ -159,7 +150,7 @@ describe('ticket history import', () => {
     expect(refused.json().detail).toContain('6');
     expect(await eventCount()).toBe(0);
     expect(await imports()).toHaveLength(0);
-    expect((await head.get(url(cast.outletA, '/batches'))).json().total).toBe(0);
+    expect((await head.get(url(ctx.cast.outletA, '/batches'))).json().total).toBe(0);
 
     const res = await upload(head, '/commit', 'log.csv', GOOD_AND_BAD, { skipInvalid: 'true' });
     expect(res.statusCode).toBe(201);
@@ -173,10 +164,10 @@ describe('ticket history import', () => {
       createdByName: 'head.a',
     });
     expect(await eventCount()).toBe(4);
-    const stored = await t.database.db
+    const stored = await ctx.t.database.db
       .selectFrom('ticket_events')
       .selectAll()
-      .where('outlet_id', '=', cast.outletA)
+      .where('outlet_id', '=', ctx.cast.outletA)
       .orderBy('at')
       .execute();
     expect(stored[0]).toMatchObject({
@@ -199,25 +190,27 @@ describe('ticket history import', () => {
     expect(await eventCount()).toBe(4);
     expect((await upload(head, '/preview', 'log.csv', GOOD_AND_BAD)).json().rowsDuplicate).toBe(4);
 
-    const list = (await head.get(url(cast.outletA, '/batches?pageSize=1'))).json();
+    const list = (await head.get(url(ctx.cast.outletA, '/batches?pageSize=1'))).json();
     expect(list.total).toBe(2);
     expect(list.items).toHaveLength(1);
-    const xlsx = await head.get(url(cast.outletA, '/batches/export.xlsx'));
+    const xlsx = await head.get(url(ctx.cast.outletA, '/batches/export.xlsx'));
     expect(xlsx.statusCode).toBe(200);
     const sheet = await readSheet(xlsx);
-    expect(sheet.title).toBe('叫号记录导入');
-    expect(sheet.headers).toEqual([
-      '导入时间',
-      '导入人',
-      '文件',
-      '格式',
-      '总行数',
-      '新增',
-      '重复',
-      '跳过的错误行',
-      '最早时间',
-      '最晚时间',
-    ]);
+    expectSheetHead(sheet, {
+      title: '叫号记录导入',
+      headers: [
+        '导入时间',
+        '导入人',
+        '文件',
+        '格式',
+        '总行数',
+        '新增',
+        '重复',
+        '跳过的错误行',
+        '最早时间',
+        '最晚时间',
+      ],
+    });
     expect(sheet.rows).toHaveLength(2);
     // counts as numbers (both imports ran at one instant of the test clock: in either order)
     expect(sheet.rows.map((r) => r.slice(1, 8))).toEqual(
@@ -317,11 +310,11 @@ describe('ticket history import', () => {
     expect(commitEarly.json().code).toBe('TICKET_IMPORT_MAPPING_INCOMPLETE');
 
     const mapping = { ticket: 'No.', businessType: 'Svc', kind: 'What', at: 'When', staffId: 'Teller' };
-    const put = await head.put(url(cast.outletA, '/mapping'), { mapping });
+    const put = await head.put(url(ctx.cast.outletA, '/mapping'), { mapping });
     expect(put.statusCode).toBe(200);
     expect(put.json().mapping).toMatchObject({ ...mapping, counter: null });
-    expect((await head.get(url(cast.outletA, '/mapping'))).json().mapping).toMatchObject(mapping);
-    const audit = await t.database.db
+    expect((await head.get(url(ctx.cast.outletA, '/mapping'))).json().mapping).toMatchObject(mapping);
+    const audit = await ctx.t.database.db
       .selectFrom('audit_log')
       .selectAll()
       .where('entity_type', '=', 'ticket_import_mapping')
@@ -329,7 +322,7 @@ describe('ticket history import', () => {
     expect(audit).toHaveLength(1);
 
     // Staff by employee number or name; E-7 is nobody.
-    const wang = await makeStaff(t, cast.outletA, '王芳');
+    const wang = await makeStaff(ctx.t, ctx.cast.outletA, '王芳');
     const again = (await upload(head, '/preview', 'odd.csv', odd)).json();
     expect(again).toMatchObject({ mappingSource: 'saved', missingRequired: [], rowsGood: 1, rowsBad: 1 });
     expect(again.sample[0]).toMatchObject({ ticket: 'D2', kind: 'called', staffId: wang });
@@ -347,32 +340,32 @@ describe('ticket history import', () => {
     expect(wrong.json().errors[0].field).toBe('mapping.ticket');
 
     // The other outlet has its own (none).
-    const admin = await login(t, 'admin');
-    expect((await admin.get(url(cast.outletB, '/mapping'))).json().mapping).toEqual({});
+    const admin = await login(ctx.t, 'admin');
+    expect((await admin.get(url(ctx.cast.outletB, '/mapping'))).json().mapping).toEqual({});
   });
 
   it('keeps to the outlet: another outlet 404, the lobby manager and the consultant 403', async () => {
-    const other = await upload(head, '/preview', 'log.csv', GOOD_AND_BAD, {}, cast.outletB);
+    const other = await upload(head, '/preview', 'log.csv', GOOD_AND_BAD, {}, ctx.cast.outletB);
     expect(other.statusCode).toBe(404);
-    expect((await head.get(url(cast.outletB, '/mapping'))).statusCode).toBe(404);
-    expect((await head.get(url(cast.outletB, '/batches'))).statusCode).toBe(404);
-    const lobby = await login(t, 'lobby.a');
+    expect((await head.get(url(ctx.cast.outletB, '/mapping'))).statusCode).toBe(404);
+    expect((await head.get(url(ctx.cast.outletB, '/batches'))).statusCode).toBe(404);
+    const lobby = await login(ctx.t, 'lobby.a');
     expect((await upload(lobby, '/commit', 'log.csv', GOOD_AND_BAD)).statusCode).toBe(403);
-    const consultant = await login(t, 'consultant');
-    expect((await consultant.put(url(cast.outletA, '/mapping'), { mapping: {} })).statusCode).toBe(403);
-    const admin = await login(t, 'admin');
+    const consultant = await login(ctx.t, 'consultant');
+    expect((await consultant.put(url(ctx.cast.outletA, '/mapping'), { mapping: {} })).statusCode).toBe(403);
+    const admin = await login(ctx.t, 'admin');
     expect((await upload(admin, '/preview', 'log.csv', GOOD_AND_BAD)).statusCode).toBe(200);
-    expect(await eventCount(cast.outletB)).toBe(0);
+    expect(await eventCount(ctx.cast.outletB)).toBe(0);
   });
 
   it('refuses files over the size and row limits with 413', async () => {
-    t.app.services.ticketImport.limits.maxBytes = 2048;
+    ctx.t.app.services.ticketImport.limits.maxBytes = 2048;
     const big = `ticket,business type,event,time\n${'A1,cash,issued,2026-10-26 09:00\n'.repeat(100)}`;
     const res = await upload(head, '/preview', 'big.csv', big);
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('TICKET_IMPORT_FILE_TOO_LARGE');
-    t.app.services.ticketImport.limits.maxBytes = 1_048_576;
-    t.app.services.ticketImport.limits.maxRows = 50;
+    ctx.t.app.services.ticketImport.limits.maxBytes = 1_048_576;
+    ctx.t.app.services.ticketImport.limits.maxRows = 50;
     const many = await upload(head, '/commit', 'big.csv', big);
     expect(many.statusCode).toBe(413);
     expect(many.json()).toMatchObject({ code: 'TICKET_IMPORT_TOO_MANY_ROWS' });
@@ -381,10 +374,10 @@ describe('ticket history import', () => {
   });
 
   it('feeds the mode-plan recommendation: the default profile, then the imported history', async () => {
-    const now = t.clock.now().toISOString();
-    await org.insertZone(t.database.db, {
+    const now = ctx.t.clock.now().toISOString();
+    await org.insertZone(ctx.t.database.db, {
       id: newId(),
-      outlet_id: cast.outletA,
+      outlet_id: ctx.cast.outletA,
       kind: 'cash',
       name: '现金区',
       capacity: 2,
@@ -394,7 +387,7 @@ describe('ticket history import', () => {
     });
     const recommend = async () =>
       (
-        await head.post(`/api/v1/outlets/${cast.outletA}/mode-plan/recommend`, {
+        await head.post(`/api/v1/outlets/${ctx.cast.outletA}/mode-plan/recommend`, {
           weekday: 0,
           replications: 1,
         })

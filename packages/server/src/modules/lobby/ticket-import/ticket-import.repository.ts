@@ -1,3 +1,4 @@
+import { pageWithTotal } from '../../../db/query';
 import type { DB, Q } from '../../../db/types';
 
 export type MappingRow = DB['ticket_import_mappings'];
@@ -22,17 +23,12 @@ export const insertBatch = (q: Q, row: BatchRow) =>
 
 export async function listBatches(q: Q, outletId: string, offset: number, limit: number) {
   const base = q.selectFrom('ticket_import_batches').where('outlet_id', '=', outletId);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return pageWithTotal(
+    base,
+    (b) => b.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    offset,
+    limit,
+  );
 }
 
 // ---- what the rows refer to

@@ -1,3 +1,4 @@
+import { pageWindow } from '../../../lib/paging';
 import { createHash } from 'node:crypto';
 import { beijingDate, beijingDayStartMs } from '@liangdian/engine/time';
 import { TICKET_IMPORT_FIELDS as IMPORT_FIELDS } from '@liangdian/shared';
@@ -256,7 +257,7 @@ export class TicketImportService {
     f: TicketImportBatchQuery,
   ): Promise<Page<TicketImportBatch>> {
     await this.allowed(actor, outletId);
-    const { rows, total } = await repo.listBatches(this.db, outletId, (f.page - 1) * f.pageSize, f.pageSize);
+    const { rows, total } = await repo.listBatches(this.db, outletId, ...pageWindow(f));
     return { items: rows.map(presentBatch), total, page: f.page, pageSize: f.pageSize };
   }
 
