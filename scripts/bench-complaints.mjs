@@ -26,13 +26,13 @@ const work = mkdtempSync(join(tmpdir(), 'liangdian-bench-complaints-'));
 const entry = `
 import { openDatabase, migrateToLatest } from './packages/server/src/db/database';
 import { createFieldCipher } from './packages/server/src/lib/crypto';
-import { AuditService } from './packages/server/src/modules/audit/audit.service';
-import { ComplaintsService } from './packages/server/src/modules/complaints/complaints.service';
-import { ComplaintInsightsService } from './packages/server/src/modules/complaints/insights.service';
-import { IMPORT_COLUMNS } from './packages/server/src/modules/complaints/insights.service';
+import { createServices } from './packages/server/src/app';
+import { testConfig } from './packages/server/src/config';
+import { argon2Hasher } from './packages/server/src/lib/passwords';
+import { IMPORT_COLUMNS } from './packages/server/src/modules/complaints/complaint-import.service';
 import { generateDemoComplaints } from './packages/server/src/modules/complaints/complaints.demo';
 import { newId } from './packages/server/src/lib/ids';
-export { openDatabase, migrateToLatest, createFieldCipher, AuditService, ComplaintsService, ComplaintInsightsService, IMPORT_COLUMNS, generateDemoComplaints, newId };
+export { openDatabase, migrateToLatest, createFieldCipher, createServices, testConfig, argon2Hasher, IMPORT_COLUMNS, generateDemoComplaints, newId };
 `;
 const m = await importFromSources('bench-complaints-entry.mjs', entry);
 const { sql } = await import('kysely');
@@ -124,9 +124,9 @@ async function run(target, label, reuse) {
       );
     }
     const outletIds = outlets.map((o) => o.id);
-    const audit = new m.AuditService(label, clock);
-    const complaints = new m.ComplaintsService(db, clock, cipher, audit);
-    const insights = new m.ComplaintInsightsService(db, clock, complaints);
+    // the services as the app wires them, on the bench's database and clock
+    const services = m.createServices(database, m.testConfig({ dataDir: work }), clock, m.argon2Hasher);
+    const { complaints, complaintInsights: insights, complaintImport: imports } = services;
     const actor = {
       userId: 'bench',
       username: 'bench',
@@ -180,7 +180,7 @@ async function run(target, label, reuse) {
         outlets.map((o) => o.code),
       );
       const s = performance.now();
-      const r = await insights.importXlsx(actor, file);
+      const r = await imports.importXlsx(actor, file);
       const seconds = (performance.now() - s) / 1000;
       console.log(
         `bench complaints-import db=${label} rows=${r.imported} bytes=${file.length} seconds=${seconds.toFixed(1)} target=60s ${verdict(seconds, 60)}`,
