@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../../db/schema';
-import { pageWithTotal } from '../../db/query';
+import { containsText, pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 import { likePattern } from '../../lib/paging';
 
@@ -38,7 +38,7 @@ function filtered(q: Q, f: AuditFilter) {
   let query = q.selectFrom('audit_log');
   if (f.action) query = query.where('audit_log.action', '=', f.action);
   if (f.entityType) query = query.where('audit_log.entity_type', '=', f.entityType);
-  if (f.actor) query = query.where(sql`lower(audit_log.actor_name)`, 'like', likePattern(f.actor));
+  if (f.actor) query = query.where(containsText(['audit_log.actor_name'], f.actor));
   if (f.outletId) query = query.where('audit_log.outlet_id', '=', f.outletId);
   if (f.from) query = query.where('audit_log.at', '>=', f.from);
   if (f.to) query = query.where('audit_log.at', '<', f.to);
@@ -46,8 +46,8 @@ function filtered(q: Q, f: AuditFilter) {
     const p = likePattern(f.q);
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(audit_log.entity_id)`, 'like', p),
-        eb(sql`lower(coalesce(audit_log.after_json, audit_log.before_json, ''))`, 'like', p),
+        containsText(['audit_log.entity_id'], f.q as string),
+        sql<SqlBool>`lower(coalesce(audit_log.after_json, audit_log.before_json, '')) like ${p} escape '\\'`,
       ]),
     );
   }

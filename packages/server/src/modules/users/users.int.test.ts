@@ -92,6 +92,34 @@ describe('user administration', () => {
     expect(en.rows.map((r) => [r[0], r[2], r[5]])).toEqual([['head.a', 'Outlet head', 'Active']]);
   });
 
+  it('searches user names and the audit log for "_" and "%" as the characters they are', async () => {
+    for (const username of ['li_na', 'lixna'])
+      expect(
+        (
+          await ctx.admin.post('/api/v1/users', {
+            username,
+            displayName: `测试${username}`,
+            role: 'staff',
+            outletId: ctx.cast.outletA,
+            password: PASSWORD,
+          })
+        ).statusCode,
+      ).toBe(201);
+    const found = async (path: string) =>
+      (await ctx.admin.get(path)).json().items.map((u: { username: string }) => u.username);
+    expect(await found('/api/v1/users?q=li_na')).toEqual(['li_na']);
+    expect(await found('/api/v1/users?q=%25')).toEqual([]);
+    // the audit log: the entity and the actor searched the same way
+    const audit = async (query: string) => (await ctx.admin.get(`/api/v1/audit?${query}`)).json();
+    const created = (await audit('action=create&pageSize=100')).items.filter(
+      (e: { after: { username?: string } | null }) => e.after?.username === 'li_na',
+    );
+    expect(created).toHaveLength(1);
+    expect((await audit('q=li_na&action=create')).items).toHaveLength(1);
+    expect((await audit('q=%25')).total).toBe(0);
+    expect((await audit('actor=%25')).total).toBe(0);
+  });
+
   it('deactivating a user ends their sessions at once', async () => {
     const head = await login(ctx.t, 'head.a');
     expect((await head.get('/api/v1/auth/me')).statusCode).toBe(200);

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { pageWithTotal } from '../../db/query';
+import { containsText, pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
-import { likePattern } from '../../lib/paging';
 
 export type UserRow = DB['users'];
 /** A user with the names of their outlet and of their staff record. */
@@ -85,12 +84,7 @@ function filtered(q: Q, f: UserFilter) {
   if (f.role) query = query.where('users.role', '=', f.role);
   if (f.outletId) query = query.where('users.outlet_id', '=', f.outletId);
   if (f.active !== undefined) query = query.where('users.active', '=', f.active ? 1 : 0);
-  if (f.q) {
-    const p = likePattern(f.q);
-    query = query.where((eb) =>
-      eb.or([eb(sql`lower(users.username)`, 'like', p), eb(sql`lower(users.display_name)`, 'like', p)]),
-    );
-  }
+  if (f.q) query = query.where(containsText(['users.username', 'users.display_name'], f.q));
   return query;
 }
 
