@@ -12,6 +12,8 @@ export default defineConfig({
       '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
     },
   },
+  // The server puts each answer's nonce in place of this (packages/server/src/http/security-headers.ts)
+  html: { cspNonce: '__LIANGDIAN_CSP_NONCE__' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

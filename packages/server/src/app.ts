@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,8 +10,10 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config';
 import { type Database, migrateToLatest, openDatabase } from './db/database';
 import { registerProblemHandlers } from './http/problem';
+import { registerSecurityHeaders } from './http/security-headers';
 import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
+import { webApp } from './http/web-app';
 import { type Clock, systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
@@ -172,7 +173,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
-  registerProblemHandlers(app, { spaFallback: webDist !== null });
+  const web = webDist ? webApp(webDist, config.cookieSecure) : null;
+  registerProblemHandlers(app, { spaFallback: web?.sendPage ?? null });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
@@ -199,14 +201,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+    // Swagger UI's own policy, with the hashes of its inline scripts; never framed, no <base>
+    staticCSP: true,
+    transformStaticCSP: (csp) =>
+      csp
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace("base-uri 'self'", "base-uri 'none'")
+        // it sets styles inline as it renders; the docs page shows no data
+        .replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'")
+        .replace(/ ?upgrade-insecure-requests;/, config.cookieSecure ? ' upgrade-insecure-requests;' : ''),
   });
+  registerSecurityHeaders(app, { secure: config.cookieSecure });
 
   registerSessionGuard(app, services.auth);
   await app.register(healthRoutes, { meta: services.meta });
@@ -247,21 +255,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  if (webDist) {
-    // The file list is read at start: restart the server after rebuilding the web app.
-    await app.register(fastifyStatic, {
-      root: webDist,
-      wildcard: false,
-      cacheControl: false,
-      setHeaders: (reply, path) => {
-        // Hashed bundles never change; index.html must be fetched anew after every deploy.
-        reply.header(
-          'cache-control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-  }
+  if (web) await web.register(app);
 
   // Complaint deadlines: notifications for what falls due, at start and every hour (idempotent per day).
   let dueRun: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
+import { CSP_NONCE } from './csp';
 import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -181,11 +182,14 @@ function AppRoutes() {
   );
 }
 
+/** antd writes its styles into <style> elements with the page's nonce (csp.ts). */
+const CSP = { nonce: CSP_NONCE };
+
 function Localised({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme} csp={CSP}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -69,7 +69,14 @@ export function issuesToFields(issues: ZodIssueLike[], prefix: string): FieldPro
   });
 }
 
-export function registerProblemHandlers(app: FastifyInstance, opts: { spaFallback: boolean }) {
+/**
+ * `spaFallback` sends the web app's page (http/web-app.ts) for the client-side routes; null when
+ * the server runs without the web app.
+ */
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  opts: { spaFallback: ((reply: FastifyReply) => FastifyReply) | null },
+) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) return sendProblem(req, reply, err.code, err.params, err.fields);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -111,7 +118,7 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { spaFallbac
     // A missing file (an old bundle after a deploy) is a 404, not the app's page.
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
     if (opts.spaFallback && req.method === 'GET' && !path.startsWith('/api') && !isFile) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return opts.spaFallback(reply);
     }
     return sendProblem(req, reply, 'NOT_FOUND', { entity: 'route' });
   });

@@ -10,7 +10,7 @@ import { QueryError } from '../../components/QueryError';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker } from '../../time';
-import { Chart, type ChartOption } from './Chart';
+import { Chart, type ChartOption } from '../../components/Chart';
 import { bilingual } from './shared';
 
 const KEYS = ['from', 'to', 'outletId'] as const;

@@ -5,7 +5,6 @@ import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
-import { tooltipLines } from '../../components/echartsText';
 import { ExportButton } from '../../components/ExportButton';
 import { OutletFilter } from '../../components/OutletSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +13,7 @@ import { FilterBar, NewButton } from '../../components/TableToolbar';
 import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { dayPickerValue, fromDayPicker } from '../../time';
-import { Chart, type ChartOption } from './Chart';
+import { Chart, type ChartOption, tooltipLines } from '../../components/Chart';
 import { DrillFormModal } from './DrillFormModal';
 import { StaffOfOutletSelect } from './DrillStaffSelect';
 import './Script.css';
@@ -245,7 +244,7 @@ function StaffHistory({
         trigger: 'axis',
         formatter: (params: { dataIndex: number }[]) => {
           const d = drills[params[0]?.dataIndex ?? 0];
-          // the scenario is user text: escaped, never read as HTML
+          // the scenario is user text: the tooltip is drawn as text (Chart)
           return d
             ? tooltipLines(
                 formatDate(`${d.heldOn}T12:00:00+08:00`),

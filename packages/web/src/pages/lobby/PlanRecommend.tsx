@@ -20,7 +20,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
-import { Chart, type ChartOption } from '../complaints/Chart';
+import { Chart, type ChartOption } from '../../components/Chart';
 import { MODE_COLOR, MODE_TINT, slotLabel, slotOf, WEEKDAYS } from './PlanApi';
 import { weekdayKey } from './PlanGrid';
 

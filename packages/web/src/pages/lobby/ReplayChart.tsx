@@ -2,7 +2,7 @@ import type { LobbyMode } from '@liangdian/shared';
 import type { LobbyReplay } from '@liangdian/shared/api';
 import { useMemo } from 'react';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
-import { Chart, type ChartOption } from '../complaints/Chart';
+import { Chart, type ChartOption, tooltipLines } from '../../components/Chart';
 import { MODE_TINT } from './PlanApi';
 
 const ARRIVALS = '#9aa7bf';
@@ -34,13 +34,13 @@ export function ReplayChart({ replay, height = 380 }: { replay: LobbyReplay; hei
           const p = pts[i];
           if (!p) return '';
           const rows = [
-            `<b>${labels[i]}</b> · ${modeName(p.mode)}`,
+            `${labels[i]} · ${modeName(p.mode)}`,
             `${t('lobby.setup.replay.arrivals')}: ${p.arrivals}`,
             `${t('lobby.setup.replay.waiting')}: ${p.waiting}`,
             `${t('lobby.setup.replay.meanWait')}: ${p.meanWaitMinutes === null ? '—' : `${p.meanWaitMinutes.toFixed(1)} ${t('lobby.setup.rules.minutes')}`}`,
           ];
           if (p.backfillActions) rows.push(`${t('lobby.setup.replay.backfill')}: ${p.backfillActions}`);
-          return rows.join('<br/>');
+          return tooltipLines(...rows);
         },
       },
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
