@@ -138,7 +138,25 @@ export async function apiSession(baseUrl: string, username: string, password = D
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return (r.status === 204 ? undefined : await r.json()) as T;
   };
+  /** POSTs a multipart form as the web app uploads a file: the file in field "file", beside `fields`. */
+  const upload = async <T>(
+    path: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+    fields: Record<string, string> = {},
+  ): Promise<T> => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    body.append('file', new Blob([file.buffer], { type: file.mimeType }), file.name);
+    const r = await fetch(`${baseUrl}/api/v1${path}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      body,
+    });
+    if (!r.ok) throw new Error(`upload ${file.name} to ${path}: ${r.status} ${await r.text()}`);
+    return (r.status === 204 ? undefined : await r.json()) as T;
+  };
   return {
+    upload,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),

@@ -196,22 +196,6 @@ export async function attachFiles(
   complaintId: string,
   files: { name: string; mimeType: string; buffer: Buffer }[],
 ): Promise<void> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  });
-  if (!res.ok) throw new Error(`login ${user.username} failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  for (const f of files) {
-    const body = new FormData();
-    body.append('file', new Blob([f.buffer], { type: f.mimeType }), f.name);
-    const r = await fetch(`${baseUrl}/api/v1/complaints/${complaintId}/attachments`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken },
-      body,
-    });
-    if (!r.ok) throw new Error(`attach ${f.name}: ${r.status} ${await r.text()}`);
-  }
+  const api = await apiSession(baseUrl, user.username, user.password);
+  for (const f of files) await api.upload(`/complaints/${complaintId}/attachments`, f);
 }

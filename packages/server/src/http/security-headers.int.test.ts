@@ -31,7 +31,9 @@ describe('the web app page', () => {
       const nonce = /'nonce-([^']+)'/.exec(csp.get('script-src')?.join(' ') ?? '')?.[1];
       expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
       expect(csp.get('script-src')).toEqual(["'self'", `'nonce-${nonce}'`]); // no inline, no eval
-      expect(csp.get('style-src')).toEqual(["'self'", `'nonce-${nonce}'`]);
+      expect(csp.get('style-src')).toEqual(["'self'", `'nonce-${nonce}'`]); // <style> elements
+      expect(csp.get('style-src-attr')).toEqual(["'unsafe-inline'"]); // style="…" attributes
+      expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
       expect(csp.get('object-src')).toEqual(["'none'"]);
       expect(csp.get('base-uri')).toEqual(["'none'"]);
       expect(csp.get('frame-ancestors')).toEqual(["'none'"]);

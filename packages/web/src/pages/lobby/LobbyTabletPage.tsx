@@ -1,5 +1,11 @@
 import type { LobbyPrompt, LobbyView, Post } from '@liangdian/shared/api';
-import { CheckOutlined, CloseOutlined, LoginOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  CloseOutlined,
+  LogoutOutlined,
+  SwapOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Col, Empty, Row, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -241,7 +247,7 @@ function PostsCard({
                   <Button
                     size="large"
                     block
-                    icon={<LoginOutlined />}
+                    icon={<UserAddOutlined />}
                     onClick={() => onCheckIn(p)}
                     data-testid="check-in"
                   >
