@@ -17,4 +17,3 @@ describe('masking', () => {
     expect(maskName('欧阳娜娜')).toBe('欧**娜');
   });
 });
-

@@ -52,7 +52,11 @@ describe('rate limits', () => {
   it('keeps login tight', async () => {
     await withLimits({ loginRatePerMinute: 2 }, async (t) => {
       const attempt = () =>
-        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'x', password: 'y' },
+        });
       expect((await attempt()).statusCode).toBe(401);
       expect((await attempt()).statusCode).toBe(401);
       expectLimited(await attempt());

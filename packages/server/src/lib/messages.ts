@@ -214,7 +214,8 @@ const FIELD_MESSAGES: Record<string, Msg> = {
   PASSWORD_TOO_LONG: { 'zh-CN': '最多 {maximum} 个字符', 'en-US': 'must have at most {maximum} characters' },
   PASSWORD_TOO_COMMON: {
     'zh-CN': '过于常见或容易猜到（如常用词、键盘顺序、重复、日期），请换一个更长、更不规则的密码',
-    'en-US': 'is too common or too easy to guess (common words, keyboard runs, repeats, dates); choose a longer, less regular one',
+    'en-US':
+      'is too common or too easy to guess (common words, keyboard runs, repeats, dates); choose a longer, less regular one',
   },
   PASSWORD_CONTAINS_NAME: {
     'zh-CN': '不能由用户名或姓名构成',

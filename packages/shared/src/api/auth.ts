@@ -31,11 +31,15 @@ export const PasswordChange = z.object({
 const e = endpoints(['auth']);
 
 export const authApi = {
-  login: e.post('/auth/login', 'Sign in; sets the session cookie; tells of wrong passwords since the last login', {
-    body: LoginBody,
-    response: LoginAnswer,
-    public: true,
-  }),
+  login: e.post(
+    '/auth/login',
+    'Sign in; sets the session cookie; tells of wrong passwords since the last login',
+    {
+      body: LoginBody,
+      response: LoginAnswer,
+      public: true,
+    },
+  ),
   logout: e.post('/auth/logout', 'Sign out', { status: 204 }),
   // `me`, `logout` and `changePassword` are all a user who must change their password may call
   // (403 PASSWORD_CHANGE_REQUIRED elsewhere)

@@ -134,7 +134,11 @@ describe('accounts and sessions', () => {
       payload: { username: 'Hunter2-typed-in-the-name-box', password: 'x' },
       remoteAddress: '203.0.113.9',
     });
-    const rows = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'login.failed').execute();
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'login.failed')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toMatch(/hunter2/i);
     expect(rows[0]).toMatchObject({ entity_id: '-', actor_name: '-', ip: '203.0.113.9' });

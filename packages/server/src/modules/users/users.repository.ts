@@ -65,7 +65,12 @@ export async function update(q: Q, id: string, patch: Partial<UserRow>): Promise
  * One more wrong password for the account (from any source), and when it held up a source, the
  * end of that hold-up: what the owner is told at their next successful login.
  */
-export async function recordFailure(q: Q, id: string, lockedUntil: string | null, now: string): Promise<void> {
+export async function recordFailure(
+  q: Q,
+  id: string,
+  lockedUntil: string | null,
+  now: string,
+): Promise<void> {
   await q
     .updateTable('users')
     .set({
