@@ -68,8 +68,13 @@ export default async function setup(project: TestProject) {
     NODE_ENV: 'production',
     // Every spec signs in from 127.0.0.1: with the production limit (30 a minute per address) the
     // run's own pace would decide whether a login is refused. The limit itself is tested in
-    // auth.int.test.ts; here it is set above what the whole run does in a minute.
+    // auth.int.test.ts; here it is set above what the whole run does in a minute, and so are the
+    // other rate limits (rate-limits.int.test.ts).
     LOGIN_RATE_PER_MINUTE: '1000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    RATE_LIMIT_EXPORT_PER_MINUTE: '100000',
+    RATE_LIMIT_UNMASK_PER_MINUTE: '100000',
   };
   delete env.LIANGDIAN_DEMO_PASSWORD;
   delete env.DATABASE_URL;

@@ -26,6 +26,15 @@ describe('password change', () => {
     await dialog.getByText('首次登录或密码已被重置，请先修改密码。').waitFor();
     // forced: no way to close it without changing the password
     expect(await dialog.getByRole('button', { name: 'Close' }).count()).toBe(0);
+    // nothing behind it asked the server for what it refuses until then: no error shown
+    expect(await page.locator('.ant-message-error, .ant-notification-notice-error').count()).toBe(0);
+
+    // a common password is refused with the server's reason on its field
+    await dialog.getByLabel('当前密码').fill('given-by-admin-1');
+    await dialog.getByLabel('新密码', { exact: true }).fill('password1234');
+    await dialog.getByLabel('确认新密码').fill('password1234');
+    await modalOk(dialog).click();
+    await dialog.getByText(/过于常见或容易猜到/).waitFor();
 
     // the wrong current password is shown on its field
     await dialog.getByLabel('当前密码').fill('not-the-password-1');

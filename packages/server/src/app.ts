@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +9,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config';
 import { type Database, migrateToLatest, openDatabase } from './db/database';
 import { registerProblemHandlers } from './http/problem';
+import { rateLimitsOf, registerRateLimits } from './http/rate-limits';
 import { registerSecurityHeaders } from './http/security-headers';
 import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
@@ -111,6 +111,7 @@ export function createServices(
     sessionMaxHours: config.sessionMaxHours,
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
+    loginLockMaxMinutes: config.loginLockMaxMinutes,
   });
   const complaintCase = new ComplaintCase(db, guard, clock, cipher);
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
@@ -129,7 +130,7 @@ export function createServices(
     complaintImport: new ComplaintImportService(complaintDeps),
     notifications: new NotificationsService(db, clock),
     attachments: new AttachmentsService(db, clock, changes, complaintCase, files, config.attachmentMaxBytes),
-    complaintInsights: new ComplaintInsightsService(db),
+    complaintInsights: new ComplaintInsightsService(db, guard),
     prevention: new PreventionService(db, clock, guard, changes),
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
@@ -180,14 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5 },
   });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => {
-      const e = new Error('rate limited') as Error & { statusCode: number };
-      e.statusCode = ctx.statusCode;
-      return e;
-    },
-  });
+  await registerRateLimits(app, rateLimitsOf(config));
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -224,7 +218,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, {
         auth: services.auth,
         cookieSecure: config.cookieSecure,
-        loginRatePerMinute: config.loginRatePerMinute,
       });
       await api.register(orgRoutes, { org: services.org });
       await api.register(usersRoutes, { users: services.users });

@@ -84,21 +84,63 @@ export const SETTINGS = {
   }),
   loginMaxFailures: setting({
     env: 'LOGIN_MAX_FAILURES',
-    doc: 'wrong passwords in a row before an account locks',
+    doc: 'wrong passwords in a row for one account from one IP address before that address must wait; other addresses are not held up',
     schema: int(1),
     default: '5',
   }),
   loginLockMinutes: setting({
     env: 'LOGIN_LOCK_MINUTES',
-    doc: 'how long a locked account stays locked, in minutes',
+    doc: 'the first wait, in minutes, after `LOGIN_MAX_FAILURES` wrong passwords; it doubles with each further wrong password',
     schema: int(1),
-    default: '15',
+    default: '1',
+  }),
+  loginLockMaxMinutes: setting({
+    env: 'LOGIN_LOCK_MAX_MINUTES',
+    doc: 'the longest wait, in minutes, between two login attempts for one account from one address',
+    schema: int(1),
+    default: '60',
   }),
   loginRatePerMinute: setting({
     env: 'LOGIN_RATE_PER_MINUTE',
-    doc: 'login attempts per IP address per minute',
+    doc: 'login attempts per IP address per minute (429 beyond)',
     schema: int(1),
     default: '30',
+  }),
+  rateLimitPerMinute: setting({
+    env: 'RATE_LIMIT_PER_MINUTE',
+    doc: 'API requests per session per minute (429 beyond); the classes below have their own limits',
+    schema: int(1),
+    default: '600',
+  }),
+  rateLimitIpPerMinute: setting({
+    env: 'RATE_LIMIT_IP_PER_MINUTE',
+    doc: 'API requests per IP address per minute, all sessions together (a branch behind one proxy shares it)',
+    schema: int(1),
+    default: '3000',
+  }),
+  rateLimitMachinePerMinute: setting({
+    env: 'RATE_LIMIT_MACHINE_PER_MINUTE',
+    doc: 'ticket-machine event batches per IP address per minute',
+    schema: int(1),
+    default: '6000',
+  }),
+  rateLimitStreamPerMinute: setting({
+    env: 'RATE_LIMIT_STREAM_PER_MINUTE',
+    doc: 'connections to the live board stream (SSE) per session and per IP address per minute',
+    schema: int(1),
+    default: '120',
+  }),
+  rateLimitUnmaskPerMinute: setting({
+    env: 'RATE_LIMIT_UNMASK_PER_MINUTE',
+    doc: "unmaskings of a complainant's data per session per minute (five times as many per IP address)",
+    schema: int(1),
+    default: '10',
+  }),
+  rateLimitExportPerMinute: setting({
+    env: 'RATE_LIMIT_EXPORT_PER_MINUTE',
+    doc: '`.xlsx` exports of a list per session per minute (five times as many per IP address)',
+    schema: int(1),
+    default: '10',
   }),
   bodyLimitBytes: setting({
     env: 'BODY_LIMIT_BYTES',
@@ -217,13 +259,20 @@ function keyFromDataDir(dataDir: string): Buffer {
 
 /**
  * A configuration for tests: the declared defaults, nothing read from the environment or disk,
- * an in-memory SQLite database, a fixed key, no logs, a generous login rate and small uploads.
+ * an in-memory SQLite database, a fixed key, no logs, generous rate limits and small uploads.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const config = loadConfig({
     LIANGDIAN_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '1000',
+    // a suite makes requests at its own pace from one address: the limits have their own tests
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    RATE_LIMIT_EXPORT_PER_MINUTE: '100000',
+    RATE_LIMIT_UNMASK_PER_MINUTE: '100000',
+    RATE_LIMIT_STREAM_PER_MINUTE: '100000',
+    RATE_LIMIT_MACHINE_PER_MINUTE: '100000',
     ATTACHMENT_MAX_BYTES: String(64 * 1024),
     HOST: '127.0.0.1',
   });

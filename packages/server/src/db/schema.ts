@@ -77,14 +77,26 @@ export interface DB {
     /** the staff record of this login, when it is one (migration 0006) */
     staff_id: string | null;
     password_hash: string;
+    /** wrong passwords since the last successful login, from every source */
     failed_logins: number;
+    /** the end of the latest hold-up of a source since the last successful login (migration 0007) */
     locked_until: string | null;
+    /** how many times a source was held up since the last successful login (migration 0007) */
+    locks_since_login: number;
     active: number;
     must_change_password: number;
     locale: string;
     last_login_at: string | null;
     created_at: string;
     updated_at: string;
+  };
+  /** failed logins per account and source (IP address), migration 0007 */
+  login_throttle: {
+    user_id: string;
+    source: string;
+    failures: number;
+    locked_until: string | null;
+    last_failed_at: string;
   };
   sessions: {
     id: string;

@@ -15,28 +15,35 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** the route answers without a session (login, health, meta) */
     public?: boolean;
+    /** the route answers a user who must change their password first (me, change-password, logout) */
+    beforePasswordChange?: boolean;
   }
 }
 
 /**
  * Resolves the session cookie on every API request, refuses requests without one (401) unless
- * the route is public, and checks the CSRF token on every state-changing request.
+ * the route is public, checks the CSRF token on every state-changing request, and holds a user
+ * who must change their password to the routes that let them do so (403
+ * `PASSWORD_CHANGE_REQUIRED`). It runs when the request arrives, before its body is parsed and
+ * validated: an anonymous caller learns nothing of what a route expects.
  */
 export function registerSessionGuard(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     // Only API routes that exist: unknown routes get their 404, docs and the web app are public.
     if (!req.url.startsWith('/api/') || !req.routeOptions.url || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
+    let mustChange = false;
     if (token) {
       const s = await auth.resolve(token, req.ip);
       if (s) {
         req.actor = s.actor;
         req.sessionId = s.sessionId;
         req.csrfToken = s.csrfToken;
+        mustChange = s.mustChangePassword;
       }
     }
     if (req.routeOptions.config.public) {
@@ -48,6 +55,8 @@ export function registerSessionGuard(app: FastifyInstance, auth: AuthService) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== req.csrfToken) throw new DomainError('CSRF_TOKEN_INVALID');
     }
+    if (mustChange && !req.routeOptions.config.beforePasswordChange)
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
   });
 }
 

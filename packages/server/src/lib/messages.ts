@@ -25,6 +25,10 @@ const TITLES: Record<ErrorCode, Msg> = {
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '请先修改初始密码，再使用系统',
+    'en-US': 'Change your initial password before using the platform',
+  },
   CSRF_TOKEN_INVALID: {
     'zh-CN': '页面已过期，请刷新后重试',
     'en-US': 'The page has expired; reload it and try again',
@@ -59,8 +63,8 @@ const TITLES: Record<ErrorCode, Msg> = {
     'en-US': 'This kind of file is not accepted; allowed: {allowed}',
   },
   ACCOUNT_LOCKED: {
-    'zh-CN': '密码错误次数过多，账户已锁定至 {until}',
-    'en-US': 'Too many wrong passwords; the account is locked until {until}',
+    'zh-CN': '密码错误次数过多，该账户在此网络地址的登录已锁定至 {until}',
+    'en-US': 'Too many wrong passwords from this address; signing in to this account is locked until {until}',
   },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again shortly' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Internal error; please try again later' },
@@ -203,13 +207,20 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'en-US': '{name} does not hold this post; choose staff or the role of a post they hold',
   },
   BUSINESS_TYPE_CODE_TAKEN: TITLES.BUSINESS_TYPE_CODE_TAKEN,
-  PASSWORD_TOO_SHORT: { 'zh-CN': '密码至少 10 个字符', 'en-US': 'must have at least 10 characters' },
-  PASSWORD_TOO_LONG: { 'zh-CN': '密码最多 200 个字符', 'en-US': 'must have at most 200 characters' },
-  PASSWORD_NEEDS_TWO_KINDS: {
-    'zh-CN': '密码须包含字母、数字、符号中的至少两类',
-    'en-US': 'must mix at least two of letters, digits and symbols',
+  PASSWORD_TOO_SHORT: {
+    'zh-CN': '至少 {minimum} 个字符',
+    'en-US': 'must have at least {minimum} characters',
   },
-  PASSWORD_CONTAINS_USERNAME: { 'zh-CN': '密码不能包含用户名', 'en-US': 'must not contain the username' },
+  PASSWORD_TOO_LONG: { 'zh-CN': '最多 {maximum} 个字符', 'en-US': 'must have at most {maximum} characters' },
+  PASSWORD_TOO_COMMON: {
+    'zh-CN': '过于常见或容易猜到（如常用词、键盘顺序、重复、日期），请换一个更长、更不规则的密码',
+    'en-US':
+      'is too common or too easy to guess (common words, keyboard runs, repeats, dates); choose a longer, less regular one',
+  },
+  PASSWORD_CONTAINS_NAME: {
+    'zh-CN': '不能由用户名或姓名构成',
+    'en-US': 'must not be built from the username or the name',
+  },
   ZONE_REQUIRED: { 'zh-CN': '区域岗位须指定所属区域', 'en-US': 'a zone post needs a zone' },
   UNKNOWN_REFERENCE: {
     'zh-CN': '引用的记录不存在：{value}',

@@ -208,6 +208,21 @@ export async function login(t: TestApp, username: string, password = PASSWORD): 
   };
 }
 
+/**
+ * The first login of an account an admin made (with the password `given`): the user sets their
+ * own password, PASSWORD, as the server requires before anything else; a client signed in with it.
+ */
+export async function firstLogin(t: TestApp, username: string, given: string): Promise<Client> {
+  const first = await login(t, username, given);
+  const r = await first.post('/api/v1/auth/change-password', {
+    currentPassword: given,
+    newPassword: PASSWORD,
+  });
+  if (r.statusCode !== 204)
+    throw new Error(`password change of ${username} failed: ${r.statusCode} ${r.body}`);
+  return first;
+}
+
 /** A staff member of an outlet (a teller unless told otherwise). */
 export async function makeStaff(t: TestApp, outletId: string, name: string, roles: string[] = ['teller']) {
   const id = newId();

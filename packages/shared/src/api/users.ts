@@ -110,6 +110,8 @@ export const usersApi = {
       create: 'Create an account (with `staffId`: the login of a staff member)',
     },
   }),
-  unlockUser: account.post('/unlock', 'Unlock a locked account', { response: User }),
+  unlockUser: account.post('/unlock', 'Unlock an account: every address may try to sign in again (audited)', {
+    response: User,
+  }),
   resetPassword: account.post('/reset-password', 'Set a new password', { body: PasswordReset, status: 204 }),
 } as const;

@@ -40,10 +40,16 @@ export class ApiError extends Error {
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-const state: { csrfToken: string | null; locale: Locale; onUnauthenticated: (() => void) | null } = {
+const state: {
+  csrfToken: string | null;
+  locale: Locale;
+  onUnauthenticated: (() => void) | null;
+  onPasswordChangeRequired: (() => void) | null;
+} = {
   csrfToken: null,
   locale: 'zh-CN',
   onUnauthenticated: null,
+  onPasswordChangeRequired: null,
 };
 
 export function setCsrfToken(token: string | null): void {
@@ -57,6 +63,14 @@ export function setApiLocale(locale: Locale): void {
 /** Called when an authenticated request answers 401 (the session expired or was ended elsewhere). */
 export function onUnauthenticated(handler: (() => void) | null): void {
   state.onUnauthenticated = handler;
+}
+
+/**
+ * Called when the server holds the user to changing their password first (403
+ * PASSWORD_CHANGE_REQUIRED): the shell then shows the password change, not an error.
+ */
+export function onPasswordChangeRequired(handler: (() => void) | null): void {
+  state.onPasswordChangeRequired = handler;
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -154,6 +168,7 @@ async function send(
     if (err.status === 401 && !url.startsWith('/api/v1/auth/login') && !url.startsWith('/api/v1/auth/me')) {
       state.onUnauthenticated?.();
     }
+    if (err.code === 'PASSWORD_CHANGE_REQUIRED') state.onPasswordChangeRequired?.();
     throw err;
   }
   return res;

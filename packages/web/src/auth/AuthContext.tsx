@@ -1,14 +1,15 @@
-import type { Locale, Meta, User } from '@liangdian/shared/api';
+import type { Locale, Meta, SignInNotice, User } from '@liangdian/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, onUnauthenticated, setCsrfToken } from '../api/client';
+import { ApiError, api, onPasswordChangeRequired, onUnauthenticated, setCsrfToken } from '../api/client';
 import { storedLocale, useI18n } from '../i18n/i18n';
 
 interface AuthState {
   /** undefined while the session is being restored */
   user: User | null | undefined;
   meta: Meta | undefined;
-  login(username: string, password: string): Promise<User>;
+  /** signs in; `notice`: the wrong passwords typed for the account since its last login */
+  login(username: string, password: string): Promise<{ user: User; notice: SignInNotice | null }>;
   logout(): Promise<void>;
   /** switch the language, and remember it on the server when logged in */
   changeLocale(locale: Locale): void;
@@ -55,7 +56,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setUser(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
     });
-    return () => onUnauthenticated(null);
+    // a request refused until the password is changed shows the (forced) change, not an error
+    onPasswordChangeRequired(() =>
+      setUser((prev) => (prev && !prev.mustChangePassword ? { ...prev, mustChangePassword: true } : prev)),
+    );
+    return () => {
+      onUnauthenticated(null);
+      onPasswordChangeRequired(null);
+    };
   }, [queryClient]);
 
   const login = useCallback(
@@ -72,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
       const signedIn = { ...s.user, locale: picked ?? s.user.locale };
       setUser(signedIn);
-      return signedIn;
+      return { user: signedIn, notice: s.notice };
     },
     [queryClient, setLocale],
   );

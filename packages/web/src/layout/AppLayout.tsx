@@ -234,7 +234,7 @@ export function AppLayout() {
             </Tooltip>
           ) : null}
           <div className="ld-header-spacer" />
-          <NotificationBell />
+          {user.mustChangePassword ? null : <NotificationBell />}
           <LanguageSwitch onChange={changeLocale} />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
@@ -259,19 +259,17 @@ export function AppLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="ld-content">
-          <PageBoundary resetKey={location.pathname}>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </PageBoundary>
+          {/* until the password is changed the server answers nothing else: no page asks it */}
+          {user.mustChangePassword ? null : (
+            <PageBoundary resetKey={location.pathname}>
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </PageBoundary>
+          )}
         </Layout.Content>
       </Layout>
-      <ChangePasswordModal
-        open={pwOpen}
-        onClose={() => setPwOpen(false)}
-        username={user.username}
-        forced={user.mustChangePassword}
-      />
+      <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} forced={user.mustChangePassword} />
     </Layout>
   );
 }

@@ -22,6 +22,16 @@ export class Guard {
     return o;
   }
 
+  /**
+   * The scope of a list filtered by `?outletId=`: the actor's branch, their own outlet when they
+   * are bound to one, and the outlet asked for. An outlet outside the actor's scope is NOT_FOUND,
+   * as it is everywhere else (an empty page would tell nothing but hide a wrong link).
+   */
+  async listScope(actor: Actor, outletId: string | undefined, q: Q = this.db): Promise<ListScope> {
+    if (outletId !== undefined) await this.requireOutlet(actor, outletId, undefined, q);
+    return { branchId: actor.branchId, onlyOutletId: actor.outletId, outletId };
+  }
+
   /** A permission that is not about one outlet (the branch's catalogue, accounts, audit). */
   require(actor: Actor, permission: Permission): void {
     if (!allows(actor, permission)) throw forbidden();
@@ -35,6 +45,15 @@ export class Guard {
     if (!record || !policy.seesOutlet(actor, { id: record.outletId, branch_id: record.branchId }))
       throw notFound(entity);
   }
+}
+
+/** What a list filtered on outlets reads: see `Guard.listScope`. */
+export interface ListScope {
+  branchId: string;
+  /** the actor's own outlet, when they are bound to one */
+  onlyOutletId: string | null;
+  /** the outlet filtered on (checked to be in scope) */
+  outletId: string | undefined;
 }
 
 export const auditActor = (a: Actor): AuditActor => ({ userId: a.userId, name: a.username, ip: a.ip });

@@ -62,18 +62,86 @@ describe('accounts and sessions', () => {
     expect(wrong.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('locks the account for 15 minutes after five wrong passwords, even for the right one', async () => {
-    for (let i = 0; i < 4; i++) expect((await attempt('wrong-password-1')).statusCode).toBe(401);
-    const fifth = await attempt('wrong-password-1');
+  const from = (ip: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+
+  it('holds up an address after five wrong passwords, longer after each further one, and no other address', async () => {
+    const outsider = '203.0.113.9';
+    for (let i = 0; i < 4; i++) expect((await from(outsider, 'wrong-password-1')).statusCode).toBe(401);
+    const fifth = await from(outsider, 'wrong-password-1');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
-    const sixth = await attempt(PASSWORD);
-    expect(sixth.statusCode).toBe(423);
-    expect(sixth.json().detail).toMatch(/锁定至 \d\d:\d\d/);
-    t.clock.advanceMinutes(14);
-    expect((await attempt(PASSWORD)).statusCode).toBe(423);
-    t.clock.advanceMinutes(2);
-    expect((await attempt(PASSWORD)).statusCode).toBe(200);
+    // held up: even the right password is not checked from there
+    const held = await from(outsider, PASSWORD);
+    expect(held.statusCode).toBe(423);
+    expect(held.json().detail).toMatch(/锁定至 \d\d:\d\d/);
+    // the owner, from their own address, signs in at once
+    expect((await from('10.1.2.3', PASSWORD)).statusCode).toBe(200);
+
+    // the first wait is a minute, then two, then four (LOGIN_LOCK_MINUTES doubling)
+    t.clock.advanceMinutes(1);
+    expect((await from(outsider, 'wrong-password-1')).statusCode).toBe(423);
+    t.clock.advanceMinutes(1);
+    expect((await from(outsider, PASSWORD)).statusCode).toBe(423);
+    t.clock.advanceMinutes(1);
+    expect((await from(outsider, 'wrong-password-1')).statusCode).toBe(423);
+    t.clock.advanceMinutes(3);
+    expect((await from(outsider, PASSWORD)).statusCode).toBe(423);
+    t.clock.advanceMinutes(1);
+    expect((await from(outsider, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('caps the wait at LOGIN_LOCK_MAX_MINUTES', async () => {
+    const s = await makeTestApp({ loginMaxFailures: 2, loginLockMinutes: 10, loginLockMaxMinutes: 25 });
+    try {
+      const b = await makeBranch(s);
+      await makeUser(s, b, 'admin', null, 'admin');
+      const attempt2 = (password: string) =>
+        s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password } });
+      const waits: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await attempt2('wrong-password-1');
+        if (r.statusCode === 423) {
+          const until = new Date(r.json().lockedUntil).getTime();
+          waits.push(Math.round((until - s.clock.now().getTime()) / 60_000));
+          s.clock.advanceMinutes(waits.at(-1)!);
+        }
+      }
+      expect(waits).toEqual([10, 20, 25, 25]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('tells the owner once, at their next login, of the wrong passwords and hold-ups since the last', async () => {
+    for (let i = 0; i < 6; i++) await from('203.0.113.9', 'wrong-password-1');
+    await from('198.51.100.7', 'wrong-password-1');
+    const first = await from('10.1.2.3', PASSWORD);
+    expect(first.json().notice).toEqual({ failedAttempts: 6, locks: 1 });
+    const second = await from('10.1.2.3', PASSWORD);
+    expect(second.json().notice).toBeNull();
+  });
+
+  it('writes no name typed for an account that does not exist into the audit log', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'Hunter2-typed-in-the-name-box', password: 'x' },
+      remoteAddress: '203.0.113.9',
+    });
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'login.failed')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toMatch(/hunter2/i);
+    expect(rows[0]).toMatchObject({ entity_id: '-', actor_name: '-', ip: '203.0.113.9' });
   });
 
   it('forgets earlier failures after a successful login', async () => {
@@ -163,7 +231,23 @@ describe('accounts and sessions', () => {
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('PASSWORD_POLICY');
-    expect(weak.json().errors.map((e: { field: string }) => e.field)).toContain('body.newPassword');
+    expect(weak.json().errors).toEqual([
+      { field: 'body.newPassword', code: 'PASSWORD_TOO_SHORT', message: '新密码：至少 12 个字符' },
+    ]);
+    const common = await a.post(
+      '/api/v1/auth/change-password',
+      { currentPassword: PASSWORD, newPassword: 'password1234' },
+      { 'accept-language': 'en-US' },
+    );
+    expect(common.json().errors[0]).toMatchObject({ field: 'body.newPassword', code: 'PASSWORD_TOO_COMMON' });
+    const named = await a.post('/api/v1/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'li.juan-2024!x',
+    });
+    expect(named.json().errors[0]).toMatchObject({
+      code: 'PASSWORD_CONTAINS_NAME',
+      message: expect.stringContaining('不能由用户名或姓名构成'),
+    });
     const wrongCurrent = await a.post('/api/v1/auth/change-password', {
       currentPassword: 'nope-nope-1',
       newPassword: 'new-password-42',
@@ -187,5 +271,91 @@ describe('accounts and sessions', () => {
       .where('username', '=', username)
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('what the server enforces before anything else', () => {
+  let t: TestApp;
+  let branchId: string;
+  beforeEach(async () => {
+    t = await makeTestApp();
+    branchId = await makeBranch(t);
+    await makeUser(t, branchId, 'admin', null, 'admin');
+  });
+  afterEach(() => t.close());
+
+  it('holds a user who must change their password to me, change-password and logout', async () => {
+    const admin = await login(t, 'admin');
+    const created = await admin.post('/api/v1/users', {
+      username: 'new.officer',
+      displayName: '新专员',
+      role: 'cp_officer',
+      password: 'given-by-admin-1',
+    });
+    expect(created.json().mustChangePassword).toBe(true);
+    const fresh = await login(t, 'new.officer', 'given-by-admin-1');
+    for (const url of ['/api/v1/home', '/api/v1/complaints', '/api/v1/notifications', '/api/v1/outlets']) {
+      const r = await fresh.get(url);
+      expect(r.statusCode, url).toBe(403);
+      expect(r.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    const en = await fresh.get('/api/v1/outlets', { 'accept-language': 'en-US' });
+    expect(en.json().title).toBeTruthy();
+    expect((await fresh.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(403);
+    // what stays open: who am I, the change itself, signing out, and the public meta
+    expect((await fresh.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
+    expect((await fresh.get('/api/v1/meta')).statusCode).toBe(200);
+    const changed = await fresh.post('/api/v1/auth/change-password', {
+      currentPassword: 'given-by-admin-1',
+      newPassword: 'my-own-pass-of-2026',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await fresh.get('/api/v1/outlets')).statusCode).toBe(200);
+    expect((await fresh.post('/api/v1/auth/logout')).statusCode).toBe(204);
+  });
+
+  it('lets a user who must change their password sign out', async () => {
+    const admin = await login(t, 'admin');
+    await admin.post('/api/v1/users', {
+      username: 'new.officer',
+      displayName: '新专员',
+      role: 'cp_officer',
+      password: 'given-by-admin-1',
+    });
+    const fresh = await login(t, 'new.officer', 'given-by-admin-1');
+    expect((await fresh.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await fresh.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('answers an anonymous request 401 before looking at its body', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/v1/users'],
+      ['POST', '/api/v1/outlets'],
+      ['POST', '/api/v1/complaints'],
+    ] as const) {
+      const r = await t.app.inject({ method, url, payload: { nonsense: true } });
+      expect(r.statusCode, url).toBe(401);
+      expect(r.json().code).toBe('UNAUTHENTICATED');
+      expect(r.json().errors).toBeUndefined();
+      const malformed = await t.app.inject({
+        method,
+        url,
+        payload: '{not json',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(malformed.statusCode, url).toBe(401);
+    }
+    // a signed-in request without its CSRF token is refused before validation too
+    const admin = await login(t, 'admin');
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: `ld_session=${admin.cookie}` },
+      payload: { nonsense: true },
+    });
+    expect(noCsrf.json().code).toBe('CSRF_TOKEN_INVALID');
+    // public routes still validate for anyone
+    const login400 = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: {} });
+    expect(login400.statusCode).toBe(400);
   });
 });

@@ -7,7 +7,6 @@ import type { AuthService } from './auth.service';
 export interface AuthRouteOptions {
   auth: AuthService;
   cookieSecure: boolean;
-  loginRatePerMinute: number;
 }
 
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
@@ -24,7 +23,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
           sameSite: 'strict',
           secure: opts.cookieSecure,
         });
-        return { user: res.user, csrfToken: res.csrfToken };
+        return { user: res.user, csrfToken: res.csrfToken, notice: res.notice };
       },
       logout: async ({ actor, req, reply }) => {
         await auth.logout(req.sessionId!, actor);
@@ -35,6 +34,13 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
       changePassword: ({ actor, req, body }) =>
         auth.changePassword(actor, req.sessionId!, body.currentPassword, body.newPassword),
     },
-    { config: { login: { rateLimit: { max: opts.loginRatePerMinute, timeWindow: '1 minute' } } } },
+    // what a user who must change their password may still do
+    {
+      config: {
+        me: { beforePasswordChange: true },
+        changePassword: { beforePasswordChange: true },
+        logout: { beforePasswordChange: true },
+      },
+    },
   );
 }

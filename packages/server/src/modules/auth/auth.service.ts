@@ -1,18 +1,20 @@
 import { beijingHhmm } from '@liangdian/engine/time';
-import { passwordProblems, type UserRole } from '@liangdian/shared';
+import type { UserRole } from '@liangdian/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { addMinutes, type Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/crypto';
 import { DomainError } from '../../lib/errors';
 import type { Locale } from '../../lib/messages';
+import { checkPassword } from '../../lib/password-policy';
 import type { PasswordHasher } from '../../lib/passwords';
-import type { User } from '@liangdian/shared/api';
+import type { SignInNotice, User } from '@liangdian/shared/api';
 import type { Changes } from '../access/guard';
 import type { Actor } from '../access/policy';
 import { presentUser } from '../users/users.presenter';
 import * as users from '../users/users.repository';
 import { SessionCache } from './session-cache';
+import * as throttle from './login-throttle.repository';
 import * as sessions from './sessions.repository';
 
 export interface AuthSettings {
@@ -20,18 +22,23 @@ export interface AuthSettings {
   sessionMaxHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginLockMaxMinutes: number;
 }
 
 export interface LoginResult {
   token: string;
   csrfToken: string;
   user: User;
+  /** wrong passwords since the owner's last login, told once (null: none) */
+  notice: SignInNotice | null;
 }
 
 export interface ResolvedSession {
   sessionId: string;
   csrfToken: string;
   actor: Actor;
+  /** the user must change their password before anything else (see http/session.ts) */
+  mustChangePassword: boolean;
 }
 
 /** Touch the session's last-seen time at most this often: no write on every request. */
@@ -51,44 +58,51 @@ export class AuthService {
   ) {}
 
   /**
-   * Signs in. Failed attempts are audited too (who tried which account from where) although
-   * they change no business data; the entry is written before the refusal is thrown.
+   * Signs in. Failed attempts are audited too (from where, which account when it exists: never
+   * the name typed for an account that does not) although they change no business data; the
+   * entry is written before the refusal is thrown.
+   *
+   * Wrong passwords are counted per account and source (IP address): after `loginMaxFailures`
+   * from one source, that source waits `loginLockMinutes` before its next attempt, twice as long
+   * after each further failure, at most `loginLockMaxMinutes` (423 ACCOUNT_LOCKED meanwhile, the
+   * password not even checked). The owner signing in from another source is not held up, and is
+   * told at their next successful login how many wrong passwords there were (`notice`).
    */
   async login(username: string, password: string, ip: string, userAgent: string): Promise<LoginResult> {
     const now = this.clock.now();
     const nowIso = now.toISOString();
-    const anonymous = { userId: null, name: username, ip };
     const user = await users.findByUsername(this.db, username);
     if (user?.active !== 1) {
       // Spend the same time as a real check, so response times do not reveal which usernames exist.
       this.dummyHash ??= this.hasher.hash('not-a-real-password-0');
       await this.hasher.verify(await this.dummyHash, password);
-      await this.changes.run(anonymous, async () => [
+      // what was typed may be someone's password or a name: nothing of it enters the log
+      await this.changes.run({ userId: null, name: user ? user.username : '-', ip }, async () => [
         undefined,
-        { action: 'login.failed', entityType: 'user', entityId: user?.id ?? username },
+        { action: 'login.failed', entityType: 'user', entityId: user?.id ?? '-' },
       ]);
       throw new DomainError('INVALID_CREDENTIALS');
     }
-    if (user.locked_until && user.locked_until > nowIso) throw lockedError(user.locked_until);
+    const held = await throttle.find(this.db, user.id, ip);
+    if (held?.locked_until && held.locked_until > nowIso) throw lockedError(held.locked_until);
 
-    const ok = await this.hasher.verify(user.password_hash, password);
-    if (!ok) {
-      const lockUntil = addMinutes(now, this.settings.loginLockMinutes).toISOString();
-      const after = await this.changes.run(anonymous, async (trx) => {
-        await users.recordFailure(trx, user.id, this.settings.loginMaxFailures, lockUntil, nowIso);
-        const fresh = await users.findById(trx, user.id);
-        const locked = !!fresh?.locked_until && fresh.locked_until > nowIso;
+    if (!(await this.hasher.verify(user.password_hash, password))) {
+      const lockedUntil = await this.changes.run({ userId: null, name: user.username, ip }, async (trx) => {
+        const failures = await throttle.addFailure(trx, user.id, ip, nowIso);
+        const until = failures >= this.settings.loginMaxFailures ? this.holdUntil(now, failures) : null;
+        if (until) await throttle.lock(trx, user.id, ip, until);
+        await users.recordFailure(trx, user.id, until, nowIso);
         return [
-          fresh,
+          until,
           {
-            action: locked ? 'login.locked' : 'login.failed',
+            action: until ? 'login.locked' : 'login.failed',
             entityType: 'user',
             entityId: user.id,
             outletId: user.outlet_id,
           },
         ];
       });
-      if (after?.locked_until && after.locked_until > nowIso) throw lockedError(after.locked_until);
+      if (lockedUntil) throw lockedError(lockedUntil);
       throw new DomainError('INVALID_CREDENTIALS');
     }
 
@@ -96,7 +110,13 @@ export class AuthService {
     const csrfToken = randomToken();
     const who = { userId: user.id, name: user.username, ip };
     const fresh = await this.changes.run(who, async (trx) => {
-      await users.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
+      await users.update(trx, user.id, {
+        failed_logins: 0,
+        locked_until: null,
+        locks_since_login: 0,
+        last_login_at: nowIso,
+      });
+      await throttle.clear(trx, user.id, ip);
       await sessions.insert(trx, {
         id: sha256Hex(token),
         user_id: user.id,
@@ -113,7 +133,18 @@ export class AuthService {
         { action: 'login', entityType: 'user', entityId: user.id, outletId: user.outlet_id },
       ];
     });
-    return { token, csrfToken, user: presentUser(fresh) };
+    const notice =
+      user.failed_logins > 0 || user.locks_since_login > 0
+        ? { failedAttempts: user.failed_logins, locks: user.locks_since_login }
+        : null;
+    return { token, csrfToken, user: presentUser(fresh), notice };
+  }
+
+  /** The end of a source's wait after its `failures`-th wrong password in a row. */
+  private holdUntil(now: Date, failures: number): string {
+    const { loginMaxFailures, loginLockMinutes, loginLockMaxMinutes } = this.settings;
+    const doublings = Math.min(failures - loginMaxFailures, 30);
+    return addMinutes(now, Math.min(loginLockMinutes * 2 ** doublings, loginLockMaxMinutes)).toISOString();
   }
 
   /** The session behind a cookie token, or null when missing, expired or idle too long. */
@@ -132,6 +163,7 @@ export class AuthService {
         resolved: {
           sessionId: id,
           csrfToken: s.csrf_token,
+          mustChangePassword: s.must_change_password === 1,
           actor: {
             userId: s.user_id,
             username: s.username,
@@ -191,14 +223,7 @@ export class AuthService {
         { field: 'body.currentPassword', code: 'WRONG_PASSWORD' },
       ]);
     }
-    const problems = passwordProblems(next, u.username);
-    if (problems.length) {
-      throw new DomainError(
-        'PASSWORD_POLICY',
-        {},
-        problems.map((code) => ({ field: 'body.newPassword', code })),
-      );
-    }
+    checkPassword(next, { username: u.username, displayName: u.display_name }, 'body.newPassword');
     const hash = await this.hasher.hash(next);
     await this.changes.run({ userId: u.id, name: u.username, ip: actor.ip }, async (trx, at) => {
       await users.update(trx, u.id, {

@@ -46,6 +46,7 @@ export const findWithUser = (q: Q, id: string) =>
       'users.staff_id',
       'users.locale',
       'users.active',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();

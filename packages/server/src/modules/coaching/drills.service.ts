@@ -30,6 +30,7 @@ export class DrillsService {
 
   /** The drills of the outlets in scope, newest first; `staffId`: the drills they took part in. */
   async listDrills(actor: Actor, f: DrillListQuery): Promise<Page<ComplaintDrill>> {
+    await this.guard.listScope(actor, f.outletId);
     const { rows, total } = await repo.listDrills(
       this.db,
       { branchId: actor.branchId, onlyOutletId: actor.outletId, ...f },

@@ -158,6 +158,7 @@ export class TenQuestionsService {
 
   /** Recorded quizzes of the outlets in scope, newest first. */
   async listQuizzes(actor: Actor, f: QuizListQuery): Promise<Page<QuizResult>> {
+    await this.guard.listScope(actor, f.outletId);
     const { rows, total } = await repo.listQuizzes(
       this.db,
       { branchId: actor.branchId, onlyOutletId: actor.outletId, outletId: f.outletId, staffId: f.staffId },

@@ -31,6 +31,7 @@ export class ComplaintTasksService {
   constructor(private readonly deps: ComplaintDeps) {}
 
   async list(actor: Actor, f: TaskListQuery): Promise<Page<RectificationTask>> {
+    await this.deps.guard.listScope(actor, f.outletId);
     const today = beijingDate(this.deps.clock.now());
     const { rows, total } = await repo.listTasks(
       this.deps.db,

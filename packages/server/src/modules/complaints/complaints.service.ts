@@ -94,6 +94,7 @@ export class ComplaintsService {
   }
 
   async list(actor: Actor, f: ComplaintListQuery): Promise<Page<Complaint> & { totalCapped: boolean }> {
+    await this.deps.guard.listScope(actor, f.outletId);
     const desc = f.sort.startsWith('-');
     const sort = f.sort.replace('-', '') === 'dueOn' ? 'due_on' : 'received_at';
     const { rows, total, totalCapped } = await repo.listComplaints(

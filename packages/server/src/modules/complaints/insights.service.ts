@@ -1,6 +1,7 @@
 import type { ComplaintStats, ComplaintStatsQuery } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
+import type { Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
 import * as repo from './complaints.repository';
 import * as stats from './complaints.stats.repository';
@@ -11,7 +12,10 @@ import { codeNames, namedBuckets, presentReportRow } from './insights.presenter'
  * prevention.service.ts.
  */
 export class ComplaintInsightsService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly guard: Guard,
+  ) {}
 
   /**
    * Builds the daily statistics tables again from the complaints (an operator's repair, e.g. after
@@ -40,6 +44,7 @@ export class ComplaintInsightsService {
    * code counts of the branch, or for one outlet from its complaints (a covering index).
    */
   async stats(actor: Actor, f: ComplaintStatsQuery): Promise<ComplaintStats> {
+    await this.guard.listScope(actor, f.outletId);
     const filter = this.filter(actor, f);
     const [codes, outlets, days, counts] = await Promise.all([
       repo.listCodes(this.db),
@@ -107,6 +112,7 @@ export class ComplaintInsightsService {
 
   /** The regulator-style report: counts by business category × cause × channel (JR/T 0169-2018). */
   async report(actor: Actor, f: ComplaintStatsQuery) {
+    await this.guard.listScope(actor, f.outletId);
     const [codes, rows] = await Promise.all([
       repo.listCodes(this.db),
       repo.countByThree(this.db, this.filter(actor, f)),

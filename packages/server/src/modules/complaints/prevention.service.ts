@@ -43,6 +43,7 @@ export class PreventionService {
   // ---------------------------------------------------------------- high-risk scenarios
   /** Category × cause, ranked by complaints received over the last `days` days. */
   async risks(actor: Actor, f: RiskListQuery): Promise<Page<RiskScenario>> {
+    await this.guard.listScope(actor, f.outletId);
     const since = new Date(this.clock.now().getTime() - f.days * DAY_MS).toISOString();
     const [codes, counts, controls] = await Promise.all([
       repo.listCodes(this.db),
@@ -127,6 +128,7 @@ export class PreventionService {
 
   /** Monthly scorecard per outlet or per person, ranked (fewest points first: points are deductions). */
   async scorecard(actor: Actor, f: ScorecardQuery): Promise<Page<ScorecardRow>> {
+    await this.guard.listScope(actor, f.outletId);
     const rows = await repo.scorecard(
       this.db,
       { branchId: actor.branchId, onlyOutletId: actor.outletId, outletId: f.outletId, month: f.month },

@@ -2,7 +2,7 @@ import type { Home, HomeComplaint, HomePrompt, HomeSectionKey, HomeTask } from '
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids';
 import { complaintBody, decisionBody as decision } from '../../test/complaints';
-import { type Client, login, makeStaff, makeUser, PASSWORD, useCastApp } from '../../test/harness';
+import { type Client, firstLogin, login, makeStaff, makeUser, useCastApp } from '../../test/harness';
 
 /** A complaint received at `receivedAt` (the home page sorts and filters by it). */
 const complaint = (outletId: string, receivedAt: string, over: Record<string, unknown> = {}) =>
@@ -119,10 +119,11 @@ describe('home page (工作台)', () => {
       displayName: '赵敏',
       role: 'lobby_manager',
       outletId: ctx.cast.outletA,
-      password: PASSWORD,
+      password: 'given-by-admin-1',
       staffId,
     });
     expect(created.statusCode).toBe(201);
+    await firstLogin(ctx.t, 'zhao.min', 'given-by-admin-1');
     const other = await makeStaff(ctx.t, ctx.cast.outletA, '钱进');
     const post = (
       await ctx.admin.post(`/api/v1/outlets/${ctx.cast.outletA}/posts`, { kind: 'welcome', name: '迎宾位' })

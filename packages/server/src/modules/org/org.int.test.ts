@@ -57,10 +57,12 @@ describe('organisation', () => {
     expect(body.errors.find((e: { field: string }) => e.field === 'body.name').message).toBe(
       '名称：至少 1 个字符',
     );
+    // the signed-in user's language wins over the browser's (authentication comes before validation)
+    await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' });
     const en = await ctx.admin.post(
       '/api/v1/outlets',
       { branchId: ctx.cast.branchId, code: 'X2' },
-      { 'accept-language': 'en-US,en;q=0.9' },
+      { 'accept-language': 'zh-CN' },
     );
     expect(en.json().errors).toEqual([{ field: 'body.name', code: 'required', message: 'Name is required' }]);
   });

@@ -22,21 +22,25 @@ describe('user administration', () => {
       password: 'lobby-pass-123',
     });
     expect(branchWithOutlet.statusCode).toBe(400);
-    const weak = await ctx.admin.post('/api/v1/users', {
-      username: 'wang.fang',
-      displayName: '王芳',
-      role: 'lobby_manager',
-      outletId: ctx.cast.outletA,
-      password: 'wang.fang1',
-    });
-    expect(weak.json().code).toBe('PASSWORD_POLICY');
-    const ok = await ctx.admin.post('/api/v1/users', {
-      username: 'wang.fang',
-      displayName: '王芳',
-      role: 'lobby_manager',
-      outletId: ctx.cast.outletA,
-      password: 'lobby-pass-123',
-    });
+    const wangFang = (password: string) =>
+      ctx.admin.post('/api/v1/users', {
+        username: 'wang.fang',
+        displayName: '王芳',
+        role: 'lobby_manager',
+        outletId: ctx.cast.outletA,
+        password,
+      });
+    // the policy's reason, on the field: too short, built from the name, too common
+    for (const [password, code] of [
+      ['wang.fang1', 'PASSWORD_TOO_SHORT'],
+      ['Wang.Fang-1990', 'PASSWORD_CONTAINS_NAME'],
+      ['qwertyuiop123', 'PASSWORD_TOO_COMMON'],
+    ] as const) {
+      const weak = await wangFang(password);
+      expect(weak.json().code).toBe('PASSWORD_POLICY');
+      expect(weak.json().errors[0]).toMatchObject({ field: 'body.password', code });
+    }
+    const ok = await wangFang('lobby-pass-123');
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({
       username: 'wang.fang',
@@ -53,6 +57,13 @@ describe('user administration', () => {
     });
     expect(dup.statusCode).toBe(409);
     const wang = await login(ctx.t, 'wang.fang', 'lobby-pass-123');
+    expect((await wang.get(`/api/v1/outlets/${ctx.cast.outletB}`)).json().code).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    await wang.post('/api/v1/auth/change-password', {
+      currentPassword: 'lobby-pass-123',
+      newPassword: 'wang-own-pass-2026',
+    });
     expect((await wang.get(`/api/v1/outlets/${ctx.cast.outletB}`)).statusCode).toBe(404);
   });
 
@@ -141,18 +152,31 @@ describe('user administration', () => {
     expect((await again.get(`/api/v1/outlets/${ctx.cast.outletB}`)).statusCode).toBe(200);
   });
 
-  it('resets a password and unlocks an account', async () => {
-    for (let i = 0; i < 5; i++) {
-      await ctx.t.app.inject({
+  it('resets a password and unlocks an account, audited', async () => {
+    const attempt = (password: string) =>
+      ctx.t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username: 'lobby.a', password: 'wrong-wrong-1' },
+        payload: { username: 'lobby.a', password },
+        remoteAddress: '203.0.113.9',
       });
-    }
+    for (let i = 0; i < 5; i++) await attempt('wrong-wrong-1');
+    expect((await attempt(PASSWORD)).statusCode).toBe(423);
     expect((await ctx.admin.get('/api/v1/users?q=lobby')).json().items[0].lockedUntil).not.toBeNull();
     expect(
       (await ctx.admin.post(`/api/v1/users/${ctx.cast.lobbyA.id}/unlock`)).json().lockedUntil,
     ).toBeNull();
+    // the held-up address may try again at once; the owner is still told of the wrong passwords
+    const after = await attempt(PASSWORD);
+    expect(after.statusCode).toBe(200);
+    expect(after.json().notice).toEqual({ failedAttempts: 5, locks: 1 });
+    const audit = (await ctx.admin.get('/api/v1/audit?action=unlock')).json();
+    expect(audit.items.map((e: { entityId: string }) => e.entityId)).toContain(ctx.cast.lobbyA.id);
+
+    const weak = await ctx.admin.post(`/api/v1/users/${ctx.cast.lobbyA.id}/reset-password`, {
+      password: 'lobby.a-2026',
+    });
+    expect(weak.json().errors[0]).toMatchObject({ field: 'body.password', code: 'PASSWORD_CONTAINS_NAME' });
     expect(
       (
         await ctx.admin.post(`/api/v1/users/${ctx.cast.lobbyA.id}/reset-password`, {

@@ -43,6 +43,7 @@ export type NewUser = Pick<
 export const newUserRow = (user: NewUser, now: string): UserRow => ({
   failed_logins: 0,
   locked_until: null,
+  locks_since_login: 0,
   active: 1,
   must_change_password: 0,
   locale: 'zh-CN',
@@ -60,19 +61,21 @@ export async function update(q: Q, id: string, patch: Partial<UserRow>): Promise
   await q.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-/** Counts a failed login and locks the account when it reaches the limit; atomic in one statement. */
+/**
+ * One more wrong password for the account (from any source), and when it held up a source, the
+ * end of that hold-up: what the owner is told at their next successful login.
+ */
 export async function recordFailure(
   q: Q,
   id: string,
-  max: number,
-  lockUntil: string,
+  lockedUntil: string | null,
   now: string,
 ): Promise<void> {
   await q
     .updateTable('users')
     .set({
-      failed_logins: sql`case when failed_logins + 1 >= ${max} then 0 else failed_logins + 1 end`,
-      locked_until: sql`case when failed_logins + 1 >= ${max} then ${lockUntil} else locked_until end`,
+      failed_logins: sql`failed_logins + 1`,
+      ...(lockedUntil ? { locked_until: lockedUntil, locks_since_login: sql`locks_since_login + 1` } : {}),
       updated_at: now,
     })
     .where('id', '=', id)

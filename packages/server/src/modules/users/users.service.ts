@@ -1,5 +1,5 @@
 import { pageWindow } from '../../lib/paging';
-import { BRANCH_SCOPED_ROLES, OUTLET_SCOPED_ROLES, passwordProblems, type UserRole } from '@liangdian/shared';
+import { BRANCH_SCOPED_ROLES, OUTLET_SCOPED_ROLES, type UserRole } from '@liangdian/shared';
 import {
   loginRolesForStaff,
   type User,
@@ -12,10 +12,12 @@ import type { DB, Q } from '../../db/types';
 import { conflict, DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Page } from '../../lib/paging';
+import { checkPassword } from '../../lib/password-policy';
 import type { PasswordHasher } from '../../lib/passwords';
 import type { Changes, Guard } from '../access/guard';
 import type { Actor } from '../access/policy';
 import type { AuditEntryInput } from '../audit/audit.service';
+import * as throttle from '../auth/login-throttle.repository';
 import * as sessions from '../auth/sessions.repository';
 import * as org from '../org/org.repository';
 import { presentUser } from './users.presenter';
@@ -86,19 +88,9 @@ export class UsersService {
       throw new DomainError('STAFF_HAS_LOGIN', { name: staff.name, username: login.username });
   }
 
-  private checkPassword(password: string, username: string) {
-    const problems = passwordProblems(password, username);
-    if (problems.length) {
-      throw new DomainError(
-        'PASSWORD_POLICY',
-        {},
-        problems.map((code) => ({ field: 'body.password', code })),
-      );
-    }
-  }
-
   async list(actor: Actor, f: UserListQuery): Promise<Page<User>> {
     this.guard.require(actor, 'users.manage');
+    await this.guard.listScope(actor, f.outletId);
     const { rows, total } = await repo.list(
       this.db,
       { branchId: actor.branchId, q: f.q || undefined, role: f.role, outletId: f.outletId, active: f.active },
@@ -116,7 +108,7 @@ export class UsersService {
 
   async create(actor: Actor, input: UserCreate, opts: { mustChangePassword?: boolean } = {}): Promise<User> {
     this.guard.require(actor, 'users.manage');
-    this.checkPassword(input.password, input.username);
+    checkPassword(input.password, input, 'body.password');
     const hash = await this.hasher.hash(input.password);
     return this.changes.run(actor, async (trx, at) => {
       const staffId = input.staffId ?? null;
@@ -189,7 +181,9 @@ export class UsersService {
     this.guard.require(actor, 'users.manage');
     return this.changes.run(actor, async (trx, at) => {
       const row = await this.visible(trx, actor, id);
-      await repo.update(trx, id, { locked_until: null, failed_logins: 0, updated_at: at.toISOString() });
+      // every source may try again; what the owner will be told at their next login is kept
+      await repo.update(trx, id, { locked_until: null, updated_at: at.toISOString() });
+      await throttle.clear(trx, id);
       const after = presentUser((await repo.findById(trx, id))!);
       return [after, entry('unlock', id, presentUser(row), after)];
     });
@@ -199,17 +193,17 @@ export class UsersService {
   async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
     this.guard.require(actor, 'users.manage');
     const row = await this.visible(this.db, actor, id);
-    this.checkPassword(password, row.username);
+    checkPassword(password, { username: row.username, displayName: row.display_name }, 'body.password');
     const hash = await this.hasher.hash(password);
     await this.changes.run(actor, async (trx, at) => {
       await repo.update(trx, id, {
         password_hash: hash,
-        failed_logins: 0,
         locked_until: null,
         must_change_password: id === actor.userId ? 0 : 1,
         updated_at: at.toISOString(),
       });
       await sessions.removeForUser(trx, id);
+      await throttle.clear(trx, id);
       // the password itself never enters the log
       return [undefined, { ...entry('password.reset', id, null, null), outletId: row.outlet_id }];
     });

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { DemoLogin } from '@liangdian/shared/api';
-import { Alert, Button, Card, Form, Input, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -53,6 +53,7 @@ export function LoginPage() {
   const { t, formatTime, setLocale } = useI18n();
   const [form] = Form.useForm<Values>();
   const { user, meta, login } = useAuth();
+  const { notification } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
@@ -86,7 +87,23 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(v.username.trim(), v.password);
+      const { notice } = await login(v.username.trim(), v.password);
+      // told once: the login's answer is the only place it comes from
+      if (notice) {
+        notification.warning({
+          key: 'sign-in-notice',
+          title: t('login.notice.title'),
+          description: [
+            t('login.notice.failed', { count: notice.failedAttempts }),
+            notice.locks ? t('login.notice.locked', { count: notice.locks }) : '',
+            t('login.notice.advice'),
+          ]
+            .filter(Boolean)
+            .join(' '),
+          duration: 0,
+          props: { 'data-testid': 'sign-in-notice' },
+        });
+      }
       navigate(target, { replace: true });
     } catch (e) {
       setError(describe(e));

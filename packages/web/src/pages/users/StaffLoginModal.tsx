@@ -33,7 +33,6 @@ export function StaffLoginModal({
 }) {
   const { t, tEnum } = useI18n();
   const [form] = Form.useForm<Values>();
-  const username = Form.useWatch('username', form);
   const roles = staff ? loginRolesForStaff(staff.roles) : [];
   const { busy, submit } = useFormSubmit(form, {
     save: (v) =>
@@ -91,7 +90,7 @@ export function StaffLoginModal({
           options={roles.map((r) => ({ value: r, label: tEnum('userRole', r) }))}
         />
       </Form.Item>
-      <InitialPasswordField username={username} testId="staff-login" />
+      <InitialPasswordField testId="staff-login" />
     </FormModal>
   );
 }

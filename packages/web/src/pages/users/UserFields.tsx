@@ -33,12 +33,12 @@ export function UserNameFields({ usernameLocked, testId }: { usernameLocked?: bo
 }
 
 /** The first password of a new account, under the password policy. */
-export function InitialPasswordField({ username, testId }: { username?: string; testId?: string }) {
+export function InitialPasswordField({ testId }: { testId?: string }) {
   const { t } = useI18n();
   return (
     <>
       <PasswordPolicy />
-      <Form.Item name="password" label={t('users.initialPassword')} rules={passwordPolicyRules(t, username)}>
+      <Form.Item name="password" label={t('users.initialPassword')} rules={passwordPolicyRules(t)}>
         <Input.Password autoComplete="new-password" data-testid={testId ? `${testId}-password` : undefined} />
       </Form.Item>
     </>

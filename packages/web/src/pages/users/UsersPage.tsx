@@ -81,7 +81,6 @@ function UserModal({ modal, onSaved }: RecordModalProps<User>) {
     },
   });
   const role = Form.useWatch('role', form);
-  const username = Form.useWatch('username', form);
   const needsOutlet = (OUTLET_SCOPED_ROLES as readonly string[]).includes(role ?? '');
 
   return (
@@ -98,7 +97,7 @@ function UserModal({ modal, onSaved }: RecordModalProps<User>) {
       >
         <OutletSelect placeholder={t('users.wholeBranch')} />
       </Form.Item>
-      {user ? null : <InitialPasswordField username={username} />}
+      {user ? null : <InitialPasswordField />}
     </FormModal>
   );
 }
@@ -134,7 +133,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
     >
       <PasswordPolicy />
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="password" label={t('password.new')} rules={passwordPolicyRules(t, user?.username)}>
+        <Form.Item name="password" label={t('password.new')} rules={passwordPolicyRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -262,8 +261,14 @@ export function UsersPage() {
               ],
               onClick: ({ key }) => {
                 if (key === 'reset') setResetting(u);
-                else if (key === 'unlock') void act(u, 'unlock');
-                else if (key === 'deactivate' || key === 'reactivate') {
+                else if (key === 'unlock') {
+                  modal.confirm({
+                    title: t('users.unlockConfirm', { name: u.displayName }),
+                    okText: t('common.confirm'),
+                    cancelText: t('common.cancel'),
+                    onOk: () => act(u, 'unlock'),
+                  });
+                } else if (key === 'deactivate' || key === 'reactivate') {
                   modal.confirm({
                     title:
                       key === 'deactivate'
