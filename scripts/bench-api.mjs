@@ -71,10 +71,10 @@ try {
       );
     });
   const line = (name, r) =>
-    `bench ${name} req/s=${Math.round(r.requests.average)} p50=${r.latency.p50}ms p99=${r.latency.p99}ms errors=${r.errors + r.non2xx} requests=${r.requests.total}`;
+    `bench ${name} req/s=${Math.round(r.requests.average)} p50=${r.latency.p50}ms p99=${r.latency.p99}ms errors=${r.errors + r.non2xx} requests=${r.requests.total}${r.non2xx ? ` status=${JSON.stringify(r.statusCodeStats)}` : ''}`;
   // Warm up, then measure: baseline first, then the cases.
-  await run({ duration: 2, path: '/api/health' });
-  const health = await run({ path: '/api/health' });
+  await run({ duration: 2, url: `${base}/api/health` });
+  const health = await run({ url: `${base}/api/health` });
   console.log(line('api-health-baseline', health));
 
   if (cases.includes('outlets')) {
@@ -118,7 +118,10 @@ try {
       requests: [{ setupRequest: (req) => ({ ...req, path: listPath((page++ % pages) + 1) }) }],
     };
     await run({ ...listOpts, duration: 2 });
-    const [list, probe] = await Promise.all([run(listOpts), run({ connections: 5, path: '/api/health' })]);
+    const [list, probe] = await Promise.all([
+      run(listOpts),
+      run({ connections: 5, url: `${base}/api/health` }),
+    ]);
     console.log(line('api-complaints-page', list));
     console.log(line('api-health-during-complaints', probe));
     const pass =
