@@ -8,7 +8,7 @@
 //     (targets: the list ≥ 1,500 req/s with p99 < 100 ms, health p99 < 50 ms meanwhile).
 // BENCH_CASES=complaints (or outlets) runs one group only.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,17 @@ try {
         err ? reject(err) : resolve(r),
       );
     });
+  // The server's CPU time (user + system, /proc on Linux) per request: what a run costs the server
+  // whatever else the machine runs (req/s and latency move with the machine's other load).
+  const cpuTicks = () => {
+    try {
+      const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(f[11]) + Number(f[12]);
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const perRequest = (ticks, requests) => ((ticks * 10) / requests).toFixed(2);
   const line = (name, r) =>
     `bench ${name} req/s=${Math.round(r.requests.average)} p50=${r.latency.p50}ms p99=${r.latency.p99}ms errors=${r.errors + r.non2xx} requests=${r.requests.total}${r.non2xx ? ` status=${JSON.stringify(r.statusCodeStats)}` : ''}`;
   // Warm up, then measure: baseline first, then the cases.
@@ -118,11 +129,13 @@ try {
       requests: [{ setupRequest: (req) => ({ ...req, path: listPath((page++ % pages) + 1) }) }],
     };
     await run({ ...listOpts, duration: 2 });
+    const ticks = cpuTicks();
     const [list, probe] = await Promise.all([
       run(listOpts),
       run({ connections: 5, url: `${base}/api/health` }),
     ]);
-    console.log(line('api-complaints-page', list));
+    const cpu = perRequest(cpuTicks() - ticks, list.requests.total + probe.requests.total);
+    console.log(`${line('api-complaints-page', list)} server-cpu-ms/req=${cpu}`);
     console.log(line('api-health-during-complaints', probe));
     const pass =
       list.requests.average >= 1500 && list.latency.p99 < 100 && list.non2xx === 0 && probe.latency.p99 < 50;
