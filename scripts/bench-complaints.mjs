@@ -156,7 +156,9 @@ async function run(target, label, reuse) {
     }
     if (process.env.BENCH_VERBOSE) {
       for (const [i, q] of queries.entries())
-        console.log(`  ${JSON.stringify(q)} max=${Math.max(...perQuery[i]).toFixed(1)}ms`);
+        console.log(
+          `  ${JSON.stringify(q)} max=${perQuery[i].reduce((a, b) => Math.max(a, b), 0).toFixed(1)}ms`,
+        );
     }
     const p95 = quantile(times, 0.95);
     console.log(

@@ -220,9 +220,9 @@ async function serve({ target, label, usePgBus }) {
           'push lag p50/p99/max',
           [...pushLag].sort((a, b) => a - b)[Math.floor(pushLag.length / 2)],
           [...pushLag].sort((a, b) => a - b)[Math.floor(pushLag.length * 0.99)],
-          Math.max(...pushLag),
+          pushLag.reduce((a, b) => Math.max(a, b), 0),
           'loop lag max',
-          Math.max(...timers),
+          timers.reduce((a, b) => Math.max(a, b), 0),
           'p99',
           [...timers].sort((a, b) => a - b)[Math.floor(timers.length * 0.99)],
         );
@@ -373,7 +373,7 @@ async function run(target, label, usePgBus = false) {
         'server-to-client transit p50/p99/max ms',
         quantile(transit, 0.5),
         quantile(transit, 0.99),
-        Math.max(...transit),
+        transit.reduce((a, b) => Math.max(a, b), 0),
       );
     for (const c of closers) c();
     agent.destroy();

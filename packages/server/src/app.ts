@@ -250,6 +250,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   if (web) await web.register(app);
 
+  // Complaints written before their masked columns existed (0007): filled once, in the background.
+  let masking: Promise<unknown> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    masking = services.complaintCase
+      .fillMaskedColumns()
+      .catch((err) => app.log.error({ err }, 'filling the masked complaint columns failed'));
+  });
+  app.addHook('onClose', async () => masking);
+
   // Complaint deadlines: notifications for what falls due, at start and every hour (idempotent per day).
   let dueRun: Promise<unknown> = Promise.resolve();
   const runDue = () => {

@@ -10,3 +10,4 @@ export * from './codes';
 export * from './complaints';
 export * from './permissions';
 export * from './lobby';
+export * from './numbers';

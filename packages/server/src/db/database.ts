@@ -30,6 +30,11 @@ export function openDatabase(target: DatabaseTarget): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     cacheStatements(sqlite);
+    // A page of a list reads rows scattered over the file: 64 MiB of page cache and the file mapped
+    // (256 MiB) instead of SQLite's default 2 MiB (measured: the complaint list's row query
+    // −30% at 20,000 complaints; README, Benchmarks).
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('mmap_size = 268435456');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }

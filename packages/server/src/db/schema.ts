@@ -167,6 +167,10 @@ export interface DB {
     complainant_name_enc: string | null;
     complainant_phone_enc: string | null;
     complainant_id_enc: string | null;
+    /** the same, masked as lists show them (0007; null on rows not filled yet) */
+    complainant_name_masked: string | null;
+    complainant_phone_masked: string | null;
+    complainant_id_masked: string | null;
     staff_id: string | null;
     handler_id: string | null;
     people_count: number;

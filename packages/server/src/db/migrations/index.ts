@@ -6,6 +6,7 @@ import * as m0004 from './0004_ticket_import';
 import * as m0005 from './0005_complaints_scale';
 import * as m0006 from './0006_user_staff';
 import * as m0007 from './0007_login_throttle';
+import * as m0008 from './0008_complaint_list';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_complaints_scale': m0005,
   '0006_user_staff': m0006,
   '0007_login_throttle': m0007,
+  '0008_complaint_list': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

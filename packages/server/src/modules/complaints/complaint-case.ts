@@ -17,7 +17,7 @@ import { newId } from '../../lib/ids';
 import type { Changes, Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
 import type { AuditEntryInput } from '../audit/audit.service';
-import { type PersonalVisibility, presentComplaint } from './complaints.presenter';
+import { type PersonalVisibility, personalColumns, presentComplaint } from './complaints.presenter';
 import * as repo from './complaints.repository';
 import type { FilterNames } from './complaints.sheets';
 
@@ -86,8 +86,35 @@ export class ComplaintCase {
     return { action, entityType: 'complaint', entityId: c.id, outletId: c.outlet_id, ...change };
   }
 
-  encrypt(v: string | null | undefined): string | null {
-    return v ? this.cipher.encrypt(v) : null;
+  /** The stored columns of the complainant's data given (encrypted, and masked beside). */
+  personalColumns(values: Parameters<typeof personalColumns>[1]) {
+    return personalColumns(this.cipher, values);
+  }
+
+  /**
+   * Fills the masked columns of the rows written before they existed (0007), a batch at a time;
+   * answers how many rows it filled. Run at start: until then those rows are decrypted to show.
+   */
+  async fillMaskedColumns(batch = 500): Promise<number> {
+    let filled = 0;
+    for (;;) {
+      const rows = await repo.rowsWithoutMasked(this.db, batch);
+      if (!rows.length) return filled;
+      for (const r of rows) {
+        const clear = (enc: string | null) => (enc ? this.cipher.decrypt(enc) : null);
+        const cols = this.personalColumns({
+          complainantName: clear(r.complainant_name_enc),
+          complainantPhone: clear(r.complainant_phone_enc),
+          complainantIdNumber: clear(r.complainant_id_enc),
+        });
+        await repo.updateMasked(this.db, r.id, {
+          complainant_name_masked: cols.complainant_name_masked ?? null,
+          complainant_phone_masked: cols.complainant_phone_masked ?? null,
+          complainant_id_masked: cols.complainant_id_masked ?? null,
+        });
+      }
+      filled += rows.length;
+    }
   }
   decrypt(v: string | null): string | null {
     return v ? this.cipher.decrypt(v) : null;
@@ -183,9 +210,17 @@ export class ComplaintCase {
       source: input.source,
       regulator_received_on: input.regulatorReceivedOn ?? null,
       forwarded_on: input.forwardedOn ?? null,
-      complainant_name_enc: this.encrypt(input.complainantName),
-      complainant_phone_enc: this.encrypt(input.complainantPhone),
-      complainant_id_enc: this.encrypt(input.complainantIdNumber),
+      complainant_name_enc: null,
+      complainant_phone_enc: null,
+      complainant_id_enc: null,
+      complainant_name_masked: null,
+      complainant_phone_masked: null,
+      complainant_id_masked: null,
+      ...this.personalColumns({
+        complainantName: input.complainantName,
+        complainantPhone: input.complainantPhone,
+        complainantIdNumber: input.complainantIdNumber ?? null,
+      }),
       staff_id: input.staffId ?? null,
       handler_id: input.handlerId ?? null,
       people_count: input.peopleCount,

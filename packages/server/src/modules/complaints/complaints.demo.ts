@@ -1,3 +1,4 @@
+import { personalColumns } from './complaints.presenter';
 import { decisionDeadline } from '@liangdian/engine';
 import { beijingDate, DAY_MS } from '@liangdian/engine/time';
 import type { Kysely } from 'kysely';
@@ -106,9 +107,16 @@ function makeRow(
     source: pick(SOURCES),
     regulator_received_on: null,
     forwarded_on: null,
-    complainant_name_enc: o.cipher.encrypt(pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '')),
-    complainant_phone_enc: o.cipher.encrypt(phone),
+    complainant_name_enc: null,
+    complainant_phone_enc: null,
     complainant_id_enc: null,
+    complainant_name_masked: null,
+    complainant_phone_masked: null,
+    complainant_id_masked: null,
+    ...personalColumns(o.cipher, {
+      complainantName: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : ''),
+      complainantPhone: phone,
+    }),
     staff_id: null,
     handler_id: null,
     people_count: people,

@@ -7,15 +7,41 @@ import type { ComplaintFullRow, EventRow, NoticeRow } from './complaints.reposit
 /** How the complainant's data shows: masked (138****1234), in clear (audited), or not at all. */
 export type PersonalVisibility = Complaint['personalData'];
 
-function personal(
+/**
+ * The complainant's data as stored: each field encrypted, and masked beside it (0007), so that
+ * a masked view (every list, every export, the audit log) decrypts nothing.
+ */
+export const PERSONAL_FIELDS = {
+  complainantName: { enc: 'complainant_name_enc', masked: 'complainant_name_masked', mask: maskName },
+  complainantPhone: { enc: 'complainant_phone_enc', masked: 'complainant_phone_masked', mask: maskPhone },
+  complainantIdNumber: { enc: 'complainant_id_enc', masked: 'complainant_id_masked', mask: maskIdNumber },
+} as const;
+export type PersonalField = keyof typeof PERSONAL_FIELDS;
+type PersonalColumn = (typeof PERSONAL_FIELDS)[PersonalField]['enc' | 'masked'];
+
+/** The stored columns of the given fields (an empty value clears both). */
+export function personalColumns(
   cipher: FieldCipher,
-  stored: string | null,
-  how: PersonalVisibility,
-  mask: (s: string) => string,
-) {
+  values: Partial<Record<PersonalField, string | null | undefined>>,
+): Partial<Record<PersonalColumn, string | null>> {
+  const out: Partial<Record<PersonalColumn, string | null>> = {};
+  for (const [field, v] of Object.entries(values) as [PersonalField, string | null | undefined][]) {
+    if (v === undefined) continue;
+    const f = PERSONAL_FIELDS[field];
+    out[f.enc] = v ? cipher.encrypt(v) : null;
+    out[f.masked] = v ? f.mask(v) : null;
+  }
+  return out;
+}
+
+function personal(cipher: FieldCipher, c: ComplaintFullRow, field: PersonalField, how: PersonalVisibility) {
+  const f = PERSONAL_FIELDS[field];
+  const stored = c[f.enc];
   if (!stored || how === 'hidden') return null;
+  if (how === 'masked' && c[f.masked] !== null) return c[f.masked];
+  // clear (audited), or a row written before its masked column existed
   const plain = cipher.decrypt(stored);
-  return how === 'clear' ? plain : mask(plain);
+  return how === 'clear' ? plain : f.mask(plain);
 }
 
 /** A code's name in the code tables, or the code itself when the tables do not have it. */
@@ -46,9 +72,9 @@ export function presentComplaint(
     regulatorReceivedOn: c.regulator_received_on,
     forwardedOn: c.forwarded_on,
     personalData: how,
-    complainantName: personal(cipher, c.complainant_name_enc, how, maskName),
-    complainantPhone: personal(cipher, c.complainant_phone_enc, how, maskPhone),
-    complainantIdNumber: personal(cipher, c.complainant_id_enc, how, maskIdNumber),
+    complainantName: personal(cipher, c, 'complainantName', how),
+    complainantPhone: personal(cipher, c, 'complainantPhone', how),
+    complainantIdNumber: personal(cipher, c, 'complainantIdNumber', how),
     staffId: c.staff_id,
     staffName: c.staff_name,
     handlerId: c.handler_id,

@@ -105,6 +105,26 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   return query;
 }
 
+/** Rows with personal data but without its masked form (written before 0007). */
+export const rowsWithoutMasked = (q: Q, limit: number) =>
+  q
+    .selectFrom('complaints')
+    .select(['id', 'complainant_name_enc', 'complainant_phone_enc', 'complainant_id_enc'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('complainant_name_enc', 'is not', null), eb('complainant_name_masked', 'is', null)]),
+        eb.and([eb('complainant_phone_enc', 'is not', null), eb('complainant_phone_masked', 'is', null)]),
+        eb.and([eb('complainant_id_enc', 'is not', null), eb('complainant_id_masked', 'is', null)]),
+      ]),
+    )
+    .limit(limit)
+    .execute();
+export const updateMasked = (
+  q: Q,
+  id: string,
+  cols: Pick<ComplaintRow, 'complainant_name_masked' | 'complainant_phone_masked' | 'complainant_id_masked'>,
+) => q.updateTable('complaints').set(cols).where('id', '=', id).execute();
+
 /**
  * Lists count matching complaints up to this many: past it the answer is "10,000+", so that a
  * broad filter over millions of complaints costs a bounded index walk, not a full count.
@@ -146,7 +166,9 @@ export async function listComplaints(
 
 /**
  * How many complaints match, up to `cap` + 1: from the daily statistics when the filter allows
- * (exact, a few hundred rows), else by reading at most `cap` + 1 index entries.
+ * and they are short (one outlet's days, or one code's days: a row per day), else by reading at
+ * most `cap` + 1 index entries. A whole branch's daily statistics are a row per outlet and day
+ * (tens of thousands a year): summing them cost more than the capped walk.
  */
 async function countMatching(q: Q, f: ComplaintFilter, cap: number): Promise<{ n: number }> {
   const codes = (
@@ -165,7 +187,8 @@ async function countMatching(q: Q, f: ComplaintFilter, cap: number): Promise<{ n
     !f.staffId &&
     !f.dueFrom &&
     !f.dueTo &&
-    codes.length <= 1
+    codes.length <= 1 &&
+    (codes.length === 1 || f.outletId || f.onlyOutletId)
       ? await stats.countFromDaily(q, {
           ...f,
           code: codes[0] ? { kind: codes[0][0], code: codes[0][1]! } : undefined,

@@ -215,11 +215,14 @@ export class ComplaintsService {
     }
     // Personal data arrives only when re-entered (the form shows it masked): replace it, or
     // clear the optional ones with null or an empty string.
-    const enc = (v: string | null | undefined) => this.deps.cases.encrypt(v);
-    if (patch.complainantName !== undefined) set.complainant_name_enc = enc(patch.complainantName);
-    if (patch.complainantPhone !== undefined) set.complainant_phone_enc = enc(patch.complainantPhone);
-    if (patch.complainantIdNumber !== undefined) set.complainant_id_enc = enc(patch.complainantIdNumber);
-    return set;
+    return {
+      ...set,
+      ...this.deps.cases.personalColumns({
+        complainantName: patch.complainantName,
+        complainantPhone: patch.complainantPhone,
+        complainantIdNumber: patch.complainantIdNumber,
+      }),
+    };
   }
 
   /** Names (as in the API) of the fields an edit changed; personal data compared in clear. */

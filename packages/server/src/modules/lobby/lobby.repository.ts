@@ -60,6 +60,26 @@ export const dayEvents = (q: Q, outletId: string, day: string) =>
     .orderBy('at')
     .execute();
 
+/** The first and last event times of a day (ISO; null on a day without events). */
+export const dayEventSpan = (q: Q, outletId: string, day: string) =>
+  q
+    .selectFrom('ticket_events')
+    .select((eb) => [eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+    .where('outlet_id', '=', outletId)
+    .where('day', '=', day)
+    .executeTakeFirstOrThrow() as Promise<{ first: string | null; last: string | null }>;
+
+/** What the replay reads of the events of a day from `fromIso` (inclusive) to `toIso` (exclusive). */
+export const replayEvents = (q: Q, outletId: string, day: string, fromIso: string, toIso: string) =>
+  q
+    .selectFrom('ticket_events')
+    .select(['event_id', 'ticket', 'kind', 'at'])
+    .where('outlet_id', '=', outletId)
+    .where('day', '=', day)
+    .where('at', '>=', fromIso)
+    .where('at', '<', toIso)
+    .execute();
+
 /** Issue events of a period, for arrival rates: the time and business type only. */
 export const issuesBetween = (q: Q, outletId: string, fromDay: string, toDay: string) =>
   q

@@ -81,7 +81,8 @@ interface TicketState {
   waitsAgain: boolean;
 }
 
-export const compareEvents = (a: TicketEvent, b: TicketEvent) =>
+type Ordered = Pick<TicketEvent, 'at' | 'kind' | 'eventId'>;
+export const compareEvents = (a: Ordered, b: Ordered) =>
   a.at - b.at ||
   KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
   (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
@@ -117,7 +118,7 @@ export class LobbyFold {
     const sorted = events.filter((e) => !this.ids.has(e.eventId)).sort(compareEvents);
     for (const e of sorted) this.ids.add(e.eventId);
     if (sorted.length && this.events.length && compareEvents(sorted[0]!, this.events.at(-1)!) < 0) {
-      this.events.push(...sorted);
+      for (const e of sorted) this.events.push(e);
       this.events.sort(compareEvents);
       this.refold();
       return;
@@ -297,51 +298,86 @@ export interface ReplayPoint {
   meanWaitMinutes: number | null;
 }
 
+/** What the replay reads of an event: its time, its kind, its ticket (and its id, for the order). */
+export type ReplayEvent = Pick<TicketEvent, 'eventId' | 'ticket' | 'kind' | 'at'>;
+
 /**
- * A day's timeline: per bucket of `stepMinutes` from `from` to `to` (epoch ms), the arrivals in
- * the bucket, the customers waiting at its end and the mean wait of the customers called in it.
+ * A day's timeline: per bucket of `stepMinutes` from `from` (epoch ms), the arrivals in the
+ * bucket, the customers waiting at its end and the mean wait of the customers called in it.
+ * Events are fed a slice of the day at a time (`feed`, slices in time order), then `finish`
+ * closes the buckets up to the end: memory holds one slice and the tickets still waiting, not
+ * the day.
  */
+export class ReplayTimeline {
+  private readonly step: number;
+  private readonly waitingSince = new Map<string, number>();
+  private readonly callCounted = new Set<string>();
+  private readonly out: ReplayPoint[] = [];
+  /** start of the open bucket */
+  private t: number;
+  private arrivals = 0;
+  private waitSum = 0;
+  private waitN = 0;
+
+  constructor(from: number, stepMinutes: number) {
+    this.step = stepMinutes * 60_000;
+    this.t = from;
+  }
+
+  /** Adds a slice of events (sorted here; none before an event of an earlier slice). */
+  feed(events: ReplayEvent[]): void {
+    events.sort(compareEvents);
+    for (const e of events) {
+      while (this.t + this.step <= e.at) this.close();
+      this.apply(e);
+    }
+  }
+
+  /** Closes the buckets that start before `to` (epoch ms) and answers the timeline. */
+  finish(to: number): ReplayPoint[] {
+    while (this.t < to) this.close();
+    return this.out;
+  }
+
+  private apply(e: ReplayEvent): void {
+    if (e.kind === 'issued') {
+      this.arrivals++;
+      this.waitingSince.set(e.ticket, e.at);
+    } else if (e.kind === 'transferred') {
+      this.waitingSince.set(e.ticket, e.at);
+    } else if (e.kind === 'called' || e.kind === 'serving') {
+      const since = this.waitingSince.get(e.ticket);
+      if (since !== undefined && !this.callCounted.has(e.ticket)) {
+        this.waitSum += e.at - since;
+        this.waitN++;
+        this.callCounted.add(e.ticket);
+      }
+      this.waitingSince.delete(e.ticket);
+    } else {
+      this.waitingSince.delete(e.ticket);
+    }
+  }
+
+  private close(): void {
+    this.out.push({
+      at: new Date(this.t).toISOString(),
+      arrivals: this.arrivals,
+      waiting: this.waitingSince.size,
+      meanWaitMinutes: this.waitN ? Math.round((this.waitSum / this.waitN / 60_000) * 10) / 10 : null,
+    });
+    this.t += this.step;
+    this.arrivals = this.waitSum = this.waitN = 0;
+  }
+}
+
+/** The whole timeline of events held in memory (from `from` to `to`, epoch ms). */
 export function replaySeries(
-  events: readonly TicketEvent[],
+  events: readonly ReplayEvent[],
   from: number,
   to: number,
   stepMinutes: number,
 ): ReplayPoint[] {
-  const sorted = [...events].sort(compareEvents);
-  const step = stepMinutes * 60_000;
-  const waitingSince = new Map<string, number>();
-  const callCounted = new Set<string>();
-  const out: ReplayPoint[] = [];
-  let i = 0;
-  for (let t = from; t < to; t += step) {
-    let arrivals = 0;
-    let waitSum = 0;
-    let waitN = 0;
-    while (i < sorted.length && sorted[i]!.at < t + step) {
-      const e = sorted[i++]!;
-      if (e.kind === 'issued') {
-        arrivals++;
-        waitingSince.set(e.ticket, e.at);
-      } else if (e.kind === 'transferred') {
-        waitingSince.set(e.ticket, e.at);
-      } else if (e.kind === 'called' || e.kind === 'serving') {
-        const since = waitingSince.get(e.ticket);
-        if (since !== undefined && !callCounted.has(e.ticket)) {
-          waitSum += e.at - since;
-          waitN++;
-          callCounted.add(e.ticket);
-        }
-        waitingSince.delete(e.ticket);
-      } else {
-        waitingSince.delete(e.ticket);
-      }
-    }
-    out.push({
-      at: new Date(t).toISOString(),
-      arrivals,
-      waiting: waitingSince.size,
-      meanWaitMinutes: waitN ? Math.round((waitSum / waitN / 60_000) * 10) / 10 : null,
-    });
-  }
-  return out;
+  const timeline = new ReplayTimeline(from, stepMinutes);
+  timeline.feed(events.filter((e) => e.at < to));
+  return timeline.finish(to);
 }

@@ -1,3 +1,4 @@
+import { maxOf } from '@liangdian/shared';
 import type { ComplaintDrill as Drill } from '@liangdian/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, DatePicker, Empty, Progress, Statistic, type TableProps, Tag } from 'antd';
@@ -234,7 +235,7 @@ function StaffHistory({
   });
   const drills = useMemo(() => [...(recent.data?.items ?? [])].reverse(), [recent.data]);
   const avg = drills.length ? Math.round(drills.reduce((n, d) => n + pct(d), 0) / drills.length) : null;
-  const best = drills.length ? Math.max(...drills.map(pct)) : null;
+  const best = drills.length ? maxOf(drills.map(pct)) : null;
   const last = drills.length ? pct(drills[drills.length - 1]!) : null;
   const option = useMemo<ChartOption>(
     () => ({

@@ -1,4 +1,4 @@
-import type { LobbyMode } from '@liangdian/shared';
+import { type LobbyMode, maxOf } from '@liangdian/shared';
 import type { LobbyReplay } from '@liangdian/shared/api';
 import { useMemo } from 'react';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
@@ -24,7 +24,10 @@ export function ReplayChart({ replay, height = 380 }: { replay: LobbyReplay; hei
       else bands.push({ mode: p.mode, from: i, to: i });
     });
     const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
-    const maxWaiting = Math.max(1, ...pts.map((p) => p.waiting));
+    const maxWaiting = maxOf(
+      pts.map((p) => p.waiting),
+      1,
+    );
     return {
       tooltip: {
         trigger: 'axis',

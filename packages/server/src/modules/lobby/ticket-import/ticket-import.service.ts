@@ -1,7 +1,7 @@
 import { pageWindow } from '../../../lib/paging';
 import { createHash } from 'node:crypto';
 import { beijingDate, beijingDayStartMs } from '@liangdian/engine/time';
-import { TICKET_IMPORT_FIELDS as IMPORT_FIELDS } from '@liangdian/shared';
+import { TICKET_IMPORT_FIELDS as IMPORT_FIELDS, maxOf, minOf } from '@liangdian/shared';
 import type {
   TicketImportBatch,
   TicketImportBatchQuery,
@@ -355,16 +355,4 @@ function cleanMapping(m: ColumnMapping): ColumnMapping {
   const out: ColumnMapping = {};
   for (const f of IMPORT_FIELDS) out[f] = m[f]?.trim() ? m[f]!.trim() : null;
   return out;
-}
-
-/** Math.min/max of a long list without spreading it over the call stack. */
-function minOf(xs: number[]) {
-  let m = Number.POSITIVE_INFINITY;
-  for (const x of xs) if (x < m) m = x;
-  return m;
-}
-function maxOf(xs: number[]) {
-  let m = Number.NEGATIVE_INFINITY;
-  for (const x of xs) if (x > m) m = x;
-  return m;
 }
