@@ -183,7 +183,7 @@ function derive(env: NodeJS.ProcessEnv, cwd: string, readKeyFile: boolean): Conf
   let database: Config['database'];
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://'))
     database = { kind: 'postgres', url: databaseUrl };
-  else if (databaseUrl === '') database = { kind: 'sqlite', file: join(dataDir, 'liangdian.sqlite') };
+  else if (databaseUrl === '') database = { kind: 'sqlite', file: join(dataDir, DATA_FILES.sqlite) };
   else if (databaseUrl.startsWith('sqlite:'))
     database = { kind: 'sqlite', file: resolve(cwd, databaseUrl.replace(/^sqlite:(\/\/)?/, '')) };
   else
@@ -205,11 +205,20 @@ function decodeKey(b64: string): Buffer {
   return key;
 }
 
+/** The files and folders of the data directory. */
+export const DATA_FILES = {
+  sqlite: 'liangdian.sqlite',
+  attachments: 'attachments',
+  key: 'secret.key',
+  /** the audit chain's newest entry, kept outside the database (modules/audit/audit.checkpoint.ts) */
+  checkpoint: 'audit.checkpoint',
+} as const;
+
 /** Reads (or creates once) `<dataDir>/secret.key`, so a fresh install encrypts without set-up. */
 function keyFromDataDir(dataDir: string): Buffer {
-  const file = join(dataDir, 'secret.key');
+  const file = join(dataDir, DATA_FILES.key);
   if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim());
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Encryption of personal data at rest: AES-256-GCM with a random 96-bit nonce.
@@ -30,3 +30,16 @@ export function createFieldCipher(key: Buffer): FieldCipher {
 
 export const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+/**
+ * One key per use, derived from the secret key (HKDF-SHA256), so the field cipher, the attachment
+ * files and the audit chain never share a key. None of them is stored in the database.
+ */
+export type KeyPurpose = 'attachments' | 'audit-hmac' | 'key-id';
+export const deriveKey = (secret: Buffer, purpose: KeyPurpose): Buffer =>
+  Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `liangdian/${purpose}/v1`, 32));
+
+export const hmacSha256Hex = (key: Buffer, s: string) => createHmac('sha256', key).update(s).digest('hex');
+
+/** A short public fingerprint of the secret key: tells which key a backup needs, reveals nothing. */
+export const keyId = (secret: Buffer) => deriveKey(secret, 'key-id').subarray(0, 8).toString('hex');

@@ -5,6 +5,7 @@ import * as m0003 from './0003_lobby';
 import * as m0004 from './0004_ticket_import';
 import * as m0005 from './0005_complaints_scale';
 import * as m0006 from './0006_user_staff';
+import * as m0007 from './0007_audit_key';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_ticket_import': m0004,
   '0005_complaints_scale': m0005,
   '0006_user_staff': m0006,
+  '0007_audit_key': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
