@@ -14,7 +14,7 @@ import { registerProblemHandlers } from './http/problem';
 import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
 import { type Clock, systemClock } from './lib/clock';
-import { createFieldCipher } from './lib/crypto';
+import { createFieldCipher, deriveKey } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { Changes, Guard } from './modules/access/guard';
@@ -92,12 +92,20 @@ export interface Services {
   users: UsersService;
 }
 
+/** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
+export function attachmentStore(
+  config: Pick<Config, 'secretKey' | 'dataDir'>,
+  root = join(config.dataDir, DATA_FILES.attachments),
+): FileStore {
+  return diskFileStore(root, deriveKey(config.secretKey, 'attachments'));
+}
+
 export function createServices(
   database: Database,
   config: Config,
   clock: Clock,
   hasher: PasswordHasher,
-  files: FileStore = diskFileStore(join(config.dataDir, DATA_FILES.attachments)),
+  files: FileStore = attachmentStore(config),
   lobbyBus: LobbyBus = new InProcessLobbyBus(),
 ): Services {
   const { db, dialect } = database;
