@@ -52,7 +52,7 @@ describe('backup archive', () => {
     await writeArchive(out, files, {}, { now, tmpDir: src });
     const tar = gunzipSync(readFileSync(out));
     const at = tar.indexOf(Buffer.from('客户'));
-    tar[at] ^= 1;
+    tar[at] = tar[at]! ^ 1;
     writeFileSync(out, gzipSync(tar));
     await expect(readArchive(out, fresh())).rejects.toThrow(/checksum mismatch/);
   });
@@ -65,7 +65,7 @@ describe('backup archive', () => {
     expect(raw.includes(Buffer.from('manifest.json'))).toBe(false);
     await expect(readArchive(out, fresh())).rejects.toThrow(ArchiveError);
     await expect(readArchive(out, fresh(), { passphrase: 'wrong' })).rejects.toThrow(/wrong passphrase/);
-    raw[raw.length - 40] ^= 1;
+    raw[raw.length - 40] = raw[raw.length - 40]! ^ 1;
     writeFileSync(join(dir, 'sealed-changed.bak'), raw);
     await expect(
       readArchive(join(dir, 'sealed-changed.bak'), fresh(), { passphrase: 'long passphrase 1' }),
