@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   argon2Hasher,
+  auditKeys,
   type Config,
   createFieldCipher,
   createServices,
@@ -129,6 +130,7 @@ Options:
         clock: systemClock,
         hasher: argon2Hasher,
         cipher: createFieldCipher(config.secretKey),
+        auditKeys: auditKeys(config),
         password: config.demoPassword,
         outlets: values.outlets ? positiveInt(values.outlets, '--outlets') : undefined,
         staffPerOutlet: values['staff-per-outlet']

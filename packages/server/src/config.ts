@@ -225,6 +225,26 @@ function keyFromDataDir(dataDir: string): Buffer {
 }
 
 /**
+ * The configuration `liangdian restore` writes into: the data directory given instead of
+ * LIANGDIAN_DATA_DIR, and the secret key only if one exists (LIANGDIAN_SECRET_KEY or the
+ * directory's `secret.key`); none is generated, since a new key could not read the backup.
+ */
+export function restoreConfig(
+  dataDir: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): { config: Config; secretKey: Buffer | null } {
+  const config = derive(dataDir ? { ...env, [SETTINGS.dataDir.env]: dataDir } : env, cwd, false);
+  const keyFile = join(config.dataDir, DATA_FILES.key);
+  const secretKey = env[SETTINGS.secretKey.env]?.trim()
+    ? config.secretKey
+    : existsSync(keyFile)
+      ? decodeKey(readFileSync(keyFile, 'utf8').trim())
+      : null;
+  return { config, secretKey };
+}
+
+/**
  * A configuration for tests: the declared defaults, nothing read from the environment or disk,
  * an in-memory SQLite database, a fixed key, no logs, a generous login rate and small uploads.
  */
