@@ -47,13 +47,13 @@ export const SETTINGS = {
   }),
   dataDir: setting({
     env: 'LIANGDIAN_DATA_DIR',
-    doc: 'where the SQLite file (`liangdian.sqlite`), uploaded files (`attachments/`) and the generated secret key live',
+    doc: 'where the SQLite file (`liangdian.sqlite`), uploaded files (`attachments/`, encrypted), the generated secret key and the audit checkpoint (`audit.checkpoint`) live; folders 0700, files 0600',
     schema: z.string(),
     default: './data',
   }),
   secretKey: setting({
     env: 'LIANGDIAN_SECRET_KEY',
-    doc: '32 bytes, base64: the AES-256-GCM key for personal data at rest',
+    doc: '32 bytes, base64: the secret key; personal data, attachments and the audit chain are keyed with keys derived from it (README, Security)',
     schema: z.string().trim(),
     default: '',
     shownDefault: 'generated into `<data dir>/secret.key`',
