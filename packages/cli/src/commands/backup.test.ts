@@ -19,6 +19,13 @@ function cli(dataDir: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+const createStaff = (dataDir: string, username: string) =>
+  cli(dataDir, [
+    'user',
+    'create',
+    ...['--username', username, '--role', 'staff', '--outlet', 'LSW', '--password', 'a-good-pass-42'],
+  ]);
+
 describe('liangdian backup, restore, attachments encrypt, audit verify', () => {
   beforeAll(async () => {
     const { buildServer } = await import('../../../../scripts/build.mjs');
@@ -32,20 +39,7 @@ describe('liangdian backup, restore, attachments encrypt, audit verify', () => {
   }, () => {
     const data = join(work, 'data');
     expect(cli(data, ['demo']).code).toBe(0);
-    expect(
-      cli(data, [
-        'user',
-        'create',
-        '--username',
-        'li.na',
-        '--role',
-        'staff',
-        '--outlet',
-        'LSW',
-        '--password',
-        'a-good-pass-42',
-      ]).code,
-    ).toBe(0);
+    expect(createStaff(data, 'li.na').code).toBe(0);
     expect(statSync(join(data, 'audit.checkpoint')).mode & 0o777).toBe(0o600);
     expect(statSync(data).mode & 0o777).toBe(0o700);
     // an attachment stored in clear by an earlier version
@@ -96,19 +90,7 @@ describe('liangdian backup, restore, attachments encrypt, audit verify', () => {
 
   it('audit verify detects a deleted tail through the checkpoint file', { timeout: 60_000 }, () => {
     const data = join(work, 'data');
-    for (const u of ['a.one', 'b.two'])
-      cli(data, [
-        'user',
-        'create',
-        '--username',
-        u,
-        '--role',
-        'staff',
-        '--outlet',
-        'LSW',
-        '--password',
-        'a-good-pass-42',
-      ]);
+    for (const u of ['a.one', 'b.two']) createStaff(data, u);
     expect(cli(data, ['audit', 'verify']).out).toContain('names entry #4');
     const db = new Database(join(data, 'liangdian.sqlite'));
     db.prepare('delete from audit_log where seq > 2').run();

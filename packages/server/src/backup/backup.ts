@@ -2,10 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { sql } from 'kysely';
-import pg from 'pg';
 import { DATA_FILES } from '../config';
 import { type Database, type DatabaseTarget, openDatabase } from '../db/database';
+import type { Dialect } from '../db/schema';
+import type { Q } from '../db/types';
+import * as auditRepo from '../modules/audit/audit.repository';
+import * as repo from './backup.repository';
 import { keyId } from '../lib/crypto';
 import { listFiles } from '../lib/files';
 import { fileCheckpoint } from '../modules/audit/audit.checkpoint';
@@ -102,41 +104,16 @@ async function copySqlite(database: Database, to: string): Promise<Counted> {
   }
 }
 
-/** Row counts of every table and the audit head, read through `q` (one snapshot). */
-async function counted(database: Pick<Database, 'db' | 'dialect'>): Promise<Counted> {
-  const names =
-    database.dialect === 'sqlite'
-      ? await sql<{
-          name: string;
-        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
-          database.db,
-        )
-      : await sql<{ name: string }>`select table_name as name from information_schema.tables
-          where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
-          database.db,
-        );
+/** Row counts of every table and the audit head, read through `database` (one snapshot). */
+async function counted(database: { db: Q; dialect: Dialect }): Promise<Counted> {
   const tables: Record<string, number> = {};
-  for (const { name } of names.rows)
-    tables[name] = Number(
-      (await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(database.db)).rows[0]!
-        .n,
-    );
-  const head = await database.db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const keyed = await database.db
-    .selectFrom('audit_log')
-    .select('seq')
-    .where('hash_version', '=', 2)
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
+  for (const name of await repo.tableNames(database.db, database.dialect))
+    tables[name] = await repo.rowCount(database.db, name);
+  const head = await auditRepo.last(database.db);
+  const keyedFrom = (await auditRepo.firstKeyed(database.db)) ?? null;
   return {
     database: { kind: database.dialect, file: database.dialect === 'sqlite' ? DB_SQLITE : DB_PG, tables },
-    audit: head ? { seq: head.seq, hash: head.hash, keyedFrom: keyed?.seq ?? null } : null,
+    audit: head ? { seq: head.seq, hash: head.hash, keyedFrom } : null,
   };
 }
 
@@ -176,7 +153,7 @@ async function dumpPostgres(src: BackupSource, to: string): Promise<Counted> {
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
-        const id = (await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx)).rows[0]!.id;
+        const id = await repo.exportSnapshot(trx);
         const c = await counted({ db: trx, dialect: 'postgres' });
         await run('pg_dump', [
           '--format=custom',
@@ -298,17 +275,12 @@ async function checkRestored(
 }
 
 async function requireEmptyPostgres(t: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<void> {
-  const client = new pg.Client({ connectionString: t.url });
-  await client.connect();
+  const database = openDatabase({ ...t, poolSize: 1 });
   try {
-    const r = await client.query(
-      'select count(*)::int as n from information_schema.tables where table_schema = $1',
-      [t.schema ?? 'public'],
-    );
-    if (r.rows[0].n > 0)
+    if ((await repo.tableNames(database.db, 'postgres')).length)
       throw new BackupError('the PostgreSQL database is not empty: restore only into an empty database');
   } finally {
-    await client.end();
+    await database.close();
   }
 }
 
