@@ -10,11 +10,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const bin = join(root, 'packages/cli/bin/liangdian.mjs');
 let work: string;
 
-function cli(dataDir: string, args: string[]) {
+function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, LIANGDIAN_DATA_DIR: dataDir, LIANGDIAN_DEMO_PASSWORD: 'demo-pass-2024' },
+    env: {
+      PATH: process.env.PATH,
+      LIANGDIAN_DATA_DIR: dataDir,
+      LIANGDIAN_DEMO_PASSWORD: 'demo-pass-2024',
+      ...env,
+    },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -99,5 +104,14 @@ describe('liangdian backup, restore, attachments encrypt, audit verify', () => {
     expect(v.code).toBe(1);
     expect(v.out).toContain('BROKEN at entry #3');
     expect(v.out).toContain('entries were deleted');
+  });
+
+  it('says what to install when pg_dump is not on the PATH', { timeout: 30_000 }, () => {
+    const r = cli(join(work, 'pg'), ['backup', '--out', join(work, 'pg.tar.gz')], {
+      PATH: '/nonexistent',
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('pg_dump is not on the PATH: install the PostgreSQL client tools');
   });
 });

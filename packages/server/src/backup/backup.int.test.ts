@@ -177,5 +177,13 @@ describe.skipIf(!pgTools)(`backup and restore (${DB_KIND})`, () => {
     await expect(restoreBackup(plain, { ...t2, secretKey: Buffer.alloc(32, 9) })).rejects.toThrow(
       /not the one of the backup/,
     );
+    // nor into a database that holds data, even with an empty data directory
+    const used: DatabaseTarget =
+      DB_KIND === 'sqlite'
+        ? { kind: 'sqlite', file: join(target.dataDir, 'liangdian.sqlite') }
+        : { kind: 'postgres', url: inject('pgUrl'), schema: ctx.t.database.schema };
+    await expect(restoreBackup(plain, { ...t2, database: used, secretKey: KEY })).rejects.toThrow(
+      DB_KIND === 'sqlite' ? /exists already/ : /not empty/,
+    );
   });
 });

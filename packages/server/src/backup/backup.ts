@@ -146,6 +146,7 @@ function run(cmd: 'pg_dump' | 'pg_restore', args: string[]): Promise<void> {
  */
 async function dumpPostgres(src: BackupSource, to: string): Promise<Counted> {
   if (!src.pgUrl) throw new BackupError('no PostgreSQL URL to back up');
+  if (!hasPgTools()) throw new BackupError(`pg_dump is not on the PATH: ${INSTALL_PG_TOOLS}`);
   const schema = src.database.schema;
   const snapshotDb = openDatabase({ kind: 'postgres', url: src.pgUrl, schema, poolSize: 1 });
   try {
@@ -201,8 +202,10 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
     throw new BackupError(
       `the data directory ${dataDir} is not empty (${present.slice(0, 3).join(', ')}…): restore only into an empty one`,
     );
-  if (target.database.kind === 'postgres') await requireEmptyPostgres(target.database);
-  else if (existsSync(target.database.file))
+  if (target.database.kind === 'postgres') {
+    if (!hasPgTools()) throw new BackupError(`pg_restore is not on the PATH: ${INSTALL_PG_TOOLS}`);
+    await requireEmptyPostgres(target.database);
+  } else if (existsSync(target.database.file))
     throw new BackupError(
       `the database file ${target.database.file} exists already: restore only into a new one`,
     );
