@@ -47,6 +47,8 @@ describe('liangdian backup, restore, attachments encrypt, audit verify', () => {
     expect(createStaff(data, 'li.na').code).toBe(0);
     expect(statSync(join(data, 'audit.checkpoint')).mode & 0o777).toBe(0o600);
     expect(statSync(data).mode & 0o777).toBe(0o700);
+    expect(statSync(join(data, 'secret.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(data, 'liangdian.sqlite')).mode & 0o777).toBe(0o600);
     // an attachment stored in clear by an earlier version
     mkdirSync(join(data, 'attachments/c1'), { recursive: true });
     writeFileSync(join(data, 'attachments/c1/a1'), '客户证据 13800001111');
