@@ -1,5 +1,6 @@
 import { ConfigError } from '@liangdian/server';
 import { type Command, EXIT, UsageError } from './command';
+import { attachmentsEncryptCommand, backupCommand, restoreCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
@@ -24,6 +25,9 @@ const COMMANDS: Command[] = [
   userCreateCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  backupCommand,
+  restoreCommand,
+  attachmentsEncryptCommand,
   complaintsRebuildStatsCommand,
   erlangCommand,
   simulateCommand,

@@ -39,6 +39,9 @@ describe('liangdian (organisation commands)', () => {
       'user create',
       'user reset-password',
       'audit verify',
+      'backup',
+      'restore',
+      'attachments encrypt',
       'complaints rebuild-stats',
     ]) {
       expect(top.out).toContain(c);

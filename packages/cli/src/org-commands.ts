@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   argon2Hasher,
+  auditKeys,
   type Config,
   createFieldCipher,
   createServices,
@@ -129,6 +130,7 @@ Options:
         clock: systemClock,
         hasher: argon2Hasher,
         cipher: createFieldCipher(config.secretKey),
+        auditKeys: auditKeys(config),
         password: config.demoPassword,
         outlets: values.outlets ? positiveInt(values.outlets, '--outlets') : undefined,
         staffPerOutlet: values['staff-per-outlet']
@@ -276,14 +278,24 @@ export const auditVerifyCommand = command({
   summary: 'Check the audit log’s hash chain',
   help: `Usage: liangdian audit verify [--json]
 
-Walks the audit log in order, recomputing each entry's hash and its link to the previous one.
-Exits 0 when the chain is whole; otherwise prints the first broken entry and exits 1.`,
+Walks the audit log in order, recomputing each entry's hash (HMAC-SHA256 with the audit key,
+derived from the secret key; plain SHA-256 for entries written before the chain was keyed) and
+its link to the previous one, then compares the newest entries with the checkpoint kept outside
+the database (<data dir>/audit.checkpoint): a deleted tail or a tail rewritten without the key
+is reported. Exits 0 when the chain is whole; otherwise prints the first broken entry and exits 1.`,
   booleans: ['json'],
   async run(values) {
     return withServices(loadConfig(), async ({ database, services }) => {
       const r = await services.audit.verify(database.db);
       if (values.json) console.log(JSON.stringify(r));
-      else if (r.ok) console.log(`Audit chain intact: ${r.checked} entries checked.`);
+      else if (r.ok)
+        console.log(
+          `Audit chain intact: ${r.checked} entries checked; ${
+            r.anchoredSeq === null
+              ? 'no checkpoint outside the database yet (written at the next change).'
+              : `the checkpoint outside the database names entry #${r.anchoredSeq}.`
+          }`,
+        );
       else
         console.log(
           `Audit chain BROKEN at entry #${r.firstBrokenSeq}: ${r.reason} (${r.checked} entries read).`,

@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { type Config, DATA_FILES } from './config';
 import { type Database, migrateToLatest, openDatabase } from './db/database';
 import { registerProblemHandlers } from './http/problem';
 import { rateLimitsOf, registerRateLimits } from './http/rate-limits';
@@ -15,12 +15,12 @@ import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
 import { webApp } from './http/web-app';
 import { type Clock, systemClock } from './lib/clock';
-import { createFieldCipher } from './lib/crypto';
+import { createFieldCipher, deriveKey } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { Changes, Guard } from './modules/access/guard';
 import { AuditLogService } from './modules/audit/audit-log.service';
-import { AuditService } from './modules/audit/audit.service';
+import { AuditService, auditKeys } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttachmentsService } from './modules/complaints/attachments.service';
@@ -93,17 +93,25 @@ export interface Services {
   users: UsersService;
 }
 
+/** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
+export function attachmentStore(
+  config: Pick<Config, 'secretKey' | 'dataDir'>,
+  root = join(config.dataDir, DATA_FILES.attachments),
+): FileStore {
+  return diskFileStore(root, deriveKey(config.secretKey, 'attachments'));
+}
+
 export function createServices(
   database: Database,
   config: Config,
   clock: Clock,
   hasher: PasswordHasher,
-  files: FileStore = diskFileStore(join(config.dataDir, 'attachments')),
+  files: FileStore = attachmentStore(config),
   lobbyBus: LobbyBus = new InProcessLobbyBus(),
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
-  const audit = new AuditService(dialect, clock);
+  const audit = new AuditService(dialect, clock, auditKeys(config));
   const guard = new Guard(db);
   const changes = new Changes(db, clock, audit);
   const auth = new AuthService(db, clock, hasher, changes, {
@@ -169,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
   });
   services.lobby.onError = (err) => app.log.error({ err }, 'live lobby');
+  services.audit.onCheckpointError = (err) => app.log.error({ err }, 'audit checkpoint');
   app.decorate('services', services);
   app.decorate('database', database);
   app.setValidatorCompiler(validatorCompiler);

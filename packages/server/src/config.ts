@@ -47,13 +47,13 @@ export const SETTINGS = {
   }),
   dataDir: setting({
     env: 'LIANGDIAN_DATA_DIR',
-    doc: 'where the SQLite file (`liangdian.sqlite`), uploaded files (`attachments/`) and the generated secret key live',
+    doc: 'where the SQLite file (`liangdian.sqlite`), uploaded files (`attachments/`, encrypted), the generated secret key and the audit checkpoint (`audit.checkpoint`) live; folders 0700, files 0600',
     schema: z.string(),
     default: './data',
   }),
   secretKey: setting({
     env: 'LIANGDIAN_SECRET_KEY',
-    doc: '32 bytes, base64: the AES-256-GCM key for personal data at rest',
+    doc: '32 bytes, base64: the secret key; personal data, attachments and the audit chain are keyed with keys derived from it (README, Security)',
     schema: z.string().trim(),
     default: '',
     shownDefault: 'generated into `<data dir>/secret.key`',
@@ -225,7 +225,7 @@ function derive(env: NodeJS.ProcessEnv, cwd: string, readKeyFile: boolean): Conf
   let database: Config['database'];
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://'))
     database = { kind: 'postgres', url: databaseUrl };
-  else if (databaseUrl === '') database = { kind: 'sqlite', file: join(dataDir, 'liangdian.sqlite') };
+  else if (databaseUrl === '') database = { kind: 'sqlite', file: join(dataDir, DATA_FILES.sqlite) };
   else if (databaseUrl.startsWith('sqlite:'))
     database = { kind: 'sqlite', file: resolve(cwd, databaseUrl.replace(/^sqlite:(\/\/)?/, '')) };
   else
@@ -247,14 +247,43 @@ function decodeKey(b64: string): Buffer {
   return key;
 }
 
+/** The files and folders of the data directory. */
+export const DATA_FILES = {
+  sqlite: 'liangdian.sqlite',
+  attachments: 'attachments',
+  key: 'secret.key',
+  /** the audit chain's newest entry, kept outside the database (modules/audit/audit.checkpoint.ts) */
+  checkpoint: 'audit.checkpoint',
+} as const;
+
 /** Reads (or creates once) `<dataDir>/secret.key`, so a fresh install encrypts without set-up. */
 function keyFromDataDir(dataDir: string): Buffer {
-  const file = join(dataDir, 'secret.key');
+  const file = join(dataDir, DATA_FILES.key);
   if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim());
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;
+}
+
+/**
+ * The configuration `liangdian restore` writes into: the data directory given instead of
+ * LIANGDIAN_DATA_DIR, and the secret key only if one exists (LIANGDIAN_SECRET_KEY or the
+ * directory's `secret.key`); none is generated, since a new key could not read the backup.
+ */
+export function restoreConfig(
+  dataDir: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): { config: Config; secretKey: Buffer | null } {
+  const config = derive(dataDir ? { ...env, [SETTINGS.dataDir.env]: dataDir } : env, cwd, false);
+  const keyFile = join(config.dataDir, DATA_FILES.key);
+  const secretKey = env[SETTINGS.secretKey.env]?.trim()
+    ? config.secretKey
+    : existsSync(keyFile)
+      ? decodeKey(readFileSync(keyFile, 'utf8').trim())
+      : null;
+  return { config, secretKey };
 }
 
 /**

@@ -1,6 +1,9 @@
 export { startServer } from './main';
 export { hasData } from './modules/demo/demo.service';
-export { createFieldCipher } from './lib/crypto';
+export { createFieldCipher, deriveKey } from './lib/crypto';
+export { encryptStoredFiles } from './lib/files';
+export { createBackup, restoreBackup, BackupError } from './backup/backup';
+export { ArchiveError, isSealed } from './backup/archive';
 export { buildApp, createServices, type AppOptions, type Services } from './app';
 export {
   loadConfig,
@@ -8,6 +11,8 @@ export {
   testConfig,
   ConfigError,
   configMarkdownTable,
+  restoreConfig,
+  DATA_FILES,
   SETTINGS,
   type Config,
 } from './config';
@@ -20,3 +25,4 @@ export { DomainError } from './lib/errors';
 export type { Actor } from './modules/access/policy';
 export { generateDemoComplaints } from './modules/complaints/complaints.demo';
 export * as orgRepository from './modules/org/org.repository';
+export { auditKeys } from './modules/audit/audit.service';

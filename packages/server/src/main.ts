@@ -5,6 +5,7 @@ import { systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
 import { argon2Hasher } from './lib/passwords';
 import { hasData, loadDemo, type DemoSummary } from './modules/demo/demo.service';
+import { auditKeys } from './modules/audit/audit.service';
 
 export interface StartOptions {
   config: Config;
@@ -28,6 +29,7 @@ export async function startServer(
       clock: systemClock,
       hasher: argon2Hasher,
       cipher: createFieldCipher(config.secretKey),
+      auditKeys: auditKeys(config),
       password: config.demoPassword,
     });
   }

@@ -122,6 +122,8 @@ export interface DB {
     ip: string | null;
     prev_hash: string;
     hash: string;
+    /** 1: plain SHA-256 (before migration 0007), 2: HMAC-SHA256 with the audit key */
+    hash_version: number;
   };
   // ---- complaints (谅点), migration 0002
   complaint_attachments: {

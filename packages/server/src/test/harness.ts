@@ -6,11 +6,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, inject } from 'vitest';
-import { buildApp } from '../app';
+import { attachmentStore, buildApp } from '../app';
 import { type Config, testConfig, testDatabaseSettings } from '../config';
 import { type Database, openDatabase } from '../db/database';
 import { ManualClock } from '../lib/clock';
-import { diskFileStore } from '../lib/files';
 import { newId } from '../lib/ids';
 import { argon2Hasher } from '../lib/passwords';
 import * as org from '../modules/org/org.repository';
@@ -59,12 +58,8 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
   const database = await freshDatabase();
   const clock = new ManualClock();
   const filesDir = mkdtempSync(join(tmpdir(), 'liangdian-files-'));
-  const app = await buildApp({
-    config: testConfig(overrides),
-    database,
-    clock,
-    files: diskFileStore(filesDir),
-  });
+  const config = testConfig(overrides);
+  const app = await buildApp({ config, database, clock, files: attachmentStore(config, filesDir) });
   return {
     app,
     clock,

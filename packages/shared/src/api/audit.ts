@@ -38,6 +38,8 @@ export const AuditVerify = z.object({
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** the entry named by the checkpoint kept outside the database (null: none yet) */
+  anchoredSeq: z.number().int().nullable(),
 });
 export type AuditFacets = z.infer<typeof AuditFacets>;
 export type AuditVerify = z.infer<typeof AuditVerify>;

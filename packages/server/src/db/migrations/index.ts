@@ -7,6 +7,7 @@ import * as m0005 from './0005_complaints_scale';
 import * as m0006 from './0006_user_staff';
 import * as m0007 from './0007_login_throttle';
 import * as m0008 from './0008_complaint_list';
+import * as m0009 from './0009_audit_key';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_user_staff': m0006,
   '0007_login_throttle': m0007,
   '0008_complaint_list': m0008,
+  '0009_audit_key': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -72,8 +72,15 @@ export class Changes {
     private readonly audit: AuditService,
   ) {}
 
-  run<T>(actor: Actor | AuditActor, work: (trx: Q, now: Date) => Promise<Change<T>>): Promise<T> {
-    return this.db.transaction().execute((trx) => this.within(trx, actor, work));
+  async run<T>(actor: Actor | AuditActor, work: (trx: Q, now: Date) => Promise<Change<T>>): Promise<T> {
+    let tx: Q | null = null;
+    const result = await this.db.transaction().execute((trx) => {
+      tx = trx;
+      return this.within(trx, actor, work);
+    });
+    // Committed: anchor the newest audit entry outside the database.
+    if (tx) await this.audit.committed(tx);
+    return result;
   }
 
   /** The same inside a transaction the caller already holds. */

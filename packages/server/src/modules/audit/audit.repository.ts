@@ -30,6 +30,18 @@ export async function last(q: Q): Promise<Pick<AuditRow, 'seq' | 'hash'> | undef
   return q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
+/** The first entry hashed with the audit key, if any. */
+export async function firstKeyed(q: Q): Promise<number | undefined> {
+  const r = await q
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('hash_version', '=', 2)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.seq;
+}
+
 export async function insert(q: Q, row: AuditRow): Promise<void> {
   await q.insertInto('audit_log').values(row).execute();
 }

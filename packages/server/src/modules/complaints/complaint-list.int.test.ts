@@ -69,8 +69,10 @@ describe('the masked columns of the complaint list (0007)', () => {
     });
     const down = await migrator.migrateTo('0007_login_throttle');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([
-      ['0008_complaint_list', 'Down'],
+    // this one and every later one go down
+    expect(down.results?.map((r) => [r.migrationName, r.direction])).toContainEqual([
+      '0008_complaint_list',
+      'Down',
     ]);
     const up = await migrator.migrateToLatest();
     expect(up.error).toBeUndefined();

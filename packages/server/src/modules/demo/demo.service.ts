@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids';
 import { seededRandom as rng } from '../../lib/seeded-random';
 import type { PasswordHasher } from '../../lib/passwords';
 import { Changes } from '../access/guard';
-import { AuditService } from '../audit/audit.service';
+import { type AuditKeys, AuditService } from '../audit/audit.service';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
@@ -32,6 +32,8 @@ export interface DemoOptions {
   clock: Clock;
   hasher: PasswordHasher;
   cipher: FieldCipher;
+  /** the audit key and checkpoint (audit.service.ts `auditKeys`); without them the entry is unkeyed */
+  auditKeys?: AuditKeys;
   password: string;
   /** total outlets (at least the 12 named ones); more are generated for scale tests */
   outlets?: number;
@@ -59,7 +61,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
   const now = o.clock.now().toISOString();
   const totalOutlets = Math.max(DEMO_OUTLETS.length, o.outlets ?? DEMO_OUTLETS.length);
   const passwordHash = await o.hasher.hash(o.password);
-  const audit = new AuditService(o.dialect, o.clock);
+  const audit = new AuditService(o.dialect, o.clock, o.auditKeys ?? null);
 
   return o.db.transaction().execute(async (trx) => {
     const branchId = newId();
