@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Config, DATA_FILES } from './config';
 import { type Database, migrateToLatest, openDatabase } from './db/database';
+import { AnswerCache } from './http/answer-cache';
 import { registerProblemHandlers } from './http/problem';
 import { rateLimitsOf, registerRateLimits } from './http/rate-limits';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -154,6 +155,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     database: Database;
+    /** lists' answers as sent, by a key that names their data version (http/answer-cache.ts) */
+    answers: AnswerCache;
   }
 }
 
@@ -180,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   services.audit.onCheckpointError = (err) => app.log.error({ err }, 'audit checkpoint');
   app.decorate('services', services);
   app.decorate('database', database);
+  app.decorate('answers', new AnswerCache(config.answerCacheBytes));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;

@@ -142,6 +142,12 @@ export const SETTINGS = {
     schema: int(1),
     default: '10',
   }),
+  answerCacheBytes: setting({
+    env: 'ANSWER_CACHE_BYTES',
+    doc: 'memory in bytes for the outlet and complaint list pages kept as sent until their data changes (0: none)',
+    schema: int(0),
+    default: '33554432',
+  }),
   bodyLimitBytes: setting({
     env: 'BODY_LIMIT_BYTES',
     doc: 'largest request body in bytes (larger → 413)',

@@ -40,6 +40,12 @@ export type ListHandler<E extends EndpointDef> = {
   list: (c: Ctx<E>) => Promise<HandlerResult<E>>;
   sheet: Sheet<Items<E>> | ((c: Ctx<E>) => Sheet<Items<E>> | Promise<Sheet<Items<E>>>);
   /**
+   * The key of the page's answer in the app's answer cache (http/answer-cache.ts), when it may be
+   * kept: it must name everything the answer is made from, the data version first. The export
+   * is never cached.
+   */
+  cacheKey?: (c: Ctx<E>) => Promise<string>;
+  /**
    * The sheet's rows when the answer is not `{ items }` (a summary such as statistics): every row
    * the page shows, in the sheet's row type. Absent: the answer's `items`.
    */
@@ -105,7 +111,17 @@ export function mount<C extends Contract>(
         method: e.method,
         url: path,
         ...routeOptions(e),
-        handler: async (req, reply) => lh.list(context(req, reply, e)),
+        handler: async (req, reply) => {
+          const c = context(req, reply, e);
+          if (!lh.cacheKey) return lh.list(c);
+          const key = await lh.cacheKey(c);
+          let json = app.answers.get(key);
+          if (json === undefined) {
+            json = reply.serialize(await lh.list(c)) as string;
+            app.answers.set(key, json);
+          }
+          return reply.type('application/json; charset=utf-8').send(json);
+        },
       });
       r.route({
         method: 'GET',

@@ -18,7 +18,12 @@ writeFileSync(join(webDist, 'assets/index-abc.js'), 'console.log(1)');
 afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/) as [string, ...string[]]).map(([k, ...v]) => [k, v]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/) as [string, ...string[]])
+      .map(([k, ...v]) => [k, v]),
+  );
 
 describe('the web app page', () => {
   const s = useCastApp({ config: { webDist } });

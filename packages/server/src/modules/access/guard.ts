@@ -83,6 +83,11 @@ export class Changes {
     return result;
   }
 
+  /** The version of the data: it moves with every committed change (the newest audit entry). */
+  version(): Promise<number> {
+    return this.audit.head(this.db);
+  }
+
   /** The same inside a transaction the caller already holds. */
   async within<T>(trx: Q, actor: Actor | AuditActor, work: (trx: Q, now: Date) => Promise<Change<T>>) {
     const [result, entries] = await work(trx, this.clock.now());

@@ -118,6 +118,14 @@ export class AuditService {
    * database. After the commit, not inside: a transaction that rolls back must not leave a
    * checkpoint naming an entry that never was.
    */
+  /**
+   * The sequence number of the newest entry: the version of the data, since every change is
+   * recorded with the change (see http/answer-cache.ts).
+   */
+  async head(q: Q): Promise<number> {
+    return (await repo.last(q))?.seq ?? 0;
+  }
+
   async committed(trx: object): Promise<void> {
     const head = this.pending.get(trx);
     if (!head || !this.keys) return;

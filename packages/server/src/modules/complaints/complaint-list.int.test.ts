@@ -8,8 +8,8 @@ import { ComplaintCase } from './complaint-case';
 import { useCastApp } from '../../test/harness';
 import { registerComplaint } from '../../test/complaints';
 
-/** 0007: the complainant's data stored masked beside the ciphertexts; rows of before filled at start. */
-describe('the masked columns of the complaint list (0007)', () => {
+/** 0008: the complainant's data stored masked beside the ciphertexts; rows of before filled at start. */
+describe('the masked columns of the complaint list (0008)', () => {
   const ctx = useCastApp();
   const masked = (id: string) =>
     ctx.t.database.db

@@ -35,6 +35,7 @@ export async function complaintsRoutes(app: FastifyInstance, opts: ComplaintCase
   mount(app, complaintsApi, {
     listComplaints: {
       list: ({ actor, query }) => complaints.list(actor, query),
+      cacheKey: ({ actor, query }) => complaints.listKey(actor, query),
       sheet: async ({ actor, query }) =>
         complaintSheet(await codes.names(), await cases.filterNames(actor, query)),
     },

@@ -114,6 +114,27 @@ export class ComplaintsService {
     };
   }
 
+  /**
+   * The key of a page of `list` in the answer cache (http/answer-cache.ts): everything the page is
+   * made from — the data version (read first), the Beijing date its deadlines count from, what
+   * the actor may see and the filter their scope makes — so that equal keys mean equal answers.
+   * Refuses an outlet outside the actor's scope as `list` does.
+   */
+  async listKey(actor: Actor, f: ComplaintListQuery): Promise<string> {
+    const version = await this.deps.changes.version();
+    await this.deps.guard.listScope(actor, f.outletId);
+    return JSON.stringify([
+      'complaints',
+      version,
+      beijingDate(this.deps.clock.now()),
+      this.deps.cases.personalFor(actor),
+      this.filterOf(actor, f),
+      f.sort,
+      f.page,
+      f.pageSize,
+    ]);
+  }
+
   async get(actor: Actor, id: string): Promise<Complaint> {
     return this.deps.cases.viewFor(actor, await this.deps.cases.found(this.deps.db, actor, id));
   }

@@ -9,7 +9,11 @@ export async function orgRoutes(app: FastifyInstance, opts: { org: OrgService })
   mount(app, orgApi, {
     listBranches: async ({ actor }) => ({ items: await org.listBranches(actor) }),
 
-    listOutlets: { list: ({ actor, query }) => org.listOutlets(actor, query), sheet: outletSheet },
+    listOutlets: {
+      list: ({ actor, query }) => org.listOutlets(actor, query),
+      cacheKey: ({ actor, query }) => org.outletsKey(actor, query),
+      sheet: outletSheet,
+    },
     createOutlet: ({ actor, body }) => org.createOutlet(actor, body),
     getOutlet: ({ actor, params }) => org.getOutlet(actor, params.outletId),
     updateOutlet: ({ actor, params, body }) => org.updateOutlet(actor, params.outletId, body),

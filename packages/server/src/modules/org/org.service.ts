@@ -43,12 +43,6 @@ const defined = <T extends object>(o: T) =>
 
 /** Organisation: branches, outlets and, per outlet, zones, posts and staff; the business-type catalogue. */
 export class OrgService {
-  /**
-   * Outlet list pages already read, by scope and query, with the data version they were read at
-   * (org.repository outletsVersion): a page is served again only while nothing it shows changed.
-   */
-  private readonly outletPages = new Map<string, { version: string; page: Page<Outlet> }>();
-
   constructor(
     private readonly db: Kysely<DB>,
     private readonly cipher: FieldCipher,
@@ -72,15 +66,18 @@ export class OrgService {
     };
   }
 
-  async listOutlets(actor: Actor, f: OutletListQuery): Promise<Page<Outlet>> {
+  /**
+   * The key of an outlet list page in the answer cache (http/answer-cache.ts): the outlets' data
+   * version (org.repository `outletsVersion`, renewed by every change to outlets, their staff and
+   * zones, in its own transaction), the actor's scope and the query.
+   */
+  async outletsKey(actor: Actor, f: OutletListQuery): Promise<string> {
     const version = await repo.outletsVersion(this.db);
-    const key = JSON.stringify([actor.branchId, actor.outletId, f]);
-    const cached = this.outletPages.get(key);
-    if (cached?.version === version) return cached.page;
-    const page = await this.readOutlets(actor, f);
-    this.outletPages.set(key, { version, page });
-    if (this.outletPages.size > 1000) this.outletPages.delete(this.outletPages.keys().next().value!);
-    return page;
+    return JSON.stringify(['outlets', version, actor.branchId, actor.outletId, f]);
+  }
+
+  listOutlets(actor: Actor, f: OutletListQuery): Promise<Page<Outlet>> {
+    return this.readOutlets(actor, f);
   }
 
   private async readOutlets(actor: Actor, f: OutletListQuery): Promise<Page<Outlet>> {
