@@ -36,7 +36,9 @@ describe('the app under its Content-Security-Policy: no data read as HTML, nothi
   it('uses no icon whose SVG carries a <style> element (the policy refuses it, and says so)', () => {
     const svgs = join(__dirname, '../../../node_modules/@ant-design/icons-svg/es/asn');
     const styled = readdirSync(svgs)
-      .filter((f) => f.endsWith('.js') && /["']?tag["']?: ?["']style["']/.test(readFileSync(join(svgs, f), 'utf8')))
+      .filter(
+        (f) => f.endsWith('.js') && /["']?tag["']?: ?["']style["']/.test(readFileSync(join(svgs, f), 'utf8')),
+      )
       .map((f) => f.replace(/\.js$/, ''));
     expect(styled).toContain('LoginOutlined'); // the check reads the icons it means to
     const used = files.filter(([, text]) => styled.some((icon) => new RegExp(`\\b${icon}\\b`).test(text)));
