@@ -117,7 +117,8 @@ export function mount<C extends Contract>(
           const key = await lh.cacheKey(c);
           let json = app.answers.get(key);
           if (json === undefined) {
-            json = reply.serialize(await lh.list(c)) as string;
+            // kept as bytes: sent again without encoding or measuring the text
+            json = Buffer.from(reply.serialize(await lh.list(c)) as string);
             app.answers.set(key, json);
           }
           return reply.type('application/json; charset=utf-8').send(json);

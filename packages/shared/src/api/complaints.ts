@@ -113,6 +113,46 @@ export const Complaint = z.object({
   ...timestamps,
 });
 
+/**
+ * A complaint as the register's list shows and exports it: what identifies it, who, what about,
+ * where it stands and its deadline. The texts of the decision and review, the facts and the
+ * emergency checklist are read on the complaint's own page (GET /complaints/:id).
+ */
+export const ComplaintListItem = Complaint.pick({
+  id: true,
+  no: true,
+  outletId: true,
+  outletName: true,
+  receivedAt: true,
+  receivedOn: true,
+  channel: true,
+  category: true,
+  cause: true,
+  channelName: true,
+  categoryName: true,
+  causeName: true,
+  source: true,
+  personalData: true,
+  complainantName: true,
+  complainantPhone: true,
+  complainantIdNumber: true,
+  staffId: true,
+  staffName: true,
+  handlerId: true,
+  handlerName: true,
+  peopleCount: true,
+  major: true,
+  claim: true,
+  status: true,
+  deadline: true,
+  decidedAt: true,
+  onTime: true,
+  mergedIntoId: true,
+  responsibility: true,
+  severity: true,
+  points: true,
+});
+
 export const ComplaintEvent = z.object({
   id: z.string(),
   at: z.string(),
@@ -162,6 +202,7 @@ export const ComplaintHandler = z.object({
 
 export type ComplaintDecision = z.infer<typeof ComplaintDecision>;
 export type Complaint = z.infer<typeof Complaint>;
+export type ComplaintListItem = z.infer<typeof ComplaintListItem>;
 export type ComplaintEvent = z.infer<typeof ComplaintEvent>;
 export type ComplaintNotice = z.infer<typeof ComplaintNotice>;
 export type DecisionNotice = z.infer<typeof DecisionNotice>;
@@ -262,7 +303,7 @@ export const complaintsApi = {
     'Complaints, paged and filtered (due=soon|overdue for the deadline views)',
     {
       query: ComplaintListQuery,
-      response: pageOf(Complaint).extend({ totalCapped: z.boolean() }),
+      response: pageOf(ComplaintListItem).extend({ totalCapped: z.boolean() }),
       exportable: true,
     },
   ),

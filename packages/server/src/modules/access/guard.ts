@@ -83,9 +83,9 @@ export class Changes {
     return result;
   }
 
-  /** The version of the data: it moves with every committed change (the newest audit entry). */
-  version(): Promise<number> {
-    return this.audit.head(this.db);
+  /** The version of these kinds of record: it moves with every committed change to one of them. */
+  versionOf(entityTypes: readonly string[]): Promise<string> {
+    return this.audit.versionOf(this.db, entityTypes);
   }
 
   /** The same inside a transaction the caller already holds. */

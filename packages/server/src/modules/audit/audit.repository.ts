@@ -30,6 +30,22 @@ export async function last(q: Q): Promise<Pick<AuditRow, 'seq' | 'hash'> | undef
   return q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
+/** The sequence number of the newest entry of each kind of record (0 for a kind without entries). */
+export async function newestOf(q: Q, entityTypes: readonly string[]): Promise<number[]> {
+  const row = await q
+    .selectNoFrom((eb) =>
+      entityTypes.map((t, i) =>
+        eb
+          .selectFrom('audit_log')
+          .select((s) => s.fn.max('seq').as('m'))
+          .where('entity_type', '=', t)
+          .as(`v${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return entityTypes.map((_, i) => Number((row as Record<string, unknown>)[`v${i}`] ?? 0));
+}
+
 /** The first entry hashed with the audit key, if any. */
 export async function firstKeyed(q: Q): Promise<number | undefined> {
   const r = await q

@@ -119,11 +119,12 @@ export class AuditService {
    * checkpoint naming an entry that never was.
    */
   /**
-   * The sequence number of the newest entry: the version of the data, since every change is
-   * recorded with the change (see http/answer-cache.ts).
+   * The version of the data of some kinds of record: the sequence numbers of their newest audit
+   * entries. Every change is recorded with the change, in its transaction, so the version moves
+   * with every change to those records and with no other (see http/answer-cache.ts).
    */
-  async head(q: Q): Promise<number> {
-    return (await repo.last(q))?.seq ?? 0;
+  async versionOf(q: Q, entityTypes: readonly string[]): Promise<string> {
+    return (await repo.newestOf(q, entityTypes)).join('.');
   }
 
   async committed(trx: object): Promise<void> {

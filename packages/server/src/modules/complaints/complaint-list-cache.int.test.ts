@@ -29,6 +29,21 @@ describe('the complaint list served from the answer cache', () => {
     expect(again.headers['cache-control']).toBe('no-store');
   });
 
+  it('keeps its pages through changes to what they do not show', async () => {
+    await registerComplaint(ctx.admin, ctx.cast.outletA);
+    await list();
+    const res = await ctx.admin.post('/api/v1/complaint-scripts', {
+      stage: 'acknowledge',
+      scenario: '补卡延迟',
+      title: '致歉话术',
+      body: '非常抱歉给您带来不便。',
+    });
+    expect(res.statusCode).toBe(201);
+    const hits = ctx.t.app.answers.hits;
+    await list();
+    expect(ctx.t.app.answers.hits).toBe(hits + 1);
+  });
+
   it('shows a new complaint, an edit and a renamed outlet at once', async () => {
     const id = await registerComplaint(ctx.admin, ctx.cast.outletA, { claim: '第一次的诉求' });
     expect((await list()).items.map((c) => c.claim)).toEqual(['第一次的诉求']);

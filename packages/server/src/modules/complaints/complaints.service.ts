@@ -19,6 +19,12 @@ import { presentEvent, presentNotice, REMEDY_TEXT } from './complaints.presenter
 import * as repo from './complaints.repository';
 
 /**
+ * The kinds of record a page of the complaint list is made from: the complaints, and the names it
+ * joins (outlets, staff, handlers, code tables). Their audit entries are the page's data version.
+ */
+const LIST_SHOWS = ['complaint', 'complaint_code', 'outlet', 'staff', 'user'] as const;
+
+/**
  * The complaint case (谅点): registration, the list and one complaint, editing, the audited
  * unmasking of personal data (encrypted at rest), the emergency plan of a major complaint, the
  * case history and the decision notice. The steps of the process are complaint-steps.service.
@@ -116,12 +122,12 @@ export class ComplaintsService {
 
   /**
    * The key of a page of `list` in the answer cache (http/answer-cache.ts): everything the page is
-   * made from — the data version (read first), the Beijing date its deadlines count from, what
+   * made from — the version of the records it shows (read first), the Beijing date its deadlines count from, what
    * the actor may see and the filter their scope makes — so that equal keys mean equal answers.
    * Refuses an outlet outside the actor's scope as `list` does.
    */
   async listKey(actor: Actor, f: ComplaintListQuery): Promise<string> {
-    const version = await this.deps.changes.version();
+    const version = await this.deps.changes.versionOf(LIST_SHOWS);
     await this.deps.guard.listScope(actor, f.outletId);
     return JSON.stringify([
       'complaints',

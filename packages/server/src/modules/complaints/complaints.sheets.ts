@@ -1,5 +1,5 @@
 import { codeName } from '@liangdian/shared';
-import type { Complaint } from '@liangdian/shared/api';
+import type { ComplaintListItem } from '@liangdian/shared/api';
 import { type FilterLabel, label, sheet, codeColumn } from '../../http/sheet';
 import type { Locale } from '../../lib/messages';
 import type { CodeNames } from './complaint-codes.service';
@@ -30,7 +30,7 @@ const codeFilter = (zh: string, en: string, kind: string, names: CodeNames): Fil
  * Beijing time, the complainant masked exactly as on screen (the rows are the page's own).
  */
 export function complaintSheet(codes: CodeNames, ids: FilterNames = {}) {
-  return sheet<Complaint>({
+  return sheet<ComplaintListItem>({
     title: label('投诉台账', 'Complaints'),
     filters: {
       q: { label: label('关键词', 'Search') },

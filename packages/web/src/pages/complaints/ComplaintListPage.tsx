@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { COMPLAINT_STATUSES } from '@liangdian/shared';
-import type { Complaint } from '@liangdian/shared/api';
+import type { ComplaintListItem } from '@liangdian/shared/api';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { complaintCan } from '../../auth/permissions';
@@ -44,7 +44,7 @@ const KEYS = [
   'to',
   'sort',
 ] as const;
-const SORT: ServerSort<Complaint> = {
+const SORT: ServerSort<ComplaintListItem> = {
   fallback: '-receivedAt',
   key: (one) => (one.columnKey === 'dueOn' ? 'dueOn' : one.field === 'receivedAt' ? 'receivedAt' : null),
 };
@@ -80,7 +80,7 @@ export function ComplaintListPage() {
     { sort: SORT },
   );
 
-  const columns: TableProps<Complaint>['columns'] = [
+  const columns: TableProps<ComplaintListItem>['columns'] = [
     {
       title: t('complaints.no'),
       dataIndex: 'no',
@@ -118,7 +118,7 @@ export function ComplaintListPage() {
             title: t('complaints.complainant'),
             key: 'complainant',
             width: 150,
-            render: (_: unknown, c: Complaint) => (
+            render: (_: unknown, c: ComplaintListItem) => (
               <span className="ld-nowrap">
                 <PersonalValue value={c.complainantName} hidden={false} />
                 {c.complainantPhone ? (
@@ -243,7 +243,7 @@ export function ComplaintListPage() {
             style={{ width: 250 }}
           />
         </div>
-        <QueryTable<Complaint>
+        <QueryTable<ComplaintListItem>
           query={list}
           columns={columns}
           scroll={{ x: 900 }}

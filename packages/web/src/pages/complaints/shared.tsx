@@ -16,7 +16,13 @@ export const shanghaiToday = (now: Date = new Date()): string => beijingToday(no
  * The running deadline: green while more than 3 days are left, orange within 3 days, red when
  * past. Computed in the browser against Beijing today, so it follows the clock.
  */
-export function DeadlineBadge({ complaint, compact }: { complaint: Complaint; compact?: boolean }) {
+export function DeadlineBadge({
+  complaint,
+  compact,
+}: {
+  complaint: Pick<Complaint, 'deadline' | 'status'>;
+  compact?: boolean;
+}) {
   const { t, formatDate } = useI18n();
   const d = complaint.deadline;
   if (d.pausedSince) {
