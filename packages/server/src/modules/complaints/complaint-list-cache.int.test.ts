@@ -32,13 +32,11 @@ describe('the complaint list served from the answer cache', () => {
   it('keeps its pages through changes to what they do not show', async () => {
     await registerComplaint(ctx.admin, ctx.cast.outletA);
     await list();
-    const res = await ctx.admin.post('/api/v1/complaint-scripts', {
-      stage: 'acknowledge',
-      scenario: '补卡延迟',
-      title: '致歉话术',
-      body: '非常抱歉给您带来不便。',
+    const questions = [{ question: '理财会亏损吗？', answer: '理财非存款，产品有风险。' }];
+    const res = await ctx.admin.put(`/api/v1/outlets/${ctx.cast.outletA}/ten-questions/wealth`, {
+      questions,
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(200);
     const hits = ctx.t.app.answers.hits;
     await list();
     expect(ctx.t.app.answers.hits).toBe(hits + 1);
