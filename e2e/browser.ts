@@ -62,16 +62,22 @@ export function newContext(
   return browser.newContext({ baseURL, viewport, acceptDownloads: true, locale, timezoneId });
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
+/** Waits, for a while at most, until the page has loaded its data: no request out, no spinner, no skeleton. */
+export async function settled(page: Page, timeout = 5000): Promise<void> {
   // Pages with a live stream never go network-idle: wait a little for images and fonts, not 30 s.
   await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
-  // Tables fade their loading mask out: wait for the data, then stop every animation mid-way.
+  // Tables fade their loading mask out: wait for the data.
   await page
-    .locator('.ant-spin-spinning')
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
     .first()
-    .waitFor({ state: 'detached', timeout: 5000 })
+    .waitFor({ state: 'detached', timeout })
     .catch(() => undefined);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // the data in, then every animation stopped mid-way
+  await settled(page);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 }
 

@@ -2,7 +2,15 @@ import { beijingDate } from '@liangdian/engine/time';
 import type { Complaint, Post } from '@liangdian/shared/api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, DEMO_PASSWORD, launchBrowser, type Login, screenshot, signedIn } from './browser';
+import {
+  apiSession,
+  DEMO_PASSWORD,
+  launchBrowser,
+  type Login,
+  screenshot,
+  settled,
+  signedIn,
+} from './browser';
 import {
   advanceComplaint,
   type Api,
@@ -99,15 +107,6 @@ const injected = (page: Page) =>
   page.evaluate<number>(
     `document.querySelectorAll('img[src="x"], svg[onload], [onerror], #root script').length`,
   );
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 8000 })
-    .catch(() => undefined);
-}
 
 describe('script from data: user text stays text on every page', () => {
   const baseUrl = inject('baseUrl');
@@ -265,9 +264,9 @@ describe('script from data: user text stays text on every page', () => {
     for (const p of pages) {
       where = p.name;
       await page.goto(p.url);
-      await settle(page);
+      await settled(page, 8000);
       await p.act?.(page);
-      await settle(page);
+      await settled(page, 8000);
       await hoverTooltips(page);
       charts += await hoverCharts(page);
       const made = await injected(page);

@@ -17,7 +17,12 @@ import { newId } from '../../lib/ids';
 import type { Changes, Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
 import type { AuditEntryInput } from '../audit/audit.service';
-import { type PersonalVisibility, personalColumns, presentComplaint } from './complaints.presenter';
+import {
+  NO_PERSONAL_COLUMNS,
+  type PersonalVisibility,
+  personalColumns,
+  presentComplaint,
+} from './complaints.presenter';
 import * as repo from './complaints.repository';
 import type { FilterNames } from './complaints.sheets';
 
@@ -210,12 +215,7 @@ export class ComplaintCase {
       source: input.source,
       regulator_received_on: input.regulatorReceivedOn ?? null,
       forwarded_on: input.forwardedOn ?? null,
-      complainant_name_enc: null,
-      complainant_phone_enc: null,
-      complainant_id_enc: null,
-      complainant_name_masked: null,
-      complainant_phone_masked: null,
-      complainant_id_masked: null,
+      ...NO_PERSONAL_COLUMNS,
       ...this.personalColumns({
         complainantName: input.complainantName,
         complainantPhone: input.complainantPhone,

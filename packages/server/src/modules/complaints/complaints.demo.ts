@@ -1,4 +1,4 @@
-import { personalColumns } from './complaints.presenter';
+import { NO_PERSONAL_COLUMNS, personalColumns } from './complaints.presenter';
 import { decisionDeadline } from '@liangdian/engine';
 import { beijingDate, DAY_MS } from '@liangdian/engine/time';
 import type { Kysely } from 'kysely';
@@ -107,12 +107,7 @@ function makeRow(
     source: pick(SOURCES),
     regulator_received_on: null,
     forwarded_on: null,
-    complainant_name_enc: null,
-    complainant_phone_enc: null,
-    complainant_id_enc: null,
-    complainant_name_masked: null,
-    complainant_phone_masked: null,
-    complainant_id_masked: null,
+    ...NO_PERSONAL_COLUMNS,
     ...personalColumns(o.cipher, {
       complainantName: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : ''),
       complainantPhone: phone,

@@ -20,6 +20,16 @@ export type PersonalField = keyof typeof PERSONAL_FIELDS;
 type PersonalColumn = (typeof PERSONAL_FIELDS)[PersonalField]['enc' | 'masked'];
 
 /** The stored columns of the given fields (an empty value clears both). */
+/** The personal-data columns of a complaint without any (the base personalColumns fills in). */
+export const NO_PERSONAL_COLUMNS: Record<PersonalColumn, null> = {
+  complainant_name_enc: null,
+  complainant_phone_enc: null,
+  complainant_id_enc: null,
+  complainant_name_masked: null,
+  complainant_phone_masked: null,
+  complainant_id_masked: null,
+};
+
 export function personalColumns(
   cipher: FieldCipher,
   values: Partial<Record<PersonalField, string | null | undefined>>,
