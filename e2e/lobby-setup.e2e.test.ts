@@ -108,9 +108,21 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     const response = page.waitForResponse((r) => r.url().includes('/mode-plan/recommend'), {
       timeout: 90_000,
     });
+    // The answer is held until the button has shown it is busy: a fast answer would end that state
+    // before a look at it, and the test would race the server.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/mode-plan/recommend', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByTestId('rec-run').click();
-    await expect(page.getByTestId('rec-run').isDisabled()).resolves.toBe(true);
+    await page.locator('[data-testid="rec-run"]:disabled').waitFor();
+    release();
     const rec = (await (await response).json()) as Recommendation;
+    await page.unroute('**/mode-plan/recommend');
     expect(rec.weekday).toBe(2);
     expect(rec.suggestedDay).toHaveLength(48);
     await page.locator('[data-testid="rec-result"][data-weekday="2"]').waitFor();
