@@ -133,7 +133,7 @@ export function createServices(
     auth,
     complaintCase,
     complaints,
-    complaintSteps: new ComplaintStepsService(clock, changes, complaintCase),
+    complaintSteps: new ComplaintStepsService(changes, complaintCase),
     complaintTasks: new ComplaintTasksService(complaintDeps),
     complaintCodes: new ComplaintCodesService(db, guard, changes),
     complaintImport: new ComplaintImportService(complaintDeps),

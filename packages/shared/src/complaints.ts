@@ -82,8 +82,9 @@ export const COMPLAINT_STEPS = {
   close: { from: ['follow_up'], to: 'closed', roles: HANDLERS, path: 'close' },
   withdraw: { from: PENDING_DECISION, to: 'withdrawn', roles: FRONT_LINE, path: 'withdraw' },
   merge: { from: PENDING_DECISION, to: 'merged', roles: HANDLERS, path: 'merge' },
+  // Art. 20: the review window opens when the complainant is told of the decision
   request_review: {
-    from: ['decided', 'informed', 'follow_up', 'closed'],
+    from: ['informed', 'follow_up', 'closed'],
     to: 'review',
     roles: BRANCH_CP,
     path: 'request-review',

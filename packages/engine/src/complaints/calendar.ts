@@ -9,6 +9,7 @@ export {
   type IsoDate,
   isoDate,
   isIsoDate,
+  instantMs,
   addDays,
   daysBetween,
   weekday,

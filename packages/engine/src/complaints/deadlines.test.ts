@@ -120,14 +120,113 @@ describe('decision deadline (Art. 18, 43)', () => {
 
   it('judges a decision on time up to the last day, in Beijing time', () => {
     const r = bj('2025-03-01T10:00');
-    expect(decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-16T23:59') }).onTime).toBe(true);
-    expect(decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-17T00:01') }).onTime).toBe(false);
+    expect(decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-16T23:59') }).decisionOnTime).toBe(true);
+    expect(decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-17T00:01') }).decisionOnTime).toBe(false);
     const paused = decisionDeadline({
       receivedAt: r,
       decidedAt: bj('2025-03-18T10:00'),
       pauses: [{ kind: 'appraisal', from: bj('2025-03-02T10:00'), to: bj('2025-03-05T10:00') }],
     });
-    expect(paused).toMatchObject({ onTime: true, daysToDecision: 14, dueDate: '2025-03-19' });
+    expect(paused).toMatchObject({ decisionOnTime: true, daysToDecision: 14, dueDate: '2025-03-19' });
+  });
+
+  it('sets the deadline for deciding and informing (Art. 18): a decision told late is late', () => {
+    const r = bj('2025-03-01T10:00');
+    const decided = bj('2025-03-14T10:00');
+    const open = decisionDeadline({ receivedAt: r, decidedAt: decided });
+    expect(open).toMatchObject({
+      decisionOnTime: true,
+      informOnTime: null,
+      onTime: null,
+      dueDate: '2025-03-16',
+    });
+    const toldInTime = decisionDeadline({
+      receivedAt: r,
+      decidedAt: decided,
+      informedAt: bj('2025-03-16T18:00'),
+    });
+    expect(toldInTime).toMatchObject({ onTime: true, missed: null, informedDate: '2025-03-16' });
+    const toldLate = decisionDeadline({
+      receivedAt: r,
+      decidedAt: decided,
+      informedAt: bj('2025-03-17T09:00'),
+    });
+    expect(toldLate).toMatchObject({
+      decisionOnTime: true,
+      informOnTime: false,
+      onTime: false,
+      missed: 'inform',
+    });
+    const decidedLate = decisionDeadline({ receivedAt: r, decidedAt: bj('2025-03-18T09:00') });
+    expect(decidedLate).toMatchObject({ onTime: false, missed: 'decision' });
+  });
+
+  it('merges overlapping and repeated pauses instead of counting their days twice', () => {
+    const r = bj('2025-03-01T10:00');
+    const a = { kind: 'appraisal' as const, from: bj('2025-03-03T10:00'), to: bj('2025-03-06T10:00') };
+    const b = { kind: 'mediation' as const, from: bj('2025-03-05T10:00'), to: bj('2025-03-08T10:00') };
+    expect(decisionDeadline({ receivedAt: r, pauses: [a, b] })).toMatchObject({
+      pausedDays: 5,
+      dueDate: '2025-03-21',
+    });
+    expect(decisionDeadline({ receivedAt: r, pauses: [a, a, a] })).toMatchObject({ pausedDays: 3 });
+    expect(decisionDeadline({ receivedAt: r, pauses: [b, a] }).pausedDays).toBe(5);
+    const running = { kind: 'mediation' as const, from: bj('2025-03-04T10:00'), to: null };
+    expect(decisionDeadline({ receivedAt: r, pauses: [a, running] })).toMatchObject({
+      paused: true,
+      dueDate: null,
+    });
+  });
+
+  it('does not let a pause begun after the deadline hide that the case is late', () => {
+    const r = bj('2025-03-01T10:00');
+    const after = { kind: 'appraisal' as const, from: bj('2025-03-18T10:00'), to: bj('2025-03-28T10:00') };
+    expect(decisionDeadline({ receivedAt: r, pauses: [after] })).toMatchObject({
+      pausedDays: 0,
+      dueDate: '2025-03-16',
+    });
+    const runningAfter = { ...after, to: null };
+    expect(decisionDeadline({ receivedAt: r, pauses: [runningAfter] })).toMatchObject({
+      paused: false,
+      dueDate: '2025-03-16',
+    });
+    const decided = decisionDeadline({ receivedAt: r, pauses: [after], decidedAt: bj('2025-03-29T10:00') });
+    expect(decided).toMatchObject({ decisionOnTime: false, missed: 'decision' });
+    // a pause begun on the last day still counts
+    const onDue = { kind: 'appraisal' as const, from: bj('2025-03-16T10:00'), to: bj('2025-03-18T10:00') };
+    expect(decisionDeadline({ receivedAt: r, pauses: [onDue] }).dueDate).toBe('2025-03-18');
+  });
+
+  it('ends a running pause at the decision and ignores pauses after it', () => {
+    const r = bj('2025-03-01T10:00');
+    const d = decisionDeadline({
+      receivedAt: r,
+      decidedAt: bj('2025-03-10T10:00'),
+      pauses: [
+        { kind: 'appraisal', from: bj('2025-03-05T10:00'), to: null },
+        { kind: 'mediation', from: bj('2025-03-12T10:00'), to: bj('2025-03-14T10:00') },
+      ],
+    });
+    expect(d).toMatchObject({ paused: false, pausedDays: 5, dueDate: '2025-03-21', daysToDecision: 4 });
+  });
+
+  it('never moves the start back: new facts dated before the receipt do not count', () => {
+    const d = decisionDeadline({ receivedAt: bj('2025-03-10T10:00'), restarts: [bj('2025-03-02T10:00')] });
+    expect(d).toMatchObject({ startDate: '2025-03-10', dueDate: '2025-03-25' });
+  });
+
+  it('refuses a pause that ends before it starts and instants without a zone', () => {
+    const r = bj('2025-03-01T10:00');
+    const backwards = {
+      kind: 'appraisal' as const,
+      from: bj('2025-03-06T10:00'),
+      to: bj('2025-03-05T10:00'),
+    };
+    expect(() => decisionDeadline({ receivedAt: r, pauses: [backwards] })).toThrow(RangeError);
+    expect(() => decisionDeadline({ receivedAt: '2025-03-01T10:00:00' })).toThrow(/zone/);
+    expect(() => decisionDeadline({ receivedAt: r, decidedAt: '2025-03-05 10:00' })).toThrow(RangeError);
+    const zoneless = { kind: 'appraisal' as const, from: '2025-03-03T10:00', to: null };
+    expect(() => decisionDeadline({ receivedAt: r, pauses: [zoneless] })).toThrow(RangeError);
   });
 });
 
@@ -172,11 +271,11 @@ describe('extensions (Art. 18)', () => {
 });
 
 describe('review (Art. 20)', () => {
-  it('may be requested within 30 days of the decision and is due 30 days after the request', () => {
-    const decided = bj('2025-01-31T22:00');
-    expect(reviewRequestBy(decided)).toBe('2025-03-02');
-    expect(canRequestReview(decided, bj('2025-03-02T23:59'))).toBe(true);
-    expect(canRequestReview(decided, bj('2025-03-03T00:00'))).toBe(false);
+  it('may be requested within 30 days of receiving the decision and is due 30 days after the request', () => {
+    const told = bj('2025-01-31T22:00');
+    expect(reviewRequestBy(told)).toBe('2025-03-02');
+    expect(canRequestReview(told, bj('2025-03-02T23:59'))).toBe(true);
+    expect(canRequestReview(told, bj('2025-03-03T00:00'))).toBe(false);
     expect(reviewDueDate(bj('2028-02-01T08:00'))).toBe('2028-03-02');
   });
 });

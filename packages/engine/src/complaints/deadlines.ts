@@ -3,6 +3,7 @@ import {
   addWorkingDays,
   daysBetween,
   type HolidayCalendar,
+  instantMs,
   type IsoDate,
   isoDate,
   shanghaiDate,
@@ -15,7 +16,8 @@ import {
  *   days (with a reason); an especially complex one by another 30 days (60 in all) with approval
  *   of a superior body and the complainant told. Days in external appraisal (Art. 18) and
  *   mediation (Art. 23) do not count; new facts restart the clock from their receipt.
- * - Art. 20: review may be requested within 30 days of the decision and is decided within 30 days.
+ * - Art. 20: review may be requested within 30 days of receiving the decision and is decided
+ *   within 30 days.
  * - Art. 33: the regulator forwards a complaint within 7 working days.
  * - Art. 43: days are natural days (here counted in Asia/Shanghai).
  *
@@ -41,16 +43,19 @@ export interface Pause {
 }
 
 export interface DeadlineInput {
-  /** when the bank received the complaint (ISO instant) */
+  /** when the bank received the complaint (ISO instant with its zone) */
   receivedAt: string;
-  /** instants at which new facts were received; the latest restarts the clock */
+  /** instants at which new facts were received; the latest restarts the clock (never backwards) */
   restarts?: string[];
   extensionLevel?: ExtensionLevel;
+  /** intervals in which the clock stands (appraisal, mediation); overlaps count once */
   pauses?: Pause[];
   /** a withdrawal ends the case: no deadline runs after it */
   withdrawnAt?: string | null;
   /** when the decision was made (ISO instant), if it was */
   decidedAt?: string | null;
+  /** when the complainant was told of the decision (Art. 18: decide *and* inform in the limit) */
+  informedAt?: string | null;
 }
 
 export interface Deadline {
@@ -58,17 +63,30 @@ export interface Deadline {
   startDate: IsoDate;
   /** 15, 30 or 60 */
   limitDays: number;
-  /** days not counted: closed pauses after the start, and a running pause up to its start */
+  /** days not counted: the pauses that began before the deadline passed, once each */
   pausedDays: number;
-  /** the last day to decide; null while a pause runs (the clock stands still) or the case ended */
+  /**
+   * The last day to decide and inform; null while a pause runs (the clock stands still) or the
+   * case ended. It stays after the decision until the complainant is told.
+   */
   dueDate: IsoDate | null;
-  /** the due date had the running pause ended today is unknown; `paused` says the clock stands */
+  /** a pause runs and the deadline had not passed when it began */
   paused: boolean;
   /** withdrawn: no deadline */
   ended: boolean;
   /** decided: the decision's Beijing date and whether it met the deadline */
   decidedDate: IsoDate | null;
+  decisionOnTime: boolean | null;
+  /** told: the Beijing date the complainant was told, and whether that met the deadline */
+  informedDate: IsoDate | null;
+  informOnTime: boolean | null;
+  /**
+   * Art. 18 as a whole: false as soon as the decision or the telling is late, true once the
+   * complainant was told in time, null until then.
+   */
   onTime: boolean | null;
+  /** which of the two was missed: the decision (then the telling too), or only the telling */
+  missed: 'decision' | 'inform' | null;
   /** natural days from the start to the decision, not counting pauses */
   daysToDecision: number | null;
 }
@@ -76,43 +94,92 @@ export interface Deadline {
 export const limitDaysFor = (level: ExtensionLevel): number =>
   level === 0 ? DECISION_DAYS : level === 1 ? EXTENDED_DAYS : EXTENDED_DAYS + SECOND_EXTENSION_DAYS;
 
-/** Natural days of a pause that fall after `start` (days before the clock's start never count). */
-function pauseDays(p: Pause, start: IsoDate, until: IsoDate): number {
-  const from = shanghaiDate(p.from);
-  const to = p.to ? shanghaiDate(p.to) : until;
-  const a = daysBetween(start, from) > 0 ? from : start;
-  return Math.max(0, daysBetween(a, to));
+/** A pause as epoch milliseconds; `to` null while it runs. */
+interface Span {
+  from: number;
+  to: number | null;
 }
 
 /**
- * The decision deadline. A pause from date A to date B takes B − A days off the clock, so the due
- * date moves by that many days; a running pause has no due date. Pauses that ended before the
- * latest restart no longer matter.
+ * Pauses as intervals: each checked (an instant with its zone; an end not before its start),
+ * sorted and merged where they overlap or touch, so that no day is taken off the clock twice.
+ * A running pause absorbs every pause that starts after it.
+ */
+export function mergePauses(pauses: readonly Pause[]): Span[] {
+  const spans = pauses
+    .map((p) => {
+      const from = instantMs(p.from);
+      const to = p.to === null ? null : instantMs(p.to);
+      if (to !== null && to < from)
+        throw new RangeError(`a pause ends before it starts: ${p.from} → ${p.to}`);
+      return { from, to };
+    })
+    .sort((a, b) => a.from - b.from);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && (last.to === null || s.from <= last.to)) {
+      last.to = last.to === null || s.to === null ? null : Math.max(last.to, s.to);
+    } else merged.push({ ...s });
+  }
+  return merged;
+}
+
+const dateOf = (ms: number): IsoDate => shanghaiDate(ms);
+const later = (a: IsoDate, b: IsoDate): IsoDate => (daysBetween(a, b) > 0 ? b : a);
+
+/**
+ * The deadline to decide and inform (Art. 18). A pause from date A to date B takes B − A days off
+ * the clock and moves the due date by that many days — but only a pause that began while the
+ * deadline still ran: a case already overdue stays overdue whatever is paused after. Pauses that
+ * ended before the clock's start no longer matter; a pause still running when the case is decided
+ * or withdrawn ends there. A running pause (begun in time) has no due date.
  */
 export function decisionDeadline(input: DeadlineInput): Deadline {
-  const restarts = (input.restarts ?? []).filter((r) => Date.parse(r) > Date.parse(input.receivedAt));
-  const startAt = restarts.length
-    ? restarts.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b))
-    : input.receivedAt;
-  const startDate = shanghaiDate(startAt);
+  const receivedMs = instantMs(input.receivedAt);
+  const startMs = Math.max(receivedMs, ...(input.restarts ?? []).map((r) => instantMs(r)));
+  const startDate = dateOf(startMs);
   const limitDays = limitDaysFor(input.extensionLevel ?? 0);
-  const decidedDate = input.decidedAt ? shanghaiDate(input.decidedAt) : null;
-  const pauses = (input.pauses ?? []).filter((p) => !p.to || Date.parse(p.to) > Date.parse(startAt));
-  const running = pauses.find((p) => p.to === null) ?? null;
-  const until = running ? shanghaiDate(running.from) : startDate;
-  const pausedDays = pauses.reduce((n, p) => n + pauseDays(p, startDate, until), 0);
-  const ended = !!input.withdrawnAt && !input.decidedAt;
-  const due = addDays(startDate, limitDays + pausedDays);
-  const onTime = decidedDate ? daysBetween(decidedDate, due) >= 0 : null;
+  const decidedMs = input.decidedAt ? instantMs(input.decidedAt) : null;
+  const withdrawnMs = input.withdrawnAt ? instantMs(input.withdrawnAt) : null;
+  const informedMs = input.informedAt ? instantMs(input.informedAt) : null;
+  const stopMs = decidedMs ?? withdrawnMs;
+  let due = addDays(startDate, limitDays);
+  let pausedDays = 0;
+  let running = false;
+  for (const p of mergePauses(input.pauses ?? [])) {
+    if (p.to !== null && p.to <= startMs) continue;
+    if (stopMs !== null && p.from >= stopMs) break;
+    const from = later(startDate, dateOf(p.from));
+    if (daysBetween(due, from) > 0) break; // begun after the deadline passed: it cannot hide that
+    const toMs = p.to === null ? stopMs : stopMs === null ? p.to : Math.min(p.to, stopMs);
+    if (toMs === null) {
+      running = true;
+      break;
+    }
+    const days = Math.max(0, daysBetween(from, dateOf(toMs)));
+    pausedDays += days;
+    due = addDays(due, days);
+  }
+  const ended = withdrawnMs !== null && decidedMs === null;
+  const decidedDate = decidedMs === null ? null : dateOf(decidedMs);
+  const informedDate = informedMs === null || decidedMs === null ? null : dateOf(informedMs);
+  const decisionOnTime = decidedDate ? daysBetween(decidedDate, due) >= 0 : null;
+  const informOnTime = informedDate ? daysBetween(informedDate, due) >= 0 : null;
+  const onTime = decisionOnTime === false || informOnTime === false ? false : informOnTime;
   return {
     startDate,
     limitDays,
     pausedDays,
-    dueDate: ended || (running && !decidedDate) ? null : due,
-    paused: !!running && !decidedDate && !ended,
+    dueDate: ended || running ? null : due,
+    paused: running,
     ended,
     decidedDate,
+    decisionOnTime,
+    informedDate,
+    informOnTime,
     onTime,
+    missed: decisionOnTime === false ? 'decision' : informOnTime === false ? 'inform' : null,
     daysToDecision: decidedDate ? daysBetween(startDate, decidedDate) - pausedDays : null,
   };
 }
@@ -163,12 +230,15 @@ export function checkExtension(
   return { ok: true, level: (current + 1) as ExtensionLevel };
 }
 
-/** Art. 20: the last day a review may be requested, from the decision's instant. */
-export const reviewRequestBy = (decidedAt: string): IsoDate =>
-  addDays(shanghaiDate(decidedAt), REVIEW_REQUEST_DAYS);
+/**
+ * Art. 20: the last day a review may be requested — 30 days from the complainant's receipt of the
+ * decision, i.e. from the recorded time they were told (as the printed notice says).
+ */
+export const reviewRequestBy = (informedAt: string): IsoDate =>
+  addDays(shanghaiDate(informedAt), REVIEW_REQUEST_DAYS);
 
-export const canRequestReview = (decidedAt: string, now: Date | string): boolean =>
-  daysBetween(shanghaiDate(now), reviewRequestBy(decidedAt)) >= 0;
+export const canRequestReview = (informedAt: string, at: Date | string): boolean =>
+  daysBetween(shanghaiDate(at), reviewRequestBy(informedAt)) >= 0;
 
 /** Art. 20: the review's decision is due 30 days after the request. */
 export const reviewDueDate = (requestedAt: string): IsoDate =>

@@ -191,9 +191,15 @@ export interface DB {
     due_on: string | null;
     decided_at: string | null;
     decided_on: string | null;
+    /** Art. 18 as a whole: decided and told in time (0011; before, the decision only) */
     on_time: number | null;
     days_to_decision: number | null;
     decision_json: string | null;
+    /** the first time the complainant was told of the decision (0011) */
+    informed_at: string | null;
+    /** Art. 18, each part: the decision made in time; the complainant told in time (0011) */
+    decision_on_time: number | null;
+    inform_on_time: number | null;
     review_requested_at: string | null;
     review_due_on: string | null;
     review_json: string | null;
@@ -212,7 +218,10 @@ export interface DB {
   complaint_events: {
     id: string;
     complaint_id: string;
+    /** when it happened (a step may be recorded later) */
     at: string;
+    /** when it was recorded (0011) */
+    recorded_at: string | null;
     actor_id: string | null;
     actor_name: string;
     action: string;
@@ -466,11 +475,15 @@ export interface DB {
     day: string;
     outlet_id: string;
     complaints: number;
-    /** complaints with a decision (on_time not null) */
+    /** complaints with a decision (decision_on_time not null) */
     decided: number;
+    /** decided and told in time (Art. 18) */
     on_time: number;
     /** sum of days_to_decision */
     decision_days: number;
+    /** decided late; decided in time but told late (0011) */
+    late_decision: number;
+    late_inform: number;
   };
   complaint_daily_codes: {
     branch_id: string;

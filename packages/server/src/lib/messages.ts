@@ -76,6 +76,15 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '处理人不得为被投诉人（回避原则）',
     'en-US': 'The handler may not be the staff member complained about (recusal)',
   },
+  COMPLAINT_RECUSED: {
+    'zh-CN': '您是该投诉的被投诉人，须回避，不能办理该投诉的任何步骤',
+    'en-US':
+      'You are the staff member complained about: you must recuse yourself and cannot take any step on this case',
+  },
+  COMPLAINT_PAUSED: {
+    'zh-CN': '投诉自 {since} 起中止计时，请先恢复计时再办理此步骤',
+    'en-US': 'The clock of this complaint has been paused since {since}; resume it before this step',
+  },
   EXTENSION_REASON_REQUIRED: { 'zh-CN': '延长处理期限须说明理由', 'en-US': 'An extension needs a reason' },
   EXTENSION_APPROVAL_REQUIRED: {
     'zh-CN': '再次延长处理期限须经上级机构审批',
@@ -90,8 +99,9 @@ const TITLES: Record<ErrorCode, Msg> = {
     'en-US': 'The deadline has been extended twice; no further extension is possible',
   },
   COMPLAINT_DEADLINE_PASSED: {
-    'zh-CN': '处理期限（{due}）已过，不能再延长',
-    'en-US': 'The deadline ({due}) has passed; it can no longer be extended',
+    'zh-CN': '处理期限（{due}）已过：逾期投诉不能再延长、中止计时或重新起算',
+    'en-US':
+      'The deadline ({due}) has passed: an overdue complaint can no longer be extended, paused or restarted',
   },
   COMPLAINT_PAUSE_RUNNING: {
     'zh-CN': '投诉已处于中止计时状态',
@@ -242,6 +252,22 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'en-US': 'a complaint transferred by the regulator needs its forwarding date',
   },
   IN_THE_FUTURE: { 'zh-CN': '不能晚于当前时间', 'en-US': 'must not be in the future' },
+  BEFORE_RECEIPT: {
+    'zh-CN': '不能早于投诉受理时间（{receivedAt}）',
+    'en-US': 'must not be before the complaint was received ({receivedAt})',
+  },
+  BEFORE_PREVIOUS_STEP: {
+    'zh-CN': '不能早于上一步骤的时间（{previous}）',
+    'en-US': 'must not be before the previous step ({previous})',
+  },
+  TIMES_DISAGREE: {
+    'zh-CN': '两个时间不一致，请只填写一个',
+    'en-US': 'the two times disagree; give only one',
+  },
+  NOT_INFORMED_YET: {
+    'zh-CN': '尚未记录告知投诉人的时间',
+    'en-US': 'the complainant has not been recorded as told yet',
+  },
   NOT_A_DATE: { 'zh-CN': '日期格式应为 YYYY-MM-DD', 'en-US': 'must be a date (YYYY-MM-DD)' },
   NOT_A_TIME: { 'zh-CN': '时间格式不正确', 'en-US': 'must be a date and time' },
   NOT_A_NUMBER: { 'zh-CN': '应为整数', 'en-US': 'must be a whole number' },
@@ -298,6 +324,9 @@ const FIELD_LABELS: Record<string, Msg> = {
   ticket: { 'zh-CN': '票号', 'en-US': 'Ticket' },
   businessType: { 'zh-CN': '业务类型', 'en-US': 'Business type' },
   at: { 'zh-CN': '时间', 'en-US': 'Time' },
+  complainantInformedAt: { 'zh-CN': '告知投诉人延期的时间', 'en-US': 'Complainant told of the extension at' },
+  requestedAt: { 'zh-CN': '申请复核时间', 'en-US': 'Review requested at' },
+  informedAt: { 'zh-CN': '告知时间', 'en-US': 'Time told' },
 };
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -32,20 +32,35 @@ const Decision = {
   comment,
 };
 
+/**
+ * When the step happened (Beijing time or any zone; defaults to now). A step may be recorded
+ * later than it happened: the time must not be before the receipt or the step before it, nor in
+ * the future (5 minutes of clock skew are tolerated); the deadlines follow it.
+ */
+const at = ZonedInstant.optional();
+
 /** The body of each step. */
 export const StepBodies = {
-  acknowledge: z.object({ comment }).strict(),
-  investigate: z.object({ comment, handlerId: Id.optional() }).strict(),
-  decide: z.object(Decision).strict(),
+  acknowledge: z.object({ comment, at }).strict(),
+  investigate: z.object({ comment, handlerId: Id.optional(), at }).strict(),
+  decide: z.object({ ...Decision, at }).strict(),
   inform: z
-    .object({ method: z.enum(INFORM_METHODS), informedAt: ZonedInstant, proof: required(2000), comment })
+    .object({
+      method: z.enum(INFORM_METHODS),
+      /** when the complainant was told; the same as `at` (either may be given) */
+      informedAt: ZonedInstant.optional(),
+      proof: required(2000),
+      comment,
+      at,
+    })
     .strict(),
-  follow_up: z.object({ satisfaction: z.enum(SATISFACTIONS), comment }).strict(),
-  close: z.object({ comment, rootCause: text(2000).optional() }).strict(),
-  withdraw: z.object({ comment: required(2000) }).strict(),
-  merge: z.object({ intoId: Id, comment }).strict(),
-  request_review: z.object({ comment: required(2000), requestedAt: ZonedInstant.optional() }).strict(),
-  decide_review: z.object(Decision).strict(),
+  follow_up: z.object({ satisfaction: z.enum(SATISFACTIONS), comment, at }).strict(),
+  close: z.object({ comment, rootCause: text(2000).optional(), at }).strict(),
+  withdraw: z.object({ comment: required(2000), at }).strict(),
+  merge: z.object({ intoId: Id, comment, at }).strict(),
+  /** `requestedAt` is the same as `at` (either may be given) */
+  request_review: z.object({ comment: required(2000), requestedAt: ZonedInstant.optional(), at }).strict(),
+  decide_review: z.object({ ...Decision, at }).strict(),
   extend: z
     .object({
       reason: text(2000).optional(),
@@ -54,17 +69,20 @@ export const StepBodies = {
       informMethod: z.enum(INFORM_METHODS).optional(),
       proof: text(2000).optional(),
       comment,
+      at,
     })
     .strict(),
-  pause: z.object({ kind: z.enum(PAUSE_KINDS), reason: required(2000), comment }).strict(),
-  resume: z.object({ comment }).strict(),
-  new_facts: z.object({ receivedAt: ZonedInstant.optional(), comment: required(2000) }).strict(),
+  pause: z.object({ kind: z.enum(PAUSE_KINDS), reason: required(2000), comment, at }).strict(),
+  resume: z.object({ comment, at }).strict(),
+  /** `receivedAt` (of the new facts) is the same as `at` (either may be given) */
+  new_facts: z.object({ receivedAt: ZonedInstant.optional(), comment: required(2000), at }).strict(),
   assess: z
     .object({
       responsibility: z.enum(RESPONSIBILITIES),
       severity: z.enum(SEVERITIES),
       responsibleStaffId: Id.nullable().optional(),
       comment,
+      at,
     })
     .strict(),
 } as const satisfies Record<ComplaintAction, z.ZodType>;

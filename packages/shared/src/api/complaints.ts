@@ -93,7 +93,13 @@ export const Complaint = z.object({
     overdue: z.boolean(),
   }),
   decidedAt: z.string().nullable(),
+  /** the first time the complainant was told of the decision (Art. 18, 21) */
+  informedAt: z.string().nullable(),
+  /** Art. 18 as a whole: decided and told within the deadline; null until told (unless decided late) */
   onTime: z.boolean().nullable(),
+  /** each part of Art. 18: the decision in time; the telling in time (null until told) */
+  decisionOnTime: z.boolean().nullable(),
+  informOnTime: z.boolean().nullable(),
   daysToDecision: z.number().int().nullable(),
   decision: ComplaintDecision.nullable(),
   reviewRequestedAt: z.string().nullable(),
@@ -155,7 +161,10 @@ export const ComplaintListItem = Complaint.pick({
 
 export const ComplaintEvent = z.object({
   id: z.string(),
+  /** when it happened */
   at: z.string(),
+  /** when it was recorded (null on entries written before this was kept) */
+  recordedAt: z.string().nullable(),
   actorId: z.string().nullable(),
   actorName: z.string(),
   action: z.string(),

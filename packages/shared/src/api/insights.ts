@@ -23,8 +23,12 @@ export const ComplaintStatsBucket = z.object({
 export const ComplaintStats = z.object({
   total: z.number().int(),
   decided: z.number().int(),
+  /** decided and told within the deadline (Art. 18) */
   onTime: z.number().int(),
-  /** on time ÷ decided, 0…1; null while nothing is decided */
+  /** Art. 18 missed: decided late; decided in time but the complainant told late */
+  lateDecision: z.number().int(),
+  lateInform: z.number().int(),
+  /** on time ÷ (on time + late), 0…1: of the cases judged; null while none is */
   onTimeRate: z.number().nullable(),
   meanDaysToDecision: z.number().nullable(),
   byChannel: z.array(ComplaintStatsBucket),

@@ -29,8 +29,11 @@ import type { FilterNames } from './complaints.sheets';
 export const fieldError = (field: string, code: string, params?: Record<string, string | number>) =>
   new DomainError('VALIDATION_FAILED', {}, [{ field, code, ...(params ? { params } : {}) }]);
 
-/** Clock skew tolerated for "received at" and "informed at" times typed on another machine. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/**
+ * Clock skew tolerated for the times of a case typed on another machine (received at, the time a
+ * step happened): up to 5 minutes ahead of the server's clock.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * What every part of the complaint case relies on: finding a complaint within the actor's scope,
@@ -147,18 +150,26 @@ export class ComplaintCase {
   }
 
   /**
-   * Art. 17 recusal: the handler may not be the staff member complained about. Users and staff
-   * records are linked by outlet and name (a user of the same outlet whose display name is the
-   * staff member's name is that staff member).
+   * Art. 17 recusal, by identity: the handler may not be the staff member complained about — the
+   * user whose login is linked to that staff record (users.staff_id), whatever their names.
    */
   async checkRecusal(q: Q, handlerUserId: string | null | undefined, staffId: string | null | undefined) {
     if (!handlerUserId || !staffId) return;
-    const [u, s] = await Promise.all([repo.findUser(q, handlerUserId), repo.findStaff(q, staffId)]);
-    if (u && s && u.outlet_id === s.outlet_id && u.display_name.trim() === s.name.trim()) {
+    const u = await repo.findUser(q, handlerUserId);
+    if (u?.staff_id === staffId) {
       throw new DomainError('COMPLAINT_HANDLER_RECUSED', {}, [
         { field: 'body.handlerId', code: 'COMPLAINT_HANDLER_RECUSED' },
       ]);
     }
+  }
+
+  /**
+   * Art. 17: the person complained about takes no step on their own case — no decision, no
+   * extension, no pause, no withdrawal, no edit (FORBIDDEN with its own code).
+   */
+  notRecused(actor: Actor, c: { staff_id: string | null }) {
+    if (actor.staffId && c.staff_id && actor.staffId === c.staff_id)
+      throw new DomainError('COMPLAINT_RECUSED');
   }
 
   async checkHandler(q: Q, outlet: { id: string; branch_id: string }, handlerId: string) {
@@ -238,7 +249,10 @@ export class ComplaintCase {
       due_on: d.dueDate,
       decided_at: null,
       decided_on: null,
+      informed_at: null,
       on_time: null,
+      decision_on_time: null,
+      inform_on_time: null,
       days_to_decision: null,
       decision_json: null,
       review_requested_at: null,
@@ -258,7 +272,11 @@ export class ComplaintCase {
     };
   }
 
-  /** The deadline columns of a complaint after a change (engine: decisionDeadline). */
+  /**
+   * The deadline columns of a complaint after a change (engine: decisionDeadline). The deadline
+   * of Art. 18 runs until the complainant is told of the decision, so it stays due while a
+   * decision waits to be told; in review the review's deadline runs.
+   */
   async deadlineColumns(q: Q, c: repo.ComplaintRow): Promise<Partial<repo.ComplaintRow>> {
     const pauses = (await repo.listPauses(q, c.id)).map((p) => ({
       kind: p.kind as PauseKind,
@@ -272,13 +290,18 @@ export class ComplaintCase {
       pauses,
       withdrawnAt: c.withdrawn_at,
       decidedAt: c.decided_at,
+      informedAt: c.informed_at,
     });
     const pending = (PENDING_DECISION as readonly string[]).includes(c.status);
+    const toTell = c.status === 'decided' && !c.review_json && !c.informed_at;
+    const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
     return {
       paused_days: d.pausedDays,
       decision_due_on: d.dueDate ?? (d.paused ? null : c.decision_due_on),
-      due_on: pending ? d.dueDate : c.status === 'review' ? c.review_due_on : null,
-      on_time: d.onTime === null ? null : d.onTime ? 1 : 0,
+      due_on: pending || toTell ? d.dueDate : c.status === 'review' ? c.review_due_on : null,
+      on_time: bit(d.onTime),
+      decision_on_time: bit(d.decisionOnTime),
+      inform_on_time: bit(d.informOnTime),
       days_to_decision: d.daysToDecision,
       decided_on: d.decidedDate,
     };
@@ -326,13 +349,16 @@ export class ComplaintCase {
       to: string;
       comment?: string;
       data?: object | null;
+      /** when it happened, if earlier than now */
+      at?: string;
     },
     now: string,
   ) {
     await repo.insertEvent(q, {
       id: newId(),
       complaint_id: e.complaintId,
-      at: now,
+      at: e.at ?? now,
+      recorded_at: now,
       actor_id: actor.userId,
       actor_name: actor.displayName || actor.username,
       action: e.action,

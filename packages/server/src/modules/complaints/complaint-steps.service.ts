@@ -5,9 +5,10 @@ import {
   reviewDueDate,
   reviewRequestBy,
 } from '@liangdian/engine';
-import { beijingDate } from '@liangdian/engine/time';
+import { beijingDate, beijingHhmm } from '@liangdian/engine/time';
 import {
   allowedFrom,
+  COMPLAINT_ACTIONS,
   type ComplaintAction,
   type ComplaintStatus,
   OPEN_STATUSES,
@@ -16,7 +17,6 @@ import {
 } from '@liangdian/shared';
 import type { Complaint, ComplaintDecision, StepBody } from '@liangdian/shared/api';
 import type { Q } from '../../db/types';
-import type { Clock } from '../../lib/clock';
 import { DomainError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Changes } from '../access/guard';
@@ -32,8 +32,25 @@ interface StepContext<A extends ComplaintAction> {
   body: StepBody[A];
   /** the columns the step changes */
   set: Partial<repo.ComplaintRow>;
+  /** when the step happened (checked against the case) */
+  at: string;
+  /** when it is recorded */
   now: string;
 }
+
+/** A time as a clerk reads it in a message: Beijing date and clock. */
+const shown = (iso: string) => `${beijingDate(iso)} ${beijingHhmm(iso)}`;
+
+/** The field a step's time came in, where a step has its own name for it beside `at`. */
+const TIME_ALIAS: Partial<Record<ComplaintAction, string>> = {
+  inform: 'informedAt',
+  request_review: 'requestedAt',
+  new_facts: 'receivedAt',
+};
+/** Steps that may be taken while the clock is paused (they end the pause, or are its end). */
+const WHILE_PAUSED: readonly ComplaintAction[] = ['resume', 'decide', 'withdraw', 'pause'];
+/** Steps that only make sense while the deadline runs: a case already late cannot hide it. */
+const WHILE_DEADLINE_RUNS: readonly ComplaintAction[] = ['extend', 'pause', 'new_facts'];
 /** A step's effect; it answers the data of its history entry. */
 type Effect<A extends ComplaintAction> = (s: StepContext<A>) => Promise<object | null> | object | null;
 
@@ -45,7 +62,6 @@ type Effect<A extends ComplaintAction> = (s: StepContext<A>) => Promise<object |
  */
 export class ComplaintStepsService {
   constructor(
-    private readonly clock: Clock,
     private readonly changes: Changes,
     private readonly cases: ComplaintCase,
   ) {}
@@ -57,17 +73,19 @@ export class ComplaintStepsService {
     action: A,
     body: StepBody[A],
   ): Promise<Complaint> {
-    return this.changes.run(actor, async (trx, at) => {
-      const now = at.toISOString();
+    return this.changes.run(actor, async (trx, clockAt) => {
+      const now = clockAt.toISOString();
       const c = await this.cases.found(trx, actor, id);
       if (!takesStep(actor, action)) throw forbidden();
+      this.cases.notRecused(actor, c);
       if (!allowedFrom(action, c.status))
         throw new DomainError('COMPLAINT_TRANSITION_NOT_ALLOWED', { from: c.status, action });
+      const at = await this.stepTime(trx, c, action, body as StepBody[ComplaintAction], now);
       const before = this.cases.auditView(c);
       const to = stepLeadsTo(action, c.status as ComplaintStatus);
       const set: Partial<repo.ComplaintRow> = {};
       const effect = this.effects[action] as Effect<A>;
-      const data = await effect({ trx, actor, c, body, set, now });
+      const data = await effect({ trx, actor, c, body, set, at, now });
       const next = { ...c, ...set, status: to } as repo.ComplaintRow;
       const deadline = await this.cases.deadlineColumns(trx, next);
       await repo.updateComplaint(trx, id, { ...set, ...deadline, status: to, updated_at: now });
@@ -75,7 +93,7 @@ export class ComplaintStepsService {
       await this.cases.recordEvent(
         trx,
         actor,
-        { complaintId: id, action, from: c.status, to, comment, data },
+        { complaintId: id, action, from: c.status, to, comment, data, at },
         now,
       );
       const row = (await repo.findComplaint(trx, id))!;
@@ -86,7 +104,43 @@ export class ComplaintStepsService {
     });
   }
 
-  private decision(actor: Actor, b: StepBody['decide'], now: string): ComplaintDecision {
+  /**
+   * When the step happened: `at` (or the step's own name for it), now when neither is given.
+   * Checked against the case: not in the future (FUTURE_TOLERANCE_MS), not before the receipt,
+   * not before the step before it (the history stays in order), not inside a running pause
+   * (only resume, decide and withdraw end one; a second pause is refused as such), and for an extension, a pause or new facts, not
+   * after the deadline has passed.
+   */
+  private async stepTime(
+    trx: Q,
+    c: repo.ComplaintFullRow,
+    action: ComplaintAction,
+    body: StepBody[ComplaintAction],
+    now: string,
+  ): Promise<string> {
+    const given = body as { at?: string } & Record<string, unknown>;
+    const alias = TIME_ALIAS[action];
+    const aliased = alias ? (given[alias] as string | undefined) : undefined;
+    if (given.at && aliased && given.at !== aliased) throw fieldError(`body.${alias}`, 'TIMES_DISAGREE');
+    const field = aliased && !given.at ? `body.${alias}` : 'body.at';
+    const at = given.at ?? aliased ?? now;
+    this.cases.notInFuture(at, field);
+    if (at < c.received_at) throw fieldError(field, 'BEFORE_RECEIPT', { receivedAt: shown(c.received_at) });
+    const previous = await repo.lastStepAt(trx, c.id, COMPLAINT_ACTIONS);
+    if (previous && at < previous)
+      throw fieldError(field, 'BEFORE_PREVIOUS_STEP', { previous: shown(previous) });
+    if (c.paused_since && !WHILE_PAUSED.includes(action))
+      throw new DomainError('COMPLAINT_PAUSED', { since: shown(c.paused_since) }, [
+        { field, code: 'COMPLAINT_PAUSED' },
+      ]);
+    if (WHILE_DEADLINE_RUNS.includes(action) && c.due_on && beijingDate(at) > c.due_on)
+      throw new DomainError('COMPLAINT_DEADLINE_PASSED', { due: c.due_on }, [
+        { field, code: 'COMPLAINT_DEADLINE_PASSED' },
+      ]);
+    return at;
+  }
+
+  private decision(actor: Actor, b: StepBody['decide'], at: string): ComplaintDecision {
     return {
       factsVerified: b.factsVerified,
       basis: b.basis,
@@ -94,14 +148,14 @@ export class ComplaintStepsService {
       result: b.result,
       remedies: b.remedies,
       decidedBy: actor.displayName || actor.username,
-      decidedAt: now,
+      decidedAt: at,
     };
   }
 
-  /** A running pause ends with the decision or the withdrawal. */
-  private async endPause({ trx, c, set, now }: StepContext<ComplaintAction>) {
+  /** A running pause ends with the decision or the withdrawal, when they happened. */
+  private async endPause({ trx, c, set, at }: StepContext<ComplaintAction>) {
     if (!c.paused_since) return;
-    await repo.endPause(trx, c.id, now);
+    await repo.endPause(trx, c.id, at);
     set.paused_since = null;
   }
 
@@ -116,35 +170,35 @@ export class ComplaintStepsService {
       return { handlerId };
     },
     decide: async (s) => {
-      await this.cases.checkRecusal(s.trx, s.actor.userId, s.c.staff_id);
       await this.endPause(s);
-      const d = this.decision(s.actor, s.body, s.now);
+      const d = this.decision(s.actor, s.body, s.at);
       s.set.decision_json = JSON.stringify(d);
-      s.set.decided_at = s.now;
+      s.set.decided_at = s.at;
       return { remedies: d.remedies };
     },
-    inform: async ({ trx, actor, c, body, now }) => {
-      this.cases.notInFuture(body.informedAt, 'body.informedAt');
+    inform: async ({ trx, actor, c, body, set, at, now }) => {
+      const kind = c.review_json ? 'review_decision' : 'decision';
       await repo.insertNotice(trx, {
         id: newId(),
         complaint_id: c.id,
-        kind: c.review_json ? 'review_decision' : 'decision',
+        kind,
         method: body.method,
-        informed_at: body.informedAt,
+        informed_at: at,
         proof: body.proof,
         recorded_by: actor.userId,
         created_at: now,
       });
-      return { method: body.method, informedAt: body.informedAt };
+      if (kind === 'decision' && !c.informed_at) set.informed_at = at;
+      return { method: body.method, informedAt: at };
     },
     follow_up: ({ body }) => ({ satisfaction: body.satisfaction }),
-    close: ({ body, set, now }) => {
-      set.closed_at = now;
+    close: ({ body, set, at }) => {
+      set.closed_at = at;
       if (body.rootCause) set.root_cause = body.rootCause;
       return null;
     },
     withdraw: async (s) => {
-      s.set.withdrawn_at = s.now;
+      s.set.withdrawn_at = s.at;
       await this.endPause(s);
       return null;
     },
@@ -161,38 +215,41 @@ export class ComplaintStepsService {
       set.merged_into_id = target.id;
       return { intoId: target.id, intoNo: target.no };
     },
-    request_review: ({ c, body, set, now }) => {
+    request_review: ({ c, set, at }) => {
       if (c.review_requested_at) throw new DomainError('REVIEW_ALREADY_REQUESTED');
-      const at = body.requestedAt ?? now;
-      this.cases.notInFuture(at, 'body.requestedAt');
-      if (!c.decided_at || !canRequestReview(c.decided_at, at))
-        throw new DomainError('REVIEW_WINDOW_CLOSED', {
-          until: c.decided_at ? reviewRequestBy(c.decided_at) : '',
-        });
+      // Art. 20: within 30 days of the complainant's receipt of the decision (the recorded telling)
+      if (!c.informed_at) throw fieldError('body.at', 'NOT_INFORMED_YET');
+      if (!canRequestReview(c.informed_at, at))
+        throw new DomainError('REVIEW_WINDOW_CLOSED', { until: reviewRequestBy(c.informed_at) }, [
+          { field: 'body.at', code: 'REVIEW_WINDOW_CLOSED' },
+        ]);
       set.review_requested_at = at;
       set.review_due_on = reviewDueDate(at);
       return { requestedAt: at, reviewDueOn: set.review_due_on };
     },
-    decide_review: ({ actor, body, set, now }) => {
-      const d = this.decision(actor, body, now);
+    decide_review: ({ actor, body, set, at }) => {
+      const d = this.decision(actor, body, at);
       set.review_json = JSON.stringify(d);
       return { remedies: d.remedies };
     },
     extend: async ({ trx, actor, c, body, set, now }) => {
-      const today = beijingDate(this.clock.now());
-      if (c.due_on && today > c.due_on) throw new DomainError('COMPLAINT_DEADLINE_PASSED', { due: c.due_on });
       const r = checkExtension(c.extension_level as ExtensionLevel, body);
       if (!r.ok) throw new DomainError(r.problem, {}, [{ field: fieldOf(r.problem), code: r.problem }]);
       set.extension_level = r.level;
       set.extension_reason = body.reason!.trim();
       if (body.complainantInformedAt) {
-        this.cases.notInFuture(body.complainantInformedAt, 'body.complainantInformedAt');
+        const told = body.complainantInformedAt;
+        this.cases.notInFuture(told, 'body.complainantInformedAt');
+        if (told < c.received_at)
+          throw fieldError('body.complainantInformedAt', 'BEFORE_RECEIPT', {
+            receivedAt: shown(c.received_at),
+          });
         await repo.insertNotice(trx, {
           id: newId(),
           complaint_id: c.id,
           kind: 'extension',
           method: body.informMethod ?? 'phone',
-          informed_at: body.complainantInformedAt,
+          informed_at: told,
           proof: body.proof || body.comment || body.reason!,
           recorded_by: actor.userId,
           created_at: now,
@@ -200,30 +257,29 @@ export class ComplaintStepsService {
       }
       return { level: r.level, reason: body.reason, approvedBy: body.approvedBy ?? null };
     },
-    pause: async ({ trx, c, body, set, now }) => {
+    pause: async ({ trx, c, body, set, at }) => {
       if (c.paused_since) throw new DomainError('COMPLAINT_PAUSE_RUNNING');
       await repo.insertPause(trx, {
         id: newId(),
         complaint_id: c.id,
         kind: body.kind,
         reason: body.reason,
-        started_at: now,
+        started_at: at,
         ended_at: null,
       });
-      set.paused_since = now;
+      set.paused_since = at;
       return { kind: body.kind, reason: body.reason };
     },
-    resume: async ({ trx, c, set, now }) => {
+    resume: async ({ trx, c, set, at }) => {
       if (!c.paused_since) throw new DomainError('COMPLAINT_NOT_PAUSED');
-      await repo.endPause(trx, c.id, now);
+      await repo.endPause(trx, c.id, at);
       set.paused_since = null;
       return null;
     },
-    new_facts: ({ c, body, set, now }) => {
-      const at = body.receivedAt ?? now;
-      this.cases.notInFuture(at, 'body.receivedAt');
-      if (at < c.received_at) throw fieldError('body.receivedAt', 'invalid');
-      set.clock_start_at = at;
+    // New facts restart the clock from their receipt, only ever forward (stepTime keeps the
+    // history in order, so `at` is never before the current start)
+    new_facts: ({ c, set, at }) => {
+      set.clock_start_at = [at, c.clock_start_at].sort().at(-1)!;
       return { receivedAt: at };
     },
     assess: async ({ trx, c, body, set }) => {

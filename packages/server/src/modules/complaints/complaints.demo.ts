@@ -51,6 +51,8 @@ const CLAIMS = [
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
 
+const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+
 export interface DemoComplaintOptions {
   branchId: string;
   outletIds: string[];
@@ -84,12 +86,13 @@ function makeRow(
       ).toISOString()
     : null;
   const decidedCapped = decidedAt && Date.parse(decidedAt) > nowMs ? o.now : decidedAt;
-  const d = decisionDeadline({ receivedAt, decidedAt: decidedCapped });
   const status = decidedCapped
     ? ageDays > 25
       ? 'closed'
       : pick(['decided', 'informed', 'follow_up'])
     : pick(['registered', 'acknowledged', 'investigating']);
+  const informedAt = decidedCapped && status !== 'decided' ? decidedCapped : null;
+  const d = decisionDeadline({ receivedAt, decidedAt: decidedCapped, informedAt });
   const people = rand() < 0.01 ? 20 + Math.floor(rand() * 30) : 1;
   const id = newId(Date.parse(receivedAt));
   const phone = `1${pick(['38', '39', '58', '87'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
@@ -126,10 +129,13 @@ function makeRow(
     paused_since: null,
     paused_days: 0,
     decision_due_on: d.dueDate,
-    due_on: decidedCapped ? null : d.dueDate,
+    due_on: informedAt ? null : d.dueDate,
     decided_at: decidedCapped,
     decided_on: d.decidedDate,
-    on_time: d.onTime === null ? null : d.onTime ? 1 : 0,
+    informed_at: informedAt,
+    on_time: bit(d.onTime),
+    decision_on_time: bit(d.decisionOnTime),
+    inform_on_time: bit(d.informOnTime),
     days_to_decision: d.daysToDecision,
     decision_json: decidedCapped
       ? JSON.stringify({
@@ -297,6 +303,7 @@ export async function loadComplaintsDemo(
       id: newId(),
       complaint_id: r.id,
       at: r.received_at,
+      recorded_at: r.received_at,
       actor_id: null,
       actor_name: 'demo',
       action: 'register',

@@ -235,13 +235,18 @@ describe('complaints: the process state machine', () => {
     ctx.t.clock.advanceMinutes(60 * 24 * 3);
     ({ head, lobby } = { head: await login(ctx.t, 'head.a'), lobby: await login(ctx.t, 'lobby.a') });
     ctx.admin = await login(ctx.t, 'admin');
-    const decided = (await head.post(`${url}/decide`, decision)).json();
+    const decided = (
+      await head.post(`${url}/decide`, { ...decision, at: '2026-11-05T08:00:00+08:00' })
+    ).json();
+    // Art. 18: decided in time, but the deadline runs on until the complainant is told
     expect(decided).toMatchObject({
       status: 'decided',
-      onTime: true,
+      decidedAt: '2026-11-05T00:00:00.000Z',
+      decisionOnTime: true,
+      onTime: null,
       daysToDecision: 3,
-      deadline: { dueOn: null, decisionDueOn: '2026-11-17' },
-      reviewRequestBy: '2026-12-05',
+      deadline: { dueOn: '2026-11-17', decisionDueOn: '2026-11-17' },
+      reviewRequestBy: null,
     });
     const notice = (await head.get(`${url}/decision-notice`)).json();
     expect(notice.decision).toMatchObject({
@@ -266,7 +271,15 @@ describe('complaints: the process state machine', () => {
       informedAt: '2026-11-05T08:30:00+08:00',
       proof: '短信发送回执 #8812',
     });
-    expect(informed.json().status).toBe('informed');
+    // Art. 20: the review window runs from the complainant's receipt of the decision
+    expect(informed.json()).toMatchObject({
+      status: 'informed',
+      informedAt: '2026-11-05T00:30:00.000Z',
+      onTime: true,
+      informOnTime: true,
+      deadline: { dueOn: null },
+      reviewRequestBy: '2026-12-05',
+    });
     expect(
       (await lobby.post(`${url}/follow-up`, { satisfaction: 'satisfied', comment: '客户满意' })).json()
         .status,
@@ -300,13 +313,21 @@ describe('complaints: the process state machine', () => {
     expect(audit.map((a) => a.action)).toEqual(['create', ...steps]);
   });
 
-  it('refuses a handler who is the staff member complained about (recusal)', async () => {
+  it('recuses the staff member complained about by identity, not by name (Art. 17)', async () => {
     const staffId = await makeStaff(ctx.t, ctx.cast.outletA, '李四');
+    // the login linked to that staff record, under a name written another way
     const li = await makeUser(ctx.t, ctx.cast.branchId, 'outlet_head', ctx.cast.outletA, 'li.si');
     await ctx.t.database.db
       .updateTable('users')
-      .set({ display_name: '李四' })
+      .set({ display_name: '李 四', staff_id: staffId })
       .where('id', '=', li.id)
+      .execute();
+    // a namesake who is someone else
+    const namesake = await makeUser(ctx.t, ctx.cast.branchId, 'outlet_head', ctx.cast.outletA, 'li.si.2');
+    await ctx.t.database.db
+      .updateTable('users')
+      .set({ display_name: '李四' })
+      .where('id', '=', namesake.id)
       .execute();
     const c = (await ctx.admin.post('/api/v1/complaints', complaint(ctx.cast.outletA, { staffId }))).json();
     expect(c.staffName).toBe('李四');
@@ -315,13 +336,23 @@ describe('complaints: the process state machine', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('COMPLAINT_HANDLER_RECUSED');
     const self = await login(ctx.t, 'li.si');
-    expect((await self.post(`/api/v1/complaints/${c.id}/investigate`, {})).json().code).toBe(
-      'COMPLAINT_HANDLER_RECUSED',
-    );
-    expect(
-      (await ctx.admin.post(`/api/v1/complaints/${c.id}/investigate`, { handlerId: ctx.cast.headA.id }))
-        .statusCode,
-    ).toBe(200);
+    // the person complained about takes no step on their own case at all
+    const steps: [string, object][] = [
+      ['investigate', {}],
+      ['extend', { reason: '案情复杂' }],
+      ['pause', { kind: 'mediation', reason: '调解' }],
+      ['withdraw', { comment: '客户撤诉' }],
+    ];
+    for (const [step, body] of steps) {
+      const r = await self.post(`/api/v1/complaints/${c.id}/${step}`, body);
+      expect([step, r.statusCode, r.json().code]).toEqual([step, 403, 'COMPLAINT_RECUSED']);
+    }
+    const edit = await self.patch(`/api/v1/complaints/${c.id}`, { facts: '改写事实' });
+    expect([edit.statusCode, edit.json().code]).toEqual([403, 'COMPLAINT_RECUSED']);
+    const byNamesake = await ctx.admin.post(`/api/v1/complaints/${c.id}/investigate`, {
+      handlerId: namesake.id,
+    });
+    expect(byNamesake.statusCode).toBe(200);
   });
 
   it('withdraws and merges repeats into an open complaint', async () => {
@@ -338,13 +369,15 @@ describe('complaints: the process state machine', () => {
     expect((await ctx.admin.get('/api/v1/complaints?status=withdrawn,merged')).json().total).toBe(2);
   });
 
-  it('allows a review within 30 days of the decision, due 30 days after the request', async () => {
+  it('allows a review within 30 days of receiving the decision, due 30 days after the request', async () => {
     const head = await login(ctx.t, 'head.a');
     const c = (await head.post('/api/v1/complaints', complaint(ctx.cast.outletA))).json();
     const url = `/api/v1/complaints/${c.id}`;
     await head.post(`${url}/acknowledge`, {});
     await head.post(`${url}/investigate`, {});
     await head.post(`${url}/decide`, decision);
+    const told = await head.post(`${url}/inform`, { method: 'letter', proof: '挂号信 #1' });
+    expect(told.json().reviewRequestBy).toBe('2026-12-02');
     expect((await head.post(`${url}/request-review`, { comment: '不服' })).statusCode).toBe(403);
     ctx.t.clock.advanceMinutes(60 * 24 * 31);
     const cpo = await login(ctx.t, 'cpo');
@@ -363,6 +396,7 @@ describe('complaints: the process state machine', () => {
       await cpo.post(`${url}/decide-review`, { ...decision, result: '维持原处理决定' })
     ).json();
     expect(reviewed).toMatchObject({ status: 'decided', review: { result: '维持原处理决定' } });
+    await cpo.post(`${url}/inform`, { method: 'letter', proof: '挂号信 #2' });
     expect((await cpo.post(`${url}/request-review`, { comment: '再次' })).json().code).toBe(
       'REVIEW_ALREADY_REQUESTED',
     );

@@ -54,6 +54,8 @@ function personal(cipher: FieldCipher, c: ComplaintFullRow, field: PersonalField
   return how === 'clear' ? plain : f.mask(plain);
 }
 
+const bool = (v: number | null) => (v === null ? null : v === 1);
+
 /** A code's name in the code tables, or the code itself when the tables do not have it. */
 const named = (code: string, zh: string | null, en: string | null) => ({ zh: zh ?? code, en: en ?? code });
 
@@ -111,11 +113,15 @@ export function presentComplaint(
       overdue: status.overdue,
     },
     decidedAt: c.decided_at,
-    onTime: c.on_time === null ? null : c.on_time === 1,
+    informedAt: c.informed_at,
+    onTime: bool(c.on_time),
+    decisionOnTime: bool(c.decision_on_time),
+    informOnTime: bool(c.inform_on_time),
     daysToDecision: c.days_to_decision,
     decision: c.decision_json ? JSON.parse(c.decision_json) : null,
     reviewRequestedAt: c.review_requested_at,
-    reviewRequestBy: c.decided_at && !c.review_requested_at ? reviewRequestBy(c.decided_at) : null,
+    // Art. 20: 30 days from the complainant's receipt of the decision, the recorded inform time
+    reviewRequestBy: c.informed_at && !c.review_requested_at ? reviewRequestBy(c.informed_at) : null,
     reviewDueOn: c.review_due_on,
     review: c.review_json ? JSON.parse(c.review_json) : null,
     mergedIntoId: c.merged_into_id,
@@ -135,6 +141,7 @@ export function presentComplaint(
 export const presentEvent = (e: EventRow): ComplaintEvent => ({
   id: e.id,
   at: e.at,
+  recordedAt: e.recorded_at,
   actorId: e.actor_id,
   actorName: e.actor_name,
   action: e.action,

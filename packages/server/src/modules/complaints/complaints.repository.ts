@@ -281,6 +281,16 @@ export async function insertEvents(q: Q, rows: EventRow[], chunk = 200) {
       .execute();
   }
 }
+/** When the latest of the given steps of a complaint happened (undefined: none yet). */
+export async function lastStepAt(q: Q, complaintId: string, actions: readonly string[]) {
+  const r = await q
+    .selectFrom('complaint_events')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('complaint_id', '=', complaintId)
+    .where('action', 'in', actions)
+    .executeTakeFirst();
+  return (r?.at as string | null | undefined) ?? undefined;
+}
 export const listEvents = (q: Q, complaintId: string) =>
   q
     .selectFrom('complaint_events')
@@ -322,7 +332,7 @@ export const findStaff = (q: Q, id: string) =>
 export const findUser = (q: Q, id: string) =>
   q
     .selectFrom('users')
-    .select(['id', 'branch_id', 'outlet_id', 'display_name', 'username', 'role', 'active'])
+    .select(['id', 'branch_id', 'outlet_id', 'display_name', 'username', 'role', 'active', 'staff_id'])
     .where('id', '=', id)
     .executeTakeFirst();
 /** Who may be made a complaint's handler for an outlet: the outlet's and the branch's handling roles. */
@@ -384,9 +394,20 @@ export async function decisionTotals(q: Q, f: StatsFilterRow) {
   const r = await statsBase(q, f)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
-      eb.fn.count<number>('on_time').as('decided'),
+      eb.fn.count<number>('decision_on_time').as('decided'),
       eb.fn.sum<number>('on_time').as('on_time'),
       eb.fn.sum<number>('days_to_decision').as('days'),
+      eb.fn.sum<number>(eb.case().when('decision_on_time', '=', 0).then(1).else(0).end()).as('late_decision'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('decision_on_time', '=', 1), eb('inform_on_time', '=', 0)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('late_inform'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -394,6 +415,8 @@ export async function decisionTotals(q: Q, f: StatsFilterRow) {
     decided: Number(r.decided ?? 0),
     onTime: Number(r.on_time ?? 0),
     days: Number(r.days ?? 0),
+    lateDecision: Number(r.late_decision ?? 0),
+    lateInform: Number(r.late_inform ?? 0),
   };
 }
 export async function countByThree(q: Q, f: StatsFilterRow) {

@@ -179,7 +179,9 @@ export class ComplaintsService {
       decision,
       review: view.review,
       remedies: latest.remedies.map((code) => ({ code, ...REMEDY_TEXT[code] })),
-      reviewRequestBy: c.decided_at && !c.review_json ? reviewRequestBy(c.decided_at) : null,
+      // Art. 20: 30 days from the complainant's receipt of the decision — a date only once the
+      // telling is recorded (a notice printed before says "within 30 days of receiving it")
+      reviewRequestBy: c.informed_at && !c.review_json ? reviewRequestBy(c.informed_at) : null,
       onTime: view.onTime,
       notices: (await repo.listNotices(this.deps.db, id)).map(presentNotice),
     };
@@ -200,6 +202,7 @@ export class ComplaintsService {
     return this.deps.changes.run(actor, async (trx, at) => {
       const now = at.toISOString();
       const c = await this.deps.cases.found(trx, actor, id, 'complaints.edit');
+      this.deps.cases.notRecused(actor, c);
       await this.deps.cases.checkCodes(trx, patch);
       if (patch.staffId !== undefined) {
         await this.deps.cases.checkStaff(trx, c.outlet_id, patch.staffId, 'staffId');

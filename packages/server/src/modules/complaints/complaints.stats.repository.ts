@@ -18,6 +18,8 @@ export const STATS_COLUMNS = [
   'category_code',
   'cause_code',
   'on_time',
+  'decision_on_time',
+  'inform_on_time',
   'days_to_decision',
 ] as const;
 export type StatsColumns = Pick<DB['complaints'], (typeof STATS_COLUMNS)[number]>;
@@ -46,12 +48,16 @@ export class StatsDelta {
         decided: 0,
         on_time: 0,
         decision_days: 0,
+        late_decision: 0,
+        late_inform: 0,
       };
       this.days.set(dk, d);
     }
     d.complaints += sign;
-    if (r.on_time !== null) d.decided += sign;
+    if (r.decision_on_time !== null) d.decided += sign;
     d.on_time += sign * (r.on_time ?? 0);
+    if (r.decision_on_time === 0) d.late_decision += sign;
+    else if (r.decision_on_time === 1 && r.inform_on_time === 0) d.late_inform += sign;
     d.decision_days += sign * (r.days_to_decision ?? 0);
     for (const [kind, column] of CODE_KINDS) {
       const code = r[column];
@@ -95,6 +101,8 @@ export async function addStats(q: Q, delta: StatsDelta, chunk = 500): Promise<vo
           decided: eb('complaint_daily_stats.decided', '+', eb.ref('excluded.decided')),
           on_time: eb('complaint_daily_stats.on_time', '+', eb.ref('excluded.on_time')),
           decision_days: eb('complaint_daily_stats.decision_days', '+', eb.ref('excluded.decision_days')),
+          late_decision: eb('complaint_daily_stats.late_decision', '+', eb.ref('excluded.late_decision')),
+          late_inform: eb('complaint_daily_stats.late_inform', '+', eb.ref('excluded.late_inform')),
         })),
       )
       .execute();
@@ -133,9 +141,12 @@ export async function rebuildStats(q: Q, branchId?: string): Promise<void> {
   await delCodes.execute();
   const only = branchId ? sql`where branch_id = ${branchId}` : sql``;
   await sql`
-    insert into complaint_daily_stats (branch_id, day, outlet_id, complaints, decided, on_time, decision_days)
-    select branch_id, received_on, outlet_id, count(*), count(on_time), coalesce(sum(on_time), 0),
-      coalesce(sum(days_to_decision), 0)
+    insert into complaint_daily_stats
+      (branch_id, day, outlet_id, complaints, decided, on_time, decision_days, late_decision, late_inform)
+    select branch_id, received_on, outlet_id, count(*), count(decision_on_time), coalesce(sum(on_time), 0),
+      coalesce(sum(days_to_decision), 0),
+      sum(case when decision_on_time = 0 then 1 else 0 end),
+      sum(case when decision_on_time = 1 and inform_on_time = 0 then 1 else 0 end)
     from complaints ${only} group by branch_id, received_on, outlet_id`.execute(q);
   for (const [kind, column] of CODE_KINDS) {
     await sql`
@@ -178,6 +189,8 @@ export async function dailyTotals(q: Q, f: DailyFilter) {
       eb.fn.sum<number>('decided').as('decided'),
       eb.fn.sum<number>('on_time').as('on_time'),
       eb.fn.sum<number>('decision_days').as('decision_days'),
+      eb.fn.sum<number>('late_decision').as('late_decision'),
+      eb.fn.sum<number>('late_inform').as('late_inform'),
     ])
     .groupBy(['outlet_id', month])
     .execute();
@@ -188,6 +201,8 @@ export async function dailyTotals(q: Q, f: DailyFilter) {
     decided: Number(r.decided),
     onTime: Number(r.on_time),
     decisionDays: Number(r.decision_days),
+    lateDecision: Number(r.late_decision),
+    lateInform: Number(r.late_inform),
   }));
 }
 

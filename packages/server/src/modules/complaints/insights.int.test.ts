@@ -9,10 +9,15 @@ import { readSheet, expectSheetHead } from '../../test/xlsx';
 describe('complaints: statistics, report, prevention and accountability', () => {
   const ctx = useCastApp();
 
+  /** Decides now and tells the complainant now (Art. 18 is judged once they are told). */
   async function decideNow(id: string) {
     for (const step of ['acknowledge', 'investigate'])
       await ctx.admin.post(`/api/v1/complaints/${id}/${step}`, {});
-    return ctx.admin.post(`/api/v1/complaints/${id}/decide`, decision);
+    const decided = await ctx.admin.post(`/api/v1/complaints/${id}/decide`, decision);
+    if (decided.statusCode !== 200) return decided;
+    const told = { method: 'phone', proof: '电话告知' };
+    expect((await ctx.admin.post(`/api/v1/complaints/${id}/inform`, told)).statusCode).toBe(200);
+    return decided;
   }
 
   it('counts by dimension and month, with the on-time rate and mean days to decision', async () => {

@@ -53,7 +53,7 @@ export class ComplaintInsightsService {
       this.codeCounts(filter),
     ]);
     const names = codeNames(codes);
-    const totals = { total: 0, decided: 0, onTime: 0, days: 0 };
+    const totals = { total: 0, decided: 0, onTime: 0, days: 0, lateDecision: 0, lateInform: 0 };
     const perOutlet = new Map<string, number>();
     const perMonth = new Map<string, number>();
     for (const r of days) {
@@ -61,17 +61,23 @@ export class ComplaintInsightsService {
       totals.decided += r.decided;
       totals.onTime += r.onTime;
       totals.days += r.decisionDays;
+      totals.lateDecision += r.lateDecision;
+      totals.lateInform += r.lateInform;
       perOutlet.set(r.outletId, (perOutlet.get(r.outletId) ?? 0) + r.complaints);
       perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + r.complaints);
     }
     const counted = (m: Map<string, number>) =>
       [...m.entries()].filter(([, n]) => n > 0).map(([key, n]) => ({ key, n }));
     const outletName = new Map(outlets.map((o) => [o.id, o.name]));
+    // Art. 18 is judged once the complainant is told, or as soon as the decision is late
+    const judged = totals.onTime + totals.lateDecision + totals.lateInform;
     return {
       total: totals.total,
       decided: totals.decided,
       onTime: totals.onTime,
-      onTimeRate: totals.decided ? totals.onTime / totals.decided : null,
+      lateDecision: totals.lateDecision,
+      lateInform: totals.lateInform,
+      onTimeRate: judged ? totals.onTime / judged : null,
       meanDaysToDecision: totals.decided ? totals.days / totals.decided : null,
       byChannel: namedBuckets(names, 'channel', counts),
       byCategory: namedBuckets(names, 'category', counts),

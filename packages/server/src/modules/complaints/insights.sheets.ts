@@ -56,6 +56,12 @@ export function statsLines(s: ComplaintStats): StatsLine[] {
     ),
     { dimension: TOTAL, item: { zh: '投诉总数', en: 'Complaints' }, count: s.total },
     { dimension: TOTAL, item: { zh: '按时办结率', en: 'On-time rate' }, rate: s.onTimeRate },
+    { dimension: TOTAL, item: { zh: '决定逾期', en: 'Decided late' }, count: s.lateDecision },
+    {
+      dimension: TOTAL,
+      item: { zh: '按时决定但告知逾期', en: 'Decided in time, told late' },
+      count: s.lateInform,
+    },
     {
       dimension: TOTAL,
       item: { zh: '平均处理天数', en: 'Mean days to decision' },
