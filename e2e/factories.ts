@@ -142,12 +142,8 @@ const MAIN_STEPS: { step: MainStep; path: string; to: ComplaintStatus; body: () 
     step: 'inform',
     path: 'inform',
     to: 'informed',
-    body: () => ({
-      method: 'phone',
-      informedAt: new Date(Date.now() - 60_000).toISOString(),
-      proof: '电话录音',
-      comment: '',
-    }),
+    // told now: a time before the decision just recorded would be refused
+    body: () => ({ method: 'phone', proof: '电话录音', comment: '' }),
   },
   {
     step: 'follow_up',

@@ -169,7 +169,6 @@ describe('script from data: user text stays text on every page', () => {
       },
       inform: {
         method: 'phone',
-        informedAt: new Date(Date.now() - 60_000).toISOString(),
         proof: long('proof'),
         comment: long('inform'),
       },

@@ -5,6 +5,8 @@ import enComplaintCoaching from './complaint-coaching.en-US.json';
 import zhComplaintCoaching from './complaint-coaching.zh-CN.json';
 import enComplaintEdit from './complaint-edit.en-US.json';
 import zhComplaintEdit from './complaint-edit.zh-CN.json';
+import enComplaintTimeline from './complaint-timeline.en-US.json';
+import zhComplaintTimeline from './complaint-timeline.zh-CN.json';
 import enUS from './en-US.json';
 import enLobbyLive from './lobby-live.en-US.json';
 import zhLobbyLive from './lobby-live.zh-CN.json';
@@ -27,6 +29,7 @@ const zhAll = {
   ...zhTicketImport,
   ...zhComplaintCoaching,
   ...zhComplaintEdit,
+  ...zhComplaintTimeline,
   ...zhShell,
 };
 export type MessageKey = keyof typeof zhAll;
@@ -40,6 +43,7 @@ const en: Messages = {
   ...enTicketImport,
   ...enComplaintCoaching,
   ...enComplaintEdit,
+  ...enComplaintTimeline,
   ...enShell,
 };
 const zh: Messages = zhAll;

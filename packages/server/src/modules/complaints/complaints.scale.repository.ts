@@ -88,6 +88,8 @@ const INTEGER_COLUMNS = new Set<string>([
   'extension_level',
   'paused_days',
   'on_time',
+  'decision_on_time',
+  'inform_on_time',
   'days_to_decision',
   'points',
 ]);

@@ -60,7 +60,8 @@ export class ComplaintsService {
       await this.deps.cases.recordEvent(
         trx,
         actor,
-        { complaintId: id, action: 'register', from: null, to: 'registered', data },
+        // it happened when the complaint was received; recorded now
+        { complaintId: id, action: 'register', from: null, to: 'registered', data, at: input.receivedAt },
         now,
       );
       const saved = (await repo.findComplaint(trx, id))!;

@@ -18,22 +18,30 @@ import type { z } from 'zod';
 import { ApiError, api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { useFormSubmit } from '../../components/FormModal';
-import { useI18n } from '../../i18n/i18n';
+import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { beijingPickerValue, fromBeijingPicker } from '../../time';
 import { StaffSelect } from './ComplaintFormModal';
 import { enumOptions } from './shared';
 
 type Values = Record<string, unknown> & {
   comment?: string;
-  informedAt?: Dayjs;
-  requestedAt?: Dayjs;
-  receivedAt?: Dayjs;
+  /** when the step happened (every step; Beijing time) */
+  at?: Dayjs;
   complainantInformedAt?: Dayjs;
 };
 
 const OPEN = OPEN_STATUSES.join(',');
 /** A date-time field: what the picker shows is Beijing time, whatever the browser's zone. */
 const beijing = (d: Dayjs | undefined) => (d ? fromBeijingPicker(d) : undefined);
+/** Days after today (Beijing) cannot be picked: nothing is recorded before it happens. */
+const afterToday = (d: Dayjs) => d.isAfter(beijingPickerValue().endOf('day'));
+
+/** The label of the step's time: what happened then, in the step's own words. */
+const AT_LABEL: Partial<Record<ComplaintAction, MessageKey>> = {
+  inform: 'complaints.inform.at',
+  request_review: 'complaints.review.at',
+  new_facts: 'complaints.newFacts.at',
+};
 
 /** POST /complaints/:id/<path> of a step, its path from the state machine (COMPLAINT_STEPS). */
 type StepPath = `/complaints/:id/${(typeof COMPLAINT_STEPS)[ComplaintAction]['path']}`;
@@ -50,6 +58,10 @@ function trimmed(v: unknown): string | undefined {
 
 /** Builds the request body of a step from the form values (StepBodies of the contract). */
 function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
+  return { ...stepFields(action, v), at: beijing(v.at) };
+}
+
+function stepFields(action: ComplaintAction, v: Values): Record<string, unknown> {
   const comment = trimmed(v.comment) ?? '';
   switch (action) {
     case 'decide':
@@ -63,12 +75,7 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
         comment,
       };
     case 'inform':
-      return {
-        method: v.method,
-        informedAt: beijing(v.informedAt),
-        proof: trimmed(v.proof),
-        comment,
-      };
+      return { method: v.method, proof: trimmed(v.proof), comment };
     case 'follow_up':
       return { satisfaction: v.satisfaction, comment };
     case 'close':
@@ -78,7 +85,7 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
     case 'merge':
       return { intoId: v.intoId, comment };
     case 'request_review':
-      return { comment, ...(v.requestedAt ? { requestedAt: beijing(v.requestedAt) } : {}) };
+      return { comment };
     case 'extend':
       return {
         reason: trimmed(v.reason),
@@ -91,7 +98,7 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
     case 'pause':
       return { kind: v.kind, reason: trimmed(v.reason), comment };
     case 'new_facts':
-      return { comment, ...(v.receivedAt ? { receivedAt: beijing(v.receivedAt) } : {}) };
+      return { comment };
     case 'assess':
       return {
         responsibility: v.responsibility,
@@ -107,6 +114,9 @@ function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
 /** Where a conflict code belongs in the form. */
 const CODE_FIELDS: Record<string, string> = {
   COMPLAINT_HANDLER_RECUSED: 'comment',
+  COMPLAINT_PAUSED: 'at',
+  COMPLAINT_DEADLINE_PASSED: 'at',
+  REVIEW_WINDOW_CLOSED: 'at',
   EXTENSION_REASON_REQUIRED: 'reason',
   EXTENSION_APPROVAL_REQUIRED: 'approvedBy',
   EXTENSION_NOTICE_REQUIRED: 'complainantInformedAt',
@@ -138,7 +148,8 @@ export function ActionModal({
     // now on the Beijing clock, whatever the browser's zone
     const now = beijingPickerValue().second(0);
     if (action === 'decide' || action === 'decide_review') form.setFieldsValue({ remedies: [...REMEDIES] });
-    if (action === 'inform') form.setFieldsValue({ informedAt: now, method: 'phone' });
+    form.setFieldsValue({ at: now });
+    if (action === 'inform') form.setFieldsValue({ method: 'phone' });
     if (action === 'follow_up') form.setFieldsValue({ satisfaction: 'satisfied' });
     if (action === 'pause') form.setFieldsValue({ kind: 'mediation' });
     if (action === 'extend' && second)
@@ -221,13 +232,16 @@ export function ActionModal({
       >
         <Select options={enumOptions(tEnum, 'informMethod', INFORM_METHODS)} />
       </Form.Item>
-      <Form.Item
-        name={prefix === 'inform' ? 'informedAt' : 'complainantInformedAt'}
-        label={t(prefix === 'inform' ? 'complaints.inform.at' : 'complaints.extend.informedAt')}
-        rules={reqAny}
-      >
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-      </Form.Item>
+      {prefix === 'extend' ? (
+        <Form.Item name="complainantInformedAt" label={t('complaints.extend.informedAt')} rules={reqAny}>
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            disabledDate={afterToday}
+          />
+        </Form.Item>
+      ) : null}
       <Form.Item
         name="proof"
         label={t('complaints.inform.proof')}
@@ -323,9 +337,6 @@ export function ActionModal({
             className="ld-form-note"
             title={t('complaints.reviewNote', { date: complaint.reviewRequestBy ?? '—' })}
           />
-          <Form.Item name="requestedAt" label={t('complaints.review.requestedAt')}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-          </Form.Item>
         </>
       );
       break;
@@ -368,9 +379,6 @@ export function ActionModal({
       fields = (
         <>
           <Alert type="warning" showIcon className="ld-form-note" title={t('complaints.newFactsNote')} />
-          <Form.Item name="receivedAt" label={t('complaints.newFacts.receivedAt')}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-          </Form.Item>
         </>
       );
       break;
@@ -438,6 +446,20 @@ export function ActionModal({
           />
         ) : null}
         {fields}
+        <Form.Item
+          name="at"
+          label={t(AT_LABEL[action] ?? 'complaints.step.at')}
+          tooltip={t('complaints.step.atHint')}
+          rules={reqAny}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            disabledDate={afterToday}
+            data-testid="action-at"
+          />
+        </Form.Item>
         <Form.Item
           name="comment"
           label={commentLabel}

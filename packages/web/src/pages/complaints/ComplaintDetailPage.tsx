@@ -82,6 +82,40 @@ const SIDE: ComplaintAction[] = [
 ];
 
 /** Events that moved the case on (registration and transitions; not edits or clock changes). */
+/** Art. 18 on the case: decided and told in time, or which of the two was missed. */
+function Art18({ c }: { c: Complaint }) {
+  const { t, formatDate } = useI18n();
+  const days = c.daysToDecision ?? 0;
+  const due = c.deadline.dueOn ?? c.deadline.decisionDueOn;
+  if (c.decisionOnTime === false)
+    return (
+      <Tag color="red" data-testid="art18">
+        {t('complaints.art18.lateDecision')} · {t('complaints.onTimeNo', { n: days })}
+      </Tag>
+    );
+  if (c.informOnTime === false)
+    return (
+      <Tag color="red" data-testid="art18">
+        {t('complaints.art18.lateInform')}
+      </Tag>
+    );
+  if (c.onTime)
+    return (
+      <Tag color="green" data-testid="art18">
+        {t('complaints.art18.onTime')} · {t('complaints.onTimeYes', { n: days })}
+      </Tag>
+    );
+  return (
+    <Tag color="gold" data-testid="art18">
+      {t('complaints.art18.pending', { date: due ? formatDate(`${due}T12:00:00+08:00`) : '—' })}
+    </Tag>
+  );
+}
+
+/** A step recorded more than a minute after it happened (补录): the history says so. */
+const recordedLater = (e: ComplaintEvent) =>
+  !!e.recordedAt && Date.parse(e.recordedAt) - Date.parse(e.at) > 60_000;
+
 const moves = (events: ComplaintEvent[]) => events.filter((e) => e.fromStatus !== e.toStatus);
 
 function stepIndex(c: Complaint, events: ComplaintEvent[]): number {
@@ -491,12 +525,15 @@ export function ComplaintDetailPage() {
                   ? [
                       {
                         key: 'ontime',
-                        label: t('complaints.deadline.onTime'),
-                        children: c.onTime ? (
-                          <Tag color="green">{t('complaints.onTimeYes', { n: c.daysToDecision ?? 0 })}</Tag>
-                        ) : (
-                          <Tag color="red">{t('complaints.onTimeNo', { n: c.daysToDecision ?? 0 })}</Tag>
-                        ),
+                        label: t('complaints.art18'),
+                        children: <Art18 c={c} />,
+                      },
+                      {
+                        key: 'informed',
+                        label: t('complaints.informedAt'),
+                        children: c.informedAt
+                          ? formatDateTime(c.informedAt)
+                          : t('complaints.notInformedYet'),
                       },
                     ]
                   : []),
@@ -570,6 +607,11 @@ export function ComplaintDetailPage() {
                         {formatDateTime(e.at)} ·{' '}
                         {e.actorName === 'demo' ? t('complaints.demoActor') : e.actorName}
                       </div>
+                      {recordedLater(e) ? (
+                        <div className="ld-muted" style={{ fontSize: 12 }} data-testid="event-recorded-at">
+                          {t('complaints.event.recordedAt', { time: formatDateTime(e.recordedAt!) })}
+                        </div>
+                      ) : null}
                       {e.action === 'update' && editedFields(e) ? (
                         <div className="ld-event-comment" data-testid="event-edited-fields">
                           {t('complaintEdit.event.fields', { fields: editedFields(e) })}
