@@ -330,14 +330,12 @@ export function ActionModal({
       break;
     case 'request_review':
       fields = (
-        <>
-          <Alert
-            type="info"
-            showIcon
-            className="ld-form-note"
-            title={t('complaints.reviewNote', { date: complaint.reviewRequestBy ?? '—' })}
-          />
-        </>
+        <Alert
+          type="info"
+          showIcon
+          className="ld-form-note"
+          title={t('complaints.reviewNote', { date: complaint.reviewRequestBy ?? '—' })}
+        />
       );
       break;
     case 'extend':
@@ -377,9 +375,7 @@ export function ActionModal({
       break;
     case 'new_facts':
       fields = (
-        <>
-          <Alert type="warning" showIcon className="ld-form-note" title={t('complaints.newFactsNote')} />
-        </>
+        <Alert type="warning" showIcon className="ld-form-note" title={t('complaints.newFactsNote')} />
       );
       break;
     case 'withdraw':
