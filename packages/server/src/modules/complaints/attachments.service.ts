@@ -45,6 +45,7 @@ export class AttachmentsService {
   ): Promise<ComplaintAttachment> {
     this.mayRead(actor);
     const complaint = await this.cases.found(this.db, actor, complaintId, 'complaints.register');
+    this.cases.notRecused(actor, complaint);
     const fileName = safeFileName(file.fileName);
     const mediaType = sniffMediaType(fileName, file.data);
     if (!mediaType) {

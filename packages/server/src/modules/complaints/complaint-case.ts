@@ -165,7 +165,8 @@ export class ComplaintCase {
 
   /**
    * Art. 17: the person complained about takes no step on their own case — no decision, no
-   * extension, no pause, no withdrawal, no edit (FORBIDDEN with its own code).
+   * extension, no pause, no withdrawal, no edit, no task or attachment, no unmasking of the
+   * complainant (FORBIDDEN with its own code). Reading it stays as the role allows.
    */
   notRecused(actor: Actor, c: { staff_id: string | null }) {
     if (actor.staffId && c.staff_id && actor.staffId === c.staff_id)

@@ -52,6 +52,7 @@ export class ComplaintTasksService {
     return this.deps.changes.run(actor, async (trx, at) => {
       const now = at.toISOString();
       const c = await this.deps.cases.found(trx, actor, complaintId, 'complaints.tasks');
+      this.deps.cases.notRecused(actor, c);
       await this.deps.cases.checkStaff(trx, c.outlet_id, input.ownerStaffId, 'ownerStaffId');
       const id = newId();
       await repo.insertTask(trx, {

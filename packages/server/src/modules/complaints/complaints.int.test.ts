@@ -349,6 +349,12 @@ describe('complaints: the process state machine', () => {
     }
     const edit = await self.patch(`/api/v1/complaints/${c.id}`, { facts: '改写事实' });
     expect([edit.statusCode, edit.json().code]).toEqual([403, 'COMPLAINT_RECUSED']);
+    const task = await self.post(`/api/v1/complaints/${c.id}/tasks`, {
+      title: '整改',
+      owner: '李四',
+      dueOn: '2026-11-30',
+    });
+    expect([task.statusCode, task.json().code]).toEqual([403, 'COMPLAINT_RECUSED']);
     const byNamesake = await ctx.admin.post(`/api/v1/complaints/${c.id}/investigate`, {
       handlerId: namesake.id,
     });

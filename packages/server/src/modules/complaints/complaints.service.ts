@@ -191,6 +191,7 @@ export class ComplaintsService {
   /** The complainant's data in clear, for roles that need it; every read is in the audit log. */
   async unmask(actor: Actor, id: string, reason: string): Promise<Complaint> {
     const c = await this.deps.cases.found(this.deps.db, actor, id, 'complaints.unmask');
+    this.deps.cases.notRecused(actor, c);
     const fields = ['complainantName', 'complainantPhone', 'complainantIdNumber'];
     return this.deps.changes.run(actor, async () => [
       this.deps.cases.view(c, 'clear'),
@@ -279,6 +280,7 @@ export class ComplaintsService {
   async setEmergency(actor: Actor, id: string, items: Record<string, boolean>): Promise<Complaint> {
     return this.deps.changes.run(actor, async (trx, at) => {
       const c = await this.deps.cases.found(trx, actor, id);
+      this.deps.cases.notRecused(actor, c);
       if (!takesStep(actor, 'acknowledge')) throw forbidden();
       if (c.major !== 1) throw new DomainError('INVALID_STATE');
       const known = new Set<string>(EMERGENCY_CHECKLIST.map((i) => i.key));
