@@ -30,9 +30,9 @@ export class ComplainantIndexService {
   ) {}
 
   /**
-   * Rebuilds every complaint's entries, `batch` complaints a transaction; records the key, and an
-   * audit entry of the complaints (what the list finds changed: the list's cached pages go,
-   * in every server process).
+   * Rebuilds every complaint's entries, `batch` complaints a transaction; records the key, and
+   * (unless there were no complaints) an audit entry of the complaints: what the list finds
+   * changed, so its cached pages go, in every server process.
    */
   async rebuild(
     batch = 1000,
@@ -67,6 +67,11 @@ export class ComplainantIndexService {
       onProgress?.(complaints);
     }
     const report = { complaints, entries };
+    // nothing indexed (an empty database): nothing the list shows changed, nothing to audit
+    if (!complaints) {
+      await meta.set(this.db, INDEX_KEY_META, this.index.fingerprint);
+      return report;
+    }
     return this.changes.run(actor, async (trx) => {
       await meta.set(trx, INDEX_KEY_META, this.index.fingerprint);
       return [

@@ -54,24 +54,28 @@ const CHANNEL_OF: Record<string, string[]> = {
   online: ['mobile_banking'],
   regulator: ['branch_premises', 'mobile_banking'],
 };
-const CATEGORIES = [
+/** the code lists and names the demo's complaints (and the generated ones) draw from */
+export const CATEGORIES = [
   'debit_card',
   'credit_card',
   'loan',
   'payment_settlement',
   'rmb_savings',
+  'agency',
   'wealth_management',
+  'personal_info',
 ];
-const CAUSES = [
+export const CAUSES = [
   'service_quality',
   'service_quality',
   'pricing_fees',
   'disclosure',
   'marketing',
   'rules_process',
+  'contract_terms',
 ];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
+export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+export const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
 /** points by responsibility and severity (accountability_rules as seeded by 0002) */
 const POINTS: Record<string, Record<string, number>> = {
   full: { general: 3, serious: 6 },

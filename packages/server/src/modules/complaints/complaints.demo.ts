@@ -12,7 +12,7 @@ import type { ComplainantIndex, IndexEntry } from './complainant-index';
 import * as indexRepo from './complainant-index.repository';
 import { INDEX_KEY_META } from './complainant-index.service';
 import { drawComplaintNo } from './complaint-case';
-import { type DemoUser, demoCases } from './complaints.demo-cases';
+import { CATEGORIES, CAUSES, type DemoUser, demoCases, GIVEN, SURNAMES } from './complaints.demo-cases';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
 
@@ -23,25 +23,6 @@ const CHANNELS = [
   'self_service',
   'mobile_banking',
   'phone_banking',
-];
-const CATEGORIES = [
-  'debit_card',
-  'credit_card',
-  'loan',
-  'payment_settlement',
-  'rmb_savings',
-  'agency',
-  'wealth_management',
-  'personal_info',
-];
-const CAUSES = [
-  'service_quality',
-  'service_quality',
-  'pricing_fees',
-  'disclosure',
-  'marketing',
-  'rules_process',
-  'contract_terms',
 ];
 const SOURCES = ['walk_in', 'walk_in', 'phone', 'online', 'regulator'];
 const CLAIMS = [
@@ -54,8 +35,6 @@ const CLAIMS = [
   '手机银行转账失败但已扣款',
   '营销电话过多，要求停止',
 ];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
 
 export interface DemoComplaintOptions {
   branchId: string;
