@@ -31,8 +31,9 @@ import { testConfig } from './packages/server/src/config';
 import { argon2Hasher } from './packages/server/src/lib/passwords';
 import { IMPORT_COLUMNS } from './packages/server/src/modules/complaints/complaint-import.service';
 import { generateDemoComplaints } from './packages/server/src/modules/complaints/complaints.demo';
+import { complainantIndexOf } from './packages/server/src/modules/complaints/complainant-index';
 import { newId } from './packages/server/src/lib/ids';
-export { openDatabase, migrateToLatest, createFieldCipher, createServices, testConfig, argon2Hasher, IMPORT_COLUMNS, generateDemoComplaints, newId };
+export { openDatabase, migrateToLatest, createFieldCipher, createServices, testConfig, argon2Hasher, IMPORT_COLUMNS, generateDemoComplaints, complainantIndexOf, newId };
 `;
 const m = await importFromSources('bench-complaints-entry.mjs', entry);
 const { sql } = await import('kysely');
@@ -110,6 +111,7 @@ async function run(target, label, reuse) {
         branchId: branch.id,
         outletIds: outlets.map((o) => o.id),
         cipher,
+        index: m.complainantIndexOf(Buffer.alloc(32, 7)),
         now: now.toISOString(),
         onProgress: (done) => {
           if (done - last >= 100_000 || done === n) {

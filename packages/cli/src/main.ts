@@ -9,6 +9,7 @@ import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
   complaintsRebuildStatsCommand,
+  complaintsReindexCommand,
   demoCommand,
   describeError,
   migrateCommand,
@@ -29,6 +30,7 @@ const COMMANDS: Command[] = [
   restoreCommand,
   attachmentsEncryptCommand,
   complaintsRebuildStatsCommand,
+  complaintsReindexCommand,
   erlangCommand,
   simulateCommand,
   benchCommand,

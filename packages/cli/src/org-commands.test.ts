@@ -43,6 +43,7 @@ describe('liangdian (organisation commands)', () => {
       'restore',
       'attachments encrypt',
       'complaints rebuild-stats',
+      'complaints reindex',
     ]) {
       expect(top.out).toContain(c);
       const h = cli([...c.split(' '), '--help']);
@@ -120,6 +121,25 @@ describe('liangdian (organisation commands)', () => {
     expect(
       (db.prepare('select count(*) as n from complaint_daily_codes').get() as { n: number }).n,
     ).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('rebuilds the complainant index (liangdian complaints reindex) and prints the counts', {
+    timeout: 60_000,
+  }, () => {
+    const db = new Database(join(dataDir, 'liangdian.sqlite'));
+    const entries = () =>
+      (db.prepare('select count(*) as n from complainant_index').get() as { n: number }).n;
+    const complaints = (db.prepare('select count(*) as n from complaints').get() as { n: number }).n;
+    const before = entries();
+    expect(before).toBeGreaterThanOrEqual(complaints * 3); // name, phone, last four at least
+    db.prepare('delete from complainant_index').run();
+    const r = cli(['complaints', 'reindex', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ complaints, entries: before });
+    expect(entries()).toBe(before);
+    const text = cli(['complaints', 'reindex']);
+    expect(text.out).toContain(`Complainant index rebuilt: ${complaints} complaints, ${before} entries.`);
     db.close();
   });
 });

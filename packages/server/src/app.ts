@@ -25,6 +25,8 @@ import { AuditService, auditKeys } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttachmentsService } from './modules/complaints/attachments.service';
+import { complainantIndexOf } from './modules/complaints/complainant-index';
+import { ComplainantIndexService } from './modules/complaints/complainant-index.service';
 import { ComplaintCase } from './modules/complaints/complaint-case';
 import { ComplaintCodesService } from './modules/complaints/complaint-codes.service';
 import { ComplaintImportService } from './modules/complaints/complaint-import.service';
@@ -76,6 +78,7 @@ export interface Services {
   meta: MetaService;
   auth: AuthService;
   complaintCase: ComplaintCase;
+  complainantIndex: ComplainantIndexService;
   complaints: ComplaintsService;
   complaintSteps: ComplaintStepsService;
   complaintTasks: ComplaintTasksService;
@@ -122,7 +125,8 @@ export function createServices(
     loginLockMinutes: config.loginLockMinutes,
     loginLockMaxMinutes: config.loginLockMaxMinutes,
   });
-  const complaintCase = new ComplaintCase(db, guard, clock, cipher);
+  const index = complainantIndexOf(config.secretKey);
+  const complaintCase = new ComplaintCase(db, guard, clock, cipher, index);
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
   const complaints = new ComplaintsService(complaintDeps);
   return {
@@ -132,6 +136,7 @@ export function createServices(
     meta: new MetaService(db, dialect),
     auth,
     complaintCase,
+    complainantIndex: new ComplainantIndexService(db, changes, cipher, index),
     complaints,
     complaintSteps: new ComplaintStepsService(changes, complaintCase),
     complaintTasks: new ComplaintTasksService(complaintDeps),
@@ -263,12 +268,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   if (web) await web.register(app);
 
-  // Complaints written before their masked columns existed (0007): filled once, in the background.
+  // Complaints written before their masked columns existed (0007): filled once, in the background;
+  // then the complainant index, rebuilt when it was not built with the running key (0013, a
+  // restored database, a new key).
   let masking: Promise<unknown> = Promise.resolve();
   app.addHook('onReady', async () => {
     masking = services.complaintCase
       .fillMaskedColumns()
-      .catch((err) => app.log.error({ err }, 'filling the masked complaint columns failed'));
+      .catch((err) => app.log.error({ err }, 'filling the masked complaint columns failed'))
+      .then(() => services.complainantIndex.ensureCurrent())
+      .then((r) => r?.complaints && app.log.warn(r, 'complainant index rebuilt'))
+      .catch((err) => app.log.error({ err }, 'rebuilding the complainant index failed'));
   });
   app.addHook('onClose', async () => masking);
 

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { systemClock } from './lib/clock';
 import { createFieldCipher } from './lib/crypto';
+import { complainantIndexOf } from './modules/complaints/complainant-index';
 import { argon2Hasher } from './lib/passwords';
 import { hasData, loadDemo, type DemoSummary } from './modules/demo/demo.service';
 import { auditKeys } from './modules/audit/audit.service';
@@ -29,6 +30,7 @@ export async function startServer(
       clock: systemClock,
       hasher: argon2Hasher,
       cipher: createFieldCipher(config.secretKey),
+      index: complainantIndexOf(config.secretKey),
       auditKeys: auditKeys(config),
       password: config.demoPassword,
     });

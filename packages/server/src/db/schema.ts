@@ -230,6 +230,8 @@ export interface DB {
     comment: string;
     data_json: string | null;
   };
+  /** the blind index of the complainant's data (0013): HMAC-SHA256 digests by kind */
+  complainant_index: { complaint_id: string; kind: string; digest: string };
   complaint_pauses: {
     id: string;
     complaint_id: string;

@@ -38,7 +38,7 @@ export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64ur
  * One key per use, derived from the secret key (HKDF-SHA256), so the field cipher, the attachment
  * files and the audit chain never share a key. None of them is stored in the database.
  */
-export type KeyPurpose = 'attachments' | 'audit-hmac' | 'key-id';
+export type KeyPurpose = 'attachments' | 'audit-hmac' | 'key-id' | 'complainant-index';
 export const deriveKey = (secret: Buffer, purpose: KeyPurpose): Buffer =>
   Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `liangdian/${purpose}/v1`, 32));
 

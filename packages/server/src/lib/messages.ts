@@ -272,6 +272,11 @@ const FIELD_MESSAGES: Record<string, Msg> = {
   NOT_A_TIME: { 'zh-CN': '时间格式不正确', 'en-US': 'must be a date and time' },
   NOT_A_NUMBER: { 'zh-CN': '应为整数', 'en-US': 'must be a whole number' },
   NOT_IN_OUTLET: { 'zh-CN': '不属于该网点：{value}', 'en-US': 'is not of this outlet: {value}' },
+  TOO_SHORT: {
+    'zh-CN': '至少输入 {min} 位（完整姓名、完整手机号或身份证号，或手机尾号 4 位）',
+    'en-US':
+      'needs at least {min} characters (a whole name, a whole phone or ID number, or the last 4 digits of the phone)',
+  },
 };
 
 /** Field names as users know them, for messages like "网点名称：必填". */
@@ -308,6 +313,7 @@ const FIELD_LABELS: Record<string, Msg> = {
   forwardedOn: { 'zh-CN': '转办日期', 'en-US': 'Forwarding date' },
   complainantName: { 'zh-CN': '投诉人姓名', 'en-US': 'Complainant name' },
   complainantPhone: { 'zh-CN': '投诉人电话', 'en-US': 'Complainant phone' },
+  complainant: { 'zh-CN': '投诉人', 'en-US': 'Complainant' },
   complainantIdNumber: { 'zh-CN': '投诉人证件号', 'en-US': 'Complainant ID number' },
   staffId: { 'zh-CN': '被投诉人', 'en-US': 'Staff complained about' },
   handlerId: { 'zh-CN': '处理人', 'en-US': 'Handler' },

@@ -284,6 +284,11 @@ export const ComplaintListQuery = PageQuery.extend({
   major: BoolQuery.optional(),
   handlerId: Id.optional(),
   staffId: Id.optional(),
+  /**
+   * the complainant's whole name, whole phone number, the phone's last four digits or the whole
+   * ID number (blind index: exact matches of the normalised value; not for consultants)
+   */
+  complainant: z.string().trim().max(100).optional(),
   /** received on or after / on or before these Beijing dates */
   ...dayRange,
   /** due soon: a running deadline within 3 days; overdue: past it */

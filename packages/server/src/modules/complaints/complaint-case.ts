@@ -11,12 +11,15 @@ import type { Complaint, ComplaintCreate } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import type { Clock } from '../../lib/clock';
+import { randomBytes } from 'node:crypto';
 import type { FieldCipher } from '../../lib/crypto';
 import { DomainError, type FieldProblem, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Changes, Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
 import type { AuditEntryInput } from '../audit/audit.service';
+import type { ComplainantIndex, ComplainantValues, IndexKind } from './complainant-index';
+import * as indexRepo from './complainant-index.repository';
 import {
   NO_PERSONAL_COLUMNS,
   type PersonalVisibility,
@@ -28,6 +31,19 @@ import type { FilterNames } from './complaints.sheets';
 
 export const fieldError = (field: string, code: string, params?: Record<string, string | number>) =>
   new DomainError('VALIDATION_FAILED', {}, [{ field, code, ...(params ? { params } : {}) }]);
+
+/**
+ * The one format of a complaint number, for registered, imported and demo complaints alike:
+ * TS + the Beijing day received (YYYYMMDD) + 6 upper-case hex digits, random (`hex6`: the demo
+ * passes a seeded one). Callers draw again while a number is taken (unique index on `no`).
+ */
+export const COMPLAINT_NO = /^TS\d{8}[0-9A-F]{6}$/;
+export function drawComplaintNo(
+  receivedOn: string,
+  hex6: () => string = () => randomBytes(3).toString('hex'),
+): string {
+  return `TS${receivedOn.replace(/-/g, '')}${hex6().toUpperCase()}`;
+}
 
 /**
  * Clock skew tolerated for the times of a case typed on another machine (received at, the time a
@@ -57,6 +73,7 @@ export class ComplaintCase {
     private readonly guard: Guard,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
+    private readonly index: ComplainantIndex,
   ) {}
 
   /**
@@ -128,6 +145,38 @@ export class ComplaintCase {
     return v ? this.cipher.decrypt(v) : null;
   }
 
+  // ---------------------------------------------------------------- the complainant index
+  /** The blind-index rows of a complaint's data (complainant-index.ts). */
+  indexEntries(complaintId: string, v: ComplainantValues) {
+    return this.index.entries(complaintId, v);
+  }
+  /** The index rows of a stored complaint replaced by those of its data as it now is. */
+  async reindex(
+    q: Q,
+    c: Pick<
+      repo.ComplaintRow,
+      'id' | 'complainant_name_enc' | 'complainant_phone_enc' | 'complainant_id_enc'
+    >,
+  ) {
+    const entries = this.indexEntries(c.id, {
+      name: this.decrypt(c.complainant_name_enc),
+      phone: this.decrypt(c.complainant_phone_enc),
+      idNumber: this.decrypt(c.complainant_id_enc),
+    });
+    await indexRepo.replaceEntries(q, [c.id], entries);
+  }
+  /**
+   * The digests a search by the complainant's data looks up. Consultants never see personal data
+   * and may not search by it (403); a query too short to mean one person is refused
+   * (`query.complainant`, TOO_SHORT with the minimum).
+   */
+  searchTerms(actor: Actor, query: string): { kind: IndexKind; digest: string }[] {
+    if (this.personalFor(actor) === 'hidden') throw forbidden();
+    const r = this.index.lookup(query);
+    if (!r.ok) throw fieldError('query.complainant', 'TOO_SHORT', { min: r.min });
+    return r.terms;
+  }
+
   // ---------------------------------------------------------------- checks
   async checkCodes(q: Q, input: { channel?: string; category?: string; cause?: string }) {
     const problems: FieldProblem[] = [];
@@ -191,9 +240,9 @@ export class ComplaintCase {
   }
 
   // ---------------------------------------------------------------- rows
-  /** A complaint number: TS + the Beijing day received + 6 random hex digits. */
+  /** A complaint number in the one format (drawComplaintNo). */
   drawNo(receivedOn: string): string {
-    return `TS${receivedOn.replace(/-/g, '')}${newId().replace(/-/g, '').slice(-6).toUpperCase()}`;
+    return drawComplaintNo(receivedOn);
   }
 
   async newNo(q: Q, receivedOn: string) {

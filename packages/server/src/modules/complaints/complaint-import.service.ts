@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import { loadExcel, toXlsx } from '../../lib/xlsx';
 import type { Locale } from '../../lib/messages';
 import { type Actor, policy } from '../access/policy';
+import * as indexRepo from './complainant-index.repository';
 import type { ComplaintDeps } from './complaint-case';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
@@ -209,7 +210,8 @@ export class ComplaintImportService {
       // in the date and number indexes instead of dirtying pages all over them.
       inputs.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
       for (let start = 0; start < inputs.length; start += 5000) {
-        const rows = inputs.slice(start, start + 5000).map((input) =>
+        const part = inputs.slice(start, start + 5000);
+        const rows = part.map((input) =>
           this.deps.cases.newRow({
             id: newId(),
             no: '',
@@ -217,6 +219,14 @@ export class ComplaintImportService {
             input,
             createdBy: actor.userId,
             now,
+          }),
+        );
+        // the blind index of each complainant, from the values as read (complainant-index.ts)
+        const entries = part.flatMap((input, i) =>
+          this.deps.cases.indexEntries(rows[i]!.id, {
+            name: input.complainantName,
+            phone: input.complainantPhone,
+            idNumber: input.complainantIdNumber,
           }),
         );
         await pending;
@@ -236,7 +246,7 @@ export class ComplaintImportService {
           open = open.filter((r) => taken.has(r.no));
         }
         rows.sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0));
-        pending = scale.insertComplaints(trx, rows);
+        pending = scale.insertComplaints(trx, rows).then(() => indexRepo.putEntries(trx, entries));
         pending.catch(() => {}); // awaited before the next part, or below
         await new Promise((resolve) => setImmediate(resolve)); // lets the insert go out
       }

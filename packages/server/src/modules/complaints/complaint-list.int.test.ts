@@ -1,3 +1,4 @@
+import { complainantIndexOf } from './complainant-index';
 import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../config';
@@ -53,6 +54,7 @@ describe('the masked columns of the complaint list (0008)', () => {
       {} as Guard,
       ctx.t.clock,
       createFieldCipher(testConfig().secretKey),
+      complainantIndexOf(testConfig().secretKey),
     );
     expect(await cases.fillMaskedColumns(1)).toBe(1);
     expect(await cases.fillMaskedColumns()).toBe(0);

@@ -1,3 +1,4 @@
+import { complainantIndexOf } from './complainant-index';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../config';
 import { createFieldCipher } from '../../lib/crypto';
@@ -20,6 +21,7 @@ describe('complaints at size: export, statistics over every day', () => {
       branchId: ctx.cast.branchId,
       outletIds: [ctx.cast.outletA, ctx.cast.outletB],
       cipher: createFieldCipher(testConfig().secretKey),
+      index: complainantIndexOf(testConfig().secretKey),
       now: ctx.t.clock.now().toISOString(),
     });
     const res = await ctx.admin.get('/api/v1/complaints/export.xlsx');

@@ -1,12 +1,18 @@
 import { NO_PERSONAL_COLUMNS, personalColumns } from './complaints.presenter';
 import { decisionDeadline } from '@liangdian/engine';
-import { beijingDate, DAY_MS } from '@liangdian/engine/time';
+import { addDays, beijingDate, DAY_MS } from '@liangdian/engine/time';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import { seededRandom as rng } from '../../lib/seeded-random';
 import * as coaching from '../coaching/coaching.repository';
+import * as meta from '../meta/meta.repository';
+import type { ComplainantIndex, IndexEntry } from './complainant-index';
+import * as indexRepo from './complainant-index.repository';
+import { INDEX_KEY_META } from './complainant-index.service';
+import { drawComplaintNo } from './complaint-case';
+import { CATEGORIES, CAUSES, type DemoUser, demoCases, GIVEN, SURNAMES } from './complaints.demo-cases';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
 
@@ -17,25 +23,6 @@ const CHANNELS = [
   'self_service',
   'mobile_banking',
   'phone_banking',
-];
-const CATEGORIES = [
-  'debit_card',
-  'credit_card',
-  'loan',
-  'payment_settlement',
-  'rmb_savings',
-  'agency',
-  'wealth_management',
-  'personal_info',
-];
-const CAUSES = [
-  'service_quality',
-  'service_quality',
-  'pricing_fees',
-  'disclosure',
-  'marketing',
-  'rules_process',
-  'contract_terms',
 ];
 const SOURCES = ['walk_in', 'walk_in', 'phone', 'online', 'regulator'];
 const CLAIMS = [
@@ -48,8 +35,6 @@ const CLAIMS = [
   '手机银行转账失败但已扣款',
   '营销电话过多，要求停止',
 ];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
 
 const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
@@ -57,6 +42,8 @@ export interface DemoComplaintOptions {
   branchId: string;
   outletIds: string[];
   cipher: FieldCipher;
+  /** the blind index of the complainants' data (complainant-index.ts), written with the rows */
+  index: ComplainantIndex;
   /** ISO instant; complaints are spread over the year before it */
   now: string;
   seed?: number;
@@ -64,15 +51,18 @@ export interface DemoComplaintOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** One generated complaint row in a plausible state for its age (shared by the demo and the bench). */
+/**
+ * One generated complaint row in a plausible state for its age, for scale tests (`demo
+ * --complaints N`, the bench): a row without its history. The demo branch's own complaints are
+ * complaints.demo-cases.ts, with every step.
+ */
 function makeRow(
   rand: () => number,
   o: DemoComplaintOptions,
-  i: number,
   spanDays: number,
   /** where in the span (0 oldest … 1 newest); random when not given */
   at?: number,
-): DB['complaints'] {
+): { row: DB['complaints']; index: IndexEntry[] } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const nowMs = Date.parse(o.now);
   const back = at === undefined ? rand() : 1 - at;
@@ -97,9 +87,15 @@ function makeRow(
   const id = newId(Date.parse(receivedAt));
   const phone = `1${pick(['38', '39', '58', '87'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
   const responsibility = decidedCapped ? pick(['full', 'partial', 'none', 'none']) : null;
-  return {
+  const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
+  const source = pick(SOURCES);
+  const row: DB['complaints'] = {
     id,
-    no: `TS${receivedOn.replace(/-/g, '')}${String(i).padStart(7, '0')}`,
+    no: drawComplaintNo(receivedOn, () =>
+      Math.floor(rand() * 0x1000000)
+        .toString(16)
+        .padStart(6, '0'),
+    ),
     branch_id: o.branchId,
     outlet_id: o.outletIds[Math.floor(rand() * o.outletIds.length)]!,
     received_at: receivedAt,
@@ -107,14 +103,12 @@ function makeRow(
     channel_code: pick(CHANNELS),
     category_code: pick(CATEGORIES),
     cause_code: pick(CAUSES),
-    source: pick(SOURCES),
-    regulator_received_on: null,
-    forwarded_on: null,
+    source,
+    // forwarded by the regulator on the day the bank received it, a few days after the regulator
+    regulator_received_on: source === 'regulator' ? addDays(receivedOn, -3) : null,
+    forwarded_on: source === 'regulator' ? receivedOn : null,
     ...NO_PERSONAL_COLUMNS,
-    ...personalColumns(o.cipher, {
-      complainantName: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : ''),
-      complainantPhone: phone,
-    }),
+    ...personalColumns(o.cipher, { complainantName: name, complainantPhone: phone }),
     staff_id: null,
     handler_id: null,
     people_count: people,
@@ -163,6 +157,7 @@ function makeRow(
     created_at: receivedAt,
     updated_at: decidedCapped ?? receivedAt,
   };
+  return { row, index: o.index.entries(id, { name, phone, idNumber: null }) };
 }
 
 /**
@@ -178,12 +173,34 @@ export async function generateDemoComplaints(
 ): Promise<number> {
   const rand = rng(o.seed ?? 20261102);
   const batch = 20_000;
+  const drawn = new Set<string>();
   await scale.inBulkTransactions(db, async (transaction) => {
     for (let start = 0; start < n; start += batch) {
-      const rows: DB['complaints'][] = [];
+      const made: ReturnType<typeof makeRow>[] = [];
       for (let i = start; i < Math.min(n, start + batch); i++)
-        rows.push(makeRow(rand, o, i, 365, (i + rand()) / n));
-      await transaction((trx) => scale.insertComplaints(trx, rows));
+        made.push(makeRow(rand, o, 365, (i + rand()) / n));
+      const rows = made.map((m) => m.row);
+      await transaction(async (trx) => {
+        // numbers in the one format: drawn again while taken (by this load or by stored ones)
+        let open = rows;
+        while (open.length) {
+          for (const r of open) {
+            while (drawn.has(r.no)) r.no = drawComplaintNo(r.received_on);
+            drawn.add(r.no);
+          }
+          const taken = await scale.takenNos(
+            trx,
+            open.map((r) => r.no),
+          );
+          open = open.filter((r) => taken.has(r.no));
+          for (const r of open) r.no = drawComplaintNo(r.received_on);
+        }
+        await scale.insertComplaints(trx, rows);
+        await indexRepo.putEntries(
+          trx,
+          made.flatMap((m) => m.index),
+        );
+      });
       o.onProgress?.(Math.min(n, start + batch), n);
     }
   });
@@ -250,7 +267,16 @@ const DEMO_TEN_QUESTIONS: { line: string; items: [string, string][] }[] = [
  */
 export async function loadComplaintsDemo(
   trx: Q,
-  o: { branchId: string; outletIds: string[]; pilotOutletIds: string[]; cipher: FieldCipher; now: string },
+  o: {
+    branchId: string;
+    outletIds: string[];
+    pilotOutletIds: string[];
+    /** the demo logins: the complaints' steps are theirs */
+    users: DemoUser[];
+    cipher: FieldCipher;
+    index: ComplainantIndex;
+    now: string;
+  },
 ) {
   for (const s of DEMO_SCRIPTS) {
     const id = newId();
@@ -290,29 +316,26 @@ export async function loadComplaintsDemo(
       );
     }
   }
-  const rand = rng(20241001);
-  const rows: DB['complaints'][] = [];
-  for (let i = 0; i < 60; i++)
-    rows.push(
-      makeRow(rand, { ...o, outletIds: o.pilotOutletIds.length ? o.pilotOutletIds : o.outletIds }, i, 120),
-    );
+  // the complaints of the pilot outlets, each with its whole history (complaints.demo-cases.ts)
+  const cases = demoCases(rng(20241001), 60, {
+    ...o,
+    outletIds: o.pilotOutletIds.length ? o.pilotOutletIds : o.outletIds,
+  });
+  const rows = cases.map((c) => c.row);
   await scale.insertComplaints(trx, rows);
   await repo.insertEvents(
     trx,
-    rows.map((r) => ({
-      id: newId(),
-      complaint_id: r.id,
-      at: r.received_at,
-      recorded_at: r.received_at,
-      actor_id: null,
-      actor_name: 'demo',
-      action: 'register',
-      from_status: null,
-      to_status: 'registered',
-      comment: '',
-      data_json: null,
-    })),
+    cases.flatMap((c) => c.events),
   );
+  for (const c of cases) {
+    for (const p of c.pauses) await repo.insertPause(trx, p);
+    for (const n of c.notices) await repo.insertNotice(trx, n);
+  }
+  await indexRepo.putEntries(
+    trx,
+    cases.flatMap((c) => c.index),
+  );
+  await meta.set(trx, INDEX_KEY_META, o.index.fingerprint);
   return {
     complaints: rows.length,
     scripts: DEMO_SCRIPTS.length,

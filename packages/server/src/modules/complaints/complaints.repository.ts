@@ -42,6 +42,8 @@ export interface ComplaintFilter {
   staffId?: string;
   fromDate?: string;
   toDate?: string;
+  /** the complainant's data: any of these digests of the blind index (complainant-index.ts) */
+  complainant?: { kind: string; digest: string }[];
   /** due_on range (inclusive) */
   dueFrom?: string;
   dueTo?: string;
@@ -102,6 +104,17 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
   if (f.q) query = query.where(containsText(['c.no', 'c.claim'], f.q));
+  if (f.complainant?.length) {
+    const terms = f.complainant;
+    query = query.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('complainant_index as ci')
+        .select('ci.complaint_id')
+        .where((w) =>
+          w.or(terms.map((t) => w.and([w('ci.kind', '=', t.kind), w('ci.digest', '=', t.digest)]))),
+        ),
+    );
+  }
   return query;
 }
 
@@ -180,6 +193,7 @@ async function countMatching(q: Q, f: ComplaintFilter, cap: number): Promise<{ n
   ).filter(([, code]) => code);
   const daily =
     !f.q &&
+    !f.complainant &&
     !f.status?.length &&
     !f.source &&
     f.major === undefined &&

@@ -35,9 +35,16 @@ export async function complaintsRoutes(app: FastifyInstance, opts: ComplaintCase
   mount(app, complaintsApi, {
     listComplaints: {
       list: ({ actor, query }) => complaints.list(actor, query),
-      cacheKey: ({ actor, query }) => complaints.listKey(actor, query),
-      sheet: async ({ actor, query }) =>
-        complaintSheet(await codes.names(), await cases.filterNames(actor, query)),
+      // a search by the complainant's data is audited once a request: a page asks for its key
+      // first (its answer may come from the cache), an export for its sheet
+      cacheKey: async ({ actor, query }) => {
+        await complaints.recordSearch(actor, query);
+        return complaints.listKey(actor, query);
+      },
+      sheet: async ({ actor, query }) => {
+        await complaints.recordSearch(actor, query);
+        return complaintSheet(await codes.names(), await cases.filterNames(actor, query));
+      },
     },
     listHandlers: async ({ actor, query }) => ({ items: await complaints.handlers(actor, query.outletId) }),
     createComplaint: ({ actor, body }) => complaints.create(actor, body),

@@ -56,6 +56,7 @@ export class ComplaintsService {
         now,
       });
       await repo.insertComplaint(trx, { ...row, ...(await this.deps.cases.deadlineColumns(trx, row)) });
+      await this.deps.cases.reindex(trx, row);
       const data = { source: input.source };
       await this.deps.cases.recordEvent(
         trx,
@@ -86,6 +87,8 @@ export class ComplaintsService {
       onlyOutletId: actor.outletId,
       outletId: f.outletId,
       q: f.q || undefined,
+      // digests, not the text: the filter is part of the answer cache's key
+      complainant: f.complainant ? this.deps.cases.searchTerms(actor, f.complainant) : undefined,
       status: f.status,
       channel: f.channel,
       category: f.category,
@@ -139,6 +142,26 @@ export class ComplaintsService {
       f.sort,
       f.page,
       f.pageSize,
+    ]);
+  }
+
+  /**
+   * A search by the complainant's data in the audit log: who searched, and the kinds the query was
+   * read as (name, phone, phone_last4, id_number), never the value. The routes call it once per
+   * request (before the page's cache key, before an export); refuses as the list would.
+   */
+  async recordSearch(actor: Actor, f: Pick<ComplaintListQuery, 'complainant' | 'outletId'>): Promise<void> {
+    if (!f.complainant) return;
+    const kinds = this.deps.cases.searchTerms(actor, f.complainant).map((t) => t.kind);
+    await this.deps.changes.run(actor, async () => [
+      undefined,
+      {
+        action: 'search',
+        entityType: 'complaint_search',
+        entityId: 'complainant',
+        outletId: f.outletId ?? actor.outletId ?? null,
+        after: { kinds },
+      },
     ]);
   }
 
@@ -213,6 +236,12 @@ export class ComplaintsService {
       const before = this.deps.cases.auditView(c);
       await repo.updateComplaint(trx, id, { ...this.editedColumns(patch), updated_at: now });
       const row = (await repo.findComplaint(trx, id))!;
+      if (
+        patch.complainantName !== undefined ||
+        patch.complainantPhone !== undefined ||
+        patch.complainantIdNumber !== undefined
+      )
+        await this.deps.cases.reindex(trx, row);
       const changed = this.changedFields(c, row);
       // The case history shows that (and what) was edited; the values are in the audit log.
       if (changed.length) {

@@ -1,4 +1,4 @@
-import { codeName } from '@liangdian/shared';
+import { codeName, maskIdNumber, maskName, maskPhone } from '@liangdian/shared';
 import type { ComplaintListItem } from '@liangdian/shared/api';
 import { type FilterLabel, label, sheet, codeColumn } from '../../http/sheet';
 import type { Locale } from '../../lib/messages';
@@ -24,6 +24,16 @@ const codeFilter = (zh: string, en: string, kind: string, names: CodeNames): Fil
   show: (v, l) => bilingual(names(kind, String(v)), l),
 });
 
+/** A search by the complainant's data, masked as the list shows the data (the text is personal). */
+export function maskedSearch(v: string): string {
+  const t = v.trim();
+  if (/^[\d\s+\-()]+$/.test(t)) {
+    const digits = t.replace(/\D/g, '');
+    return digits.length <= 4 ? digits : digits.length >= 15 ? maskIdNumber(digits) : maskPhone(digits);
+  }
+  return /\d/.test(t) ? maskIdNumber(t) : maskName(t);
+}
+
 /**
  * The complaint register as .xlsx: what the list shows, in the user's language — statuses,
  * sources, severities and the JR/T 0169 codes by name, receipt and deadline as Excel dates in
@@ -34,6 +44,7 @@ export function complaintSheet(codes: CodeNames, ids: FilterNames = {}) {
     title: label('投诉台账', 'Complaints'),
     filters: {
       q: { label: label('关键词', 'Search') },
+      complainant: { label: label('投诉人', 'Complainant'), show: (v) => maskedSearch(String(v)) },
       outletId: namedFilter('网点', 'Outlet', ids.outlet),
       status: {
         label: label('状态', 'Status'),

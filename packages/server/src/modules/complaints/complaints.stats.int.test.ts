@@ -1,3 +1,4 @@
+import { complainantIndexOf } from './complainant-index';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../config';
@@ -133,6 +134,7 @@ describe('complaints: daily statistics (complaint_daily_stats, complaint_daily_c
       branchId: ctx.cast.branchId,
       outletIds: [ctx.cast.outletA, ctx.cast.outletB],
       cipher: createFieldCipher(testConfig().secretKey),
+      index: complainantIndexOf(testConfig().secretKey),
       now: ctx.t.clock.now().toISOString(),
     });
 

@@ -1,3 +1,4 @@
+import { complainantIndexOf } from './complainant-index';
 import { describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../../lib/crypto';
 import { login, makeBranchWithOutlets, makeTestApp } from '../../test/harness';
@@ -13,6 +14,7 @@ describe('complaint lists at scale', () => {
         branchId: cast.branchId,
         outletIds: [cast.outletA, cast.outletB],
         cipher: createFieldCipher(Buffer.alloc(32, 7)),
+        index: complainantIndexOf(Buffer.alloc(32, 7)),
         now: t.clock.now().toISOString(),
       });
       /** The five newest complaints, the total counted up to `countCap` (the default cap when not given). */

@@ -1,3 +1,4 @@
+import { complainantIndexOf } from '../complaints/complainant-index';
 import { describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../../lib/crypto';
 import { argon2Hasher } from '../../lib/passwords';
@@ -15,6 +16,7 @@ describe('demo branch', () => {
         clock: t.clock,
         hasher: argon2Hasher,
         cipher: createFieldCipher(Buffer.alloc(32, 7)),
+        index: complainantIndexOf(Buffer.alloc(32, 7)),
         password: 'liangdian-demo',
       });
       expect(summary.outlets).toBe(12);

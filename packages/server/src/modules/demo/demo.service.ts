@@ -8,6 +8,7 @@ import { seededRandom as rng } from '../../lib/seeded-random';
 import type { PasswordHasher } from '../../lib/passwords';
 import { Changes } from '../access/guard';
 import { type AuditKeys, AuditService } from '../audit/audit.service';
+import type { ComplainantIndex } from '../complaints/complainant-index';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
@@ -32,6 +33,8 @@ export interface DemoOptions {
   clock: Clock;
   hasher: PasswordHasher;
   cipher: FieldCipher;
+  /** the complainant index of the secret key (complainantIndexOf): the demo's complaints are found by it */
+  index: ComplainantIndex;
   /** the audit key and checkpoint (audit.service.ts `auditKeys`); without them the entry is unkeyed */
   auditKeys?: AuditKeys;
   password: string;
@@ -204,30 +207,29 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       o.onProgress?.(Math.min(totalOutlets, start + batch), totalOutlets);
     }
 
-    await org.insertMany(
-      trx,
-      'users',
-      DEMO_LOGINS.map((l) =>
-        newUserRow(
-          {
-            id: newId(),
-            username: l.username,
-            display_name: l.displayName,
-            role: l.role,
-            branch_id: branchId,
-            outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
-            staff_id: loginStaff.get(l.username) ?? null,
-            password_hash: passwordHash,
-          },
-          now,
-        ),
+    const users = DEMO_LOGINS.map((l) =>
+      newUserRow(
+        {
+          id: newId(),
+          username: l.username,
+          display_name: l.displayName,
+          role: l.role,
+          branch_id: branchId,
+          outlet_id: l.outlet ? outletIds.get(l.outlet)! : null,
+          staff_id: loginStaff.get(l.username) ?? null,
+          password_hash: passwordHash,
+        },
+        now,
       ),
     );
+    await org.insertMany(trx, 'users', users);
     await loadComplaintsDemo(trx, {
       branchId,
       outletIds: [...outletIds.values()],
       pilotOutletIds: DEMO_OUTLETS.filter((d) => d.pilot).map((d) => outletIds.get(d.code)!),
+      users,
       cipher: o.cipher,
+      index: o.index,
       now,
     });
     await meta.set(trx, 'demo', '1');

@@ -59,9 +59,12 @@ export function ComplaintListPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const hidden = !complaintCan.seesPersonal(user);
+  // the complainant's data searched for: kept in the page, not in its address (browser history)
+  const [complainant, setComplainant] = useState('');
 
   const filters = {
     q: s.q,
+    complainant: complainant || undefined,
     outletId: s.outletId,
     status: s.status,
     channel: s.channel,
@@ -210,6 +213,17 @@ export function ComplaintListPage() {
             onSearch={(v) => set({ q: v })}
             testId="complaint-search"
           />
+          {!hidden && (
+            <SearchFilter
+              placeholder={t('complaints.complainantSearch')}
+              value={complainant}
+              onSearch={(v) => {
+                setComplainant(v);
+                set({});
+              }}
+              testId="complainant-search"
+            />
+          )}
           <OutletFilter value={s.outletId} onChange={(v) => set({ outletId: v })} width={180} />
           <Select
             allowClear
