@@ -45,6 +45,8 @@ export interface ComplaintFilter {
   /** due_on range (inclusive) */
   dueFrom?: string;
   dueTo?: string;
+  /** Art. 33: regulator cases forwarded late (or not forwarded and past the due date, as of `today`), or on time */
+  forwarding?: { late: boolean; today: string };
 }
 export type ComplaintSort = 'received_at' | 'due_on';
 
@@ -101,6 +103,23 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   if (f.toDate && forPage) query = query.where('c.received_at', '<', beijingStartOfDay(addDays(f.toDate, 1)));
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
+  if (f.forwarding) {
+    const { late, today } = f.forwarding;
+    query = query
+      .where('c.source', '=', 'regulator')
+      .where('c.forwarding_due_on', 'is not', null)
+      .where((eb) =>
+        late
+          ? eb.or([
+              eb('c.forwarding_late', '=', 1),
+              eb.and([eb('c.forwarded_on', 'is', null), eb('c.forwarding_due_on', '<', today)]),
+            ])
+          : eb.or([
+              eb('c.forwarding_late', '=', 0),
+              eb.and([eb('c.forwarded_on', 'is', null), eb('c.forwarding_due_on', '>=', today)]),
+            ]),
+      );
+  }
   if (f.q) query = query.where(containsText(['c.no', 'c.claim'], f.q));
   return query;
 }
@@ -187,6 +206,7 @@ async function countMatching(q: Q, f: ComplaintFilter, cap: number): Promise<{ n
     !f.staffId &&
     !f.dueFrom &&
     !f.dueTo &&
+    !f.forwarding &&
     codes.length <= 1 &&
     (codes.length === 1 || f.outletId || f.onlyOutletId)
       ? await stats.countFromDaily(q, {

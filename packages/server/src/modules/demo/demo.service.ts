@@ -9,6 +9,7 @@ import type { PasswordHasher } from '../../lib/passwords';
 import { Changes } from '../access/guard';
 import { type AuditKeys, AuditService } from '../audit/audit.service';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
+import { refreshForwarding } from '../complaints/forwarding';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
 import { newUserRow } from '../users/users.repository';
@@ -230,6 +231,8 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       cipher: o.cipher,
       now,
     });
+    // the demo's regulator cases with their forwarding deadline (Art. 33, official calendar)
+    await refreshForwarding(trx, 'missing');
     await meta.set(trx, 'demo', '1');
     await meta.set(trx, 'bank_name', DEMO_BANK);
     const summary: DemoSummary = {
