@@ -25,6 +25,7 @@ import {
   ComplaintStatusTag,
   DeadlineBadge,
   enumOptions,
+  ForwardingBadge,
   PersonalValue,
   useCodeLabels,
 } from './shared';
@@ -40,6 +41,7 @@ const KEYS = [
   'category',
   'cause',
   'due',
+  'forwarding',
   'from',
   'to',
   'sort',
@@ -68,6 +70,7 @@ export function ComplaintListPage() {
     category: s.category,
     cause: s.cause,
     due: s.due,
+    forwarding: s.forwarding,
     from: s.from,
     to: s.to,
     sort: s.sort,
@@ -159,7 +162,13 @@ export function ComplaintListPage() {
       width: 120,
       sorter: true,
       sortOrder: sortOrder('dueOn'),
-      render: (_: unknown, c) => <DeadlineBadge complaint={c} compact />,
+      // the decision's deadline, and for a regulator case its forwarding (Art. 33) under it
+      render: (_: unknown, c) => (
+        <div className="ld-badges">
+          <DeadlineBadge complaint={c} compact />
+          <ForwardingBadge complaint={c} />
+        </div>
+      ),
     },
     {
       title: t('complaints.handler'),
@@ -233,6 +242,18 @@ export function ComplaintListPage() {
               popupMatchSelectWidth={false}
             />
           ))}
+          <Select
+            allowClear
+            placeholder={t('complaints.forwarding')}
+            value={s.forwarding || undefined}
+            onChange={(v) => set({ forwarding: v ?? '' })}
+            options={[
+              { value: 'late', label: t('complaints.forwarding.late') },
+              { value: 'on_time', label: t('complaints.forwarding.onTime') },
+            ]}
+            popupMatchSelectWidth={false}
+            data-testid="forwarding-filter"
+          />
           <DatePicker.RangePicker
             value={range}
             allowClear
