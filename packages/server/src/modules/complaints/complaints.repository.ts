@@ -375,7 +375,8 @@ export interface StatsFilterRow {
   fromDate?: string;
   toDate?: string;
 }
-function statsBase(q: Q, f: StatsFilterRow) {
+/** The complaints of a statistics filter (branch, outlet, dates received). */
+export function statsBase(q: Q, f: StatsFilterRow) {
   let query = q.selectFrom('complaints').where('branch_id', '=', f.branchId);
   if (f.onlyOutletId) query = query.where('outlet_id', '=', f.onlyOutletId);
   if (f.outletId) query = query.where('outlet_id', '=', f.outletId);

@@ -1,4 +1,5 @@
 import type { Q } from '../../db/types';
+import { type StatsFilterRow, statsBase } from './complaints.repository';
 
 // The SQL the regulator's forwarding reads (forwarding.ts); it writes through
 // complaints.repository's updateComplaint, as every write to complaints does.
@@ -43,23 +44,10 @@ export async function complaintYears(q: Q): Promise<number[]> {
  */
 export async function forwardingCounts(
   q: Q,
-  f: {
-    branchId: string;
-    onlyOutletId?: string | null;
-    outletId?: string;
-    fromDate?: string;
-    toDate?: string;
-  },
+  f: StatsFilterRow,
   today: string,
 ): Promise<{ regulatorCases: number; late: number }> {
-  let query = q
-    .selectFrom('complaints')
-    .where('branch_id', '=', f.branchId)
-    .where('source', '=', 'regulator');
-  if (f.onlyOutletId) query = query.where('outlet_id', '=', f.onlyOutletId);
-  if (f.outletId) query = query.where('outlet_id', '=', f.outletId);
-  if (f.fromDate) query = query.where('received_on', '>=', f.fromDate);
-  if (f.toDate) query = query.where('received_on', '<=', f.toDate);
+  const query = statsBase(q, f).where('source', '=', 'regulator');
   const r = await query
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
