@@ -29,6 +29,7 @@ import { complainantIndexOf } from './modules/complaints/complainant-index';
 import { ComplainantIndexService } from './modules/complaints/complainant-index.service';
 import { ComplaintCase } from './modules/complaints/complaint-case';
 import { ComplaintCodesService } from './modules/complaints/complaint-codes.service';
+import { refreshForwarding } from './modules/complaints/forwarding';
 import { ComplaintImportService } from './modules/complaints/complaint-import.service';
 import { ComplaintStepsService } from './modules/complaints/complaint-steps.service';
 import { ComplaintTasksService } from './modules/complaints/complaint-tasks.service';
@@ -140,11 +141,11 @@ export function createServices(
     complaints,
     complaintSteps: new ComplaintStepsService(changes, complaintCase),
     complaintTasks: new ComplaintTasksService(complaintDeps),
-    complaintCodes: new ComplaintCodesService(db, guard, changes),
+    complaintCodes: new ComplaintCodesService(db, guard, changes, clock),
     complaintImport: new ComplaintImportService(complaintDeps),
     notifications: new NotificationsService(db, clock),
     attachments: new AttachmentsService(db, clock, changes, complaintCase, files, config.attachmentMaxBytes),
-    complaintInsights: new ComplaintInsightsService(db, guard),
+    complaintInsights: new ComplaintInsightsService(db, guard, clock),
     prevention: new PreventionService(db, clock, guard, changes),
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
@@ -281,6 +282,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       .catch((err) => app.log.error({ err }, 'rebuilding the complainant index failed'));
   });
   app.addHook('onClose', async () => masking);
+  // Regulator cases without their forwarding deadline (written before 0012, or by a writer that
+  // does not set it): a few rows, set before the first request.
+  app.addHook('onReady', async () => {
+    await refreshForwarding(app.database.db, 'missing').catch((err) =>
+      app.log.error({ err }, 'setting the forwarding deadlines failed'),
+    );
+  });
 
   // Complaint deadlines: notifications for what falls due, at start and every hour (idempotent per day).
   let dueRun: Promise<unknown> = Promise.resolve();

@@ -160,8 +160,12 @@ export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'
 export const TASK_STATUSES = ['open', 'done'] as const;
 /** The deadline views of the complaint list: due within 3 days, or past due. */
 export const DUE_FILTERS = ['soon', 'overdue'] as const;
+/** The list's filter of regulator cases by their forwarding (Art. 33). */
+export const FORWARDING_FILTERS = ['late', 'on_time'] as const;
 /** Days of the official calendar: a public holiday, or a make-up working day (调休). */
 export const HOLIDAY_KINDS = ['holiday', 'workday'] as const;
+/** What the calendar page warns about (complaint-codes CalendarWarning). */
+export const CALENDAR_WARNINGS = ['HOLIDAY_ON_WEEKEND', 'WORKDAY_ON_WEEKDAY', 'YEAR_MISSING'] as const;
 export const SCRIPT_STAGES = [
   'receive',
   'acknowledge',

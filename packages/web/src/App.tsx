@@ -53,6 +53,9 @@ const TenQuestionsCardPage = lazy(() =>
 const TenQuestionsPage = lazy(() =>
   import('./pages/complaints/TenQuestionsPage').then((m) => ({ default: m.TenQuestionsPage })),
 );
+const HolidayCalendarPage = lazy(() =>
+  import('./pages/complaints/HolidayCalendarPage').then((m) => ({ default: m.HolidayCalendarPage })),
+);
 const LobbyBoardPage = lazy(() =>
   import('./pages/lobby/LobbyBoardPage').then((m) => ({ default: m.LobbyBoardPage })),
 );
@@ -152,6 +155,7 @@ function AppRoutes() {
             <Route path="complaint-scripts" element={<ScriptsPage />} />
             <Route path="complaint-drills" element={<DrillsPage />} />
             <Route path="ten-questions" element={<TenQuestionsPage />} />
+            <Route path="complaint-calendar" element={<HolidayCalendarPage />} />
             <Route path="ten-questions/:outletId/:line/card" element={<TenQuestionsCardPage />} />
             <Route path="lobby" element={<LobbyHomePage />} />
             <Route path="lobby/:outletId" element={<LobbyTabletPage />} />

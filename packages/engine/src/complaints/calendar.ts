@@ -50,3 +50,45 @@ export function addWorkingDays(d: IsoDate, n: number, cal: HolidayCalendar): Iso
   }
   return day;
 }
+
+/**
+ * What looks wrong in the official calendar — warnings for the administrator, not refusals:
+ * - `HOLIDAY_ON_WEEKEND`: a Saturday or Sunday marked as a holiday on its own (it is a day off
+ *   already; likely a mistyped date). A weekend day inside a run of consecutive holidays that
+ *   holds a weekday is how the notices write them (10-01…10-07) and is not warned about.
+ * - `WORKDAY_ON_WEEKDAY`: a make-up working day (调休) on Monday–Friday (it is a working day already).
+ * - `YEAR_MISSING`: a year the deadlines need (one with complaints, the coming year) without entries.
+ */
+export type CalendarWarning =
+  | { code: 'HOLIDAY_ON_WEEKEND' | 'WORKDAY_ON_WEEKDAY'; day: IsoDate; year: number }
+  | { code: 'YEAR_MISSING'; day: null; year: number };
+
+export function calendarWarnings(
+  entries: Iterable<{ date: string; kind: 'holiday' | 'workday' }>,
+  yearsNeeded: Iterable<number> = [],
+): CalendarWarning[] {
+  const list = [...entries].sort((a, b) => a.date.localeCompare(b.date));
+  const holidays = new Set(list.filter((e) => e.kind === 'holiday').map((e) => e.date));
+  const isWeekend = (d: string) => weekday(d) === 0 || weekday(d) === 6;
+  /** the run of consecutive holiday entries through `d` holds a weekday */
+  const inWeekdayRun = (d: string) => {
+    for (const step of [-1, 1]) {
+      for (let day = d; holidays.has(day); day = addDays(day as IsoDate, step))
+        if (!isWeekend(day)) return true;
+    }
+    return false;
+  };
+  const warnings: CalendarWarning[] = [];
+  const years = new Set<number>();
+  for (const e of list) {
+    const day = e.date as IsoDate;
+    years.add(Number(e.date.slice(0, 4)));
+    const year = Number(e.date.slice(0, 4));
+    if (e.kind === 'holiday' && isWeekend(day) && !inWeekdayRun(day))
+      warnings.push({ code: 'HOLIDAY_ON_WEEKEND', day, year });
+    if (e.kind === 'workday' && !isWeekend(day)) warnings.push({ code: 'WORKDAY_ON_WEEKDAY', day, year });
+  }
+  for (const year of [...new Set(yearsNeeded)].sort((a, b) => a - b))
+    if (!years.has(year)) warnings.push({ code: 'YEAR_MISSING', day: null, year });
+  return warnings;
+}

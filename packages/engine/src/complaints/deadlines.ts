@@ -247,3 +247,18 @@ export const reviewDueDate = (requestedAt: string): IsoDate =>
 /** Art. 33: the regulator forwards within 7 working days of its own receipt (official calendar). */
 export const forwardingDueDate = (regulatorReceivedOn: string, cal: HolidayCalendar): IsoDate =>
   addWorkingDays(isoDate(regulatorReceivedOn), FORWARDING_WORKING_DAYS, cal);
+
+/**
+ * Art. 33: whether the regulator's forwarding was late — forwarded after the due date, or, not
+ * forwarded yet, `today` (a Beijing date) is past it. Null when there is no due date, or when not
+ * forwarded and no `today` is given (what a stored column can know).
+ */
+export function forwardingLate(
+  dueOn: string | null,
+  forwardedOn: string | null,
+  today?: string,
+): boolean | null {
+  if (!dueOn) return null;
+  if (forwardedOn) return forwardedOn > dueOn;
+  return today ? today > dueOn : null;
+}

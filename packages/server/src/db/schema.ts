@@ -165,6 +165,13 @@ export interface DB {
     source: string;
     regulator_received_on: string | null;
     forwarded_on: string | null;
+    /**
+     * Art. 33: 7 working days after regulator_received_on on the official calendar (0012), and 1
+     * when forwarded after it, 0 on time, null when not known. Optional for a writer that leaves
+     * them out: the server fills them after the demo and at start (forwarding.ts).
+     */
+    forwarding_due_on?: string | null;
+    forwarding_late?: number | null;
     /** AES-256-GCM ciphertexts (lib/crypto.ts) */
     complainant_name_enc: string | null;
     complainant_phone_enc: string | null;

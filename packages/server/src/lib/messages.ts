@@ -251,6 +251,18 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'zh-CN': '监管转办的投诉须填写转办日期',
     'en-US': 'a complaint transferred by the regulator needs its forwarding date',
   },
+  REGULATOR_RECEIPT_AFTER_RECEIPT: {
+    'zh-CN': '监管受理日期不能晚于本行受理日期（{value}）',
+    'en-US': 'the regulator cannot have received it after the bank did ({value})',
+  },
+  FORWARDED_BEFORE_REGULATOR_RECEIPT: {
+    'zh-CN': '转办日期不能早于监管受理日期（{value}）',
+    'en-US': 'cannot be forwarded before the regulator received it ({value})',
+  },
+  REGULATOR_ONLY: {
+    'zh-CN': '仅监管转办的投诉填写此日期',
+    'en-US': 'only a complaint transferred by the regulator has this date',
+  },
   IN_THE_FUTURE: { 'zh-CN': '不能晚于当前时间', 'en-US': 'must not be in the future' },
   BEFORE_RECEIPT: {
     'zh-CN': '不能早于投诉受理时间（{receivedAt}）',
@@ -311,6 +323,7 @@ const FIELD_LABELS: Record<string, Msg> = {
   cause: { 'zh-CN': '投诉原因', 'en-US': 'Cause' },
   source: { 'zh-CN': '投诉来源', 'en-US': 'Source' },
   forwardedOn: { 'zh-CN': '转办日期', 'en-US': 'Forwarding date' },
+  regulatorReceivedOn: { 'zh-CN': '监管受理日期', 'en-US': 'Regulator’s receipt date' },
   complainantName: { 'zh-CN': '投诉人姓名', 'en-US': 'Complainant name' },
   complainantPhone: { 'zh-CN': '投诉人电话', 'en-US': 'Complainant phone' },
   complainant: { 'zh-CN': '投诉人', 'en-US': 'Complainant' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
-import { BoolQuery, itemsOf } from './common';
+import { CALENDAR_WARNINGS, CODE_KINDS, HOLIDAY_KINDS } from '../complaints';
+import { PAGE_SIZE_MAX } from '../org';
+import { BoolQuery, itemsOf, PageQuery } from './common';
 import {
   CalendarDate,
   ComplaintCodeField,
@@ -40,7 +41,24 @@ export const CodePatch = CodeCreate.omit({ kind: true, code: true })
   .partial()
   .strict();
 export const CodeListQuery = z.object({ kind: z.enum(CODE_KINDS).optional(), active: BoolQuery.optional() });
-export const HolidayListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+/** A page of the calendar: a year's entries (about 35) fit the default page. */
+export const HolidayListQuery = PageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(100),
+});
+/**
+ * An entry of the calendar that looks wrong, or a year it lacks — a warning, not a refusal:
+ * HOLIDAY_ON_WEEKEND (a Saturday or Sunday marked as a holiday on its own: it is a day off
+ * already), WORKDAY_ON_WEEKDAY (a make-up working day on Monday–Friday: it is a working day
+ * already), YEAR_MISSING (a year with complaints, this year or the coming one, without entries).
+ */
+export const CalendarWarning = z.object({
+  code: z.enum(CALENDAR_WARNINGS),
+  /** the entry's day; null for a missing year */
+  day: z.string().nullable(),
+  year: z.number().int(),
+});
+export type CalendarWarning = z.infer<typeof CalendarWarning>;
 export const HolidayPut = z
   .object({
     year: z.number().int().min(2000).max(2100),
@@ -67,10 +85,17 @@ export const complaintCodesApi = {
     body: CodePatch,
     response: ComplaintCode,
   }),
-  listHolidays: e.get('/holiday-calendar', 'Official holidays and make-up working days (调休)', {
-    query: HolidayListQuery,
-    response: itemsOf(HolidayDay),
-  }),
+  listHolidays: e.pagedList(
+    '/holiday-calendar',
+    'Official holidays and make-up working days (调休), paged by day',
+    HolidayDay,
+    { query: HolidayListQuery },
+  ),
+  listHolidayWarnings: e.get(
+    '/holiday-calendar/warnings',
+    'Calendar entries that look wrong, and years without entries (warnings, not refusals)',
+    { response: itemsOf(CalendarWarning) },
+  ),
   putHolidayYear: e.put('/holiday-calendar', 'Replace one year of the calendar (admin)', {
     body: HolidayPut,
     response: itemsOf(HolidayDay),

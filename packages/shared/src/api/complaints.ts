@@ -3,6 +3,7 @@ import {
   COMPLAINT_SOURCES,
   COMPLAINT_STATUSES,
   DUE_FILTERS,
+  FORWARDING_FILTERS,
   INFORM_METHODS,
   REMEDIES,
   RESPONSIBILITIES,
@@ -62,6 +63,13 @@ export const Complaint = z.object({
   source: z.enum(COMPLAINT_SOURCES),
   regulatorReceivedOn: z.string().nullable(),
   forwardedOn: z.string().nullable(),
+  /**
+   * Art. 33: the regulator forwards within 7 working days of its receipt (official calendar):
+   * the due date (null unless a regulator case with the regulator's receipt date) and whether it
+   * was late — forwarded after it, or not forwarded and past it (null when not known).
+   */
+  forwardingDueOn: z.string().nullable(),
+  forwardingLate: z.boolean().nullable(),
   /** 'masked' (138****1234), 'clear' (after an audited unmask) or 'hidden' (consultants: all null) */
   personalData: z.enum(['masked', 'clear', 'hidden']),
   complainantName: z.string().nullable(),
@@ -138,6 +146,10 @@ export const ComplaintListItem = Complaint.pick({
   categoryName: true,
   causeName: true,
   source: true,
+  regulatorReceivedOn: true,
+  forwardedOn: true,
+  forwardingDueOn: true,
+  forwardingLate: true,
   personalData: true,
   complainantName: true,
   complainantPhone: true,
@@ -256,6 +268,8 @@ export const ComplaintPatch = ComplaintCreate.pick({
   complainantName: true,
   complainantPhone: true,
   complainantIdNumber: true,
+  regulatorReceivedOn: true,
+  forwardedOn: true,
 })
   // No defaults here: a default would overwrite a field the edit left out (facts → '', people → 1).
   .extend({
@@ -293,6 +307,8 @@ export const ComplaintListQuery = PageQuery.extend({
   ...dayRange,
   /** due soon: a running deadline within 3 days; overdue: past it */
   due: z.enum(DUE_FILTERS).optional(),
+  /** regulator cases (Art. 33) forwarded late (or not forwarded and past the due date), or on time */
+  forwarding: z.enum(FORWARDING_FILTERS).optional(),
   sort: z.enum(['receivedAt', '-receivedAt', 'dueOn', '-dueOn']).default('-receivedAt'),
 });
 

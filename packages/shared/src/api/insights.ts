@@ -36,6 +36,11 @@ export const ComplaintStats = z.object({
   byCause: z.array(ComplaintStatsBucket),
   byOutlet: z.array(ComplaintStatsBucket),
   byMonth: z.array(ComplaintStatsBucket),
+  /**
+   * Art. 33, of the complaints received in the range: those transferred by the regulator, and of
+   * them the ones forwarded late (after 7 working days, or not forwarded and past it).
+   */
+  forwarding: z.object({ regulatorCases: z.number().int(), late: z.number().int() }),
 });
 export const ComplaintReportRow = z.object({
   ...scenarioCodes,
@@ -43,6 +48,9 @@ export const ComplaintReportRow = z.object({
   channelName: BilingualName,
   count: z.number().int(),
 });
+/** The report: every row (a page shows some of them) and the total of all rows (合计). */
+export const ComplaintReport = itemsOf(ComplaintReportRow).extend({ total: z.number().int() });
+export type ComplaintReport = z.infer<typeof ComplaintReport>;
 export const RiskScenario = z.object({
   rank: z.number().int(),
   ...scenarioCodes,
@@ -134,7 +142,7 @@ export const insightsApi = {
   complaintReport: e.get(
     '/complaints/report',
     'Regulator-style report: category × cause × channel (JR/T 0169-2018)',
-    { query: ComplaintStatsQuery, response: itemsOf(ComplaintReportRow), exportable: true },
+    { query: ComplaintStatsQuery, response: ComplaintReport, exportable: true },
   ),
   listRisks: e.pagedList(
     '/complaints/risks',

@@ -41,6 +41,8 @@ export const complaintCan = {
   recordQuiz: (u: Subject, outletId: string | null) => allows(u, 'complaints.quiz', outletId ?? ''),
   tasks: (u: Subject) => allows(u, 'complaints.tasks'),
   importComplaints: (u: Subject) => allows(u, 'complaints.import'),
+  /** the official holiday calendar (and the code tables) */
+  editCalendar: (u: Subject) => allows(u, 'complaints.codes'),
 };
 
 /** Machine tokens, lobby settings, the mode plan and backfill rules of an outlet. */

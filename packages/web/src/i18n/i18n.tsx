@@ -1,3 +1,4 @@
+import { percentFormatter } from '../components/format';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLocale } from '../api/client';
 import type { Locale } from '@liangdian/shared/api';
@@ -88,6 +89,8 @@ export interface I18n {
   formatDate(iso: string | null | undefined): string;
   formatTime(iso: string | null | undefined): string;
   formatNumber(n: number | null | undefined): string;
+  /** a share 0…1 as a percentage, one way across the app (components/format.ts) */
+  formatPercent(share: number | null | undefined): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -153,6 +156,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: fmt(date),
       formatTime: fmt(time),
       formatNumber: (n) => (n === null || n === undefined ? '—' : number.format(n)),
+      formatPercent: percentFormatter(locale),
     };
   }, [locale, setLocale]);
 

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   QuestionCircleOutlined,
@@ -104,6 +105,7 @@ export function AppLayout() {
       navItem('/complaint-scripts', <BookOutlined />, t('nav.complaintScripts')),
       navItem('/complaint-drills', <ExperimentOutlined />, t('nav.complaintDrills')),
       navItem('/ten-questions', <QuestionCircleOutlined />, t('nav.tenQuestions')),
+      navItem('/complaint-calendar', <CalendarOutlined />, t('nav.holidayCalendar')),
     ];
     // the lobby entry opens the outlet's own lobby for outlet users (the tablet view)
     const lobby = [

@@ -10,6 +10,7 @@ import * as m0008 from './0008_complaint_list';
 import * as m0009 from './0009_audit_key';
 import * as m0010 from './0010_audit_entity_seq';
 import * as m0011 from './0011_complaint_timeline';
+import * as m0012 from './0012_regulator_forwarding';
 import * as m0013 from './0013_complainant_index';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_audit_key': m0009,
   '0010_audit_entity_seq': m0010,
   '0011_complaint_timeline': m0011,
+  '0012_regulator_forwarding': m0012,
   '0013_complainant_index': m0013,
 };
 

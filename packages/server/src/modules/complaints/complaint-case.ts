@@ -1,4 +1,9 @@
-import { decisionDeadline, type ExtensionLevel, type PauseKind } from '@liangdian/engine';
+import {
+  decisionDeadline,
+  type ExtensionLevel,
+  type HolidayCalendar,
+  type PauseKind,
+} from '@liangdian/engine';
 import { beijingDate } from '@liangdian/engine/time';
 import {
   allows,
@@ -27,6 +32,7 @@ import {
   presentComplaint,
 } from './complaints.presenter';
 import * as repo from './complaints.repository';
+import { forwardingColumns, forwardingProblems, officialCalendar } from './forwarding';
 import type { FilterNames } from './complaints.sheets';
 
 export const fieldError = (field: string, code: string, params?: Record<string, string | number>) =>
@@ -234,6 +240,20 @@ export class ComplaintCase {
     }
   }
 
+  /**
+   * Art. 33: a regulator case's dates must be possible — the regulator received it on or before
+   * the bank did, and forwarded it on or after it received it (VALIDATION_FAILED naming each field).
+   */
+  checkForwarding(d: { regulatorReceivedOn: string | null; forwardedOn: string | null; receivedAt: string }) {
+    const problems = forwardingProblems({ ...d, receivedOn: beijingDate(d.receivedAt) });
+    if (problems.length) throw new DomainError('VALIDATION_FAILED', {}, problems);
+  }
+
+  /** The official calendar the working-day deadlines count on (read once per command). */
+  calendar(q: Q): Promise<HolidayCalendar> {
+    return officialCalendar(q);
+  }
+
   notInFuture(at: string, field: string) {
     if (Date.parse(at) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS)
       throw fieldError(field, 'IN_THE_FUTURE');
@@ -252,7 +272,7 @@ export class ComplaintCase {
     }
   }
 
-  /** A new row from validated input (registration and import). */
+  /** A new row from validated input (registration and import), on the official calendar. */
   newRow(o: {
     id: string;
     no: string;
@@ -260,9 +280,15 @@ export class ComplaintCase {
     input: ComplaintCreate;
     createdBy: string | null;
     now: string;
+    calendar: HolidayCalendar;
   }): repo.ComplaintRow {
     const { input } = o;
     const d = decisionDeadline({ receivedAt: input.receivedAt });
+    const forwarding = {
+      source: input.source,
+      regulator_received_on: input.regulatorReceivedOn ?? null,
+      forwarded_on: input.forwardedOn ?? null,
+    };
     return {
       id: o.id,
       no: o.no,
@@ -273,9 +299,8 @@ export class ComplaintCase {
       channel_code: input.channel,
       category_code: input.category,
       cause_code: input.cause,
-      source: input.source,
-      regulator_received_on: input.regulatorReceivedOn ?? null,
-      forwarded_on: input.forwardedOn ?? null,
+      ...forwarding,
+      ...forwardingColumns(forwarding, o.calendar),
       ...NO_PERSONAL_COLUMNS,
       ...this.personalColumns({
         complainantName: input.complainantName,

@@ -23,10 +23,20 @@ export const insertCode = insertRow('complaint_codes');
 export const updateCode = updateById('complaint_codes');
 
 // ---------------------------------------------------------------- the holiday calendar
-export function listHolidays(q: Q, year?: number) {
-  let query = q.selectFrom('holiday_calendar').selectAll();
+function holidaysOf(q: Q, year?: number) {
+  let query = q.selectFrom('holiday_calendar');
   if (year) query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
-  return query.orderBy('day').execute();
+  return query;
+}
+export const listHolidays = (q: Q, year?: number, offset?: number, limit?: number) => {
+  const query = holidaysOf(q, year).selectAll().orderBy('day');
+  return (limit === undefined ? query : query.limit(limit).offset(offset ?? 0)).execute();
+};
+export async function countHolidays(q: Q, year?: number) {
+  const r = await holidaysOf(q, year)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 export async function replaceHolidayYear(q: Q, year: number, rows: DB['holiday_calendar'][]) {
   await q

@@ -1,12 +1,25 @@
-import type { CodeCreate, CodePatch, ComplaintCode, HolidayDay, HolidayPut } from '@liangdian/shared/api';
+import { calendarWarnings } from '@liangdian/engine';
+import { beijingDate } from '@liangdian/engine/time';
+import type {
+  CalendarWarning,
+  CodeCreate,
+  CodePatch,
+  ComplaintCode,
+  HolidayDay,
+  HolidayPut,
+} from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { DomainError, type FieldProblem, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import type { Clock } from '../../lib/clock';
+import { type Page, pageWindow } from '../../lib/paging';
 import type { Changes, Guard } from '../access/guard';
 import type { Actor } from '../access/policy';
 import * as repo from './complaint-codes.repository';
 import { presentCode, presentHoliday } from './complaint-codes.presenter';
+import { refreshForwarding } from './forwarding';
+import { complaintYears } from './forwarding.repository';
 
 /**
  * The JR/T 0169 code tables (channel, category, cause) and the official holiday calendar the
@@ -17,6 +30,7 @@ export class ComplaintCodesService {
     private readonly db: Kysely<DB>,
     private readonly guard: Guard,
     private readonly changes: Changes,
+    private readonly clock: Clock,
   ) {}
 
   // ---------------------------------------------------------------- code tables
@@ -75,11 +89,30 @@ export class ComplaintCodesService {
   }
 
   // ---------------------------------------------------------------- the holiday calendar
-  async listHolidays(year?: number): Promise<HolidayDay[]> {
-    return (await repo.listHolidays(this.db, year)).map(presentHoliday);
+  async listHolidays(f: { year?: number; page: number; pageSize: number }): Promise<Page<HolidayDay>> {
+    const [rows, total] = await Promise.all([
+      repo.listHolidays(this.db, f.year, ...pageWindow(f)),
+      repo.countHolidays(this.db, f.year),
+    ]);
+    return { items: rows.map(presentHoliday), total, page: f.page, pageSize: f.pageSize };
   }
 
-  /** Replaces one year of the official calendar (a new year's State Council notice). */
+  /**
+   * What looks wrong in the calendar (engine: calendarWarnings): a weekend holiday on its own, a
+   * make-up working day on a weekday, and the years without entries among those the deadlines
+   * need — every year with complaints, this year and the coming one.
+   */
+  async holidayWarnings(): Promise<CalendarWarning[]> {
+    const year = Number(beijingDate(this.clock.now()).slice(0, 4));
+    const [rows, years] = await Promise.all([repo.listHolidays(this.db), complaintYears(this.db)]);
+    const entries = rows.map((r) => ({ date: r.day, kind: r.kind as HolidayDay['kind'] }));
+    return calendarWarnings(entries, [...years, year, year + 1]);
+  }
+
+  /**
+   * Replaces one year of the official calendar (a new year's State Council notice) and sets the
+   * forwarding deadlines of the regulator cases again (Art. 33 counts on it), in one transaction.
+   */
   async putHolidayYear(actor: Actor, { year, days }: HolidayPut): Promise<HolidayDay[]> {
     this.guard.require(actor, 'complaints.codes');
     const problems: FieldProblem[] = [];
@@ -99,6 +132,7 @@ export class ComplaintCodesService {
         days.map((d) => ({ day: d.day, kind: d.kind, name: d.name, updated_at: now })),
       );
       const after = (await repo.listHolidays(trx, year)).map(presentHoliday);
+      await refreshForwarding(trx);
       const summary = (list: { day: string; kind: string }[]) => ({
         days: list.map((h) => `${h.day} ${h.kind}`),
       });

@@ -11,6 +11,7 @@ import * as indexRepo from './complainant-index.repository';
 import type { ComplaintDeps } from './complaint-case';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
+import { forwardingProblems } from './forwarding';
 
 /** Columns of the import sheet (headers in Chinese or English, any order). */
 export const IMPORT_COLUMNS = [
@@ -20,6 +21,7 @@ export const IMPORT_COLUMNS = [
   { key: 'category', zh: '业务类别', en: 'Category', required: true },
   { key: 'cause', zh: '投诉原因', en: 'Cause', required: true },
   { key: 'source', zh: '来源', en: 'Source', required: false },
+  { key: 'regulatorReceivedOn', zh: '监管受理日期', en: 'Regulator received on', required: false },
   { key: 'forwardedOn', zh: '转办日期', en: 'Forwarded on', required: false },
   { key: 'complainantName', zh: '投诉人姓名', en: 'Complainant name', required: true },
   { key: 'complainantPhone', zh: '投诉人电话', en: 'Complainant phone', required: false },
@@ -167,8 +169,23 @@ export class ComplaintImportService {
       if (!sources.includes(source))
         bad('source', 'invalid_value', { options: COMPLAINT_SOURCES.join(', ') });
       const forwardedOn = text('forwardedOn') || null;
+      const regulatorReceivedOn = text('regulatorReceivedOn') || null;
       if (forwardedOn && !isIsoDate(forwardedOn)) bad('forwardedOn', 'NOT_A_DATE');
+      if (regulatorReceivedOn && !isIsoDate(regulatorReceivedOn)) bad('regulatorReceivedOn', 'NOT_A_DATE');
       if (source === 'regulator' && !forwardedOn) bad('forwardedOn', 'FORWARDED_ON_REQUIRED');
+      if (source !== 'regulator' && (forwardedOn || regulatorReceivedOn))
+        bad(forwardedOn ? 'forwardedOn' : 'regulatorReceivedOn', 'REGULATOR_ONLY');
+      const validDate = (d: string | null) => (d && isIsoDate(d) ? d : null);
+      if (receivedAt)
+        for (const p of forwardingProblems(
+          {
+            regulatorReceivedOn: validDate(regulatorReceivedOn),
+            forwardedOn: validDate(forwardedOn),
+            receivedOn: beijingDate(receivedAt),
+          },
+          (name) => `rows.${rowNo}.${name}`,
+        ))
+          problems.push(p);
       const people = text('peopleCount') || '1';
       if (!/^\d+$/.test(people) || Number(people) < 1) bad('peopleCount', 'NOT_A_NUMBER');
       const parsed = ComplaintCreate.safeParse({
@@ -178,7 +195,8 @@ export class ComplaintImportService {
         category: coded.category ?? 'x',
         cause: coded.cause ?? 'x',
         source: sources.includes(source) ? source : 'walk_in',
-        forwardedOn: forwardedOn && isIsoDate(forwardedOn) ? forwardedOn : null,
+        regulatorReceivedOn: validDate(regulatorReceivedOn),
+        forwardedOn: validDate(forwardedOn),
         complainantName: text('complainantName'),
         complainantPhone: text('complainantPhone') || null,
         complainantIdNumber: text('complainantIdNumber') || null,
@@ -204,6 +222,7 @@ export class ComplaintImportService {
    */
   private async insertAll(trx: Q, actor: Actor, inputs: ComplaintCreate[], now: string) {
     const drawn = new Set<string>();
+    const calendar = await this.deps.cases.calendar(trx);
     let pending: Promise<void> = Promise.resolve();
     await scale.withLargeCache(trx, async () => {
       // Oldest first, and each part by number: the rows of a part then land next to each other
@@ -219,6 +238,7 @@ export class ComplaintImportService {
             input,
             createdBy: actor.userId,
             now,
+            calendar,
           }),
         );
         // the blind index of each complainant, from the values as read (complainant-index.ts)

@@ -1,4 +1,5 @@
-import { deadlineStatus, reviewRequestBy } from '@liangdian/engine';
+import { deadlineStatus, forwardingLate, reviewRequestBy } from '@liangdian/engine';
+import { beijingDate } from '@liangdian/engine/time';
 import { EMERGENCY_CHECKLIST, maskIdNumber, maskName, maskPhone, type REMEDIES } from '@liangdian/shared';
 import type { Complaint, ComplaintEvent, ComplaintNotice } from '@liangdian/shared/api';
 import type { FieldCipher } from '../../lib/crypto';
@@ -83,6 +84,8 @@ export function presentComplaint(
     source: c.source as Complaint['source'],
     regulatorReceivedOn: c.regulator_received_on,
     forwardedOn: c.forwarded_on,
+    forwardingDueOn: c.forwarding_due_on ?? null,
+    forwardingLate: forwardingLate(c.forwarding_due_on ?? null, c.forwarded_on, beijingDate(now)),
     personalData: how,
     complainantName: personal(cipher, c, 'complainantName', how),
     complainantPhone: personal(cipher, c, 'complainantPhone', how),

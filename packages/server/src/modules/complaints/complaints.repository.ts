@@ -47,6 +47,8 @@ export interface ComplaintFilter {
   /** due_on range (inclusive) */
   dueFrom?: string;
   dueTo?: string;
+  /** Art. 33: regulator cases forwarded late (or not forwarded and past the due date, as of `today`), or on time */
+  forwarding?: { late: boolean; today: string };
 }
 export type ComplaintSort = 'received_at' | 'due_on';
 
@@ -103,6 +105,23 @@ function filtered(q: Q, f: ComplaintFilter, forPage = false) {
   if (f.toDate && forPage) query = query.where('c.received_at', '<', beijingStartOfDay(addDays(f.toDate, 1)));
   if (f.dueFrom) query = query.where('c.due_on', '>=', f.dueFrom);
   if (f.dueTo) query = query.where('c.due_on', '<=', f.dueTo);
+  if (f.forwarding) {
+    const { late, today } = f.forwarding;
+    query = query
+      .where('c.source', '=', 'regulator')
+      .where('c.forwarding_due_on', 'is not', null)
+      .where((eb) =>
+        late
+          ? eb.or([
+              eb('c.forwarding_late', '=', 1),
+              eb.and([eb('c.forwarded_on', 'is', null), eb('c.forwarding_due_on', '<', today)]),
+            ])
+          : eb.or([
+              eb('c.forwarding_late', '=', 0),
+              eb.and([eb('c.forwarded_on', 'is', null), eb('c.forwarding_due_on', '>=', today)]),
+            ]),
+      );
+  }
   if (f.q) query = query.where(containsText(['c.no', 'c.claim'], f.q));
   if (f.complainant?.length) {
     const terms = f.complainant;
@@ -201,6 +220,7 @@ async function countMatching(q: Q, f: ComplaintFilter, cap: number): Promise<{ n
     !f.staffId &&
     !f.dueFrom &&
     !f.dueTo &&
+    !f.forwarding &&
     codes.length <= 1 &&
     (codes.length === 1 || f.outletId || f.onlyOutletId)
       ? await stats.countFromDaily(q, {
@@ -379,7 +399,8 @@ export interface StatsFilterRow {
   fromDate?: string;
   toDate?: string;
 }
-function statsBase(q: Q, f: StatsFilterRow) {
+/** The complaints of a statistics filter (branch, outlet, dates received). */
+export function statsBase(q: Q, f: StatsFilterRow) {
   let query = q.selectFrom('complaints').where('branch_id', '=', f.branchId);
   if (f.onlyOutletId) query = query.where('outlet_id', '=', f.onlyOutletId);
   if (f.outletId) query = query.where('outlet_id', '=', f.outletId);

@@ -92,6 +92,7 @@ const INTEGER_COLUMNS = new Set<string>([
   'inform_on_time',
   'days_to_decision',
   'points',
+  'forwarding_late',
 ]);
 /**
  * PostgreSQL: many rows as one array a column (`insert … select * from unnest(…)`), so that the
@@ -101,7 +102,7 @@ const INTEGER_COLUMNS = new Set<string>([
 async function insertUnnest(q: Q, rows: ComplaintRow[]) {
   const columns = Object.keys(rows[0]!) as (keyof ComplaintRow)[];
   const arrays = columns.map(
-    (c) => sql`${rows.map((r) => r[c])}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer[]' : 'text[]')}`,
+    (c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer[]' : 'text[]')}`,
   );
   await sql`insert into complaints (${sql.join(columns.map((c) => sql.ref(c)))})
     select * from unnest(${sql.join(arrays)})`.execute(q);

@@ -13,16 +13,19 @@ import type {
 import { DomainError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Page } from '../../lib/paging';
+import type { Q } from '../../db/types';
 import type { Actor } from '../access/policy';
 import { fieldError, type ComplaintDeps } from './complaint-case';
 import { presentEvent, presentNotice, REMEDY_TEXT } from './complaints.presenter';
 import * as repo from './complaints.repository';
+import { forwardingColumns } from './forwarding';
 
 /**
  * The kinds of record a page of the complaint list is made from: the complaints, and the names it
- * joins (outlets, staff, handlers, code tables). Their audit entries are the page's data version.
+ * joins (outlets, staff, handlers, code tables) and the calendar its forwarding deadlines count on.
+ * Their audit entries are the page's data version.
  */
-const LIST_SHOWS = ['complaint', 'complaint_code', 'outlet', 'staff', 'user'] as const;
+const LIST_SHOWS = ['complaint', 'complaint_code', 'outlet', 'staff', 'user', 'holiday_calendar'] as const;
 
 /**
  * The complaint case (谅点): registration, the list and one complaint, editing, the audited
@@ -41,6 +44,16 @@ export class ComplaintsService {
       this.deps.cases.notInFuture(input.receivedAt, 'body.receivedAt');
       if (input.source === 'regulator' && !input.forwardedOn)
         throw fieldError('body.forwardedOn', 'FORWARDED_ON_REQUIRED');
+      if (input.source !== 'regulator' && (input.regulatorReceivedOn || input.forwardedOn))
+        throw fieldError(
+          input.forwardedOn ? 'body.forwardedOn' : 'body.regulatorReceivedOn',
+          'REGULATOR_ONLY',
+        );
+      this.deps.cases.checkForwarding({
+        regulatorReceivedOn: input.regulatorReceivedOn ?? null,
+        forwardedOn: input.forwardedOn ?? null,
+        receivedAt: input.receivedAt,
+      });
       await this.deps.cases.checkStaff(trx, outlet.id, input.staffId, 'staffId');
       if (input.handlerId) {
         await this.deps.cases.checkHandler(trx, outlet, input.handlerId);
@@ -54,6 +67,7 @@ export class ComplaintsService {
         input,
         createdBy: actor.userId,
         now,
+        calendar: await this.deps.cases.calendar(trx),
       });
       await repo.insertComplaint(trx, { ...row, ...(await this.deps.cases.deadlineColumns(trx, row)) });
       await this.deps.cases.reindex(trx, row);
@@ -100,6 +114,7 @@ export class ComplaintsService {
       fromDate: f.from,
       toDate: f.to,
       ...due,
+      ...(f.forwarding ? { forwarding: { late: f.forwarding === 'late', today } } : {}),
     };
   }
 
@@ -234,7 +249,8 @@ export class ComplaintsService {
         await this.deps.cases.checkRecusal(trx, c.handler_id, patch.staffId);
       }
       const before = this.deps.cases.auditView(c);
-      await repo.updateComplaint(trx, id, { ...this.editedColumns(patch), updated_at: now });
+      const forwarding = await this.editedForwarding(trx, c, patch);
+      await repo.updateComplaint(trx, id, { ...this.editedColumns(patch), ...forwarding, updated_at: now });
       const row = (await repo.findComplaint(trx, id))!;
       if (
         patch.complainantName !== undefined ||
@@ -259,6 +275,36 @@ export class ComplaintsService {
         this.deps.cases.auditEntry('update', c, { before, after: this.deps.cases.auditView(row) }),
       ];
     });
+  }
+
+  /**
+   * The regulator's dates an edit sets, checked against the case, with the forwarding deadline
+   * they make (Art. 33); nothing when the edit leaves both out.
+   */
+  private async editedForwarding(
+    q: Q,
+    c: repo.ComplaintFullRow,
+    patch: ComplaintPatch,
+  ): Promise<Partial<repo.ComplaintRow>> {
+    if (patch.regulatorReceivedOn === undefined && patch.forwardedOn === undefined) return {};
+    if (c.source !== 'regulator')
+      throw fieldError(
+        patch.forwardedOn !== undefined ? 'body.forwardedOn' : 'body.regulatorReceivedOn',
+        'REGULATOR_ONLY',
+      );
+    const dates = {
+      source: c.source,
+      regulator_received_on:
+        patch.regulatorReceivedOn === undefined ? c.regulator_received_on : patch.regulatorReceivedOn,
+      forwarded_on: patch.forwardedOn === undefined ? c.forwarded_on : patch.forwardedOn,
+    };
+    if (!dates.forwarded_on) throw fieldError('body.forwardedOn', 'FORWARDED_ON_REQUIRED');
+    this.deps.cases.checkForwarding({
+      regulatorReceivedOn: dates.regulator_received_on,
+      forwardedOn: dates.forwarded_on,
+      receivedAt: c.received_at,
+    });
+    return { ...dates, ...forwardingColumns(dates, await this.deps.cases.calendar(q)) };
   }
 
   private editedColumns(patch: ComplaintPatch): Partial<repo.ComplaintRow> {
@@ -298,6 +344,8 @@ export class ComplaintsService {
       ['claim', before.claim, after.claim],
       ['facts', before.facts, after.facts],
       ['rootCause', before.root_cause, after.root_cause],
+      ['regulatorReceivedOn', before.regulator_received_on, after.regulator_received_on],
+      ['forwardedOn', before.forwarded_on, after.forwarded_on],
       ['complainantName', dec(before.complainant_name_enc), dec(after.complainant_name_enc)],
       ['complainantPhone', dec(before.complainant_phone_enc), dec(after.complainant_phone_enc)],
       ['complainantIdNumber', dec(before.complainant_id_enc), dec(after.complainant_id_enc)],

@@ -63,12 +63,32 @@ export function complaintSheet(codes: CodeNames, ids: FilterNames = {}) {
       from: { label: label('受理日期起', 'Received from') },
       to: { label: label('受理日期止', 'Received to') },
       due: { label: label('期限', 'Deadline'), codes: 'dueFilter' },
+      forwarding: {
+        label: label('监管转办', 'Regulator forwarding'),
+        show: (v, l) =>
+          v === 'late'
+            ? l === 'zh-CN'
+              ? '转办逾期'
+              : 'Forwarded late'
+            : l === 'zh-CN'
+              ? '按时转办'
+              : 'On time',
+      },
     },
     columns: [
       { header: label('投诉编号', 'No.'), value: (c) => c.no, width: 20 },
       { header: label('网点', 'Outlet'), value: (c) => c.outletName, width: 16 },
       { header: label('受理时间', 'Received at'), value: (c) => c.receivedAt, kind: 'datetime' },
       codeColumn(label('来源', 'Source'), (c) => c.source, 'complaintSource', 10),
+      // Art. 33: the regulator's receipt, its forwarding, the due date (7 working days) and lateness
+      {
+        header: label('监管受理日期', 'Regulator received'),
+        value: (c) => c.regulatorReceivedOn,
+        kind: 'date',
+      },
+      { header: label('监管转办日期', 'Forwarded on'), value: (c) => c.forwardedOn, kind: 'date' },
+      { header: label('转办期限', 'Forwarding due'), value: (c) => c.forwardingDueOn, kind: 'date' },
+      { header: label('转办逾期', 'Forwarded late'), value: (c) => c.forwardingLate, kind: 'bool', width: 8 },
       { header: label('渠道', 'Channel'), value: (c, l) => bilingual(c.channelName, l), width: 16 },
       { header: label('业务类别', 'Category'), value: (c, l) => bilingual(c.categoryName, l), width: 16 },
       { header: label('投诉原因', 'Cause'), value: (c, l) => bilingual(c.causeName, l), width: 18 },

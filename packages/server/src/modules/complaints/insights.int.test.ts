@@ -79,6 +79,8 @@ describe('complaints: statistics, report, prevention and accountability', () => 
     expect(xlsx.rows).toEqual([
       ['信用卡', '定价收费', '营业现场', 1],
       ['借记卡', '服务态度及服务质量', '营业现场', 1],
+      // the total of every row (合计), as the page's last line
+      ['合计', null, null, 2],
     ]);
     expect((await ctx.admin.patch('/api/v1/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
     const en = await readSheet(await ctx.admin.get('/api/v1/complaints/report/export.xlsx'));

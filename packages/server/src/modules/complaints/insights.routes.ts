@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { mount } from '../../http/route';
 import type { Actor } from '../access/policy';
 import type { ComplaintInsightsService } from './insights.service';
-import { reportSheet, riskSheet, scorecardSheet, statsLines, statsSheet } from './insights.sheets';
+import {
+  reportLines,
+  reportSheet,
+  riskSheet,
+  scorecardSheet,
+  statsLines,
+  statsSheet,
+} from './insights.sheets';
 import type { PreventionService } from './prevention.service';
 
 export async function complaintInsightsRoutes(
@@ -22,7 +29,8 @@ export async function complaintInsightsRoutes(
       sheet: async (c) => statsSheet(await outletName(c)),
     },
     complaintReport: {
-      list: async ({ actor, query }) => ({ items: await insights.report(actor, query) }),
+      list: ({ actor, query }) => insights.report(actor, query),
+      rows: reportLines,
       sheet: async (c) => reportSheet(await outletName(c)),
     },
     listRisks: {

@@ -1,10 +1,13 @@
-import type { ComplaintStats, ComplaintStatsQuery } from '@liangdian/shared/api';
+import { beijingDate } from '@liangdian/engine/time';
+import type { ComplaintReport, ComplaintStats, ComplaintStatsQuery } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
+import type { Clock } from '../../lib/clock';
 import type { Guard } from '../access/guard';
 import { type Actor, policy } from '../access/policy';
 import * as repo from './complaints.repository';
 import * as stats from './complaints.stats.repository';
+import { forwardingCounts } from './forwarding.repository';
 import { codeNames, namedBuckets, presentReportRow } from './insights.presenter';
 
 /**
@@ -15,6 +18,7 @@ export class ComplaintInsightsService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly guard: Guard,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -46,11 +50,12 @@ export class ComplaintInsightsService {
   async stats(actor: Actor, f: ComplaintStatsQuery): Promise<ComplaintStats> {
     await this.guard.listScope(actor, f.outletId);
     const filter = this.filter(actor, f);
-    const [codes, outlets, days, counts] = await Promise.all([
+    const [codes, outlets, days, counts, forwarding] = await Promise.all([
       repo.listCodes(this.db),
       repo.outletsOfBranch(this.db, actor.branchId),
       stats.dailyTotals(this.db, filter),
       this.codeCounts(filter),
+      forwardingCounts(this.db, filter, beijingDate(this.clock.now())),
     ]);
     const names = codeNames(codes);
     const totals = { total: 0, decided: 0, onTime: 0, days: 0, lateDecision: 0, lateInform: 0 };
@@ -91,6 +96,7 @@ export class ComplaintInsightsService {
       byMonth: counted(perMonth)
         .sort((a, b) => a.key.localeCompare(b.key))
         .map((r) => ({ key: r.key, nameZh: r.key, nameEn: r.key, count: r.n })),
+      forwarding,
     };
   }
 
@@ -116,15 +122,18 @@ export class ComplaintInsightsService {
     return [...counts.values()];
   }
 
-  /** The regulator-style report: counts by business category × cause × channel (JR/T 0169-2018). */
-  async report(actor: Actor, f: ComplaintStatsQuery) {
+  /**
+   * The regulator-style report: counts by business category × cause × channel (JR/T 0169-2018),
+   * every row, and their total (合计: of all rows, whatever page of them is shown).
+   */
+  async report(actor: Actor, f: ComplaintStatsQuery): Promise<ComplaintReport> {
     await this.guard.listScope(actor, f.outletId);
     const [codes, rows] = await Promise.all([
       repo.listCodes(this.db),
       repo.countByThree(this.db, this.filter(actor, f)),
     ]);
     const names = codeNames(codes);
-    return rows
+    const items = rows
       .map((r) => presentReportRow(names, r))
       .sort(
         (a, b) =>
@@ -132,6 +141,7 @@ export class ComplaintInsightsService {
           a.cause.localeCompare(b.cause) ||
           a.channel.localeCompare(b.channel),
       );
+    return { items, total: items.reduce((n, r) => n + r.count, 0) };
   }
 
   /** The name of an outlet the actor sees (for the filter line of an export); undefined otherwise. */

@@ -1,4 +1,5 @@
 import type {
+  ComplaintReport,
   ComplaintReportRow,
   ComplaintStats,
   ComplaintStatsBucket,
@@ -42,6 +43,7 @@ const DIMENSIONS = [
   ['byMonth', { zh: '月份', en: 'Month' }],
 ] as const;
 const TOTAL = { zh: '合计', en: 'Total' };
+const FORWARDING = { zh: '监管转办', en: 'Regulator forwarding' };
 
 /**
  * The statistics as the sheet's lines: every value of every dimension with its count, then the
@@ -55,6 +57,8 @@ export function statsLines(s: ComplaintStats): StatsLine[] {
       s[key].map((b) => ({ dimension, item: bucket(b), count: b.count })),
     ),
     { dimension: TOTAL, item: { zh: '投诉总数', en: 'Complaints' }, count: s.total },
+    { dimension: TOTAL, item: { zh: '已决定', en: 'Decided' }, count: s.decided },
+    { dimension: TOTAL, item: { zh: '按时决定', en: 'Decided on time' }, count: s.onTime },
     { dimension: TOTAL, item: { zh: '按时办结率', en: 'On-time rate' }, rate: s.onTimeRate },
     { dimension: TOTAL, item: { zh: '决定逾期', en: 'Decided late' }, count: s.lateDecision },
     {
@@ -66,6 +70,18 @@ export function statsLines(s: ComplaintStats): StatsLine[] {
       dimension: TOTAL,
       item: { zh: '平均处理天数', en: 'Mean days to decision' },
       days: s.meanDaysToDecision,
+    },
+    // Art. 33: the regulator's forwarding within 7 working days
+    {
+      dimension: FORWARDING,
+      item: { zh: '监管转办投诉', en: 'Transferred by the regulator' },
+      count: s.forwarding.regulatorCases,
+    },
+    { dimension: FORWARDING, item: { zh: '转办逾期', en: 'Forwarded late' }, count: s.forwarding.late },
+    {
+      dimension: FORWARDING,
+      item: { zh: '转办逾期率', en: 'Share forwarded late' },
+      rate: s.forwarding.regulatorCases ? s.forwarding.late / s.forwarding.regulatorCases : null,
     },
   ];
 }
@@ -84,19 +100,39 @@ export const statsSheet = (outletName: string | undefined) =>
   });
 
 // ---------------------------------------------------------------- the regulator report
+/** The report's rows, then its total (合计) as the page's last line shows it. */
+export function reportLines(r: ComplaintReport): ReportLine[] {
+  return [...r.items, { total: r.total }];
+}
+type ReportLine = ComplaintReportRow | { total: number };
+const isTotal = (x: ReportLine): x is { total: number } => 'total' in x;
+
 export const reportSheet = (outletName: string | undefined) =>
-  sheet<ComplaintReportRow>({
+  sheet<ReportLine>({
     title: label('消费投诉统计表', 'Consumer complaint report'),
     filters: receivedFilters(outletName),
     columns: [
       {
         header: label('业务类别', 'Business category'),
-        value: (x, l) => named(x.categoryName, l),
+        value: (x, l) => (isTotal(x) ? named(TOTAL, l) : named(x.categoryName, l)),
         width: 18,
       },
-      { header: label('投诉原因', 'Cause'), value: (x, l) => named(x.causeName, l), width: 22 },
-      { header: label('业务办理渠道', 'Channel'), value: (x, l) => named(x.channelName, l), width: 16 },
-      { header: label('投诉量', 'Complaints'), value: (x) => x.count, kind: 'int', width: 10 },
+      {
+        header: label('投诉原因', 'Cause'),
+        value: (x, l) => (isTotal(x) ? null : named(x.causeName, l)),
+        width: 22,
+      },
+      {
+        header: label('业务办理渠道', 'Channel'),
+        value: (x, l) => (isTotal(x) ? null : named(x.channelName, l)),
+        width: 16,
+      },
+      {
+        header: label('投诉量', 'Complaints'),
+        value: (x) => (isTotal(x) ? x.total : x.count),
+        kind: 'int',
+        width: 10,
+      },
     ],
   });
 

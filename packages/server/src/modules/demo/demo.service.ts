@@ -10,6 +10,7 @@ import { Changes } from '../access/guard';
 import { type AuditKeys, AuditService } from '../audit/audit.service';
 import type { ComplainantIndex } from '../complaints/complainant-index';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
+import { refreshForwarding } from '../complaints/forwarding';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
 import { newUserRow } from '../users/users.repository';
@@ -232,6 +233,8 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       index: o.index,
       now,
     });
+    // the demo's regulator cases with their forwarding deadline (Art. 33, official calendar)
+    await refreshForwarding(trx, 'missing');
     await meta.set(trx, 'demo', '1');
     await meta.set(trx, 'bank_name', DEMO_BANK);
     const summary: DemoSummary = {

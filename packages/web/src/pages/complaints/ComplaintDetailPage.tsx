@@ -55,6 +55,7 @@ import {
   ComplaintNotFound,
   ComplaintStatusTag,
   DeadlineBadge,
+  ForwardingBadge,
   isRefused,
   PersonalValue,
 } from './shared';
@@ -392,6 +393,15 @@ export function ComplaintDetailPage() {
                         key: 'reg',
                         label: t('complaints.forwardedOn'),
                         children: `${dueText(c.regulatorReceivedOn)} → ${dueText(c.forwardedOn)}`,
+                      },
+                      {
+                        key: 'forwarding',
+                        label: t('complaints.forwardingDueOn'),
+                        children: (
+                          <span className="ld-nowrap" data-testid="forwarding-due">
+                            {dueText(c.forwardingDueOn)} <ForwardingBadge complaint={c} />
+                          </span>
+                        ),
                       },
                     ]
                   : []),

@@ -160,7 +160,11 @@ export function ComplaintFormModal({
     setBusy(true);
     try {
       if (editing) {
-        const patch = editPatch(editing, v);
+        const patch = editPatch(editing, {
+          ...v,
+          regulatorReceivedOn: v.regulatorReceivedOn ? fromDayPicker(v.regulatorReceivedOn) : null,
+          forwardedOn: v.forwardedOn ? fromDayPicker(v.forwardedOn) : null,
+        });
         if (!Object.keys(patch).length) {
           message.info(t('complaintEdit.noChanges'));
           onClose();
@@ -176,8 +180,10 @@ export function ComplaintFormModal({
         // what the picker shows is Beijing time: 07:32 is 07:32 in Beijing on any laptop
         receivedAt: fromBeijingPicker(v.receivedAt),
         source: v.source,
-        regulatorReceivedOn: v.regulatorReceivedOn ? fromDayPicker(v.regulatorReceivedOn) : null,
-        forwardedOn: v.forwardedOn ? fromDayPicker(v.forwardedOn) : null,
+        // the regulator's dates only for its cases (a value left from another choice is not sent)
+        regulatorReceivedOn:
+          v.source === 'regulator' && v.regulatorReceivedOn ? fromDayPicker(v.regulatorReceivedOn) : null,
+        forwardedOn: v.source === 'regulator' && v.forwardedOn ? fromDayPicker(v.forwardedOn) : null,
         channel: v.channel,
         category: v.category,
         cause: v.cause,
@@ -272,12 +278,12 @@ export function ComplaintFormModal({
             <>
               <Col xs={12} md={8}>
                 <Form.Item name="regulatorReceivedOn" label={t('complaints.regulatorReceivedOn')}>
-                  <DatePicker style={{ width: '100%' }} disabled={!!editing} />
+                  <DatePicker style={{ width: '100%' }} data-testid="regulator-received-on" />
                 </Form.Item>
               </Col>
               <Col xs={12} md={8}>
                 <Form.Item name="forwardedOn" label={t('complaints.forwardedOn')} rules={req}>
-                  <DatePicker style={{ width: '100%' }} disabled={!!editing} />
+                  <DatePicker style={{ width: '100%' }} data-testid="forwarded-on" />
                 </Form.Item>
               </Col>
             </>

@@ -25,6 +25,7 @@ import {
   ComplaintStatusTag,
   DeadlineBadge,
   enumOptions,
+  ForwardingBadge,
   PersonalValue,
   useCodeLabels,
 } from './shared';
@@ -40,6 +41,7 @@ const KEYS = [
   'category',
   'cause',
   'due',
+  'forwarding',
   'from',
   'to',
   'sort',
@@ -71,6 +73,7 @@ export function ComplaintListPage() {
     category: s.category,
     cause: s.cause,
     due: s.due,
+    forwarding: s.forwarding,
     from: s.from,
     to: s.to,
     sort: s.sort,
@@ -87,7 +90,7 @@ export function ComplaintListPage() {
     {
       title: t('complaints.no'),
       dataIndex: 'no',
-      width: 170,
+      width: 150,
       fixed: 'left',
       render: (v: string, c) => (
         <span className="ld-nowrap">
@@ -108,35 +111,39 @@ export function ComplaintListPage() {
     {
       title: t('complaints.receivedAt'),
       dataIndex: 'receivedAt',
-      width: 150,
+      width: 132,
       sorter: true,
       sortOrder: sortOrder('receivedAt'),
       render: (v: string) => <span className="ld-nowrap">{formatDateTime(v)}</span>,
     },
-    { title: t('complaints.outlet'), dataIndex: 'outletName', width: 120, responsive: ['md'] },
+    {
+      title: t('complaints.outlet'),
+      dataIndex: 'outletName',
+      width: 100,
+      ellipsis: { showTitle: true },
+      responsive: ['md'],
+    },
     ...(hidden
       ? []
       : [
           {
             title: t('complaints.complainant'),
             key: 'complainant',
-            width: 150,
+            width: 112,
+            // the name over the phone: both whole in a narrow column
             render: (_: unknown, c: ComplaintListItem) => (
-              <span className="ld-nowrap">
+              <div className="ld-two-line ld-nowrap">
                 <PersonalValue value={c.complainantName} hidden={false} />
-                {c.complainantPhone ? (
-                  <span className="ld-muted ld-mono" style={{ marginInlineStart: 6, fontSize: 12 }}>
-                    {c.complainantPhone}
-                  </span>
-                ) : null}
-              </span>
+                {c.complainantPhone ? <span className="ld-muted ld-mono">{c.complainantPhone}</span> : null}
+              </div>
             ),
           },
         ]),
     {
       title: t('complaints.category'),
       key: 'category',
-      width: 170,
+      width: 140,
+      ellipsis: true,
       render: (_: unknown, c) => (
         <div className="ld-two-line">
           <span>{bilingual(c.categoryName, locale)}</span>
@@ -151,25 +158,38 @@ export function ComplaintListPage() {
       responsive: ['xl'],
     },
     {
-      title: t('common.status'),
+      // the status over the handler: at 1366 px every column shows whole (no handler column to cut off)
+      title: t('complaints.statusHandler'),
       dataIndex: 'status',
       width: 100,
-      render: (v: string) => <ComplaintStatusTag status={v} />,
+      render: (v: string, c) => (
+        <div className="ld-two-line">
+          <span>
+            <ComplaintStatusTag status={v} />
+          </span>
+          <span
+            className="ld-muted ld-ellipsis"
+            title={c.handlerName ?? undefined}
+            data-testid="complaint-handler"
+          >
+            {c.handlerName || '—'}
+          </span>
+        </div>
+      ),
     },
     {
       title: t('complaints.deadline'),
       key: 'dueOn',
-      width: 120,
+      width: 104,
       sorter: true,
       sortOrder: sortOrder('dueOn'),
-      render: (_: unknown, c) => <DeadlineBadge complaint={c} compact />,
-    },
-    {
-      title: t('complaints.handler'),
-      dataIndex: 'handlerName',
-      width: 120,
-      responsive: ['lg'],
-      render: (v: string | null) => v || <span className="ld-muted">—</span>,
+      // the decision's deadline, and for a regulator case its forwarding (Art. 33) under it
+      render: (_: unknown, c) => (
+        <div className="ld-badges">
+          <DeadlineBadge complaint={c} compact />
+          <ForwardingBadge complaint={c} />
+        </div>
+      ),
     },
   ];
 
@@ -247,6 +267,18 @@ export function ComplaintListPage() {
               popupMatchSelectWidth={false}
             />
           ))}
+          <Select
+            allowClear
+            placeholder={t('complaints.forwarding')}
+            value={s.forwarding || undefined}
+            onChange={(v) => set({ forwarding: v ?? '' })}
+            options={[
+              { value: 'late', label: t('complaints.forwarding.late') },
+              { value: 'on_time', label: t('complaints.forwarding.onTime') },
+            ]}
+            popupMatchSelectWidth={false}
+            data-testid="forwarding-filter"
+          />
           <DatePicker.RangePicker
             value={range}
             allowClear
@@ -260,7 +292,7 @@ export function ComplaintListPage() {
         <QueryTable<ComplaintListItem>
           query={list}
           columns={columns}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
           rowClassName={(c) => (c.major ? 'ld-row-major' : '')}
           locale={emptyText(t('complaints.empty'), list.isLoading)}
           onRow={(c) => ({ onDoubleClick: () => navigate(`/complaints/${c.id}`) })}

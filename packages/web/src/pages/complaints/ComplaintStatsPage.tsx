@@ -11,14 +11,17 @@ import { useUrlState } from '../../components/useUrlState';
 import { useI18n } from '../../i18n/i18n';
 import { beijingToday, dayPickerValue, fromDayPicker } from '../../time';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { shareOf } from '../../components/format';
 import { bilingual } from './shared';
 
 const KEYS = ['from', 'to', 'outletId'] as const;
 const RED = '#b8322f';
+/** Slices of the share chart before the rest is one "others" slice (its legend fits beside it). */
+const PIE_SLICES = 8;
 const PALETTE = ['#b8322f', '#4b5a78', '#d4883e', '#5b8c6e', '#7d6bb0', '#3f8fb5', '#c9a227', '#9a9fae'];
 
 export function ComplaintStatsPage() {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, formatPercent } = useI18n();
   // the last twelve months, from the first of the month eleven months before today in Beijing
   const defaults = {
     from: fromDayPicker(dayPickerValue(beijingToday()).subtract(11, 'month').startOf('month')),
@@ -45,21 +48,14 @@ export function ComplaintStatsPage() {
       grid: { left: 40, right: 16, top: 24, bottom: 28 },
       xAxis: { type: 'category', data: (d?.byMonth ?? []).map((b) => b.key) },
       yAxis: { type: 'value', minInterval: 1 },
+      // one series: the complaints received each month (a line over the same bars drew it twice)
       series: [
         {
           type: 'bar',
           name: t('stats.count'),
           data: (d?.byMonth ?? []).map((b) => b.count),
           barMaxWidth: 28,
-        },
-        {
-          type: 'line',
-          name: t('stats.count'),
-          data: (d?.byMonth ?? []).map((b) => b.count),
-          smooth: true,
-          symbolSize: 6,
-          lineStyle: { color: '#4b5a78' },
-          itemStyle: { color: '#4b5a78' },
+          label: { show: true, position: 'top' },
         },
       ],
     }),
@@ -83,20 +79,43 @@ export function ComplaintStatsPage() {
       ],
     };
   };
-  const pieOption = (items: ComplaintStatsBucket[]): ChartOption => ({
-    color: PALETTE,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { type: 'scroll', bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['38%', '64%'],
-        center: ['50%', '44%'],
-        label: { show: false },
-        data: items.map((b) => ({ name: name(b), value: b.count })),
+  const pieOption = (items: ComplaintStatsBucket[]): ChartOption => {
+    // The eight largest and the rest as one slice: the legend beside the ring fits at 1366 px
+    // without a pager, each name shortened to its width (the tooltip says it whole).
+    const top = [...items].sort((a, b) => b.count - a.count);
+    const shown = top.slice(0, PIE_SLICES);
+    const rest = top.slice(PIE_SLICES).reduce((n, b) => n + b.count, 0);
+    const data = shown.map((b) => ({ name: name(b), value: b.count }));
+    if (rest) data.push({ name: t('stats.others'), value: rest });
+    const total = data.reduce((n, x) => n + x.value, 0);
+    return {
+      color: PALETTE,
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const x = p as { name: string; value: number };
+          return `${x.name}: ${formatNumber(x.value)} (${formatPercent(shareOf(x.value, total))})`;
+        },
       },
-    ],
-  });
+      legend: {
+        orient: 'vertical',
+        right: 0,
+        top: 'middle',
+        itemWidth: 12,
+        itemHeight: 10,
+        textStyle: { width: 104, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '66%'],
+          center: ['32%', '50%'],
+          label: { show: false },
+          data,
+        },
+      ],
+    };
+  };
 
   const dimItems = d ? (dim === 'category' ? d.byCategory : dim === 'cause' ? d.byCause : d.byChannel) : [];
   const empty = d && d.total === 0;
@@ -126,24 +145,21 @@ export function ComplaintStatsPage() {
       </Card>
       <QueryError error={stats.error} onRetry={() => stats.refetch()} />
       <Row gutter={[16, 16]} className="ld-stat-cards" style={{ marginBottom: 16 }}>
-        <Col xs={12} lg={6}>
+        <Col xs={12} lg={8} xl={{ flex: '20%' }}>
           <Card variant="borderless" loading={stats.isLoading}>
             <Statistic title={t('stats.total')} value={d?.total ?? 0} data-testid="stat-total" />
           </Card>
         </Col>
-        <Col xs={12} lg={6}>
+        <Col xs={12} lg={8} xl={{ flex: '20%' }}>
           <Card variant="borderless" loading={stats.isLoading}>
             <Statistic title={t('stats.decided')} value={d?.decided ?? 0} />
           </Card>
         </Col>
-        <Col xs={12} lg={6}>
+        <Col xs={12} lg={8} xl={{ flex: '20%' }}>
           <Card variant="borderless" loading={stats.isLoading} data-testid="stat-on-time">
             <Statistic
               title={t('stats.onTimeRate')}
-              value={
-                d?.onTimeRate === null || d?.onTimeRate === undefined ? '—' : (d.onTimeRate * 100).toFixed(1)
-              }
-              suffix={d?.onTimeRate === null || d?.onTimeRate === undefined ? undefined : '%'}
+              value={formatPercent(d?.onTimeRate)}
               styles={{ content: { color: (d?.onTimeRate ?? 1) < 0.95 ? '#cf1322' : '#389e0d' } }}
             />
             <div className="ld-muted" style={{ fontSize: 12 }}>
@@ -151,7 +167,7 @@ export function ComplaintStatsPage() {
             </div>
           </Card>
         </Col>
-        <Col xs={12} lg={6}>
+        <Col xs={12} lg={8} xl={{ flex: '20%' }}>
           <Card variant="borderless" loading={stats.isLoading}>
             <Statistic
               title={t('stats.meanDays')}
@@ -162,6 +178,21 @@ export function ComplaintStatsPage() {
               }
               suffix={d?.meanDaysToDecision === null ? undefined : t('stats.days')}
             />
+          </Card>
+        </Col>
+        <Col xs={12} lg={8} xl={{ flex: '20%' }}>
+          <Card variant="borderless" loading={stats.isLoading} data-testid="stat-forwarding">
+            <Statistic
+              title={t('stats.forwardedLate')}
+              value={formatNumber(d?.forwarding.late ?? 0)}
+              styles={{ content: { color: (d?.forwarding.late ?? 0) > 0 ? '#cf1322' : undefined } }}
+            />
+            <div className="ld-muted" style={{ fontSize: 12 }}>
+              {t('stats.forwardedLateOf', {
+                n: formatNumber(d?.forwarding.regulatorCases ?? 0),
+                pct: formatPercent(shareOf(d?.forwarding.late ?? 0, d?.forwarding.regulatorCases ?? 0)),
+              })}
+            </div>
           </Card>
         </Col>
       </Row>
@@ -248,16 +279,19 @@ export function ComplaintStatsPage() {
               render: (v: number) => formatNumber(v),
             },
           ]}
-          summary={(rows) => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={3}>
-                <strong>{t('stats.sum')}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                <strong>{formatNumber(rows.reduce((n, r) => n + r.count, 0))}</strong>
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
-          )}
+          // 合计: the total of every row (the server's), not of the page shown
+          summary={() =>
+            report.data ? (
+              <Table.Summary.Row data-testid="report-total">
+                <Table.Summary.Cell index={0} colSpan={3}>
+                  <strong>{t('stats.sum')}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  <strong>{formatNumber(report.data.total)}</strong>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            ) : null
+          }
         />
       </Card>
     </>

@@ -32,7 +32,7 @@ interface Values {
 const DEFAULT_RUBRIC = ['reception', 'empathy', 'verification', 'wording', 'resolution'] as const;
 
 export function DrillFormModal({ open, onClose, onSaved }: ModalProps<ComplaintDrill>) {
-  const { t, tEnum } = useI18n();
+  const { t, tEnum, formatPercent } = useI18n();
   const user = useUser();
   const [form] = Form.useForm<Values>();
   const [scriptQ, setScriptQ] = useState('');
@@ -228,7 +228,7 @@ export function DrillFormModal({ open, onClose, onSaved }: ModalProps<ComplaintD
                 </Button>
                 <span data-testid="drill-total">
                   {t('coaching.drill.total')}：<strong>{total}</strong> / {max}
-                  {max ? <span className="ld-muted">（{Math.round((total / max) * 100)}%）</span> : null}
+                  {max ? <span className="ld-muted">（{formatPercent(total / max)}）</span> : null}
                 </span>
               </div>
             </>

@@ -10,6 +10,9 @@ const complaint = {
   claim: '要求道歉',
   facts: '等候过久',
   rootCause: null,
+  source: 'walk_in' as const,
+  regulatorReceivedOn: null,
+  forwardedOn: null,
 };
 const unchanged = { ...complaint, staffId: undefined, rootCause: '' };
 
@@ -43,5 +46,18 @@ describe('editPatch', () => {
       rootCause: null,
       staffId: null,
     });
+  });
+
+  it('sends a regulator case’s changed dates only, and no dates for other complaints', () => {
+    const reg = {
+      ...complaint,
+      source: 'regulator' as const,
+      regulatorReceivedOn: '2024-02-07',
+      forwardedOn: '2024-02-23',
+    };
+    const same = { ...unchanged, regulatorReceivedOn: '2024-02-07', forwardedOn: '2024-02-23' };
+    expect(editPatch(reg, same)).toEqual({});
+    expect(editPatch(reg, { ...same, forwardedOn: '2024-02-22' })).toEqual({ forwardedOn: '2024-02-22' });
+    expect(editPatch(complaint, { ...unchanged, forwardedOn: '2024-02-22' })).toEqual({});
   });
 });

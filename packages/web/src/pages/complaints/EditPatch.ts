@@ -16,11 +16,24 @@ export interface EditValues {
   /** remove the stored phone / ID number (sent as null) */
   clearPhone?: boolean;
   clearIdNumber?: boolean;
+  /** a regulator case's dates (Art. 33), `YYYY-MM-DD` */
+  regulatorReceivedOn?: string | null;
+  forwardedOn?: string | null;
 }
 
 type EditedComplaint = Pick<
   Complaint,
-  'channel' | 'category' | 'cause' | 'staffId' | 'peopleCount' | 'claim' | 'facts' | 'rootCause'
+  | 'channel'
+  | 'category'
+  | 'cause'
+  | 'staffId'
+  | 'peopleCount'
+  | 'claim'
+  | 'facts'
+  | 'rootCause'
+  | 'source'
+  | 'regulatorReceivedOn'
+  | 'forwardedOn'
 >;
 
 /** What an edit may change (PATCH /complaints/:id; outlet, receipt time and source stay). */
@@ -36,6 +49,12 @@ export function editPatch(c: EditedComplaint, v: EditValues): Patch {
   if (v.peopleCount !== c.peopleCount) patch.peopleCount = v.peopleCount;
   if (v.claim.trim() !== c.claim) patch.claim = v.claim.trim();
   if ((v.facts?.trim() ?? '') !== c.facts) patch.facts = v.facts?.trim() ?? '';
+  if (c.source === 'regulator') {
+    if (v.regulatorReceivedOn !== undefined && (v.regulatorReceivedOn || null) !== c.regulatorReceivedOn)
+      patch.regulatorReceivedOn = v.regulatorReceivedOn || null;
+    if (v.forwardedOn !== undefined && (v.forwardedOn || null) !== c.forwardedOn)
+      patch.forwardedOn = v.forwardedOn || null;
+  }
   const root = v.rootCause?.trim() || null;
   if (root !== (c.rootCause || null)) patch.rootCause = root;
   // The form shows personal data masked: an empty box keeps the stored value.

@@ -16,6 +16,34 @@ export const shanghaiToday = (now: Date = new Date()): string => beijingToday(no
  * The running deadline: green while more than 3 days are left, orange within 3 days, red when
  * past. Computed in the browser against Beijing today, so it follows the clock.
  */
+/**
+ * The regulator's forwarding (Art. 33, 7 working days): red when late — forwarded after the due
+ * date, or not forwarded and past it — otherwise the due date; nothing for other complaints.
+ */
+export function ForwardingBadge({
+  complaint: c,
+}: {
+  complaint: Pick<Complaint, 'source' | 'forwardingDueOn' | 'forwardingLate' | 'forwardedOn'>;
+}) {
+  const { t, formatDate } = useI18n();
+  if (c.source !== 'regulator' || !c.forwardingDueOn) return null;
+  const due = formatDate(`${c.forwardingDueOn}T12:00:00+08:00`);
+  const forwarded = c.forwardedOn ? formatDate(`${c.forwardedOn}T12:00:00+08:00`) : '—';
+  return (
+    <Tooltip title={t('complaints.forwarding.tip', { due, forwarded })}>
+      <Tag
+        color={c.forwardingLate ? 'red' : 'default'}
+        variant={c.forwardingLate ? 'solid' : 'outlined'}
+        data-testid="forwarding-badge"
+        data-state={c.forwardingLate ? 'late' : 'on_time'}
+        className="ld-deadline"
+      >
+        {c.forwardingLate ? t('complaints.forwarding.late') : t('complaints.forwarding.onTime')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 export function DeadlineBadge({
   complaint,
   compact,

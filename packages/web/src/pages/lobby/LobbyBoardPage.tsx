@@ -70,7 +70,7 @@ function Board({
   now: number;
   outletId: string;
 }) {
-  const { t, locale, formatNumber, formatTime } = useI18n();
+  const { t, locale, formatNumber, formatPercent, formatTime } = useI18n();
   const dir = useLobbyDirectory(outletId);
   const minutes = (m: number) => formatNumber(Math.floor(m));
 
@@ -119,10 +119,9 @@ function Board({
         />
         <Kpi
           label={t('lobby.live.kpi.serviceLevel')}
-          value={sl === null ? '—' : formatNumber(Math.round(sl * 100))}
-          unit={sl === null ? undefined : '%'}
+          value={formatPercent(sl)}
           note={t('lobby.live.kpi.target', {
-            pct: formatNumber(Math.round(view.serviceLevelTarget * 100)),
+            pct: formatPercent(view.serviceLevelTarget),
             min: formatNumber(view.targetWaitMinutes),
           })}
           tone={view.meetsTarget === null ? undefined : view.meetsTarget ? 'good' : 'bad'}

@@ -276,7 +276,7 @@ function QueueCard({
   lastUpdate: Date | null;
   now: number;
 }) {
-  const { t, formatNumber, formatTime } = useI18n();
+  const { t, formatNumber, formatPercent, formatTime } = useI18n();
   const sl = view.serviceLevel;
   const stat = (label: string, value: string, testId: string, tone?: 'good' | 'bad') => (
     <div className={`ld-tablet-stat${tone ? ` ld-tablet-stat-${tone}` : ''}`}>
@@ -301,7 +301,7 @@ function QueueCard({
         )}
         {stat(
           t('lobby.live.kpi.serviceLevel'),
-          sl === null ? '—' : `${formatNumber(Math.round(sl * 100))}%`,
+          formatPercent(sl),
           'tablet-service-level',
           view.meetsTarget === null ? undefined : view.meetsTarget ? 'good' : 'bad',
         )}
@@ -313,7 +313,7 @@ function QueueCard({
       </div>
       <div className="ld-tablet-muted" style={{ margin: '4px 0 12px' }}>
         {t('lobby.live.kpi.target', {
-          pct: formatNumber(Math.round(view.serviceLevelTarget * 100)),
+          pct: formatPercent(view.serviceLevelTarget),
           min: formatNumber(view.targetWaitMinutes),
         })}
       </div>

@@ -48,7 +48,7 @@ export function PlanRecommend({
   targetWaitMinutes: number | null;
   onApply: ((weekday: number, day: LobbyMode[]) => void) | null;
 }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, formatPercent } = useI18n();
   const showError = useApiErrorMessage();
   const [weekday, setWeekday] = useState(defaultWeekday);
   const [running, setRunning] = useState(false);
@@ -143,11 +143,14 @@ export function PlanRecommend({
     const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
     const target = serviceLevelTarget === null ? null : pct(serviceLevelTarget);
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null ? '—' : `${v} %`) },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => formatPercent(typeof v === 'number' ? v / 100 : null),
+      },
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
       grid: { left: 8, right: 64, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: slots.map((s) => s.start), boundaryGap: false },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       // one line per mode; the target line is drawn once, on the first
       series: (['fixed', 'rotating'] as const).map((mode) => ({
         type: 'line' as const,
@@ -172,10 +175,10 @@ export function PlanRecommend({
               },
       })),
     };
-  }, [slots, t, serviceLevelTarget]);
+  }, [slots, t, serviceLevelTarget, formatPercent]);
 
   const fmtMin = (v: number | null) => (v === null ? '—' : (min(v) ?? 0).toFixed(1));
-  const fmtPct = (v: number | null) => (v === null ? '—' : `${formatNumber(pct(v))} %`);
+  const fmtPct = (v: number | null) => formatPercent(v);
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const columns: TableProps<Slot>['columns'] = [
     {
