@@ -9,6 +9,7 @@ import * as m0007 from './0007_login_throttle';
 import * as m0008 from './0008_complaint_list';
 import * as m0009 from './0009_audit_key';
 import * as m0010 from './0010_audit_entity_seq';
+import * as m0014 from './0014_notification_preferences';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_complaint_list': m0008,
   '0009_audit_key': m0009,
   '0010_audit_entity_seq': m0010,
+  '0014_notification_preferences': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,14 +3,53 @@ import type { DB, Q } from '../../db/types';
 
 export type NotificationRow = DB['notifications'];
 
-/** Complaints whose running deadline is on or before `until` (due soon or overdue). */
-export const dueComplaints = (q: Q, until: string) =>
-  q
+/**
+ * Complaints whose running deadline is on or before `until` (due soon or overdue), or — with
+ * `from` — between the two days.
+ */
+export const dueComplaints = (q: Q, until: string, from?: string) => {
+  let query = q
     .selectFrom('complaints')
     .select(['id', 'no', 'branch_id', 'outlet_id', 'handler_id', 'due_on', 'status'])
     .where('due_on', 'is not', null)
-    .where('due_on', '<=', until)
+    .where('due_on', '<=', until);
+  if (from) query = query.where('due_on', '>=', from);
+  return query.orderBy('due_on').orderBy('no').execute();
+};
+/** The active consumer-protection officers of these branches. */
+export const branchOfficers = (q: Q, branchIds: string[]) =>
+  branchIds.length
+    ? q
+        .selectFrom('users')
+        .select(['id', 'branch_id'])
+        .where('role', '=', 'cp_officer')
+        .where('active', '=', 1)
+        .where('branch_id', 'in', branchIds)
+        .execute()
+    : Promise.resolve([]);
+/** Which of these users chose the daily digest. */
+export async function digestUsers(q: Q, userIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await q
+      .selectFrom('notification_preferences')
+      .select('user_id')
+      .where('digest', '=', 1)
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(r.user_id);
+  }
+  return out;
+}
+export const findPreferences = (q: Q, userId: string) =>
+  q.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst();
+export const savePreferences = (q: Q, row: DB['notification_preferences']) =>
+  q
+    .insertInto('notification_preferences')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ digest: row.digest, updated_at: row.updated_at }))
     .execute();
+/** The active heads of these outlets. */
 export const outletHeads = (q: Q, outletIds: string[]) =>
   outletIds.length
     ? q
