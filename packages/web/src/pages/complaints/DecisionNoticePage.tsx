@@ -41,9 +41,11 @@ export function DecisionNoticePage() {
   const clear = notice.data?.personalData === 'clear';
   useEffect(() => {
     if (!printWhenShown || !clear) return;
-    setPrintWhenShown(false);
-    // after the page shows the name
-    const timer = window.setTimeout(() => window.print(), 50);
+    // once the page shows the name
+    const timer = window.setTimeout(() => {
+      setPrintWhenShown(false);
+      window.print();
+    }, 50);
     return () => window.clearTimeout(timer);
   }, [printWhenShown, clear]);
   const pdfHref = `/api/v1/complaints/${encodeURIComponent(id)}/decision-notice.pdf${
