@@ -16,17 +16,6 @@ export const dueComplaints = (q: Q, until: string, from?: string) => {
   if (from) query = query.where('due_on', '>=', from);
   return query.orderBy('due_on').orderBy('no').execute();
 };
-/** The active consumer-protection officers of these branches. */
-export const branchOfficers = (q: Q, branchIds: string[]) =>
-  branchIds.length
-    ? q
-        .selectFrom('users')
-        .select(['id', 'branch_id'])
-        .where('role', '=', 'cp_officer')
-        .where('active', '=', 1)
-        .where('branch_id', 'in', branchIds)
-        .execute()
-    : Promise.resolve([]);
 /** Which of these users chose the daily digest. */
 export async function digestUsers(q: Q, userIds: string[]): Promise<Set<string>> {
   const out = new Set<string>();
@@ -49,17 +38,23 @@ export const savePreferences = (q: Q, row: DB['notification_preferences']) =>
     .values(row)
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ digest: row.digest, updated_at: row.updated_at }))
     .execute();
-/** The active heads of these outlets. */
-export const outletHeads = (q: Q, outletIds: string[]) =>
-  outletIds.length
+/** The active users of one role in these outlets or branches. */
+const activeWithRole = (q: Q, role: string, by: 'outlet_id' | 'branch_id', ids: string[]) =>
+  ids.length
     ? q
         .selectFrom('users')
-        .select(['id', 'outlet_id'])
-        .where('role', '=', 'outlet_head')
+        .select(['id', 'outlet_id', 'branch_id'])
+        .where('role', '=', role)
         .where('active', '=', 1)
-        .where('outlet_id', 'in', outletIds)
+        .where(by, 'in', ids)
         .execute()
     : Promise.resolve([]);
+/** The active heads of these outlets. */
+export const outletHeads = (q: Q, outletIds: string[]) =>
+  activeWithRole(q, 'outlet_head', 'outlet_id', outletIds);
+/** The active consumer-protection officers of these branches. */
+export const branchOfficers = (q: Q, branchIds: string[]) =>
+  activeWithRole(q, 'cp_officer', 'branch_id', branchIds);
 /** Inserts notifications; one per user, kind, entity and day (the unique key makes it idempotent). */
 export async function insertNotifications(q: Q, rows: NotificationRow[], chunk = 200) {
   let inserted = 0;
