@@ -75,6 +75,10 @@ export default async function setup(project: TestProject) {
     RATE_LIMIT_IP_PER_MINUTE: '100000',
     RATE_LIMIT_EXPORT_PER_MINUTE: '100000',
     RATE_LIMIT_UNMASK_PER_MINUTE: '100000',
+    // complaint-reminders.e2e.test.ts moves the server's date (PUT /api/v1/test/clock); the server
+    // refuses the settable clock with NODE_ENV=production unless told twice
+    TEST_CLOCK: 'true',
+    TEST_CLOCK_IN_PRODUCTION: 'true',
   };
   delete env.LIANGDIAN_DEMO_PASSWORD;
   delete env.DATABASE_URL;

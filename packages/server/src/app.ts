@@ -15,7 +15,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { serializerCompiler } from './http/serializer';
 import { registerSessionGuard } from './http/session';
 import { webApp } from './http/web-app';
-import { type Clock, systemClock } from './lib/clock';
+import { type Clock, SettableClock, systemClock } from './lib/clock';
 import { createFieldCipher, deriveKey } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
@@ -35,6 +35,8 @@ import { ComplaintStepsService } from './modules/complaints/complaint-steps.serv
 import { ComplaintTasksService } from './modules/complaints/complaint-tasks.service';
 import { complaintsRoutes } from './modules/complaints/complaints.routes';
 import { ComplaintsService } from './modules/complaints/complaints.service';
+import { DecisionNoticeService } from './modules/complaints/decision-notice.service';
+import { DueReminderScheduler } from './modules/complaints/notifications.scheduler';
 import { NotificationsService } from './modules/complaints/notifications.service';
 import { complaintInsightsRoutes } from './modules/complaints/insights.routes';
 import { ComplaintInsightsService } from './modules/complaints/insights.service';
@@ -55,6 +57,7 @@ import { ticketImportRoutes } from './modules/lobby/ticket-import/ticket-import.
 import { TicketImportService } from './modules/lobby/ticket-import/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
+import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
 
@@ -82,6 +85,7 @@ export interface Services {
   complainantIndex: ComplainantIndexService;
   complaints: ComplaintsService;
   complaintSteps: ComplaintStepsService;
+  decisionNotices: DecisionNoticeService;
   complaintTasks: ComplaintTasksService;
   complaintCodes: ComplaintCodesService;
   complaintImport: ComplaintImportService;
@@ -140,10 +144,11 @@ export function createServices(
     complainantIndex: new ComplainantIndexService(db, changes, cipher, index),
     complaints,
     complaintSteps: new ComplaintStepsService(changes, complaintCase),
+    decisionNotices: new DecisionNoticeService(complaintDeps, config.pdfFontPath),
     complaintTasks: new ComplaintTasksService(complaintDeps),
     complaintCodes: new ComplaintCodesService(db, guard, changes, clock),
     complaintImport: new ComplaintImportService(complaintDeps),
-    notifications: new NotificationsService(db, clock),
+    notifications: new NotificationsService(db, clock, changes),
     attachments: new AttachmentsService(db, clock, changes, complaintCase, files, config.attachmentMaxBytes),
     complaintInsights: new ComplaintInsightsService(db, guard, clock),
     prevention: new PreventionService(db, clock, guard, changes),
@@ -161,6 +166,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     database: Database;
+    /** when the complaint deadline reminders run (ticked every minute from the injected clock) */
+    reminders: DueReminderScheduler;
     /** lists' answers as sent, by a key that names their data version (http/answer-cache.ts) */
     answers: AnswerCache;
   }
@@ -169,7 +176,8 @@ declare module 'fastify' {
 /** Builds a ready app (style.md #3): tests call `app.inject()`, main.ts calls `listen()`. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config } = opts;
-  const clock = opts.clock ?? systemClock;
+  // TEST_CLOCK=true: a clock the test route moves (config.ts refuses it in production unless told twice)
+  const clock = opts.clock ?? (config.testClock ? new SettableClock() : systemClock);
   const database = opts.database ?? openDatabase(config.database);
   if (opts.migrate !== false) await migrateToLatest(database.db, database.schema);
   const lobbyBus =
@@ -187,7 +195,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   services.lobby.onError = (err) => app.log.error({ err }, 'live lobby');
   services.audit.onCheckpointError = (err) => app.log.error({ err }, 'audit checkpoint');
+  const reminders = new DueReminderScheduler((now, scope) =>
+    services.notifications.generateDueNotifications(now, scope),
+  );
   app.decorate('services', services);
+  app.decorate('reminders', reminders);
   app.decorate('database', database);
   app.decorate('answers', new AnswerCache(config.answerCacheBytes));
   app.setValidatorCompiler(validatorCompiler);
@@ -251,6 +263,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         attachments: services.attachments,
         imports: services.complaintImport,
         notifications: services.notifications,
+        notices: services.decisionNotices,
       });
       await api.register(lobbyRoutes, { lobby: services.lobby });
       await api.register(ticketImportRoutes, { ticketImport: services.ticketImport });
@@ -258,6 +271,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         insights: services.complaintInsights,
         prevention: services.prevention,
       });
+      if (config.testClock && clock instanceof SettableClock)
+        await api.register(testClockRoutes, { clock, reminders });
       await api.register(coachingRoutes, {
         scripts: services.scripts,
         drills: services.drills,
@@ -290,14 +305,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   });
 
-  // Complaint deadlines: notifications for what falls due, at start and every hour (idempotent per day).
+  // Complaint deadlines: the reminders' scheduler decides from the injected clock what is due (the
+  // morning's run from 08:00 Beijing, then each hour's); the timer only asks it every minute.
   let dueRun: Promise<unknown> = Promise.resolve();
   const runDue = () => {
-    dueRun = services.notifications
-      .generateDueNotifications(clock.now())
-      .catch((err) => app.log.error({ err }, 'due notifications failed'));
+    dueRun = reminders.tick(clock.now()).catch((err) => app.log.error({ err }, 'due notifications failed'));
   };
-  const dueTimer = setInterval(runDue, 60 * 60_000);
+  const dueTimer = setInterval(runDue, 60_000);
   dueTimer.unref();
   app.addHook('onReady', async () => runDue());
   app.addHook('onClose', async () => {

@@ -36,6 +36,17 @@ describe('configuration', () => {
     expect(() => checkConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('refuses the test clock in production unless told twice', () => {
+    expect(checkConfig({ TEST_CLOCK: 'true' })).toBeUndefined();
+    expect(() => checkConfig({ TEST_CLOCK: 'true', NODE_ENV: 'production' })).toThrow(
+      /TEST_CLOCK_IN_PRODUCTION/,
+    );
+    expect(
+      checkConfig({ TEST_CLOCK: 'true', NODE_ENV: 'production', TEST_CLOCK_IN_PRODUCTION: 'true' }),
+    ).toBeUndefined();
+    expect(loadConfig({ LIANGDIAN_SECRET_KEY: key }).testClock).toBe(false);
+  });
+
   it('builds the test configuration from the same declarations', () => {
     const t = testConfig({ lobbyTickSeconds: 1 });
     expect(t.sessionMaxHours).toBe(Number(SETTINGS.sessionMaxHours.default));

@@ -184,6 +184,24 @@ export const SETTINGS = {
     schema: int(1, 600),
     default: '15',
   }),
+  pdfFontPath: setting({
+    env: 'PDF_FONT_PATH',
+    doc: "a CJK font for the PDF decision notice (`.ttf`, `.otf` or `.ttc`; a `.ttc` as `FILE#PostScriptName`); empty: the first of Debian's `fonts-noto-cjk` files that exists",
+    schema: z.string().trim(),
+    default: '',
+  }),
+  testClock: setting({
+    env: 'TEST_CLOCK',
+    doc: 'FOR TESTS ONLY: a settable clock and the admin route `PUT /api/v1/test/clock {at}` that moves it and runs the reminders; refused when `NODE_ENV=production` unless `TEST_CLOCK_IN_PRODUCTION=true` too (the E2E run sets both)',
+    schema: flag,
+    default: 'false',
+  }),
+  testClockInProduction: setting({
+    env: 'TEST_CLOCK_IN_PRODUCTION',
+    doc: 'allow `TEST_CLOCK=true` although `NODE_ENV=production` (the E2E run, which serves the production build)',
+    schema: flag,
+    default: 'false',
+  }),
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -227,6 +245,10 @@ export function checkConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
 
 function derive(env: NodeJS.ProcessEnv, cwd: string, readKeyFile: boolean): Config {
   const { databaseUrl, secretKey, webDist, ...rest } = parseSettings(env);
+  if (rest.testClock && env.NODE_ENV === 'production' && !rest.testClockInProduction)
+    throw new ConfigError(
+      "TEST_CLOCK=true lets an admin move the server's date; it is refused with NODE_ENV=production unless TEST_CLOCK_IN_PRODUCTION=true is set as well",
+    );
   const dataDir = resolve(cwd, rest.dataDir);
   let database: Config['database'];
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://'))

@@ -282,6 +282,13 @@ export interface DB {
     read_at: string | null;
     created_at: string;
   };
+  /** how a user wants the deadline reminders (migration 0014) */
+  notification_preferences: {
+    user_id: string;
+    /** 1: one daily digest instead of one notification per complaint */
+    digest: number;
+    updated_at: string;
+  };
   complaint_scripts: {
     id: string;
     stage: string;

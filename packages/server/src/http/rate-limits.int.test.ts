@@ -108,5 +108,8 @@ describe('the class of a route', () => {
     expect(rateClassOf('POST', '/api/v1/complaints/:id/unmask')).toBe('unmask');
     expect(rateClassOf('GET', '/api/v1/complaints/export.xlsx')).toBe('export');
     expect(rateClassOf('GET', '/api/v1/complaints')).toBe('api');
+    // the decision notice in clear is an unmasking
+    expect(rateClassOf('GET', '/api/v1/complaints/:id/decision-notice')).toBe('api');
+    expect(rateClassOf('GET', '/api/v1/complaints/:id/decision-notice.pdf', true)).toBe('unmask');
   });
 });

@@ -32,12 +32,15 @@ export function rateLimitsOf(c: Config): Record<RateClass, RateLimit> {
   };
 }
 
-/** The class of a route, from its method and its path as mounted (`/api/v1/outlets/:outletId/…`). */
-export function rateClassOf(method: string, url: string): RateClass {
+/**
+ * The class of a route, from its method and its path as mounted (`/api/v1/outlets/:outletId/…`);
+ * `clear`: the request asks for personal data in clear (the decision notice's `?clear=true`).
+ */
+export function rateClassOf(method: string, url: string, clear = false): RateClass {
   if (method === 'POST' && url === '/api/v1/auth/login') return 'login';
   if (method === 'POST' && url === '/api/v1/outlets/:outletId/ticket-events') return 'machine';
   if (url === '/api/v1/outlets/:outletId/lobby/stream') return 'stream';
-  if (url.endsWith('/unmask')) return 'unmask';
+  if (url.endsWith('/unmask') || clear) return 'unmask';
   if (url.endsWith('/export.xlsx')) return 'export';
   return 'api';
 }
@@ -74,7 +77,8 @@ export async function registerRateLimits(app: FastifyInstance, limits: Record<Ra
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.routeOptions.url;
     if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
-    for (const count of counters.get(rateClassOf(req.method, url)) ?? []) {
+    const clear = (req.query as { clear?: unknown } | undefined)?.clear === 'true';
+    for (const count of counters.get(rateClassOf(req.method, url, clear)) ?? []) {
       const r = await count(req);
       if (!r.isAllowed && r.isExceeded) {
         reply.header('retry-after', String(Math.max(1, r.ttlInSeconds)));

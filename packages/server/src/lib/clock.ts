@@ -22,3 +22,18 @@ export class ManualClock implements Clock {
 }
 
 export const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
+
+/**
+ * A running clock that can be set (TEST_CLOCK=true, for E2E): time flows as on the wall, shifted
+ * to start from the instant it was set to; `set(null)` goes back to the wall clock.
+ */
+export class SettableClock implements Clock {
+  private offsetMs = 0;
+  constructor(private readonly wall: () => number = Date.now) {}
+  now(): Date {
+    return new Date(this.wall() + this.offsetMs);
+  }
+  set(at: Date | string | null): void {
+    this.offsetMs = at === null ? 0 : new Date(at).getTime() - this.wall();
+  }
+}

@@ -55,6 +55,8 @@ export const ERROR_STATUS = {
   TEN_QUESTIONS_FULL: 409,
   QUIZ_NO_QUESTIONS: 409,
   IMPORT_FAILED: 400,
+  /** the server has no CJK font for the PDF decision notice (PDF_FONT_PATH, fonts-noto-cjk) */
+  PDF_FONT_MISSING: 503,
   // ---- live lobby (量点)
   MACHINE_TOKEN_INVALID: 401,
   TICKET_BATCH_TOO_LARGE: 413,

@@ -133,6 +133,11 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '导入文件有 {count} 行错误，未导入任何数据',
     'en-US': 'The file has {count} bad rows; nothing was imported',
   },
+  PDF_FONT_MISSING: {
+    'zh-CN': '暂时无法生成 PDF：服务器缺少中文字体（{font}），请联系系统管理员安装；现在可先用“打印”',
+    'en-US':
+      'The PDF cannot be made: the server lacks a Chinese font ({font}); ask your administrator to install it, and use Print for now',
+  },
   MACHINE_TOKEN_INVALID: {
     'zh-CN': '叫号机令牌无效或已吊销',
     'en-US': 'The ticket-machine token is not valid or has been revoked',
@@ -263,6 +268,7 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'zh-CN': '仅监管转办的投诉填写此日期',
     'en-US': 'only a complaint transferred by the regulator has this date',
   },
+  REASON_REQUIRED: { 'zh-CN': '请说明查看实名的理由', 'en-US': 'give the reason for reading the real name' },
   IN_THE_FUTURE: { 'zh-CN': '不能晚于当前时间', 'en-US': 'must not be in the future' },
   BEFORE_RECEIPT: {
     'zh-CN': '不能早于投诉受理时间（{receivedAt}）',

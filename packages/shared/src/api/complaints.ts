@@ -197,11 +197,19 @@ export const ComplaintNotice = z.object({
   createdAt: z.string(),
 });
 
-/** The decision notice (Art. 19) and how the complainant was told (Art. 21); the web prints it. */
+/**
+ * The decision notice (Art. 19) and how the complainant was told (Art. 21); the web prints it and
+ * the server makes it a PDF. The complainant's name is masked (consultants: null) unless asked for
+ * in clear (`personalData: 'clear'`, admin and cp_officer, audited like an unmasking).
+ */
 export const DecisionNotice = z.object({
   complaintId: z.string(),
   no: z.string(),
+  /** the bank that sends it (the branch's bank) */
+  bankName: z.string(),
   outletName: z.string(),
+  /** how complainantName is shown */
+  personalData: z.enum(['masked', 'clear', 'hidden']),
   receivedAt: z.string(),
   complainantName: z.string().nullable(),
   claim: z.string(),
@@ -316,12 +324,23 @@ export const ComplaintUnmask = z
   .object({ reason: z.string().trim().max(500).default('') })
   .strict()
   .optional();
+/**
+ * The decision notice with the complainant's real name: `clear=true` and the reason, for roles
+ * that may unmask (403 for the others); one `unmask` audit entry naming the notice.
+ */
+export const DecisionNoticeQuery = z
+  .object({
+    clear: BoolQuery.optional(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict();
 export const EmergencyPatch = z.object({ items: z.record(z.string(), z.boolean()) }).strict();
 export const HandlersQuery = z.object({ outletId: Id });
 
 export type ComplaintCreate = z.infer<typeof ComplaintCreate>;
 export type ComplaintPatch = z.infer<typeof ComplaintPatch>;
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
+export type DecisionNoticeQuery = z.infer<typeof DecisionNoticeQuery>;
 
 // ---------------------------------------------------------------- endpoints
 /** A complaint, found by its id; its commands answer it as it now is. */
@@ -359,7 +378,12 @@ export const complaintsApi = {
   }),
   getDecisionNotice: one.get(
     '/decision-notice',
-    'The decision notice data (Art. 19) with the notice records (Art. 21)',
-    { response: DecisionNotice },
+    'The decision notice data (Art. 19) with the notice records (Art. 21); clear=true&reason=… for the real name (admin, cp_officer; audited)',
+    { query: DecisionNoticeQuery, response: DecisionNotice },
+  ),
+  getDecisionNoticePdf: e.get(
+    '/complaints/:id/decision-notice.pdf',
+    'The decision notice as a PDF (A4), masked unless clear=true&reason=… (admin, cp_officer; audited)',
+    { params: ComplaintParams, query: DecisionNoticeQuery, produces: 'file' },
   ),
 } as const;

@@ -41,6 +41,7 @@ export * from './auth';
 export * from './audit';
 export * from './meta';
 export * from './home';
+export * from './test-clock';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {

@@ -6,22 +6,33 @@ import { useNavigate } from 'react-router';
 import type { AppNotification } from '@liangdian/shared/api';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { useUser } from '../auth/AuthContext';
 import { useApiErrorMessage } from './useApiErrorMessage';
 
-/** The header bell: deadline reminders of complaints (due within 3 days, overdue), unread count. */
+/**
+ * The header bell: deadline reminders of complaints (due within 3 days, overdue; or one daily
+ * digest), unread count. Opening it asks the server again (the reminders are made on the hour,
+ * not when the page was loaded); a failed load says so instead of "暂无通知".
+ */
 export function NotificationBell() {
   const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const showError = useApiErrorMessage();
+  const user = useUser();
   const [open, setOpen] = useState(false);
   const list = useQuery({
-    queryKey: ['notifications'],
+    queryKey: ['notifications', user.id],
     queryFn: () => api.get('/notifications', { query: { pageSize: 20 } }),
-    refetchInterval: 120_000,
-    staleTime: 60_000,
+    refetchInterval: 60_000,
+    staleTime: 30_000,
+    refetchOnWindowFocus: true,
   });
   const unread = list.data?.unread ?? 0;
+  const openChange = (next: boolean) => {
+    setOpen(next);
+    if (next) list.refetch();
+  };
 
   const read = async (n: AppNotification) => {
     setOpen(false);
@@ -34,7 +45,9 @@ export function NotificationBell() {
       }
     }
     if (n.entityType === 'complaint') navigate(`/complaints/${n.entityId}`);
+    else if (n.kind === 'complaint_digest') navigate('/complaints?sort=dueOn');
   };
+
   const readAll = async () => {
     try {
       await api.post('/notifications/read-all');
@@ -44,7 +57,15 @@ export function NotificationBell() {
     }
   };
 
+  const due = (left: number) =>
+    left < 0
+      ? t('home.due.overdue', { n: -left })
+      : left === 0
+        ? t('home.due.today')
+        : t('home.due.left', { n: left });
   const text = (n: AppNotification) => {
+    if (n.kind === 'complaint_digest')
+      return t('notifications.digest', { count: n.data.count ?? 0, overdue: n.data.overdue ?? 0 });
     const left = n.data.daysLeft ?? 0;
     return n.kind === 'complaint_overdue' || left < 0
       ? t('notifications.overdue', { no: n.data.no ?? '', n: Math.abs(left) })
@@ -69,6 +90,13 @@ export function NotificationBell() {
         <div style={{ padding: 24, textAlign: 'center' }}>
           <Spin />
         </div>
+      ) : list.isError && !list.data ? (
+        <div style={{ padding: 16, textAlign: 'center' }} data-testid="notifications-error">
+          <div className="ld-muted">{t('notifications.error')}</div>
+          <Button type="link" size="small" onClick={() => list.refetch()}>
+            {t('notifications.retry')}
+          </Button>
+        </div>
       ) : (list.data?.items.length ?? 0) === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -84,7 +112,19 @@ export function NotificationBell() {
                   className={n.kind === 'complaint_overdue' ? 'ld-bell-dot ld-bell-dot-red' : 'ld-bell-dot'}
                 />
                 <span className="ld-bell-text">
-                  <span>{text(n)}</span>
+                  <span data-testid="notification-text">{text(n)}</span>
+                  {n.kind === 'complaint_digest'
+                    ? (n.data.items ?? []).map((c) => (
+                        <span key={c.id} className="ld-bell-digest-line">
+                          {t('notifications.digestItem', { no: c.no, due: due(c.daysLeft) })}
+                        </span>
+                      ))
+                    : null}
+                  {n.kind === 'complaint_digest' && (n.data.count ?? 0) > (n.data.items?.length ?? 0) ? (
+                    <span className="ld-muted" style={{ fontSize: 12 }}>
+                      {t('notifications.more', { n: (n.data.count ?? 0) - (n.data.items?.length ?? 0) })}
+                    </span>
+                  ) : null}
                   <span className="ld-muted" style={{ fontSize: 12 }}>
                     {formatDate(`${n.day}T12:00:00+08:00`)}
                   </span>
@@ -100,7 +140,7 @@ export function NotificationBell() {
   return (
     <Dropdown
       open={open}
-      onOpenChange={setOpen}
+      onOpenChange={openChange}
       trigger={['click']}
       popupRender={() => panel}
       placement="bottomRight"

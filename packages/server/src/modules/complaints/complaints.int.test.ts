@@ -477,7 +477,7 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
     expect(restarted.deadline).toMatchObject({ dueOn: '2026-11-27', pausedDays: 0 });
   });
 
-  it('lists due-soon and overdue complaints and notifies the handler and outlet head once a day', async () => {
+  it('lists due-soon and overdue complaints and notifies the handler, outlet head and officer once a day', async () => {
     let head = await login(ctx.t, 'head.a');
     const soon = (
       await head.post(
@@ -505,7 +505,8 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
 
     const svc = ctx.t.app.services.notifications;
     // the timer already ran at start (nothing was due then); now two complaints fall due
-    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(2); // head.a for both (handler = head.a too)
+    // head.a for both (handler = head.a too) and the branch's officer (cpo) for both
+    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(4);
     expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(0); // idempotent for the day
     const mine = (await head.get('/api/v1/notifications')).json();
     expect(mine).toMatchObject({ total: 2, unread: 2 });
@@ -517,7 +518,7 @@ describe('complaints: deadlines, extensions, pauses and notifications', () => {
     ctx.t.clock.advanceMinutes(60 * 24);
     ctx.admin = await login(ctx.t, 'admin');
     head = await login(ctx.t, 'head.a');
-    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(2); // a new day
+    expect(await svc.generateDueNotifications(ctx.t.clock.now())).toBe(4); // a new day
     const first = mine.items[0].id;
     expect((await ctx.admin.post(`/api/v1/notifications/${first}/read`)).statusCode).toBe(404);
     expect((await head.post(`/api/v1/notifications/${first}/read`)).json()).toEqual({ updated: 1 });

@@ -542,3 +542,8 @@ export async function scorecard(
       .execute()
   ).map((r) => ({ ...r, key: r.key!, complaints: Number(r.complaints), points: Number(r.points ?? 0) }));
 }
+
+/** The bank a branch belongs to, as its notices name it. */
+export const bankNameOf = async (q: Q, branchId: string): Promise<string | null> =>
+  (await q.selectFrom('branches').select('bank_name').where('id', '=', branchId).executeTakeFirst())
+    ?.bank_name ?? null;

@@ -1,6 +1,7 @@
 import { complaintsApi } from '@liangdian/shared/api';
 import type { FastifyInstance } from 'fastify';
 import { mount } from '../../http/route';
+import { contentDisposition } from '../../lib/xlsx';
 import { mountAttachments } from './attachments.routes';
 import type { AttachmentsService } from './attachments.service';
 import type { ComplaintCase } from './complaint-case';
@@ -13,6 +14,7 @@ import type { ComplaintStepsService } from './complaint-steps.service';
 import { mountComplaintTasks } from './complaint-tasks.routes';
 import type { ComplaintTasksService } from './complaint-tasks.service';
 import type { ComplaintsService } from './complaints.service';
+import type { DecisionNoticeService } from './decision-notice.service';
 import { complaintSheet } from './complaints.sheets';
 import { mountNotifications } from './notifications.routes';
 import type { NotificationsService } from './notifications.service';
@@ -27,6 +29,7 @@ export interface ComplaintCaseServices {
   attachments: AttachmentsService;
   imports: ComplaintImportService;
   notifications: NotificationsService;
+  notices: DecisionNoticeService;
 }
 
 /** The complaint case: registration, reading and editing, then each other part of the case. */
@@ -53,7 +56,15 @@ export async function complaintsRoutes(app: FastifyInstance, opts: ComplaintCase
     unmaskComplaint: ({ actor, params, body }) => complaints.unmask(actor, params.id, body?.reason ?? ''),
     setEmergency: ({ actor, params, body }) => complaints.setEmergency(actor, params.id, body.items),
     listEvents: async ({ actor, params }) => ({ items: await complaints.events(actor, params.id) }),
-    getDecisionNotice: ({ actor, params }) => complaints.decisionNotice(actor, params.id),
+    getDecisionNotice: ({ actor, params, query }) => opts.notices.notice(actor, params.id, query),
+    getDecisionNoticePdf: async ({ actor, params, query, locale, reply }) => {
+      const { fileName, data } = await opts.notices.pdf(actor, params.id, query, locale);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(fileName).replace(/^attachment/, 'inline'))
+        .header('cache-control', 'no-store')
+        .send(data);
+    },
   });
   mountComplaintSteps(app, opts.steps);
   mountComplaintTasks(app, opts.tasks, cases);

@@ -1,5 +1,4 @@
 import { pageWindow } from '../../lib/paging';
-import { reviewRequestBy } from '@liangdian/engine';
 import { addDays, beijingDate } from '@liangdian/engine/time';
 import { EMERGENCY_CHECKLIST, MAJOR_COMPLAINT_PEOPLE, takesStep } from '@liangdian/shared';
 import type {
@@ -8,7 +7,6 @@ import type {
   ComplaintHandler,
   ComplaintListQuery,
   ComplaintPatch,
-  DecisionNotice,
 } from '@liangdian/shared/api';
 import { DomainError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -16,7 +14,7 @@ import type { Page } from '../../lib/paging';
 import type { Q } from '../../db/types';
 import type { Actor } from '../access/policy';
 import { fieldError, type ComplaintDeps } from './complaint-case';
-import { presentEvent, presentNotice, REMEDY_TEXT } from './complaints.presenter';
+import { presentEvent } from './complaints.presenter';
 import * as repo from './complaints.repository';
 import { forwardingColumns } from './forwarding';
 
@@ -30,7 +28,8 @@ const LIST_SHOWS = ['complaint', 'complaint_code', 'outlet', 'staff', 'user', 'h
 /**
  * The complaint case (谅点): registration, the list and one complaint, editing, the audited
  * unmasking of personal data (encrypted at rest), the emergency plan of a major complaint, the
- * case history and the decision notice. The steps of the process are complaint-steps.service.
+ * case history. The decision notice is decision-notice.service, the steps of the process
+ * complaint-steps.service.
  */
 export class ComplaintsService {
   constructor(private readonly deps: ComplaintDeps) {}
@@ -199,31 +198,6 @@ export class ComplaintsService {
   async events(actor: Actor, id: string) {
     await this.deps.cases.found(this.deps.db, actor, id);
     return (await repo.listEvents(this.deps.db, id)).map(presentEvent);
-  }
-
-  /** The decision notice (Art. 19) with the record of how the complainant was told (Art. 21). */
-  async decisionNotice(actor: Actor, id: string): Promise<DecisionNotice> {
-    const c = await this.deps.cases.found(this.deps.db, actor, id);
-    if (!c.decision_json) throw new DomainError('INVALID_STATE');
-    const view = this.deps.cases.viewFor(actor, c);
-    const decision = view.decision!;
-    const latest = view.review ?? decision;
-    return {
-      complaintId: c.id,
-      no: c.no,
-      outletName: c.outlet_name,
-      receivedAt: c.received_at,
-      complainantName: view.complainantName,
-      claim: c.claim,
-      decision,
-      review: view.review,
-      remedies: latest.remedies.map((code) => ({ code, ...REMEDY_TEXT[code] })),
-      // Art. 20: 30 days from the complainant's receipt of the decision — a date only once the
-      // telling is recorded (a notice printed before says "within 30 days of receiving it")
-      reviewRequestBy: c.informed_at && !c.review_json ? reviewRequestBy(c.informed_at) : null,
-      onTime: view.onTime,
-      notices: (await repo.listNotices(this.deps.db, id)).map(presentNotice),
-    };
   }
 
   /** The complainant's data in clear, for roles that need it; every read is in the audit log. */

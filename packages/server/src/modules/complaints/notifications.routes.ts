@@ -8,5 +8,7 @@ export function mountNotifications(app: FastifyInstance, notifications: Notifica
     listNotifications: ({ actor, query }) => notifications.list(actor, query),
     markNotificationRead: ({ actor, params }) => notifications.markRead(actor, [params.id]),
     markAllNotificationsRead: ({ actor }) => notifications.markRead(actor, 'all'),
+    getNotificationPreferences: ({ actor }) => notifications.preferences(actor),
+    setNotificationPreferences: ({ actor, body }) => notifications.setPreferences(actor, body),
   });
 }

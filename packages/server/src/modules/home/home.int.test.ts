@@ -80,10 +80,14 @@ describe('home page (工作台)', () => {
 
     // the lobby manager of the outlet can take the first step
     expect(nos(await home(await login(ctx.t, 'lobby.a')))).toEqual([soonA.no]);
-    // once decided, no deadline runs: the complaint leaves every list
+    // decided, the deadline still runs until the complainant is told (Art. 18); once told, no
+    // deadline runs: the complaint leaves every list
     await ctx.admin.post(`/api/v1/complaints/${lateB.id}/acknowledge`, {});
     await ctx.admin.post(`/api/v1/complaints/${lateB.id}/investigate`, {});
     expect((await ctx.admin.post(`/api/v1/complaints/${lateB.id}/decide`, decision)).statusCode).toBe(200);
+    expect(nos(await home(await login(ctx.t, 'cpo')))).toEqual([lateB.no, soonA.no]);
+    const told = { method: 'phone', proof: '电话录音' };
+    expect((await ctx.admin.post(`/api/v1/complaints/${lateB.id}/inform`, told)).statusCode).toBe(200);
     expect(nos(await home(await login(ctx.t, 'cpo')))).toEqual([soonA.no]);
     expect(section(await home(await login(ctx.t, 'head.b')), 'complaints')).toMatchObject({ total: 0 });
 

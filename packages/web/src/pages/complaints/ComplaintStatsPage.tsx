@@ -40,6 +40,8 @@ export function ComplaintStatsPage() {
   });
   const name = (b: ComplaintStatsBucket) => bilingual(b, locale);
   const d = stats.data;
+  // Art. 18 is judged once the complainant is told, or as soon as the decision is late
+  const judged = (d?.onTime ?? 0) + (d?.lateDecision ?? 0) + (d?.lateInform ?? 0);
 
   const monthOption = useMemo<ChartOption>(
     () => ({
@@ -163,7 +165,13 @@ export function ComplaintStatsPage() {
               styles={{ content: { color: (d?.onTimeRate ?? 1) < 0.95 ? '#cf1322' : '#389e0d' } }}
             />
             <div className="ld-muted" style={{ fontSize: 12 }}>
-              {t('stats.onTimeOf', { n: formatNumber(d?.onTime ?? 0), m: formatNumber(d?.decided ?? 0) })}
+              {t('stats.onTimeOf', { n: formatNumber(d?.onTime ?? 0), m: formatNumber(judged) })}
+            </div>
+            <div className="ld-muted" style={{ fontSize: 12 }} data-testid="stat-art18-missed">
+              {t('stats.art18Missed', {
+                a: formatNumber(d?.lateDecision ?? 0),
+                b: formatNumber(d?.lateInform ?? 0),
+              })}
             </div>
           </Card>
         </Col>

@@ -1,24 +1,65 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined, IdcardOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Skeleton } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Button, type ButtonProps, Card, Input, Modal, Skeleton } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import { useAuth } from '../../auth/AuthContext';
+import { useAuth, useUser } from '../../auth/AuthContext';
+import { complaintCan } from '../../auth/permissions';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 import { ComplaintNotFound, isRefused } from './shared';
 
-/** The decision notice (Art. 19) as a clean A4 page; print CSS hides the app around it. */
+/**
+ * The decision notice (Art. 19) as a clean A4 page; print CSS hides the app around it. The
+ * complainant's name is masked; roles that may unmask (admin, cp_officer) choose "显示实名并打印",
+ * give the reason (the same audited unmask, one entry naming the notice) and print the real name.
+ * "下载 PDF" answers the same notice as a PDF made on the server.
+ */
 export function DecisionNoticePage() {
   const { id = '' } = useParams();
   const { t, tEnum, formatDate, formatDateTime, locale } = useI18n();
   const { meta } = useAuth();
+  const user = useUser();
+  const mayUnmask = complaintCan.unmask(user);
+  /** the reason given for the real name; null: masked */
+  const [reason, setReason] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [printWhenShown, setPrintWhenShown] = useState(false);
   const notice = useQuery({
-    queryKey: ['complaint', id, 'notice'],
-    queryFn: () => api.get('/complaints/:id/decision-notice', { params: { id } }),
+    queryKey: ['complaint', id, 'notice', reason === null ? 'masked' : 'clear'],
+    queryFn: () =>
+      api.get('/complaints/:id/decision-notice', {
+        params: { id },
+        query: reason === null ? {} : { clear: 'true', reason },
+      }),
+    // the real name is read once per reason given (each read is audited) and not kept after the page
+    ...(reason === null ? {} : { staleTime: Number.POSITIVE_INFINITY, gcTime: 0 }),
   });
+  const clear = notice.data?.personalData === 'clear';
+  useEffect(() => {
+    if (!printWhenShown || !clear) return;
+    // once the page shows the name
+    const timer = window.setTimeout(() => {
+      setPrintWhenShown(false);
+      window.print();
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [printWhenShown, clear]);
+  const pdfHref = `/api/v1/complaints/${encodeURIComponent(id)}/decision-notice.pdf${
+    clear && reason ? `?${new URLSearchParams({ clear: 'true', reason })}` : ''
+  }`;
+  const askReason = () => {
+    setDraft('');
+    setAsking(true);
+  };
+  const showClear = () => {
+    setAsking(false);
+    setReason(draft.trim());
+    setPrintWhenShown(true);
+  };
   /** INVALID_STATE: the complaint has no decision yet, so there is no notice to print. */
   const undecided = notice.error instanceof ApiError && notice.error.code === 'INVALID_STATE';
 
@@ -49,6 +90,26 @@ export function DecisionNoticePage() {
                 <Button icon={<ArrowLeftOutlined />}>{t('notice.back')}</Button>
               </Link>
               <Button
+                icon={<FilePdfOutlined />}
+                href={d ? pdfHref : undefined}
+                target="_blank"
+                rel="noopener"
+                disabled={!d}
+                data-testid="notice-pdf"
+              >
+                {t('notice.pdf')}
+              </Button>
+              {mayUnmask && !clear ? (
+                <Button
+                  icon={<IdcardOutlined />}
+                  onClick={askReason}
+                  disabled={!d || !n?.complainantName}
+                  data-testid="notice-clear"
+                >
+                  {t('notice.clearPrint')}
+                </Button>
+              ) : null}
+              <Button
                 type="primary"
                 icon={<PrinterOutlined />}
                 onClick={() => window.print()}
@@ -61,7 +122,45 @@ export function DecisionNoticePage() {
           }
         />
         {undecided ? null : <QueryError error={notice.error} onRetry={() => notice.refetch()} />}
+        {d && n ? (
+          <Alert
+            type={clear ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="notice-name-state"
+            title={
+              clear
+                ? t('notice.clearShown')
+                : mayUnmask
+                  ? t('notice.maskedMayClear')
+                  : n.personalData === 'hidden'
+                    ? t('notice.hidden')
+                    : t('notice.masked')
+            }
+          />
+        ) : null}
       </div>
+      <Modal
+        open={asking}
+        title={t('notice.clearTitle')}
+        okText={t('notice.clearPrint')}
+        okButtonProps={{ disabled: !draft.trim(), 'data-testid': 'notice-clear-ok' } as ButtonProps}
+        onOk={showClear}
+        onCancel={() => setAsking(false)}
+        destroyOnHidden
+      >
+        <p className="ld-muted" style={{ marginTop: 0 }}>
+          {t('notice.clearHint')}
+        </p>
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          value={draft}
+          placeholder={t('notice.clearReason')}
+          onChange={(e) => setDraft(e.target.value)}
+          data-testid="notice-clear-reason"
+        />
+      </Modal>
       {undecided ? (
         <Alert type="warning" showIcon title={t('notice.noDecision')} data-testid="notice-undecided" />
       ) : notice.error ? null : !n || !d ? (
@@ -77,7 +176,7 @@ export function DecisionNoticePage() {
               {t('notice.no')}：<span className="ld-mono">{n.no}</span>
             </div>
           </header>
-          <p className="ld-a4-salute">
+          <p className="ld-a4-salute" data-testid="notice-salute">
             {n.complainantName ? t('notice.dear', { name: n.complainantName }) : t('notice.dearAnon')}
           </p>
           <p>

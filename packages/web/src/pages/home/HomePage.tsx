@@ -1,4 +1,5 @@
 import {
+  BellOutlined,
   CheckCircleOutlined,
   ClockCircleOutlined,
   MessageOutlined,
@@ -8,14 +9,15 @@ import {
 import { beijingWallClock } from '@liangdian/engine/time';
 import { codeName, OUTLET_SCOPED_ROLES } from '@liangdian/shared';
 import type { HomeComplaint, HomePrompt, HomeSection, HomeTask } from '@liangdian/shared/api';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Card, Col, Empty, List, Row, Skeleton, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Card, Col, Empty, List, Row, Skeleton, Switch, Tag } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, TIME_ZONE, useI18n } from '../../i18n/i18n';
 
 /** How a deadline stands: overdue red, due today or within three days orange. */
@@ -244,6 +246,63 @@ function SectionCard({ section }: { section: HomeSection }) {
   );
 }
 
+/**
+ * How the signed-in user is reminded of complaint deadlines: one in-app notification per case
+ * (the default) or one digest each morning; no e-mail either way.
+ */
+function ReminderSettings() {
+  const { t } = useI18n();
+  const user = useUser();
+  const { message } = App.useApp();
+  const showError = useApiErrorMessage();
+  const queryClient = useQueryClient();
+  const prefs = useQuery({
+    queryKey: ['notification-preferences', user.id],
+    queryFn: () => api.get('/notifications/preferences'),
+  });
+  const [saving, setSaving] = useState(false);
+  const change = async (digest: boolean) => {
+    setSaving(true);
+    try {
+      const saved = await api.put('/notifications/preferences', { body: { digest } });
+      queryClient.setQueryData(['notification-preferences', user.id], saved);
+      message.success(t('home.reminders.saved'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Card
+      variant="borderless"
+      className="ld-home-section"
+      data-testid="home-reminders"
+      title={
+        <span className="ld-home-section-title">
+          <BellOutlined />
+          <span>{t('home.reminders.title')}</span>
+        </span>
+      }
+    >
+      <div className="ld-home-hint">{t('home.reminders.hint')}</div>
+      <div style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+        <Switch
+          id="home-digest"
+          checked={prefs.data?.digest ?? false}
+          loading={prefs.isLoading || saving}
+          disabled={!prefs.data}
+          onChange={change}
+          data-testid="home-digest"
+        />
+        <label htmlFor="home-digest" style={{ cursor: 'pointer' }}>
+          {t('home.reminders.digest')}
+        </label>
+      </div>
+    </Card>
+  );
+}
+
 function greetingKey(hour: number): MessageKey {
   if (hour >= 5 && hour < 11) return 'home.greeting.morning';
   if (hour >= 11 && hour < 13) return 'home.greeting.noon';
@@ -320,6 +379,13 @@ export function HomePage() {
               <SectionCard section={s} />
             </Col>
           ))}
+        </Row>
+      ) : null}
+      {h && user.role !== 'consultant' ? (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} lg={12}>
+            <ReminderSettings />
+          </Col>
         </Row>
       ) : null}
     </>
