@@ -81,10 +81,6 @@ const TITLES: Record<ErrorCode, Msg> = {
     'en-US':
       'You are the staff member complained about: you must recuse yourself and cannot take any step on this case',
   },
-  COMPLAINT_PAUSED: {
-    'zh-CN': '投诉自 {since} 起中止计时，请先恢复计时再办理此步骤',
-    'en-US': 'The clock of this complaint has been paused since {since}; resume it before this step',
-  },
   EXTENSION_REASON_REQUIRED: { 'zh-CN': '延长处理期限须说明理由', 'en-US': 'An extension needs a reason' },
   EXTENSION_APPROVAL_REQUIRED: {
     'zh-CN': '再次延长处理期限须经上级机构审批',
@@ -277,6 +273,10 @@ const FIELD_MESSAGES: Record<string, Msg> = {
   BEFORE_PREVIOUS_STEP: {
     'zh-CN': '不能早于上一步骤的时间（{previous}）',
     'en-US': 'must not be before the previous step ({previous})',
+  },
+  INSIDE_PAUSE: {
+    'zh-CN': '投诉自 {since} 起中止计时，此期间不能办理此步骤；请先恢复计时',
+    'en-US': 'the clock has been paused since {since}; resume it before this step',
   },
   TIMES_DISAGREE: {
     'zh-CN': '两个时间不一致，请只填写一个',

@@ -130,9 +130,7 @@ export class ComplaintStepsService {
     if (previous && at < previous)
       throw fieldError(field, 'BEFORE_PREVIOUS_STEP', { previous: shown(previous) });
     if (c.paused_since && !WHILE_PAUSED.includes(action))
-      throw new DomainError('COMPLAINT_PAUSED', { since: shown(c.paused_since) }, [
-        { field, code: 'COMPLAINT_PAUSED' },
-      ]);
+      throw fieldError(field, 'INSIDE_PAUSE', { since: shown(c.paused_since) });
     if (WHILE_DEADLINE_RUNS.includes(action) && c.due_on && beijingDate(at) > c.due_on)
       throw new DomainError('COMPLAINT_DEADLINE_PASSED', { due: c.due_on }, [
         { field, code: 'COMPLAINT_DEADLINE_PASSED' },

@@ -108,8 +108,8 @@ const refusals: Refusal[] = [
     name: 'a step while the clock is paused',
     before: [ACK, ['pause', { kind: 'appraisal', reason: '外部鉴定', at: bj('2026-10-27T09:00') }]],
     step: ['investigate', {}],
-    status: 409,
-    code: 'COMPLAINT_PAUSED',
+    status: 400,
+    code: 'INSIDE_PAUSE',
     field: 'body.at',
   },
   {

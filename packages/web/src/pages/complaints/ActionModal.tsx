@@ -114,7 +114,6 @@ function stepFields(action: ComplaintAction, v: Values): Record<string, unknown>
 /** Where a conflict code belongs in the form. */
 const CODE_FIELDS: Record<string, string> = {
   COMPLAINT_HANDLER_RECUSED: 'comment',
-  COMPLAINT_PAUSED: 'at',
   COMPLAINT_DEADLINE_PASSED: 'at',
   REVIEW_WINDOW_CLOSED: 'at',
   EXTENSION_REASON_REQUIRED: 'reason',
