@@ -100,7 +100,16 @@ export function complaintSheet(codes: CodeNames, ids: FilterNames = {}) {
       codeColumn(label('状态', 'Status'), (c) => c.status, 'complaintStatus', 10),
       { header: label('处理期限', 'Due on'), value: (c) => c.deadline.dueOn, kind: 'date' },
       { header: label('决定时间', 'Decided at'), value: (c) => c.decidedAt, kind: 'datetime' },
+      // Art. 18: decided and told in time, each part apart
+      { header: label('告知时间', 'Told at'), value: (c) => c.informedAt, kind: 'datetime' },
       { header: label('按时', 'On time'), value: (c) => c.onTime, kind: 'bool', width: 8 },
+      {
+        header: label('决定按时', 'Decided in time'),
+        value: (c) => c.decisionOnTime,
+        kind: 'bool',
+        width: 8,
+      },
+      { header: label('告知按时', 'Told in time'), value: (c) => c.informOnTime, kind: 'bool', width: 8 },
       { header: label('处理人', 'Handler'), value: (c) => c.handlerName, width: 12 },
       codeColumn(label('责任认定', 'Responsibility'), (c) => c.responsibility, 'responsibility', 10),
       codeColumn(label('严重程度', 'Severity'), (c) => c.severity, 'severity', 10),
