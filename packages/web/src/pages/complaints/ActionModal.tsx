@@ -13,7 +13,7 @@ import {
 } from '@liangdian/shared';
 import type { Complaint, StepBodies } from '@liangdian/shared/api';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
@@ -56,9 +56,15 @@ function trimmed(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
-/** Builds the request body of a step from the form values (StepBodies of the contract). */
-function bodyOf(action: ComplaintAction, v: Values): Record<string, unknown> {
-  return { ...stepFields(action, v), at: beijing(v.at) };
+/**
+ * Builds the request body of a step from the form values (StepBodies of the contract). The time is
+ * sent only when the user changed it from the "now" the form opened with: the picker shows whole
+ * minutes, and 10:31 would come before a step another tab recorded at 10:31:30 — left alone, the
+ * server stamps the moment it records the step.
+ */
+function bodyOf(action: ComplaintAction, v: Values, openedAt: Dayjs | null): Record<string, unknown> {
+  const changed = v.at && !(openedAt && v.at.isSame(openedAt, 'minute'));
+  return { ...stepFields(action, v), ...(changed ? { at: beijing(v.at) } : {}) };
 }
 
 function stepFields(action: ComplaintAction, v: Values): Record<string, unknown> {
@@ -138,6 +144,8 @@ export function ActionModal({
   const user = useUser();
   const [form] = Form.useForm<Values>();
   const [conflict, setConflict] = useState<string | null>(null);
+  /** the "now" the time field opened with */
+  const openedAt = useRef<Dayjs | null>(null);
   const second = complaint.deadline.extensionLevel >= 1;
 
   useEffect(() => {
@@ -148,6 +156,7 @@ export function ActionModal({
     const now = beijingPickerValue().second(0);
     if (action === 'decide' || action === 'decide_review') form.setFieldsValue({ remedies: [...REMEDIES] });
     form.setFieldsValue({ at: now });
+    openedAt.current = now;
     if (action === 'inform') form.setFieldsValue({ method: 'phone' });
     if (action === 'follow_up') form.setFieldsValue({ satisfaction: 'satisfied' });
     if (action === 'pause') form.setFieldsValue({ kind: 'mediation' });
@@ -165,7 +174,9 @@ export function ActionModal({
     // the modal shows (and saves) only while a step is chosen
     save: (v) => {
       setConflict(null);
-      return action ? takeStep(action, complaint.id, bodyOf(action, v)) : Promise.resolve(complaint);
+      return action
+        ? takeStep(action, complaint.id, bodyOf(action, v, openedAt.current))
+        : Promise.resolve(complaint);
     },
     successMessage: () => t('complaints.actionDone', { action: tEnum('complaintAction', action ?? '') }),
     onSaved: onDone,
