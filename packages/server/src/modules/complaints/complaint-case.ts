@@ -1,4 +1,5 @@
 import {
+  type Deadline,
   decisionDeadline,
   type ExtensionLevel,
   type HolidayCalendar,
@@ -49,6 +50,16 @@ export function drawComplaintNo(
   hex6: () => string = () => randomBytes(3).toString('hex'),
 ): string {
   return `TS${receivedOn.replace(/-/g, '')}${hex6().toUpperCase()}`;
+}
+
+/** Art. 18 as stored: as a whole and each part (1 in time, 0 late, null not known yet). */
+export function onTimeColumns(d: Pick<Deadline, 'onTime' | 'decisionOnTime' | 'informOnTime'>) {
+  const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+  return {
+    on_time: bit(d.onTime),
+    decision_on_time: bit(d.decisionOnTime),
+    inform_on_time: bit(d.informOnTime),
+  };
 }
 
 /**
@@ -369,14 +380,11 @@ export class ComplaintCase {
     });
     const pending = (PENDING_DECISION as readonly string[]).includes(c.status);
     const toTell = c.status === 'decided' && !c.review_json && !c.informed_at;
-    const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
     return {
       paused_days: d.pausedDays,
       decision_due_on: d.dueDate ?? (d.paused ? null : c.decision_due_on),
       due_on: pending || toTell ? d.dueDate : c.status === 'review' ? c.review_due_on : null,
-      on_time: bit(d.onTime),
-      decision_on_time: bit(d.decisionOnTime),
-      inform_on_time: bit(d.informOnTime),
+      ...onTimeColumns(d),
       days_to_decision: d.daysToDecision,
       decided_on: d.decidedDate,
     };

@@ -5,7 +5,7 @@ import type { DB } from '../../db/types';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import type { ComplainantIndex, IndexEntry } from './complainant-index';
-import { drawComplaintNo } from './complaint-case';
+import { drawComplaintNo, onTimeColumns } from './complaint-case';
 import { NO_PERSONAL_COLUMNS, personalColumns } from './complaints.presenter';
 
 /**
@@ -17,8 +17,6 @@ import { NO_PERSONAL_COLUMNS, personalColumns } from './complaints.presenter';
  * as the server computes them; the notice of its decision is recorded with its inform time.
  * Some came through the regulator (Art. 33), one of them forwarded late.
  */
-
-const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 /** A demo login the complaints are handled by. */
 export interface DemoUser {
@@ -353,9 +351,7 @@ export function demoCases(rand: () => number, count: number, o: DemoCaseOptions)
       decided_at: decidedAt,
       decided_on: d.decidedDate,
       informed_at: informedAt,
-      on_time: bit(d.onTime),
-      decision_on_time: bit(d.decisionOnTime),
-      inform_on_time: bit(d.informOnTime),
+      ...onTimeColumns(d),
       days_to_decision: d.daysToDecision,
       decision_json: decision,
       review_requested_at: null,

@@ -11,7 +11,7 @@ import * as meta from '../meta/meta.repository';
 import type { ComplainantIndex, IndexEntry } from './complainant-index';
 import * as indexRepo from './complainant-index.repository';
 import { INDEX_KEY_META } from './complainant-index.service';
-import { drawComplaintNo } from './complaint-case';
+import { drawComplaintNo, onTimeColumns } from './complaint-case';
 import { CATEGORIES, CAUSES, type DemoUser, demoCases, GIVEN, SURNAMES } from './complaints.demo-cases';
 import * as repo from './complaints.repository';
 import * as scale from './complaints.scale.repository';
@@ -35,8 +35,6 @@ const CLAIMS = [
   '手机银行转账失败但已扣款',
   '营销电话过多，要求停止',
 ];
-
-const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 export interface DemoComplaintOptions {
   branchId: string;
@@ -127,9 +125,7 @@ function makeRow(
     decided_at: decidedCapped,
     decided_on: d.decidedDate,
     informed_at: informedAt,
-    on_time: bit(d.onTime),
-    decision_on_time: bit(d.decisionOnTime),
-    inform_on_time: bit(d.informOnTime),
+    ...onTimeColumns(d),
     days_to_decision: d.daysToDecision,
     decision_json: decidedCapped
       ? JSON.stringify({
