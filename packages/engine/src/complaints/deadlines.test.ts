@@ -197,6 +197,22 @@ describe('decision deadline (Art. 18, 43)', () => {
     expect(decisionDeadline({ receivedAt: r, pauses: [onDue] }).dueDate).toBe('2025-03-18');
   });
 
+  it('keeps a case withdrawn after its deadline late, and one withdrawn in time without a verdict', () => {
+    const r = bj('2025-03-01T10:00');
+    expect(decisionDeadline({ receivedAt: r, withdrawnAt: bj('2025-03-20T10:00') })).toMatchObject({
+      ended: true,
+      dueDate: null,
+      decisionOnTime: false,
+      onTime: false,
+      missed: 'decision',
+    });
+    expect(decisionDeadline({ receivedAt: r, withdrawnAt: bj('2025-03-16T20:00') })).toMatchObject({
+      ended: true,
+      decisionOnTime: null,
+      onTime: null,
+    });
+  });
+
   it('ends a running pause at the decision and ignores pauses after it', () => {
     const r = bj('2025-03-01T10:00');
     const d = decisionDeadline({

@@ -74,7 +74,10 @@ export interface Deadline {
   paused: boolean;
   /** withdrawn: no deadline */
   ended: boolean;
-  /** decided: the decision's Beijing date and whether it met the deadline */
+  /**
+   * decided: the decision's Beijing date and whether it met the deadline; false too for a case
+   * withdrawn undecided after the deadline had passed
+   */
   decidedDate: IsoDate | null;
   decisionOnTime: boolean | null;
   /** told: the Beijing date the complainant was told, and whether that met the deadline */
@@ -164,7 +167,10 @@ export function decisionDeadline(input: DeadlineInput): Deadline {
   const ended = withdrawnMs !== null && decidedMs === null;
   const decidedDate = decidedMs === null ? null : dateOf(decidedMs);
   const informedDate = informedMs === null || decidedMs === null ? null : dateOf(informedMs);
-  const decisionOnTime = decidedDate ? daysBetween(decidedDate, due) >= 0 : null;
+  // a case withdrawn undecided after its deadline passed was late all the same: withdrawing it
+  // does not hide that
+  const withdrawnLate = ended && !running && daysBetween(due, dateOf(withdrawnMs!)) > 0;
+  const decisionOnTime = decidedDate ? daysBetween(decidedDate, due) >= 0 : withdrawnLate ? false : null;
   const informOnTime = informedDate ? daysBetween(informedDate, due) >= 0 : null;
   const onTime = decisionOnTime === false || informOnTime === false ? false : informOnTime;
   return {

@@ -491,7 +491,7 @@ export interface DB {
     day: string;
     outlet_id: string;
     complaints: number;
-    /** complaints with a decision (decision_on_time not null) */
+    /** complaints with a decision (days_to_decision not null) */
     decided: number;
     /** decided and told in time (Art. 18) */
     on_time: number;

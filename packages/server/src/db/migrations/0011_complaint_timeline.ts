@@ -64,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     insert into complaint_daily_stats
       (branch_id, day, outlet_id, complaints, decided, on_time, decision_days, late_decision, late_inform)
-    select branch_id, received_on, outlet_id, count(*), count(decision_on_time), coalesce(sum(on_time), 0),
+    select branch_id, received_on, outlet_id, count(*), count(days_to_decision), coalesce(sum(on_time), 0),
       coalesce(sum(days_to_decision), 0),
       sum(case when decision_on_time = 0 then 1 else 0 end),
       sum(case when decision_on_time = 1 and inform_on_time = 0 then 1 else 0 end)

@@ -285,6 +285,31 @@ describe('complaints: every step as it happened, checked against the case', () =
     expect(s).toMatchObject({ decided: 2, onTime: 0, lateDecision: 1, lateInform: 1, onTimeRate: 0 });
   });
 
+  it('counts a case withdrawn after its deadline as late, not as decided', async () => {
+    const id = await caseWith(ctx.admin, bj('2026-10-10T09:00'), [
+      ['acknowledge', { at: bj('2026-10-10T10:00') }],
+    ]);
+    const withdrawn = (
+      await ctx.admin.post(`/api/v1/complaints/${id}/withdraw`, {
+        comment: '客户撤诉',
+        at: bj('2026-10-30T10:00'),
+      })
+    ).json();
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      decisionOnTime: false,
+      onTime: false,
+      deadline: { dueOn: null },
+    });
+    const inTime = await caseWith(ctx.admin, RECEIVED, [
+      ACK,
+      ['withdraw', { comment: '客户撤诉', at: bj('2026-10-26T10:00') }],
+    ]);
+    expect((await ctx.admin.get(`/api/v1/complaints/${inTime}`)).json()).toMatchObject({ onTime: null });
+    const s = (await ctx.admin.get('/api/v1/complaints/stats')).json();
+    expect(s).toMatchObject({ decided: 0, lateDecision: 1, lateInform: 0, onTimeRate: 0 });
+  });
+
   it('merges pauses that overlap and keeps a case that went overdue overdue', async () => {
     // a pause begun in time moves the deadline by its days, even when it ends after the old due date
     const id = await caseWith(ctx.admin, RECEIVED, [

@@ -429,7 +429,7 @@ export async function decisionTotals(q: Q, f: StatsFilterRow) {
   const r = await statsBase(q, f)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
-      eb.fn.count<number>('decision_on_time').as('decided'),
+      eb.fn.count<number>('days_to_decision').as('decided'),
       eb.fn.sum<number>('on_time').as('on_time'),
       eb.fn.sum<number>('days_to_decision').as('days'),
       eb.fn.sum<number>(eb.case().when('decision_on_time', '=', 0).then(1).else(0).end()).as('late_decision'),

@@ -54,7 +54,8 @@ export class StatsDelta {
       this.days.set(dk, d);
     }
     d.complaints += sign;
-    if (r.decision_on_time !== null) d.decided += sign;
+    // decided: days to decision are known (a case withdrawn late is late, not decided)
+    if (r.days_to_decision !== null) d.decided += sign;
     d.on_time += sign * (r.on_time ?? 0);
     if (r.decision_on_time === 0) d.late_decision += sign;
     else if (r.decision_on_time === 1 && r.inform_on_time === 0) d.late_inform += sign;
@@ -143,7 +144,7 @@ export async function rebuildStats(q: Q, branchId?: string): Promise<void> {
   await sql`
     insert into complaint_daily_stats
       (branch_id, day, outlet_id, complaints, decided, on_time, decision_days, late_decision, late_inform)
-    select branch_id, received_on, outlet_id, count(*), count(decision_on_time), coalesce(sum(on_time), 0),
+    select branch_id, received_on, outlet_id, count(*), count(days_to_decision), coalesce(sum(on_time), 0),
       coalesce(sum(days_to_decision), 0),
       sum(case when decision_on_time = 0 then 1 else 0 end),
       sum(case when decision_on_time = 1 and inform_on_time = 0 then 1 else 0 end)

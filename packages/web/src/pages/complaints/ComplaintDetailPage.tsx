@@ -88,6 +88,12 @@ function Art18({ c }: { c: Complaint }) {
   const { t, formatDate } = useI18n();
   const days = c.daysToDecision ?? 0;
   const due = c.deadline.dueOn ?? c.deadline.decisionDueOn;
+  if (c.decisionOnTime === false && !c.decidedAt)
+    return (
+      <Tag color="red" data-testid="art18">
+        {t('complaints.art18.withdrawnLate')}
+      </Tag>
+    );
   if (c.decisionOnTime === false)
     return (
       <Tag color="red" data-testid="art18">
@@ -531,20 +537,24 @@ export function ComplaintDetailPage() {
                     ? t('complaints.deadline.pausedSince', { date: formatDate(c.deadline.pausedSince) })
                     : t('complaints.deadline.pausedDays', { n: c.deadline.pausedDays }),
                 },
-                ...(c.decidedAt
+                ...(c.decidedAt || c.decisionOnTime === false
                   ? [
                       {
                         key: 'ontime',
                         label: t('complaints.art18'),
                         children: <Art18 c={c} />,
                       },
-                      {
-                        key: 'informed',
-                        label: t('complaints.informedAt'),
-                        children: c.informedAt
-                          ? formatDateTime(c.informedAt)
-                          : t('complaints.notInformedYet'),
-                      },
+                      ...(c.decidedAt
+                        ? [
+                            {
+                              key: 'informed',
+                              label: t('complaints.informedAt'),
+                              children: c.informedAt
+                                ? formatDateTime(c.informedAt)
+                                : t('complaints.notInformedYet'),
+                            },
+                          ]
+                        : []),
                     ]
                   : []),
                 ...(c.reviewRequestBy && !c.reviewRequestedAt
