@@ -32,6 +32,7 @@ export class DecisionNoticeService {
     if (!c.decision_json) throw new DomainError('INVALID_STATE');
     if (ask.clear) {
       if (!allows(actor, 'complaints.unmask', c.outlet_id)) throw forbidden();
+      this.deps.cases.notRecused(actor, c);
       if (!ask.reason) throw fieldError('query.reason', 'REASON_REQUIRED');
     }
     const build = async (q: Q): Promise<DecisionNotice> => {
