@@ -8,6 +8,7 @@ import { erlangAMetrics } from './erlang';
 import { mmcScenario } from './mmc';
 import { compileScenario } from './model';
 import { simulate } from './run';
+import { slotStaffing } from './staffing';
 import type { ScenarioInput } from './scenario/schema';
 import { parseScenario } from './scenario/validate';
 import { Simulator } from './simulator';
@@ -226,6 +227,19 @@ describe('service and patience by period', () => {
     expect(b.perSlot[1]!.waitMinutes).toBe(a.perSlot[1]!.waitMinutes);
     expect(b.perSlot[3]!.waitMinutes).toBeGreaterThan(a.perSlot[3]!.waitMinutes + 1);
     expect(b.staff[0]!.utilisation).toBeGreaterThan(a.staff[0]!.utilisation);
+  });
+
+  it("the analytic staffing uses each slot's service time", () => {
+    const sc = one({
+      serviceByPeriod: [{ from: '10:00', to: '11:00', distribution: { type: 'exponential', mean: 15 } }],
+    });
+    sc.zones[0]!.capacity = 20;
+    const rows = slotStaffing(compileScenario(sc), 0.8).map((r) => r.zones[0]!);
+    const loads = [20 / 12, 20 / 12, 5, 5];
+    rows.forEach((z, k) => {
+      expect(z.offeredLoad).toBeCloseTo(loads[k]!, 12);
+    });
+    expect(rows[2]!.staff!).toBeGreaterThan(rows[0]!.staff!);
   });
 
   it('patience only in some periods: customers abandon only there', () => {
