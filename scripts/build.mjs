@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds what `npm start` and the `liangdian` command run:
-//   --server  bundles the CLI (which contains the server) and the simulation worker with esbuild
+//   --server  bundles the CLI (which contains the server) and the simulation worker with esbuild,
+//             and builds @liangdian/engine's dist/ (what its package.json `exports` point at)
+//   --engine  only the engine's dist/
 //   --web     builds the web app with Vite into packages/web/dist
 // With no flag, both. Workspace packages are bundled from their TypeScript sources;
 // every npm dependency stays external and is loaded from node_modules at run time.
@@ -11,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const all = !args.has('--server') && !args.has('--web');
+const all = !args.has('--server') && !args.has('--web') && !args.has('--engine');
 
 /** Leaves every npm dependency external (loaded from node_modules at run time); workspace packages are bundled. */
 const externaliseNpmDependencies = {
@@ -34,7 +36,25 @@ const fromSources = {
   plugins: [externaliseNpmDependencies],
 };
 
+/**
+ * @liangdian/engine as a package others import without the `@liangdian/source` condition: its
+ * `exports` default to dist/index.js and dist/time/beijing.js, built here as ES modules for Node 20
+ * (zod, its one dependency, stays external). `npm ci` runs the root `prepare` script, which calls
+ * this through buildServer, so the files exist after `npm ci`.
+ */
+export async function buildEngine() {
+  const esbuild = await import('esbuild');
+  const src = join(root, 'packages/engine/src');
+  await esbuild.build({
+    ...fromSources,
+    entryPoints: { index: join(src, 'index.ts'), 'time/beijing': join(src, 'time/beijing.ts') },
+    outdir: join(root, 'packages/engine/dist'),
+    sourcemap: true,
+  });
+}
+
 export async function buildServer() {
+  await buildEngine();
   const esbuild = await import('esbuild');
   const cliSrc = join(root, 'packages/cli/src');
   const entryPoints = { main: join(cliSrc, 'main.ts') };
@@ -72,5 +92,6 @@ export function buildWeb() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (all || args.has('--server')) await buildServer();
+  else if (args.has('--engine')) await buildEngine();
   if (all || args.has('--web')) buildWeb();
 }

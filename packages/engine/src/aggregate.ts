@@ -57,10 +57,60 @@ export interface SlotSummary {
   /** time-average number waiting, all posts */
   meanQueueLength: number;
   queueByPost: Record<string, number>;
+  /** mean wait of the customers who arrived in the slot (served and abandoned), minutes */
   waitMinutes: number;
+  /** mean wait of the customers who reached a counter (abandoned ones left out), minutes */
+  servedWaitMinutes: number;
+  /** share of the slot's customers who waited at all (P(wait > 0)), served and abandoned */
+  pWait: number;
   serviceLevel: number;
+  /** customers arriving in the slot, mean per replication */
+  arrivalsPerReplication: number;
+  /** customers arriving in the slot and served to the end, mean per replication */
+  servedPerReplication: number;
+  /** customers arriving in the slot who abandoned, mean per replication */
+  abandonedPerReplication: number;
+  /** the same as abandonedPerReplication (the older name; a mean per replication, not a total) */
   abandoned: number;
 }
+
+/** Which numbers of the report are totals over all replications and which are means per replication. */
+export const REPORT_UNITS = {
+  time: 'minutes',
+  rates: 'arrivalsPerHour: customers per hour',
+  totalsOverReplications: [
+    'arrivals',
+    'served',
+    'abandoned',
+    'turnedAway',
+    'inSystemAtEnd',
+    'events',
+    'byBusinessType[].arrivals',
+    'byBusinessType[].served',
+    'byBusinessType[].abandoned',
+    'byBusinessType[].turnedAway',
+    'byBusinessType[].inSystemAtEnd',
+    'modes.rotatingArrivals',
+    'modes.escortedOneOnOne',
+  ],
+  meansPerReplication: [
+    'perReplication.*',
+    'byBusinessType[].perReplication.*',
+    'perSlot[].arrivalsPerReplication',
+    'perSlot[].servedPerReplication',
+    'perSlot[].abandonedPerReplication',
+    'perSlot[].abandoned',
+    'staff[].presentMinutesPerReplication',
+    'modes.fixedMinutesPerReplication',
+    'modes.rotatingMinutesPerReplication',
+    'backfill[].actionsPerReplication',
+    'backfill[].returnsPerReplication',
+    'queueAtEnd',
+  ],
+  pooledOverReplications:
+    'shares, rates and mean waits are pooled over every replication (e.g. total wait ÷ customers); *Ci95 intervals come from the spread of the per-replication values',
+} as const;
+export type ReportUnits = typeof REPORT_UNITS;
 
 export interface SimulationReport extends GroupSummary {
   scenario: string;
@@ -69,6 +119,11 @@ export interface SimulationReport extends GroupSummary {
   replications: number;
   horizonMinutes: number;
   warmupMinutes: number;
+  /** which counts are totals over replications and which are means per replication */
+  units: ReportUnits;
+  /** mean wait of the customers who reached a counter (all types; abandoned ones left out) */
+  servedWaitMinutes: number;
+  servedWaitMinutesCi95: Interval;
   /** busy staff-minutes / present staff-minutes, all staff */
   utilisation: number;
   utilisationCi95: Interval;
@@ -80,6 +135,8 @@ export interface SimulationReport extends GroupSummary {
     name: string | null;
     role: string;
     home: string;
+    /** true for the people a zone's `staffing` plan puts on duty */
+    planned: boolean;
     utilisation: number;
     utilisationCi95: Interval;
     presentMinutesPerReplication: number;
@@ -242,6 +299,15 @@ export class Aggregator {
       warnings.push(
         `customers were turned away because the lobby held ${m.lobbyCapacity} people (lobbyCapacity)`,
       );
+    // the wait of served customers, from the per-slot sums (every wait lands in one slot)
+    let servedWaitSum = 0;
+    let servedWaitN = 0;
+    for (let k = 0; k < m.slotsPerDay; k++) {
+      const o = lay.slotBase + k * lay.slotStride;
+      servedWaitSum += s[o + L.SL_WSUM]! - s[o + L.SL_ABWSUM]!;
+      servedWaitN += s[o + L.SL_WN]! - s[o + L.SL_ABAND]!;
+    }
+    const servedWait = servedWaitN > 0 ? servedWaitSum / servedWaitN : Number.NaN;
     return {
       scenario: sc.name,
       outlet: sc.outlet ?? null,
@@ -249,7 +315,10 @@ export class Aggregator {
       replications: this.n,
       horizonMinutes: m.horizon,
       warmupMinutes: m.warmup,
+      units: REPORT_UNITS,
       ...this.group(T),
+      servedWaitMinutes: servedWait,
+      servedWaitMinutesCi95: this.ci(lay.miscBase + L.X_SERVED_WAIT, servedWait),
       utilisation: util,
       utilisationCi95: this.ci(lay.miscBase + L.X_UTIL, util),
       events: s[lay.miscBase + L.X_EVENTS]!,
@@ -259,14 +328,15 @@ export class Aggregator {
         targetWaitMinutes: b.targetWaitMinutes,
         ...this.group(i),
       })),
-      staff: sc.staff.map((p, i) => {
+      staff: m.staff.map((p, i) => {
         const o = lay.staffBase + i * L.S_FIELDS;
         const u = this.ratio(o + L.S_BUSY, o + L.S_PRES);
         return {
           id: p.id,
-          name: p.name ?? null,
+          name: p.name,
           role: p.role,
           home: p.home,
+          planned: p.planned,
           utilisation: u,
           utilisationCi95: this.ci(o + L.S_UTIL, u),
           presentMinutesPerReplication: s[o + L.S_PRES]! / n,
@@ -283,6 +353,7 @@ export class Aggregator {
       perSlot: Array.from({ length: m.slotsPerDay }, (_, k) => {
         const o = lay.slotBase + k * lay.slotStride;
         const time = s[o + L.SL_TIME]!;
+        const servedN = s[o + L.SL_WN]! - s[o + L.SL_ABAND]!;
         const queueByPost: Record<string, number> = {};
         let q = 0;
         m.postIds.forEach((id, p) => {
@@ -298,7 +369,12 @@ export class Aggregator {
           meanQueueLength: q,
           queueByPost,
           waitMinutes: this.ratio(o + L.SL_WSUM, o + L.SL_WN),
+          servedWaitMinutes: servedN > 0 ? (s[o + L.SL_WSUM]! - s[o + L.SL_ABWSUM]!) / servedN : Number.NaN,
+          pWait: this.ratio(o + L.SL_WAITED, o + L.SL_WN),
           serviceLevel: this.ratio(o + L.SL_WITHIN, o + L.SL_WN),
+          arrivalsPerReplication: s[o + L.SL_ARR]! / n,
+          servedPerReplication: s[o + L.SL_SERVED]! / n,
+          abandonedPerReplication: s[o + L.SL_ABAND]! / n,
           abandoned: s[o + L.SL_ABAND]! / n,
         };
       }),

@@ -6,7 +6,9 @@ export type DistributionSpec =
   | { type: 'deterministic'; value: number }
   | { type: 'lognormal'; mean: number; sd: number }
   | { type: 'gamma'; shape: number; scale: number }
-  | { type: 'empirical'; values: number[] };
+  | { type: 'empirical'; values: ArrayLike<number> }
+  /** a histogram: counts[i] observations in [edges[i], edges[i + 1]), uniform inside a bin */
+  | { type: 'histogram'; edges: ArrayLike<number>; counts: ArrayLike<number> };
 
 /** distribution kinds (an enum: the bundler writes literal numbers into `sample`'s switch) */
 export enum Dist {
@@ -15,20 +17,26 @@ export enum Dist {
   LOGNORMAL = 2,
   GAMMA = 3,
   EMPIRICAL = 4,
+  HISTOGRAM = 5,
 }
 export const DIST_EXPONENTIAL = Dist.EXPONENTIAL;
 export const DIST_DETERMINISTIC = Dist.DETERMINISTIC;
 export const DIST_LOGNORMAL = Dist.LOGNORMAL;
 export const DIST_GAMMA = Dist.GAMMA;
 export const DIST_EMPIRICAL = Dist.EMPIRICAL;
+export const DIST_HISTOGRAM = Dist.HISTOGRAM;
 
 /** A compiled distribution: a kind code and numeric parameters, sampled without allocation. */
 export interface Sampler {
   readonly kind: number;
-  /** exponential: mean; deterministic: value; lognormal: mu; gamma: shape */
+  /** exponential: mean; deterministic: value; lognormal: mu; gamma: shape; histogram: bins n */
   readonly p1: number;
   /** lognormal: sigma; gamma: scale */
   readonly p2: number;
+  /**
+   * empirical: the observed values; histogram: the n + 1 edges, then the alias table's n
+   * acceptance probabilities, then its n aliases (one array, so every sampler has one shape)
+   */
   readonly values: Float64Array;
   readonly mean: number;
   /** squared coefficient of variation */
@@ -80,7 +88,77 @@ export function compileDistribution(spec: DistributionSpec): Sampler {
         scv: mean > 0 ? variance / (mean * mean) : 0,
       };
     }
+    case 'histogram':
+      return compileHistogram(spec.edges, spec.counts);
   }
+}
+
+/**
+ * A histogram as a sampler: Walker's alias table over the bins (O(1) per draw whatever the
+ * number of bins), then a uniform position inside the bin. Edges must increase strictly and
+ * the counts be ≥ 0 with a positive sum (the schema checks both).
+ */
+function compileHistogram(edges: ArrayLike<number>, counts: ArrayLike<number>): Sampler {
+  const n = counts.length;
+  const values = new Float64Array(3 * n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += counts[i]!;
+  let mean = 0;
+  let second = 0;
+  for (let i = 0; i <= n; i++) values[i] = edges[i]!;
+  for (let i = 0; i < n; i++) {
+    const a = edges[i]!;
+    const b = edges[i + 1]!;
+    const w = counts[i]! / total;
+    mean += (w * (a + b)) / 2;
+    second += (w * (a * a + a * b + b * b)) / 3;
+  }
+  // Vose's construction of the alias table
+  const prob = new Float64Array(n);
+  const alias = new Int32Array(n);
+  const scaled = new Float64Array(n);
+  const small = new Int32Array(n);
+  const large = new Int32Array(n);
+  let ns = 0;
+  let nl = 0;
+  for (let i = 0; i < n; i++) {
+    scaled[i] = (counts[i]! / total) * n;
+    if (scaled[i]! < 1) small[ns++] = i;
+    else large[nl++] = i;
+  }
+  while (ns > 0 && nl > 0) {
+    const s = small[--ns]!;
+    const l = large[--nl]!;
+    prob[s] = scaled[s]!;
+    alias[s] = l;
+    scaled[l] = scaled[l]! + scaled[s]! - 1;
+    if (scaled[l]! < 1) small[ns++] = l;
+    else large[nl++] = l;
+  }
+  // what is left is 1 up to rounding
+  while (nl > 0) {
+    const l = large[--nl]!;
+    prob[l] = 1;
+    alias[l] = l;
+  }
+  while (ns > 0) {
+    const s = small[--ns]!;
+    prob[s] = 1;
+    alias[s] = s;
+  }
+  for (let i = 0; i < n; i++) {
+    values[n + 1 + i] = prob[i]!;
+    values[2 * n + 1 + i] = alias[i]!;
+  }
+  const variance = Math.max(0, second - mean * mean);
+  return {
+    kind: DIST_HISTOGRAM,
+    p1: n,
+    p2: 0,
+    values,
+    mean,
+    scv: mean > 0 ? variance / (mean * mean) : 0,
+  };
 }
 
 /** Standard normal by the Box–Muller transform (one of the pair is used). */
@@ -119,6 +197,14 @@ export function sample(rng: RandomSource, s: Sampler): number {
       return Math.exp(s.p1 + s.p2 * sampleNormal(rng));
     case Dist.GAMMA:
       return s.p2 * sampleGammaUnit(rng, s.p1);
+    case Dist.HISTOGRAM: {
+      const v = s.values;
+      const n = s.p1;
+      const col = Math.floor(unit(rng.nextInt32()) * n);
+      const bin = unit(rng.nextInt32()) < v[n + 1 + col]! ? col : v[2 * n + 1 + col]!;
+      const a = v[bin]!;
+      return a + (v[bin + 1]! - a) * unit(rng.nextInt32());
+    }
     default: {
       const v = s.values;
       return v[Math.floor(unit(rng.nextInt32()) * v.length)]!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erlangAMetrics, erlangB, erlangC, erlangCMetrics, queueMetrics } from './erlang';
+import { Xoshiro128 } from './rng';
 import { fewestStaff, staffingTable } from './staffing';
 import { type Minutes, type PerMinute, perMinute } from './units';
 
@@ -73,6 +74,60 @@ describe('Erlang A (M/M/c+M)', () => {
     expect(s1).toBeLessThan(s2);
     expect(s2).toBeLessThan(s3);
     expect(s3).toBeCloseTo(1 - 0.130497, 5);
+  });
+
+  it('the wait of served customers: 0.231174 min at θ=0.5 (all arrivals: 0.260994)', () => {
+    const m = erlangAMetrics({ ...MM3, patienceRate: pm(0.5) });
+    expect(m.servedWaitMinutes).toBeCloseTo(0.231174, 6);
+    expect(erlangAMetrics({ ...MM3, patienceRate: pm(1) }).servedWaitMinutes).toBeCloseTo(0.132393, 6);
+  });
+
+  it('the wait of served customers agrees with a Monte Carlo of the tagged customer (fixed seed)', () => {
+    // independent of the code under test: the stationary law by the plain product formula, then
+    // customers who arrive in state k (PASTA) and go through the queue event by event
+    const lambda = 2.5;
+    const mu = 1;
+    const c = 3;
+    for (const theta of [0.5, 1, 0.2]) {
+      const p: number[] = [1];
+      for (let k = 1; k < 200; k++)
+        p.push((p[k - 1]! * lambda) / (Math.min(k, c) * mu + Math.max(0, k - c) * theta));
+      const z = p.reduce((a, b) => a + b, 0);
+      const rng = new Xoshiro128(2025, 0);
+      let served = 0;
+      let waitSum = 0;
+      for (let n = 0; n < 200_000; n++) {
+        let u = rng.uniform() * z;
+        let k = 0;
+        while (u > p[k]! && k < p.length - 1) u -= p[k++]!;
+        if (k < c) {
+          served++;
+          continue;
+        }
+        let ahead = k - c;
+        let w = 0;
+        for (;;) {
+          const advance = c * mu + ahead * theta;
+          w += -Math.log(rng.uniform()) / (advance + theta);
+          if (rng.uniform() < theta / (advance + theta)) break; // abandons
+          if (ahead === 0) {
+            served++;
+            waitSum += w;
+            break;
+          }
+          ahead--;
+        }
+      }
+      const m = erlangAMetrics({ ...MM3, patienceRate: pm(theta) });
+      expect(Math.abs(waitSum / served - m.servedWaitMinutes) / m.servedWaitMinutes).toBeLessThan(0.02);
+      expect(Math.abs(1 - served / 200_000 - m.abandonRate)).toBeLessThan(0.005);
+    }
+  });
+
+  it('the wait of served customers tends to Erlang C as patience grows, and equals it there', () => {
+    const c = erlangCMetrics(MM3);
+    expect(c.servedWaitMinutes).toBe(c.waitMinutes);
+    expect(erlangAMetrics({ ...MM3, patienceRate: pm(1e-9) }).servedWaitMinutes).toBeCloseTo(1.404494, 5);
   });
 
   it('queueMetrics picks the model from the patience rate', () => {

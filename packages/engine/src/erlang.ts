@@ -33,6 +33,8 @@ export interface QueueMetrics {
   pWait: number;
   /** mean time in queue over all arrivals, minutes (abandoning customers count their time) */
   waitMinutes: number;
+  /** mean time in queue of the customers who are served (abandoning customers left out), minutes */
+  servedWaitMinutes: number;
   /** mean number waiting */
   queueLength: number;
   targetMinutes: number;
@@ -90,6 +92,7 @@ export function erlangCMetrics(q: QueueInput): QueueMetrics {
       stable: false,
       pWait: 1,
       waitMinutes: Number.POSITIVE_INFINITY,
+      servedWaitMinutes: Number.POSITIVE_INFINITY,
       queueLength: Number.POSITIVE_INFINITY,
       serviceLevel: 0,
       occupancy: 1,
@@ -102,6 +105,7 @@ export function erlangCMetrics(q: QueueInput): QueueMetrics {
     stable: true,
     pWait: pw,
     waitMinutes: wq,
+    servedWaitMinutes: wq,
     queueLength: lambda * wq,
     serviceLevel: 1 - pw * Math.exp(-(c * mu - lambda) * t),
     occupancy: a / c,
@@ -161,6 +165,26 @@ export function erlangAMetrics(q: QueueInput): QueueMetrics {
     }
     eBusy += Math.min(k, c) * p;
   }
+  // the wait of served customers, by the tagged customer's progress: arriving with i ahead, it
+  // passes stages i, i − 1, …, 0; in stage j it advances at rate r_j = cμ + jθ (a service ends or
+  // one of the j ahead abandons) and abandons at rate θ, so it survives the stage with
+  // probability r_j / (r_j + θ) after an Exp(r_j + θ) time, whichever happens. Hence
+  // P(served | i) = Π r_j / (r_j + θ) and E[W; served | i] = P(served | i) Σ 1 / (r_j + θ).
+  let pServed = 0;
+  let servedWaitSum = 0;
+  for (let k = 0; k < c && k <= K; k++) pServed += pi[k]!;
+  {
+    let survive = 1;
+    let stageTime = 0;
+    for (let i = 0; c + i <= K; i++) {
+      const r = c * mu + i * theta;
+      survive *= r / (r + theta);
+      stageTime += 1 / (r + theta);
+      const p = pi[c + i]!;
+      pServed += p * survive;
+      servedWaitSum += p * survive * stageTime;
+    }
+  }
   // service level: P(served with wait ≤ t) by uniformisation of the tagged customer's chain
   let sl = 0;
   for (let k = 0; k < c && k <= K; k++) sl += pi[k]!;
@@ -194,6 +218,7 @@ export function erlangAMetrics(q: QueueInput): QueueMetrics {
     stable: true,
     pWait,
     waitMinutes: eq / lambda,
+    servedWaitMinutes: pServed > 0 ? servedWaitSum / pServed : 0,
     queueLength: eq,
     targetMinutes: t,
     serviceLevel: Math.min(1, sl),

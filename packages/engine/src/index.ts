@@ -42,6 +42,8 @@ export {
   type Zone,
   type Staff,
   type BackfillRule,
+  type ZoneStaffing,
+  type Distribution,
   type Mode,
   type Role,
 } from './scenario/schema';
@@ -53,7 +55,8 @@ export {
   type ScenarioIssue,
   type ScenarioResult,
 } from './scenario/validate';
-export { compileScenario, type Model } from './model';
+export { compileScenario, type Model, type ModelStaff } from './model';
+export { staffingCounts, zoneOnDutyPeak } from './scenario/plan';
 export { Simulator, EVENT_NAMES, type SimObserver, type ReplicationResult } from './simulator';
 export {
   Aggregator,
@@ -63,6 +66,8 @@ export {
   type SlotSummary,
   type WaitSummary,
   type Interval,
+  type ReportUnits,
+  REPORT_UNITS,
 } from './aggregate';
 export { simulate, runReplicationRange, checkRunOptions, type SimulateOptions } from './run';
 export { mmcScenario, type MmcSpec } from './mmc';

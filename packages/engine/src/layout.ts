@@ -81,7 +81,13 @@ export enum SL {
   ABAND = 5,
   WMEAN = 6,
   SL = 7,
-  FIELDS = 8,
+  /** customers served to the end (by slot of arrival) */
+  SERVED = 8,
+  /** customers who waited at all (served or abandoned) */
+  WAITED = 9,
+  /** total wait of the customers who abandoned */
+  ABWSUM = 10,
+  FIELDS = 11,
 }
 export const SL_TIME = SL.TIME;
 export const SL_ARR = SL.ARR;
@@ -91,6 +97,9 @@ export const SL_WITHIN = SL.WITHIN;
 export const SL_ABAND = SL.ABAND;
 export const SL_WMEAN = SL.WMEAN;
 export const SL_SL = SL.SL;
+export const SL_SERVED = SL.SERVED;
+export const SL_WAITED = SL.WAITED;
+export const SL_ABWSUM = SL.ABWSUM;
 export const SL_FIELDS = SL.FIELDS;
 
 export enum M {
@@ -122,12 +131,15 @@ export enum X {
   UTIL = 1,
   END = 2,
   QUEUE_END = 3,
-  FIELDS = 4,
+  /** mean wait of the customers who reached a counter, this replication */
+  SERVED_WAIT = 4,
+  FIELDS = 5,
 }
 export const X_EVENTS = X.EVENTS;
 export const X_UTIL = X.UTIL;
 export const X_END = X.END;
 export const X_QUEUE_END = X.QUEUE_END;
+export const X_SERVED_WAIT = X.SERVED_WAIT;
 export const X_FIELDS = X.FIELDS;
 
 export interface Layout {

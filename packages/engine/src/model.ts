@@ -3,8 +3,9 @@
  * Post 0 is the welcome post; post z + 1 is zone z.
  */
 import { compileDistribution, type Sampler } from './distributions';
-import type { Scenario } from './scenario/schema';
-import { clockMinutes, parseScenarioOrThrow, WELCOME_POST } from './scenario/validate';
+import { bySlot, clockMinutes, staffAvailability, staffingCounts, staffingPeople } from './scenario/plan';
+import type { Role, Scenario } from './scenario/schema';
+import { parseScenarioOrThrow, WELCOME_POST } from './scenario/validate';
 
 /** service modes (an enum: the bundler writes literal numbers into the hot loop) */
 export enum Mode {
@@ -33,6 +34,16 @@ export interface CompiledRule {
   modeMask: number;
 }
 
+/** A person of the model: a named staff member, or one put on duty by a zone's `staffing`. */
+export interface ModelStaff {
+  id: string;
+  name: string | null;
+  role: Role;
+  home: string;
+  /** true for the people of a zone's staffing plan (ids "<zone>#1", "<zone>#2", …) */
+  planned: boolean;
+}
+
 export interface Model {
   scenario: Scenario;
   warnings: string[];
@@ -50,8 +61,13 @@ export interface Model {
   typePost: Int32Array;
   typePriority: Int32Array;
   typeTarget: Float64Array;
+  /** each type's default service time (what `service` says) */
   service: Sampler[];
   patience: (Sampler | null)[];
+  /** service time per (type, slot of arrival): nTypes × slotsPerDay, period overrides applied */
+  serviceBySlot: Sampler[];
+  /** patience per (type, slot of arrival); null: the customer waits forever */
+  patienceBySlot: (Sampler | null)[];
   /** total arrival rate per minute for each slot of the day */
   slotRate: Float64Array;
   /** cumulative type probabilities per slot: slotsPerDay × nTypes */
@@ -63,7 +79,9 @@ export interface Model {
   postPerStaff: Int32Array;
   /** business types queued at the post, highest priority first */
   postTypes: Int32Array[];
+  /** named staff first (in file order), then the people of the zones' staffing plans */
   nStaff: number;
+  staff: ModelStaff[];
   staffIds: string[];
   staffHome: Int32Array;
   skill: Uint8Array;
@@ -77,37 +95,6 @@ export interface Model {
   rulesByPost: CompiledRule[][];
   /** smallest oldest-wait trigger per post (Infinity when none) */
   postOldestWait: Float64Array;
-}
-
-function intervals(list: Array<readonly [number, number]>): Array<[number, number]> {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const [a, b] of sorted) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
-  }
-  return out;
-}
-
-/** Subtracts breaks from shifts: the intervals a person is available. */
-function availability(
-  shifts: Array<[number, number]>,
-  breaks: Array<[number, number]>,
-): Array<[number, number]> {
-  let cur = intervals(shifts);
-  for (const [ba, bb] of breaks) {
-    const next: Array<[number, number]> = [];
-    for (const [a, b] of cur) {
-      if (bb <= a || ba >= b) next.push([a, b]);
-      else {
-        if (ba > a) next.push([a, ba]);
-        if (bb < b) next.push([bb, b]);
-      }
-    }
-    cur = next;
-  }
-  return cur;
 }
 
 /** Compiles a scenario (validated here; throws ScenarioError listing every problem). */
@@ -131,6 +118,34 @@ export function compileScenario(input: unknown): Model {
   });
   const typePriority = Int32Array.from(sc.businessTypes.map((b) => b.priority));
   const typeTarget = Float64Array.from(sc.businessTypes.map((b) => b.targetWaitMinutes));
+
+  // service and patience per (type, slot of arrival): one compiled sampler per distinct spec
+  const compiled = new Map<object, Sampler>();
+  const compileOnce = (d: Scenario['businessTypes'][number]['service']) => {
+    let c = compiled.get(d);
+    if (c === undefined) {
+      c = compileDistribution(d);
+      compiled.set(d, c);
+    }
+    return c;
+  };
+  const service = sc.businessTypes.map((b) => compileOnce(b.service));
+  const patience = sc.businessTypes.map((b) => (b.patience ? compileOnce(b.patience) : null));
+  const serviceBySlot: Sampler[] = [];
+  const patienceBySlot: (Sampler | null)[] = [];
+  sc.businessTypes.forEach((b, t) => {
+    const svc = bySlot(sc, service[t]!, b.serviceByPeriod, (q) => compileOnce(q.distribution));
+    const pat = bySlot<Sampler | null, (typeof b.patienceByPeriod)[number]>(
+      sc,
+      patience[t] ?? null,
+      b.patienceByPeriod,
+      (q) => compileOnce(q.distribution),
+    );
+    for (let k = 0; k < S; k++) {
+      serviceBySlot.push(svc[k]!);
+      patienceBySlot.push(pat[k]!);
+    }
+  });
 
   const slotRate = new Float64Array(S);
   const slotCum = new Float64Array(S * T);
@@ -162,25 +177,43 @@ export function compileScenario(input: unknown): Model {
   for (const z of sc.zones)
     postTypes.push(Int32Array.from(z.serves.map((t) => typeIndex.get(t)!).sort(byPriority)));
 
-  const N = sc.staff.length;
-  const staffHome = Int32Array.from(sc.staff.map((s) => postIndex.get(s.home)!));
+  // named staff, then the people each zone's staffing plan puts on duty (on at the slot
+  // boundaries where its count rises past them, off where it falls back)
+  const staff: ModelStaff[] = sc.staff.map((s) => ({
+    id: s.id,
+    name: s.name ?? null,
+    role: s.role,
+    home: s.home,
+    planned: false,
+  }));
+  const skillsOf: string[][] = sc.staff.map((s) => s.skills);
+  const onDuty: Array<Array<[number, number]>> = sc.staff.map((s) => staffAvailability(sc, s));
+  for (const z of sc.zones) {
+    if (!z.staffing) continue;
+    staffingPeople(staffingCounts(sc, z.staffing), slot).forEach((on, i) => {
+      staff.push({
+        id: `${z.id}#${i + 1}`,
+        name: `${z.name ?? z.id} ${i + 1}`,
+        role: 'teller',
+        home: z.id,
+        planned: true,
+      });
+      skillsOf.push(z.serves);
+      onDuty.push(on);
+    });
+  }
+  const N = staff.length;
+  const staffHome = Int32Array.from(staff.map((s) => postIndex.get(s.home)!));
   const skill = new Uint8Array(N * T);
-  sc.staff.forEach((s, i) => {
-    for (const k of s.skills) skill[i * T + typeIndex.get(k)!] = 1;
+  skillsOf.forEach((list, i) => {
+    for (const k of list) skill[i * T + typeIndex.get(k)!] = 1;
   });
 
   // the day's timeline: slot boundaries, then people leaving, then people arriving
   const entries: Array<[number, number, number]> = [];
   for (let k = 0; k < S; k++) entries.push([k * slot, TL_SLOT, k]);
-  sc.staff.forEach((s, i) => {
-    const shifts: Array<[number, number]> = (s.shifts ?? [{ start: sc.hours.open, end: sc.hours.close }]).map(
-      (x) => [clockMinutes(x.start) - open, clockMinutes(x.end) - open],
-    );
-    const breaks: Array<[number, number]> = s.breaks.map((x) => [
-      clockMinutes(x.start) - open,
-      clockMinutes(x.end) - open,
-    ]);
-    for (const [a, b] of availability(shifts, breaks)) {
+  onDuty.forEach((on, i) => {
+    for (const [a, b] of on) {
       entries.push([a, TL_ON, i]);
       entries.push([b, TL_OFF, i]);
     }
@@ -242,8 +275,10 @@ export function compileScenario(input: unknown): Model {
     typePost,
     typePriority,
     typeTarget,
-    service: sc.businessTypes.map((b) => compileDistribution(b.service)),
-    patience: sc.businessTypes.map((b) => (b.patience ? compileDistribution(b.patience) : null)),
+    service,
+    patience,
+    serviceBySlot,
+    patienceBySlot,
     slotRate,
     slotCum,
     nPosts: P,
@@ -252,7 +287,8 @@ export function compileScenario(input: unknown): Model {
     postPerStaff,
     postTypes,
     nStaff: N,
-    staffIds: sc.staff.map((s) => s.id),
+    staff,
+    staffIds: staff.map((s) => s.id),
     staffHome,
     skill,
     timelineTime: Float64Array.from(entries.map((e) => e[0])),

@@ -179,7 +179,7 @@ export class Simulator {
   declare private histUsedN: Int32Array;
   /**
    * Waits per (business type, slot of arrival), 4 numbers each: count, sum, count within
-   * target. One place per customer; finish folds them into the per-type and per-slot fields.
+   * target, count of positive waits. One place per customer; finish folds them into the per-type and per-slot fields.
    */
   declare private tsWait: Float64Array;
   private readonly scratchF64 = new Float64Array(1);
@@ -494,8 +494,10 @@ export class Simulator {
     this.cType[c] = ty;
     this.cArr[c] = now;
     this.cWaited[c] = 0;
-    this.cSvc[c] = draw(rng, m.service[ty]!);
-    const pat = m.patience[ty];
+    // service and patience by the slot of arrival (period overrides compiled in)
+    const tk = ty * this.nS + slotOfDay;
+    this.cSvc[c] = draw(rng, m.serviceBySlot[tk]!);
+    const pat = m.patienceBySlot[tk];
     this.cPat[c] = pat ? draw(rng, pat) : Number.POSITIVE_INFINITY;
     this.cCounted[c] = counted ? 1 : 0;
     this.cEscorted[c] = 0;
@@ -782,6 +784,7 @@ export class Simulator {
     // histBucket(w), written out on the simulator's own scratch words
     let b = 0;
     if (w > 0) {
+      ts[k + 3]!++; // waited at all, per (type, slot)
       this.scratchF64[0] = w;
       const code = this.scratchU32[this.hiWord]! >>> 13;
       b = code < this.minCode ? 1 : code - this.minCode + 2;
@@ -878,7 +881,10 @@ export class Simulator {
     if (this.sOn[s] === 0) this.presenceChanged(s);
     const wasFull = this.zBusy[p] === this.postCap[p];
     this.zBusy[p]!--;
-    if (this.cCounted[c] === 1) this.vec[ty * L.G.FIELDS + L.G.SERVED]!++;
+    if (this.cCounted[c] === 1) {
+      this.vec[ty * L.G.FIELDS + L.G.SERVED]!++;
+      this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.SERVED]!++;
+    }
     this.live--;
     this.release(c);
     this.afterFree(s);
@@ -923,7 +929,9 @@ export class Simulator {
     this.recordWait(c, false);
     if (this.cCounted[c] === 1) {
       this.vec[ty * L.G.FIELDS + L.G.ABAND]!++;
-      this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.ABAND]!++;
+      const sb = this.slotBase + this.cSlot[c]! * this.slotStride;
+      this.vec[sb + L.SL.ABAND]!++;
+      this.vec[sb + L.SL.ABWSUM] = this.vec[sb + L.SL.ABWSUM]! + w;
     }
     if (this.obs !== null) this.obs.abandon?.({ time: this.now, type: ty, arrival: this.cArr[c]!, wait: w });
     this.live--;
@@ -1155,6 +1163,7 @@ export class Simulator {
         vec[sb + L.SL.WN] = vec[sb + L.SL.WN]! + ts[i]!;
         vec[sb + L.SL.WSUM] = vec[sb + L.SL.WSUM]! + ts[i + 1]!;
         vec[sb + L.SL.WITHIN] = vec[sb + L.SL.WITHIN]! + ts[i + 2]!;
+        vec[sb + L.SL.WAITED] = vec[sb + L.SL.WAITED]! + ts[i + 3]!;
         vec[g + L.G.WAITSUM] = vec[g + L.G.WAITSUM]! + ts[i + 1]!;
         vec[g + L.G.WITHIN] = vec[g + L.G.WITHIN]! + ts[i + 2]!;
       }
@@ -1223,11 +1232,15 @@ export class Simulator {
       vec[pb + L.P.UTIL] = vec[pb + L.P.PRES]! > 0 ? vec[pb + L.P.BUSY]! / vec[pb + L.P.PRES]! : Number.NaN;
       vec[pb + L.P.QAVG] = span > 0 ? vec[pb + L.P.QAREA]! / span : Number.NaN;
     }
+    let servedWaitSum = 0;
+    let servedWaitN = 0;
     for (let k = 0; k < m.slotsPerDay; k++) {
       const sb = lay.slotBase + k * lay.slotStride;
       const n = vec[sb + L.SL.WN]!;
       vec[sb + L.SL.WMEAN] = n > 0 ? vec[sb + L.SL.WSUM]! / n : Number.NaN;
       vec[sb + L.SL.SL] = n > 0 ? vec[sb + L.SL.WITHIN]! / n : Number.NaN;
+      servedWaitSum += vec[sb + L.SL.WSUM]! - vec[sb + L.SL.ABWSUM]!;
+      servedWaitN += n - vec[sb + L.SL.ABAND]!;
     }
     const mb = lay.modeBase;
     vec[mb + L.M.ESCORT_SHARE] =
@@ -1237,5 +1250,6 @@ export class Simulator {
     vec[xb + L.X.UTIL] = pres > 0 ? busy / pres : Number.NaN;
     vec[xb + L.X.END] = end;
     vec[xb + L.X.QUEUE_END] = queueEnd;
+    vec[xb + L.X.SERVED_WAIT] = servedWaitN > 0 ? servedWaitSum / servedWaitN : Number.NaN;
   }
 }

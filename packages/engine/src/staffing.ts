@@ -3,6 +3,7 @@
  * level meets a target, and per slot for a whole scenario.
  */
 import { type QueueMetrics, queueMetrics } from './erlang';
+import { bySlot } from './scenario/plan';
 import type { Minutes, PerMinute } from './units';
 
 export interface StaffingInput {
@@ -76,13 +77,18 @@ export interface SlotStaffing {
 /**
  * Per slot and zone, the fewest servers meeting `serviceLevel` by the analytic fast path: the
  * zone's types pooled into one stream (rate-weighted mean service time, the strictest target,
- * Erlang A when every type has exponential patience with the same mean, else Erlang C).
+ * Erlang A when every type has exponential patience with the same mean, else Erlang C), each
+ * type's service and patience those of the slot (`serviceByPeriod`, `patienceByPeriod`).
  * It ignores the welcome step, breaks and backfill: the simulation is the truth.
  */
 export function slotStaffing(model: import('./model').Model, serviceLevel: number): SlotStaffing[] {
   const sc = model.scenario;
   const out: SlotStaffing[] = [];
-  for (let k = 0; k < model.slotsPerDay; k++) {
+  const S = model.slotsPerDay;
+  const patienceOf = new Map(
+    sc.businessTypes.map((b) => [b.id, bySlot(sc, b.patience, b.patienceByPeriod, (q) => q.distribution)]),
+  );
+  for (let k = 0; k < S; k++) {
     const t = model.openMinute + k * model.slotMinutes;
     const start = `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
     const zones = sc.zones.map((z) => {
@@ -94,10 +100,10 @@ export function slotStaffing(model: import('./model').Model, serviceLevel: numbe
         const r = (Array.isArray(b.arrivalsPerHour) ? b.arrivalsPerHour[k]! : b.arrivalsPerHour) / 60;
         const i = model.typeIds.indexOf(b.id);
         rate += r;
-        work += r * model.service[i]!.mean;
+        work += r * model.serviceBySlot[i * S + k]!.mean;
         target = Math.min(target, b.targetWaitMinutes);
       }
-      const pats = types.map((b) => b.patience);
+      const pats = types.map((b) => patienceOf.get(b.id)![k]);
       const first = pats[0];
       const exp =
         first !== undefined &&

@@ -14,6 +14,7 @@ describe('liangdian erlang', () => {
     const j = JSON.parse(out.join('\n'));
     expect(j.pWait).toBeCloseTo(0.702247, 6);
     expect(j.waitMinutes).toBeCloseTo(1.404494, 6);
+    expect(j.servedWaitMinutes).toBe(j.waitMinutes);
     expect(j.abandonRate).toBe(0);
     expect(j.occupancy).toBeCloseTo(2.5 / 3, 9);
     expect(j).toHaveProperty('serviceLevel');
@@ -35,7 +36,13 @@ describe('liangdian erlang', () => {
     expect(j.model).toBe('M/M/c+M');
     expect(j.pWait).toBeCloseTo(0.507968, 6);
     expect(j.waitMinutes).toBeCloseTo(0.260994, 6);
+    expect(j.servedWaitMinutes).toBeCloseTo(0.231174, 6);
     expect(j.abandonRate).toBeCloseTo(0.130497, 6);
+    const { out: text } = captureConsole();
+    await erlangCommand.run(
+      flags({ 'arrival-rate': 2.5, 'service-rate': 1, servers: 3, 'patience-rate': 0.5 }),
+    );
+    expect(text.join('\n')).toMatch(/served wait +0\.231174 min \(customers who are served\)/);
   });
 
   it('--staff answers 14 for the reference table', async () => {

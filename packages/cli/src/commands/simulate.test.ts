@@ -103,6 +103,30 @@ describe('liangdian simulate', () => {
     expect(text).toMatch(/backfill welcome-cover/);
   });
 
+  it('prints the per-slot figures and the warnings (the capacity caps the staff on duty)', async () => {
+    const { out, err } = captureConsole();
+    expect(await simulateCommand.run([jinjiangFile, '--replications', '5'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(
+      /slot +mode +arrivals\/h +served\/rep +abandoned\/rep +P\(wait\) +mean wait +served wait/,
+    );
+    expect(text).toMatch(/^09:00 {2}rotating /m);
+    expect(text).toMatch(/wait of served customers \(min\): mean/);
+    expect(text).toMatch(
+      /warning: zone "noncash": up to 3 people on duty .* the capacity caps the staff on duty/,
+    );
+    vi.restoreAllMocks();
+    // with --json the report carries them, and stderr says them too
+    const json = captureConsole();
+    await simulateCommand.run([jinjiangFile, '--replications', '3', '--json']);
+    const j = JSON.parse(json.out.join('\n'));
+    expect(j.warnings).toHaveLength(1);
+    expect(json.err.join('\n')).toBe(`warning: ${j.warnings[0]}`);
+    expect(j.perSlot[0]).toHaveProperty('servedPerReplication');
+    expect(j.units.meansPerReplication).toContain('perSlot[].abandoned');
+    expect(err).toEqual([]);
+  });
+
   it('an invalid scenario lists every problem with its path and runs nothing', async () => {
     const f = join(dir, 'bad.json');
     writeFileSync(

@@ -63,6 +63,7 @@ function summary(r: SimulateOutput): string {
     `${r.replications} replication(s), seed ${r.seed}, horizon ${r.horizonMinutes} min`,
     `arrivals ${r.arrivals}  served ${r.served}  abandoned ${r.abandoned}  still inside ${r.inSystemAtEnd}  abandon rate ${fmt(r.abandonRate, 4)}`,
     `wait (min): mean ${fmt(r.waitMinutes.mean, 3)}${ci(r.waitMinutes.ci95)}  p50 ${fmt(r.waitMinutes.p50)}  p90 ${fmt(r.waitMinutes.p90)}  p95 ${fmt(r.waitMinutes.p95)}`,
+    `wait of served customers (min): mean ${fmt(r.servedWaitMinutes, 3)}${ci(r.servedWaitMinutesCi95)}`,
     `P(wait) ${fmt(r.pWait, 4)}  service level ${fmt(r.serviceLevel, 4)}${ci(r.serviceLevelCi95, 4)}  utilisation ${fmt(r.utilisation, 4)}`,
   ];
   if (r.byBusinessType.length > 1) {
@@ -71,6 +72,17 @@ function summary(r: SimulateOutput): string {
       lines.push(
         `${b.id.padEnd(20)} ${fmt(b.perReplication.arrivals, 1).padStart(12)} ${fmt(b.waitMinutes.mean).padStart(10)} ${fmt(b.waitMinutes.p90).padStart(9)} ${fmt(b.serviceLevel, 3).padStart(14)} ${fmt(b.abandonRate, 3).padStart(8)}`,
       );
+  }
+  if (r.perSlot.length > 1 && r.perSlot.length <= 48) {
+    lines.push(
+      '',
+      'slot   mode      arrivals/h  served/rep  abandoned/rep  P(wait)  mean wait  served wait  service level',
+    );
+    for (const k of r.perSlot)
+      lines.push(
+        `${k.start}  ${k.mode.padEnd(8)} ${fmt(k.arrivalsPerHour, 1).padStart(11)} ${fmt(k.servedPerReplication, 1).padStart(11)} ${fmt(k.abandonedPerReplication, 2).padStart(14)} ${fmt(k.pWait, 3).padStart(8)} ${fmt(k.waitMinutes).padStart(10)} ${fmt(k.servedWaitMinutes).padStart(12)} ${fmt(k.serviceLevel, 3).padStart(14)}`,
+      );
+    lines.push('(served/rep and abandoned/rep: means per replication, by slot of arrival; waits in minutes)');
   }
   if (r.staff.length > 0 && r.staff.length <= 30) {
     lines.push('', 'staff                utilisation');
@@ -194,8 +206,11 @@ export const simulateCommand = command({
       eventsPerSecond: wallSeconds > 0 ? report.events / wallSeconds : 0,
       analytic,
     };
-    if (values.json) console.log(JSON.stringify(out, null, 2));
-    else console.log(summary(out));
+    if (values.json) {
+      console.log(JSON.stringify(out, null, 2));
+      // the report carries them too; said on stderr so that nobody reading the JSON misses them
+      for (const w of out.warnings) console.error(`warning: ${w}`);
+    } else console.log(summary(out));
     return EXIT.ok;
   },
 });

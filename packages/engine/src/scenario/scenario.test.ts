@@ -16,7 +16,15 @@ describe('docs/scenarios/*.json', () => {
   it.each(files)('%s is valid and compiles', (f) => {
     const r = parseScenario(JSON.parse(readFileSync(join(dir, f), 'utf8')));
     if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
-    expect(r.warnings).toEqual([]);
+    // 金江's account manager sits at the non-cash zone as a third person for its two counters
+    // (a backup for the wealth desks): the capacity warning says so; nothing else is flagged
+    expect(r.warnings).toEqual(
+      f === 'jinjiang-weekday.json'
+        ? [
+            'zone "noncash": up to 3 people on duty (10:00–11:30, 12:00–12:30, 13:30–17:00) but it has 2 counters (capacity): the capacity caps the staff on duty',
+          ]
+        : [],
+    );
     expect(() => compileScenario(r.scenario)).not.toThrow();
   });
 });

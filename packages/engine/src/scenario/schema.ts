@@ -15,7 +15,14 @@ export const LIMITS = {
   zoneCapacity: 500,
   assistPerStaff: 16,
   timeMinutes: 1_440,
-  empiricalValues: 10_000,
+  empiricalValues: 1_000_000,
+  histogramBins: 100_000,
+  /** people on duty at one zone in one slot (a zone's `staffing`) */
+  staffingCount: 200,
+  /** named staff plus the people a zone's `staffing` puts on duty at its busiest */
+  staffOnModel: 2_000,
+  /** period overrides of a business type's service or patience */
+  periodOverrides: 288,
   lobbyCapacity: 1_000_000,
   defaultLobbyCapacity: 100_000,
   backfillRules: 200,
@@ -38,6 +45,23 @@ const clock = z
 
 const positiveMinutes = z.number().positive('must be > 0').max(T, `at most ${T} minutes`);
 
+/**
+ * A long list of numbers checked in one pass (an element schema would report every bad value of
+ * a million): each must lie in [min, max]; the first few that do not are reported.
+ */
+function numberList(min: number, max: number, label: string) {
+  return z.array(z.number()).superRefine((v, ctx) => {
+    let bad = 0;
+    for (let i = 0; i < v.length && bad < 5; i++) {
+      const x = v[i]!;
+      if (!(x >= min && x <= max)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `${label}: must be from ${min} to ${max}` });
+        bad++;
+      }
+    }
+  });
+}
+
 export const distributionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('exponential'), mean: positiveMinutes }),
   z.strictObject({ type: z.literal('deterministic'), value: z.number().min(0, 'must be ≥ 0').max(T) }),
@@ -49,12 +73,43 @@ export const distributionSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('empirical'),
-    values: z
-      .array(z.number().min(0, 'must be ≥ 0').max(T, `at most ${T} minutes`))
-      .min(1, 'needs at least one observed value')
-      .max(LIMITS.empiricalValues, `at most ${LIMITS.empiricalValues} values`),
+    values: numberList(0, T, 'an observed time in minutes')
+      .check(z.minLength(1, 'needs at least one observed value'))
+      .check(z.maxLength(LIMITS.empiricalValues, `at most ${LIMITS.empiricalValues} values`)),
   }),
+  z
+    .strictObject({
+      type: z.literal('histogram'),
+      /** bin edges in minutes, strictly increasing: bin i is [edges[i], edges[i + 1]) */
+      edges: numberList(0, T, 'a bin edge in minutes')
+        .check(z.minLength(2, 'needs at least two edges (one bin)'))
+        .check(z.maxLength(LIMITS.histogramBins + 1, `at most ${LIMITS.histogramBins + 1} edges`)),
+      /** observations per bin: one fewer than the edges */
+      counts: numberList(0, Number.MAX_SAFE_INTEGER, 'a count').check(
+        z.maxLength(LIMITS.histogramBins, `at most ${LIMITS.histogramBins} bins`),
+      ),
+    })
+    .superRefine((h, ctx) => {
+      if (h.counts.length !== h.edges.length - 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['counts'],
+          message: `needs one count per bin: ${h.edges.length - 1} values, found ${h.counts.length}`,
+        });
+      for (let i = 1; i < h.edges.length; i++)
+        if (!(h.edges[i]! > h.edges[i - 1]!)) {
+          ctx.addIssue({ code: 'custom', path: ['edges', i], message: 'edges must increase strictly' });
+          break;
+        }
+      let total = 0;
+      for (const c of h.counts) total += c;
+      if (!(total > 0))
+        ctx.addIssue({ code: 'custom', path: ['counts'], message: 'counts must not all be 0' });
+    }),
 ]);
+
+/** A distribution for the customers who arrive from `from` to `to` (slot boundaries). */
+const distributionPeriod = z.strictObject({ from: clock, to: clock, distribution: distributionSchema });
 
 const rate = z
   .number()
@@ -68,12 +123,38 @@ export const businessTypeSchema = z.strictObject({
   arrivalsPerHour: z.union([rate, z.array(rate).min(1).max(288)]),
   service: distributionSchema,
   patience: distributionSchema.optional(),
+  /** service time by period of arrival (slot boundaries, no overlap); other slots use `service` */
+  serviceByPeriod: z.array(distributionPeriod).max(LIMITS.periodOverrides).default([]),
+  /** patience by period of arrival; other slots use `patience` (none: customers wait forever) */
+  patienceByPeriod: z.array(distributionPeriod).max(LIMITS.periodOverrides).default([]),
   /** higher is served first; 0 by default */
   priority: z.number().int().min(0).max(9).default(0),
   targetWaitMinutes: z.number().min(0).max(T).default(10),
 });
 
 export const zoneKinds = ['counter', 'superCounter', 'wealthDesk', 'other'] as const;
+
+const staffCount = z
+  .number()
+  .int('a whole number of people')
+  .min(0, 'must be ≥ 0')
+  .max(LIMITS.staffingCount, `at most ${LIMITS.staffingCount}`);
+
+/**
+ * People on duty at a zone by slot: one count per slot, or a default with periods (slot
+ * boundaries, no overlap). The zone is then staffed by this plan, not by named staff.
+ */
+export const zoneStaffingSchema = z.union([
+  z.array(staffCount).min(1).max(288),
+  z.strictObject({
+    default: staffCount.default(0),
+    periods: z
+      .array(z.strictObject({ from: clock, to: clock, count: staffCount }))
+      .max(288)
+      .default([]),
+  }),
+]);
+
 export const zoneSchema = z.strictObject({
   id,
   name: z.string().max(200).optional(),
@@ -82,6 +163,8 @@ export const zoneSchema = z.strictObject({
   serves: z.array(id).min(1, 'a zone serves at least one business type'),
   /** super-counter only: how many machines one staff member assists at once */
   assistPerStaff: z.number().int().min(1).max(LIMITS.assistPerStaff).optional(),
+  /** people on duty per slot (counters open); see zoneStaffingSchema */
+  staffing: zoneStaffingSchema.optional(),
 });
 
 export const roles = [
@@ -139,7 +222,8 @@ export const scenarioSchema = z.strictObject({
   lobbyCapacity: z.number().int().min(1).max(LIMITS.lobbyCapacity).default(LIMITS.defaultLobbyCapacity),
   businessTypes: z.array(businessTypeSchema).min(1).max(LIMITS.businessTypes),
   zones: z.array(zoneSchema).min(1).max(LIMITS.zones),
-  staff: z.array(staffSchema).min(1).max(LIMITS.staff),
+  /** named staff; may be empty when every zone's people come from its `staffing` plan */
+  staff: z.array(staffSchema).max(LIMITS.staff),
   welcome: z.strictObject({ triage: distributionSchema, escort: distributionSchema }).optional(),
   modePlan: z
     .strictObject({
@@ -156,6 +240,8 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type BusinessType = z.output<typeof businessTypeSchema>;
 export type Zone = z.output<typeof zoneSchema>;
+export type ZoneStaffing = z.output<typeof zoneStaffingSchema>;
+export type Distribution = z.output<typeof distributionSchema>;
 export type Staff = z.output<typeof staffSchema>;
 export type BackfillRule = z.output<typeof backfillRuleSchema>;
 export type Mode = (typeof modes)[number];

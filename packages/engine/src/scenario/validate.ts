@@ -3,7 +3,10 @@
  * reported with its JSON path and a plain message; a scenario with any problem never runs.
  */
 import { compileDistribution } from '../distributions';
+import { bySlot, clockMinutes, clockOf, staffingCounts, zoneOnDutyPeak } from './plan';
 import { LIMITS, roles, type Scenario, scenarioSchema } from './schema';
+
+export { clockMinutes } from './plan';
 
 export interface ScenarioIssue {
   /** JSON path, e.g. "$.businessTypes[2].service.mean" */
@@ -21,12 +24,6 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   let s = '$';
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
   return s;
-}
-
-/** "HH:MM" → minutes after midnight */
-export function clockMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':');
-  return Number(h) * 60 + Number(m);
 }
 
 export class ScenarioError extends Error {
@@ -70,6 +67,22 @@ export function parseScenario(input: unknown): ScenarioResult {
     if (day > 0 && (m < open || m > close)) bad(path, `${t} is outside the opening hours`);
     return m;
   };
+  /** Periods { from, to } of a plan: inside the day, on slot boundaries, not overlapping. */
+  const checkPeriods = (path: string, periods: ReadonlyArray<{ from: string; to: string }>) => {
+    const covered: Array<[number, number]> = [];
+    periods.forEach((q, i) => {
+      const p = `${path}[${i}]`;
+      const a = within(`${p}.from`, q.from);
+      const b = within(`${p}.to`, q.to);
+      if (b <= a) bad(`${p}.to`, 'must be after "from"');
+      if ((a - open) % sc.slotMinutes !== 0)
+        bad(`${p}.from`, `must fall on a slot boundary (${sc.slotMinutes} min)`);
+      if ((b - open) % sc.slotMinutes !== 0)
+        bad(`${p}.to`, `must fall on a slot boundary (${sc.slotMinutes} min)`);
+      for (const [x, y] of covered) if (a < y && x < b) bad(p, 'overlaps an earlier period');
+      covered.push([a, b]);
+    });
+  };
 
   // business types
   const typeIds = new Set<string>();
@@ -93,6 +106,8 @@ export function parseScenario(input: unknown): ScenarioResult {
     }
     if (b.service.type === 'deterministic' && b.service.value === 0)
       warnings.push(`business type "${b.id}": a service time of 0 minutes`);
+    checkPeriods(`${p}.serviceByPeriod`, b.serviceByPeriod);
+    checkPeriods(`${p}.patienceByPeriod`, b.patienceByPeriod);
   });
   for (const t of perSlotTotal) peakTotalPerHour = Math.max(peakTotalPerHour, t);
   const meanPerHour = perSlotTotal.reduce((a, b) => a + b, 0) / slots;
@@ -105,8 +120,21 @@ export function parseScenario(input: unknown): ScenarioResult {
   // zones
   const zoneIds = new Set<string>();
   const servedBy = new Map<string, number>();
+  const planned = new Set<string>();
+  let plannedPeak = 0;
   sc.zones.forEach((z, i) => {
     const p = `$.zones[${i}]`;
+    if (z.staffing !== undefined) {
+      planned.add(z.id);
+      if (Array.isArray(z.staffing)) {
+        if (day > 0 && z.staffing.length !== slots)
+          bad(`${p}.staffing`, `needs one count per slot: ${slots} values, found ${z.staffing.length}`);
+        plannedPeak += Math.max(...z.staffing);
+      } else {
+        checkPeriods(`${p}.staffing.periods`, z.staffing.periods);
+        plannedPeak += Math.max(z.staffing.default, ...z.staffing.periods.map((q) => q.count));
+      }
+    }
     if (z.id === WELCOME_POST)
       bad(`${p}.id`, `"${WELCOME_POST}" is the welcome post; choose another zone id`);
     if (zoneIds.has(z.id)) bad(`${p}.id`, `duplicate zone id "${z.id}"`);
@@ -130,19 +158,7 @@ export function parseScenario(input: unknown): ScenarioResult {
     sc.modePlan.default === 'rotating' || sc.modePlan.periods.some((q) => q.mode === 'rotating');
   if (usesRotating && !sc.welcome)
     bad('$.welcome', 'rotating mode needs the welcome step (escort time) to be described');
-  const covered: Array<[number, number]> = [];
-  sc.modePlan.periods.forEach((q, i) => {
-    const p = `$.modePlan.periods[${i}]`;
-    const a = within(`${p}.from`, q.from);
-    const b = within(`${p}.to`, q.to);
-    if (b <= a) bad(`${p}.to`, 'must be after "from"');
-    if ((a - open) % sc.slotMinutes !== 0)
-      bad(`${p}.from`, `must fall on a slot boundary (${sc.slotMinutes} min)`);
-    if ((b - open) % sc.slotMinutes !== 0)
-      bad(`${p}.to`, `must fall on a slot boundary (${sc.slotMinutes} min)`);
-    for (const [x, y] of covered) if (a < y && x < b) bad(p, 'overlaps an earlier period');
-    covered.push([a, b]);
-  });
+  checkPeriods('$.modePlan.periods', sc.modePlan.periods);
 
   // staff
   const staffIds = new Set<string>();
@@ -154,6 +170,11 @@ export function parseScenario(input: unknown): ScenarioResult {
     staffIds.add(s.id);
     roleCount.set(s.role, (roleCount.get(s.role) ?? 0) + 1);
     if (!posts.has(s.home)) bad(`${p}.home`, `unknown post "${s.home}" (use "${WELCOME_POST}" or a zone id)`);
+    else if (planned.has(s.home))
+      bad(
+        `${p}.home`,
+        `zone "${s.home}" is staffed by its "staffing" plan: named staff cannot have it as home (they may still backfill it)`,
+      );
     homeCount.set(s.home, (homeCount.get(s.home) ?? 0) + 1);
     if (s.home === WELCOME_POST && !sc.welcome)
       bad(`${p}.home`, 'the welcome post needs the welcome step (triage and escort times) to be described');
@@ -181,8 +202,24 @@ export function parseScenario(input: unknown): ScenarioResult {
         bad(`${p}.breaks[${j}]`, 'must lie inside a shift');
     });
   });
+  if (sc.staff.length === 0 && plannedPeak === 0)
+    bad('$.staff', 'list at least one staff member, or give a zone a staffing plan');
+  if (sc.staff.length + plannedPeak > LIMITS.staffOnModel)
+    bad(
+      '$.zones',
+      `named staff (${sc.staff.length}) and the zones' staffing plans at their peak (${plannedPeak}) exceed ${LIMITS.staffOnModel} people`,
+    );
+  const planStaffed = (typeId: string) =>
+    sc.zones.some(
+      (z) =>
+        z.staffing !== undefined &&
+        z.serves.includes(typeId) &&
+        (Array.isArray(z.staffing)
+          ? z.staffing.some((c) => c > 0)
+          : z.staffing.default > 0 || z.staffing.periods.some((q) => q.count > 0)),
+    );
   sc.businessTypes.forEach((b) => {
-    if (!sc.staff.some((s) => s.skills.includes(b.id)))
+    if (!sc.staff.some((s) => s.skills.includes(b.id)) && !planStaffed(b.id))
       warnings.push(`business type "${b.id}": no staff member has the skill, so it is never served`);
   });
 
@@ -212,21 +249,50 @@ export function parseScenario(input: unknown): ScenarioResult {
   if (issues.length > 0) return { ok: false, issues };
 
   // warnings on load: day-averaged offered load against what the zone can serve
+  const meanOf = new Map<unknown, number>();
+  const meanMinutes = (d: Scenario['businessTypes'][number]['service']) => {
+    let v = meanOf.get(d);
+    if (v === undefined) {
+      v = compileDistribution(d).mean;
+      meanOf.set(d, v);
+    }
+    return v;
+  };
   sc.zones.forEach((z) => {
-    if (!homeCount.has(z.id) && !sc.backfill.some((r) => r.post === z.id))
+    const onDuty = zoneOnDutyPeak(sc, z.id);
+    if (!homeCount.has(z.id) && !onDuty.some((c) => c > 0) && !sc.backfill.some((r) => r.post === z.id))
       warnings.push(`zone "${z.id}": nobody's home post, and no backfill rule covers it`);
     const types = sc.businessTypes.filter((b) => z.serves.includes(b.id));
     let load = 0;
     for (const b of types) {
-      const r = Array.isArray(b.arrivalsPerHour)
-        ? b.arrivalsPerHour.reduce((a, c) => a + c, 0) / b.arrivalsPerHour.length
-        : b.arrivalsPerHour;
-      load += (r / 60) * compileDistribution(b.service).mean;
+      const service = bySlot(sc, b.service, b.serviceByPeriod, (q) => q.distribution);
+      for (let k = 0; k < slots; k++) {
+        const r = Array.isArray(b.arrivalsPerHour) ? b.arrivalsPerHour[k]! : b.arrivalsPerHour;
+        load += ((r / 60) * meanMinutes(service[k]!)) / slots;
+      }
     }
-    const staffHere = sc.staff.filter((s) => s.home === z.id).length;
     const perStaff = z.kind === 'superCounter' ? (z.assistPerStaff ?? 1) : 1;
+    const staffHere = z.staffing
+      ? staffingCounts(sc, z.staffing).reduce((a, c) => a + c, 0) / slots
+      : sc.staff.filter((s) => s.home === z.id).length;
     const servers = Math.min(z.capacity, staffHere * perStaff);
-    const patient = types.every((b) => b.patience === undefined);
+    // more people on duty than the zone has counters (machines, desks): some cannot serve
+    const usable = z.capacity;
+    const over: Array<[number, number]> = [];
+    let peak = 0;
+    for (let k = 0; k < slots; k++) {
+      if (onDuty[k]! <= usable) continue;
+      peak = Math.max(peak, onDuty[k]!);
+      const from = open + k * sc.slotMinutes;
+      const last = over[over.length - 1];
+      if (last && last[1] === from) last[1] = from + sc.slotMinutes;
+      else over.push([from, from + sc.slotMinutes]);
+    }
+    if (over.length > 0)
+      warnings.push(
+        `zone "${z.id}": up to ${peak} people on duty (${over.map(([a, b]) => `${clockOf(a)}–${clockOf(b)}`).join(', ')}) but it has ${usable} counters (capacity): the capacity caps the staff on duty`,
+      );
+    const patient = types.every((b) => b.patience === undefined && b.patienceByPeriod.length === 0);
     if (load > 0 && load >= servers && patient)
       warnings.push(
         `zone "${z.id}": offered load ${load.toFixed(2)} Erlangs ≥ ${servers} servers and customers never abandon: queues grow without bound`,
