@@ -323,6 +323,11 @@ export const feedCommand = command({
       day.map((e) => e.minute),
       { started, speed, ...(simTimes ? { dayStartMs: beijingMs(date, '09:00') } : {}) },
     );
+    if (simTimes && day.length && times[0]!.postAt > started + 2000)
+      console.error(
+        `The day's first event is at ${shanghaiIso(times[0]!.at).slice(11, 16)} (Beijing time), ahead of now: ` +
+          'waiting for it (the server refuses times in the future); give an earlier --date to post at once.',
+      );
     const totals = { posted: 0, accepted: 0, duplicate: 0, rejected: 0, batches: 0 };
     const codesSeen = new Map<string, number>();
     let next = 0;

@@ -5,20 +5,26 @@ import { argon2Hasher } from '../../lib/passwords';
 import { login, makeTestApp } from '../../test/harness';
 import { hasData, loadDemo } from './demo.service';
 
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
+
+/** The demo branch into the test app's empty database. */
+const load = (t: TestApp) =>
+  loadDemo({
+    db: t.database.db,
+    dialect: t.database.dialect,
+    clock: t.clock,
+    hasher: argon2Hasher,
+    cipher: createFieldCipher(Buffer.alloc(32, 7)),
+    index: complainantIndexOf(Buffer.alloc(32, 7)),
+    password: 'liangdian-demo',
+  });
+
 describe('demo branch', () => {
   it('loads 昆明分行 with the pilot outlets, 8–15 staff each and a login per role', async () => {
     const t = await makeTestApp();
     try {
       expect(await hasData(t.database.db)).toBe(false);
-      const summary = await loadDemo({
-        db: t.database.db,
-        dialect: t.database.dialect,
-        clock: t.clock,
-        hasher: argon2Hasher,
-        cipher: createFieldCipher(Buffer.alloc(32, 7)),
-        index: complainantIndexOf(Buffer.alloc(32, 7)),
-        password: 'liangdian-demo',
-      });
+      const summary = await load(t);
       expect(summary.outlets).toBe(12);
       expect(await hasData(t.database.db)).toBe(true);
       const admin = await login(t, 'admin', 'liangdian-demo');
@@ -83,15 +89,7 @@ describe('demo branch', () => {
   it('gives the named outlets backfill rules, so that a prompt happens once people are checked in', async () => {
     const t = await makeTestApp();
     try {
-      await loadDemo({
-        db: t.database.db,
-        dialect: t.database.dialect,
-        clock: t.clock,
-        hasher: argon2Hasher,
-        cipher: createFieldCipher(Buffer.alloc(32, 7)),
-        index: complainantIndexOf(Buffer.alloc(32, 7)),
-        password: 'liangdian-demo',
-      });
+      await load(t);
       const head = await login(t, 'head.lsw', 'liangdian-demo');
       const lsw = (await head.get('/api/v1/outlets')).json().items[0];
       const posts = (await head.get(`/api/v1/outlets/${lsw.id}/posts`)).json().items as {
