@@ -1,5 +1,5 @@
 import { compileDistribution, sample, Xoshiro128 } from '@liangdian/engine';
-import { toBeijingIso } from '@liangdian/engine/time';
+import { addDays, beijingDate, beijingMs, isIsoDate, toBeijingIso } from '@liangdian/engine/time';
 import type {
   BusinessType,
   MachineTokenCreated,
@@ -18,8 +18,19 @@ const HELP = `Usage:
 Drives a running server with a simulated day of one outlet's ticket machine: tickets issued,
 called, served, ended and abandoned from 09:00 to 17:00, posted in batches through the public
 ticket-events API (POST /api/v1/outlets/{id}/ticket-events) as the day unfolds, --speed times
-faster than real time. Times are the wall-clock times of posting, so at --speed 60 an hour of the
-day passes in a minute and the board's waits are compressed accordingly (--speed 1: a real day).
+faster than real time. By default the events carry the wall-clock times of posting, so at
+--speed 60 an hour of the day passes in a minute and the board's waits are compressed
+accordingly (--speed 1: a real day).
+
+With --sim-times each event carries its own simulated time on --date (09:00 + its minute, Beijing
+time): the day's waits and its replay are those of the simulation. The simulated clock starts at
+09:00 and runs --speed times real time; an event is posted when the clock reaches it. The server
+refuses times in the future, so on today's date the clock never runs ahead of the present: it
+catches up with now, then goes on in real time (a live feed). --date may be up to 6 days back.
+
+Counters are numbered across the outlet (1, 2, … over its zones): the business types of one zone
+share its counters (their number is the zone's capacity). Progress (simulated clock, events
+posted / total, accepted) goes to stderr as the day is posted.
 
 With --create-token the command signs in, finds the outlet by its code, creates a machine token
 (shown once) and shapes the day from the outlet's zones (counters per business type) and the
@@ -33,6 +44,8 @@ Options:
   --minutes N        stop after N simulated minutes (default: the whole day, 480)
   --scale X          multiply the default arrival profile (default 1)
   --batch-ms N       post what is due every N real milliseconds (default 1000)
+  --sim-times        stamp each event with its simulated time on --date (see above)
+  --date YYYY-MM-DD  the day of --sim-times (default today, Beijing time)
   --json             print the summary as JSON`;
 
 /** Arrivals per hour (all types) per half hour from 09:00: the same default profile as "recommend". */
@@ -45,7 +58,10 @@ export interface FeedType {
   /** arrivals per hour for each half hour from 09:00 */
   perHour: number[];
   serviceMeanMinutes: number;
+  /** the counters of the type's pool (the first type of a pool gives its number) */
   counters: number;
+  /** types of one pool (a zone) share its counters, first come first served; default: the code */
+  pool?: string;
 }
 
 export interface FeedEvent {
@@ -58,13 +74,22 @@ export interface FeedEvent {
 }
 
 /**
- * A seeded day (pure): per business type a first-come-first-served queue with `counters`
- * servers, Poisson arrivals by half hour, lognormal service and exponential patience (mean 30
- * minutes; a customer whose wait would exceed it abandons), with the engine's random numbers.
+ * A seeded day (pure): Poisson arrivals by half hour per business type, lognormal service and
+ * exponential patience (mean 30 minutes; a customer whose wait would exceed it abandons), with
+ * the engine's random numbers; the types of one pool (zone) are served first come first served
+ * by the pool's counters. Counters are named 1, 2, … across the pools in the order of `types`,
+ * so no two counters of the outlet share a name.
  */
 export function generateDay(types: FeedType[], seed: number, patienceMean = 30): FeedEvent[] {
-  const out: FeedEvent[] = [];
   const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+  interface Arrival {
+    minute: number;
+    ticket: string;
+    businessType: string;
+    service: number;
+    patience: number;
+  }
+  const pools = new Map<string, { counters: number; arrivals: Arrival[] }>();
   types.forEach((t, ti) => {
     const rng = new Xoshiro128(seed, ti);
     const service = compileDistribution({
@@ -74,7 +99,9 @@ export function generateDay(types: FeedType[], seed: number, patienceMean = 30):
     });
     const patience = compileDistribution({ type: 'exponential', mean: patienceMean });
     const gap = compileDistribution({ type: 'exponential', mean: 1 });
-    const free = new Array<number>(Math.max(1, t.counters)).fill(0);
+    const key = t.pool ?? t.code;
+    const pool = pools.get(key) ?? { counters: Math.max(1, t.counters), arrivals: [] };
+    pools.set(key, pool);
     let clock = 0;
     let n = 0;
     for (;;) {
@@ -93,26 +120,67 @@ export function generateDay(types: FeedType[], seed: number, patienceMean = 30):
       }
       if (clock >= DAY_MINUTES) break;
       n++;
-      const ticket = `${letters[ti % letters.length]}${String(n).padStart(3, '0')}`;
-      const base = { ticket, businessType: t.code };
-      out.push({ ...base, minute: clock, kind: 'issued', counter: null });
+      pool.arrivals.push({
+        minute: clock,
+        ticket: `${letters[ti % letters.length]}${String(n).padStart(3, '0')}`,
+        businessType: t.code,
+        service: sample(rng, service),
+        patience: sample(rng, patience),
+      });
+    }
+  });
+
+  const out: FeedEvent[] = [];
+  let firstCounter = 1;
+  for (const pool of pools.values()) {
+    const free = new Array<number>(pool.counters).fill(0);
+    for (const a of pool.arrivals.sort((x, y) => x.minute - y.minute)) {
+      const base = { ticket: a.ticket, businessType: a.businessType };
+      out.push({ ...base, minute: a.minute, kind: 'issued', counter: null });
       let k = 0;
       for (let i = 1; i < free.length; i++) if (free[i]! < free[k]!) k = i;
-      const start = Math.max(clock, free[k]!);
-      const willWait = sample(rng, patience);
-      if (start - clock > willWait) {
-        out.push({ ...base, minute: clock + willWait, kind: 'abandoned', counter: null });
+      const start = Math.max(a.minute, free[k]!);
+      if (start - a.minute > a.patience) {
+        out.push({ ...base, minute: a.minute + a.patience, kind: 'abandoned', counter: null });
         continue;
       }
-      const counter = String(k + 1);
-      const end = start + 0.5 + sample(rng, service);
+      const counter = String(firstCounter + k);
+      const end = start + 0.5 + a.service;
       free[k] = end;
       out.push({ ...base, minute: start, kind: 'called', counter });
       out.push({ ...base, minute: start + 0.5, kind: 'serving', counter });
       out.push({ ...base, minute: end, kind: 'ended', counter });
     }
-  });
+    firstCounter += pool.counters;
+  }
   return out.sort((a, b) => a.minute - b.minute);
+}
+
+/**
+ * When each event of the day is posted (real epoch ms) and the time it carries (pure).
+ * Wall-clock mode: posted at `started` + minute / speed, carrying that instant. Simulated times
+ * (`dayStartMs`: 09:00 of the day): the event carries dayStart + minute, and is posted when the
+ * simulated clock (running `speed` times real time from `started`) reaches it, but never before
+ * that instant has come (the server refuses times in the future).
+ */
+export function postingTimes(
+  minutes: readonly number[],
+  o: { started: number; speed: number; dayStartMs?: number },
+): { postAt: number; at: number }[] {
+  return minutes.map((m) => {
+    const scaled = o.started + (m * 60_000) / o.speed;
+    if (o.dayStartMs === undefined) return { postAt: scaled, at: scaled };
+    const at = o.dayStartMs + m * 60_000;
+    return { postAt: Math.max(scaled, at), at };
+  });
+}
+
+/** One line of progress: "10:42 · 1,234/5,678 events posted · 1,230 accepted". */
+export function progressLine(simMinute: number, posted: number, total: number, accepted: number): string {
+  const m = Math.max(0, Math.floor(simMinute));
+  const hh = String(9 + Math.floor(m / 60)).padStart(2, '0');
+  const mm = String(m % 60).padStart(2, '0');
+  return `${hh}:${mm} · ${posted}/${total} events posted · ${accepted} accepted`;
 }
 
 /** An instant as ISO-8601 in Asia/Shanghai with its offset, as a ticket machine sends it. */
@@ -175,8 +243,9 @@ export const feedCommand = command({
     'minutes',
     'scale',
     'batch-ms',
+    'date',
   ],
-  booleans: ['create-token', 'json'],
+  booleans: ['create-token', 'json', 'sim-times'],
   async run(values) {
     if (!values.outlet) throw new UsageError('--outlet is required');
     if (!values.token && !values['create-token']) throw new UsageError('give --token T or --create-token');
@@ -188,11 +257,20 @@ export const feedCommand = command({
     const minutes = Math.min(DAY_MINUTES, num('minutes', values.minutes, DAY_MINUTES));
     const scale = num('scale', values.scale, 1);
     const batchMs = num('batch-ms', values['batch-ms'], 1000);
+    const simTimes = !!values['sim-times'];
+    if (values.date && !simTimes) throw new UsageError('--date goes with --sim-times');
+    const today = beijingDate(Date.now());
+    const date = values.date ?? today;
+    if (!isIsoDate(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+    if (date > today) throw new UsageError(`--date ${date} is in the future`);
+    // the server takes events up to 7 days old: the whole of the day must be younger
+    if (date < addDays(today, -6)) throw new UsageError(`--date ${date} is more than 6 days ago`);
 
     let outletId = values.outlet;
     let token = values.token ?? '';
     let codes = (values.types ?? 'cash,non_cash,super_counter,wealth').split(',').filter(Boolean);
     let counters = new Map<string, number>(codes.map((c) => [c, 2]));
+    let pools = new Map<string, string>();
     if (values.username && values.password) {
       const session = await signIn(base, values.username, values.password);
       const page = await api<Page<Outlet>>(
@@ -225,6 +303,8 @@ export const feedCommand = command({
         const served = types.items.filter((t) => t.active && capacity.has(t.defaultZoneKind));
         codes = served.map((t) => t.code);
         counters = new Map(served.map((t) => [t.code, capacity.get(t.defaultZoneKind)!]));
+        // the types of a zone share its counters
+        pools = new Map(served.map((t) => [t.code, t.defaultZoneKind]));
       }
     }
     if (!codes.length) throw new Error('no business type is served at this outlet (no matching zones)');
@@ -234,19 +314,40 @@ export const feedCommand = command({
       perHour: PROFILE.map((r) => (r * scale) / codes.length),
       serviceMeanMinutes: SERVICE_MEAN[code] ?? 5,
       counters: counters.get(code) ?? 2,
+      pool: pools.get(code) ?? code,
     }));
     const day = generateDay(types, seed).filter((e) => e.minute < minutes);
     const run = `feed-${seed}-${Date.now().toString(36)}`;
     const started = Date.now();
-    const atOf = (minute: number) => started + (minute * 60_000) / speed;
+    const times = postingTimes(
+      day.map((e) => e.minute),
+      { started, speed, ...(simTimes ? { dayStartMs: beijingMs(date, '09:00') } : {}) },
+    );
+    if (simTimes && day.length && times[0]!.postAt > started + 2000)
+      console.error(
+        `The day's first event is at ${shanghaiIso(times[0]!.at).slice(11, 16)} (Beijing time), ahead of now: ` +
+          'waiting for it (the server refuses times in the future); give an earlier --date to post at once.',
+      );
     const totals = { posted: 0, accepted: 0, duplicate: 0, rejected: 0, batches: 0 };
     const codesSeen = new Map<string, number>();
     let next = 0;
     const tty = process.stderr.isTTY;
+    // without a terminal (a log), a line per simulated half hour
+    let lastLogged = -1;
+    const report = (final = false) => {
+      if (next === 0 && !final) return;
+      const simMinute = next > 0 ? day[next - 1]!.minute : 0;
+      const line = progressLine(simMinute, totals.posted, day.length, totals.accepted);
+      if (tty) process.stderr.write(`\r${line}   `);
+      else if (final || Math.floor(simMinute / 30) !== lastLogged) {
+        lastLogged = Math.floor(simMinute / 30);
+        process.stderr.write(`${line}\n`);
+      }
+    };
     while (next < day.length) {
       const now = Date.now();
       let end = next;
-      while (end < day.length && atOf(day[end]!.minute) <= now) end++;
+      while (end < day.length && times[end]!.postAt <= now) end++;
       for (let i = next; i < end; i += 1000) {
         const chunk = day.slice(i, Math.min(end, i + 1000)).map(
           (e, j): TicketEventInput => ({
@@ -254,7 +355,7 @@ export const feedCommand = command({
             ticket: e.ticket,
             businessType: e.businessType,
             kind: e.kind,
-            at: shanghaiIso(atOf(e.minute)),
+            at: shanghaiIso(times[i + j]!.at),
             ...(e.counter ? { counter: e.counter } : {}),
           }),
         );
@@ -271,17 +372,13 @@ export const feedCommand = command({
         for (const r of res.results) if (r.code) codesSeen.set(r.code, (codesSeen.get(r.code) ?? 0) + 1);
       }
       next = end;
-      if (tty && next > 0) {
-        const m = day[next - 1]!.minute;
-        const hh = String(9 + Math.floor(m / 60)).padStart(2, '0');
-        const mm = String(Math.floor(m % 60)).padStart(2, '0');
-        process.stderr.write(`\r${hh}:${mm}  ${next}/${day.length} events  accepted ${totals.accepted}   `);
-      }
+      report();
       if (next < day.length) {
-        const wait = Math.min(batchMs, Math.max(0, atOf(day[next]!.minute) - Date.now()));
+        const wait = Math.min(batchMs, Math.max(0, times[next]!.postAt - Date.now()));
         await new Promise((r) => setTimeout(r, Math.max(wait, 5)));
       }
     }
+    report(true);
     if (tty) process.stderr.write('\n');
     const summary = {
       outletId,
@@ -289,6 +386,8 @@ export const feedCommand = command({
       ...totals,
       rejectedCodes: Object.fromEntries(codesSeen),
       simulatedMinutes: minutes,
+      simTimes,
+      ...(simTimes ? { date } : {}),
       wallSeconds: Number(((Date.now() - started) / 1000).toFixed(2)),
     };
     if (values.json) console.log(JSON.stringify(summary));

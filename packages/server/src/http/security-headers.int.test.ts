@@ -66,6 +66,8 @@ describe('the web app page', () => {
     const res = await s.t.app.inject({ url: '/' });
     expect(String(res.headers['permissions-policy'])).toContain('camera=()');
     expect(String(res.headers['permissions-policy'])).toContain('geolocation=()');
+    // the hall board's chime and spoken calls: the app's own pages may play sound
+    expect(String(res.headers['permissions-policy'])).toContain('autoplay=(self)');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeUndefined(); // plain HTTP: no HSTS

@@ -42,10 +42,15 @@ export function webAppPolicy(nonce: string, secure: boolean): string {
   ].join('; ');
 }
 
-/** Browser features the app never asks for. (A photo input with `capture` opens the phone's camera app; it needs none of these.) */
+/**
+ * Browser features the app never asks for. (A photo input with `capture` opens the phone's camera app; it needs none of these.)
+ * Autoplay is the app's own (never a frame's): the hall board chimes and calls tickets aloud, and a
+ * screen whose browser is set to play sound without a tap (a kiosk) must not need one. Speech
+ * synthesis is not a policy-controlled feature.
+ */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
-  'autoplay=()',
+  'autoplay=(self)',
   'camera=()',
   'display-capture=()',
   'geolocation=()',

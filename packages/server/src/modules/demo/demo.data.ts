@@ -108,3 +108,38 @@ export const DEMO_LOGINS = [
   },
   { username: 'consultant', displayName: '项目组顾问 周超', role: 'consultant', outlet: null },
 ] as const;
+
+/**
+ * The backfill rules (补位制度) of each named demo outlet, by the home post they cover (the demo's
+ * posts: welcome, super_counter, cash, non_cash, wealth): who steps in, in order, and when. A
+ * backup is prompted only when checked in elsewhere, so the rules fire once the lobby manager has
+ * checked people in on the tablet.
+ */
+export const DEMO_BACKFILL_RULES: {
+  post: 'welcome' | 'super_counter' | 'cash' | 'non_cash' | 'wealth';
+  backups: { role: string }[];
+  triggers: { postEmpty?: boolean; queueLength?: number; oldestWaitMinutes?: number };
+}[] = [
+  // the welcome post is never left empty
+  {
+    post: 'welcome',
+    backups: [{ role: 'lobby_manager' }, { role: 'lobby_service_manager' }],
+    triggers: { postEmpty: true },
+  },
+  {
+    post: 'super_counter',
+    backups: [{ role: 'lobby_service_manager' }, { role: 'teller' }],
+    triggers: { postEmpty: true, queueLength: 4, oldestWaitMinutes: 10 },
+  },
+  { post: 'cash', backups: [{ role: 'teller' }], triggers: { queueLength: 6, oldestWaitMinutes: 15 } },
+  {
+    post: 'non_cash',
+    backups: [{ role: 'teller' }, { role: 'account_manager' }],
+    triggers: { queueLength: 5, oldestWaitMinutes: 15 },
+  },
+  {
+    post: 'wealth',
+    backups: [{ role: 'wealth_manager' }, { role: 'account_manager' }],
+    triggers: { queueLength: 3, oldestWaitMinutes: 12 },
+  },
+];

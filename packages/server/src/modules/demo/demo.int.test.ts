@@ -5,20 +5,26 @@ import { argon2Hasher } from '../../lib/passwords';
 import { login, makeTestApp } from '../../test/harness';
 import { hasData, loadDemo } from './demo.service';
 
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
+
+/** The demo branch into the test app's empty database. */
+const load = (t: TestApp) =>
+  loadDemo({
+    db: t.database.db,
+    dialect: t.database.dialect,
+    clock: t.clock,
+    hasher: argon2Hasher,
+    cipher: createFieldCipher(Buffer.alloc(32, 7)),
+    index: complainantIndexOf(Buffer.alloc(32, 7)),
+    password: 'liangdian-demo',
+  });
+
 describe('demo branch', () => {
   it('loads 昆明分行 with the pilot outlets, 8–15 staff each and a login per role', async () => {
     const t = await makeTestApp();
     try {
       expect(await hasData(t.database.db)).toBe(false);
-      const summary = await loadDemo({
-        db: t.database.db,
-        dialect: t.database.dialect,
-        clock: t.clock,
-        hasher: argon2Hasher,
-        cipher: createFieldCipher(Buffer.alloc(32, 7)),
-        index: complainantIndexOf(Buffer.alloc(32, 7)),
-        password: 'liangdian-demo',
-      });
+      const summary = await load(t);
       expect(summary.outlets).toBe(12);
       expect(await hasData(t.database.db)).toBe(true);
       const admin = await login(t, 'admin', 'liangdian-demo');
@@ -75,6 +81,65 @@ describe('demo branch', () => {
       expect((await admin.get('/api/v1/audit/verify')).json().ok).toBe(true);
       const head = await login(t, 'head.lsw', 'liangdian-demo');
       expect((await head.get('/api/v1/outlets')).json().items[0].name).toBe('螺蛳湾支行');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('gives the named outlets backfill rules, so that a prompt happens once people are checked in', async () => {
+    const t = await makeTestApp();
+    try {
+      await load(t);
+      const head = await login(t, 'head.lsw', 'liangdian-demo');
+      const lsw = (await head.get('/api/v1/outlets')).json().items[0];
+      const posts = (await head.get(`/api/v1/outlets/${lsw.id}/posts`)).json().items as {
+        id: string;
+        kind: string;
+        name: string;
+      }[];
+      const rules = (await head.get(`/api/v1/outlets/${lsw.id}/backfill-rules`)).json().rules as {
+        postId: string;
+        backups: { role?: string }[];
+        triggers: Record<string, unknown>;
+      }[];
+      expect(rules).toHaveLength(5);
+      // every rule covers a post of the outlet, each post once, with backups by role and a trigger
+      expect(new Set(rules.map((r) => r.postId)).size).toBe(5);
+      for (const r of rules) {
+        expect(posts.map((p) => p.id)).toContain(r.postId);
+        expect(r.backups.length).toBeGreaterThan(0);
+        expect(Object.keys(r.triggers).length).toBeGreaterThan(0);
+      }
+      const superCounter = posts.find((p) => p.kind === 'super_counter')!;
+      const welcome = posts.find((p) => p.kind === 'welcome')!;
+      expect(rules.find((r) => r.postId === superCounter.id)?.triggers).toMatchObject({ postEmpty: true });
+
+      // the lobby service manager holds the welcome post; the super-counter post is empty
+      const staff = (await head.get(`/api/v1/outlets/${lsw.id}/staff?pageSize=50`)).json().items as {
+        id: string;
+        name: string;
+        roles: string[];
+      }[];
+      const lsm = staff.find((s) => s.roles.includes('lobby_service_manager'))!;
+      const lobby = await login(t, 'lobby.lsw', 'liangdian-demo');
+      const checkIn = await lobby.post(`/api/v1/outlets/${lsw.id}/lobby/check-in`, {
+        staffId: lsm.id,
+        postId: welcome.id,
+      });
+      expect(checkIn.statusCode).toBe(200);
+      await t.app.services.lobby.tick();
+      const view = (await lobby.get(`/api/v1/outlets/${lsw.id}/lobby`)).json();
+      const prompt = view.prompts.find((p: { staffId: string; status: string }) => p.staffId === lsm.id);
+      expect(prompt, JSON.stringify(view.prompts)).toMatchObject({
+        postId: superCounter.id,
+        status: 'pending',
+      });
+      // the other outlets of the branch too
+      const admin = await login(t, 'admin', 'liangdian-demo');
+      const jj = (await admin.get('/api/v1/outlets?pageSize=50'))
+        .json()
+        .items.find((o: { code: string }) => o.code === 'JJ');
+      expect((await admin.get(`/api/v1/outlets/${jj.id}/backfill-rules`)).json().rules).toHaveLength(5);
     } finally {
       await t.close();
     }

@@ -10,11 +10,15 @@ import { Changes } from '../access/guard';
 import { type AuditKeys, AuditService } from '../audit/audit.service';
 import type { ComplainantIndex } from '../complaints/complainant-index';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
+import * as lobbyRepo from '../lobby/lobby.repository';
+import { DEFAULT_SETTINGS } from '../lobby/lobby.settings';
+import type { BackfillRule } from '../lobby/prompts/prompt.rules';
 import { refreshForwarding } from '../complaints/forwarding';
 import * as meta from '../meta/meta.repository';
 import * as org from '../org/org.repository';
 import { newUserRow } from '../users/users.repository';
 import {
+  DEMO_BACKFILL_RULES,
   DEMO_BANK,
   DEMO_BRANCH,
   DEMO_BUSINESS_TYPES,
@@ -102,6 +106,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       const zones: DB['zones'][] = [];
       const posts: DB['posts'][] = [];
       const staff: DB['staff'][] = [];
+      const settings: DB['lobby_settings'][] = [];
       for (let i = start; i < Math.min(totalOutlets, start + batch); i++) {
         const named = DEMO_OUTLETS[i];
         const code = named?.code ?? `G${String(i + 1).padStart(4, '0')}`;
@@ -161,6 +166,25 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
           wealth: postRow('zone', '理财区岗', 'wealth'),
           self_service: postRow('zone', '自助区岗', 'self_service'),
         };
+        // the named outlets come with backfill rules, so that the tablet's prompts happen
+        if (named) {
+          const rules: BackfillRule[] = DEMO_BACKFILL_RULES.map((r) => ({
+            id: newId(),
+            postId: homePosts[r.post]!,
+            backups: r.backups.map((b) => ({ ...b })),
+            triggers: { ...r.triggers },
+          }));
+          settings.push({
+            outlet_id: id,
+            service_level_target: DEFAULT_SETTINGS.serviceLevelTarget,
+            target_wait_minutes: DEFAULT_SETTINGS.targetWaitMinutes,
+            prompt_timeout_seconds: DEFAULT_SETTINGS.promptTimeoutSeconds,
+            mode_plan_json: null,
+            backfill_rules_json: JSON.stringify(rules),
+            current_mode: null,
+            updated_at: now,
+          });
+        }
         const n = o.staffPerOutlet ?? 8 + Math.floor(rand() * 8);
         for (let k = 0; k < n; k++) {
           const plan = DEMO_STAFF_PLAN[k % DEMO_STAFF_PLAN.length]!;
@@ -203,6 +227,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       await org.insertMany(trx, 'zones', zones);
       await org.insertMany(trx, 'posts', posts);
       await org.insertMany(trx, 'staff', staff);
+      await lobbyRepo.insertSettingsMany(trx, settings);
       staffCount += staff.length;
       for (const o of outlets) await org.refreshCounts(trx, o.id);
       o.onProgress?.(Math.min(totalOutlets, start + batch), totalOutlets);

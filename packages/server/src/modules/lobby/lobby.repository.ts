@@ -102,6 +102,14 @@ export async function upsertSettings(q: Q, row: SettingsRow) {
     .onConflict((oc) => oc.column('outlet_id').doUpdateSet(patch))
     .execute();
 }
+/** Settings rows of outlets that have none yet (the demo's set-up), in chunks. */
+export async function insertSettingsMany(q: Q, rows: SettingsRow[], chunk = 200) {
+  for (let i = 0; i < rows.length; i += chunk)
+    await q
+      .insertInto('lobby_settings')
+      .values(rows.slice(i, i + chunk))
+      .execute();
+}
 /** Outlets with a lobby set-up the periodic tick must look at: rules, a plan or a mode set by hand. */
 export const configuredOutlets = (q: Q) =>
   q

@@ -17,6 +17,8 @@ import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { useLobbyDirectory } from './BoardDirectory';
+import { counterLabel } from './announcer';
+import { servingOrder } from './boardRows';
 import { LobbyNav } from './LobbyNav';
 import { TabletCheckInModal } from './TabletCheckInModal';
 import './TabletLobby.css';
@@ -265,7 +267,11 @@ function PostsCard({
   );
 }
 
-function QueueCard({
+/**
+ * The queue at a glance, at the top of the page (above the fold at 1024×768): the day's figures
+ * in one row, then the customers waiting per business type as tiles.
+ */
+function QueueSummary({
   view,
   dir,
   lastUpdate,
@@ -276,7 +282,7 @@ function QueueCard({
   lastUpdate: Date | null;
   now: number;
 }) {
-  const { t, formatNumber, formatPercent, formatTime } = useI18n();
+  const { t, formatNumber, formatPercent } = useI18n();
   const sl = view.serviceLevel;
   const stat = (label: string, value: string, testId: string, tone?: 'good' | 'bad') => (
     <div className={`ld-tablet-stat${tone ? ` ld-tablet-stat-${tone}` : ''}`}>
@@ -286,8 +292,23 @@ function QueueCard({
       </div>
     </div>
   );
+  const queues = [...view.waitingByType].sort(
+    (a, b) => b.waiting - a.waiting || a.businessType.localeCompare(b.businessType),
+  );
   return (
-    <Card title={t('lobby.live.queue.title')} className="ld-tablet-card" data-testid="tablet-queue">
+    <Card
+      title={t('lobby.live.queue.title')}
+      extra={
+        <span className="ld-tablet-muted">
+          {t('lobby.live.kpi.target', {
+            pct: formatPercent(view.serviceLevelTarget),
+            min: formatNumber(view.targetWaitMinutes),
+          })}
+        </span>
+      }
+      className="ld-tablet-card ld-tablet-queue"
+      data-testid="tablet-queue"
+    >
       <div className="ld-tablet-stats">
         {stat(t('lobby.live.kpi.waiting'), formatNumber(view.waiting), 'tablet-waiting')}
         {stat(t('lobby.live.kpi.arrivals'), formatNumber(view.arrivals), 'tablet-arrivals')}
@@ -311,53 +332,54 @@ function QueueCard({
           'tablet-left',
         )}
       </div>
-      <div className="ld-tablet-muted" style={{ margin: '4px 0 12px' }}>
-        {t('lobby.live.kpi.target', {
-          pct: formatPercent(view.serviceLevelTarget),
-          min: formatNumber(view.targetWaitMinutes),
-        })}
-      </div>
-      <Table
-        size="small"
-        rowKey="businessType"
-        pagination={false}
-        dataSource={view.waitingByType}
-        locale={{
-          emptyText: view.events ? t('lobby.live.board.nobodyWaiting') : t('lobby.live.board.noTickets'),
-        }}
-        columns={[
-          {
-            title: t('lobby.live.queue.business'),
-            dataIndex: 'businessType',
-            render: (v: string) => dir.businessName(v),
-          },
-          { title: t('lobby.live.queue.waiting'), dataIndex: 'waiting', align: 'right', width: 90 },
-          {
-            title: t('lobby.live.queue.oldest'),
-            key: 'oldest',
-            align: 'right',
-            width: 120,
-            render: (_, w) => {
-              const m = waitNow(w, lastUpdate, now);
-              return (
-                <span className={m >= view.targetWaitMinutes ? 'ld-tablet-late' : undefined}>
-                  {t('lobby.live.unit.minutes', { n: formatNumber(Math.floor(m)) })}
+      {queues.length ? (
+        <div className="ld-tablet-queues" data-testid="tablet-queues">
+          {queues.map((w) => {
+            const m = waitNow(w, lastUpdate, now);
+            const late = m >= view.targetWaitMinutes;
+            return (
+              <div
+                key={w.businessType}
+                className={`ld-tablet-q${late ? ' ld-tablet-q-late' : ''}`}
+                data-testid={`tablet-queue-${w.businessType}`}
+              >
+                <span className="ld-tablet-q-name">{dir.businessName(w.businessType)}</span>
+                <span className="ld-tablet-q-count">{formatNumber(w.waiting)}</span>
+                <span className={late ? 'ld-tablet-late' : 'ld-tablet-muted'}>
+                  {t('lobby.live.board.oldest', { min: formatNumber(Math.floor(m)) })}
                 </span>
-              );
-            },
-          },
-        ]}
-      />
-      <div className="ld-tablet-subtitle">{t('lobby.live.board.servingTitle')}</div>
+              </div>
+            );
+          })}
+        </div>
+      ) : (
+        <div className="ld-tablet-muted ld-tablet-q-empty">
+          {view.events ? t('lobby.live.board.nobodyWaiting') : t('lobby.live.board.noTickets')}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** The tickets at the counters now. */
+function ServingCard({ view, dir }: { view: LobbyView; dir: Directory }) {
+  const { t, locale, formatTime } = useI18n();
+  return (
+    <Card title={t('lobby.live.board.servingTitle')} className="ld-tablet-card" data-testid="tablet-serving">
       <Table
         size="small"
         rowKey={(c) => `${c.counter}-${c.ticket}`}
         pagination={false}
-        dataSource={view.countersServing}
+        dataSource={servingOrder(view.countersServing)}
         locale={{ emptyText: t('lobby.live.board.noServing') }}
         columns={[
-          { title: t('lobby.live.queue.counter'), dataIndex: 'counter', width: 90 },
-          { title: t('lobby.live.queue.ticket'), dataIndex: 'ticket', width: 90 },
+          { title: t('lobby.live.queue.ticket'), dataIndex: 'ticket', width: 80 },
+          {
+            title: t('lobby.live.queue.counter'),
+            dataIndex: 'counter',
+            width: 100,
+            render: (v: string) => counterLabel(v, locale),
+          },
           {
             title: t('lobby.live.queue.business'),
             dataIndex: 'businessType',
@@ -372,7 +394,7 @@ function QueueCard({
             title: t('lobby.live.queue.since'),
             dataIndex: 'since',
             align: 'right',
-            width: 90,
+            width: 80,
             render: (v: string) => formatTime(v),
           },
         ]}
@@ -464,6 +486,7 @@ export function LobbyTabletPage() {
               </div>
             ) : null}
           </section>
+          <QueueSummary view={state} dir={dir} lastUpdate={lastUpdate} now={now} />
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={13}>
               <PostsCard
@@ -483,7 +506,7 @@ export function LobbyTabletPage() {
                   onSwitch={() => setModeModal('switch')}
                   onBack={() => setModeModal('back')}
                 />
-                <QueueCard view={state} dir={dir} lastUpdate={lastUpdate} now={now} />
+                <ServingCard view={state} dir={dir} />
               </Space>
             </Col>
           </Row>

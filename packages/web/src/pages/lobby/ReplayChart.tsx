@@ -4,13 +4,17 @@ import { useMemo } from 'react';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Chart, type ChartOption, tooltipLines } from '../../components/Chart';
 import { MODE_TINT } from './PlanApi';
+import { activityWindow } from './replayWindow';
 
 const ARRIVALS = '#9aa7bf';
 const WAITING = '#4b5a78';
 const MEAN_WAIT = '#b8322f';
 const BACKFILL = '#5b8c6e';
 
-/** The day's timeline: arrivals (bars), customers waiting and mean wait (lines), modes as bands, backfill prompts as pins. */
+/**
+ * The day's timeline: arrivals (bars), customers waiting and mean wait (lines), modes as bands,
+ * backfill prompts as pins; it opens on the hours with activity, padded half an hour.
+ */
 export function ReplayChart({ replay, height = 380 }: { replay: LobbyReplay; height?: number }) {
   const { t, formatTime } = useI18n();
   const option = useMemo<ChartOption>(() => {
@@ -23,6 +27,8 @@ export function ReplayChart({ replay, height = 380 }: { replay: LobbyReplay; hei
       if (last && last.mode === p.mode) last.to = i;
       else bands.push({ mode: p.mode, from: i, to: i });
     });
+    // open on the hours with activity (the slider still reaches the whole day)
+    const view = activityWindow(pts, replay.stepMinutes);
     const modeName = (m: LobbyMode) => t(`lobby.setup.mode.${m}` as MessageKey);
     const maxWaiting = maxOf(
       pts.map((p) => p.waiting),
@@ -49,8 +55,8 @@ export function ReplayChart({ replay, height = 380 }: { replay: LobbyReplay; hei
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
       grid: { left: 8, right: 8, top: 44, bottom: 56, containLabel: true },
       dataZoom: [
-        { type: 'inside', start: 0, end: 100 },
-        { type: 'slider', height: 20, bottom: 8 },
+        { type: 'inside', startValue: view.from, endValue: view.to },
+        { type: 'slider', height: 20, bottom: 8, startValue: view.from, endValue: view.to },
       ],
       xAxis: { type: 'category', data: labels, boundaryGap: true },
       yAxis: [

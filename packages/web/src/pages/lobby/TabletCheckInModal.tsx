@@ -6,12 +6,17 @@ import { api } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useI18n } from '../../i18n/i18n';
+import { useBusinessTypes } from '../business-types/useBusinessTypes';
+import { useZones } from '../outlets/ZonesTab';
+import { offerOrder, postBusinessTypes } from './postFit';
 
 const PAGE_SIZE = 48;
 
 /**
  * Checks a staff member of the outlet in at a post with one tap on their name (searched on the
  * server). Someone checked in elsewhere is moved; their current post is shown under the name.
+ * Those who can take the post (a skill in its business; a lobby role for the welcome post) come
+ * first, those at work today (checked in elsewhere) first within each group; then the others.
  */
 export function TabletCheckInModal({
   outletId,
@@ -47,6 +52,8 @@ export function TabletCheckInModal({
     enabled: !!post,
   });
   const where = new Map(view.presence.map((p) => [p.staffId, p]));
+  const zones = useZones(outletId);
+  const types = useBusinessTypes();
 
   const checkIn = async (s: Staff) => {
     if (!post) return;
@@ -69,6 +76,34 @@ export function TabletCheckInModal({
   };
 
   const items = staff.data?.items ?? [];
+  const postTypes = post ? postBusinessTypes(post, zones.data?.items ?? [], types.data?.items ?? []) : null;
+  const groups = post ? offerOrder(items, post, postTypes, view.presence) : { fit: [], others: [] };
+
+  const person = (s: Staff) => {
+    const at = where.get(s.id);
+    const here = at?.postId === post?.id;
+    return (
+      <Button
+        key={s.id}
+        size="large"
+        disabled={here || (busy !== null && busy !== s.id)}
+        loading={busy === s.id}
+        onClick={() => checkIn(s)}
+        className="ld-tablet-staff"
+        data-testid={`check-in-${s.employeeNo}`}
+      >
+        <span className="ld-tablet-staff-name">{s.name}</span>
+        <span className="ld-tablet-staff-where">
+          {here
+            ? t('lobby.live.posts.here')
+            : at
+              ? t('lobby.live.posts.atPost', { post: at.postName })
+              : t('lobby.live.posts.notIn')}
+        </span>
+      </Button>
+    );
+  };
+
   return (
     <Modal
       open={!!post}
@@ -89,31 +124,26 @@ export function TabletCheckInModal({
       <QueryError error={staff.error} onRetry={() => staff.refetch()} />
       <Spin spinning={staff.isFetching}>
         {items.length ? (
-          <div className="ld-tablet-staff-grid" data-testid="check-in-staff">
-            {items.map((s) => {
-              const at = where.get(s.id);
-              const here = at?.postId === post?.id;
-              return (
-                <Button
-                  key={s.id}
-                  size="large"
-                  disabled={here || (busy !== null && busy !== s.id)}
-                  loading={busy === s.id}
-                  onClick={() => checkIn(s)}
-                  className="ld-tablet-staff"
-                  data-testid={`check-in-${s.employeeNo}`}
-                >
-                  <span className="ld-tablet-staff-name">{s.name}</span>
-                  <span className="ld-tablet-staff-where">
-                    {here
-                      ? t('lobby.live.posts.here')
-                      : at
-                        ? t('lobby.live.posts.atPost', { post: at.postName })
-                        : t('lobby.live.posts.notIn')}
-                  </span>
-                </Button>
-              );
-            })}
+          <div className="ld-tablet-staff-scroll" data-testid="check-in-staff">
+            <div className="ld-tablet-staff-group">
+              {t('lobby.live.posts.fitFirst')}
+              <span className="ld-tablet-muted">{t('lobby.live.posts.fitHint')}</span>
+            </div>
+            {groups.fit.length ? (
+              <div className="ld-tablet-staff-grid" data-testid="check-in-fit">
+                {groups.fit.map(person)}
+              </div>
+            ) : (
+              <div className="ld-tablet-muted">{t('lobby.live.posts.nobodyFits')}</div>
+            )}
+            {groups.others.length ? (
+              <>
+                <div className="ld-tablet-staff-group">{t('lobby.live.posts.fitOthers')}</div>
+                <div className="ld-tablet-staff-grid" data-testid="check-in-others">
+                  {groups.others.map(person)}
+                </div>
+              </>
+            ) : null}
           </div>
         ) : staff.isLoading ? null : (
           <Empty description={t('lobby.live.posts.noStaff')} />
