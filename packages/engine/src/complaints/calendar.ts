@@ -82,8 +82,8 @@ export function calendarWarnings(
   const years = new Set<number>();
   for (const e of list) {
     const day = e.date as IsoDate;
-    years.add(Number(e.date.slice(0, 4)));
     const year = Number(e.date.slice(0, 4));
+    years.add(year);
     if (e.kind === 'holiday' && isWeekend(day) && !inWeekdayRun(day))
       warnings.push({ code: 'HOLIDAY_ON_WEEKEND', day, year });
     if (e.kind === 'workday' && !isWeekend(day)) warnings.push({ code: 'WORKDAY_ON_WEEKDAY', day, year });
