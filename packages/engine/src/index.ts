@@ -92,3 +92,12 @@ export {
   beijingWallDate,
   type WallClock,
 } from './time/beijing';
+export {
+  type BaseDayKind,
+  DEFAULT_OUTLET_DAYS,
+  type DayType,
+  dayClass,
+  dayType,
+  dayTypes,
+  type OutletDays,
+} from './time/daytypes';

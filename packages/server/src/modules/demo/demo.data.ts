@@ -143,3 +143,51 @@ export const DEMO_BACKFILL_RULES: {
     triggers: { queueLength: 3, oldestWaitMinutes: 12 },
   },
 ];
+
+/**
+ * The demo outlets' traffic (the shape the demo's ticket history is generated with, not what the
+ * calibration assumes): arrivals per hour at the busiest half hour of an ordinary workday, the
+ * opening hours, and the share of each business type. Other outlets (generated ones) get
+ * `DEMO_TRAFFIC_DEFAULT`.
+ */
+export interface DemoTraffic {
+  /** arrivals per hour, all business types, at the workday's busiest half hour */
+  peakPerHour: number;
+  open: string;
+  close: string;
+}
+export const DEMO_TRAFFIC: Record<string, DemoTraffic> = {
+  LSW: { peakPerHour: 53, open: '09:00', close: '17:00' },
+  JJ: { peakPerHour: 44, open: '08:30', close: '17:00' },
+  CB: { peakPerHour: 36, open: '09:00', close: '17:00' },
+  XS: { peakPerHour: 30, open: '09:00', close: '17:00' },
+  WH: { peakPerHour: 34, open: '09:00', close: '17:00' },
+  GD: { peakPerHour: 28, open: '09:00', close: '17:00' },
+  PL: { peakPerHour: 26, open: '09:00', close: '17:00' },
+  CG: { peakPerHour: 22, open: '09:00', close: '17:00' },
+  BJL: { peakPerHour: 32, open: '09:00', close: '17:00' },
+  DCL: { peakPerHour: 20, open: '09:00', close: '17:00' },
+  GX: { peakPerHour: 24, open: '09:00', close: '17:00' },
+  JK: { peakPerHour: 18, open: '09:00', close: '17:00' },
+};
+export const DEMO_TRAFFIC_DEFAULT: DemoTraffic = { peakPerHour: 24, open: '09:00', close: '17:00' };
+
+/**
+ * The workday's shape: share of the peak per half hour from 09:00 to 17:00 (the morning rush,
+ * the lunch trough, the afternoon's second peak); outlets opening earlier start at 0.4.
+ */
+export const DEMO_DAY_SHAPE = [
+  0.55, 0.85, 1.0, 0.95, 0.78, 0.55, 0.36, 0.3, 0.42, 0.62, 0.74, 0.78, 0.7, 0.55, 0.4, 0.28,
+];
+
+/** Share of the arrivals per business type on an ordinary day (pension days add pension customers). */
+export const DEMO_TYPE_MIX: Record<string, number> = {
+  cash: 0.26,
+  non_cash: 0.15,
+  super_counter: 0.26,
+  wealth: 0.07,
+  account_opening: 0.04,
+  loan: 0.03,
+  pension: 0.09,
+  self_service: 0.1,
+};
