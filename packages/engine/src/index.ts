@@ -64,6 +64,7 @@ export {
   type GroupSummary,
   type BusinessTypeSummary,
   type SlotSummary,
+  type ReceptionSummary,
   type WaitSummary,
   type Interval,
   type ReportUnits,
