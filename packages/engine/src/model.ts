@@ -275,9 +275,13 @@ export function compileScenario(input: unknown): Model {
   if (wb === undefined) for (let i = 0; i < N; i++) addBackup(i);
   else
     for (const b of wb) {
-      if (b.startsWith('role:')) staff.forEach((p, i) => p.role === b.slice(5) && addBackup(i));
-      else if (b.startsWith('zone:')) staff.forEach((p, i) => p.home === b.slice(5) && addBackup(i));
-      else addBackup(staff.findIndex((p) => p.id === b));
+      const role = b.startsWith('role:') ? b.slice(5) : null;
+      const zone = b.startsWith('zone:') ? b.slice(5) : null;
+      if (role === null && zone === null) addBackup(staff.findIndex((p) => p.id === b));
+      else
+        staff.forEach((p, i) => {
+          if (p.role === role || p.home === zone) addBackup(i);
+        });
     }
 
   return {

@@ -566,7 +566,8 @@ export class Simulator {
     let bestQ = 1 << 30;
     for (let i = 0; i < cands.length; i++) {
       const s = cands[i]!;
-      if (this.sOn[s] === 0 || this.sAway[s] === 1 || this.sLoad[s] !== 0 || this.sBackfill[s]! >= 0) continue;
+      if (this.sOn[s] === 0 || this.sAway[s] === 1 || this.sLoad[s] !== 0 || this.sBackfill[s]! >= 0)
+        continue;
       const home = m.staffHome[s]!;
       if (this.sPost[s] !== home) continue;
       const q = this.qPost[home]!;
@@ -925,7 +926,13 @@ export class Simulator {
     this.heap.at = this.now + (mis ? this.cTri[c]! : this.cSvc[c]!);
     this.push(Ev.SERVICE_END, c, 0);
     if (this.obs !== null && mis)
-      this.obs.transferStart?.({ time: this.now, type: this.cType[c]!, staff: s, post: p, arrival: this.cArr[c]! });
+      this.obs.transferStart?.({
+        time: this.now,
+        type: this.cType[c]!,
+        staff: s,
+        post: p,
+        arrival: this.cArr[c]!,
+      });
     else if (this.obs !== null)
       this.obs.serviceStart?.({
         time: this.now,

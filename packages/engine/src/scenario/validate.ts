@@ -255,7 +255,8 @@ export function parseScenario(input: unknown): ScenarioResult {
         bad(p, `unknown role "${role}" (one of ${roles.join(', ')})`);
     } else if (b.startsWith('zone:')) {
       if (!zoneIds.has(b.slice(5))) bad(p, `unknown zone "${b.slice(5)}"`);
-    } else if (!staffIds.has(b)) bad(p, `unknown staff member "${b}" (or write "role:<role>" or "zone:<id>")`);
+    } else if (!staffIds.has(b))
+      bad(p, `unknown staff member "${b}" (or write "role:<role>" or "zone:<id>")`);
   });
 
   if (issues.length > 0) return { ok: false, issues };
