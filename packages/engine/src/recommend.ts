@@ -103,6 +103,8 @@ export interface Recommendation {
   /** the whole day in each mode */
   overall: { better: 'fixed' | 'rotating'; fixed: ModeKpis; rotating: ModeKpis };
   crossover: Crossover | null;
+  /** events the engine handled, every run (both modes and the bisection's) */
+  events: number;
 }
 
 export interface RecommendOptions {
@@ -233,6 +235,7 @@ export function recommend(scenario: unknown, options: RecommendOptions = {}): Re
   if (!sc.welcome) throw new RangeError('recommend needs the welcome step (scenario field "welcome")');
   const fixedRun = simulate(inMode(sc, 'fixed'), { replications, seed });
   const rotRun = simulate(inMode(sc, 'rotating'), { replications, seed });
+  const counter = { events: fixedRun.events + rotRun.events };
   const open = clockMinutes(sc.hours.open);
   const slots = fixedRun.perSlot.map((fs, k): SlotRecommendation => {
     const f = kpisOfSlot(fs, w);
@@ -253,7 +256,7 @@ export function recommend(scenario: unknown, options: RecommendOptions = {}): Re
   const crossover =
     options.crossover === false
       ? null
-      : findCrossover(model, w, seed, options.crossoverReplications ?? Math.min(replications, 30));
+      : findCrossover(model, w, seed, options.crossoverReplications ?? Math.min(replications, 30), counter);
   return {
     scenario: sc.name,
     seed,
@@ -262,25 +265,40 @@ export function recommend(scenario: unknown, options: RecommendOptions = {}): Re
     slots,
     overall: { better: better(of, or), fixed: of, rotating: or },
     crossover,
+    events: counter.events,
   };
 }
 
 /** Rotating's cost minus fixed's on a steady day of `perHour` customers an hour (≤ 0: rotating holds). */
-function margin(m: Model, perHour: number, w: RecommendObjective, seed: number, reps: number): number {
+function margin(
+  m: Model,
+  perHour: number,
+  w: RecommendObjective,
+  seed: number,
+  reps: number,
+  counter: { events: number },
+): number {
   const s = steady(m, perHour);
-  const f = kpisOfDay(simulate(inMode(s, 'fixed'), { replications: reps, seed }), w);
-  const r = kpisOfDay(simulate(inMode(s, 'rotating'), { replications: reps, seed }), w);
-  return r.score - f.score;
+  const fr = simulate(inMode(s, 'fixed'), { replications: reps, seed });
+  const rr = simulate(inMode(s, 'rotating'), { replications: reps, seed });
+  counter.events += fr.events + rr.events;
+  return kpisOfDay(rr, w).score - kpisOfDay(fr, w).score;
 }
 
 /**
  * The crossover: bisection for the traffic where rotating stops scoring at least as well as
  * fixed, to the nearest customer an hour, from 1 to (at most) LIMITS-bounded 1,000 an hour.
  */
-function findCrossover(m: Model, w: RecommendObjective, seed: number, reps: number): Crossover {
+function findCrossover(
+  m: Model,
+  w: RecommendObjective,
+  seed: number,
+  reps: number,
+  counter: { events: number },
+): Crossover {
   const steps: Crossover['steps'] = [];
   const holds = (x: number) => {
-    const ok = margin(m, x, w, seed, reps) <= 0;
+    const ok = margin(m, x, w, seed, reps, counter) <= 0;
     steps.push({ arrivalsPerHour: x, better: ok ? 'rotating' : 'fixed' });
     return ok;
   };
