@@ -22,6 +22,16 @@ export const MODE_OBJECTIVE_KEYS = [
   'misroute',
 ] as const;
 export type ModeObjectiveKey = (typeof MODE_OBJECTIVE_KEYS)[number];
+/** The engine's default weights (DEFAULT_OBJECTIVE in @liangdian/engine; a test keeps them equal). */
+export const MODE_OBJECTIVE_DEFAULTS: Readonly<Record<ModeObjectiveKey, number>> = {
+  waitMinute: 1,
+  abandonment: 30,
+  serviceLevelShortfall: 10,
+  notReceived: 2,
+  notEscorted: 3,
+  pulledMinute: 1,
+  misroute: 25,
+};
 const weight = z.number().min(0).max(1000);
 /** Every weight, as used by a recommendation. */
 export const ModeObjective = z.strictObject(

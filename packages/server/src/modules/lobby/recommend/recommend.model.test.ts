@@ -1,4 +1,5 @@
 import { DEFAULT_OBJECTIVE, parseScenario } from '@liangdian/engine';
+import { MODE_OBJECTIVE_DEFAULTS, MODE_OBJECTIVE_KEYS } from '@liangdian/shared/api';
 import { describe, expect, it } from 'vitest';
 import {
   buildScenario,
@@ -104,6 +105,11 @@ describe('mode recommendation', () => {
     const own = recommendFloor(floor(), { replications: 5, objective: { waitMinute: 3 } })!;
     expect(own.objective.waitMinute).toBe(3);
     expect(recommendFloor(floor({ zones: [] }), { replications: 5 })).toBeNull();
+  });
+
+  it('the shared weights are the engine’s', () => {
+    expect(MODE_OBJECTIVE_DEFAULTS).toEqual(DEFAULT_OBJECTIVE);
+    expect([...MODE_OBJECTIVE_KEYS].sort()).toEqual(Object.keys(DEFAULT_OBJECTIVE).sort());
   });
 
   it('takes arrival rates from history when there are enough tickets, per weekday and half hour', () => {
