@@ -183,7 +183,7 @@ export function PlanRecommend({
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const fmtN = (v: number, d = 1) => formatNumber(Math.round(v * 10 ** d) / 10 ** d);
   /** one figure for both modes: a header over a fixed and a rotating column */
-  const metric = (key: string, title: string, get: (m: ModeResult) => ReactNode, width = 64) => ({
+  const metric = (key: string, title: string, get: (m: ModeResult) => ReactNode, width = 72) => ({
     title,
     key,
     onHeaderCell: nowrap,
@@ -445,7 +445,7 @@ export function PlanRecommend({
               columns={columns}
               dataSource={slots}
               pagination={false}
-              scroll={{ x: 1250 }}
+              scroll={{ x: 1400 }}
               bordered
               summary={daySummary}
               data-testid="rec-table"
