@@ -133,6 +133,10 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     expect(await page.locator('[data-testid="rec-table"] tbody tr.ant-table-row').count()).toBe(
       rec.slots.length,
     );
+    // the trade-off: the crossover sentence, the weights used, the whole day's row
+    expect((await page.getByTestId('rec-crossover').textContent()) ?? '').toContain('以当前人员');
+    expect((await page.getByTestId('rec-objective').textContent()) ?? '').toContain('每人次走错队列');
+    await page.getByTestId('rec-day').waitFor();
     await page.getByTestId('recommend-card').scrollIntoViewIfNeeded();
     await screenshot(page, 'ls02-recommend');
 

@@ -5,6 +5,7 @@ import { benchCommand } from './commands/bench';
 import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
+import { recommendCommand } from './commands/recommend';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
@@ -33,6 +34,7 @@ const COMMANDS: Command[] = [
   complaintsReindexCommand,
   erlangCommand,
   simulateCommand,
+  recommendCommand,
   benchCommand,
   feedCommand,
 ];

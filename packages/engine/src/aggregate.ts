@@ -72,6 +72,30 @@ export interface SlotSummary {
   abandonedPerReplication: number;
   /** the same as abandonedPerReplication (the older name; a mean per replication, not a total) */
   abandoned: number;
+  /** share of the slot's arrivals received at the door on arrival (docs/engine.md, Modes) */
+  receivedShare: number;
+  /** share of the slot's arrivals escorted one-on-one to their zone */
+  escortedShare: number;
+  /** staff-minutes pulled from their own post by rotating backfill, mean per replication */
+  pulledMinutesPerReplication: number;
+  /** unreceived customers who took the wrong queue, mean per replication */
+  misroutesPerReplication: number;
+  /** misrouted customers sent on to the right zone, mean per replication */
+  transfersPerReplication: number;
+}
+
+/** Reception at the door, the whole run (docs/engine.md, "Modes: reception, backfill and misroutes"). */
+export interface ReceptionSummary {
+  receivedShare: number;
+  escortedShare: number;
+  pulledMinutesPerReplication: number;
+  misroutesPerReplication: number;
+  transfersPerReplication: number;
+  /** totals over all replications */
+  received: number;
+  escorted: number;
+  misroutes: number;
+  transfers: number;
 }
 
 /** Which numbers of the report are totals over all replications and which are means per replication. */
@@ -92,6 +116,11 @@ export const REPORT_UNITS = {
     'byBusinessType[].inSystemAtEnd',
     'modes.rotatingArrivals',
     'modes.escortedOneOnOne',
+    'modes.backupEscorts',
+    'reception.received',
+    'reception.escorted',
+    'reception.misroutes',
+    'reception.transfers',
   ],
   meansPerReplication: [
     'perReplication.*',
@@ -100,6 +129,12 @@ export const REPORT_UNITS = {
     'perSlot[].servedPerReplication',
     'perSlot[].abandonedPerReplication',
     'perSlot[].abandoned',
+    'perSlot[].pulledMinutesPerReplication',
+    'perSlot[].misroutesPerReplication',
+    'perSlot[].transfersPerReplication',
+    'reception.pulledMinutesPerReplication',
+    'reception.misroutesPerReplication',
+    'reception.transfersPerReplication',
     'staff[].presentMinutesPerReplication',
     'modes.fixedMinutesPerReplication',
     'modes.rotatingMinutesPerReplication',
@@ -148,9 +183,12 @@ export interface SimulationReport extends GroupSummary {
     rotatingMinutesPerReplication: number;
     rotatingArrivals: number;
     escortedOneOnOne: number;
-    /** share of arrivals in rotating mode escorted one-on-one by the welcome post */
+    /** share of arrivals in rotating mode escorted one-on-one (by the welcome post or a backup) */
     escortedShare: number;
+    /** escorts by a backup pulled from their own post (a part of escortedOneOnOne) */
+    backupEscorts: number;
   };
+  reception: ReceptionSummary;
   backfill: Array<{
     rule: string;
     post: string;
@@ -308,6 +346,28 @@ export class Aggregator {
       servedWaitN += s[o + L.SL_WN]! - s[o + L.SL_ABAND]!;
     }
     const servedWait = servedWaitN > 0 ? servedWaitSum / servedWaitN : Number.NaN;
+    const rc = [0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < m.slotsPerDay; k++) {
+      const o = lay.slotBase + k * lay.slotStride;
+      rc[0]! += s[o + L.SL_ARR]!;
+      rc[1]! += s[o + L.SL_RECEIVED]!;
+      rc[2]! += s[o + L.SL_ESCORTED]!;
+      rc[3]! += s[o + L.SL_PULLED]!;
+      rc[4]! += s[o + L.SL_MISROUTED]!;
+      rc[5]! += s[o + L.SL_TRANSFERRED]!;
+    }
+    const share = (a: number) => (rc[0]! > 0 ? a / rc[0]! : Number.NaN);
+    const reception: ReceptionSummary = {
+      receivedShare: share(rc[1]!),
+      escortedShare: share(rc[2]!),
+      pulledMinutesPerReplication: rc[3]! / n,
+      misroutesPerReplication: rc[4]! / n,
+      transfersPerReplication: rc[5]! / n,
+      received: rc[1]!,
+      escorted: rc[2]!,
+      misroutes: rc[4]!,
+      transfers: rc[5]!,
+    };
     return {
       scenario: sc.name,
       outlet: sc.outlet ?? null,
@@ -376,6 +436,11 @@ export class Aggregator {
           servedPerReplication: s[o + L.SL_SERVED]! / n,
           abandonedPerReplication: s[o + L.SL_ABAND]! / n,
           abandoned: s[o + L.SL_ABAND]! / n,
+          receivedShare: this.ratio(o + L.SL_RECEIVED, o + L.SL_ARR),
+          escortedShare: this.ratio(o + L.SL_ESCORTED, o + L.SL_ARR),
+          pulledMinutesPerReplication: s[o + L.SL_PULLED]! / n,
+          misroutesPerReplication: s[o + L.SL_MISROUTED]! / n,
+          transfersPerReplication: s[o + L.SL_TRANSFERRED]! / n,
         };
       }),
       modes: {
@@ -384,7 +449,9 @@ export class Aggregator {
         rotatingArrivals: s[mb + L.M_ROT_ARR]!,
         escortedOneOnOne: s[mb + L.M_ESCORTED]!,
         escortedShare: this.ratio(mb + L.M_ESCORTED, mb + L.M_ROT_ARR),
+        backupEscorts: s[mb + L.M_BACKUP_ESCORTS]!,
       },
+      reception,
       backfill: m.rules.map((r) => ({
         rule: r.label,
         post: m.postIds[r.post]!,

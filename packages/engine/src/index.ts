@@ -64,6 +64,7 @@ export {
   type GroupSummary,
   type BusinessTypeSummary,
   type SlotSummary,
+  type ReceptionSummary,
   type WaitSummary,
   type Interval,
   type ReportUnits,
@@ -101,3 +102,18 @@ export {
   dayTypes,
   type OutletDays,
 } from './time/daytypes';
+export {
+  recommend,
+  scoreOf,
+  objectiveIssues,
+  resolveObjective,
+  DEFAULT_OBJECTIVE,
+  OBJECTIVE_KEYS,
+  OBJECTIVE_MAX_WEIGHT,
+  type RecommendObjective,
+  type RecommendOptions,
+  type Recommendation,
+  type SlotRecommendation,
+  type ModeKpis,
+  type Crossover,
+} from './recommend';

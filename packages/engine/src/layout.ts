@@ -87,7 +87,17 @@ export enum SL {
   WAITED = 9,
   /** total wait of the customers who abandoned */
   ABWSUM = 10,
-  FIELDS = 11,
+  /** customers received at the door on arrival (triaged at once, or met by the post or a backup) */
+  RECEIVED = 11,
+  /** customers escorted one-on-one to their zone (rotating) */
+  ESCORTED = 12,
+  /** staff-minutes pulled from their own post to receive a customer (rotating backfill) */
+  PULLED = 13,
+  /** unreceived customers who took the wrong queue */
+  MISROUTED = 14,
+  /** misrouted customers sent on to the right zone after the wrong counter's time */
+  TRANSFERRED = 15,
+  FIELDS = 16,
 }
 export const SL_TIME = SL.TIME;
 export const SL_ARR = SL.ARR;
@@ -100,6 +110,11 @@ export const SL_SL = SL.SL;
 export const SL_SERVED = SL.SERVED;
 export const SL_WAITED = SL.WAITED;
 export const SL_ABWSUM = SL.ABWSUM;
+export const SL_RECEIVED = SL.RECEIVED;
+export const SL_ESCORTED = SL.ESCORTED;
+export const SL_PULLED = SL.PULLED;
+export const SL_MISROUTED = SL.MISROUTED;
+export const SL_TRANSFERRED = SL.TRANSFERRED;
 export const SL_FIELDS = SL.FIELDS;
 
 export enum M {
@@ -108,13 +123,16 @@ export enum M {
   ROT_ARR = 2,
   ESCORTED = 3,
   ESCORT_SHARE = 4,
-  FIELDS = 5,
+  /** escorts by a backup (rotating), a part of ESCORTED */
+  BACKUP_ESCORTS = 5,
+  FIELDS = 6,
 }
 export const M_FIXED = M.FIXED;
 export const M_ROT = M.ROT;
 export const M_ROT_ARR = M.ROT_ARR;
 export const M_ESCORTED = M.ESCORTED;
 export const M_ESCORT_SHARE = M.ESCORT_SHARE;
+export const M_BACKUP_ESCORTS = M.BACKUP_ESCORTS;
 export const M_FIELDS = M.FIELDS;
 
 export enum R {

@@ -91,6 +91,14 @@ export interface Model {
   slotMode: Uint8Array;
   triage: Sampler | null;
   escort: Sampler | null;
+  /** rotating: the people who may receive an arrival while the welcome post is away, in order */
+  welcomeBackups: Int32Array;
+  /** rotating: a backup's walk to the door and back, minutes (on top of the escort) */
+  backupWalk: number;
+  /** rotating: chance that an unreceived customer takes the wrong queue */
+  misrouteP: number;
+  /** the wrong counter's time spent on a misrouted customer (null without a welcome step) */
+  transfer: Sampler | null;
   rules: CompiledRule[];
   rulesByPost: CompiledRule[][];
   /** smallest oldest-wait trigger per post (Infinity when none) */
@@ -258,6 +266,24 @@ export function compileScenario(input: unknown): Model {
     postOldestWait[r.post] = Math.min(postOldestWait[r.post]!, r.oldestWait);
   }
 
+  // the welcome backups of rotating mode (default: everyone not homed at the welcome post)
+  const backupList: number[] = [];
+  const addBackup = (i: number) => {
+    if (i >= 0 && staffHome[i] !== 0 && !backupList.includes(i)) backupList.push(i);
+  };
+  const wb = sc.welcome?.backups;
+  if (wb === undefined) for (let i = 0; i < N; i++) addBackup(i);
+  else
+    for (const b of wb) {
+      const role = b.startsWith('role:') ? b.slice(5) : null;
+      const zone = b.startsWith('zone:') ? b.slice(5) : null;
+      if (role === null && zone === null) addBackup(staff.findIndex((p) => p.id === b));
+      else
+        staff.forEach((p, i) => {
+          if (p.role === role || p.home === zone) addBackup(i);
+        });
+    }
+
   return {
     scenario: sc,
     warnings,
@@ -297,6 +323,10 @@ export function compileScenario(input: unknown): Model {
     slotMode,
     triage: sc.welcome ? compileDistribution(sc.welcome.triage) : null,
     escort: sc.welcome ? compileDistribution(sc.welcome.escort) : null,
+    welcomeBackups: Int32Array.from(backupList),
+    backupWalk: sc.welcome?.backupWalkMinutes ?? 0,
+    misrouteP: sc.zones.length > 1 ? (sc.welcome?.misrouteProbability ?? 0) : 0,
+    transfer: sc.welcome ? compileDistribution(sc.welcome.transferMinutes) : null,
     rules,
     rulesByPost,
     postOldestWait,

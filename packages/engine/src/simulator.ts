@@ -75,6 +75,16 @@ export interface SimObserver {
   escortStart?(e: { time: number; staff: number; arrival: number; minutes: number }): void;
   abandon?(e: { time: number; type: number; arrival: number; wait: number }): void;
   move?(e: { time: number; staff: number; from: number; to: number; rule: number; back: boolean }): void;
+  /** rotating: a customer is received at the door, by the welcome post or by a backup from `from` */
+  reception?(e: { time: number; staff: number; arrival: number; backup: boolean; from: number }): void;
+  /** an escort ends: the receiver is back at post `post` (复位) */
+  escortEnd?(e: { time: number; staff: number; post: number; backup: boolean }): void;
+  /** rotating: an unreceived customer joins the wrong zone `to` */
+  misroute?(e: { time: number; type: number; arrival: number; to: number }): void;
+  /** a misrouted customer reaches a counter of the wrong zone `post`, which sends them on */
+  transferStart?(e: { time: number; type: number; staff: number; post: number; arrival: number }): void;
+  /** a service ends; `transfer`: it was a misrouted customer, now sent on to the right zone */
+  serviceEnd?(e: { time: number; type: number; staff: number; post: number; transfer: boolean }): void;
 }
 
 /** sample(), with the exponential case written out so that the arrival handler inlines it */
@@ -97,6 +107,8 @@ export class Simulator {
   private obs: SimObserver | null = null;
   private arrRng = new Xoshiro128(0, 0);
   private attrRng = new Xoshiro128(0, 1);
+  /** misroutes (rotating): whether, where and for how long, drawn only when a customer is unreceived */
+  private welRng = new Xoshiro128(0, 2);
   now = 0;
   private events = 0;
   private mode = Mode.FIXED;
@@ -127,6 +139,9 @@ export class Simulator {
   private cGen = new Int32Array(0);
   private cStaff = new Int32Array(0);
   private cSlot = new Int32Array(0);
+  /** 1 while a misrouted customer is at the wrong zone cMisPost (queued or being sent on) */
+  private cMis = new Uint8Array(0);
+  private cMisPost = new Int32Array(0);
   private freeList = new Int32Array(0);
   private freeTop = 0;
   private live = 0;
@@ -201,6 +216,9 @@ export class Simulator {
   declare private readonly slotStride: number;
   declare private readonly staffBase: number;
   declare private readonly postBase: number;
+  /** the first ring of the misroute queues (one per post, after the P × T typed rings) */
+  declare private readonly misBase: number;
+  declare private readonly misOn: boolean;
 
   constructor(model: Model) {
     this.m = model;
@@ -224,10 +242,12 @@ export class Simulator {
     this.histUsed = new Int32Array(this.layout.groups * HIST_BUCKETS);
     this.histUsedN = new Int32Array(this.layout.groups);
     this.tsWait = new Float64Array(T * model.slotsPerDay * 4);
-    for (let i = 0; i < P * T; i++) this.qBuf.push(new Int32Array(16));
-    this.qHead = new Int32Array(P * T);
-    this.qCount = new Int32Array(P * T);
-    this.qLive = new Int32Array(P * T);
+    this.misBase = P * T;
+    this.misOn = model.misrouteP > 0;
+    for (let i = 0; i < P * T + P; i++) this.qBuf.push(new Int32Array(16));
+    this.qHead = new Int32Array(P * T + P);
+    this.qCount = new Int32Array(P * T + P);
+    this.qLive = new Int32Array(P * T + P);
     this.qPost = new Int32Array(P);
     this.qArea = new Float64Array(P);
     this.zBusy = new Int32Array(P);
@@ -279,6 +299,8 @@ export class Simulator {
     this.cGen = i32(this.cGen);
     this.cStaff = i32(this.cStaff);
     this.cSlot = i32(this.cSlot);
+    this.cMis = u8(this.cMis);
+    this.cMisPost = i32(this.cMisPost);
     const fl = new Int32Array(n);
     fl.set(this.freeList.subarray(0, this.freeTop));
     let top = this.freeTop;
@@ -310,6 +332,7 @@ export class Simulator {
     this.obs = observer ?? null;
     this.arrRng = new Xoshiro128(seed, subStream(replication, 0));
     this.attrRng = new Xoshiro128(seed, subStream(replication, 1));
+    this.welRng = new Xoshiro128(seed, subStream(replication, 2));
     this.reset();
     const horizon = m.horizon;
     this.endTime = m.drain ? horizon + m.drainLimit : horizon;
@@ -501,6 +524,7 @@ export class Simulator {
     this.cPat[c] = pat ? draw(rng, pat) : Number.POSITIVE_INFINITY;
     this.cCounted[c] = counted ? 1 : 0;
     this.cEscorted[c] = 0;
+    this.cMis[c] = 0;
     this.cSlot[c] = slotOfDay;
     this.live++;
     const triage = m.triage;
@@ -510,17 +534,95 @@ export class Simulator {
     }
     this.cTri[c] = sample(rng, triage);
     this.cEsc[c] = sample(rng, m.escort as Sampler);
+    const sb = this.slotBase + slotOfDay * this.slotStride;
     if (this.mode === Mode.FIXED) {
       const s = this.idleAt(0, ty);
-      if (s >= 0) this.startTriage(c, s);
-      else this.enqueue(c, 0);
+      if (s >= 0) {
+        if (counted) vec[sb + L.SL.RECEIVED]!++;
+        this.startTriage(c, s);
+      } else this.enqueue(c, 0);
     } else {
       if (counted) vec[this.layout.modeBase + L.M.ROT_ARR]!++;
       const s = this.idleAt(0, ty);
-      if (s >= 0) this.startEscort(c, s);
-      else this.toZone(c);
+      if (s >= 0) {
+        if (counted) vec[sb + L.SL.RECEIVED]!++;
+        if (this.obs !== null)
+          this.obs.reception?.({ time: now, staff: s, arrival: now, backup: false, from: 0 });
+        this.startEscort(c, s, 0);
+      } else this.unattended(c, sb, counted);
       if (this.hasRules[0] === 1) this.checkPost(0);
     }
+  }
+
+  /**
+   * Rotating, the welcome post away: a backup between customers comes from their own post to
+   * receive and escort the customer (补位); with nobody free, the customer goes on unreceived and
+   * may take the wrong queue.
+   */
+  private unattended(c: number, sb: number, counted: boolean): void {
+    const m = this.m;
+    const cands = m.welcomeBackups;
+    let best = -1;
+    let bestQ = 1 << 30;
+    for (let i = 0; i < cands.length; i++) {
+      const s = cands[i]!;
+      if (this.sOn[s] === 0 || this.sAway[s] === 1 || this.sLoad[s] !== 0 || this.sBackfill[s]! >= 0)
+        continue;
+      const home = m.staffHome[s]!;
+      if (this.sPost[s] !== home) continue;
+      const q = this.qPost[home]!;
+      if (q < bestQ) {
+        best = s;
+        bestQ = q;
+        if (q === 0) break;
+      }
+    }
+    const vec = this.vec;
+    if (best >= 0) {
+      if (counted) {
+        vec[sb + L.SL.RECEIVED]!++;
+        vec[sb + L.SL.PULLED] = vec[sb + L.SL.PULLED]! + this.cEsc[c]! + m.backupWalk;
+        vec[this.layout.modeBase + L.M.BACKUP_ESCORTS]!++;
+      }
+      if (this.obs !== null)
+        this.obs.reception?.({
+          time: this.now,
+          staff: best,
+          arrival: this.now,
+          backup: true,
+          from: this.sPost[best]!,
+        });
+      this.startEscort(c, best, m.backupWalk);
+      return;
+    }
+    if (this.misOn && unit(this.welRng.nextInt32()) < m.misrouteP) {
+      // the wrong zone: one of the others, uniformly
+      const right = this.typePost[this.cType[c]!]!;
+      let w = 1 + Math.floor(unit(this.welRng.nextInt32()) * (m.nPosts - 2));
+      if (w >= right) w++;
+      this.cMis[c] = 1;
+      this.cMisPost[c] = w;
+      this.cTri[c] = sample(this.welRng, m.transfer as Sampler);
+      if (counted) vec[sb + L.SL.MISROUTED]!++;
+      if (this.obs !== null)
+        this.obs.misroute?.({ time: this.now, type: this.cType[c]!, arrival: this.cArr[c]!, to: w });
+      const s = this.idleAny(w);
+      if (s >= 0) this.startService(c, s, w);
+      else this.enqueueAt(c, w, this.misBase + w);
+      return;
+    }
+    this.toZone(c);
+  }
+
+  /** Anyone available at zone p with room (a misrouted customer needs no skill to be sent on). */
+  private idleAny(p: number): number {
+    if (this.zBusy[p]! >= this.postCap[p]!) return -1;
+    const list = this.postStaff[p]!;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      if (this.sOn[s] === 1 && this.sAway[s] === 0 && this.sLoad[s]! < this.sCap[s]!) return s;
+    }
+    return -1;
   }
 
   /** An available staff member at post p, free to take a customer of type ty; -1 when none. */
@@ -567,9 +669,12 @@ export class Simulator {
   }
 
   private enqueue(c: number, p: number): void {
+    this.enqueueAt(c, p, p * this.nT + this.cType[c]!);
+  }
+
+  /** Customer c joins ring qi at post p. */
+  private enqueueAt(c: number, p: number, qi: number): void {
     const m = this.m;
-    const ty = this.cType[c]!;
-    const qi = p * m.nTypes + ty;
     let buf = this.qBuf[qi]!;
     let count = this.qCount[qi]!;
     if (count > 64 && count > 2 * this.qLive[qi]!) {
@@ -663,6 +768,18 @@ export class Simulator {
 
   /** The ring holding the customer staff s should take next at post p; -1 when none. */
   private bestQueue(s: number, p: number): number {
+    const best = this.bestTyped(s, p);
+    if (!this.misOn || p === 0) return best;
+    // misrouted customers at this zone: first come, first sent on
+    const mi = this.misBase + p;
+    if (this.qLive[mi] === 0) return best;
+    const c = this.peek(mi);
+    if (best < 0) return mi;
+    const b = this.peek(best);
+    return this.cEnq[c]! < this.cEnq[b]! ? mi : best;
+  }
+
+  private bestTyped(s: number, p: number): number {
     const m = this.m;
     const T = m.nTypes;
     const types = m.postTypes[p]!;
@@ -704,6 +821,10 @@ export class Simulator {
       const qi = p * T + types[i]!;
       if (this.qLive[qi] === 0) continue;
       const e = this.cEnq[this.peek(qi)]!;
+      if (e < oldest) oldest = e;
+    }
+    if (p !== 0 && this.qLive[this.misBase + p]! > 0) {
+      const e = this.cEnq[this.peek(this.misBase + p)]!;
       if (e < oldest) oldest = e;
     }
     return oldest;
@@ -794,15 +915,25 @@ export class Simulator {
   }
 
   private startService(c: number, s: number, p: number): void {
-    this.recordWait(c, true);
+    // a misrouted customer's wait goes on: the wrong counter sends them on after cTri minutes
+    const mis = this.cMis[c] === 1;
+    if (!mis) this.recordWait(c, true);
     this.cState[c] = C.SERVICE;
     this.cStaff[c] = s;
     this.touchStaff(s);
     this.sLoad[s]!++;
     this.zBusy[p]!++;
-    this.heap.at = this.now + this.cSvc[c]!;
+    this.heap.at = this.now + (mis ? this.cTri[c]! : this.cSvc[c]!);
     this.push(Ev.SERVICE_END, c, 0);
-    if (this.obs !== null)
+    if (this.obs !== null && mis)
+      this.obs.transferStart?.({
+        time: this.now,
+        type: this.cType[c]!,
+        staff: s,
+        post: p,
+        arrival: this.cArr[c]!,
+      });
+    else if (this.obs !== null)
       this.obs.serviceStart?.({
         time: this.now,
         type: this.cType[c]!,
@@ -824,15 +955,19 @@ export class Simulator {
     if (this.obs !== null) this.obs.triageStart?.({ time: this.now, staff: s, arrival: this.cArr[c]! });
   }
 
-  private startEscort(c: number, s: number): void {
+  /** Receiver s escorts customer c (away for the escort, plus `walk` minutes for a backup). */
+  private startEscort(c: number, s: number, walk: number): void {
     this.cState[c] = C.ESCORT;
     this.cStaff[c] = s;
     this.cEscorted[c] = 1;
-    if (this.cCounted[c] === 1) this.vec[this.layout.modeBase + L.M.ESCORTED]!++;
+    if (this.cCounted[c] === 1) {
+      this.vec[this.layout.modeBase + L.M.ESCORTED]!++;
+      this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.ESCORTED]!++;
+    }
     this.touchStaff(s);
     this.sLoad[s]!++;
     this.sAway[s] = 1;
-    this.heap.at = this.now + this.cEsc[c]!;
+    this.heap.at = this.now + this.cEsc[c]! + walk;
     this.push(Ev.ESCORT_END, c, 0);
     if (this.obs !== null)
       this.obs.escortStart?.({ time: this.now, staff: s, arrival: this.cArr[c]!, minutes: this.cEsc[c]! });
@@ -875,18 +1010,29 @@ export class Simulator {
   private onServiceEnd(c: number): void {
     const s = this.cStaff[c]!;
     const ty = this.cType[c]!;
-    const p = this.typePost[ty]!;
+    const mis = this.cMis[c] === 1;
+    const p = mis ? this.cMisPost[c]! : this.typePost[ty]!;
     this.touchStaff(s);
     this.sLoad[s]!--;
     if (this.sOn[s] === 0) this.presenceChanged(s);
     const wasFull = this.zBusy[p] === this.postCap[p];
     this.zBusy[p]!--;
-    if (this.cCounted[c] === 1) {
-      this.vec[ty * L.G.FIELDS + L.G.SERVED]!++;
-      this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.SERVED]!++;
+    if (this.obs !== null)
+      this.obs.serviceEnd?.({ time: this.now, type: ty, staff: s, post: p, transfer: mis });
+    if (mis) {
+      // sent on to the right zone (转介): the wait continues there
+      this.cMis[c] = 0;
+      if (this.cCounted[c] === 1)
+        this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.TRANSFERRED]!++;
+      this.toZone(c);
+    } else {
+      if (this.cCounted[c] === 1) {
+        this.vec[ty * L.G.FIELDS + L.G.SERVED]!++;
+        this.vec[this.slotBase + this.cSlot[c]! * this.slotStride + L.SL.SERVED]!++;
+      }
+      this.live--;
+      this.release(c);
     }
-    this.live--;
-    this.release(c);
     this.afterFree(s);
     if (wasFull && this.qPost[p]! > 0) {
       const list = this.postStaff[p]!;
@@ -910,6 +1056,8 @@ export class Simulator {
     this.sLoad[s]!--;
     if (this.sOn[s] === 0) this.presenceChanged(s);
     this.sAway[s] = 0;
+    if (this.obs !== null)
+      this.obs.escortEnd?.({ time: this.now, staff: s, post: this.sPost[s]!, backup: this.sPost[s] !== 0 });
     this.toZone(c);
     this.afterFree(s);
     if (this.hasRules[this.sPost[s]!] === 1) this.checkPost(this.sPost[s]!);
@@ -920,8 +1068,9 @@ export class Simulator {
     const st = this.cState[c];
     if (st !== C.WELCOME_Q && st !== C.ZONE_Q) return;
     const ty = this.cType[c]!;
-    const p = st === C.WELCOME_Q ? 0 : this.typePost[ty]!;
-    const qi = p * this.m.nTypes + ty;
+    const mis = this.cMis[c] === 1;
+    const p = st === C.WELCOME_Q ? 0 : mis ? this.cMisPost[c]! : this.typePost[ty]!;
+    const qi = mis ? this.misBase + p : p * this.nT + ty;
     this.qLive[qi]!--;
     this.queueLeave(p);
     const w = this.cWaited[c]! + (this.now - this.cEnq[c]!);

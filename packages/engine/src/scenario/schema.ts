@@ -224,7 +224,27 @@ export const scenarioSchema = z.strictObject({
   zones: z.array(zoneSchema).min(1).max(LIMITS.zones),
   /** named staff; may be empty when every zone's people come from its `staffing` plan */
   staff: z.array(staffSchema).max(LIMITS.staff),
-  welcome: z.strictObject({ triage: distributionSchema, escort: distributionSchema }).optional(),
+  /** the welcome post and the modes' mechanism (docs/engine.md, "Modes: reception, backfill and misroutes") */
+  welcome: z
+    .strictObject({
+      /** fixed: the welcome post's triage of one customer (no walking) */
+      triage: distributionSchema,
+      /** rotating: the one-on-one reception and escort to the zone (the receiver is away meanwhile) */
+      escort: distributionSchema,
+      /**
+       * rotating: who may receive an arrival while the welcome post's holder is away (补位): staff
+       * ids, "role:<role>" or "zone:<zone id>", tried by the shortest own queue; default everyone
+       * not homed at the welcome post. Only people between customers, at their own post, come.
+       */
+      backups: z.array(z.string().min(1)).max(LIMITS.backupsPerRule).optional(),
+      /** rotating: minutes a backup spends walking to the door and back, on top of the escort */
+      backupWalkMinutes: z.number().min(0).max(60).default(0.5),
+      /** rotating: chance that a customer nobody receives takes the wrong queue */
+      misrouteProbability: z.number().min(0).max(1).default(0.3),
+      /** minutes of the wrong counter's time before a misrouted customer is sent on (转介) */
+      transferMinutes: distributionSchema.default({ type: 'lognormal', mean: 2, sd: 1 }),
+    })
+    .optional(),
   modePlan: z
     .strictObject({
       default: z.enum(modes),

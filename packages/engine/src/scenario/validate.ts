@@ -246,6 +246,19 @@ export function parseScenario(input: unknown): ScenarioResult {
       bad(`${p}.triggers`, 'give at least one trigger: postEmpty, queueLength or oldestWaitMinutes');
   });
 
+  // the welcome backups of rotating mode
+  sc.welcome?.backups?.forEach((b, j) => {
+    const p = `$.welcome.backups[${j}]`;
+    if (b.startsWith('role:')) {
+      const role = b.slice(5);
+      if (!(roles as readonly string[]).includes(role))
+        bad(p, `unknown role "${role}" (one of ${roles.join(', ')})`);
+    } else if (b.startsWith('zone:')) {
+      if (!zoneIds.has(b.slice(5))) bad(p, `unknown zone "${b.slice(5)}"`);
+    } else if (!staffIds.has(b))
+      bad(p, `unknown staff member "${b}" (or write "role:<role>" or "zone:<id>")`);
+  });
+
   if (issues.length > 0) return { ok: false, issues };
 
   // warnings on load: day-averaged offered load against what the zone can serve

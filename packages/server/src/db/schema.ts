@@ -397,6 +397,8 @@ export interface DB {
     backfill_rules_json: string | null;
     current_mode: string | null;
     updated_at: string;
+    /** the recommendation's objective weights (JSON), null: the defaults (migration 0015) */
+    mode_objective_json?: string | null;
   };
   lobby_checkins: {
     id: string;

@@ -11,10 +11,43 @@ import { LobbyView } from './lobby-live';
  */
 
 // ---------------------------------------------------------------- settings
+/** The weights of the recommendation's objective (docs/engine.md, "Recommend"); the engine's names. */
+export const MODE_OBJECTIVE_KEYS = [
+  'waitMinute',
+  'abandonment',
+  'serviceLevelShortfall',
+  'notReceived',
+  'notEscorted',
+  'pulledMinute',
+  'misroute',
+] as const;
+export type ModeObjectiveKey = (typeof MODE_OBJECTIVE_KEYS)[number];
+/** The engine's default weights (DEFAULT_OBJECTIVE in @liangdian/engine; a test keeps them equal). */
+export const MODE_OBJECTIVE_DEFAULTS: Readonly<Record<ModeObjectiveKey, number>> = {
+  waitMinute: 1,
+  abandonment: 30,
+  serviceLevelShortfall: 10,
+  notReceived: 2,
+  notEscorted: 3,
+  pulledMinute: 1,
+  misroute: 25,
+};
+const weight = z.number().min(0).max(1000);
+/** Every weight, as used by a recommendation. */
+export const ModeObjective = z.strictObject(
+  Object.fromEntries(MODE_OBJECTIVE_KEYS.map((k) => [k, weight])) as Record<ModeObjectiveKey, typeof weight>,
+);
+/** An outlet's own weights: any left out take the engine's default. */
+export const ModeObjectivePut = ModeObjective.partial();
+export type ModeObjective = z.infer<typeof ModeObjective>;
+export type ModeObjectivePut = z.infer<typeof ModeObjectivePut>;
+
 export const LobbySettingsPut = z.object({
   serviceLevelTarget: z.number().min(0.01).max(1),
   targetWaitMinutes: z.number().int().min(1).max(240),
   promptTimeoutSeconds: z.number().int().min(10).max(3600).default(60),
+  /** the outlet's weights for "recommend"; null or absent: the defaults */
+  modeObjective: ModeObjectivePut.nullable().optional(),
 });
 export const LobbySettings = LobbySettingsPut.extend({ outletId: z.string() });
 export type LobbySettingsPut = z.infer<typeof LobbySettingsPut>;
@@ -62,27 +95,61 @@ export type BackfillRules = z.infer<typeof BackfillRules>;
 export const ModeRecommendBody = z.object({
   /** Monday = 0 … Sunday = 6; default: today's weekday (Asia/Shanghai) */
   weekday: z.number().int().min(0).max(6).optional(),
-  replications: z.number().int().min(1).max(50).default(5),
+  replications: z.number().int().min(1).max(500).default(100),
 });
+/** One mode's figures in a slot (or the day); null where a share has no customers to divide by. */
 export const ModeResult = z.object({
+  /** mean wait of the slot's customers (served and abandoned), minutes */
   meanWaitMinutes: z.number().nullable(),
+  /** mean wait of the customers who reached a counter */
+  servedWaitMinutes: z.number().nullable(),
   serviceLevel: z.number().nullable(),
+  abandonRate: z.number().nullable(),
+  /** share received at the door on arrival */
+  receivedShare: z.number().nullable(),
+  /** share escorted one-on-one */
+  escortedShare: z.number().nullable(),
+  /** staff-minutes pulled from their own post by backfill, mean per replication (per day simulated) */
+  pulledMinutes: z.number(),
+  /** unreceived customers who took the wrong queue, mean per replication */
+  misroutes: z.number(),
+  /** misrouted customers sent on to the right zone, mean per replication */
+  transfers: z.number(),
+  /** customers, mean per replication */
+  arrivals: z.number(),
+  /** the objective's cost per customer, minute-equivalents (lower is better) */
+  score: z.number(),
 });
 export const ModeRecommendation = z.object({
   outletId: z.string(),
   weekday: z.number().int(),
   source: z.enum(['history', 'default']),
   replications: z.number().int(),
+  seed: z.number().int(),
   hours: z.object({ open: z.string(), close: z.string() }),
+  /** the weights used; `objectiveSource` says whether they are the outlet's or the defaults */
+  objective: ModeObjective,
+  objectiveSource: z.enum(['outlet', 'default']),
   slots: z.array(
     z.object({
       start: z.string(),
+      end: z.string(),
       arrivalsPerHour: z.number(),
       fixed: ModeResult,
       rotating: ModeResult,
       better: z.enum(LOBBY_MODES),
     }),
   ),
+  overall: z.object({ better: z.enum(LOBBY_MODES), fixed: ModeResult, rotating: ModeResult }),
+  /** with today's staff and mix, rotating holds up to `arrivalsPerHour` customers an hour */
+  crossover: z
+    .object({
+      arrivalsPerHour: z.number(),
+      /** 'none': fixed wins even at 1 an hour; 'beyond': rotating still wins at the heaviest tried */
+      bound: z.enum(['none', 'beyond']).nullable(),
+      replications: z.number().int(),
+    })
+    .nullable(),
   /** the week's day as a plan row (48 half hours): the better mode per slot, fixed outside hours */
   suggestedDay: z.array(z.enum(LOBBY_MODES)),
 });

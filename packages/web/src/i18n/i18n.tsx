@@ -15,6 +15,8 @@ import enLobbySetup from './lobby-setup.en-US.json';
 import zhLobbySetup from './lobby-setup.zh-CN.json';
 import enTicketImport from './ticket-import.en-US.json';
 import zhTicketImport from './ticket-import.zh-CN.json';
+import enModeTrade from './mode-trade.en-US.json';
+import zhModeTrade from './mode-trade.zh-CN.json';
 import enShell from './shell.en-US.json';
 import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -32,6 +34,7 @@ const zhAll = {
   ...zhComplaintEdit,
   ...zhComplaintTimeline,
   ...zhShell,
+  ...zhModeTrade,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -46,6 +49,7 @@ const en: Messages = {
   ...enComplaintEdit,
   ...enComplaintTimeline,
   ...enShell,
+  ...enModeTrade,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

@@ -21,6 +21,7 @@ describe('lobby settings', () => {
       serviceLevelTarget: 0.8,
       targetWaitMinutes: 10,
       promptTimeoutSeconds: 60,
+      modeObjective: null,
     });
     expect(planOf(undefined)).toBeNull();
     expect(rulesOf(undefined)).toEqual([]);

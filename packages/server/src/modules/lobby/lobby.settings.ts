@@ -1,6 +1,6 @@
 import { beijingWeekSlot } from '@liangdian/engine/time';
 import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
-import type { LobbySettings, ModePlan } from '@liangdian/shared/api';
+import type { LobbySettings, ModeObjectivePut, ModePlan } from '@liangdian/shared/api';
 import type { SettingsRow } from './lobby.repository';
 import type { BackfillRule } from './prompts/prompt.rules';
 
@@ -18,8 +18,13 @@ export const presentSettings = (row: SettingsRow | undefined, outletId: string):
         serviceLevelTarget: row.service_level_target,
         targetWaitMinutes: row.target_wait_minutes,
         promptTimeoutSeconds: row.prompt_timeout_seconds,
+        modeObjective: objectiveOf(row),
       }
-    : { outletId, ...DEFAULT_SETTINGS };
+    : { outletId, ...DEFAULT_SETTINGS, modeObjective: null };
+
+/** The outlet's own weights for "recommend" (null: the engine's defaults). */
+export const objectiveOf = (row: SettingsRow | undefined): ModeObjectivePut | null =>
+  row?.mode_objective_json ? (JSON.parse(row.mode_objective_json) as ModeObjectivePut) : null;
 
 export const planOf = (row: SettingsRow | undefined): ModePlan | null =>
   row?.mode_plan_json ? (JSON.parse(row.mode_plan_json) as ModePlan) : null;

@@ -1,5 +1,5 @@
 import type { LobbyMode } from '@liangdian/shared';
-import type { ModeRecommendation } from '@liangdian/shared/api';
+import { MODE_OBJECTIVE_KEYS, type ModeRecommendation, type ModeResult } from '@liangdian/shared/api';
 import { ExperimentOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -16,15 +16,16 @@ import {
   type TableProps,
   Tag,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { MODE_COLOR, MODE_TINT, slotLabel, slotOf, WEEKDAYS } from './PlanApi';
+import { MODE_COLOR, MODE_TINT, slotOf, WEEKDAYS } from './PlanApi';
 import { weekdayKey } from './PlanGrid';
 
 type Slot = ModeRecommendation['slots'][number];
+const MODES = ['fixed', 'rotating'] as const;
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 const min = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const ARRIVALS = '#9a9fae';
@@ -180,15 +181,38 @@ export function PlanRecommend({
   const fmtMin = (v: number | null) => (v === null ? '—' : (min(v) ?? 0).toFixed(1));
   const fmtPct = (v: number | null) => formatPercent(v);
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+  const fmtN = (v: number, d = 1) => formatNumber(Math.round(v * 10 ** d) / 10 ** d);
+  /** one figure for both modes: a header over a fixed and a rotating column */
+  const metric = (key: string, title: string, get: (m: ModeResult) => ReactNode, width = 72) => ({
+    title,
+    key,
+    onHeaderCell: nowrap,
+    children: MODES.map((mode) => ({
+      title: t(`modes.${mode}Short` as MessageKey),
+      key: `${key}-${mode}`,
+      align: 'right' as const,
+      width,
+      onHeaderCell: nowrap,
+      render: (_: unknown, s: Slot) => get(s[mode]),
+    })),
+  });
+  const figures = [
+    metric('wait', t('modes.wait'), (m) => fmtMin(m.meanWaitMinutes)),
+    metric('sl', t('modes.serviceLevel'), (m) => fmtPct(m.serviceLevel)),
+    metric('recv', t('modes.received'), (m) => fmtPct(m.receivedShare)),
+    metric('esc', t('modes.escorted'), (m) => fmtPct(m.escortedShare)),
+    metric('pulled', t('modes.pulled'), (m) => fmtN(m.pulledMinutes)),
+    metric('mis', t('modes.misroutes'), (m) => fmtN(m.misroutes)),
+  ];
   const columns: TableProps<Slot>['columns'] = [
     {
       title: t('lobby.setup.rec.slot'),
       key: 'slot',
       width: 110,
       fixed: 'left',
-      render: (_, s, i) => (
+      render: (_, s) => (
         <span className="ld-nowrap">
-          {s.start}–{slotLabel(open + i + 1)}
+          {s.start}–{s.end}
         </span>
       ),
     },
@@ -196,68 +220,32 @@ export function PlanRecommend({
       title: t('lobby.setup.rec.arrivals'),
       dataIndex: 'arrivalsPerHour',
       align: 'right',
-      width: 110,
+      width: 90,
       onHeaderCell: nowrap,
       render: (v: number) => formatNumber(Math.round(v)),
     },
     {
-      title: t('lobby.setup.rec.meanWait'),
-      onHeaderCell: nowrap,
-      children: [
-        {
-          title: modeName('fixed'),
-          key: 'wf',
-          align: 'right',
-          width: 90,
-          onHeaderCell: nowrap,
-          render: (_, s) => fmtMin(s.fixed.meanWaitMinutes),
-        },
-        {
-          title: modeName('rotating'),
-          key: 'wr',
-          align: 'right',
-          width: 90,
-          onHeaderCell: nowrap,
-          render: (_, s) => fmtMin(s.rotating.meanWaitMinutes),
-        },
-      ],
-    },
-    {
-      title: t('lobby.setup.rec.serviceLevel'),
-      onHeaderCell: nowrap,
-      children: [
-        {
-          title: modeName('fixed'),
-          key: 'lf',
-          align: 'right',
-          width: 90,
-          onHeaderCell: nowrap,
-          render: (_, s) => fmtPct(s.fixed.serviceLevel),
-        },
-        {
-          title: modeName('rotating'),
-          key: 'lr',
-          align: 'right',
-          width: 90,
-          onHeaderCell: nowrap,
-          render: (_, s) => fmtPct(s.rotating.serviceLevel),
-        },
-      ],
-    },
-    {
       title: t('lobby.setup.rec.better'),
       dataIndex: 'better',
-      width: 100,
-      render: (m: LobbyMode) => (
-        <Tag color={MODE_COLOR[m]} variant="solid">
-          {modeName(m)}
-        </Tag>
+      width: 150,
+      onHeaderCell: nowrap,
+      render: (m: LobbyMode, s) => (
+        <div className="ld-nowrap">
+          <Tag color={MODE_COLOR[m]} variant="solid" data-testid="rec-better">
+            {modeName(m)}
+          </Tag>
+          <div className="ld-muted" style={{ fontSize: 12 }} data-testid="rec-scores">
+            {t('modes.scores', { f: fmtN(s.fixed.score, 2), r: fmtN(s.rotating.score, 2) })}
+          </div>
+        </div>
       ),
     },
+    ...figures,
     {
       title: t('lobby.setup.rec.choice'),
       key: 'choice',
       width: 170,
+      fixed: 'right',
       render: (_, _s, i) => (
         <Segmented<LobbyMode>
           size="small"
@@ -273,6 +261,72 @@ export function PlanRecommend({
       ),
     },
   ];
+  const dayRow = result ? ({ ...result.overall, start: '', end: '', arrivalsPerHour: 0 } as Slot) : null;
+  const daySummary = () =>
+    dayRow ? (
+      <Table.Summary.Row data-testid="rec-day">
+        <Table.Summary.Cell index={0}>
+          <strong>{t('modes.day')}</strong>
+        </Table.Summary.Cell>
+        <Table.Summary.Cell index={1} />
+        <Table.Summary.Cell index={2}>
+          <Tag color={MODE_COLOR[dayRow.better]}>{modeName(dayRow.better)}</Tag>
+          <div className="ld-muted" style={{ fontSize: 12 }}>
+            {t('modes.scores', { f: fmtN(dayRow.fixed.score, 2), r: fmtN(dayRow.rotating.score, 2) })}
+          </div>
+        </Table.Summary.Cell>
+        {figures.flatMap((f, fi) =>
+          f.children.map((c, ci) => (
+            <Table.Summary.Cell key={c.key} index={3 + fi * 2 + ci} align="right">
+              {c.render(null, dayRow)}
+            </Table.Summary.Cell>
+          )),
+        )}
+        <Table.Summary.Cell index={3 + figures.length * 2} />
+      </Table.Summary.Row>
+    ) : null;
+
+  // the reasons at the busiest and the quietest half hour, in the figures
+  const reasons = useMemo(() => {
+    if (!slots.length) return [];
+    const byRate = [...slots].sort((a, b) => b.arrivalsPerHour - a.arrivalsPerHour);
+    const peak = byRate[0]!;
+    const trough = byRate[byRate.length - 1]!;
+    const pc = (v: number | null) => formatPercent(v);
+    const out: string[] = [];
+    if (peak.better === 'fixed')
+      out.push(
+        t('modes.whyFixed', {
+          start: peak.start,
+          recv: pc(peak.rotating.receivedShare),
+          mis: formatNumber(Math.round(peak.rotating.misroutes * 10) / 10),
+          pulled: formatNumber(Math.round(peak.rotating.pulledMinutes)),
+        }),
+      );
+    if (trough.better === 'rotating')
+      out.push(
+        t('modes.whyRotating', {
+          start: trough.start,
+          esc: pc(trough.rotating.escortedShare),
+          mis: formatNumber(Math.round(trough.rotating.misroutes * 10) / 10),
+          dw: formatNumber(
+            Math.round(
+              Math.abs((trough.rotating.meanWaitMinutes ?? 0) - (trough.fixed.meanWaitMinutes ?? 0)) * 10,
+            ) / 10,
+          ),
+        }),
+      );
+    return out;
+  }, [slots, t, formatNumber, formatPercent]);
+
+  const crossoverText = (() => {
+    const c = result?.crossover;
+    if (!c) return null;
+    const n = formatNumber(c.arrivalsPerHour);
+    if (c.bound === 'none') return t('modes.crossoverNone');
+    if (c.bound === 'beyond') return t('modes.crossoverBeyond', { n });
+    return t('modes.crossover', { n });
+  })();
 
   return (
     <Card
@@ -347,6 +401,30 @@ export function PlanRecommend({
                 .filter(Boolean)
                 .join(locale === 'zh-CN' ? '' : ' ')}
             />
+            {crossoverText ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="rec-crossover"
+                title={crossoverText}
+                description={reasons.length ? reasons.join(locale === 'zh-CN' ? '' : ' ') : undefined}
+              />
+            ) : null}
+            <div className="ld-muted" style={{ marginBottom: 12 }} data-testid="rec-objective">
+              {t('modes.objective', {
+                source:
+                  result.objectiveSource === 'outlet'
+                    ? t('modes.objectiveOutlet')
+                    : t('modes.objectiveDefault'),
+              })}{' '}
+              {MODE_OBJECTIVE_KEYS.map((k) => (
+                <Tag key={k} style={{ marginInlineEnd: 4 }}>
+                  {t(`modes.w.${k}` as MessageKey)} {formatNumber(result.objective[k])}
+                </Tag>
+              ))}
+              <div>{t('modes.unitsNote')}</div>
+            </div>
             <Row gutter={[16, 16]}>
               {[
                 { title: t('lobby.setup.rec.chartWait'), option: waitOption, testId: 'rec-chart-wait' },
@@ -367,8 +445,9 @@ export function PlanRecommend({
               columns={columns}
               dataSource={slots}
               pagination={false}
-              scroll={{ x: 880 }}
+              scroll={{ x: 1400 }}
               bordered
+              summary={daySummary}
               data-testid="rec-table"
             />
             <div className="ld-toolbar" style={{ marginTop: 12, marginBottom: 0, flexWrap: 'wrap' }}>

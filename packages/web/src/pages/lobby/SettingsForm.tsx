@@ -1,11 +1,17 @@
-import type { LobbySettings } from '@liangdian/shared/api';
+import {
+  type LobbySettings,
+  MODE_OBJECTIVE_DEFAULTS,
+  MODE_OBJECTIVE_KEYS,
+  type ModeObjectiveKey,
+  type ModeObjectivePut,
+} from '@liangdian/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
+import { Button, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../components/FormModal';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/i18n';
+import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { settingsKey, useLobbySettings } from './PlanApi';
 import { SetupForm } from './SetupForm';
 
@@ -14,13 +20,26 @@ interface Values {
   serviceLevelTarget: number;
   targetWaitMinutes: number;
   promptTimeoutSeconds: number;
+  /** the outlet's weights for "recommend"; empty fields take the defaults */
+  modeObjective: Partial<Record<ModeObjectiveKey, number | null>>;
 }
 
 const toValues = (s: LobbySettings): Values => ({
   serviceLevelTarget: Math.round(s.serviceLevelTarget * 1000) / 10,
   targetWaitMinutes: s.targetWaitMinutes,
   promptTimeoutSeconds: s.promptTimeoutSeconds,
+  modeObjective: Object.fromEntries(MODE_OBJECTIVE_KEYS.map((k) => [k, s.modeObjective?.[k] ?? null])),
 });
+
+/** The weights given (null when none: the defaults). */
+function objectiveOf(v: Values['modeObjective'] | undefined): ModeObjectivePut | null {
+  const out: ModeObjectivePut = {};
+  for (const k of MODE_OBJECTIVE_KEYS) {
+    const x = v?.[k];
+    if (typeof x === 'number') out[k] = x;
+  }
+  return Object.keys(out).length ? out : null;
+}
 
 /** The lobby's service-level target and the backfill prompt time-out. */
 export function SettingsForm({ outletId, editable }: { outletId: string; editable: boolean }) {
@@ -44,6 +63,7 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
           serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
           targetWaitMinutes: v.targetWaitMinutes,
           promptTimeoutSeconds: v.promptTimeoutSeconds,
+          modeObjective: objectiveOf(v.modeObjective),
         },
       }),
     onSaved: (saved) => {
@@ -116,6 +136,30 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
             data-testid="settings-timeout"
           />
         </Form.Item>
+        <Divider titlePlacement="start" plain>
+          {t('modes.settings.title')}
+        </Divider>
+        <div className="ld-muted" style={{ marginBottom: 12 }}>
+          {t('modes.settings.hint')}
+        </div>
+        <Row gutter={16}>
+          {MODE_OBJECTIVE_KEYS.map((k) => (
+            <Col key={k} xs={24} sm={12}>
+              <Form.Item
+                name={['modeObjective', k]}
+                label={`${t(`modes.w.${k}` as MessageKey)}${t('modes.settings.default', { v: MODE_OBJECTIVE_DEFAULTS[k] })}`}
+              >
+                <InputNumber
+                  min={0}
+                  max={1000}
+                  placeholder={String(MODE_OBJECTIVE_DEFAULTS[k])}
+                  style={{ width: 140 }}
+                  data-testid={`settings-w-${k}`}
+                />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
       </SetupForm>
       {editable ? (
         <Space>

@@ -1,11 +1,12 @@
-import { parseScenario } from '@liangdian/engine';
+import { DEFAULT_OBJECTIVE, parseScenario } from '@liangdian/engine';
+import { MODE_OBJECTIVE_DEFAULTS, MODE_OBJECTIVE_KEYS } from '@liangdian/shared/api';
 import { describe, expect, it } from 'vitest';
 import {
   buildScenario,
-  compareModes,
   defaultRates,
   type FloorInput,
   ratesFromHistory,
+  recommendFloor,
 } from './recommend.model';
 
 const floor = (over: Partial<FloorInput> = {}): FloorInput => ({
@@ -36,7 +37,7 @@ const floor = (over: Partial<FloorInput> = {}): FloorInput => ({
 
 describe('mode recommendation', () => {
   it('builds a valid engine scenario from the outlet floor', () => {
-    const scn = buildScenario(floor(), 'rotating');
+    const scn = buildScenario(floor());
     const parsed = parseScenario(scn);
     expect(parsed.ok).toBe(true);
     expect(scn!.zones.map((z) => [z.id, z.kind, z.serves])).toEqual([
@@ -44,28 +45,71 @@ describe('mode recommendation', () => {
       ['z-super', 'superCounter', ['card']],
     ]);
     expect(scn!.staff.map((s) => s.home)).toEqual(['welcome', 'z-cash', 'z-super']);
-    expect(buildScenario(floor({ zones: [] }), 'fixed')).toBeNull();
+    expect(scn!.hours).toEqual({ open: '09:00', close: '17:00' });
+    expect(scn!.businessTypes[0]!.patience).toEqual({ type: 'exponential', mean: 30 });
+    // no lobby team besides the door's holder: everyone else may cover the door
+    expect(scn!.welcome!.backups).toEqual(['s2', 's3']);
+    expect(buildScenario(floor({ zones: [] }))).toBeNull();
   });
 
-  it('compares both modes per half hour through the engine', () => {
-    const slots = compareModes(floor(), 3)!;
-    expect(slots).toHaveLength(16);
-    expect(slots[0]!.start).toBe('09:00');
-    for (const s of slots) {
-      expect(s.fixed.serviceLevel === null || (s.fixed.serviceLevel >= 0 && s.fixed.serviceLevel <= 1)).toBe(
-        true,
-      );
+  it('takes calibrated hours, service and patience when given, today’s constants otherwise', () => {
+    const scn = buildScenario(
+      floor({
+        hours: { open: '08:30', close: '12:00' },
+        service: { cash: { type: 'empirical', values: [2, 3, 4] } },
+        patience: { card: { type: 'deterministic', value: 12 } },
+        arrivals: new Map([['cash', [10, 20, 30, 40, 50, 60, 70, 80, 90]]]),
+      }),
+    )!;
+    expect(scn.hours).toEqual({ open: '08:30', close: '12:00' });
+    expect(scn.businessTypes[0]!.service).toEqual({ type: 'empirical', values: [2, 3, 4] });
+    expect(scn.businessTypes[0]!.arrivalsPerHour).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(scn.businessTypes[1]!.service).toEqual({ type: 'lognormal', mean: 6, sd: 3 });
+    expect(scn.businessTypes[1]!.patience).toEqual({ type: 'deterministic', value: 12 });
+    expect(parseScenario(scn).ok).toBe(true);
+  });
+
+  it('the door is covered by the lobby team, or by the outlet’s rule for the welcome post', () => {
+    const team = floor({
+      staff: [
+        ...floor().staff,
+        {
+          id: 's4',
+          name: '大堂服务 钱',
+          roles: ['lobby_service_manager'],
+          skills: ['card'],
+          homePostId: 'p-super',
+        },
+      ],
+    });
+    expect(buildScenario(team)!.welcome!.backups).toEqual(['s4']);
+    const rule = {
+      ...team,
+      welcomeBackups: [{ staffId: 's3' }, { role: 'lobby_service_manager' }, { role: 'teller' }],
+    };
+    expect(buildScenario(rule)!.welcome!.backups).toEqual(['s3', 's4', 's2']);
+  });
+
+  it('recommends through the engine: per slot both modes, the objective, the crossover', () => {
+    const rec = recommendFloor(floor(), { replications: 5 })!;
+    expect(rec.slots).toHaveLength(16);
+    expect(rec.slots[0]!.start).toBe('09:00');
+    expect(rec.slots[15]!.end).toBe('17:00');
+    for (const s of rec.slots) {
       expect(['fixed', 'rotating']).toContain(s.better);
+      expect(s.better).toBe(s.rotating.score <= s.fixed.score ? 'rotating' : 'fixed');
     }
-    // The better mode follows the documented rule, and a run is reproducible.
-    for (const s of slots) {
-      const rotatingWins =
-        (s.rotating.serviceLevel ?? 0) >= (s.fixed.serviceLevel ?? 0) &&
-        (s.rotating.meanWaitMinutes ?? 0) <= (s.fixed.meanWaitMinutes ?? 0) + 0.5;
-      expect(s.better).toBe(rotatingWins ? 'rotating' : 'fixed');
-    }
-    expect(compareModes(floor(), 3)).toEqual(slots);
-    expect(slots.some((s) => s.fixed.meanWaitMinutes !== s.rotating.meanWaitMinutes)).toBe(true);
+    expect(rec.objective).toEqual(DEFAULT_OBJECTIVE);
+    expect(rec.crossover).not.toBeNull();
+    expect(recommendFloor(floor(), { replications: 5 })).toEqual(rec);
+    const own = recommendFloor(floor(), { replications: 5, objective: { waitMinute: 3 } })!;
+    expect(own.objective.waitMinute).toBe(3);
+    expect(recommendFloor(floor({ zones: [] }), { replications: 5 })).toBeNull();
+  });
+
+  it('the shared weights are the engine’s', () => {
+    expect(MODE_OBJECTIVE_DEFAULTS).toEqual(DEFAULT_OBJECTIVE);
+    expect([...MODE_OBJECTIVE_KEYS].sort()).toEqual(Object.keys(DEFAULT_OBJECTIVE).sort());
   });
 
   it('takes arrival rates from history when there are enough tickets, per weekday and half hour', () => {

@@ -1,4 +1,9 @@
-import { type ScenarioInput, simulate } from '@liangdian/engine';
+import {
+  type Recommendation,
+  type RecommendObjective,
+  recommend,
+  type ScenarioInput,
+} from '@liangdian/engine';
 import { beijingWeekSlot } from '@liangdian/engine/time';
 
 /**
@@ -36,27 +41,54 @@ const ENGINE_ROLE: Record<string, ScenarioInput['staff'][number]['role']> = {
   account_manager: 'accountManager',
 };
 
+type Distribution = NonNullable<ScenarioInput['businessTypes'][number]['patience']>;
+
+/**
+ * What the scenario is built from. `arrivals`, and the optional calibrated inputs (hours,
+ * service and patience per business type), come from the outlet's own tickets when there are
+ * enough; each left out takes today's constants (OPEN–CLOSE, SERVICE by zone kind, patience
+ * exponential with mean PATIENCE_MEAN).
+ */
 export interface FloorInput {
   name: string;
   zones: { id: string; kind: string; name: string; capacity: number }[];
   posts: { id: string; kind: string; zoneId: string | null }[];
   staff: { id: string; name: string; roles: string[]; skills: string[]; homePostId: string | null }[];
   businessTypes: { code: string; defaultZoneKind: string }[];
-  /** business type → arrivals per hour for each of the SLOTS half hours */
+  /** business type → arrivals per hour for each half hour from `hours.open` */
   arrivals: Map<string, number[]>;
   targetWaitMinutes: number;
+  /** opening hours (half-hour boundaries); default OPEN–CLOSE */
+  hours?: { open: string; close: string };
+  /** service time per business type; default lognormal by the type's zone kind (SERVICE) */
+  service?: Record<string, Distribution>;
+  /** patience per business type; default exponential, mean PATIENCE_MEAN */
+  patience?: Record<string, Distribution>;
+  /**
+   * Who covers the door while its holder escorts (rotating): the backups of the outlet's backfill
+   * rule for the welcome post, in order. Absent: the lobby team (lobby managers and lobby service
+   * managers not at the door), else everyone not at the door.
+   */
+  welcomeBackups?: { staffId?: string; role?: string }[];
 }
 
-export interface SlotComparison {
-  start: string;
-  arrivalsPerHour: number;
-  fixed: { meanWaitMinutes: number | null; serviceLevel: number | null };
-  rotating: { meanWaitMinutes: number | null; serviceLevel: number | null };
-  better: 'fixed' | 'rotating';
-}
+/** The roles of the lobby team, who receive customers at the door in rotating backfill. */
+export const LOBBY_TEAM = ['lobby_manager', 'lobby_service_manager'];
+
+/** Patience (minutes, exponential mean) when none is calibrated. */
+export const PATIENCE_MEAN = 30;
+
+/** The welcome step of the outlet's scenario (docs/lobby.md, "Recommend"; docs/engine.md, "Modes"). */
+export const WELCOME: NonNullable<ScenarioInput['welcome']> = {
+  triage: { type: 'lognormal', mean: 0.5, sd: 0.3 },
+  escort: { type: 'gamma', shape: 4, scale: 0.5 },
+  backupWalkMinutes: 0.5,
+  misrouteProbability: 0.3,
+  transferMinutes: { type: 'lognormal', mean: 2, sd: 1 },
+};
 
 /** The outlet as an engine scenario in one mode; null when it has no zone to serve anyone. */
-export function buildScenario(f: FloorInput, mode: 'fixed' | 'rotating'): ScenarioInput | null {
+export function buildScenario(f: FloorInput): ScenarioInput | null {
   const zones = f.zones.filter((z) => z.kind !== 'waiting' && z.kind !== 'guidance');
   if (!zones.length) return null;
   const counters = zones.filter((z) => ENGINE_ZONE_KIND[z.kind]);
@@ -106,18 +138,21 @@ export function buildScenario(f: FloorInput, mode: 'fixed' | 'rotating'): Scenar
   for (const b of f.businessTypes)
     if (!staff.some((s) => s.skills.includes(b.code)))
       for (const s of staff) if (s.home === typeZone.get(b.code)) s.skills.push(b.code);
+  const hours = f.hours ?? { open: OPEN, close: CLOSE };
+  const slots = slotsOf(hours);
   return {
-    name: `${f.name} ${mode}`,
+    name: f.name,
     outlet: f.name,
-    hours: { open: OPEN, close: CLOSE },
+    hours,
     slotMinutes: 30,
     businessTypes: f.businessTypes.map((b) => {
       const s = SERVICE[b.defaultZoneKind] ?? { mean: 5, sd: 3 };
+      const rates = f.arrivals.get(b.code);
       return {
         id: b.code,
-        arrivalsPerHour: f.arrivals.get(b.code) ?? 0,
-        service: { type: 'lognormal' as const, mean: s.mean, sd: s.sd },
-        patience: { type: 'exponential' as const, mean: 30 },
+        arrivalsPerHour: rates ? Array.from({ length: slots }, (_, k) => rates[k] ?? 0) : 0,
+        service: f.service?.[b.code] ?? { type: 'lognormal' as const, mean: s.mean, sd: s.sd },
+        patience: f.patience?.[b.code] ?? { type: 'exponential' as const, mean: PATIENCE_MEAN },
         targetWaitMinutes: f.targetWaitMinutes,
       };
     }),
@@ -130,44 +165,58 @@ export function buildScenario(f: FloorInput, mode: 'fixed' | 'rotating'): Scenar
       ...(z.kind === 'super_counter' ? { assistPerStaff: 2 } : {}),
     })),
     staff,
-    welcome: {
-      triage: { type: 'lognormal', mean: 1, sd: 0.5 },
-      escort: { type: 'gamma', shape: 4, scale: 0.5 },
-    },
-    modePlan: { default: mode, periods: [] },
+    welcome: { ...WELCOME, backups: doorBackups(f, staff) },
   };
 }
 
-/** Both modes, slot by slot, through the engine (a few replications, fixed seed). */
-export function compareModes(f: FloorInput, replications: number, seed = 1): SlotComparison[] | null {
-  const fixed = buildScenario(f, 'fixed');
-  const rotating = buildScenario(f, 'rotating');
-  if (!fixed || !rotating) return null;
-  const a = simulate(fixed, { replications, seed }).perSlot;
-  const b = simulate(rotating, { replications, seed }).perSlot;
-  const num = (v: number, digits = 2) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : null);
-  return a.map((s, k) => {
-    const r = b[k]!;
-    const fixedSide = { meanWaitMinutes: num(s.waitMinutes), serviceLevel: num(s.serviceLevel, 3) };
-    const rotatingSide = { meanWaitMinutes: num(r.waitMinutes), serviceLevel: num(r.serviceLevel, 3) };
-    // Rotating backfill (one-on-one) where it serves at least as well; fixed otherwise.
-    const better =
-      (rotatingSide.serviceLevel ?? 0) >= (fixedSide.serviceLevel ?? 0) &&
-      (rotatingSide.meanWaitMinutes ?? 0) <= (fixedSide.meanWaitMinutes ?? 0) + 0.5
-        ? 'rotating'
-        : 'fixed';
-    return {
-      start: s.start,
-      arrivalsPerHour: num(s.arrivalsPerHour, 1) ?? 0,
-      fixed: fixedSide,
-      rotating: rotatingSide,
-      better,
-    };
+/** The engine's `welcome.backups`: staff ids, in the order the outlet's rule tries them. */
+function doorBackups(f: FloorInput, staff: { id: string; home: string }[]): string[] {
+  const home = new Map(staff.map((s) => [s.id, s.home]));
+  const eligible = (id: string) => home.has(id) && home.get(id) !== 'welcome';
+  const out: string[] = [];
+  const add = (id: string) => {
+    if (eligible(id) && !out.includes(id)) out.push(id);
+  };
+  const byRole = (role: string) => {
+    for (const s of f.staff) if (s.roles.includes(role)) add(s.id);
+  };
+  if (f.welcomeBackups?.length) {
+    for (const b of f.welcomeBackups) {
+      if (b.staffId) add(b.staffId);
+      else if (b.role) byRole(b.role);
+    }
+    return out;
+  }
+  for (const r of LOBBY_TEAM) byRole(r);
+  if (out.length === 0) for (const s of f.staff) add(s.id);
+  return out;
+}
+
+/** Half hours from open to close. */
+export function slotsOf(hours: { open: string; close: string }): number {
+  const m = (c: string) => Number(c.slice(0, 2)) * 60 + Number(c.slice(3, 5));
+  return Math.max(0, (m(hours.close) - m(hours.open)) / 30);
+}
+
+/**
+ * Both modes, slot by slot, through the engine's `recommend` (common random numbers, the
+ * objective's weights, the crossover); null when the outlet has no zone to serve anyone.
+ */
+export function recommendFloor(
+  f: FloorInput,
+  options: { replications: number; seed?: number; objective?: Partial<RecommendObjective> },
+): Recommendation | null {
+  const sc = buildScenario(f);
+  if (!sc) return null;
+  return recommend(sc, {
+    replications: options.replications,
+    seed: options.seed ?? 1,
+    objective: options.objective,
   });
 }
 
 /**
- * Arrival rates per half hour from 09:00 for one weekday, from issue events of past weeks:
+ * Arrival rates per half hour from `hours.open` for one weekday, from issue events of past weeks:
  * `issues` are [epoch ms, business type]; `weeks` is how many of that weekday the window holds.
  * Null when there is too little (fewer than 50 tickets on that weekday).
  */
@@ -175,15 +224,18 @@ export function ratesFromHistory(
   issues: { at: number; businessType: string }[],
   weekday: number,
   weeks: number,
+  hours: { open: string; close: string } = { open: OPEN, close: CLOSE },
 ): Map<string, number[]> | null {
   const out = new Map<string, number[]>();
+  const first = (Number(hours.open.slice(0, 2)) * 60 + Number(hours.open.slice(3, 5))) / 30;
+  const slots = slotsOf(hours);
   let n = 0;
   for (const e of issues) {
     const w = beijingWeekSlot(e.at);
     if (w.weekday !== weekday) continue;
-    const slot = w.slot - OPEN_SLOT;
-    if (slot < 0 || slot >= SLOTS) continue;
-    const row = out.get(e.businessType) ?? new Array<number>(SLOTS).fill(0);
+    const slot = w.slot - first;
+    if (slot < 0 || slot >= slots) continue;
+    const row = out.get(e.businessType) ?? new Array<number>(slots).fill(0);
     row[slot]! += 2 / weeks; // per half hour → per hour, averaged over the weeks
     out.set(e.businessType, row);
     n++;

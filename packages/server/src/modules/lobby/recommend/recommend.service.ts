@@ -1,23 +1,85 @@
+import { DEFAULT_OBJECTIVE, type Recommendation } from '@liangdian/engine';
 import { addDays, beijingDate, beijingWeekSlot } from '@liangdian/engine/time';
 import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
-import type { ModeRecommendBody, ModeRecommendation } from '@liangdian/shared/api';
+import type { ModeRecommendBody, ModeRecommendation, ModeResult } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/types';
+import type { DB, Q } from '../../../db/types';
 import type { Clock } from '../../../lib/clock';
 import { DomainError } from '../../../lib/errors';
 import type { Guard } from '../../access/guard';
 import type { Actor } from '../../access/policy';
 import * as repo from '../lobby.repository';
-import { DEFAULT_SETTINGS } from '../lobby.settings';
-import { CLOSE, compareModes, defaultRates, OPEN, OPEN_SLOT, ratesFromHistory } from './recommend.model';
+import { DEFAULT_SETTINGS, objectiveOf, rulesOf } from '../lobby.settings';
+import {
+  CLOSE,
+  defaultRates,
+  type FloorInput,
+  OPEN,
+  ratesFromHistory,
+  recommendFloor,
+} from './recommend.model';
 
 /** Weeks of the outlet's own tickets the traffic is read from. */
 const HISTORY_WEEKS = 4;
+/** The seed of the server's recommendations (reproducible answers). */
+const SEED = 1;
 
 /**
- * "Recommend" (docs/lobby.md): both modes per half hour of one weekday, simulated by the engine
- * on the outlet's floor with the arrivals of its last four weeks of tickets when there are
- * enough, else the default profile.
+ * The outlet's floor (zones, active posts, active staff, business types, its service-level
+ * wait target) with the given traffic, as recommend.model.ts reads it.
+ */
+export async function outletFloor(
+  q: Q,
+  outlet: { id: string; name: string },
+  arrivals: (types: string[]) => Map<string, number[]>,
+  calibrated: Pick<FloorInput, 'hours' | 'service' | 'patience'> = {},
+): Promise<FloorInput> {
+  const [types, zones, posts, staff, settings] = await Promise.all([
+    repo.activeBusinessTypes(q),
+    repo.zonesOf(q, outlet.id),
+    repo.postsWithZoneKind(q, outlet.id),
+    repo.activeStaff(q, outlet.id),
+    repo.findSettings(q, outlet.id),
+  ]);
+  return {
+    name: outlet.name,
+    zones: zones.map((z) => ({ id: z.id, kind: z.kind, name: z.name, capacity: z.capacity })),
+    posts: posts.filter((p) => p.active).map((p) => ({ id: p.id, kind: p.kind, zoneId: p.zone_id })),
+    staff: staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      roles: JSON.parse(s.roles) as string[],
+      skills: JSON.parse(s.skills) as string[],
+      homePostId: s.home_post_id,
+    })),
+    businessTypes: types.map((t) => ({ code: t.code, defaultZoneKind: t.default_zone_kind })),
+    arrivals: arrivals(types.map((t) => t.code)),
+    targetWaitMinutes: settings?.target_wait_minutes ?? DEFAULT_SETTINGS.targetWaitMinutes,
+    welcomeBackups: rulesOf(settings).find((r) => posts.find((p) => p.id === r.postId)?.kind === 'welcome')
+      ?.backups,
+    ...calibrated,
+  };
+}
+
+const nul = (v: number) => (Number.isFinite(v) ? v : null);
+const present = (k: Recommendation['slots'][number]['fixed']): ModeResult => ({
+  meanWaitMinutes: nul(k.meanWaitMinutes),
+  servedWaitMinutes: nul(k.servedWaitMinutes),
+  serviceLevel: nul(k.serviceLevel),
+  abandonRate: nul(k.abandonRate),
+  receivedShare: nul(k.receivedShare),
+  escortedShare: nul(k.escortedShare),
+  pulledMinutes: k.pulledMinutes,
+  misroutes: k.misroutes,
+  transfers: k.transfers,
+  arrivals: k.arrivals,
+  score: k.score,
+});
+
+/**
+ * "Recommend" (docs/lobby.md): both modes per half hour of one weekday through the engine's
+ * `recommend` on the outlet's floor, with the arrivals of its last four weeks of tickets when
+ * there are enough (else the default profile) and the outlet's objective weights.
  */
 export class RecommendService {
   constructor(
@@ -31,49 +93,62 @@ export class RecommendService {
     const now = this.clock.now();
     const today = beijingDate(now);
     const weekday = input.weekday ?? beijingWeekSlot(now).weekday;
-    const [issues, types, zones, posts, staff, settings] = await Promise.all([
+    const hours = { open: OPEN, close: CLOSE };
+    const [issues, settings] = await Promise.all([
       repo.issuesBetween(this.db, outletId, addDays(today, -7 * HISTORY_WEEKS), addDays(today, -1)),
-      repo.activeBusinessTypes(this.db),
-      repo.zonesOf(this.db, outletId),
-      repo.postsWithZoneKind(this.db, outletId),
-      repo.activeStaff(this.db, outletId),
       repo.findSettings(this.db, outletId),
     ]);
     const history = ratesFromHistory(
       issues.map((i) => ({ at: Date.parse(i.at), businessType: i.business_type })),
       weekday,
       HISTORY_WEEKS,
+      hours,
     );
-    const slots = compareModes(
-      {
-        name: outlet.name,
-        zones: zones.map((z) => ({ id: z.id, kind: z.kind, name: z.name, capacity: z.capacity })),
-        posts: posts.filter((p) => p.active).map((p) => ({ id: p.id, kind: p.kind, zoneId: p.zone_id })),
-        staff: staff.map((s) => ({
-          id: s.id,
-          name: s.name,
-          roles: JSON.parse(s.roles) as string[],
-          skills: JSON.parse(s.skills) as string[],
-          homePostId: s.home_post_id,
-        })),
-        businessTypes: types.map((t) => ({ code: t.code, defaultZoneKind: t.default_zone_kind })),
-        arrivals: history ?? defaultRates(types.map((t) => t.code)),
-        targetWaitMinutes: settings?.target_wait_minutes ?? DEFAULT_SETTINGS.targetWaitMinutes,
-      },
-      input.replications,
+    const floor = await outletFloor(
+      this.db,
+      { id: outletId, name: outlet.name },
+      (types) => history ?? defaultRates(types),
     );
-    if (!slots) throw new DomainError('LOBBY_NO_ZONES');
+    const own = objectiveOf(settings);
+    const rec = recommendFloor(
+      { ...floor, hours },
+      { replications: input.replications, seed: SEED, objective: own ?? undefined },
+    );
+    if (!rec) throw new DomainError('LOBBY_NO_ZONES');
+    const openSlot = (Number(hours.open.slice(0, 2)) * 60 + Number(hours.open.slice(3, 5))) / 30;
     const suggestedDay: LobbyMode[] = Array.from({ length: SLOTS_PER_DAY }, () => 'fixed');
-    slots.forEach((s, k) => {
-      suggestedDay[OPEN_SLOT + k] = s.better;
+    rec.slots.forEach((s, k) => {
+      suggestedDay[openSlot + k] = s.better;
     });
     return {
       outletId,
       weekday,
       source: history ? 'history' : 'default',
       replications: input.replications,
-      hours: { open: OPEN, close: CLOSE },
-      slots,
+      seed: SEED,
+      hours,
+      objective: { ...DEFAULT_OBJECTIVE, ...rec.objective },
+      objectiveSource: own ? 'outlet' : 'default',
+      slots: rec.slots.map((s) => ({
+        start: s.start,
+        end: s.end,
+        arrivalsPerHour: s.arrivalsPerHour,
+        better: s.better,
+        fixed: present(s.fixed),
+        rotating: present(s.rotating),
+      })),
+      overall: {
+        better: rec.overall.better,
+        fixed: present(rec.overall.fixed),
+        rotating: present(rec.overall.rotating),
+      },
+      crossover: rec.crossover
+        ? {
+            arrivalsPerHour: rec.crossover.arrivalsPerHour,
+            bound: rec.crossover.bound,
+            replications: rec.crossover.replications,
+          }
+        : null,
       suggestedDay,
     };
   }

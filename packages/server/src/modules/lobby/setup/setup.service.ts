@@ -55,6 +55,7 @@ export class SetupService {
       mode_plan_json: row?.mode_plan_json ?? null,
       backfill_rules_json: row?.backfill_rules_json ?? null,
       current_mode: row?.current_mode ?? null,
+      mode_objective_json: row?.mode_objective_json ?? null,
       ...patch,
       updated_at: now.toISOString(),
     });
@@ -69,8 +70,17 @@ export class SetupService {
         service_level_target: input.serviceLevelTarget,
         target_wait_minutes: input.targetWaitMinutes,
         prompt_timeout_seconds: input.promptTimeoutSeconds,
+        // absent: unchanged; null or {}: back to the defaults
+        ...(input.modeObjective === undefined
+          ? {}
+          : {
+              mode_objective_json:
+                input.modeObjective && Object.keys(input.modeObjective).length > 0
+                  ? JSON.stringify(input.modeObjective)
+                  : null,
+            }),
       });
-      const after = { outletId, ...input };
+      const after = presentSettings(await repo.findSettings(trx, outletId), outletId);
       return [
         after,
         { action: 'update', entityType: 'lobby_settings', entityId: outletId, outletId, before, after },
