@@ -101,3 +101,4 @@ export {
   dayTypes,
   type OutletDays,
 } from './time/daytypes';
+export * from './calibrate/index';
