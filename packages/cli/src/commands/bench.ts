@@ -9,6 +9,7 @@ import {
 } from '@liangdian/engine';
 import jinjiang from '../../../../docs/scenarios/jinjiang-weekday.json';
 import { command, EXIT } from '../command';
+import { benchCalibrate } from './bench-calibrate';
 import { SimPool } from '../sim-pool';
 
 const HELP = `Usage: liangdian bench [--quick] [--repeat N]
@@ -146,6 +147,7 @@ export const benchCommand = command({
     console.log(
       `bench jinjiang-1000-2workers events/s=${parRate} events=${parEvents} wall=${parSecs.toFixed(3)}s replications=${reps} speedup=${(parRate / serialRate).toFixed(2)} identical-to-serial=${same} target-speedup=1.7 parallel-capacity=${capacity.toFixed(2)}`,
     );
+    benchCalibrate(Boolean(values.quick));
     return same ? EXIT.ok : EXIT.failure;
   },
 });

@@ -36,7 +36,7 @@ export interface BacktestOptions {
   testDays?: number;
   replications?: number;
   seed?: number;
-  /** 'fit': the test days' arrivals from the fitted day types (strict); 'observed': what arrived */
+  /** 'observed' (default): the test days' arrivals as they came; 'fit': from the fitted day types (stricter) */
   arrivals?: 'fit' | 'observed';
   spellGapMinutes?: number;
 }
@@ -133,7 +133,7 @@ export function backtestVisits(visits: readonly Visit[], opts: BacktestOptions =
   const target = opts.targetWaitMinutes ?? 10;
   const replications = opts.replications ?? 20;
   const seed = opts.seed ?? 1;
-  const mode = opts.arrivals ?? 'fit';
+  const mode = opts.arrivals ?? 'observed';
   const actual = Array.from({ length: SLOTS_PER_DAY }, acc);
   const predicted = Array.from({ length: SLOTS_PER_DAY }, acc);
   for (const v of test) {

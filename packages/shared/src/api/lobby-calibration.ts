@@ -11,8 +11,8 @@ import { atOutlet } from './lobby-endpoints';
 export const CalibrationQuery = z.object({
   /** engine replications per test day of the backtest */
   replications: z.coerce.number().int().min(1).max(50).default(10),
-  /** the test week's arrivals: from the fitted day types (strict) or what arrived */
-  arrivals: z.enum(['fit', 'observed']).default('fit'),
+  /** the test week's arrivals: what arrived (default) or from the fitted day types (stricter) */
+  arrivals: z.enum(['fit', 'observed']).default('observed'),
 });
 
 const DayClass = z.enum(['weekday', 'weekend', 'holiday']);
