@@ -2,6 +2,7 @@ import { ConfigError } from '@liangdian/server';
 import { type Command, EXIT, UsageError } from './command';
 import { attachmentsEncryptCommand, backupCommand, restoreCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
+import { calibrateCommand } from './commands/calibrate';
 import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
@@ -37,6 +38,7 @@ const COMMANDS: Command[] = [
   recommendCommand,
   benchCommand,
   feedCommand,
+  calibrateCommand,
 ];
 
 function usage(): string {

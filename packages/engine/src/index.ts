@@ -117,3 +117,4 @@ export {
   type ModeKpis,
   type Crossover,
 } from './recommend';
+export * from './calibrate/index';

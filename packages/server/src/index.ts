@@ -24,6 +24,7 @@ export { VERSION } from './modules/meta/meta.routes';
 export { DomainError } from './lib/errors';
 export type { Actor } from './modules/access/policy';
 export { generateDemoComplaints } from './modules/complaints/complaints.demo';
+export { generateOutletHistory } from './modules/demo/demo.history';
 export { complainantIndexOf } from './modules/complaints/complainant-index';
 export * as orgRepository from './modules/org/org.repository';
 export { auditKeys } from './modules/audit/audit.service';

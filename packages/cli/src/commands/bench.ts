@@ -10,6 +10,7 @@ import {
 import jinjiang from '../../../../docs/scenarios/jinjiang-weekday.json';
 import { command, EXIT } from '../command';
 import { benchRecommend } from './bench-recommend';
+import { benchCalibrate } from './bench-calibrate';
 import { SimPool } from '../sim-pool';
 
 const HELP = `Usage: liangdian bench [--quick] [--repeat N]
@@ -150,6 +151,7 @@ export const benchCommand = command({
       `bench jinjiang-1000-2workers events/s=${parRate} events=${parEvents} wall=${parSecs.toFixed(3)}s replications=${reps} speedup=${(parRate / serialRate).toFixed(2)} identical-to-serial=${same} target-speedup=1.7 parallel-capacity=${capacity.toFixed(2)}`,
     );
     console.log(benchRecommend(scale, repeat));
+    benchCalibrate(Boolean(values.quick));
     return same ? EXIT.ok : EXIT.failure;
   },
 });

@@ -63,6 +63,8 @@ export const ERROR_STATUS = {
   PROMPT_ALREADY_ANSWERED: 409,
   MODE_OVERRIDE_NONE: 409,
   LOBBY_NO_ZONES: 409,
+  /** too few days or tickets in the outlet's last four weeks to calibrate */
+  LOBBY_CALIBRATION_TOO_THIN: 422,
   // ---- ticket history import (量点)
   TICKET_IMPORT_FILE_TOO_LARGE: 413,
   TICKET_IMPORT_TOO_MANY_ROWS: 413,

@@ -158,6 +158,12 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '网点还没有可服务客户的功能区，无法测算',
     'en-US': 'The outlet has no zone that serves customers yet; nothing to simulate',
   },
+  LOBBY_CALIBRATION_TOO_THIN: {
+    'zh-CN':
+      '近四周的取号记录太少（{days} 天、{tickets} 张），无法校准：至少需要 {minDays} 天、{minTickets} 张。请接入叫号机或导入历史取号记录后再试',
+    'en-US':
+      'Too few tickets in the last four weeks to calibrate ({days} days, {tickets} tickets; at least {minDays} days and {minTickets} tickets are needed). Connect the ticket machine or import its history, then try again',
+  },
   TICKET_IMPORT_FILE_TOO_LARGE: {
     'zh-CN': '文件过大：最大 {maxMb} MB，请分成几个文件导入',
     'en-US': 'The file is too large: at most {maxMb} MB; split it into several files',

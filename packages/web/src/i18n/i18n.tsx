@@ -9,6 +9,8 @@ import zhComplaintEdit from './complaint-edit.zh-CN.json';
 import enComplaintTimeline from './complaint-timeline.en-US.json';
 import zhComplaintTimeline from './complaint-timeline.zh-CN.json';
 import enUS from './en-US.json';
+import enLobbyCalibration from './lobby-calibration.en-US.json';
+import zhLobbyCalibration from './lobby-calibration.zh-CN.json';
 import enLobbyLive from './lobby-live.en-US.json';
 import zhLobbyLive from './lobby-live.zh-CN.json';
 import enLobbySetup from './lobby-setup.en-US.json';
@@ -28,6 +30,7 @@ import zhCN from './zh-CN.json';
 const zhAll = {
   ...zhCN,
   ...zhLobbyLive,
+  ...zhLobbyCalibration,
   ...zhLobbySetup,
   ...zhTicketImport,
   ...zhComplaintCoaching,
@@ -43,6 +46,7 @@ type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...enUS,
   ...enLobbyLive,
+  ...enLobbyCalibration,
   ...enLobbySetup,
   ...enTicketImport,
   ...enComplaintCoaching,

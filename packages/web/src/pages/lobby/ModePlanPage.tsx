@@ -18,10 +18,11 @@ import { BackfillRules } from './BackfillRules';
 import { LobbyNav } from './LobbyNav';
 import { planKey, useLobbySettings, useModePlan, weekdayOf } from './PlanApi';
 import { ModeSwatch, PlanGrid, weekdayKey } from './PlanGrid';
+import { PlanCalibration } from './PlanCalibration';
 import { PlanRecommend } from './PlanRecommend';
 import { SettingsForm } from './SettingsForm';
 
-const TABS = ['plan', 'rules', 'settings'] as const;
+const TABS = ['plan', 'rules', 'settings', 'calibration'] as const;
 type Tab = (typeof TABS)[number];
 /** 08:00–18:00 as half-hour slots: the working day with an hour either side of 09:00–17:00. */
 const HOURS = { from: 16, to: 36 };
@@ -69,6 +70,12 @@ export function ModePlanPage() {
               label: t('lobby.setup.tab.settings'),
               to: tabAddress('settings'),
               children: <SettingsForm outletId={outletId} editable={editable} />,
+            },
+            {
+              key: 'calibration',
+              label: t('lobby.setup.tab.calibration'),
+              to: tabAddress('calibration'),
+              children: <PlanCalibration outletId={outletId} />,
             },
           ]}
         />
