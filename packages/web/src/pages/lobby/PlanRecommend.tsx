@@ -220,7 +220,7 @@ export function PlanRecommend({
       title: t('lobby.setup.rec.arrivals'),
       dataIndex: 'arrivalsPerHour',
       align: 'right',
-      width: 90,
+      width: 120,
       onHeaderCell: nowrap,
       render: (v: number) => formatNumber(Math.round(v)),
     },
@@ -244,7 +244,7 @@ export function PlanRecommend({
     {
       title: t('lobby.setup.rec.choice'),
       key: 'choice',
-      width: 170,
+      width: 250,
       fixed: 'right',
       render: (_, _s, i) => (
         <Segmented<LobbyMode>
@@ -445,7 +445,7 @@ export function PlanRecommend({
               columns={columns}
               dataSource={slots}
               pagination={false}
-              scroll={{ x: 1400 }}
+              scroll={{ x: 1560 }}
               bordered
               summary={daySummary}
               data-testid="rec-table"
