@@ -101,3 +101,20 @@ export {
   dayTypes,
   type OutletDays,
 } from './time/daytypes';
+export {
+  type ArrivalCount,
+  BAND_LEVEL,
+  type Backtest,
+  FORECAST_MODELS,
+  type ForecastDay,
+  ForecastHistoryError,
+  type ForecastInput,
+  type ForecastModel,
+  type ForecastReason,
+  type ForecastResult,
+  type ForecastSlot,
+  forecastArrivals,
+  MIN_HISTORY_DAYS,
+  type ModelScore,
+} from './forecast/forecast';
+export { type Band, band as countBand, countQuantile } from './forecast/band';
