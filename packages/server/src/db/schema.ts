@@ -397,6 +397,9 @@ export interface DB {
     backfill_rules_json: string | null;
     current_mode: string | null;
     updated_at: string;
+    /** JSON day-of-month numbers (0016); null: the defaults */
+    pension_days_json?: string | null;
+    paydays_json?: string | null;
   };
   lobby_checkins: {
     id: string;

@@ -4,11 +4,13 @@
  * recommendation (lobby-setup.ts), the log and the replay (lobby-history.ts). The server mounts
  * each part beside the service of its concern; `lobbyApi` is all of them.
  */
+import { lobbyForecastApi } from './lobby-forecast';
 import { lobbyHistoryApi } from './lobby-history';
 import { lobbyLiveApi, lobbyPresenceApi, lobbyPromptsApi } from './lobby-live';
 import { lobbyMachineApi } from './lobby-machine';
 import { lobbyRecommendApi, lobbySetupApi } from './lobby-setup';
 
+export * from './lobby-forecast';
 export * from './lobby-history';
 export * from './lobby-live';
 export * from './lobby-machine';
@@ -22,4 +24,5 @@ export const lobbyApi = {
   ...lobbySetupApi,
   ...lobbyRecommendApi,
   ...lobbyHistoryApi,
+  ...lobbyForecastApi,
 } as const;

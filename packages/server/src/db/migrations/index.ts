@@ -13,6 +13,7 @@ import * as m0011 from './0011_complaint_timeline';
 import * as m0012 from './0012_regulator_forwarding';
 import * as m0013 from './0013_complainant_index';
 import * as m0014 from './0014_notification_preferences';
+import * as m0016 from './0016_outlet_days';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_regulator_forwarding': m0012,
   '0013_complainant_index': m0013,
   '0014_notification_preferences': m0014,
+  '0016_outlet_days': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

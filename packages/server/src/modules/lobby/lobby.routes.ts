@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { forecastRoutes } from './forecast/forecast.routes';
 import { historyRoutes } from './history/history.routes';
 import { liveRoutes } from './live/live.routes';
 import type { Lobby } from './lobby';
@@ -18,4 +19,5 @@ export async function lobbyRoutes(app: FastifyInstance, opts: { lobby: Lobby; he
   promptsRoutes(app, lobby.prompts);
   recommendRoutes(app, lobby.recommend);
   historyRoutes(app, lobby.history);
+  forecastRoutes(app, lobby.forecast);
 }

@@ -21,6 +21,8 @@ describe('lobby settings', () => {
       serviceLevelTarget: 0.8,
       targetWaitMinutes: 10,
       promptTimeoutSeconds: 60,
+      pensionDays: [1, 2, 3, 4, 5],
+      paydays: [10, 25],
     });
     expect(planOf(undefined)).toBeNull();
     expect(rulesOf(undefined)).toEqual([]);

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTLET_DAYS, type OutletDays } from '@liangdian/engine';
 import { beijingWeekSlot } from '@liangdian/engine/time';
 import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
 import type { LobbySettings, ModePlan } from '@liangdian/shared/api';
@@ -18,8 +19,18 @@ export const presentSettings = (row: SettingsRow | undefined, outletId: string):
         serviceLevelTarget: row.service_level_target,
         targetWaitMinutes: row.target_wait_minutes,
         promptTimeoutSeconds: row.prompt_timeout_seconds,
+        ...outletDaysOf(row),
       }
-    : { outletId, ...DEFAULT_SETTINGS };
+    : { outletId, ...DEFAULT_SETTINGS, ...outletDaysOf(undefined) };
+
+/** The outlet's pension days and paydays (the forecast's day types); absent: the defaults. */
+export const outletDaysOf = (row: SettingsRow | undefined): { pensionDays: number[]; paydays: number[] } => ({
+  pensionDays: row?.pension_days_json
+    ? (JSON.parse(row.pension_days_json) as number[])
+    : [...DEFAULT_OUTLET_DAYS.pensionDays],
+  paydays: row?.paydays_json ? (JSON.parse(row.paydays_json) as number[]) : [...DEFAULT_OUTLET_DAYS.paydays],
+});
+export type { OutletDays };
 
 export const planOf = (row: SettingsRow | undefined): ModePlan | null =>
   row?.mode_plan_json ? (JSON.parse(row.mode_plan_json) as ModePlan) : null;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import type { Changes, Guard } from '../access/guard';
+import { ForecastService } from './forecast/forecast.service';
 import { HistoryService } from './history/history.service';
 import { type LiveOptions, LiveLobby } from './live/live-state';
 import type { LobbyBus } from './lobby.bus';
@@ -26,6 +27,7 @@ export class Lobby {
   readonly prompts: PromptsService;
   readonly recommend: RecommendService;
   readonly history: HistoryService;
+  readonly forecast: ForecastService;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -43,6 +45,7 @@ export class Lobby {
     this.setup = new SetupService(db, clock, guard, this.live, evaluate);
     this.recommend = new RecommendService(db, clock, guard);
     this.history = new HistoryService(db, clock, guard);
+    this.forecast = new ForecastService(db, clock, guard);
   }
 
   /** where failures of background work (pushes, notifications, evaluations) are reported */

@@ -69,8 +69,15 @@ export class SetupService {
         service_level_target: input.serviceLevelTarget,
         target_wait_minutes: input.targetWaitMinutes,
         prompt_timeout_seconds: input.promptTimeoutSeconds,
+        ...(input.pensionDays ? { pension_days_json: JSON.stringify(input.pensionDays) } : {}),
+        ...(input.paydays ? { paydays_json: JSON.stringify(input.paydays) } : {}),
       });
-      const after = { outletId, ...input };
+      const after = {
+        outletId,
+        ...input,
+        pensionDays: input.pensionDays ?? before.pensionDays,
+        paydays: input.paydays ?? before.paydays,
+      };
       return [
         after,
         { action: 'update', entityType: 'lobby_settings', entityId: outletId, outletId, before, after },
