@@ -24,6 +24,7 @@ describe('demo complaints tell the truth', () => {
         cipher: createFieldCipher(key),
         index: complainantIndexOf(key),
         password: 'liangdian-demo',
+        historyWeeks: 0,
       });
       const db = t.database.db;
       const complaints = await db.selectFrom('complaints').selectAll().execute();

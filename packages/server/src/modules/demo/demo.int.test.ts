@@ -8,7 +8,7 @@ import { hasData, loadDemo } from './demo.service';
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 /** The demo branch into the test app's empty database. */
-const load = (t: TestApp) =>
+const load = (t: TestApp, historyWeeks = 0) =>
   loadDemo({
     db: t.database.db,
     dialect: t.database.dialect,
@@ -17,6 +17,7 @@ const load = (t: TestApp) =>
     cipher: createFieldCipher(Buffer.alloc(32, 7)),
     index: complainantIndexOf(Buffer.alloc(32, 7)),
     password: 'liangdian-demo',
+    historyWeeks,
   });
 
 describe('demo branch', () => {
@@ -24,7 +25,7 @@ describe('demo branch', () => {
     const t = await makeTestApp();
     try {
       expect(await hasData(t.database.db)).toBe(false);
-      const summary = await load(t);
+      const summary = await load(t, 2);
       expect(summary.outlets).toBe(12);
       expect(await hasData(t.database.db)).toBe(true);
       const admin = await login(t, 'admin', 'liangdian-demo');
@@ -50,6 +51,18 @@ describe('demo branch', () => {
         'reviewer',
         'staff',
       ]);
+      // two weeks of ticket history for every named outlet, ending yesterday, holidays closed
+      const days = await t.database.db
+        .selectFrom('ticket_events')
+        .innerJoin('outlets', 'outlets.id', 'ticket_events.outlet_id')
+        .select(['outlets.code', 'ticket_events.day'])
+        .where('ticket_events.kind', '=', 'issued')
+        .groupBy(['outlets.code', 'ticket_events.day'])
+        .execute();
+      const today = t.clock.now().toISOString().slice(0, 10);
+      expect(new Set(days.map((d) => d.code)).size).toBe(12);
+      for (const d of days) expect(d.day < today || d.day === today).toBe(true);
+      expect(days.filter((d) => d.code === 'LSW').length).toBeGreaterThanOrEqual(10);
       const meta = (await t.app.inject({ url: '/api/v1/meta' })).json();
       expect(meta.demo).toBe(true);
       // the login page lists the demo logins with their roles and outlets (no passwords)

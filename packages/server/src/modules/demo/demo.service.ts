@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { holidayCalendar } from '@liangdian/engine';
+import { addDays, beijingDate } from '@liangdian/engine/time';
 import type { Dialect } from '../../db/schema';
 import type { DB } from '../../db/types';
 import type { Clock } from '../../lib/clock';
@@ -11,6 +13,8 @@ import { type AuditKeys, AuditService } from '../audit/audit.service';
 import type { ComplainantIndex } from '../complaints/complainant-index';
 import { loadComplaintsDemo } from '../complaints/complaints.demo';
 import * as lobbyRepo from '../lobby/lobby.repository';
+import { listHolidays } from '../complaints/complaint-codes.repository';
+import { DEMO_HISTORY_WEEKS, generateOutletHistory } from './demo.history';
 import { DEFAULT_SETTINGS } from '../lobby/lobby.settings';
 import type { BackfillRule } from '../lobby/prompts/prompt.rules';
 import { refreshForwarding } from '../complaints/forwarding';
@@ -48,6 +52,9 @@ export interface DemoOptions {
   /** fixed staff per outlet; default 8–15 at random */
   staffPerOutlet?: number;
   seed?: number;
+  /** weeks of ticket history for the named outlets, ending the day before the clock's date
+   * (default DEMO_HISTORY_WEEKS; 0: none) */
+  historyWeeks?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -260,6 +267,7 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
     });
     // the demo's regulator cases with their forwarding deadline (Art. 33, official calendar)
     await refreshForwarding(trx, 'missing');
+    await loadTicketHistory(trx, o, outletIds);
     await meta.set(trx, 'demo', '1');
     await meta.set(trx, 'bank_name', DEMO_BANK);
     const summary: DemoSummary = {
@@ -278,4 +286,35 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
       },
     ]);
   });
+}
+
+/**
+ * The named outlets' ticket history (demo.history.ts): `historyWeeks` weeks ending yesterday
+ * (Beijing), on the official holiday calendar, one seed per outlet.
+ */
+async function loadTicketHistory(trx: Kysely<DB>, o: DemoOptions, outletIds: Map<string, string>) {
+  const weeks = o.historyWeeks ?? DEMO_HISTORY_WEEKS;
+  if (weeks <= 0) return;
+  const to = addDays(beijingDate(o.clock.now()), -1);
+  const from = addDays(to, -7 * weeks + 1);
+  const calendar = holidayCalendar(
+    (await listHolidays(trx)).map((r) => ({ date: r.day, kind: r.kind as 'holiday' | 'workday' })),
+  );
+  const zones = DEMO_ZONES.map((z) => ({ kind: z.kind, capacity: z.capacity }));
+  for (const [i, d] of DEMO_OUTLETS.entries()) {
+    const outletId = outletIds.get(d.code);
+    if (!outletId) continue;
+    const events = generateOutletHistory({
+      code: d.code,
+      from,
+      to,
+      calendar,
+      seed: (o.seed ?? 20241001) + 7919 * (i + 1),
+      zones,
+    });
+    await lobbyRepo.insertHistory(
+      trx,
+      events.map((e) => ({ ...e, outlet_id: outletId, received_at: e.at })),
+    );
+  }
 }

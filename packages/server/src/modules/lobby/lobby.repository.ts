@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import { pageWithTotal } from '../../db/query';
 import type { DB, Q } from '../../db/types';
 
@@ -49,6 +50,30 @@ export async function insertEvents(q: Q, rows: EventRow[], chunk = 500): Promise
     for (const r of res) stored.add(r.event_id);
   }
   return stored;
+}
+
+/**
+ * Inserts past events known to be new (the demo's history into an empty table), in chunks; on
+ * PostgreSQL as one array a column (`insert … select * from unnest(…)`: a statement of a dozen
+ * parameters however many rows).
+ */
+export async function insertHistory(q: Q, rows: EventRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (q.getExecutor().adapter instanceof PostgresAdapter) {
+    const columns = Object.keys(rows[0]!) as (keyof EventRow)[];
+    for (let i = 0; i < rows.length; i += 20_000) {
+      const part = rows.slice(i, i + 20_000);
+      const arrays = columns.map((c) => sql`${part.map((r) => r[c] ?? null)}::text[]`);
+      await sql`insert into ticket_events (${sql.join(columns.map((c) => sql.ref(c)))})
+        select * from unnest(${sql.join(arrays)})`.execute(q);
+    }
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 2500)
+    await q
+      .insertInto('ticket_events')
+      .values(rows.slice(i, i + 2500))
+      .execute();
 }
 
 export const dayEvents = (q: Q, outletId: string, day: string) =>
