@@ -5,6 +5,7 @@ import { benchCommand } from './commands/bench';
 import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
+import { forecastCommand } from './commands/forecast';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
@@ -35,6 +36,7 @@ const COMMANDS: Command[] = [
   simulateCommand,
   benchCommand,
   feedCommand,
+  forecastCommand,
 ];
 
 function usage(): string {

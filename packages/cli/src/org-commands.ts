@@ -186,7 +186,7 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 }
 
 /** The database brought up to date and the server's services on it, for `work`; closed afterwards. */
-function withServices<T>(
+export function withServices<T>(
   config: Config,
   work: (ctx: { database: Database; services: Services }) => Promise<T>,
 ): Promise<T> {

@@ -105,6 +105,7 @@ export {
   type ArrivalCount,
   BAND_LEVEL,
   type Backtest,
+  type Dispersion,
   FORECAST_MODELS,
   type ForecastDay,
   ForecastHistoryError,

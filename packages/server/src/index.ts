@@ -27,3 +27,7 @@ export { generateDemoComplaints } from './modules/complaints/complaints.demo';
 export { complainantIndexOf } from './modules/complaints/complainant-index';
 export * as orgRepository from './modules/org/org.repository';
 export { auditKeys } from './modules/audit/audit.service';
+export { countArrivals } from './modules/lobby/forecast/forecast.service';
+export { DEMO_HISTORY_WEEKS, generateOutletHistory } from './modules/demo/demo.history';
+export { DEMO_OUTLETS, DEMO_ZONES } from './modules/demo/demo.data';
+export { titleFor } from './lib/messages';

@@ -9,6 +9,7 @@ import {
 } from '@liangdian/engine';
 import jinjiang from '../../../../docs/scenarios/jinjiang-weekday.json';
 import { command, EXIT } from '../command';
+import { benchForecast } from './bench-forecast';
 import { SimPool } from '../sim-pool';
 
 const HELP = `Usage: liangdian bench [--quick] [--repeat N]
@@ -18,6 +19,7 @@ Prints one line per case: "bench <case> events/s=<n> …".
   mm3-baseline            the same model on a bare binary-heap loop written for M/M/3 alone
   jinjiang-1000           the 金江支行 weekday scenario (docs/scenarios/jinjiang-weekday.json), 1,000 replications
   jinjiang-1000-2workers  the same on 2 worker threads (identical results), with the speed-up
+  forecast-12x4w          the arrivals forecast of 12 demo outlets, 4 weeks ahead, from 10 weeks of tickets
 Each case runs --repeat times (default 3) after a warm-up; the best run is reported.
 events/s is wall-clock; cpu-events/s divides by the process's CPU time instead (on a machine
 shared with other work, the wall clock also counts time spent waiting for a core).
@@ -146,6 +148,7 @@ export const benchCommand = command({
     console.log(
       `bench jinjiang-1000-2workers events/s=${parRate} events=${parEvents} wall=${parSecs.toFixed(3)}s replications=${reps} speedup=${(parRate / serialRate).toFixed(2)} identical-to-serial=${same} target-speedup=1.7 parallel-capacity=${capacity.toFixed(2)}`,
     );
+    console.log(benchForecast(repeat, scale));
     return same ? EXIT.ok : EXIT.failure;
   },
 });

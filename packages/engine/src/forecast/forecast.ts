@@ -55,6 +55,53 @@ export interface Backtest {
   scores: ModelScore[];
 }
 
+/** Pearson dispersion (≥ 1) of the backtest errors per level of aggregation. */
+export interface Dispersion {
+  /** one half hour of one business type */
+  cell: number;
+  /** one half hour, all types */
+  slotTotal: number;
+  /** one day of one business type */
+  dayType: number;
+  /** one day, all types */
+  dayTotal: number;
+}
+const LEVELS = ['cell', 'slotTotal', 'dayType', 'dayTotal'] as const;
+
+/** Adds the Pearson sums of forecast `f` against `y` (same days) at each level to `acc`. */
+function addPearson(f: CountCube, y: CountCube, acc: Record<keyof Dispersion, [number, number]>) {
+  const add = (k: keyof Dispersion, fc: number, yc: number) => {
+    if (fc <= 0) return;
+    acc[k][0] += ((yc - fc) * (yc - fc)) / fc;
+    acc[k][1]++;
+  };
+  const nDays = (f[0]?.length ?? 0) / SLOTS_PER_DAY;
+  for (let d = 0; d < nDays; d++) {
+    let fDay = 0;
+    let yDay = 0;
+    const fSlot = new Float64Array(SLOTS_PER_DAY);
+    const ySlot = new Float64Array(SLOTS_PER_DAY);
+    f.forEach((fb, b) => {
+      const yb = y[b]!;
+      let fd = 0;
+      let yd = 0;
+      for (let s = 0; s < SLOTS_PER_DAY; s++) {
+        const i = d * SLOTS_PER_DAY + s;
+        add('cell', fb[i]!, yb[i]!);
+        fd += fb[i]!;
+        yd += yb[i]!;
+        fSlot[s]! += fb[i]!;
+        ySlot[s]! += yb[i]!;
+      }
+      add('dayType', fd, yd);
+      fDay += fd;
+      yDay += yd;
+    });
+    for (let s = 0; s < SLOTS_PER_DAY; s++) add('slotTotal', fSlot[s]!, ySlot[s]!);
+    add('dayTotal', fDay, yDay);
+  }
+}
+
 export type ForecastReason = 'lowerWape' | 'naiveNotBeaten';
 
 export interface ForecastDay {
@@ -77,8 +124,11 @@ export interface ForecastResult {
   used: ForecastModel;
   reason: ForecastReason;
   backtest: Backtest;
-  /** variance over mean of the used model's backtest errors (the band's dispersion) */
-  dispersion: number;
+  /**
+   * variance over mean of the used model's backtest errors, per level of the bands (a day's
+   * common swing makes daily totals vary more than their half hours' sum of Poisson counts)
+   */
+  dispersion: Dispersion;
   bandLevel: number;
   days: ForecastDay[];
   /** the half hours with a forecast above zero */
@@ -127,8 +177,7 @@ interface Errors {
   actual: number;
   cells: number;
   covered: number;
-  pearson: number;
-  pearsonCells: number;
+  pearson: Record<keyof Dispersion, [number, number]>;
   maseSum: number;
 }
 
@@ -159,7 +208,14 @@ function backtest(cube: CountCube, types: DayType[], nDays: number, weeks: numbe
   const errors = new Map<ForecastModel, Errors>(
     FORECAST_MODELS.map((m) => [
       m,
-      { abs: 0, actual: 0, cells: 0, covered: 0, pearson: 0, pearsonCells: 0, maseSum: 0 },
+      {
+        abs: 0,
+        actual: 0,
+        cells: 0,
+        covered: 0,
+        pearson: { cell: [0, 0], slotTotal: [0, 0], dayType: [0, 0], dayTotal: [0, 0] },
+        maseSum: 0,
+      },
     ]),
   );
   const forecasts = new Map<ForecastModel, CountCube[]>(FORECAST_MODELS.map((m) => [m, []]));
@@ -180,23 +236,23 @@ function backtest(cube: CountCube, types: DayType[], nDays: number, weeks: numbe
           abs += Math.abs(r);
           e.actual += yb[i]!;
           cells++;
-          if (fb[i]! > 0) {
-            e.pearson += (r * r) / fb[i]!;
-            e.pearsonCells++;
-          }
         }
       });
+      addPearson(f, actual, e.pearson);
       e.abs += abs;
       e.cells += cells;
       e.maseSum += cells ? abs / cells / scale : 0;
     }
   }
   // the band's dispersion of each model, out of sample; then its coverage on the same cells
-  const dispersion = new Map<ForecastModel, number>();
+  const dispersion = new Map<ForecastModel, Dispersion>();
   for (const m of FORECAST_MODELS) {
     const e = errors.get(m)!;
-    const phi = e.pearsonCells ? Math.max(1, e.pearson / e.pearsonCells) : 1;
-    dispersion.set(m, phi);
+    const disp = Object.fromEntries(
+      LEVELS.map((k) => [k, e.pearson[k][1] ? Math.max(1, e.pearson[k][0] / e.pearson[k][1]) : 1]),
+    ) as unknown as Dispersion;
+    dispersion.set(m, disp);
+    const phi = disp.cell;
     let covered = 0;
     let withArrivals = 0;
     origins.forEach((o, k) => {
@@ -248,7 +304,7 @@ export function forecastArrivals(input: ForecastInput): ForecastResult {
   const better = poisson.wape < naive.wape;
   const used: ForecastModel = better ? 'poisson' : 'seasonalNaive';
   const reason: ForecastReason = better ? 'lowerWape' : 'naiveNotBeaten';
-  const phi = dispersion.get(used) ?? 1;
+  const phi = dispersion.get(used)!;
 
   const future = types.slice(nDays);
   const horizonDays = future.length;
@@ -280,8 +336,8 @@ export function forecastArrivals(input: ForecastInput): ForecastResult {
     days.push({
       day: t.day,
       type: t,
-      total: band(sum, phi, BAND_LEVEL),
-      byType: dayTotals.map((s) => band(s, phi, BAND_LEVEL)),
+      total: band(sum, phi.dayTotal, BAND_LEVEL),
+      byType: dayTotals.map((s) => band(s, phi.dayType, BAND_LEVEL)),
     });
     for (let k = 0; k < SLOTS_PER_DAY; k++) {
       const per = mean.map((m) => m[i * SLOTS_PER_DAY + k]!);
@@ -290,8 +346,8 @@ export function forecastArrivals(input: ForecastInput): ForecastResult {
       slots.push({
         day: t.day,
         slot: k,
-        total: band(tot, phi, BAND_LEVEL),
-        byType: per.map((v) => band(v, phi, BAND_LEVEL)),
+        total: band(tot, phi.slotTotal, BAND_LEVEL),
+        byType: per.map((v) => band(v, phi.cell, BAND_LEVEL)),
       });
     }
   });

@@ -32,8 +32,13 @@ export const LobbyForecast = z.object({
     from: z.string(),
     to: z.string(),
     bandLevel: z.number(),
-    /** variance over mean of the used model's backtest errors: the band's width */
-    dispersion: z.number(),
+    /** variance over mean of the used model's backtest errors per level: the bands' widths */
+    dispersion: z.object({
+      cell: z.number(),
+      slotTotal: z.number(),
+      dayType: z.number(),
+      dayTotal: z.number(),
+    }),
     days: z.array(
       z.object({
         day: z.string(),

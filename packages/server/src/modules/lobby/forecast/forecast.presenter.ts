@@ -49,7 +49,12 @@ export function presentForecast(f: OutletForecast): LobbyForecast {
       from: result.from,
       to: result.to,
       bandLevel: result.bandLevel,
-      dispersion: round(result.dispersion, 3),
+      dispersion: {
+        cell: round(result.dispersion.cell, 3),
+        slotTotal: round(result.dispersion.slotTotal, 3),
+        dayType: round(result.dispersion.dayType, 3),
+        dayTotal: round(result.dispersion.dayTotal, 3),
+      },
       days: result.days.map((d) => ({
         day: d.day,
         dayType: {

@@ -46,6 +46,11 @@ export class ForecastService {
   /** `GET …/lobby/forecast?weeks=N` */
   async forecast(actor: Actor, outletId: string, weeks: number): Promise<LobbyForecast> {
     await this.guard.requireOutlet(actor, outletId);
+    return this.present(outletId, weeks);
+  }
+
+  /** The API's answer without an actor (the CLI). */
+  async present(outletId: string, weeks: number): Promise<LobbyForecast> {
     return presentForecast(await this.forecastFor(outletId, weeks));
   }
 
