@@ -9,6 +9,8 @@ import zhComplaintEdit from './complaint-edit.zh-CN.json';
 import enComplaintTimeline from './complaint-timeline.en-US.json';
 import zhComplaintTimeline from './complaint-timeline.zh-CN.json';
 import enUS from './en-US.json';
+import enLobbyForecast from './lobby-forecast.en-US.json';
+import zhLobbyForecast from './lobby-forecast.zh-CN.json';
 import enLobbyLive from './lobby-live.en-US.json';
 import zhLobbyLive from './lobby-live.zh-CN.json';
 import enLobbySetup from './lobby-setup.en-US.json';
@@ -27,6 +29,7 @@ const zhAll = {
   ...zhCN,
   ...zhLobbyLive,
   ...zhLobbySetup,
+  ...zhLobbyForecast,
   ...zhTicketImport,
   ...zhComplaintCoaching,
   ...zhComplaintEdit,
@@ -41,6 +44,7 @@ const en: Messages = {
   ...enUS,
   ...enLobbyLive,
   ...enLobbySetup,
+  ...enLobbyForecast,
   ...enTicketImport,
   ...enComplaintCoaching,
   ...enComplaintEdit,

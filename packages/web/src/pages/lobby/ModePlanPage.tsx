@@ -18,10 +18,11 @@ import { BackfillRules } from './BackfillRules';
 import { LobbyNav } from './LobbyNav';
 import { planKey, useLobbySettings, useModePlan, weekdayOf } from './PlanApi';
 import { ModeSwatch, PlanGrid, weekdayKey } from './PlanGrid';
+import { PlanForecast } from './PlanForecast';
 import { PlanRecommend } from './PlanRecommend';
 import { SettingsForm } from './SettingsForm';
 
-const TABS = ['plan', 'rules', 'settings'] as const;
+const TABS = ['plan', 'forecast', 'rules', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 /** 08:00–18:00 as half-hour slots: the working day with an hour either side of 09:00–17:00. */
 const HOURS = { from: 16, to: 36 };
@@ -57,6 +58,12 @@ export function ModePlanPage() {
               label: t('lobby.setup.tab.plan'),
               to: tabAddress('plan'),
               children: <PlanSection outletId={outletId} editable={editable} />,
+            },
+            {
+              key: 'forecast',
+              label: t('lobby.forecast.tab'),
+              to: tabAddress('forecast'),
+              children: <PlanForecast outletId={outletId} />,
             },
             {
               key: 'rules',

@@ -1,6 +1,6 @@
 import type { LobbySettings } from '@liangdian/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, InputNumber, Skeleton, Space, Tag } from 'antd';
+import { Button, Form, InputNumber, Select, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../components/FormModal';
@@ -14,13 +14,19 @@ interface Values {
   serviceLevelTarget: number;
   targetWaitMinutes: number;
   promptTimeoutSeconds: number;
+  /** the forecast's day types (PlanForecast) */
+  pensionDays: number[];
+  paydays: number[];
 }
 
 const toValues = (s: LobbySettings): Values => ({
   serviceLevelTarget: Math.round(s.serviceLevelTarget * 1000) / 10,
   targetWaitMinutes: s.targetWaitMinutes,
   promptTimeoutSeconds: s.promptTimeoutSeconds,
+  pensionDays: s.pensionDays,
+  paydays: s.paydays,
 });
+const sortedDays = (ds: number[] | undefined) => [...(ds ?? [])].sort((a, b) => a - b);
 
 /** The lobby's service-level target and the backfill prompt time-out. */
 export function SettingsForm({ outletId, editable }: { outletId: string; editable: boolean }) {
@@ -44,6 +50,8 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
           serviceLevelTarget: Math.round(v.serviceLevelTarget * 10) / 1000,
           targetWaitMinutes: v.targetWaitMinutes,
           promptTimeoutSeconds: v.promptTimeoutSeconds,
+          pensionDays: sortedDays(v.pensionDays),
+          paydays: sortedDays(v.paydays),
         },
       }),
     onSaved: (saved) => {
@@ -116,6 +124,25 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
             data-testid="settings-timeout"
           />
         </Form.Item>
+        {(['pensionDays', 'paydays'] as const).map((name) => (
+          <Form.Item
+            key={name}
+            name={name}
+            label={t(`lobby.forecast.settings.${name}`)}
+            extra={t(`lobby.forecast.settings.${name}Hint`)}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              style={{ maxWidth: 480 }}
+              options={Array.from({ length: 31 }, (_, i) => ({
+                value: i + 1,
+                label: t('lobby.forecast.settings.day', { d: i + 1 }),
+              }))}
+              data-testid={`settings-${name}`}
+            />
+          </Form.Item>
+        ))}
       </SetupForm>
       {editable ? (
         <Space>
