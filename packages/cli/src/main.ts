@@ -7,6 +7,7 @@ import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
 import { recommendCommand } from './commands/recommend';
+import { forecastCommand } from './commands/forecast';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
@@ -39,6 +40,7 @@ const COMMANDS: Command[] = [
   benchCommand,
   feedCommand,
   calibrateCommand,
+  forecastCommand,
 ];
 
 function usage(): string {

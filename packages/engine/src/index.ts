@@ -118,3 +118,21 @@ export {
   type Crossover,
 } from './recommend';
 export * from './calibrate/index';
+export {
+  type ArrivalCount,
+  BAND_LEVEL,
+  type Backtest,
+  type Dispersion,
+  FORECAST_MODELS,
+  type ForecastDay,
+  ForecastHistoryError,
+  type ForecastInput,
+  type ForecastModel,
+  type ForecastReason,
+  type ForecastResult,
+  type ForecastSlot,
+  forecastArrivals,
+  MIN_HISTORY_DAYS,
+  type ModelScore,
+} from './forecast/forecast';
+export { type Band, band as countBand, countQuantile } from './forecast/band';

@@ -11,6 +11,7 @@ import jinjiang from '../../../../docs/scenarios/jinjiang-weekday.json';
 import { command, EXIT } from '../command';
 import { benchRecommend } from './bench-recommend';
 import { benchCalibrate } from './bench-calibrate';
+import { benchForecast } from './bench-forecast';
 import { SimPool } from '../sim-pool';
 
 const HELP = `Usage: liangdian bench [--quick] [--repeat N]
@@ -22,6 +23,7 @@ Prints one line per case: "bench <case> events/s=<n> …".
   jinjiang-1000-2workers  the same on 2 worker threads (identical results), with the speed-up
   recommend-luosiwan-200  recommend for 螺蛳湾支行's day by half hour: both modes, 200 replications
                           each, and the crossover's bisection (one core; target under 2 s)
+  forecast-12x4w          the arrivals forecast of 12 demo outlets, 4 weeks ahead, from 10 weeks of tickets
 Each case runs --repeat times (default 3) after a warm-up; the best run is reported.
 events/s is wall-clock; cpu-events/s divides by the process's CPU time instead (on a machine
 shared with other work, the wall clock also counts time spent waiting for a core).
@@ -152,6 +154,7 @@ export const benchCommand = command({
     );
     console.log(benchRecommend(scale, repeat));
     benchCalibrate(Boolean(values.quick));
+    console.log(benchForecast(repeat, scale));
     return same ? EXIT.ok : EXIT.failure;
   },
 });

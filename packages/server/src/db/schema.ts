@@ -399,6 +399,9 @@ export interface DB {
     updated_at: string;
     /** the recommendation's objective weights (JSON), null: the defaults (migration 0015) */
     mode_objective_json?: string | null;
+    /** JSON day-of-month numbers (0016); null: the defaults */
+    pension_days_json?: string | null;
+    paydays_json?: string | null;
   };
   lobby_checkins: {
     id: string;

@@ -65,6 +65,7 @@ export const ERROR_STATUS = {
   LOBBY_NO_ZONES: 409,
   /** too few days or tickets in the outlet's last four weeks to calibrate */
   LOBBY_CALIBRATION_TOO_THIN: 422,
+  FORECAST_TOO_LITTLE_HISTORY: 409,
   // ---- ticket history import (量点)
   TICKET_IMPORT_FILE_TOO_LARGE: 413,
   TICKET_IMPORT_TOO_MANY_ROWS: 413,

@@ -164,6 +164,11 @@ const TITLES: Record<ErrorCode, Msg> = {
     'en-US':
       'Too few tickets in the last four weeks to calibrate ({days} days, {tickets} tickets; at least {minDays} days and {minTickets} tickets are needed). Connect the ticket machine or import its history, then try again',
   },
+  FORECAST_TOO_LITTLE_HISTORY: {
+    'zh-CN': '取号记录不足：客流预测至少需要 {min} 天的取号历史，目前只有 {days} 天',
+    'en-US':
+      'Too little ticket history: the arrivals forecast needs at least {min} days of tickets; there are {days}',
+  },
   TICKET_IMPORT_FILE_TOO_LARGE: {
     'zh-CN': '文件过大：最大 {maxMb} MB，请分成几个文件导入',
     'en-US': 'The file is too large: at most {maxMb} MB; split it into several files',
@@ -248,6 +253,7 @@ const FIELD_MESSAGES: Record<string, Msg> = {
     'en-US': 'does not fit the scope of the role ({role})',
   },
   invalid: { 'zh-CN': '取值无效', 'en-US': 'is not valid' },
+  DUPLICATE_DAYS: { 'zh-CN': '日期不能重复', 'en-US': 'lists a day more than once' },
   ATTACHMENT_TYPE_NOT_ALLOWED: {
     'zh-CN': '文件类型与内容不符或不受支持，仅可上传：{allowed}',
     'en-US': 'the file’s kind is not accepted or does not match its content; allowed: {allowed}',
@@ -358,6 +364,8 @@ const FIELD_LABELS: Record<string, Msg> = {
   complainantInformedAt: { 'zh-CN': '告知投诉人延期的时间', 'en-US': 'Complainant told of the extension at' },
   requestedAt: { 'zh-CN': '申请复核时间', 'en-US': 'Review requested at' },
   informedAt: { 'zh-CN': '告知时间', 'en-US': 'Time told' },
+  pensionDays: { 'zh-CN': '养老金发放日', 'en-US': 'Pension days' },
+  paydays: { 'zh-CN': '工资发放日', 'en-US': 'Paydays' },
 };
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

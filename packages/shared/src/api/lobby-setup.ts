@@ -42,14 +42,27 @@ export const ModeObjectivePut = ModeObjective.partial();
 export type ModeObjective = z.infer<typeof ModeObjective>;
 export type ModeObjectivePut = z.infer<typeof ModeObjectivePut>;
 
+/** Days of the month (1–31), each once: the forecast's pension days and paydays. */
+export const MonthDays = z
+  .array(z.number().int().min(1).max(31))
+  .max(31)
+  .refine((ds) => new Set(ds).size === ds.length, { message: 'DUPLICATE_DAYS' });
 export const LobbySettingsPut = z.object({
   serviceLevelTarget: z.number().min(0.01).max(1),
   targetWaitMinutes: z.number().int().min(1).max(240),
   promptTimeoutSeconds: z.number().int().min(10).max(3600).default(60),
   /** the outlet's weights for "recommend"; null or absent: the defaults */
   modeObjective: ModeObjectivePut.nullable().optional(),
+  /** the outlet's month-start pension days (day-of-month numbers; absent: unchanged, default 1–5) */
+  pensionDays: MonthDays.optional(),
+  /** the outlet's paydays (day-of-month numbers; absent: unchanged, default 10 and 25) */
+  paydays: MonthDays.optional(),
 });
-export const LobbySettings = LobbySettingsPut.extend({ outletId: z.string() });
+export const LobbySettings = LobbySettingsPut.extend({
+  outletId: z.string(),
+  pensionDays: MonthDays,
+  paydays: MonthDays,
+});
 export type LobbySettingsPut = z.infer<typeof LobbySettingsPut>;
 export type LobbySettings = z.infer<typeof LobbySettings>;
 

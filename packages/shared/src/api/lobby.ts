@@ -5,12 +5,14 @@
  * each part beside the service of its concern; `lobbyApi` is all of them.
  */
 import { lobbyCalibrationApi } from './lobby-calibration';
+import { lobbyForecastApi } from './lobby-forecast';
 import { lobbyHistoryApi } from './lobby-history';
 import { lobbyLiveApi, lobbyPresenceApi, lobbyPromptsApi } from './lobby-live';
 import { lobbyMachineApi } from './lobby-machine';
 import { lobbyRecommendApi, lobbySetupApi } from './lobby-setup';
 
 export * from './lobby-calibration';
+export * from './lobby-forecast';
 export * from './lobby-history';
 export * from './lobby-live';
 export * from './lobby-machine';
@@ -25,4 +27,5 @@ export const lobbyApi = {
   ...lobbyRecommendApi,
   ...lobbyHistoryApi,
   ...lobbyCalibrationApi,
+  ...lobbyForecastApi,
 } as const;

@@ -68,10 +68,13 @@ export function Chart({
   option,
   height = 300,
   testId,
+  onClick,
 }: {
   option: ChartOption;
   height?: number;
   testId?: string;
+  /** called with the data index of a clicked item or category */
+  onClick?: (dataIndex: number) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -90,5 +93,23 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(textOnly(option), true);
   }, [option]);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+  const clickable = onClick !== undefined;
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !clickable) return;
+    // a click on the plot anywhere picks the nearest category, not only on a bar or a point
+    const zr = c.getZr();
+    const pick = (e: { offsetX: number; offsetY: number }) => {
+      if (!c.containPixel('grid', [e.offsetX, e.offsetY])) return;
+      const [i] = c.convertFromPixel('grid', [e.offsetX, e.offsetY]) as number[];
+      if (typeof i === 'number' && i >= 0) clickRef.current?.(Math.round(i));
+    };
+    zr.on('click', pick);
+    return () => {
+      zr.off('click', pick);
+    };
+  }, [clickable]);
   return <div ref={ref} className="ld-chart" style={{ height }} data-testid={testId} />;
 }

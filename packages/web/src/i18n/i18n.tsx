@@ -11,6 +11,8 @@ import zhComplaintTimeline from './complaint-timeline.zh-CN.json';
 import enUS from './en-US.json';
 import enLobbyCalibration from './lobby-calibration.en-US.json';
 import zhLobbyCalibration from './lobby-calibration.zh-CN.json';
+import enLobbyForecast from './lobby-forecast.en-US.json';
+import zhLobbyForecast from './lobby-forecast.zh-CN.json';
 import enLobbyLive from './lobby-live.en-US.json';
 import zhLobbyLive from './lobby-live.zh-CN.json';
 import enLobbySetup from './lobby-setup.en-US.json';
@@ -32,6 +34,7 @@ const zhAll = {
   ...zhLobbyLive,
   ...zhLobbyCalibration,
   ...zhLobbySetup,
+  ...zhLobbyForecast,
   ...zhTicketImport,
   ...zhComplaintCoaching,
   ...zhComplaintEdit,
@@ -48,6 +51,7 @@ const en: Messages = {
   ...enLobbyLive,
   ...enLobbyCalibration,
   ...enLobbySetup,
+  ...enLobbyForecast,
   ...enTicketImport,
   ...enComplaintCoaching,
   ...enComplaintEdit,

@@ -14,6 +14,7 @@ import * as m0012 from './0012_regulator_forwarding';
 import * as m0013 from './0013_complainant_index';
 import * as m0014 from './0014_notification_preferences';
 import * as m0015 from './0015_mode_objective';
+import * as m0016 from './0016_outlet_days';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013_complainant_index': m0013,
   '0014_notification_preferences': m0014,
   '0015_mode_objective': m0015,
+  '0016_outlet_days': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { calibrationRoutes } from './calibration/calibration.routes';
+import { forecastRoutes } from './forecast/forecast.routes';
 import { historyRoutes } from './history/history.routes';
 import { liveRoutes } from './live/live.routes';
 import type { Lobby } from './lobby';
@@ -20,4 +21,5 @@ export async function lobbyRoutes(app: FastifyInstance, opts: { lobby: Lobby; he
   recommendRoutes(app, lobby.recommend);
   historyRoutes(app, lobby.history);
   calibrationRoutes(app, lobby.calibration);
+  forecastRoutes(app, lobby.forecast);
 }

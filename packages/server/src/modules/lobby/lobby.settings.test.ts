@@ -22,6 +22,8 @@ describe('lobby settings', () => {
       targetWaitMinutes: 10,
       promptTimeoutSeconds: 60,
       modeObjective: null,
+      pensionDays: [1, 2, 3, 4, 5],
+      paydays: [10, 25],
     });
     expect(planOf(undefined)).toBeNull();
     expect(rulesOf(undefined)).toEqual([]);

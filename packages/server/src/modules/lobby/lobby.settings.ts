@@ -1,3 +1,4 @@
+import { DEFAULT_OUTLET_DAYS, type OutletDays } from '@liangdian/engine';
 import { beijingWeekSlot } from '@liangdian/engine/time';
 import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
 import type { LobbySettings, ModeObjectivePut, ModePlan } from '@liangdian/shared/api';
@@ -19,12 +20,22 @@ export const presentSettings = (row: SettingsRow | undefined, outletId: string):
         targetWaitMinutes: row.target_wait_minutes,
         promptTimeoutSeconds: row.prompt_timeout_seconds,
         modeObjective: objectiveOf(row),
+        ...outletDaysOf(row),
       }
-    : { outletId, ...DEFAULT_SETTINGS, modeObjective: null };
+    : { outletId, ...DEFAULT_SETTINGS, modeObjective: null, ...outletDaysOf(undefined) };
 
 /** The outlet's own weights for "recommend" (null: the engine's defaults). */
 export const objectiveOf = (row: SettingsRow | undefined): ModeObjectivePut | null =>
   row?.mode_objective_json ? (JSON.parse(row.mode_objective_json) as ModeObjectivePut) : null;
+
+/** The outlet's pension days and paydays (the forecast's day types); absent: the defaults. */
+export const outletDaysOf = (row: SettingsRow | undefined): { pensionDays: number[]; paydays: number[] } => ({
+  pensionDays: row?.pension_days_json
+    ? (JSON.parse(row.pension_days_json) as number[])
+    : [...DEFAULT_OUTLET_DAYS.pensionDays],
+  paydays: row?.paydays_json ? (JSON.parse(row.paydays_json) as number[]) : [...DEFAULT_OUTLET_DAYS.paydays],
+});
+export type { OutletDays };
 
 export const planOf = (row: SettingsRow | undefined): ModePlan | null =>
   row?.mode_plan_json ? (JSON.parse(row.mode_plan_json) as ModePlan) : null;

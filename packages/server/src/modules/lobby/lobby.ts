@@ -3,6 +3,7 @@ import type { DB } from '../../db/types';
 import type { Clock } from '../../lib/clock';
 import type { Changes, Guard } from '../access/guard';
 import { CalibrationService } from './calibration/calibration.service';
+import { ForecastService } from './forecast/forecast.service';
 import { HistoryService } from './history/history.service';
 import { type LiveOptions, LiveLobby } from './live/live-state';
 import type { LobbyBus } from './lobby.bus';
@@ -28,6 +29,7 @@ export class Lobby {
   readonly recommend: RecommendService;
   readonly history: HistoryService;
   readonly calibration: CalibrationService;
+  readonly forecast: ForecastService;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -46,6 +48,7 @@ export class Lobby {
     this.recommend = new RecommendService(db, clock, guard);
     this.history = new HistoryService(db, clock, guard);
     this.calibration = new CalibrationService(db, clock, guard);
+    this.forecast = new ForecastService(db, clock, guard);
   }
 
   /** where failures of background work (pushes, notifications, evaluations) are reported */

@@ -19,10 +19,11 @@ import { LobbyNav } from './LobbyNav';
 import { planKey, useLobbySettings, useModePlan, weekdayOf } from './PlanApi';
 import { ModeSwatch, PlanGrid, weekdayKey } from './PlanGrid';
 import { PlanCalibration } from './PlanCalibration';
+import { PlanForecast } from './PlanForecast';
 import { PlanRecommend } from './PlanRecommend';
 import { SettingsForm } from './SettingsForm';
 
-const TABS = ['plan', 'rules', 'settings', 'calibration'] as const;
+const TABS = ['plan', 'forecast', 'calibration', 'rules', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 /** 08:00–18:00 as half-hour slots: the working day with an hour either side of 09:00–17:00. */
 const HOURS = { from: 16, to: 36 };
@@ -60,6 +61,18 @@ export function ModePlanPage() {
               children: <PlanSection outletId={outletId} editable={editable} />,
             },
             {
+              key: 'forecast',
+              label: t('lobby.forecast.tab'),
+              to: tabAddress('forecast'),
+              children: <PlanForecast outletId={outletId} />,
+            },
+            {
+              key: 'calibration',
+              label: t('lobby.setup.tab.calibration'),
+              to: tabAddress('calibration'),
+              children: <PlanCalibration outletId={outletId} />,
+            },
+            {
               key: 'rules',
               label: t('lobby.setup.tab.rules'),
               to: tabAddress('rules'),
@@ -70,12 +83,6 @@ export function ModePlanPage() {
               label: t('lobby.setup.tab.settings'),
               to: tabAddress('settings'),
               children: <SettingsForm outletId={outletId} editable={editable} />,
-            },
-            {
-              key: 'calibration',
-              label: t('lobby.setup.tab.calibration'),
-              to: tabAddress('calibration'),
-              children: <PlanCalibration outletId={outletId} />,
             },
           ]}
         />

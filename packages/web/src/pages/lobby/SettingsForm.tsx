@@ -6,7 +6,7 @@ import {
   type ModeObjectivePut,
 } from '@liangdian/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Tag } from 'antd';
+import { Button, Col, Divider, Form, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../components/FormModal';
@@ -22,6 +22,9 @@ interface Values {
   promptTimeoutSeconds: number;
   /** the outlet's weights for "recommend"; empty fields take the defaults */
   modeObjective: Partial<Record<ModeObjectiveKey, number | null>>;
+  /** the forecast's day types (PlanForecast) */
+  pensionDays: number[];
+  paydays: number[];
 }
 
 const toValues = (s: LobbySettings): Values => ({
@@ -29,7 +32,10 @@ const toValues = (s: LobbySettings): Values => ({
   targetWaitMinutes: s.targetWaitMinutes,
   promptTimeoutSeconds: s.promptTimeoutSeconds,
   modeObjective: Object.fromEntries(MODE_OBJECTIVE_KEYS.map((k) => [k, s.modeObjective?.[k] ?? null])),
+  pensionDays: s.pensionDays,
+  paydays: s.paydays,
 });
+const sortedDays = (ds: number[] | undefined) => [...(ds ?? [])].sort((a, b) => a - b);
 
 /** The weights given (null when none: the defaults). */
 function objectiveOf(v: Values['modeObjective'] | undefined): ModeObjectivePut | null {
@@ -64,6 +70,8 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
           targetWaitMinutes: v.targetWaitMinutes,
           promptTimeoutSeconds: v.promptTimeoutSeconds,
           modeObjective: objectiveOf(v.modeObjective),
+          pensionDays: sortedDays(v.pensionDays),
+          paydays: sortedDays(v.paydays),
         },
       }),
     onSaved: (saved) => {
@@ -136,6 +144,25 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
             data-testid="settings-timeout"
           />
         </Form.Item>
+        {(['pensionDays', 'paydays'] as const).map((name) => (
+          <Form.Item
+            key={name}
+            name={name}
+            label={t(`lobby.forecast.settings.${name}`)}
+            extra={t(`lobby.forecast.settings.${name}Hint`)}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              style={{ maxWidth: 480 }}
+              options={Array.from({ length: 31 }, (_, i) => ({
+                value: i + 1,
+                label: t('lobby.forecast.settings.day', { d: i + 1 }),
+              }))}
+              data-testid={`settings-${name}`}
+            />
+          </Form.Item>
+        ))}
         <Divider titlePlacement="start" plain>
           {t('modes.settings.title')}
         </Divider>

@@ -70,6 +70,8 @@ export class SetupService {
         service_level_target: input.serviceLevelTarget,
         target_wait_minutes: input.targetWaitMinutes,
         prompt_timeout_seconds: input.promptTimeoutSeconds,
+        ...(input.pensionDays ? { pension_days_json: JSON.stringify(input.pensionDays) } : {}),
+        ...(input.paydays ? { paydays_json: JSON.stringify(input.paydays) } : {}),
         // absent: unchanged; null or {}: back to the defaults
         ...(input.modeObjective === undefined
           ? {}
