@@ -12,7 +12,8 @@ interface ModeFigures {
 }
 interface Recommendation {
   weekday: number;
-  source: 'history' | 'default';
+  source: 'forecast' | 'history' | 'default';
+  calibrated: boolean;
   objectiveSource: 'outlet' | 'default';
   slots: {
     start: string;
@@ -66,7 +67,9 @@ describe('the mode trade-off on the plan page (螺蛳湾支行)', () => {
     );
     try {
       const rec = await recommendTuesday(page);
-      expect(rec.source).toBe('history');
+      // the demo's ten weeks of tickets: the forecast arrivals, the calibrated service and patience
+      expect(rec.source).toBe('forecast');
+      expect(rec.calibrated).toBe(true);
       const rates = rec.slots.map((s) => s.arrivalsPerHour);
       const peak = rates.indexOf(Math.max(...rates));
       const trough = rates.indexOf(Math.min(...rates));

@@ -136,7 +136,12 @@ export const ModeResult = z.object({
 export const ModeRecommendation = z.object({
   outletId: z.string(),
   weekday: z.number().int(),
-  source: z.enum(['history', 'default']),
+  /** forecast: the arrivals forecast of `day`; history: the last four weeks on that weekday; default: the default profile */
+  source: z.enum(['forecast', 'history', 'default']),
+  /** hours, service and patience fitted on the outlet's tickets (else the documented constants) */
+  calibrated: z.boolean(),
+  /** the date simulated: the next such weekday, today included */
+  day: z.string(),
   replications: z.number().int(),
   seed: z.number().int(),
   hours: z.object({ open: z.string(), close: z.string() }),

@@ -45,10 +45,11 @@ export class Lobby {
     this.machine = new MachineService(db, clock, guard, changes, this.live, evaluate);
     this.presence = new PresenceService(guard, this.live, evaluate);
     this.setup = new SetupService(db, clock, guard, this.live, evaluate);
-    this.recommend = new RecommendService(db, clock, guard);
     this.history = new HistoryService(db, clock, guard);
     this.calibration = new CalibrationService(db, clock, guard);
     this.forecast = new ForecastService(db, clock, guard);
+    // the recommendation on the outlet's own fitted inputs and forecast arrivals
+    this.recommend = new RecommendService(db, clock, guard, this.calibration, this.forecast);
   }
 
   /** where failures of background work (pushes, notifications, evaluations) are reported */

@@ -49,7 +49,7 @@ export function PlanRecommend({
   targetWaitMinutes: number | null;
   onApply: ((weekday: number, day: LobbyMode[]) => void) | null;
 }) {
-  const { t, locale, formatNumber, formatPercent } = useI18n();
+  const { t, locale, formatNumber, formatPercent, formatDate } = useI18n();
   const showError = useApiErrorMessage();
   const [weekday, setWeekday] = useState(defaultWeekday);
   const [running, setRunning] = useState(false);
@@ -378,7 +378,7 @@ export function PlanRecommend({
         <Spin spinning={running} description={t('lobby.setup.rec.simulating', { s: elapsed })}>
           <div data-testid="rec-result" data-weekday={result.weekday}>
             <Alert
-              type={result.source === 'history' ? 'success' : 'info'}
+              type={result.source === 'default' ? 'info' : 'success'}
               showIcon
               style={{ marginBottom: 12 }}
               data-testid="rec-source"
@@ -389,9 +389,12 @@ export function PlanRecommend({
                 n: result.replications,
               })}
               description={[
-                result.source === 'history'
-                  ? t('lobby.setup.rec.sourceHistory')
-                  : t('lobby.setup.rec.sourceDefault'),
+                result.source === 'forecast'
+                  ? t('lobby.setup.rec.sourceForecast', { day: formatDate(`${result.day}T12:00:00+08:00`) })
+                  : result.source === 'history'
+                    ? t('lobby.setup.rec.sourceHistory')
+                    : t('lobby.setup.rec.sourceDefault'),
+                result.calibrated ? t('lobby.setup.rec.calibrated') : t('lobby.setup.rec.notCalibrated'),
                 t('lobby.setup.rec.suggestion', {
                   n: result.slots.filter((s) => s.better === 'rotating').length,
                   total: result.slots.length,

@@ -8,6 +8,8 @@ import type { Clock } from '../../../lib/clock';
 import { DomainError } from '../../../lib/errors';
 import type { Guard } from '../../access/guard';
 import type { Actor } from '../../access/policy';
+import type { CalibrationService } from '../calibration/calibration.service';
+import type { ForecastService } from '../forecast/forecast.service';
 import * as repo from '../lobby.repository';
 import { DEFAULT_SETTINGS, objectiveOf, rulesOf } from '../lobby.settings';
 import {
@@ -61,6 +63,9 @@ export async function outletFloor(
   };
 }
 
+const clockOf = (slot: number) =>
+  `${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
+const slotOf = (hhmm: string) => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) / 30;
 const nul = (v: number) => (Number.isFinite(v) ? v : null);
 const present = (k: Recommendation['slots'][number]['fixed']): ModeResult => ({
   meanWaitMinutes: nul(k.meanWaitMinutes),
@@ -86,14 +91,68 @@ export class RecommendService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly guard: Guard,
+    private readonly calibration?: Pick<CalibrationService, 'fittedInputs'>,
+    private readonly forecast?: Pick<ForecastService, 'arrivalsOn'>,
   ) {}
+
+  /**
+   * What the outlet's own tickets say for the day: the calibrated opening hours, service and
+   * patience per business type (calibration.service.ts), and the forecast arrivals of `day`
+   * (forecast.service.ts) per hour for each half hour from the opening; null parts when the
+   * history is too thin for them.
+   */
+  private async ownInputs(outletId: string, day: string, weekend: boolean) {
+    const fitted = this.calibration ? await this.calibration.fittedInputs(outletId) : null;
+    const fit = fitted?.fit;
+    const h = fit?.hours.find((x) => x.dayClass === (weekend ? 'weekend' : 'weekday'));
+    let hours = h && h.closeSlot > h.openSlot ? { open: h.open, close: h.close } : null;
+    const calibrated: Pick<FloorInput, 'service' | 'patience'> = {};
+    if (fit) {
+      calibrated.service = Object.fromEntries(
+        fit.service.filter((x) => x.n > 0).map((x) => [x.businessType, x.distribution]),
+      );
+      const pooled = fit.patience.pooled.distribution;
+      calibrated.patience = Object.fromEntries(
+        fit.businessTypes.map((b) => [
+          b,
+          fit.patience.byType.find((x) => x.businessType === b && x.exact + x.left > 0)?.distribution ??
+            pooled,
+        ]),
+      );
+    }
+    let forecast: Map<string, number[]> | null = null;
+    if (this.forecast && hours) {
+      try {
+        const perSlot = await this.forecast.arrivalsOn(outletId, day);
+        const from = slotOf(hours.open);
+        const to = slotOf(hours.close);
+        // the half hours customers arrive in: the fitted day runs to the last service end, past
+        // the last ticket, and a half hour without arrivals has no mode to choose
+        const total = (k: number) => [...perSlot.values()].reduce((a, xs) => a + (xs[k] ?? 0), 0);
+        let first = from;
+        let last = to;
+        while (first < last && total(first) < 0.05) first++;
+        while (last > first && total(last - 1) < 0.05) last--;
+        if (last > first) {
+          hours = { open: clockOf(first), close: clockOf(last) };
+          forecast = new Map([...perSlot].map(([b, xs]) => [b, xs.slice(first, last).map((x) => x * 2)]));
+        }
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+      }
+    }
+    return { hours, calibrated: fit ? calibrated : null, forecast };
+  }
 
   async recommend(actor: Actor, outletId: string, input: ModeRecommendBody): Promise<ModeRecommendation> {
     const outlet = await this.guard.requireOutlet(actor, outletId, 'lobby.operate');
     const now = this.clock.now();
     const today = beijingDate(now);
     const weekday = input.weekday ?? beijingWeekSlot(now).weekday;
-    const hours = { open: OPEN, close: CLOSE };
+    // the next such weekday (today included), for the forecast
+    const day = addDays(today, (weekday - beijingWeekSlot(now).weekday + 7) % 7);
+    const own = await this.ownInputs(outletId, day, weekday >= 5);
+    const hours = own.hours ?? { open: OPEN, close: CLOSE };
     const [issues, settings] = await Promise.all([
       repo.issuesBetween(this.db, outletId, addDays(today, -7 * HISTORY_WEEKS), addDays(today, -1)),
       repo.findSettings(this.db, outletId),
@@ -107,12 +166,13 @@ export class RecommendService {
     const floor = await outletFloor(
       this.db,
       { id: outletId, name: outlet.name },
-      (types) => history ?? defaultRates(types),
+      (types) => own.forecast ?? history ?? defaultRates(types),
+      own.calibrated ?? {},
     );
-    const own = objectiveOf(settings);
+    const weights = objectiveOf(settings);
     const rec = recommendFloor(
       { ...floor, hours },
-      { replications: input.replications, seed: SEED, objective: own ?? undefined },
+      { replications: input.replications, seed: SEED, objective: weights ?? undefined },
     );
     if (!rec) throw new DomainError('LOBBY_NO_ZONES');
     const openSlot = (Number(hours.open.slice(0, 2)) * 60 + Number(hours.open.slice(3, 5))) / 30;
@@ -123,12 +183,14 @@ export class RecommendService {
     return {
       outletId,
       weekday,
-      source: history ? 'history' : 'default',
+      source: own.forecast ? 'forecast' : history ? 'history' : 'default',
+      calibrated: own.calibrated !== null,
+      day,
       replications: input.replications,
       seed: SEED,
       hours,
       objective: { ...DEFAULT_OBJECTIVE, ...rec.objective },
-      objectiveSource: own ? 'outlet' : 'default',
+      objectiveSource: weights ? 'outlet' : 'default',
       slots: rec.slots.map((s) => ({
         start: s.start,
         end: s.end,
