@@ -43,17 +43,33 @@ describe('the mode trade-off on the plan page (螺蛳湾支行)', () => {
 
   async function recommendTuesday(page: Page): Promise<Recommendation> {
     await page.goto(`/lobby/${outletId}/plan`);
-    await page.getByTestId('rec-weekday').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /周二|Tue/ })
-      .first()
-      .click();
-    await dropdownClosed(page);
+    // the day picked must have taken (a click while the dropdown still opens can miss; the run
+    // would then simulate today's weekday)
+    for (let attempt = 0; ; attempt++) {
+      await page.getByTestId('rec-weekday').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /周二|Tue/ })
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      await dropdownClosed(page).catch(() => page.keyboard.press('Escape'));
+      const picked = await page
+        .getByTestId('rec-weekday')
+        .getByText(/周二|Tue/)
+        .waitFor({ timeout: 2_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (picked) break;
+      if (attempt === 2) throw new Error('could not pick Tuesday');
+    }
     const response = page.waitForResponse((r) => r.url().includes('/mode-plan/recommend'), {
       timeout: 90_000,
     });
     await page.getByTestId('rec-run').click();
-    const rec = (await (await response).json()) as Recommendation;
+    const answer = await response;
+    expect(answer.status()).toBe(200);
+    const rec = (await answer.json()) as Recommendation;
+    expect(rec.weekday).toBe(1);
     await page.locator('[data-testid="rec-result"][data-weekday="1"]').waitFor();
     return rec;
   }

@@ -336,7 +336,7 @@ describe('lobby set-up: mode plan with recommend, backfill rules, machine tokens
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-en-US').click();
     await page.getByTestId('plan-grid').waitFor();
-    await page.getByTestId('rec-run').filter({ hasText: 'Run' }).waitFor();
+    await page.getByTestId('rec-run').filter({ hasText: 'Run' }).waitFor({ timeout: 60_000 });
     await screenshot(page, 'ls10-mode-plan-en');
     await page.goto(`/lobby/${outletId}/replay`);
     await page.locator('[data-testid="replay-chart"] canvas').waitFor();
