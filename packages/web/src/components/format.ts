@@ -17,3 +17,13 @@ export function percentFormatter(locale: string, decimals = PERCENT_DECIMALS) {
 
 /** A share from a count of a total (null when the total is 0). */
 export const shareOf = (n: number, total: number): number | null => (total ? n / total : null);
+
+/** A figure with a fixed number of decimals in the locale's digits ("6.20", not "6.2"); "—" when absent. */
+export function fixedFormatter(locale: string, decimals: number) {
+  const f = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  return (v: number | null | undefined): string =>
+    v === null || v === undefined || Number.isNaN(v) ? '—' : f.format(v);
+}

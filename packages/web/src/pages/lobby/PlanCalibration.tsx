@@ -4,6 +4,7 @@ import { Alert, Card, Col, Descriptions, Row, Segmented, Skeleton, Space, Table,
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { fixedFormatter } from '../../components/format';
 import { QueryError } from '../../components/QueryError';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 
@@ -12,7 +13,7 @@ const grid = { left: 8, right: 8, top: 40, bottom: 8, containLabel: true };
 
 /** 校准与回测: the inputs fitted on the outlet's own tickets and how well they predicted last week. */
 export function PlanCalibration({ outletId }: { outletId: string }) {
-  const { t, formatNumber, formatPercent } = useI18n();
+  const { t, locale, formatNumber, formatPercent } = useI18n();
   const [arrivals, setArrivals] = useState<'observed' | 'fit'>('observed');
   const q = useQuery({
     queryKey: ['lobby-calibration', outletId, arrivals],
@@ -22,8 +23,9 @@ export function PlanCalibration({ outletId }: { outletId: string }) {
     staleTime: 60_000,
   });
   const c = q.data;
-  const num = (v: number | null | undefined, d = 2) =>
-    v === null || v === undefined ? '—' : formatNumber(Number(v.toFixed(d)));
+  // minutes with two decimals ("6.20"), counts as they are
+  const fixed2 = useMemo(() => fixedFormatter(locale, 2), [locale]);
+  const num = (v: number | null | undefined, d = 2) => (d === 0 ? formatNumber(v) : fixed2(v));
   const err = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${formatPercent(v)}`);
 
   const arrivalsOption = useMemo<ChartOption | null>(() => {
