@@ -29,5 +29,6 @@ export * as orgRepository from './modules/org/org.repository';
 export { auditKeys } from './modules/audit/audit.service';
 export { countArrivals } from './modules/lobby/forecast/forecast.service';
 export { DEMO_HISTORY_WEEKS, generateOutletHistory } from './modules/demo/demo.history';
+export { ticketEventOf } from './modules/lobby/calibration/calibration.model';
 export { DEMO_OUTLETS, DEMO_ZONES } from './modules/demo/demo.data';
 export { titleFor } from './lib/messages';

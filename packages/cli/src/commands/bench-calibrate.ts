@@ -5,7 +5,7 @@ import {
   type TicketEvent,
   visitsFromEvents,
 } from '@liangdian/engine';
-import { generateOutletHistory } from '@liangdian/server';
+import { generateOutletHistory, ticketEventOf } from '@liangdian/server';
 
 /** The floor the bench's outlet history is generated on (kinds and counters). */
 const ZONES = [
@@ -24,15 +24,7 @@ function history(from: string, to: string, scale: number): TicketEvent[] {
     seed: 7,
     zones: ZONES,
     scale,
-  }).map((e) => ({
-    ticket: e.ticket,
-    businessType: e.business_type,
-    kind: e.kind,
-    at: e.at,
-    day: e.day,
-    counter: e.counter,
-    toBusinessType: e.to_business_type,
-  }));
+  }).map(ticketEventOf);
 }
 
 /**

@@ -1,4 +1,26 @@
-import type { ZoneInput } from '@liangdian/engine';
+import type { TicketEvent, ZoneInput } from '@liangdian/engine';
+
+/** A stored `ticket_events` row (or a demo history event of the same shape). */
+export interface StoredTicketEvent {
+  ticket: string;
+  business_type: string;
+  kind: string;
+  at: string | number;
+  day: string;
+  counter: string | null;
+  to_business_type: string | null;
+}
+
+/** The engine's ticket event of a stored row. */
+export const ticketEventOf = (e: StoredTicketEvent): TicketEvent => ({
+  ticket: e.ticket,
+  businessType: e.business_type,
+  kind: e.kind,
+  at: e.at,
+  day: e.day,
+  counter: e.counter,
+  toBusinessType: e.to_business_type,
+});
 
 /**
  * The outlet's floor as the calibration sees it (pure): each business type goes to the zone of

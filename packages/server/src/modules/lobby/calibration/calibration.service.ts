@@ -17,7 +17,7 @@ import { DomainError } from '../../../lib/errors';
 import type { Guard } from '../../access/guard';
 import type { Actor } from '../../access/policy';
 import { DEFAULT_SETTINGS } from '../lobby.settings';
-import { floorMapping } from './calibration.model';
+import { floorMapping, ticketEventOf } from './calibration.model';
 import { presentCalibration } from './calibration.presenter';
 import * as repo from './calibration.repository';
 
@@ -126,17 +126,7 @@ export class CalibrationService {
     ]);
     const floor = floorMapping(zones, types);
     return {
-      visits: visitsFromEvents(
-        events.map((e) => ({
-          ticket: e.ticket,
-          businessType: e.business_type,
-          kind: e.kind,
-          at: e.at,
-          day: e.day,
-          counter: e.counter,
-          toBusinessType: e.to_business_type,
-        })),
-      ),
+      visits: visitsFromEvents(events.map(ticketEventOf)),
       calendar: holidayCalendar(cal.map((c) => ({ date: c.day, kind: c.kind as 'holiday' | 'workday' }))),
       zones: floor.zones,
       typeZone: floor.typeZone,
