@@ -70,7 +70,7 @@ export function assignPostsOnGrid(grid: Grid, input: RosterShift[]): RosterShift
       const cap = grid.required[d.index]![si]!.slice();
       const load = cap.map(() => [] as number[]); // post → present-list positions
       const match = new Array<number>(present.length).fill(-1);
-      const adj = present.map((x, j) => {
+      const adj = present.map((x) => {
         const person = grid.people[x.p!]!;
         const own = person.posts.filter((k) => cap[k]! > 0);
         const before = prev.get(x.i);

@@ -4,7 +4,7 @@
  * (workerData.highsPath), solves the model it is sent, posts progress and the answer.
  * Plain CommonJS on purpose: an eval worker is a script.
  */
-export const WORKER_SOURCE = String.raw`
+export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const loadHighs = require(workerData.highsPath);
 parentPort.once('message', async (job) => {
