@@ -32,3 +32,4 @@ export { DEMO_HISTORY_WEEKS, generateOutletHistory } from './modules/demo/demo.h
 export { ticketEventOf } from './modules/lobby/calibration/calibration.model';
 export { DEMO_OUTLETS, DEMO_ZONES } from './modules/demo/demo.data';
 export { titleFor } from './lib/messages';
+export { solveRoster, type RosterProgress, type SolveRosterOptions } from './lib/roster-solver/index';
