@@ -84,8 +84,11 @@ export const StaffingRequirement = z.object({
   replications: z.number().int(),
   seed: z.number().int(),
   /** the zones of `slots[].zones`, in that order (the super-counter zone is the post 超柜位) */
-  zones: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
-  superCounterZone: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** `skills`: the business types the zone serves (who may staff it) */
+  zones: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), skills: z.array(z.string()) }),
+  ),
+  superCounterZone: z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) }).nullable(),
   days: z.array(RequirementDay),
 });
 

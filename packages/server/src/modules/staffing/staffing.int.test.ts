@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { login, makeUser, useCastApp } from '../../test/harness';
 import { makeFloor } from '../lobby/lobby.fixtures';
+import { requirementRows } from './staffing.service';
 
 /**
  * The staffing requirement through the API, on both databases: the answer per day and half hour
@@ -38,6 +39,12 @@ describe('staffing requirement', () => {
     // the peak of the default profile (55 an hour at 10:00) needs more than the quietest half hour
     const at = (hhmm: string) => d.slots.find((s: { start: string }) => s.start === hhmm);
     expect(at('10:00').zones[0].simulated).toBeGreaterThan(at('16:30').zones[0].simulated);
+    // flat, as the roster reads it: per day, half hour and post, with the skills a post needs
+    const rows = requirementRows(r);
+    expect(rows).toHaveLength(2 * 16 * 2);
+    expect(rows[0]).toMatchObject({ date: '2026-11-02', start: '09:00', kind: 'zone', post: r.zones[0].id });
+    expect(rows[0]!.skills).toContain('cash');
+    expect(rows[1]).toMatchObject({ post: 'welcome', kind: 'welcome', people: d.slots[0].welcome.simulated });
   });
 
   it('keeps /api/health answering while the simulations run in the worker', async () => {

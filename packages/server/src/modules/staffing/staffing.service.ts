@@ -69,6 +69,7 @@ export class StaffingService {
     const plan = planOf(settings);
     const out: StaffingRequirement['days'] = [];
     let targetWaitMinutes: number = DEFAULT_SETTINGS.targetWaitMinutes;
+    const skills = new Map<string, string[]>();
     for (let i = 0; i < days; i++) {
       const day = addDays(weekStart, i);
       const weekday = (((daysBetween('2024-01-01', day) % 7) + 7) % 7) as number; // 2024-01-01 is a Monday
@@ -89,6 +90,7 @@ export class StaffingService {
       targetWaitMinutes = floor.targetWaitMinutes;
       const scenario: ScenarioInput | null = buildScenario({ ...floor, hours });
       if (!scenario) throw new DomainError('LOBBY_NO_ZONES');
+      for (const z of scenario.zones) skills.set(z.id, z.serves);
       const openSlot = slotOf(hours.open);
       const modes = Array.from(
         { length: Math.max(0, slotOf(hours.close) - openSlot) },
@@ -117,10 +119,12 @@ export class StaffingService {
       targetWaitMinutes,
       replications: REQUIREMENT_REPLICATIONS,
       seed: REQUIREMENT_SEED,
-      zones: zones.filter((z) => used.has(z.id)).map((z) => ({ id: z.id, name: z.name, kind: z.kind })),
+      zones: zones
+        .filter((z) => used.has(z.id))
+        .map((z) => ({ id: z.id, name: z.name, kind: z.kind, skills: skills.get(z.id) ?? [] })),
       superCounterZone:
         superZone && out.some((d) => d.slots.some((s) => s.superCounter))
-          ? { id: superZone.id, name: superZone.name }
+          ? { id: superZone.id, name: superZone.name, skills: skills.get(superZone.id) ?? [] }
           : null,
       days: out,
     };
@@ -128,3 +132,58 @@ export class StaffingService {
 }
 
 const slotOf = (hhmm: string) => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) / 30;
+
+/** One post's need in one half hour, flat (the roster's `requirement`). */
+export interface RequirementRow {
+  date: string;
+  /** HH:MM, Beijing */
+  start: string;
+  /** "welcome" (迎宾位), or the zone's id (the super-counter zone is the post 超柜位) */
+  post: string;
+  kind: 'welcome' | 'super-counter' | 'zone';
+  /** the business types a person must serve to staff it (none for the welcome post) */
+  skills: string[];
+  /** the simulated fewest people (the requirement) */
+  people: number;
+  /** Erlang's answer, for comparison */
+  erlang: number | null;
+}
+
+/** The requirement as one row per day, half hour and post (what the roster covers). */
+export function requirementRows(r: StaffingRequirement): RequirementRow[] {
+  const skillsOf = new Map(r.zones.map((z) => [z.id, z.skills]));
+  const out: RequirementRow[] = [];
+  for (const d of r.days)
+    for (const s of d.slots) {
+      for (const z of s.zones)
+        out.push({
+          date: d.day,
+          start: s.start,
+          post: z.zoneId,
+          kind: 'zone',
+          skills: skillsOf.get(z.zoneId) ?? [],
+          people: z.simulated,
+          erlang: z.erlang,
+        });
+      out.push({
+        date: d.day,
+        start: s.start,
+        post: 'welcome',
+        kind: 'welcome',
+        skills: [],
+        people: s.welcome.simulated,
+        erlang: s.welcome.erlang,
+      });
+      if (s.superCounter && r.superCounterZone)
+        out.push({
+          date: d.day,
+          start: s.start,
+          post: r.superCounterZone.id,
+          kind: 'super-counter',
+          skills: r.superCounterZone.skills,
+          people: s.superCounter.simulated,
+          erlang: s.superCounter.erlang,
+        });
+    }
+  return out;
+}
