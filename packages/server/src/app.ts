@@ -62,6 +62,7 @@ import { usersRoutes } from './modules/users/users.routes';
 import { RequirementPool } from './modules/staffing/requirement.pool';
 import { staffingRoutes } from './modules/staffing/staffing.routes';
 import { StaffingService } from './modules/staffing/staffing.service';
+import { IntradayService } from './modules/staffing/intraday.service';
 import { UsersService } from './modules/users/users.service';
 
 export interface AppOptions {
@@ -104,6 +105,7 @@ export interface Services {
   org: OrgService;
   users: UsersService;
   staffing: StaffingService;
+  intraday: IntradayService;
   /** the worker thread of the staffing requirement's simulations (closed with the app) */
   requirementPool: RequirementPool;
 }
@@ -171,6 +173,7 @@ export function createServices(
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
     staffing: new StaffingService(db, clock, guard, lobby.recommend, requirementPool),
     requirementPool,
+    intraday: new IntradayService(db, clock, guard, lobby.forecast),
   };
 }
 
@@ -290,7 +293,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         drills: services.drills,
         tenQuestions: services.tenQuestions,
       });
-      await api.register(staffingRoutes, { staffing: services.staffing });
+      await api.register(staffingRoutes, { staffing: services.staffing, intraday: services.intraday });
     },
     { prefix: '/api/v1' },
   );

@@ -21,7 +21,7 @@ import { homeApi } from './home';
 import { metaApi } from './meta';
 import { orgApi } from './org';
 import { usersApi } from './users';
-import { staffingApi } from './staffing';
+import { intradayApi, staffingApi } from './staffing';
 
 export * from './endpoint';
 export * from './common';
@@ -65,6 +65,7 @@ export const API = {
   meta: metaApi,
   home: homeApi,
   staffing: staffingApi,
+  intraday: intradayApi,
 } as const;
 
 type Features = typeof API;

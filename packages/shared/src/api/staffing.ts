@@ -108,3 +108,37 @@ export const staffingApi = {
     { query: StaffingRequirementQuery, response: StaffingRequirement, exportable: true },
   ),
 } as const;
+
+/** Today's forecast against the live ticket feed, per half hour (docs/staffing.md, "Intraday"). */
+export const LobbyIntraday = z.object({
+  outletId: z.string(),
+  day: IsoDay,
+  targetWaitMinutes: z.number(),
+  /** the forecast could not be made (too little history): `forecast` is then null in every slot */
+  forecastAvailable: z.boolean(),
+  slots: z.array(
+    z.object({
+      /** half hour of the day, 0 = 00:00 Beijing time */
+      slot: z.number().int(),
+      start: z.string(),
+      forecast: z.number().nullable(),
+      actual: z.number().int(),
+      /** mean wait of the tickets issued in the half hour and called so far, minutes */
+      meanWaitMinutes: z.number().nullable(),
+      /** actual ÷ forecast − 1 (null without a forecast above 0.5) */
+      gap: z.number().nullable(),
+      overLimit: z.boolean(),
+    }),
+  ),
+});
+export type LobbyIntraday = z.infer<typeof LobbyIntraday>;
+
+export const intradayApi = {
+  lobbyIntraday: atOutlet.get(
+    '/lobby/intraday',
+    "Today's forecast against the live ticket feed per half hour",
+    {
+      response: LobbyIntraday,
+    },
+  ),
+} as const;

@@ -3,4 +3,4 @@
  * settings (service target, mode plan), its zones and its recent tickets.
  */
 export { findOutlet } from '../org/org.repository';
-export { findSettings, issuesBetween, zonesOf } from '../lobby/lobby.repository';
+export { dayEvents, findSettings, issuesBetween, zonesOf } from '../lobby/lobby.repository';
