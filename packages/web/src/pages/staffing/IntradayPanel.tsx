@@ -35,7 +35,7 @@ export function IntradayPanel({ outletId }: { outletId: string }) {
         },
       },
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 28, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: r.slots.map((s) => s.start) },
       yAxis: [
         { type: 'value', name: t('staffing.intraday.customers'), minInterval: 1 },
