@@ -59,6 +59,10 @@ import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { RequirementPool } from './modules/staffing/requirement.pool';
+import { staffingRoutes } from './modules/staffing/staffing.routes';
+import { StaffingService } from './modules/staffing/staffing.service';
+import { IntradayService } from './modules/staffing/intraday.service';
 import { UsersService } from './modules/users/users.service';
 
 export interface AppOptions {
@@ -100,6 +104,10 @@ export interface Services {
   ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
+  staffing: StaffingService;
+  intraday: IntradayService;
+  /** the worker thread of the staffing requirement's simulations (closed with the app) */
+  requirementPool: RequirementPool;
 }
 
 /** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
@@ -134,6 +142,10 @@ export function createServices(
   const complaintCase = new ComplaintCase(db, guard, clock, cipher, index);
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
   const complaints = new ComplaintsService(complaintDeps);
+  const lobby = new Lobby(db, clock, guard, changes, lobbyBus, {
+    pushIntervalMs: config.lobbyPushIntervalMs,
+  });
+  const requirementPool = new RequirementPool();
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -155,10 +167,13 @@ export function createServices(
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
     tenQuestions: new TenQuestionsService(db, guard, changes),
-    lobby: new Lobby(db, clock, guard, changes, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
+    lobby,
     ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
+    staffing: new StaffingService(db, clock, guard, lobby.recommend, requirementPool),
+    requirementPool,
+    intraday: new IntradayService(db, clock, guard, lobby.forecast),
   };
 }
 
@@ -278,6 +293,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         drills: services.drills,
         tenQuestions: services.tenQuestions,
       });
+      await api.register(staffingRoutes, { staffing: services.staffing, intraday: services.intraday });
     },
     { prefix: '/api/v1' },
   );
@@ -334,6 +350,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!opts.lobbyBus) await lobbyBus.close();
   });
 
+  app.addHook('onClose', async () => services.requirementPool.close());
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();
   return app;

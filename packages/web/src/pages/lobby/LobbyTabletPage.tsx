@@ -23,6 +23,7 @@ import { LobbyNav } from './LobbyNav';
 import { TabletCheckInModal } from './TabletCheckInModal';
 import './TabletLobby.css';
 import { TabletModeModal } from './TabletModeModal';
+import { IntradayPanel } from '../staffing/IntradayPanel';
 import { promptText, serverNow, useLobbyStream, useNow, waitNow } from './useLobbyStream';
 
 type Directory = ReturnType<typeof useLobbyDirectory>;
@@ -533,6 +534,7 @@ export function LobbyTabletPage() {
           />
         </>
       )}
+      <IntradayPanel outletId={outletId} />
     </>
   );
 }

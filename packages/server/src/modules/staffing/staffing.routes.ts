@@ -1,0 +1,23 @@
+import { intradayApi, staffingApi } from '@liangdian/shared/api';
+import type { FastifyInstance } from 'fastify';
+import { mount } from '../../http/route';
+import { requirementLines, requirementSheet } from './staffing.sheet';
+import type { StaffingService } from './staffing.service';
+import type { IntradayService } from './intraday.service';
+
+export async function staffingRoutes(
+  app: FastifyInstance,
+  opts: { staffing: StaffingService; intraday: IntradayService },
+) {
+  const { staffing, intraday } = opts;
+  mount(app, staffingApi, {
+    staffingRequirement: {
+      list: ({ actor, params, query }) => staffing.requirement(actor, params.outletId, query),
+      rows: requirementLines,
+      sheet: requirementSheet,
+    },
+  });
+  mount(app, intradayApi, {
+    lobbyIntraday: ({ actor, params }) => intraday.intraday(actor, params.outletId),
+  });
+}
