@@ -590,6 +590,7 @@ export interface DB {
     start_time: string;
     end_time: string;
     post: string;
+    posts_json: string | null;
     break_start: string | null;
     break_end: string | null;
   };

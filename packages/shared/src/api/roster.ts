@@ -22,17 +22,24 @@ export const LEAVE_KINDS = ['leave', 'unavailable'] as const;
 export const PREFERENCE_KINDS = ['wanted', 'unwanted'] as const;
 
 // ---------------------------------------------------------------- rules
-/** Labour rules; defaults from domain.md "Working time" (PRC Labour Law, State Council rules). */
+/**
+ * Labour rules; defaults from domain.md "Working time" (PRC Labour Law, State Council rules), the
+ * names of the engine's problem format (docs/roster.md).
+ */
 export const LabourRules = z
   .object({
-    maxDailyHours: z.number().min(1).max(16).default(8),
-    maxWeeklyHours: z.number().min(1).max(80).default(40),
-    /** full days off in the week */
-    minDaysOff: z.number().int().min(0).max(6).default(1),
+    maxHoursPerDay: z.number().min(1).max(16).default(8),
+    /** overtime a day on top of maxHoursPerDay (Art. 41: normally 1) */
     maxOvertimeHoursPerDay: z.number().min(0).max(8).default(1),
-    maxOvertimeHoursPerMonth: z.number().min(0).max(100).default(36),
+    maxHoursPerWeek: z.number().min(1).max(80).default(40),
+    /** overtime a week on top of maxHoursPerWeek (36 h a month ≈ 4 h a week cap in a roster week) */
+    maxOvertimeHoursPerWeek: z.number().min(0).max(40).default(4),
+    /** full days off in the week (Art. 38: at least one) */
+    minDaysOffPerWeek: z.number().int().min(0).max(6).default(1),
     /** between the end of one day's work and the next day's start */
     minRestHours: z.number().min(0).max(24).default(11),
+    /** a shift ending after this is a late shift (fairness) */
+    lateShiftEndsAfter: HalfHour.default('17:30'),
   })
   .strict();
 /** The shifts a role may work. */
@@ -57,10 +64,11 @@ export const ShiftRule = z
 export const RosterWeights = z
   .object({
     underCoverage: z.number().min(0).max(1e6).default(1000),
-    overCoverage: z.number().min(0).max(1e6).default(5),
+    overCoverage: z.number().min(0).max(1e6).default(2),
     overtime: z.number().min(0).max(1e6).default(20),
+    underContract: z.number().min(0).max(1e6).default(8),
     preference: z.number().min(0).max(1e6).default(10),
-    fairness: z.number().min(0).max(1e6).default(15),
+    fairness: z.number().min(0).max(1e6).default(30),
   })
   .strict();
 /** The opening hours of a weekday (0 = Monday), or closed. */
@@ -172,7 +180,10 @@ export const RosterShift = z.object({
   day: z.string(),
   start: z.string(),
   end: z.string(),
+  /** the main post (held longest) */
   post: z.string(),
+  /** the posts held by period (one period when the whole shift is at `post`) */
+  periods: z.array(z.object({ from: z.string(), to: z.string(), post: z.string() })),
   breakStart: z.string().nullable(),
   breakEnd: z.string().nullable(),
 });

@@ -117,6 +117,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_time', 'text', (c) => c.notNull())
     // welcome | super_counter | a zone kind
     .addColumn('post', 'text', (c) => c.notNull())
+    // the posts held by period (JSON [{from, to, post}]) when the solver moved the person; null: `post` throughout
+    .addColumn('posts_json', 'text')
     .addColumn('break_start', 'text')
     .addColumn('break_end', 'text')
     .execute();

@@ -261,6 +261,18 @@ export const publishedShiftsOf = (q: Q, staffId: string, from: string, to: strin
     .orderBy('s.start_time')
     .execute();
 
+/** The published shifts of an outlet between two days (the fairness history). */
+export const publishedShiftsBetween = (q: Q, outletId: string, from: string, to: string) =>
+  q
+    .selectFrom('roster_shifts as s')
+    .innerJoin('rosters as r', 'r.id', 's.roster_id')
+    .select(['s.staff_id', 's.day', 's.start_time', 's.end_time'])
+    .where('r.outlet_id', '=', outletId)
+    .where('r.status', '=', 'published')
+    .where('s.day', '>=', from)
+    .where('s.day', '<=', to)
+    .execute();
+
 /** Who is rostered (published) at an outlet on a day: the intraday's on-shift source. */
 export const publishedShiftsOn = (q: Q, outletId: string, day: string) =>
   q
