@@ -69,6 +69,9 @@ export const presentShift = (s: repo.ShiftRow): RosterShift => ({
   start: s.start_time,
   end: s.end_time,
   post: s.post,
+  periods: s.posts_json
+    ? (JSON.parse(s.posts_json) as RosterShift['periods'])
+    : [{ from: s.start_time, to: s.end_time, post: s.post }],
   breakStart: s.break_start,
   breakEnd: s.break_end,
 });
