@@ -59,6 +59,11 @@ import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { rosterRoutes } from './modules/roster/roster.routes';
+import { RosterService } from './modules/roster/roster.service';
+import { RosterRulesService } from './modules/roster/roster-rules.service';
+import { defaultRosterChecker, defaultRosterSolver } from './modules/roster/roster.engine';
+import type { RosterSolver } from './modules/roster/roster.solver';
 import { UsersService } from './modules/users/users.service';
 
 export interface AppOptions {
@@ -73,6 +78,8 @@ export interface AppOptions {
   files?: FileStore;
   /** live-lobby change notifications; default: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite */
   lobbyBus?: LobbyBus;
+  /** the roster solver; default: HiGHS in a worker thread (lib/roster-solver) */
+  rosterSolver?: RosterSolver;
 }
 
 export interface Services {
@@ -100,6 +107,8 @@ export interface Services {
   ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
+  rosterRules: RosterRulesService;
+  rosters: RosterService;
 }
 
 /** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
@@ -117,6 +126,7 @@ export function createServices(
   hasher: PasswordHasher,
   files: FileStore = attachmentStore(config),
   lobbyBus: LobbyBus = new InProcessLobbyBus(),
+  rosterSolver: RosterSolver = defaultRosterSolver,
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
@@ -134,6 +144,7 @@ export function createServices(
   const complaintCase = new ComplaintCase(db, guard, clock, cipher, index);
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
   const complaints = new ComplaintsService(complaintDeps);
+  const rosterRules = new RosterRulesService(db, guard, changes);
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -159,6 +170,8 @@ export function createServices(
     ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
+    rosterRules,
+    rosters: new RosterService(db, clock, guard, changes, rosterRules, rosterSolver, defaultRosterChecker),
   };
 }
 
@@ -186,7 +199,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ? new PgLobbyBus({ url: config.database.url, schema: database.schema })
       : new InProcessLobbyBus());
   if (lobbyBus instanceof PgLobbyBus) await lobbyBus.start();
-  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher, opts.files, lobbyBus);
+  const services = createServices(
+    database,
+    config,
+    clock,
+    opts.hasher ?? argon2Hasher,
+    opts.files,
+    lobbyBus,
+    opts.rosterSolver,
+  );
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -273,6 +294,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       if (config.testClock && clock instanceof SettableClock)
         await api.register(testClockRoutes, { clock, reminders });
+      await api.register(rosterRoutes, { rosters: services.rosters, rules: services.rosterRules });
       await api.register(coachingRoutes, {
         scripts: services.scripts,
         drills: services.drills,
@@ -334,6 +356,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!opts.lobbyBus) await lobbyBus.close();
   });
 
+  app.addHook('onClose', async () => {
+    services.rosters.close();
+    await services.rosters.settle();
+  });
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();
   return app;
