@@ -7,6 +7,7 @@ import { configCommand } from './commands/config';
 import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
 import { recommendCommand } from './commands/recommend';
+import { rosterCommand } from './commands/roster';
 import { forecastCommand } from './commands/forecast';
 import { simulateCommand } from './commands/simulate';
 import {
@@ -41,6 +42,7 @@ const COMMANDS: Command[] = [
   feedCommand,
   calibrateCommand,
   forecastCommand,
+  rosterCommand,
 ];
 
 function usage(): string {

@@ -31,3 +31,4 @@ export { countArrivals } from './modules/lobby/forecast/forecast.service';
 export { DEMO_HISTORY_WEEKS, generateOutletHistory } from './modules/demo/demo.history';
 export { DEMO_OUTLETS, DEMO_ZONES } from './modules/demo/demo.data';
 export { titleFor } from './lib/messages';
+export { solveRoster, type RosterProgress, type SolveRosterOptions } from './lib/roster-solver/index';
