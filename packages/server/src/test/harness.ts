@@ -62,7 +62,13 @@ export async function makeTestApp(
   const clock = new ManualClock();
   const filesDir = mkdtempSync(join(tmpdir(), 'liangdian-files-'));
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, clock, files: attachmentStore(config, filesDir), ...options });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    files: attachmentStore(config, filesDir),
+    ...options,
+  });
   return {
     app,
     clock,

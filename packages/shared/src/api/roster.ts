@@ -123,7 +123,11 @@ export const LeaveCreate = z
     note: text(500).default(''),
   })
   .strict();
-export const LeaveListQuery = PageQuery.extend({ staffId: Id.optional(), from: Day.optional(), to: Day.optional() });
+export const LeaveListQuery = PageQuery.extend({
+  staffId: Id.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+});
 export const StaffPreference = z.object({
   id: z.string(),
   ...outletRef,
@@ -219,7 +223,9 @@ export const Roster = z.object({
   updatedAt: z.string(),
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
-  staff: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()), skills: z.array(z.string()) })),
+  staff: z.array(
+    z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()), skills: z.array(z.string()) }),
+  ),
   shifts: z.array(RosterShift),
   coverage: z.array(RosterCoverage),
   /** the predicted service level per day from the scheduled people (Erlang A), null without a forecast */
@@ -298,7 +304,10 @@ export const MyShift = z.object({
   breakStart: z.string().nullable(),
   breakEnd: z.string().nullable(),
 });
-export const MyShiftsQuery = z.object({ from: Day.optional(), days: z.coerce.number().int().min(1).max(62).default(14) });
+export const MyShiftsQuery = z.object({
+  from: Day.optional(),
+  days: z.coerce.number().int().min(1).max(62).default(14),
+});
 export type RosterShift = z.infer<typeof RosterShift>;
 export type RosterCoverage = z.infer<typeof RosterCoverage>;
 export type RosterViolation = z.infer<typeof RosterViolation>;
@@ -320,14 +329,20 @@ const RecordOfOutlet = OutletParams.extend({ id: Id });
 
 export const rosterApi = {
   // ---- rules (排班规则)
-  getBranchRosterRules: e.get('/roster-rules', 'The branch’s default roster rules', { response: RosterRulesView }),
+  getBranchRosterRules: e.get('/roster-rules', 'The branch’s default roster rules', {
+    response: RosterRulesView,
+  }),
   putBranchRosterRules: e.put('/roster-rules', 'Set the branch’s default roster rules', {
     body: RosterRules,
     response: RosterRulesView,
   }),
-  getRosterRules: outlet.get('/roster-rules', 'The outlet’s roster rules (its own, else its branch’s, else the defaults)', {
-    response: RosterRulesView,
-  }),
+  getRosterRules: outlet.get(
+    '/roster-rules',
+    'The outlet’s roster rules (its own, else its branch’s, else the defaults)',
+    {
+      response: RosterRulesView,
+    },
+  ),
   putRosterRules: outlet.put('/roster-rules', 'Set the outlet’s own roster rules', {
     body: RosterRules,
     response: RosterRulesView,
@@ -336,15 +351,23 @@ export const rosterApi = {
   listLeave: outlet.pagedList('/staff-leave', 'Leave and unavailability, newest first', StaffLeave, {
     query: LeaveListQuery,
   }),
-  createLeave: outlet.create('/staff-leave', 'Record leave or unavailability', { body: LeaveCreate, response: StaffLeave }),
+  createLeave: outlet.create('/staff-leave', 'Record leave or unavailability', {
+    body: LeaveCreate,
+    response: StaffLeave,
+  }),
   deleteLeave: e.delete('/outlets/:outletId/staff-leave/:id', 'Remove a leave record', {
     params: RecordOfOutlet,
     status: 204,
   }),
   // ---- preferences and elastic staff (意愿与弹性)
-  listPreferences: outlet.pagedList('/staff-preferences', 'Wanted and unwanted days and shifts', StaffPreference, {
-    query: PreferenceListQuery,
-  }),
+  listPreferences: outlet.pagedList(
+    '/staff-preferences',
+    'Wanted and unwanted days and shifts',
+    StaffPreference,
+    {
+      query: PreferenceListQuery,
+    },
+  ),
   createPreference: outlet.create('/staff-preferences', 'Record a preference', {
     body: PreferenceCreate,
     response: StaffPreference,
@@ -356,25 +379,37 @@ export const rosterApi = {
   listElastic: outlet.get('/staff-elastic', 'Every active staff member with their elastic flag and window', {
     response: itemsOf(StaffElastic),
   }),
-  putElastic: e.put('/outlets/:outletId/staff-elastic/:staffId', 'Set a staff member’s elastic flag and window', {
-    params: OutletParams.extend({ staffId: Id }),
-    body: ElasticPut,
-    response: StaffElastic,
-  }),
+  putElastic: e.put(
+    '/outlets/:outletId/staff-elastic/:staffId',
+    'Set a staff member’s elastic flag and window',
+    {
+      params: OutletParams.extend({ staffId: Id }),
+      body: ElasticPut,
+      response: StaffElastic,
+    },
+  ),
   // ---- the week's roster (周排班)
   getRosterWeek: week.get('', 'The week’s newest roster version (null when none)', { response: RosterWeek }),
   rosterVersions: week.get('/versions', 'Every version of the week’s roster, newest first', {
     response: itemsOf(RosterVersion),
   }),
-  rosterVersion: e.get('/outlets/:outletId/rosters/:week/versions/:version', 'One version of the week’s roster', {
-    params: WeekParams.extend({ version: z.coerce.number().int().min(1) }),
-    response: Roster,
-  }),
-  solveRoster: week.post('/solve', 'Start solving the week (HiGHS): answers the run; the result is saved as a draft', {
-    body: SolveBody,
-    response: SolveRun,
-    status: 201,
-  }),
+  rosterVersion: e.get(
+    '/outlets/:outletId/rosters/:week/versions/:version',
+    'One version of the week’s roster',
+    {
+      params: WeekParams.extend({ version: z.coerce.number().int().min(1) }),
+      response: Roster,
+    },
+  ),
+  solveRoster: week.post(
+    '/solve',
+    'Start solving the week (HiGHS): answers the run; the result is saved as a draft',
+    {
+      body: SolveBody,
+      response: SolveRun,
+      status: 201,
+    },
+  ),
   solveRun: e.get('/outlets/:outletId/rosters/:week/solve/:runId', 'A solve’s progress, status and gap', {
     params: RunParams,
     response: SolveRun,
@@ -383,10 +418,14 @@ export const rosterApi = {
     params: RunParams,
     response: SolveRun,
   }),
-  putShift: week.put('/shifts', 'Set (or clear, or move) one person’s shift of one day, checked against the rules', {
-    body: ShiftPut,
-    response: Roster,
-  }),
+  putShift: week.put(
+    '/shifts',
+    'Set (or clear, or move) one person’s shift of one day, checked against the rules',
+    {
+      body: ShiftPut,
+      response: Roster,
+    },
+  ),
   publishRoster: week.post('/publish', 'Publish the newest version', { response: Roster }),
   exportRoster: week.get('/export.xlsx', 'The newest version as .xlsx, people × days as branches print it', {
     produces: 'xlsx',

@@ -62,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('staff_preferences_outlet').on('staff_preferences').column('outlet_id').execute();
+  await db.schema
+    .createIndex('staff_preferences_outlet')
+    .on('staff_preferences')
+    .column('outlet_id')
+    .execute();
 
   await db.schema
     .createTable('staff_elastic')
@@ -123,11 +127,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('break_end', 'text')
     .execute();
   await db.schema.createIndex('roster_shifts_roster').on('roster_shifts').column('roster_id').execute();
-  await db.schema.createIndex('roster_shifts_staff_day').on('roster_shifts').columns(['staff_id', 'day']).execute();
+  await db.schema
+    .createIndex('roster_shifts_staff_day')
+    .on('roster_shifts')
+    .columns(['staff_id', 'day'])
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['roster_shifts', 'rosters', 'staff_elastic', 'staff_preferences', 'staff_leave', 'roster_rules'])
+  for (const t of [
+    'roster_shifts',
+    'rosters',
+    'staff_elastic',
+    'staff_preferences',
+    'staff_leave',
+    'roster_rules',
+  ])
     await db.schema.dropTable(t).execute();
 }

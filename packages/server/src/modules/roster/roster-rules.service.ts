@@ -44,7 +44,8 @@ function checkRules(r: RosterRules) {
   });
   r.shifts.forEach((s, i) => {
     const b = s.mealBreak;
-    if (b && minutesOf(b.window[1]) <= minutesOf(b.window[0])) throw rangeError(`shifts.${i}.mealBreak.window`);
+    if (b && minutesOf(b.window[1]) <= minutesOf(b.window[0]))
+      throw rangeError(`shifts.${i}.mealBreak.window`);
   });
   const roles = new Set<string>();
   r.shifts.forEach((s, i) => {
@@ -72,7 +73,12 @@ export class RosterRulesService {
     const own = await repo.findRules(q, outlet.id);
     const row = own ?? (await repo.findRules(q, outlet.branch_id));
     if (!row) return { source: 'default', rules: DEFAULT_RULES, updatedBy: null, updatedAt: null };
-    return { source: own ? 'outlet' : 'branch', rules: rulesOfRow(row), updatedBy: row.updated_by, updatedAt: row.updated_at };
+    return {
+      source: own ? 'outlet' : 'branch',
+      rules: rulesOfRow(row),
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    };
   }
 
   async getRules(actor: Actor, outletId: string): Promise<RosterRulesView> {
@@ -97,7 +103,11 @@ export class RosterRulesService {
   putBranchRules(actor: Actor, rules: RosterRules) {
     if (actor.outletId !== null) this.guard.require(actor, 'outlet.create');
     this.guard.require(actor, 'roster.edit');
-    return this.write(actor, rules, async () => ({ scopeId: actor.branchId, branchId: actor.branchId, outletId: null }));
+    return this.write(actor, rules, async () => ({
+      scopeId: actor.branchId,
+      branchId: actor.branchId,
+      outletId: null,
+    }));
   }
 
   private write(
@@ -150,14 +160,18 @@ export class RosterRulesService {
   private async staffOfOutlet(q: Q, outletId: string, staffId: string) {
     const s = await repo.findStaff(q, staffId);
     if (!s || s.outlet_id !== outletId || s.active !== 1)
-      throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'body.staffId', code: 'STAFF_NOT_IN_OUTLET' }]);
+      throw new DomainError('VALIDATION_FAILED', {}, [
+        { field: 'body.staffId', code: 'STAFF_NOT_IN_OUTLET' },
+      ]);
     return s;
   }
 
   createLeave(actor: Actor, outletId: string, input: LeaveCreate): Promise<StaffLeave> {
     if (input.toDay < input.fromDay) throw rangeError('toDay');
-    if ((input.fromTime === null) !== (input.toTime === null)) throw rangeError(input.fromTime ? 'toTime' : 'fromTime');
-    if (input.fromTime && input.toTime && minutesOf(input.toTime) <= minutesOf(input.fromTime)) throw rangeError('toTime');
+    if ((input.fromTime === null) !== (input.toTime === null))
+      throw rangeError(input.fromTime ? 'toTime' : 'fromTime');
+    if (input.fromTime && input.toTime && minutesOf(input.toTime) <= minutesOf(input.fromTime))
+      throw rangeError('toTime');
     return this.changes.run(actor, async (trx, at) => {
       const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit', trx);
       const s = await this.staffOfOutlet(trx, outletId, input.staffId);
@@ -191,15 +205,26 @@ export class RosterRulesService {
   }
 
   // ---------------------------------------------------------------- preferences
-  async listPreferences(actor: Actor, outletId: string, f: PreferenceListQuery): Promise<Page<StaffPreference>> {
+  async listPreferences(
+    actor: Actor,
+    outletId: string,
+    f: PreferenceListQuery,
+  ): Promise<Page<StaffPreference>> {
     const o = await this.guard.requireOutlet(actor, outletId, 'roster.read');
     const { rows, total } = await repo.listPreferences(this.db, outletId, f.staffId, ...pageWindow(f));
-    return { items: rows.map((r) => presentPreference(r, o.name)), total, page: f.page, pageSize: f.pageSize };
+    return {
+      items: rows.map((r) => presentPreference(r, o.name)),
+      total,
+      page: f.page,
+      pageSize: f.pageSize,
+    };
   }
 
   createPreference(actor: Actor, outletId: string, input: PreferenceCreate): Promise<StaffPreference> {
-    if ((input.fromTime === null) !== (input.toTime === null)) throw rangeError(input.fromTime ? 'toTime' : 'fromTime');
-    if (input.fromTime && input.toTime && minutesOf(input.toTime) <= minutesOf(input.fromTime)) throw rangeError('toTime');
+    if ((input.fromTime === null) !== (input.toTime === null))
+      throw rangeError(input.fromTime ? 'toTime' : 'fromTime');
+    if (input.fromTime && input.toTime && minutesOf(input.toTime) <= minutesOf(input.fromTime))
+      throw rangeError('toTime');
     return this.changes.run(actor, async (trx, at) => {
       const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit', trx);
       const s = await this.staffOfOutlet(trx, outletId, input.staffId);
@@ -217,7 +242,10 @@ export class RosterRulesService {
       };
       await repo.insertPreference(trx, row);
       const view = presentPreference({ ...row, staff_name: s.name }, o.name);
-      return [view, { action: 'create', entityType: 'staff_preference', entityId: row.id, outletId, after: view }];
+      return [
+        view,
+        { action: 'create', entityType: 'staff_preference', entityId: row.id, outletId, after: view },
+      ];
     });
   }
 
@@ -227,20 +255,27 @@ export class RosterRulesService {
       const before = await repo.findPreference(trx, outletId, id);
       if (!before) throw notFound('staff_preference');
       await repo.deletePreference(trx, id);
-      return [undefined, { action: 'delete', entityType: 'staff_preference', entityId: id, outletId, before }];
+      return [
+        undefined,
+        { action: 'delete', entityType: 'staff_preference', entityId: id, outletId, before },
+      ];
     });
   }
 
   // ---------------------------------------------------------------- elastic
   async listElastic(actor: Actor, outletId: string): Promise<StaffElastic[]> {
     await this.guard.requireOutlet(actor, outletId, 'roster.read');
-    const [staff, flags] = await Promise.all([repo.activeStaff(this.db, outletId), repo.elasticOf(this.db, outletId)]);
+    const [staff, flags] = await Promise.all([
+      repo.activeStaff(this.db, outletId),
+      repo.elasticOf(this.db, outletId),
+    ]);
     const by = new Map(flags.map((f) => [f.staff_id, f]));
     return staff.map((s) => presentElastic(s, by.get(s.id)));
   }
 
   putElastic(actor: Actor, outletId: string, staffId: string, input: ElasticPut): Promise<StaffElastic> {
-    if ((input.windowFrom === null) !== (input.windowTo === null)) throw rangeError(input.windowFrom ? 'windowTo' : 'windowFrom');
+    if ((input.windowFrom === null) !== (input.windowTo === null))
+      throw rangeError(input.windowFrom ? 'windowTo' : 'windowFrom');
     if (input.windowFrom && input.windowTo && minutesOf(input.windowTo) <= minutesOf(input.windowFrom))
       throw rangeError('windowTo');
     return this.changes.run(actor, async (trx, at) => {
@@ -260,7 +295,10 @@ export class RosterRulesService {
       };
       await repo.upsertElastic(trx, row);
       const view = presentElastic(s, row);
-      return [view, { action: 'update', entityType: 'staff_elastic', entityId: staffId, outletId, before, after: view }];
+      return [
+        view,
+        { action: 'update', entityType: 'staff_elastic', entityId: staffId, outletId, before, after: view },
+      ];
     });
   }
 }

@@ -87,7 +87,12 @@ export async function rosterXlsx(r: Roster, locale: Locale): Promise<Buffer> {
   }
   for (let i = 2; i <= ws.rowCount; i++)
     ws.getRow(i).eachCell((c) => {
-      c.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      c.border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
     });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -58,7 +58,16 @@ const fakeSolver: RosterSolver = async (problem, opts) => {
       });
     }
   }
-  return { status: 'optimal', timeLimited: false, objective: 12, bound: 12, gap: 0, shifts, violations: [], conflicts: [] };
+  return {
+    status: 'optimal',
+    timeLimited: false,
+    objective: 12,
+    bound: 12,
+    gap: 0,
+    shifts,
+    violations: [],
+    conflicts: [],
+  };
 };
 
 describe('rosters', () => {
@@ -105,7 +114,11 @@ describe('rosters', () => {
       ['李娜', ['teller'], ['cash']],
     ] as const) {
       const id = await makeStaff(t, cast.outletA, name, [...roles]);
-      await t.database.db.updateTable('staff').set({ skills: JSON.stringify(skills) }).where('id', '=', id).execute();
+      await t.database.db
+        .updateTable('staff')
+        .set({ skills: JSON.stringify(skills) })
+        .where('id', '=', id)
+        .execute();
       staffIds.push(id);
     }
     admin = await login(t, 'admin');
@@ -126,15 +139,24 @@ describe('rosters', () => {
     const d = await admin.get(url('/roster-rules'));
     expect(d.statusCode).toBe(200);
     expect(d.json().source).toBe('default');
-    expect(d.json().rules.labour).toMatchObject({ maxHoursPerDay: 8, maxHoursPerWeek: 40, minDaysOffPerWeek: 1 });
+    expect(d.json().rules.labour).toMatchObject({
+      maxHoursPerDay: 8,
+      maxHoursPerWeek: 40,
+      minDaysOffPerWeek: 1,
+    });
     const rules = d.json().rules;
     const bad = await admin.put(url('/roster-rules'), {
       ...rules,
-      hours: rules.hours.map((h: { weekday: number }) => (h.weekday === 2 ? { ...h, open: '18:00', close: '09:00' } : h)),
+      hours: rules.hours.map((h: { weekday: number }) =>
+        h.weekday === 2 ? { ...h, open: '18:00', close: '09:00' } : h,
+      ),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.hours.2.close');
-    const odd = await admin.put(url('/roster-rules'), { ...rules, labour: { ...rules.labour, maxHoursPerDay: 30 } });
+    const odd = await admin.put(url('/roster-rules'), {
+      ...rules,
+      labour: { ...rules.labour, maxHoursPerDay: 30 },
+    });
     expect(odd.statusCode).toBe(400);
     expect(odd.json().errors[0].field).toBe('body.labour.maxHoursPerDay');
     const ok = await admin.put(url('/roster-rules'), { ...rules, splitShiftsAllowed: true });
@@ -154,10 +176,19 @@ describe('rosters', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.toDay');
-    const other = await admin.post(url('/staff-leave'), { staffId: staffIds[1], kind: 'leave', fromDay: WEEK, toDay: WEEK }, {});
+    const other = await admin.post(
+      url('/staff-leave'),
+      { staffId: staffIds[1], kind: 'leave', fromDay: WEEK, toDay: WEEK },
+      {},
+    );
     expect(other.statusCode).toBe(201);
     const foreign = await makeStaff(t, cast.outletB, '外人');
-    const wrong = await admin.post(url('/staff-leave'), { staffId: foreign, kind: 'leave', fromDay: WEEK, toDay: WEEK });
+    const wrong = await admin.post(url('/staff-leave'), {
+      staffId: foreign,
+      kind: 'leave',
+      fromDay: WEEK,
+      toDay: WEEK,
+    });
     expect(wrong.statusCode).toBe(400);
     const leave = await admin.post(url('/staff-leave'), {
       staffId: staffIds[2],
@@ -181,16 +212,25 @@ describe('rosters', () => {
       toTime: '17:00',
     });
     expect(pref.statusCode, pref.body).toBe(201);
-    const el = await admin.put(url(`/staff-elastic/${staffIds[0]}`), { elastic: true, windowFrom: '10:00', windowTo: '15:00' });
+    const el = await admin.put(url(`/staff-elastic/${staffIds[0]}`), {
+      elastic: true,
+      windowFrom: '10:00',
+      windowTo: '15:00',
+    });
     expect(el.statusCode, el.body).toBe(200);
-    expect((await admin.get(url('/staff-elastic'))).json().items.find((x: { staffId: string }) => x.staffId === staffIds[0]))
-      .toMatchObject({ elastic: true, windowFrom: '10:00' });
+    expect(
+      (await admin.get(url('/staff-elastic')))
+        .json()
+        .items.find((x: { staffId: string }) => x.staffId === staffIds[0]),
+    ).toMatchObject({ elastic: true, windowFrom: '10:00' });
 
     const o = (await org.findOutlet(t.database.db, cast.outletA))!;
     const { problem } = await t.app.services.rosters.problemOf(t.database.db, o, WEEK);
     const li = problem.people.find((p) => p.id === staffIds[2])!;
     expect(li.unavailable).toEqual([{ date: '2026-11-10' }, { date: '2026-11-11' }]);
-    expect(problem.people.find((p) => p.id === staffIds[1])!.avoids).toEqual([{ weekday: 6, shift: '13:00-17:00' }]);
+    expect(problem.people.find((p) => p.id === staffIds[1])!.avoids).toEqual([
+      { weekday: 6, shift: '13:00-17:00' },
+    ]);
     const wang = problem.people.find((p) => p.id === staffIds[0])!;
     expect(wang.elastic).toBe(true);
     expect(wang.unavailable).toContainEqual({ date: WEEK, from: '00:00', to: '10:00' });
@@ -215,11 +255,22 @@ describe('rosters', () => {
     const run = await solved();
     expect(run).toMatchObject({ state: 'done', solverStatus: 'optimal', gap: 0, version: 1, progress: 1 });
     const week = (await admin.get(url(`/rosters/${WEEK}`))).json();
-    expect(week.current).toMatchObject({ version: 1, status: 'draft', solverStatus: 'optimal', objective: 12 });
+    expect(week.current).toMatchObject({
+      version: 1,
+      status: 'draft',
+      solverStatus: 'optimal',
+      objective: 12,
+    });
     expect(week.current.shifts).toHaveLength(15);
-    const cov = week.current.coverage.find((c: { day: string; start: string; post: string }) => c.day === WEEK && c.start === '12:00' && c.post === 'cash');
+    const cov = week.current.coverage.find(
+      (c: { day: string; start: string; post: string }) =>
+        c.day === WEEK && c.start === '12:00' && c.post === 'cash',
+    );
     expect(cov).toMatchObject({ required: 1, scheduled: 0 });
-    const cov2 = week.current.coverage.find((c: { day: string; start: string; post: string }) => c.day === WEEK && c.start === '10:00' && c.post === 'cash');
+    const cov2 = week.current.coverage.find(
+      (c: { day: string; start: string; post: string }) =>
+        c.day === WEEK && c.start === '10:00' && c.post === 'cash',
+    );
     expect(cov2).toMatchObject({ required: 1, scheduled: 2 });
 
     // a second solve replaces the draft
@@ -239,7 +290,11 @@ describe('rosters', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ version: 2, status: 'draft', solverStatus: 'manual' });
     expect(moved.json().shifts).toHaveLength(15);
-    expect(moved.json().shifts.some((s: { staffId: string; day: string }) => s.staffId === staffIds[1] && s.day === WEEK)).toBe(false);
+    expect(
+      moved
+        .json()
+        .shifts.some((s: { staffId: string; day: string }) => s.staffId === staffIds[1] && s.day === WEEK),
+    ).toBe(false);
     const versions = (await admin.get(url(`/rosters/${WEEK}/versions`))).json().items;
     expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
       [2, 'draft'],
@@ -247,7 +302,9 @@ describe('rosters', () => {
     ]);
     // the old version is kept as it was
     const v1 = (await admin.get(url(`/rosters/${WEEK}/versions/1`))).json();
-    expect(v1.shifts.some((s: { staffId: string; day: string }) => s.staffId === staffIds[1] && s.day === WEEK)).toBe(true);
+    expect(
+      v1.shifts.some((s: { staffId: string; day: string }) => s.staffId === staffIds[1] && s.day === WEEK),
+    ).toBe(true);
     expect((await admin.post(url(`/rosters/${WEEK}/publish`))).json().version).toBe(2);
     const after = (await admin.get(url(`/rosters/${WEEK}/versions`))).json().items;
     expect(after.map((v: { status: string }) => v.status)).toEqual(['published', 'superseded']);
@@ -269,7 +326,11 @@ describe('rosters', () => {
     expect(zh.json().title).toContain('营业时间');
     // the roster did not change
     const week = (await admin.get(url(`/rosters/${WEEK}`))).json();
-    expect(week.current.shifts.find((s: { staffId: string; day: string }) => s.staffId === staffIds[1] && s.day === '2026-11-10').start).toBe('09:00');
+    expect(
+      week.current.shifts.find(
+        (s: { staffId: string; day: string }) => s.staffId === staffIds[1] && s.day === '2026-11-10',
+      ).start,
+    ).toBe('09:00');
     // a person without the skill cannot hold the cash post
     const skill = await admin.put(url(`/rosters/${WEEK}/shifts`), {
       staffId: staffIds[0],
@@ -333,7 +394,13 @@ describe('rosters', () => {
     await admin.post(url(`/rosters/${WEEK}/publish`));
     const mine = (await me.get(`/api/v1/roster/my-shifts?from=${WEEK}&days=7`)).json().items;
     expect(mine).toHaveLength(5);
-    expect(mine[0]).toMatchObject({ day: WEEK, start: '09:00', end: '17:00', post: 'cash', outletName: '甲支行' });
+    expect(mine[0]).toMatchObject({
+      day: WEEK,
+      start: '09:00',
+      end: '17:00',
+      post: 'cash',
+      outletName: '甲支行',
+    });
     const on = await t.app.services.rosters.onShift(cast.outletA, WEEK, '10:30');
     expect(on.map((x) => x.name).sort()).toEqual(['李娜', '王芳', '陈杰'].sort());
     expect(await t.app.services.rosters.onShift(cast.outletA, WEEK, '12:30')).toEqual([]);

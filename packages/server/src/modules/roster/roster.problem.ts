@@ -41,7 +41,8 @@ export function problemPosts(posts: Awaited<ReturnType<typeof repo.activePosts>>
     if (seen.has(id)) continue;
     seen.add(id);
     if (p.kind === 'welcome') out.push({ id, kind: 'welcome', name: p.name });
-    else if (p.kind === 'super_counter') out.push({ id, kind: 'super-counter', name: p.name, skill: 'super_counter' });
+    else if (p.kind === 'super_counter')
+      out.push({ id, kind: 'super-counter', name: p.name, skill: 'super_counter' });
     else out.push({ id, kind: 'zone', name: p.zone_name ?? p.name, skill: id });
   }
   return out;
@@ -51,7 +52,11 @@ export function problemPosts(posts: Awaited<ReturnType<typeof repo.activePosts>>
  * The fallback requirement when no forecast-based one is at hand: one person at each post in
  * every open half hour (fixed assignment: the welcome post, the super-counter and each zone held).
  */
-export function fixedPostsRequirement(week: string, rules: RosterRules, posts: EnginePost[]): RequirementRows {
+export function fixedPostsRequirement(
+  week: string,
+  rules: RosterRules,
+  posts: EnginePost[],
+): RequirementRows {
   const rows: RosterRequirement[] = [];
   for (let d = 0; d < 7; d++) {
     const date = addDays(week, d);
@@ -82,7 +87,9 @@ export async function buildProblem(
     repo.publishedShiftsBetween(q, outlet.id, addDays(week, -28), addDays(week, -1)),
   ]);
   const enginePosts = problemPosts(posts);
-  const req = (requirement ? await requirement(outlet.id, week) : null) ?? fixedPostsRequirement(week, rules, enginePosts);
+  const req =
+    (requirement ? await requirement(outlet.id, week) : null) ??
+    fixedPostsRequirement(week, rules, enginePosts);
   const known = new Set(enginePosts.map((p) => p.id));
   const days = Array.from({ length: 7 }, (_, d) => {
     const date = addDays(week, d);
@@ -91,7 +98,8 @@ export async function buildProblem(
   });
   const flags = new Map(elastic.map((e) => [e.staff_id, e]));
   const late = rules.labour.lateShiftEndsAfter ?? LATE_DEFAULT;
-  const roleOf = (roles: string[]) => roles.find((r) => rules.shifts.some((s) => s.role === r)) ?? roles[0] ?? 'teller';
+  const roleOf = (roles: string[]) =>
+    roles.find((r) => rules.shifts.some((s) => s.role === r)) ?? roles[0] ?? 'teller';
   const people = staff.map((s) => {
     const roles = JSON.parse(s.roles) as string[];
     const f = flags.get(s.id);

@@ -69,7 +69,12 @@ export async function listLeave(q: Q, f: LeaveFilter, offset: number, limit: num
 
 export const insertLeave = (q: Q, row: LeaveRow) => q.insertInto('staff_leave').values(row).execute();
 export const findLeave = (q: Q, outletId: string, id: string) =>
-  q.selectFrom('staff_leave').selectAll().where('outlet_id', '=', outletId).where('id', '=', id).executeTakeFirst();
+  q
+    .selectFrom('staff_leave')
+    .selectAll()
+    .where('outlet_id', '=', outletId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 export const deleteLeave = (q: Q, id: string) => q.deleteFrom('staff_leave').where('id', '=', id).execute();
 
 // ---------------------------------------------------------------- preferences
@@ -82,7 +87,13 @@ function preferenceQuery(q: Q, outletId: string, staffId?: string) {
   return s;
 }
 
-export async function listPreferences(q: Q, outletId: string, staffId: string | undefined, offset: number, limit: number) {
+export async function listPreferences(
+  q: Q,
+  outletId: string,
+  staffId: string | undefined,
+  offset: number,
+  limit: number,
+) {
   const [rows, total] = await Promise.all([
     preferenceQuery(q, outletId, staffId)
       .selectAll('p')
@@ -99,7 +110,8 @@ export async function listPreferences(q: Q, outletId: string, staffId: string | 
   return { rows, total: Number(total.n) };
 }
 
-export const insertPreference = (q: Q, row: PreferenceRow) => q.insertInto('staff_preferences').values(row).execute();
+export const insertPreference = (q: Q, row: PreferenceRow) =>
+  q.insertInto('staff_preferences').values(row).execute();
 export const findPreference = (q: Q, outletId: string, id: string) =>
   q
     .selectFrom('staff_preferences')
@@ -107,7 +119,8 @@ export const findPreference = (q: Q, outletId: string, id: string) =>
     .where('outlet_id', '=', outletId)
     .where('id', '=', id)
     .executeTakeFirst();
-export const deletePreference = (q: Q, id: string) => q.deleteFrom('staff_preferences').where('id', '=', id).execute();
+export const deletePreference = (q: Q, id: string) =>
+  q.deleteFrom('staff_preferences').where('id', '=', id).execute();
 
 // ---------------------------------------------------------------- elastic
 export const elasticOf = (q: Q, outletId: string) =>
@@ -206,7 +219,13 @@ export const shiftCounts = (q: Q, rosterIds: string[]) =>
         .execute();
 
 export const shiftsOf = (q: Q, rosterId: string) =>
-  q.selectFrom('roster_shifts').selectAll().where('roster_id', '=', rosterId).orderBy('day').orderBy('start_time').execute();
+  q
+    .selectFrom('roster_shifts')
+    .selectAll()
+    .where('roster_id', '=', rosterId)
+    .orderBy('day')
+    .orderBy('start_time')
+    .execute();
 
 export const insertRoster = (q: Q, row: RosterRow) => q.insertInto('rosters').values(row).execute();
 export const updateRoster = (q: Q, id: string, patch: Partial<RosterRow>) =>
@@ -223,7 +242,11 @@ export const supersedePublished = (q: Q, outletId: string, week: string, exceptI
     .execute();
 
 export async function insertShifts(q: Q, rows: ShiftRow[], chunk = 200) {
-  for (let i = 0; i < rows.length; i += chunk) await q.insertInto('roster_shifts').values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await q
+      .insertInto('roster_shifts')
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 export const deleteShiftsOf = (q: Q, rosterId: string) =>
   q.deleteFrom('roster_shifts').where('roster_id', '=', rosterId).execute();
@@ -279,7 +302,15 @@ export const publishedShiftsOn = (q: Q, outletId: string, day: string) =>
     .selectFrom('roster_shifts as s')
     .innerJoin('rosters as r', 'r.id', 's.roster_id')
     .innerJoin('staff as st', 'st.id', 's.staff_id')
-    .select(['s.staff_id', 'st.name as staff_name', 's.start_time', 's.end_time', 's.post', 's.break_start', 's.break_end'])
+    .select([
+      's.staff_id',
+      'st.name as staff_name',
+      's.start_time',
+      's.end_time',
+      's.post',
+      's.break_start',
+      's.break_end',
+    ])
     .where('r.outlet_id', '=', outletId)
     .where('r.status', '=', 'published')
     .where('s.day', '=', day)

@@ -1,5 +1,13 @@
 import type { RosterProblemInput } from '@liangdian/engine';
-import type { MyShift, Roster, RosterVersion, RosterWeek, ShiftPut, SolveBody, SolveRun } from '@liangdian/shared/api';
+import type {
+  MyShift,
+  Roster,
+  RosterVersion,
+  RosterWeek,
+  ShiftPut,
+  SolveBody,
+  SolveRun,
+} from '@liangdian/shared/api';
 import { addDays, beijingDate } from '@liangdian/engine/time';
 import type { Kysely } from 'kysely';
 import type { DB, Q } from '../../db/types';
@@ -13,7 +21,13 @@ import { presentMyShift, presentRoster, presentVersion } from './roster.presente
 import { buildProblem, type RequirementSource, type RosterSummary } from './roster.problem';
 import * as repo from './roster.repository';
 import type { RosterRulesService } from './roster-rules.service';
-import { type RosterChecker, type RosterSolver, type SolvedShift, type SolveResult, coverageOf } from './roster.solver';
+import {
+  type RosterChecker,
+  type RosterSolver,
+  type SolvedShift,
+  type SolveResult,
+  coverageOf,
+} from './roster.solver';
 
 interface Run {
   view: SolveRun;
@@ -38,7 +52,9 @@ export const solvedOf = (r: repo.ShiftRow): SolvedShift => ({
 
 function rowOf(rosterId: string, s: SolvedShift, at: number): repo.ShiftRow {
   const posts = s.posts.length ? s.posts : [{ from: s.start, to: s.end, post: 'welcome' }];
-  const main = [...posts].sort((a, b) => minutesOf(b.to) - minutesOf(b.from) - (minutesOf(a.to) - minutesOf(a.from)))[0]!;
+  const main = [...posts].sort(
+    (a, b) => minutesOf(b.to) - minutesOf(b.from) - (minutesOf(a.to) - minutesOf(a.from)),
+  )[0]!;
   const whole = posts.length === 1 && posts[0]!.from === s.start && posts[0]!.to === s.end;
   return {
     id: newId(at),
@@ -54,9 +70,16 @@ function rowOf(rosterId: string, s: SolvedShift, at: number): repo.ShiftRow {
   };
 }
 
-const key = (v: { rule: string; person?: string; date?: string }) => `${v.rule}|${v.person ?? ''}|${v.date ?? ''}`;
+const key = (v: { rule: string; person?: string; date?: string }) =>
+  `${v.rule}|${v.person ?? ''}|${v.date ?? ''}`;
 const violationsOf = (vs: ReturnType<RosterChecker>) =>
-  vs.map((v) => ({ rule: v.rule, staffId: v.person ?? null, day: v.date ?? null, zh: v.text['zh-CN'], en: v.text['en-US'] }));
+  vs.map((v) => ({
+    rule: v.rule,
+    staffId: v.person ?? null,
+    day: v.date ?? null,
+    zh: v.text['zh-CN'],
+    en: v.text['en-US'],
+  }));
 
 function solverStatusOf(r: SolveResult): Roster['solverStatus'] {
   if (r.status === 'optimal') return 'optimal';
@@ -98,10 +121,14 @@ export class RosterService {
     const [staff, shifts] = await Promise.all([repo.activeStaff(q, r.outlet_id), repo.shiftsOf(q, r.id)]);
     const present = new Set(staff.map((s) => s.id));
     const extra = shifts.filter((s) => !present.has(s.staff_id));
-    const former = await Promise.all([...new Set(extra.map((s) => s.staff_id))].map((id) => repo.findStaff(q, id)));
+    const former = await Promise.all(
+      [...new Set(extra.map((s) => s.staff_id))].map((id) => repo.findStaff(q, id)),
+    );
     const all = [
       ...staff,
-      ...former.flatMap((f) => (f ? [{ id: f.id, name: f.name, roles: '[]', skills: '[]', employee_no: '' }] : [])),
+      ...former.flatMap((f) =>
+        f ? [{ id: f.id, name: f.name, roles: '[]', skills: '[]', employee_no: '' }] : [],
+      ),
     ];
     return presentRoster(r, outletName, all, shifts);
   }
@@ -123,7 +150,14 @@ export class RosterService {
     await this.guard.requireOutlet(actor, outletId, 'roster.read');
     this.checkWeek(week);
     const rows = await repo.rosterVersions(this.db, outletId, week);
-    const counts = new Map((await repo.shiftCounts(this.db, rows.map((r) => r.id))).map((c) => [c.roster_id, Number(c.n)]));
+    const counts = new Map(
+      (
+        await repo.shiftCounts(
+          this.db,
+          rows.map((r) => r.id),
+        )
+      ).map((c) => [c.roster_id, Number(c.n)]),
+    );
     return rows.map((r) => presentVersion(r, counts.get(r.id) ?? 0));
   }
 
@@ -139,7 +173,8 @@ export class RosterService {
     const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit');
     this.checkWeek(week);
     for (const r of this.runs.values())
-      if (r.outletId === outletId && r.week === week && r.view.state === 'running') throw new DomainError('ROSTER_SOLVE_RUNNING');
+      if (r.outletId === outletId && r.week === week && r.view.state === 'running')
+        throw new DomainError('ROSTER_SOLVE_RUNNING');
     const { problem, requirementSource, weights } = await this.problemOf(this.db, o, week);
     const runId = newId(this.clock.now().getTime());
     const abort = new AbortController();
@@ -272,7 +307,10 @@ export class RosterService {
     shifts: SolvedShift[],
     q?: Q,
   ): Promise<repo.RosterRow> {
-    const work = async (trx: Q, at: Date): Promise<[repo.RosterRow, import('../audit/audit.service').AuditEntryInput]> => {
+    const work = async (
+      trx: Q,
+      at: Date,
+    ): Promise<[repo.RosterRow, import('../audit/audit.service').AuditEntryInput]> => {
       const newest = await repo.newestRoster(trx, outletId, week);
       const now = at.toISOString();
       let row: repo.RosterRow;
@@ -297,8 +335,16 @@ export class RosterService {
         };
         await repo.insertRoster(trx, row);
       }
-      await repo.insertShifts(trx, shifts.map((s) => rowOf(row.id, s, at.getTime())));
-      const after = { version: row.version, status: row.status, solverStatus: row.solver_status, shifts: shifts.length };
+      await repo.insertShifts(
+        trx,
+        shifts.map((s) => rowOf(row.id, s, at.getTime())),
+      );
+      const after = {
+        version: row.version,
+        status: row.status,
+        solverStatus: row.solver_status,
+        shifts: shifts.length,
+      };
       return [row, { action, entityType: 'roster', entityId: row.id, outletId, after }];
     };
     if (q) return this.changes.within(q, actor, work);
@@ -313,7 +359,9 @@ export class RosterService {
     if (!inWeek(input.day) || (input.from && !inWeek(input.from.day)))
       throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'body.day', code: 'ROSTER_RANGE_INVALID' }]);
     if (input.shift && minutesOf(input.shift.end) <= minutesOf(input.shift.start))
-      throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'body.shift.end', code: 'ROSTER_RANGE_INVALID' }]);
+      throw new DomainError('VALIDATION_FAILED', {}, [
+        { field: 'body.shift.end', code: 'ROSTER_RANGE_INVALID' },
+      ]);
     const row = await this.changes.run<repo.RosterRow>(actor, async (trx) => {
       const newest = await repo.newestRoster(trx, outletId, week);
       if (!newest) throw new DomainError('ROSTER_NONE');
@@ -347,8 +395,17 @@ export class RosterService {
             params: { rule: v.rule, zh: v.text['zh-CN'], en: v.text['en-US'] },
           })),
         );
-      const next: RosterSummary = { ...summary, violations: violationsOf(now), coverage: coverageOf(summary.problem, after) };
-      const fields = { solver_status: 'manual', objective: newest.objective, bound: newest.bound, gap: newest.gap };
+      const next: RosterSummary = {
+        ...summary,
+        violations: violationsOf(now),
+        coverage: coverageOf(summary.problem, after),
+      };
+      const fields = {
+        solver_status: 'manual',
+        objective: newest.objective,
+        bound: newest.bound,
+        gap: newest.gap,
+      };
       // the edit's audit entry is written by writeVersion in this transaction
       return [await this.writeVersion(actor, outletId, week, 'edit', fields, next, after, trx), null];
     });
@@ -369,7 +426,13 @@ export class RosterService {
       const after = { ...newest, ...patch };
       return [
         after,
-        { action: 'publish', entityType: 'roster', entityId: newest.id, outletId, after: { version: newest.version } },
+        {
+          action: 'publish',
+          entityType: 'roster',
+          entityId: newest.id,
+          outletId,
+          after: { version: newest.version },
+        },
       ];
     });
     return this.present(this.db, row, o.name);
@@ -399,7 +462,9 @@ export class RosterService {
     const rows = await repo.publishedShiftsOn(this.db, outletId, day);
     return rows
       .filter((r) => minutesOf(r.start_time) <= m && m < minutesOf(r.end_time))
-      .filter((r) => !(r.break_start && r.break_end && minutesOf(r.break_start) <= m && m < minutesOf(r.break_end)))
+      .filter(
+        (r) => !(r.break_start && r.break_end && minutesOf(r.break_start) <= m && m < minutesOf(r.break_end)),
+      )
       .map((r) => ({ staffId: r.staff_id, name: r.staff_name, post: r.post, until: r.end_time }));
   }
 }

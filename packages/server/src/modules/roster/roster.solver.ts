@@ -39,7 +39,12 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   gap: number;
   signal: AbortSignal;
-  onProgress: (p: { progress?: number; gap?: number | null; bound?: number | null; objective?: number | null }) => void;
+  onProgress: (p: {
+    progress?: number;
+    gap?: number | null;
+    bound?: number | null;
+    objective?: number | null;
+  }) => void;
 }
 
 export type RosterSolver = (problem: RosterProblemInput, opts: SolveOptions) => Promise<SolveResult>;
