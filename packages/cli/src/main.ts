@@ -9,6 +9,7 @@ import { feedCommand } from './commands/feed';
 import { recommendCommand } from './commands/recommend';
 import { rosterCommand } from './commands/roster';
 import { forecastCommand } from './commands/forecast';
+import { requirementCommand } from './commands/requirement';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
@@ -43,6 +44,7 @@ const COMMANDS: Command[] = [
   calibrateCommand,
   forecastCommand,
   rosterCommand,
+  requirementCommand,
 ];
 
 function usage(): string {

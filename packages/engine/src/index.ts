@@ -137,3 +137,4 @@ export {
 } from './forecast/forecast';
 export { type Band, band as countBand, countQuantile } from './forecast/band';
 export * from './roster/index';
+export * from './requirement/index';

@@ -64,6 +64,10 @@ import { RosterService } from './modules/roster/roster.service';
 import { RosterRulesService } from './modules/roster/roster-rules.service';
 import { defaultRosterChecker, defaultRosterSolver } from './modules/roster/roster.engine';
 import type { RosterSolver } from './modules/roster/roster.solver';
+import { staffingRequirement } from './modules/roster/roster.requirement';
+import { RequirementPool } from './modules/staffing/requirement.pool';
+import { staffingRoutes } from './modules/staffing/staffing.routes';
+import { StaffingService } from './modules/staffing/staffing.service';
 import { UsersService } from './modules/users/users.service';
 
 export interface AppOptions {
@@ -109,6 +113,9 @@ export interface Services {
   users: UsersService;
   rosterRules: RosterRulesService;
   rosters: RosterService;
+  staffing: StaffingService;
+  /** the worker thread of the staffing requirement's simulations (closed with the app) */
+  requirementPool: RequirementPool;
 }
 
 /** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
@@ -145,6 +152,11 @@ export function createServices(
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
   const complaints = new ComplaintsService(complaintDeps);
   const rosterRules = new RosterRulesService(db, guard, changes);
+  const lobby = new Lobby(db, clock, guard, changes, lobbyBus, {
+    pushIntervalMs: config.lobbyPushIntervalMs,
+  });
+  const requirementPool = new RequirementPool();
+  const staffing = new StaffingService(db, clock, guard, lobby.recommend, requirementPool);
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -166,12 +178,23 @@ export function createServices(
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
     tenQuestions: new TenQuestionsService(db, guard, changes),
-    lobby: new Lobby(db, clock, guard, changes, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
+    lobby,
     ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
     rosterRules,
-    rosters: new RosterService(db, clock, guard, changes, rosterRules, rosterSolver, defaultRosterChecker),
+    rosters: new RosterService(
+      db,
+      clock,
+      guard,
+      changes,
+      rosterRules,
+      rosterSolver,
+      defaultRosterChecker,
+      staffingRequirement(db, staffing),
+    ),
+    staffing,
+    requirementPool,
   };
 }
 
@@ -300,6 +323,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         drills: services.drills,
         tenQuestions: services.tenQuestions,
       });
+      await api.register(staffingRoutes, { staffing: services.staffing });
     },
     { prefix: '/api/v1' },
   );
@@ -360,6 +384,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     services.rosters.close();
     await services.rosters.settle();
   });
+  app.addHook('onClose', async () => services.requirementPool.close());
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();
   return app;
