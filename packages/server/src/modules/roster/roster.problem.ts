@@ -167,7 +167,13 @@ export async function buildProblem(
       roles,
       posts: enginePosts,
       people,
-      requirement: req.rows.filter((r) => known.has(r.post)),
+      // the requirement inside the opening hours of the rules, on the outlet's posts
+      requirement: req.rows.filter((r) => {
+        const d = days.find((x) => x.date === r.date);
+        if (!d || !('open' in d) || !known.has(r.post)) return false;
+        const m = minutesOf(r.start);
+        return m >= minutesOf(d.open) && m < minutesOf(d.close);
+      }),
       rules: { ...labour, lateShiftEndsAfter, fixedPostsAlwaysHeld: true },
       weights: rules.weights,
     },
