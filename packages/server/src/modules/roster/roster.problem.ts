@@ -170,7 +170,7 @@ export async function buildProblem(
       // the requirement inside the opening hours of the rules, on the outlet's posts
       requirement: req.rows.filter((r) => {
         const d = days.find((x) => x.date === r.date);
-        if (!d || !('open' in d) || !known.has(r.post)) return false;
+        if (!d || !('open' in d) || !d.open || !d.close || !known.has(r.post)) return false;
         const m = minutesOf(r.start);
         return m >= minutesOf(d.open) && m < minutesOf(d.close);
       }),

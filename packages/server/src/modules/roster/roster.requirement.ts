@@ -10,7 +10,10 @@ import type { RequirementSource } from './roster.problem';
  * kind, 迎宾位 `welcome`, 超柜位 `super_counter`). A domain refusal (too little history, no zones)
  * answers null: the roster then holds every post with one person (roster.problem.ts).
  */
-export function staffingRequirement(_db: Kysely<DB>, staffing: Pick<StaffingService, 'requirementFor'>): RequirementSource {
+export function staffingRequirement(
+  _db: Kysely<DB>,
+  staffing: Pick<StaffingService, 'requirementFor'>,
+): RequirementSource {
   return async (outletId, week) => {
     try {
       const r = await staffing.requirementFor(outletId, week);
@@ -18,7 +21,11 @@ export function staffingRequirement(_db: Kysely<DB>, staffing: Pick<StaffingServ
       const people = new Map<string, number>();
       for (const row of requirementRows(r)) {
         const post =
-          row.kind === 'welcome' ? 'welcome' : row.kind === 'super-counter' ? 'super_counter' : (kindOf.get(row.post) ?? row.post);
+          row.kind === 'welcome'
+            ? 'welcome'
+            : row.kind === 'super-counter'
+              ? 'super_counter'
+              : (kindOf.get(row.post) ?? row.post);
         const k = `${row.date}|${row.start}|${post}`;
         people.set(k, (people.get(k) ?? 0) + row.people);
       }
