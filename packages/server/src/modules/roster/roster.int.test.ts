@@ -410,3 +410,49 @@ describe('rosters', () => {
     expect(await t.app.services.rosters.onShift(cast.outletA, WEEK, '12:30')).toEqual([]);
   });
 });
+
+describe('rosters on the real solver', () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('solves an outlet’s week with HiGHS in its worker and saves the draft with its status and gap', async () => {
+    t = await makeTestApp();
+    const cast = await makeBranchWithOutlets(t);
+    const now = t.clock.now().toISOString();
+    await org.insertPost(t.database.db, {
+      id: newId(),
+      outlet_id: cast.outletA,
+      kind: 'welcome',
+      name: '迎宾位',
+      zone_id: null,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    for (const name of ['甲', '乙', '丙']) await makeStaff(t, cast.outletA, name, ['lobby_manager']);
+    const admin = await login(t, 'admin');
+    const r = await admin.post(`/api/v1/outlets/${cast.outletA}/rosters/${WEEK}/solve`, {
+      timeLimitSeconds: 20,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    await t.app.services.rosters.settle();
+    const run = (
+      await admin.get(`/api/v1/outlets/${cast.outletA}/rosters/${WEEK}/solve/${r.json().runId}`)
+    ).json();
+    expect(run.error).toBeNull();
+    expect(run.state).toBe('done');
+    expect(['optimal', 'feasible', 'time_limit']).toContain(run.solverStatus);
+    const week = (await admin.get(`/api/v1/outlets/${cast.outletA}/rosters/${WEEK}`)).json();
+    expect(week.current.shifts.length).toBeGreaterThan(0);
+    // nobody works all seven days (a weekly day off), and the week's coverage is reported
+    for (const p of week.current.staff)
+      expect(
+        new Set(
+          week.current.shifts
+            .filter((s: { staffId: string }) => s.staffId === p.id)
+            .map((s: { day: string }) => s.day),
+        ).size,
+      ).toBeLessThanOrEqual(6);
+    expect(week.current.coverage.length).toBeGreaterThan(0);
+  }, 60_000);
+});
