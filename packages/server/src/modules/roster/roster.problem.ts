@@ -91,6 +91,7 @@ export async function buildProblem(
     (requirement ? await requirement(outlet.id, week) : null) ??
     fixedPostsRequirement(week, rules, enginePosts);
   const known = new Set(enginePosts.map((p) => p.id));
+  const postSkills = new Set(enginePosts.flatMap((p) => (p.skill ? [p.skill] : [])));
   const days = Array.from({ length: 7 }, (_, d) => {
     const date = addDays(week, d);
     const h = rules.hours.find((x) => x.weekday === d);
@@ -131,7 +132,8 @@ export async function buildProblem(
       id: s.id,
       name: s.name,
       role: roleOf(roles),
-      skills: JSON.parse(s.skills) as string[],
+      // the skills some post needs (the problem format refuses the others)
+      skills: (JSON.parse(s.skills) as string[]).filter((k) => postSkills.has(k)),
       elastic: f?.elastic === 1,
       ...(f?.max_weekly_minutes ? { contractHoursPerWeek: f.max_weekly_minutes / 60 } : {}),
       unavailable: unavailable.slice(0, 50),
