@@ -59,6 +59,12 @@ import { orgRoutes } from './modules/org/org.routes';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { rosterRoutes } from './modules/roster/roster.routes';
+import { RosterService } from './modules/roster/roster.service';
+import { RosterRulesService } from './modules/roster/roster-rules.service';
+import { defaultRosterChecker, defaultRosterSolver } from './modules/roster/roster.engine';
+import type { RosterSolver } from './modules/roster/roster.solver';
+import { staffingRequirement } from './modules/roster/roster.requirement';
 import { RequirementPool } from './modules/staffing/requirement.pool';
 import { staffingRoutes } from './modules/staffing/staffing.routes';
 import { StaffingService } from './modules/staffing/staffing.service';
@@ -77,6 +83,8 @@ export interface AppOptions {
   files?: FileStore;
   /** live-lobby change notifications; default: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite */
   lobbyBus?: LobbyBus;
+  /** the roster solver; default: HiGHS in a worker thread (lib/roster-solver) */
+  rosterSolver?: RosterSolver;
 }
 
 export interface Services {
@@ -104,6 +112,8 @@ export interface Services {
   ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
+  rosterRules: RosterRulesService;
+  rosters: RosterService;
   staffing: StaffingService;
   intraday: IntradayService;
   /** the worker thread of the staffing requirement's simulations (closed with the app) */
@@ -125,6 +135,7 @@ export function createServices(
   hasher: PasswordHasher,
   files: FileStore = attachmentStore(config),
   lobbyBus: LobbyBus = new InProcessLobbyBus(),
+  rosterSolver: RosterSolver = defaultRosterSolver,
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
@@ -142,10 +153,12 @@ export function createServices(
   const complaintCase = new ComplaintCase(db, guard, clock, cipher, index);
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
   const complaints = new ComplaintsService(complaintDeps);
+  const rosterRules = new RosterRulesService(db, guard, changes);
   const lobby = new Lobby(db, clock, guard, changes, lobbyBus, {
     pushIntervalMs: config.lobbyPushIntervalMs,
   });
   const requirementPool = new RequirementPool();
+  const staffing = new StaffingService(db, clock, guard, lobby.recommend, requirementPool);
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -171,7 +184,18 @@ export function createServices(
     ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
-    staffing: new StaffingService(db, clock, guard, lobby.recommend, requirementPool),
+    rosterRules,
+    rosters: new RosterService(
+      db,
+      clock,
+      guard,
+      changes,
+      rosterRules,
+      rosterSolver,
+      defaultRosterChecker,
+      staffingRequirement(db, staffing),
+    ),
+    staffing,
     requirementPool,
     intraday: new IntradayService(db, clock, guard, lobby.forecast),
   };
@@ -201,7 +225,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ? new PgLobbyBus({ url: config.database.url, schema: database.schema })
       : new InProcessLobbyBus());
   if (lobbyBus instanceof PgLobbyBus) await lobbyBus.start();
-  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher, opts.files, lobbyBus);
+  const services = createServices(
+    database,
+    config,
+    clock,
+    opts.hasher ?? argon2Hasher,
+    opts.files,
+    lobbyBus,
+    opts.rosterSolver,
+  );
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -288,6 +320,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       if (config.testClock && clock instanceof SettableClock)
         await api.register(testClockRoutes, { clock, reminders });
+      await api.register(rosterRoutes, { rosters: services.rosters, rules: services.rosterRules });
       await api.register(coachingRoutes, {
         scripts: services.scripts,
         drills: services.drills,
@@ -350,6 +383,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!opts.lobbyBus) await lobbyBus.close();
   });
 
+  app.addHook('onClose', async () => {
+    services.rosters.close();
+    await services.rosters.settle();
+  });
   app.addHook('onClose', async () => services.requirementPool.close());
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();

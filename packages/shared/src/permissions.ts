@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   'lobby.operate': { branch: CP, outlet: ['outlet_head', 'lobby_manager'] },
   /** answer a backfill prompt */
   'lobby.answer': { branch: CP, outlet: ['outlet_head', 'lobby_manager', 'staff'] },
+  // ---- rosters (弹性排班)
+  /** read an outlet's rosters, rules, leave and preferences */
+  'roster.read': { branch: [...CP, 'reviewer'], outlet: ['outlet_head', 'lobby_manager'] },
+  /** edit the rules, leave and preferences; solve, edit and publish rosters */
+  'roster.edit': { branch: CP, outlet: ['outlet_head'] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { formatRosterIssue, type RosterLang, type RosterResult } from '@liangdian/engine';
-import { solveRoster } from '@liangdian/server';
+import { loadConfig, orgRepository, solveRoster } from '@liangdian/server';
 import { command, EXIT, UsageError } from '../command';
+import { withServices } from '../org-commands';
 
 const HELP = `Usage: liangdian roster PROBLEM.json [--time-limit S] [--gap G] [--lang zh-CN|en-US] [--json]
 
@@ -61,12 +62,15 @@ export const rosterCommand = command({
   name: 'roster',
   summary: 'Solve a weekly roster with HiGHS: status, gap, shifts, coverage, violations, conflicts',
   help: HELP,
-  strings: ['time-limit', 'gap', 'lang'],
+  strings: ['time-limit', 'gap', 'lang', 'outlet', 'week'],
   booleans: ['json'],
   positionals: true,
   async run(values, positionals) {
     const file = positionals[0];
-    if (!file || positionals.length > 1)
+    const fromDb = values.outlet !== undefined || values.week !== undefined;
+    if (fromDb && (!values.outlet || !values.week || positionals.length > 0))
+      throw new UsageError('Give --outlet CODE and --week YYYY-MM-DD (and no problem file).');
+    if (!fromDb && (!file || positionals.length > 1))
       throw new UsageError('Give one problem file: liangdian roster PROBLEM.json');
     const timeLimitSeconds = Number(values['time-limit'] ?? 10);
     if (!(timeLimitSeconds > 0)) throw new UsageError('--time-limit must be a number of seconds > 0.');
@@ -75,12 +79,26 @@ export const rosterCommand = command({
     const lang = (values.lang ?? 'zh-CN') as RosterLang;
     if (lang !== 'zh-CN' && lang !== 'en-US') throw new UsageError('--lang must be zh-CN or en-US.');
     let json: unknown;
-    try {
-      json = JSON.parse(await readFile(file, 'utf8'));
-    } catch (e) {
-      console.error(`Cannot read ${file}: ${(e as Error).message}`);
-      return EXIT.failure;
-    }
+    // --outlet CODE --week DATE: the problem of the outlet's week as the app builds it from the database
+    if (fromDb) {
+      const built = await withServices(loadConfig(), async ({ database, services }) => {
+        const found = await orgRepository.outletByCode(database.db, values.outlet!);
+        const outlet = found && (await orgRepository.findOutlet(database.db, found.id));
+        if (!outlet) return null;
+        return (await services.rosters.problemOf(database.db, outlet, values.week!)).problem;
+      });
+      if (built === null) {
+        console.error(`No outlet with the code ${values.outlet}.`);
+        return EXIT.failure;
+      }
+      json = built;
+    } else
+      try {
+        json = JSON.parse(await readFile(file!, 'utf8'));
+      } catch (e) {
+        console.error(`Cannot read ${file}: ${(e as Error).message}`);
+        return EXIT.failure;
+      }
     const r = await solveRoster(json, {
       timeLimitSeconds,
       gap,

@@ -515,3 +515,83 @@ export interface DB {
     complaints: number;
   };
 }
+
+/** Rosters (migration 0018, docs/rosters-app.md). */
+export interface DB {
+  roster_rules: {
+    /** the branch's id (its defaults) or an outlet's id */
+    scope_id: string;
+    branch_id: string;
+    outlet_id: string | null;
+    labour_json: string;
+    shifts_json: string;
+    split_shifts: number;
+    updated_by: string;
+    updated_at: string;
+  };
+  staff_leave: {
+    id: string;
+    outlet_id: string;
+    staff_id: string;
+    kind: string;
+    from_day: string;
+    to_day: string;
+    from_time: string | null;
+    to_time: string | null;
+    note: string;
+    created_by: string;
+    created_at: string;
+  };
+  staff_preferences: {
+    id: string;
+    outlet_id: string;
+    staff_id: string;
+    kind: string;
+    weekday: number | null;
+    from_time: string | null;
+    to_time: string | null;
+    weight: number;
+    created_by: string;
+    created_at: string;
+  };
+  staff_elastic: {
+    staff_id: string;
+    outlet_id: string;
+    elastic: number;
+    window_from: string | null;
+    window_to: string | null;
+    max_weekly_minutes: number | null;
+    updated_by: string;
+    updated_at: string;
+  };
+  rosters: {
+    id: string;
+    outlet_id: string;
+    week_start: string;
+    version: number;
+    status: string;
+    solver_status: string;
+    /** numbers as text: both databases keep them exactly */
+    objective: string | null;
+    bound: string | null;
+    gap: string | null;
+    summary_json: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+    published_by: string | null;
+    published_at: string | null;
+  };
+  roster_shifts: {
+    id: string;
+    roster_id: string;
+    staff_id: string;
+    day: string;
+    start_time: string;
+    end_time: string;
+    post: string;
+    posts_json: string | null;
+    break_start: string | null;
+    break_end: string | null;
+  };
+}

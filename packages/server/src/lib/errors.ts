@@ -75,6 +75,15 @@ export const ERROR_STATUS = {
   TICKET_IMPORT_MAPPING_INCOMPLETE: 400,
   TICKET_IMPORT_HAS_ERRORS: 400,
   TICKET_IMPORT_NOTHING_TO_IMPORT: 400,
+  // ---- rosters (弹性排班)
+  /** an edit breaks a labour or shift rule; `rule` and the words name it */
+  ROSTER_RULE_BROKEN: 422,
+  /** the week has no roster yet (solve it first) */
+  ROSTER_NONE: 409,
+  ROSTER_ALREADY_PUBLISHED: 409,
+  ROSTER_SOLVE_RUNNING: 409,
+  ROSTER_WEEK_NOT_MONDAY: 400,
+  ROSTER_RANGE_INVALID: 400,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

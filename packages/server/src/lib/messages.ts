@@ -203,6 +203,30 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '文件中没有可导入的正确行',
     'en-US': 'The file has no good rows to import',
   },
+  ROSTER_RULE_BROKEN: {
+    'zh-CN': '此次调整违反排班规则：{zh}',
+    'en-US': 'This change breaks a roster rule: {en}',
+  },
+  ROSTER_NONE: {
+    'zh-CN': '该周还没有排班，请先点击“自动排班”',
+    'en-US': 'This week has no roster yet; press Solve first',
+  },
+  ROSTER_ALREADY_PUBLISHED: {
+    'zh-CN': '该版本已发布，无需重复发布',
+    'en-US': 'This version is already published',
+  },
+  ROSTER_SOLVE_RUNNING: {
+    'zh-CN': '该周的排班正在求解中，请等待完成或取消后再试',
+    'en-US': 'A solve of this week is running; wait for it or cancel it first',
+  },
+  ROSTER_WEEK_NOT_MONDAY: {
+    'zh-CN': '排班周须从星期一开始（{week} 不是星期一）',
+    'en-US': 'A roster week starts on a Monday ({week} is not one)',
+  },
+  ROSTER_RANGE_INVALID: {
+    'zh-CN': '结束须晚于开始',
+    'en-US': 'The end must come after the start',
+  },
 };
 
 const FIELD_MESSAGES: Record<string, Msg> = {

@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, inject } from 'vitest';
-import { attachmentStore, buildApp } from '../app';
+import { type AppOptions, attachmentStore, buildApp } from '../app';
 import { type Config, testConfig, testDatabaseSettings } from '../config';
 import { type Database, openDatabase } from '../db/database';
 import { ManualClock } from '../lib/clock';
@@ -54,12 +54,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function makeTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function makeTestApp(
+  overrides: Partial<Config> = {},
+  options: Pick<AppOptions, 'rosterSolver'> = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = new ManualClock();
   const filesDir = mkdtempSync(join(tmpdir(), 'liangdian-files-'));
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, clock, files: attachmentStore(config, filesDir) });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    files: attachmentStore(config, filesDir),
+    ...options,
+  });
   return {
     app,
     clock,

@@ -21,6 +21,7 @@ import { homeApi } from './home';
 import { metaApi } from './meta';
 import { orgApi } from './org';
 import { usersApi } from './users';
+import { rosterApi } from './roster';
 import { intradayApi, staffingApi } from './staffing';
 
 export * from './endpoint';
@@ -43,6 +44,7 @@ export * from './audit';
 export * from './meta';
 export * from './home';
 export * from './test-clock';
+export * from './roster';
 export * from './staffing';
 
 /** Every endpoint of the API, by name per feature. */
@@ -64,6 +66,7 @@ export const API = {
   audit: auditApi,
   meta: metaApi,
   home: homeApi,
+  roster: rosterApi,
   staffing: staffingApi,
   intraday: intradayApi,
 } as const;
