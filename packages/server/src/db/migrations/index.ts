@@ -15,6 +15,7 @@ import * as m0013 from './0013_complainant_index';
 import * as m0014 from './0014_notification_preferences';
 import * as m0015 from './0015_mode_objective';
 import * as m0016 from './0016_outlet_days';
+import * as m0019 from './0019_jobs';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_notification_preferences': m0014,
   '0015_mode_objective': m0015,
   '0016_outlet_days': m0016,
+  '0019_jobs': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
