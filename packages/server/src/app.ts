@@ -18,6 +18,7 @@ import { webApp } from './http/web-app';
 import { type Clock, SettableClock, systemClock } from './lib/clock';
 import { createFieldCipher, deriveKey } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
+import { type JobQueue, jobQueueFor } from './lib/jobs';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { Changes, Guard } from './modules/access/guard';
 import { AuditLogService } from './modules/audit/audit-log.service';
@@ -56,6 +57,9 @@ import { lobbyRoutes } from './modules/lobby/lobby.routes';
 import { ticketImportRoutes } from './modules/lobby/ticket-import/ticket-import.routes';
 import { TicketImportService } from './modules/lobby/ticket-import/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
+import { planningRoutes } from './modules/planning/planning.routes';
+import { PlanningService } from './modules/planning/planning.service';
+import { forecastStep, type PlanningSteps } from './modules/planning/planning.steps';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -73,6 +77,10 @@ export interface AppOptions {
   files?: FileStore;
   /** live-lobby change notifications; default: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite */
   lobbyBus?: LobbyBus;
+  /** background jobs; default: pg-boss on PostgreSQL (config.database), in-process on SQLite */
+  jobs?: JobQueue;
+  /** planning steps replacing the built-in ones (tests); null: the step is skipped */
+  planningSteps?: Partial<PlanningSteps>;
 }
 
 export interface Services {
@@ -100,6 +108,8 @@ export interface Services {
   ticketImport: TicketImportService;
   org: OrgService;
   users: UsersService;
+  jobs: JobQueue;
+  planning: PlanningService;
 }
 
 /** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
@@ -117,6 +127,8 @@ export function createServices(
   hasher: PasswordHasher,
   files: FileStore = attachmentStore(config),
   lobbyBus: LobbyBus = new InProcessLobbyBus(),
+  jobs: JobQueue = jobQueueFor(database, config),
+  planningSteps: Partial<PlanningSteps> = {},
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
@@ -134,6 +146,15 @@ export function createServices(
   const complaintCase = new ComplaintCase(db, guard, clock, cipher, index);
   const complaintDeps = { db, clock, guard, changes, cases: complaintCase };
   const complaints = new ComplaintsService(complaintDeps);
+  const lobby = new Lobby(db, clock, guard, changes, lobbyBus, {
+    pushIntervalMs: config.lobbyPushIntervalMs,
+  });
+  const steps: PlanningSteps = {
+    forecast: forecastStep(lobby.forecast, clock),
+    requirement: null,
+    roster: null,
+    ...planningSteps,
+  };
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -155,10 +176,12 @@ export function createServices(
     scripts: new ScriptsService(db, guard, changes),
     drills: new DrillsService(db, guard, changes),
     tenQuestions: new TenQuestionsService(db, guard, changes),
-    lobby: new Lobby(db, clock, guard, changes, lobbyBus, { pushIntervalMs: config.lobbyPushIntervalMs }),
+    lobby,
     ticketImport: new TicketImportService(db, clock, guard, changes),
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
+    jobs,
+    planning: new PlanningService(db, clock, guard, changes, jobs, steps, config.jobWorkers),
   };
 }
 
@@ -186,7 +209,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ? new PgLobbyBus({ url: config.database.url, schema: database.schema })
       : new InProcessLobbyBus());
   if (lobbyBus instanceof PgLobbyBus) await lobbyBus.start();
-  const services = createServices(database, config, clock, opts.hasher ?? argon2Hasher, opts.files, lobbyBus);
+  const services = createServices(
+    database,
+    config,
+    clock,
+    opts.hasher ?? argon2Hasher,
+    opts.files,
+    lobbyBus,
+    opts.jobs,
+    opts.planningSteps,
+  );
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -273,6 +305,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       if (config.testClock && clock instanceof SettableClock)
         await api.register(testClockRoutes, { clock, reminders });
+      await api.register(planningRoutes, { planning: services.planning });
       await api.register(coachingRoutes, {
         scripts: services.scripts,
         drills: services.drills,
@@ -333,6 +366,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await lobbyRun;
     if (!opts.lobbyBus) await lobbyBus.close();
   });
+
+  // Background jobs: this instance's workers start once the app is ready, and stop (the running
+  // jobs given JOB_LEASE_SECONDS at most, else failed to be retried) before the database closes.
+  if ('onError' in services.jobs)
+    services.jobs.onError = (err: unknown) => app.log.error({ err }, 'job queue');
+  app.addHook('onReady', async () => {
+    await services.jobs.start();
+    await services.planning.work();
+  });
+  app.addHook('onClose', async () => services.jobs.stop(Math.min(config.jobLeaseSeconds, 30) * 1000));
 
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();

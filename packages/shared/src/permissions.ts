@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   'lobby.operate': { branch: CP, outlet: ['outlet_head', 'lobby_manager'] },
   /** answer a backfill prompt */
   'lobby.answer': { branch: CP, outlet: ['outlet_head', 'lobby_manager', 'staff'] },
+  // ---- branch planning and background jobs
+  /** plan every outlet of the branch for a week (forecast, requirement, roster), cancel, retry */
+  'planning.run': { branch: CP },
+  /** the background jobs' admin list */
+  'jobs.read': { branch: ['admin'] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -75,6 +75,10 @@ export const ERROR_STATUS = {
   TICKET_IMPORT_MAPPING_INCOMPLETE: 400,
   TICKET_IMPORT_HAS_ERRORS: 400,
   TICKET_IMPORT_NOTHING_TO_IMPORT: 400,
+  // ---- branch planning (background jobs)
+  PLANNING_NO_OUTLETS: 409,
+  /** another run of the same branch and week is running: retry waits for it */
+  PLANNING_WEEK_RUNNING: 409,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

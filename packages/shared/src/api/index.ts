@@ -21,6 +21,7 @@ import { homeApi } from './home';
 import { metaApi } from './meta';
 import { orgApi } from './org';
 import { usersApi } from './users';
+import { planningApi } from './planning';
 
 export * from './endpoint';
 export * from './common';
@@ -42,6 +43,7 @@ export * from './audit';
 export * from './meta';
 export * from './home';
 export * from './test-clock';
+export * from './planning';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
@@ -62,6 +64,7 @@ export const API = {
   audit: auditApi,
   meta: metaApi,
   home: homeApi,
+  planning: planningApi,
 } as const;
 
 type Features = typeof API;
