@@ -60,6 +60,11 @@ export async function buildServer() {
   const entryPoints = { main: join(cliSrc, 'main.ts') };
   const worker = join(cliSrc, 'sim-worker.ts');
   if (existsSync(worker)) entryPoints['sim-worker'] = worker;
+  // the staffing requirement's worker thread (packages/server/src/modules/staffing/requirement.pool.ts)
+  entryPoints['requirement-worker'] = join(
+    root,
+    'packages/server/src/modules/staffing/requirement.worker.ts',
+  );
   await esbuild.build({
     ...fromSources,
     entryPoints,

@@ -8,6 +8,7 @@ import { erlangCommand } from './commands/erlang';
 import { feedCommand } from './commands/feed';
 import { recommendCommand } from './commands/recommend';
 import { forecastCommand } from './commands/forecast';
+import { requirementCommand } from './commands/requirement';
 import { simulateCommand } from './commands/simulate';
 import {
   auditVerifyCommand,
@@ -41,6 +42,7 @@ const COMMANDS: Command[] = [
   feedCommand,
   calibrateCommand,
   forecastCommand,
+  requirementCommand,
 ];
 
 function usage(): string {

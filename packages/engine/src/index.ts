@@ -136,3 +136,4 @@ export {
   type ModelScore,
 } from './forecast/forecast';
 export { type Band, band as countBand, countQuantile } from './forecast/band';
+export * from './requirement/index';

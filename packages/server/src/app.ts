@@ -59,10 +59,13 @@ import { TicketImportService } from './modules/lobby/ticket-import/ticket-import
 import { orgRoutes } from './modules/org/org.routes';
 import { planningRoutes } from './modules/planning/planning.routes';
 import { PlanningService } from './modules/planning/planning.service';
-import { forecastStep, type PlanningSteps } from './modules/planning/planning.steps';
+import { forecastStep, type PlanningSteps, requirementStep } from './modules/planning/planning.steps';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { RequirementPool } from './modules/staffing/requirement.pool';
+import { staffingRoutes } from './modules/staffing/staffing.routes';
+import { StaffingService } from './modules/staffing/staffing.service';
 import { UsersService } from './modules/users/users.service';
 
 export interface AppOptions {
@@ -110,6 +113,9 @@ export interface Services {
   users: UsersService;
   jobs: JobQueue;
   planning: PlanningService;
+  staffing: StaffingService;
+  /** the worker thread of the staffing requirement's simulations (closed with the app) */
+  requirementPool: RequirementPool;
 }
 
 /** Uploaded files under the data directory (or `root`), encrypted with the attachments key. */
@@ -149,9 +155,11 @@ export function createServices(
   const lobby = new Lobby(db, clock, guard, changes, lobbyBus, {
     pushIntervalMs: config.lobbyPushIntervalMs,
   });
+  const requirementPool = new RequirementPool();
+  const staffing = new StaffingService(db, clock, guard, lobby.recommend, requirementPool);
   const steps: PlanningSteps = {
     forecast: forecastStep(lobby.forecast, clock),
-    requirement: null,
+    requirement: requirementStep(staffing),
     roster: null,
     ...planningSteps,
   };
@@ -182,6 +190,8 @@ export function createServices(
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
     jobs,
     planning: new PlanningService(db, clock, guard, changes, jobs, steps, config.jobWorkers),
+    staffing,
+    requirementPool,
   };
 }
 
@@ -311,6 +321,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         drills: services.drills,
         tenQuestions: services.tenQuestions,
       });
+      await api.register(staffingRoutes, { staffing: services.staffing });
     },
     { prefix: '/api/v1' },
   );
@@ -377,6 +388,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => services.jobs.stop(Math.min(config.jobLeaseSeconds, 30) * 1000));
 
+  app.addHook('onClose', async () => services.requirementPool.close());
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();
   return app;

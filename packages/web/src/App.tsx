@@ -74,6 +74,9 @@ const ModePlanPage = lazy(() =>
 const TicketImportPage = lazy(() =>
   import('./pages/lobby/TicketImportPage').then((m) => ({ default: m.TicketImportPage })),
 );
+const StaffingRequirementPage = lazy(() =>
+  import('./pages/staffing/StaffingRequirementPage').then((m) => ({ default: m.StaffingRequirementPage })),
+);
 const OutletDetailPage = lazy(() =>
   import('./pages/outlets/OutletDetailPage').then((m) => ({ default: m.OutletDetailPage })),
 );
@@ -162,6 +165,7 @@ function AppRoutes() {
             <Route path="lobby/:outletId/replay" element={<LobbyReplayPage />} />
             <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
             <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
+            <Route path="lobby/:outletId/staffing" element={<StaffingRequirementPage />} />
             <Route
               path="users"
               element={

@@ -22,6 +22,7 @@ import { metaApi } from './meta';
 import { orgApi } from './org';
 import { usersApi } from './users';
 import { planningApi } from './planning';
+import { staffingApi } from './staffing';
 
 export * from './endpoint';
 export * from './common';
@@ -44,6 +45,7 @@ export * from './meta';
 export * from './home';
 export * from './test-clock';
 export * from './planning';
+export * from './staffing';
 
 /** Every endpoint of the API, by name per feature. */
 export const API = {
@@ -65,6 +67,7 @@ export const API = {
   meta: metaApi,
   home: homeApi,
   planning: planningApi,
+  staffing: staffingApi,
 } as const;
 
 type Features = typeof API;

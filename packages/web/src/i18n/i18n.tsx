@@ -22,6 +22,8 @@ import zhTicketImport from './ticket-import.zh-CN.json';
 import enModeTrade from './mode-trade.en-US.json';
 import zhModeTrade from './mode-trade.zh-CN.json';
 import enShell from './shell.en-US.json';
+import enStaffing from './staffing.en-US.json';
+import zhStaffing from './staffing.zh-CN.json';
 import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
 
@@ -41,6 +43,7 @@ const zhAll = {
   ...zhComplaintTimeline,
   ...zhShell,
   ...zhModeTrade,
+  ...zhStaffing,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -58,6 +61,7 @@ const en: Messages = {
   ...enComplaintTimeline,
   ...enShell,
   ...enModeTrade,
+  ...enStaffing,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

@@ -2,6 +2,7 @@ import { addDays, beijingDate, daysBetween } from '@liangdian/engine/time';
 import type { PlanningStep, PlanningStepResult } from '@liangdian/shared/api';
 import type { Clock } from '../../lib/clock';
 import type { ForecastService } from '../lobby/forecast/forecast.service';
+import type { StaffingService } from '../staffing/staffing.service';
 
 /** What a step is given: the outlet and week planned, and what the steps before it answered. */
 export interface StepInput {
@@ -47,6 +48,33 @@ export function forecastStep(forecast: ForecastService, clock: Clock): StepFn {
       peakHalfHour: Math.round(peak * 10) / 10,
       peakAt: peakAt || null,
       weeksForecast: weeks,
+    };
+  };
+}
+
+/**
+ * The requirement step: the people per half hour of the week (modules/staffing, Erlang checked by
+ * the whole-day simulation, in its worker thread), summed up for the page.
+ */
+export function requirementStep(staffing: Pick<StaffingService, 'requirementFor'>): StepFn {
+  return async ({ outletId, weekStart }) => {
+    const r = await staffing.requirementFor(outletId, weekStart, 7);
+    let peak = 0;
+    let personHalfHours = 0;
+    let differences = 0;
+    for (const d of r.days) {
+      differences += d.differences;
+      for (const s of d.slots) {
+        personHalfHours += s.total.simulated;
+        peak = Math.max(peak, s.total.simulated);
+      }
+    }
+    return {
+      peakPeople: peak,
+      personHours: personHalfHours / 2,
+      daysMet: r.days.filter((d) => d.met).length,
+      days: r.days.length,
+      differences,
     };
   };
 }

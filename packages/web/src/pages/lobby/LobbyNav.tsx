@@ -6,9 +6,15 @@ import { LinkTabs } from '../../components/LinkTabs';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useI18n } from '../../i18n/i18n';
 
-export type LobbySection = 'live' | 'replay' | 'plan' | 'import';
+export type LobbySection = 'live' | 'replay' | 'plan' | 'import' | 'staffing';
 
-const PATHS: Record<LobbySection, string> = { live: '', replay: '/replay', plan: '/plan', import: '/import' };
+const PATHS: Record<LobbySection, string> = {
+  live: '',
+  replay: '/replay',
+  plan: '/plan',
+  import: '/import',
+  staffing: '/staffing',
+};
 
 /** The tabs shared by the lobby pages of one outlet, with an outlet switch for branch users. */
 export function LobbyNav({ outletId, active }: { outletId: string; active: LobbySection }) {
@@ -25,6 +31,7 @@ export function LobbyNav({ outletId, active }: { outletId: string; active: Lobby
             ['replay', t('nav.lobbyReplay')],
             ['plan', t('nav.lobbyPlan')],
             ['import', t('nav.ticketImport')],
+            ['staffing', t('nav.staffing')],
           ] as const
         ).map(([key, label]) => ({ key, label, to: `/lobby/${outletId}${PATHS[key]}` }))}
         tabBarExtraContent={

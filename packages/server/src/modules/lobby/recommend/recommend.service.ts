@@ -101,7 +101,7 @@ export class RecommendService {
    * (forecast.service.ts) per hour for each half hour from the opening; null parts when the
    * history is too thin for them.
    */
-  private async ownInputs(outletId: string, day: string, weekend: boolean) {
+  async ownInputs(outletId: string, day: string, weekend: boolean) {
     const fitted = this.calibration ? await this.calibration.fittedInputs(outletId) : null;
     const fit = fitted?.fit;
     const h = fit?.hours.find((x) => x.dayClass === (weekend ? 'weekend' : 'weekday'));
