@@ -100,7 +100,11 @@ export const JobItem = z.object({
   seconds: z.number().nullable(),
 });
 export type JobItem = z.infer<typeof JobItem>;
-export const JobsQuery = PageQuery.extend({ state: JobStateSchema.optional() });
+export const JobsQuery = PageQuery.extend({
+  state: JobStateSchema.optional(),
+  /** one queue (e.g. `planning.outlet`) */
+  queue: z.string().max(100).optional(),
+});
 export type JobsQuery = z.infer<typeof JobsQuery>;
 export const JobsInfo = z.object({ backend: z.enum(['pg-boss', 'in-process']), workers: z.number().int() });
 

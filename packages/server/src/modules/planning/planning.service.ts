@@ -196,6 +196,7 @@ export class PlanningService {
     const { items, total } = await this.queue.list({
       scope: actor.branchId,
       state: q.state,
+      queue: q.queue,
       page: q.page,
       pageSize: q.pageSize,
     });

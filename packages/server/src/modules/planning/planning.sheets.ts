@@ -42,6 +42,7 @@ export const jobsSheet = sheet<JobItem>({
       label: label('状态', 'State'),
       show: (v, l) => JOB_STATE_LABELS[v as JobItem['state']]?.[l] ?? String(v),
     },
+    queue: { label: label('队列', 'Queue') },
   },
   columns: [
     { header: label('任务编号', 'Job id'), value: (j) => j.id, width: 38 },
