@@ -18,6 +18,7 @@ import { webApp } from './http/web-app';
 import { type Clock, SettableClock, systemClock } from './lib/clock';
 import { createFieldCipher, deriveKey } from './lib/crypto';
 import { diskFileStore, type FileStore } from './lib/files';
+import { type JobQueue, jobQueueFor } from './lib/jobs';
 import { argon2Hasher, type PasswordHasher } from './lib/passwords';
 import { Changes, Guard } from './modules/access/guard';
 import { AuditLogService } from './modules/audit/audit-log.service';
@@ -56,6 +57,9 @@ import { lobbyRoutes } from './modules/lobby/lobby.routes';
 import { ticketImportRoutes } from './modules/lobby/ticket-import/ticket-import.routes';
 import { TicketImportService } from './modules/lobby/ticket-import/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
+import { planningRoutes } from './modules/planning/planning.routes';
+import { PlanningService } from './modules/planning/planning.service';
+import { forecastStep, type PlanningSteps, requirementStep } from './modules/planning/planning.steps';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -85,6 +89,10 @@ export interface AppOptions {
   lobbyBus?: LobbyBus;
   /** the roster solver; default: HiGHS in a worker thread (lib/roster-solver) */
   rosterSolver?: RosterSolver;
+  /** background jobs; default: pg-boss on PostgreSQL (config.database), in-process on SQLite */
+  jobs?: JobQueue;
+  /** planning steps replacing the built-in ones (tests); null: the step is skipped */
+  planningSteps?: Partial<PlanningSteps>;
 }
 
 export interface Services {
@@ -114,6 +122,8 @@ export interface Services {
   users: UsersService;
   rosterRules: RosterRulesService;
   rosters: RosterService;
+  jobs: JobQueue;
+  planning: PlanningService;
   staffing: StaffingService;
   intraday: IntradayService;
   /** the worker thread of the staffing requirement's simulations (closed with the app) */
@@ -136,6 +146,8 @@ export function createServices(
   files: FileStore = attachmentStore(config),
   lobbyBus: LobbyBus = new InProcessLobbyBus(),
   rosterSolver: RosterSolver = defaultRosterSolver,
+  jobs: JobQueue = jobQueueFor(database, config),
+  planningSteps: Partial<PlanningSteps> = {},
 ): Services {
   const { db, dialect } = database;
   const cipher = createFieldCipher(config.secretKey);
@@ -159,6 +171,12 @@ export function createServices(
   });
   const requirementPool = new RequirementPool();
   const staffing = new StaffingService(db, clock, guard, lobby.recommend, requirementPool);
+  const steps: PlanningSteps = {
+    forecast: forecastStep(lobby.forecast, clock),
+    requirement: requirementStep(staffing),
+    roster: null,
+    ...planningSteps,
+  };
   return {
     audit,
     auditLog: new AuditLogService(db, audit, guard),
@@ -195,6 +213,8 @@ export function createServices(
       defaultRosterChecker,
       staffingRequirement(db, staffing),
     ),
+    jobs,
+    planning: new PlanningService(db, clock, guard, changes, jobs, steps, config.jobWorkers),
     staffing,
     requirementPool,
     intraday: new IntradayService(db, clock, guard, lobby.forecast),
@@ -233,6 +253,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     opts.files,
     lobbyBus,
     opts.rosterSolver,
+    opts.jobs,
+    opts.planningSteps,
   );
 
   const app = Fastify({
@@ -321,6 +343,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (config.testClock && clock instanceof SettableClock)
         await api.register(testClockRoutes, { clock, reminders });
       await api.register(rosterRoutes, { rosters: services.rosters, rules: services.rosterRules });
+      await api.register(planningRoutes, { planning: services.planning });
       await api.register(coachingRoutes, {
         scripts: services.scripts,
         drills: services.drills,
@@ -387,6 +410,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     services.rosters.close();
     await services.rosters.settle();
   });
+  // Background jobs: this instance's workers start once the app is ready, and stop (the running
+  // jobs given JOB_LEASE_SECONDS at most, else failed to be retried) before the database closes.
+  if ('onError' in services.jobs)
+    services.jobs.onError = (err: unknown) => app.log.error({ err }, 'job queue');
+  app.addHook('onReady', async () => {
+    await services.jobs.start();
+    await services.planning.work();
+  });
+  app.addHook('onClose', async () => services.jobs.stop(Math.min(config.jobLeaseSeconds, 30) * 1000));
+
   app.addHook('onClose', async () => services.requirementPool.close());
   if (!opts.database) app.addHook('onClose', async () => database.close());
   await app.ready();

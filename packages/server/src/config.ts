@@ -184,6 +184,30 @@ export const SETTINGS = {
     schema: int(1, 600),
     default: '15',
   }),
+  jobWorkers: setting({
+    env: 'JOB_WORKERS',
+    doc: 'background jobs (branch planning) this app instance runs at once; 0: it runs none and only sends them (docs/jobs.md)',
+    schema: int(0, 64),
+    default: '2',
+  }),
+  jobLeaseSeconds: setting({
+    env: 'JOB_LEASE_SECONDS',
+    doc: "how long a job may run before it counts as failed; a job whose instance died is taken again after this (plus pg-boss's check, half of it)",
+    schema: int(2, 86_400),
+    default: '300',
+  }),
+  jobMaxAttempts: setting({
+    env: 'JOB_MAX_ATTEMPTS',
+    doc: 'attempts of a job before it is failed (a failed job can still be retried by hand)',
+    schema: int(1, 100),
+    default: '3',
+  }),
+  jobRetryDelaySeconds: setting({
+    env: 'JOB_RETRY_DELAY_SECONDS',
+    doc: 'seconds between a failed attempt of a job and the next',
+    schema: int(0, 86_400),
+    default: '10',
+  }),
   pdfFontPath: setting({
     env: 'PDF_FONT_PATH',
     doc: "a CJK font for the PDF decision notice (`.ttf`, `.otf` or `.ttc`; a `.ttc` as `FILE#PostScriptName`); empty: the first of Debian's `fonts-noto-cjk` files that exists",

@@ -51,6 +51,11 @@ export const PERMISSIONS = {
   'roster.read': { branch: [...CP, 'reviewer'], outlet: ['outlet_head', 'lobby_manager'] },
   /** edit the rules, leave and preferences; solve, edit and publish rosters */
   'roster.edit': { branch: CP, outlet: ['outlet_head'] },
+  // ---- branch planning and background jobs
+  /** plan every outlet of the branch for a week (forecast, requirement, roster), cancel, retry */
+  'planning.run': { branch: CP },
+  /** the background jobs' admin list */
+  'jobs.read': { branch: ['admin'] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

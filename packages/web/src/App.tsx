@@ -77,6 +77,10 @@ const TicketImportPage = lazy(() =>
 const StaffingRequirementPage = lazy(() =>
   import('./pages/staffing/StaffingRequirementPage').then((m) => ({ default: m.StaffingRequirementPage })),
 );
+const PlanningPage = lazy(() =>
+  import('./pages/planning/PlanningPage').then((m) => ({ default: m.PlanningPage })),
+);
+const JobsPage = lazy(() => import('./pages/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
 const OutletDetailPage = lazy(() =>
   import('./pages/outlets/OutletDetailPage').then((m) => ({ default: m.OutletDetailPage })),
 );
@@ -179,6 +183,22 @@ function AppRoutes() {
               element={
                 <Guard allow={!!user && can.readAudit(user)}>
                   <AuditPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="planning"
+              element={
+                <Guard allow={!!user && can.runPlanning(user)}>
+                  <PlanningPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="jobs"
+              element={
+                <Guard allow={!!user && can.readJobs(user)}>
+                  <JobsPage />
                 </Guard>
               }
             />

@@ -595,3 +595,54 @@ export interface DB {
     break_end: string | null;
   };
 }
+
+// ---- 0019: background jobs (the in-process runner's queue) and branch planning runs
+export interface DB {
+  jobs: {
+    id: string;
+    queue: string;
+    /** created | retry | active | completed | cancelled | failed */
+    state: string;
+    data_json: string;
+    key: string | null;
+    scope: string | null;
+    attempts: number;
+    max_attempts: number;
+    retry_delay_seconds: number;
+    lease_seconds: number;
+    start_after: string;
+    lease_until: string | null;
+    worker: string | null;
+    progress_json: string | null;
+    error: string | null;
+    created_at: string;
+    started_at: string | null;
+    completed_at: string | null;
+  };
+  planning_runs: {
+    id: string;
+    branch_id: string;
+    /** the Monday (Beijing date) of the week planned */
+    week_start: string;
+    /** `branch|week` while the run has open jobs, else null */
+    active_key: string | null;
+    /** running | completed | failed | cancelled (as last seen) */
+    state: string;
+    outlets: number;
+    created_by: string | null;
+    created_by_name: string;
+    created_at: string;
+    finished_at: string | null;
+  };
+  planning_outlets: {
+    run_id: string;
+    outlet_id: string;
+    job_id: string;
+    /** the step running or last run: forecast | requirement | roster */
+    step: string | null;
+    steps_done: number;
+    /** JSON: step → its summary */
+    results_json: string;
+    updated_at: string;
+  };
+}

@@ -84,6 +84,10 @@ export const ERROR_STATUS = {
   ROSTER_SOLVE_RUNNING: 409,
   ROSTER_WEEK_NOT_MONDAY: 400,
   ROSTER_RANGE_INVALID: 400,
+  // ---- branch planning (background jobs)
+  PLANNING_NO_OUTLETS: 409,
+  /** another run of the same branch and week is running: retry waits for it */
+  PLANNING_WEEK_RUNNING: 409,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -169,6 +169,14 @@ const TITLES: Record<ErrorCode, Msg> = {
     'en-US':
       'Too little ticket history: the arrivals forecast needs at least {min} days of tickets; there are {days}',
   },
+  PLANNING_NO_OUTLETS: {
+    'zh-CN': '本分行没有启用的网点，无法规划',
+    'en-US': 'The branch has no active outlet to plan',
+  },
+  PLANNING_WEEK_RUNNING: {
+    'zh-CN': '{week} 这一周已有一次规划在进行中，请等它结束后再重试',
+    'en-US': 'Another planning of the week of {week} is running; retry when it has ended',
+  },
   TICKET_IMPORT_FILE_TOO_LARGE: {
     'zh-CN': '文件过大：最大 {maxMb} MB，请分成几个文件导入',
     'en-US': 'The file is too large: at most {maxMb} MB; split it into several files',

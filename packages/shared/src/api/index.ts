@@ -21,6 +21,7 @@ import { homeApi } from './home';
 import { metaApi } from './meta';
 import { orgApi } from './org';
 import { usersApi } from './users';
+import { planningApi } from './planning';
 import { rosterApi } from './roster';
 import { intradayApi, staffingApi } from './staffing';
 
@@ -45,6 +46,7 @@ export * from './meta';
 export * from './home';
 export * from './test-clock';
 export * from './roster';
+export * from './planning';
 export * from './staffing';
 
 /** Every endpoint of the API, by name per feature. */
@@ -67,6 +69,7 @@ export const API = {
   meta: metaApi,
   home: homeApi,
   roster: rosterApi,
+  planning: planningApi,
   staffing: staffingApi,
   intraday: intradayApi,
 } as const;

@@ -19,6 +19,10 @@ export const can = {
   editBusinessTypes: (u: Subject) => allows(u, 'catalogue.edit'),
   manageUsers: (u: Subject) => allows(u, 'users.manage'),
   readAudit: (u: Subject) => allows(u, 'audit.read'),
+  /** planning the branch's outlets for a week (/planning) */
+  runPlanning: (u: Subject) => allows(u, 'planning.run'),
+  /** the background jobs' admin list (/jobs) */
+  readJobs: (u: Subject) => allows(u, 'jobs.read'),
 };
 
 export { OUTLET_SCOPED_ROLES, type ComplaintAction };

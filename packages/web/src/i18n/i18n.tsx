@@ -23,6 +23,8 @@ import enModeTrade from './mode-trade.en-US.json';
 import zhModeTrade from './mode-trade.zh-CN.json';
 import enShell from './shell.en-US.json';
 import enStaffing from './staffing.en-US.json';
+import enPlanning from './planning.en-US.json';
+import zhPlanning from './planning.zh-CN.json';
 import zhStaffing from './staffing.zh-CN.json';
 import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -44,6 +46,7 @@ const zhAll = {
   ...zhShell,
   ...zhModeTrade,
   ...zhStaffing,
+  ...zhPlanning,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -62,6 +65,7 @@ const en: Messages = {
   ...enShell,
   ...enModeTrade,
   ...enStaffing,
+  ...enPlanning,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

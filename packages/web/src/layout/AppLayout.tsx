@@ -3,11 +3,13 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   QuestionCircleOutlined,
   MessageOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   DownOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -110,10 +112,12 @@ export function AppLayout() {
     // the lobby entry opens the outlet's own lobby for outlet users (the tablet view)
     const lobby = [
       navItem(user.outletId ? `/lobby/${user.outletId}` : '/lobby', <DashboardOutlined />, t('nav.lobby')),
+      ...(can.runPlanning(user) ? [navItem('/planning', <ScheduleOutlined />, t('nav.planning'))] : []),
     ];
     const sys = [
       ...(can.manageUsers(user) ? [navItem('/users', <TeamOutlined />, t('nav.users'))] : []),
       ...(can.readAudit(user) ? [navItem('/audit', <AuditOutlined />, t('nav.audit'))] : []),
+      ...(can.readJobs(user) ? [navItem('/jobs', <ClusterOutlined />, t('nav.jobs'))] : []),
     ];
     return [
       navItem('/home', <HomeOutlined />, t('nav.home')),

@@ -16,6 +16,7 @@ import * as m0014 from './0014_notification_preferences';
 import * as m0015 from './0015_mode_objective';
 import * as m0016 from './0016_outlet_days';
 import * as m0018 from './0018_rosters';
+import * as m0019 from './0019_jobs';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015_mode_objective': m0015,
   '0016_outlet_days': m0016,
   '0018_rosters': m0018,
+  '0019_jobs': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
