@@ -59,7 +59,13 @@ import { TicketImportService } from './modules/lobby/ticket-import/ticket-import
 import { orgRoutes } from './modules/org/org.routes';
 import { planningRoutes } from './modules/planning/planning.routes';
 import { PlanningService } from './modules/planning/planning.service';
-import { forecastStep, type PlanningSteps, requirementStep } from './modules/planning/planning.steps';
+import {
+  forecastStep,
+  type PlanningSteps,
+  requirementStep,
+  rosterStep,
+  runStarter,
+} from './modules/planning/planning.steps';
 import { OrgService } from './modules/org/org.service';
 import { testClockRoutes } from './modules/test-clock/test-clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -171,10 +177,20 @@ export function createServices(
   });
   const requirementPool = new RequirementPool();
   const staffing = new StaffingService(db, clock, guard, lobby.recommend, requirementPool);
+  const rosters = new RosterService(
+    db,
+    clock,
+    guard,
+    changes,
+    rosterRules,
+    rosterSolver,
+    defaultRosterChecker,
+    staffingRequirement(db, staffing),
+  );
   const steps: PlanningSteps = {
     forecast: forecastStep(lobby.forecast, clock),
     requirement: requirementStep(staffing),
-    roster: null,
+    roster: rosterStep(rosters, runStarter(db)),
     ...planningSteps,
   };
   return {
@@ -203,16 +219,7 @@ export function createServices(
     org: new OrgService(db, cipher, guard, changes),
     users: new UsersService(db, hasher, guard, changes, () => auth.cache.clear()),
     rosterRules,
-    rosters: new RosterService(
-      db,
-      clock,
-      guard,
-      changes,
-      rosterRules,
-      rosterSolver,
-      defaultRosterChecker,
-      staffingRequirement(db, staffing),
-    ),
+    rosters,
     jobs,
     planning: new PlanningService(db, clock, guard, changes, jobs, steps, config.jobWorkers),
     staffing,

@@ -105,3 +105,23 @@ export async function outletNames(q: Q, ids: readonly string[]) {
   if (!ids.length) return [];
   return q.selectFrom('outlets').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
 }
+
+/** The user who started a run, as an actor (the roster step solves and saves in their name). */
+export async function starterOf(q: Q, runId: string) {
+  return q
+    .selectFrom('planning_runs as r')
+    .innerJoin('users as u', 'u.id', 'r.created_by')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.branch_id',
+      'u.outlet_id',
+      'u.staff_id',
+      'u.locale',
+      'u.active',
+    ])
+    .where('r.id', '=', runId)
+    .executeTakeFirst();
+}

@@ -1,8 +1,13 @@
 import { addDays, beijingDate, daysBetween } from '@liangdian/engine/time';
 import type { PlanningStep, PlanningStepResult } from '@liangdian/shared/api';
+import type { Q } from '../../db/types';
 import type { Clock } from '../../lib/clock';
+import { DomainError } from '../../lib/errors';
 import type { ForecastService } from '../lobby/forecast/forecast.service';
+import type { Actor } from '../access/policy';
+import type { RosterService } from '../roster/roster.service';
 import type { StaffingService } from '../staffing/staffing.service';
+import * as repo from './planning.repository';
 
 /** What a step is given: the outlet and week planned, and what the steps before it answered. */
 export interface StepInput {
@@ -75,6 +80,49 @@ export function requirementStep(staffing: Pick<StaffingService, 'requirementFor'
       daysMet: r.days.filter((d) => d.met).length,
       days: r.days.length,
       differences,
+    };
+  };
+}
+
+/** How long the roster step lets HiGHS search per outlet, and the gap it settles for. */
+export const PLANNING_ROSTER_LIMITS = { timeLimitSeconds: 20, gap: 0.01 } as const;
+
+/**
+ * The roster step: the week's roster solved (HiGHS in its worker thread) and saved as the week's
+ * draft in the name of whoever started the run — their rights are checked as on the roster page.
+ */
+export function rosterStep(
+  rosters: Pick<RosterService, 'solveAndWait'>,
+  starter: (runId: string) => Promise<Actor>,
+): StepFn {
+  return async ({ runId, outletId, weekStart }) => {
+    const actor = await starter(runId);
+    const run = await rosters.solveAndWait(actor, outletId, weekStart, { ...PLANNING_ROSTER_LIMITS });
+    if (run.state !== 'done') throw new Error(run.error ?? `roster solve ${run.state}`);
+    return {
+      status: run.solverStatus,
+      gap: run.gap,
+      version: run.version,
+      seconds: Math.round(run.elapsedSeconds * 10) / 10,
+    };
+  };
+}
+
+/** The actor of a run's starter, read afresh (a login disabled since cannot plan on). */
+export function runStarter(q: Q): (runId: string) => Promise<Actor> {
+  return async (runId) => {
+    const u = await repo.starterOf(q, runId);
+    if (u?.active !== 1) throw new DomainError('FORBIDDEN');
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role as Actor['role'],
+      branchId: u.branch_id,
+      outletId: u.outlet_id,
+      staffId: u.staff_id,
+      locale: u.locale as Actor['locale'],
+      ip: '',
     };
   };
 }

@@ -235,6 +235,14 @@ export class RosterService {
     return { ...view };
   }
 
+  /** Solves and waits for the end (the branch planning's roster step). */
+  async solveAndWait(actor: Actor, outletId: string, week: string, body: SolveBody): Promise<SolveRun> {
+    const { runId } = await this.solve(actor, outletId, week, body);
+    const run = this.runOf(outletId, week, runId);
+    await run.done;
+    return { ...run.view };
+  }
+
   private runOf(outletId: string, week: string, runId: string): Run {
     const run = this.runs.get(runId);
     if (!run || run.outletId !== outletId || run.week !== week) throw notFound('solve_run');
