@@ -1,4 +1,4 @@
-import { CaretRightOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import { CaretRightOutlined, MinusCircleOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import { addDays } from '@liangdian/engine/time';
 import {
   PLANNING_STEPS,
@@ -292,7 +292,7 @@ function RunProgress({ run }: { run: PlanningRun }) {
     {
       title: t('planning.outlet'),
       dataIndex: 'outletName',
-      width: 150,
+      width: 140,
       render: (v: string, o) => (
         <div className="ld-two-line">
           <span>{v}</span>
@@ -321,20 +321,33 @@ function RunProgress({ run }: { run: PlanningRun }) {
         <Steps
           size="small"
           className="ld-planning-steps"
-          items={PLANNING_STEPS.map((step, i) => ({
-            title: stepName(step),
-            status:
-              i < o.stepsDone
-                ? 'finish'
-                : i === o.stepsDone
-                  ? o.state === 'failed'
+          current={
+            o.state === 'completed'
+              ? PLANNING_STEPS.length
+              : o.state === 'active' || o.state === 'failed'
+                ? o.stepsDone
+                : -1
+          }
+          items={PLANNING_STEPS.map((step, i) => {
+            const skipped = !run.steps.includes(step);
+            return {
+              title: stepName(step),
+              status: skipped
+                ? 'wait'
+                : i < o.stepsDone
+                  ? 'finish'
+                  : i === o.stepsDone && o.state === 'failed'
                     ? 'error'
-                    : o.state === 'active'
+                    : i === o.stepsDone && o.state === 'active'
                       ? 'process'
-                      : 'wait'
-                  : 'wait',
-            disabled: !run.steps.includes(step),
-          }))}
+                      : 'wait',
+              icon: skipped ? (
+                <Tooltip title={t('planning.stepsSkipped', { steps: stepName(step) })}>
+                  <MinusCircleOutlined className="ld-muted" />
+                </Tooltip>
+              ) : undefined,
+            };
+          })}
           data-testid={`steps-${o.outletCode}`}
           data-done={o.stepsDone}
         />
@@ -343,7 +356,7 @@ function RunProgress({ run }: { run: PlanningRun }) {
     {
       title: t('planning.result'),
       key: 'result',
-      width: 200,
+      width: 230,
       render: (_: unknown, o) => {
         const f = o.results.forecast?.summary;
         const r = o.results.requirement?.summary;
