@@ -24,7 +24,7 @@ function monday(weeks: number): string {
 async function noClippedHeaders(page: Page): Promise<string[]> {
   return page.$$eval('.ant-table-thead th', (ths) =>
     ths
-      .filter((th) => (th as HTMLElement).offsetParent !== null && th.textContent)
+      .filter((th) => (th as unknown as { offsetParent: unknown }).offsetParent !== null && th.textContent)
       .filter((th) => th.scrollWidth > th.clientWidth + 1)
       .map((th) => th.textContent ?? ''),
   );
@@ -163,7 +163,9 @@ describe('branch planning and background jobs pages', () => {
       .toMatch(/^已完成(,已完成)*$/);
     expect(await rows.first().textContent()).toMatch(/3\/3 排班/);
     expect(await noClippedHeaders(page)).toEqual([]);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
     await screenshot(page, 'jobs-1366');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
