@@ -24,7 +24,7 @@ function monday(weeks: number): string {
 async function noClippedHeaders(page: Page): Promise<string[]> {
   return page.$$eval('.ant-table-thead th', (ths) =>
     ths
-      .filter((th) => (th as HTMLElement).offsetParent !== null && th.textContent)
+      .filter((th) => (th as unknown as { offsetParent: unknown }).offsetParent !== null && th.textContent)
       .filter((th) => th.scrollWidth > th.clientWidth + 1)
       .map((th) => th.textContent ?? ''),
   );
@@ -42,6 +42,8 @@ describe('branch planning and background jobs pages', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
+    // the admin's language is kept on the server: Chinese, whatever an earlier run left
+    await (await apiSession(baseUrl, 'admin')).patch('/auth/me', { locale: 'zh-CN' });
     const context = await newContext(browser, baseUrl, { width: 1366, height: 900 });
     page = await context.newPage();
     await login(page, 'admin');
@@ -111,7 +113,7 @@ describe('branch planning and background jobs pages', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-xlsx').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('planning-runs.xlsx');
+    expect(download.suggestedFilename()).toMatch(/^排班规划批次-.*\.xlsx$/);
   });
 
   it('cancels a running run and retries its outlets', { timeout: 240_000 }, async () => {
@@ -159,13 +161,17 @@ describe('branch planning and background jobs pages', () => {
         (await rows.locator('.ant-tag').evaluateAll((t) => t.map((e) => e.textContent))).join(','),
       )
       .toMatch(/^已完成(,已完成)*$/);
+    expect(await rows.first().textContent()).toMatch(/3\/3 排班/);
     expect(await noClippedHeaders(page)).toEqual([]);
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
     await screenshot(page, 'jobs-1366');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-xlsx').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('jobs.xlsx');
+    expect(download.suggestedFilename()).toMatch(/^后台任务-.*\.xlsx$/);
   });
 
   it('is complete in English, and refused to an outlet head', async () => {
@@ -187,6 +193,7 @@ describe('branch planning and background jobs pages', () => {
     await en.getByText('Outlet planning').first().waitFor();
     await screenshot(en, 'jobs-en-1366');
     await context.close();
+    await (await apiSession(baseUrl, 'admin')).patch('/auth/me', { locale: 'zh-CN' });
 
     const head = await newContext(browser, baseUrl, { width: 1366, height: 900 });
     const hp = await head.newPage();

@@ -286,6 +286,8 @@ describe('branch planning on background jobs', () => {
     expect(all.items[0]).toMatchObject({ queue: 'planning.outlet', attempts: 1, progress: '3/3 roster' });
     expect(all.items[0].seconds).toBeGreaterThanOrEqual(0);
     expect((await admin.get('/api/v1/jobs?state=failed')).json().total).toBe(0);
+    expect((await admin.get('/api/v1/jobs?queue=planning.outlet')).json().total).toBe(2);
+    expect((await admin.get('/api/v1/jobs?queue=other')).json().total).toBe(0);
     const xlsx = await admin.get('/api/v1/jobs/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

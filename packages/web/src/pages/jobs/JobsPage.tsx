@@ -15,6 +15,13 @@ const KEYS = ['page', 'pageSize', 'state', 'queue'] as const;
 /** The queues the server sends jobs to (modules/planning). */
 export const QUEUES = ['planning.outlet'] as const;
 
+/** A planning job's progress (`2/3 requirement`) in the reader's language; other progress as it is. */
+function progressText(v: string | null, t: (k: MessageKey) => string): string {
+  if (!v) return '—';
+  const m = /^(\d+)\/(\d+) (forecast|requirement|roster)$/.exec(v);
+  return m ? `${m[1]}/${m[2]} ${t(`planning.step.${m[3]}` as MessageKey)}` : v;
+}
+
 /** 后台任务 (admin): the branch's background jobs, paged, by state and queue, with the .xlsx twin. */
 export function JobsPage() {
   const { t, tEnum, formatDateTime, formatNumber } = useI18n();
@@ -66,7 +73,12 @@ export function JobsPage() {
       align: 'right',
       render: (v: number, j) => `${formatNumber(v)} / ${formatNumber(j.maxAttempts)}`,
     },
-    { title: t('jobs.progress'), dataIndex: 'progress', width: 100, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('jobs.progress'),
+      dataIndex: 'progress',
+      width: 110,
+      render: (v: string | null) => progressText(v, t),
+    },
     { title: t('jobs.createdAt'), dataIndex: 'createdAt', width: 150, render: time },
     {
       title: t('jobs.startedEnded'),

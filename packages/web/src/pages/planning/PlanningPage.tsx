@@ -1,4 +1,13 @@
-import { CaretRightOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  CaretRightOutlined,
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  CloseCircleFilled,
+  LoadingOutlined,
+  MinusCircleOutlined,
+  RedoOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import { addDays } from '@liangdian/engine/time';
 import {
   PLANNING_STEPS,
@@ -17,7 +26,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Steps,
   type TableProps,
   Table,
   Tag,
@@ -282,6 +290,45 @@ export function PlanningPage() {
   );
 }
 
+const STEP_ICON = {
+  finish: <CheckCircleFilled style={{ color: '#389e0d' }} />,
+  process: <LoadingOutlined style={{ color: '#1677ff' }} />,
+  error: <CloseCircleFilled style={{ color: '#cf1322' }} />,
+  wait: <ClockCircleOutlined className="ld-muted" />,
+  skipped: <MinusCircleOutlined className="ld-muted" />,
+};
+
+/** An outlet's way through forecast → requirement → roster: each step done, running, failed, waiting or skipped. */
+function StepTrail({ outlet: o, steps }: { outlet: PlanningOutlet; steps: PlanningStep[] }) {
+  const { t } = useI18n();
+  return (
+    <span className="ld-nowrap" data-testid={`steps-${o.outletCode}`} data-done={o.stepsDone}>
+      {PLANNING_STEPS.map((step, i) => {
+        const status = !steps.includes(step)
+          ? 'skipped'
+          : i < o.stepsDone
+            ? 'finish'
+            : i === o.stepsDone && o.state === 'failed'
+              ? 'error'
+              : i === o.stepsDone && o.state === 'active'
+                ? 'process'
+                : 'wait';
+        const name = t(`planning.step.${step}` as MessageKey);
+        return (
+          <span key={step} data-step={step} data-status={status}>
+            {i ? <span className="ld-muted"> → </span> : null}
+            <Tooltip title={status === 'skipped' ? t('planning.stepsSkipped', { steps: name }) : undefined}>
+              <span className={status === 'wait' || status === 'skipped' ? 'ld-muted' : undefined}>
+                {STEP_ICON[status]} {name}
+              </span>
+            </Tooltip>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
 /** One run: who started it, the counts, and each outlet's state and steps. */
 function RunProgress({ run }: { run: PlanningRun }) {
   const { t, formatDateTime, formatNumber } = useI18n();
@@ -292,7 +339,7 @@ function RunProgress({ run }: { run: PlanningRun }) {
     {
       title: t('planning.outlet'),
       dataIndex: 'outletName',
-      width: 150,
+      width: 140,
       render: (v: string, o) => (
         <div className="ld-two-line">
           <span>{v}</span>
@@ -316,34 +363,13 @@ function RunProgress({ run }: { run: PlanningRun }) {
     {
       title: t('planning.progress'),
       key: 'steps',
-      width: 330,
-      render: (_: unknown, o) => (
-        <Steps
-          size="small"
-          className="ld-planning-steps"
-          items={PLANNING_STEPS.map((step, i) => ({
-            title: stepName(step),
-            status:
-              i < o.stepsDone
-                ? 'finish'
-                : i === o.stepsDone
-                  ? o.state === 'failed'
-                    ? 'error'
-                    : o.state === 'active'
-                      ? 'process'
-                      : 'wait'
-                  : 'wait',
-            disabled: !run.steps.includes(step),
-          }))}
-          data-testid={`steps-${o.outletCode}`}
-          data-done={o.stepsDone}
-        />
-      ),
+      width: 300,
+      render: (_: unknown, o) => <StepTrail outlet={o} steps={run.steps} />,
     },
     {
       title: t('planning.result'),
       key: 'result',
-      width: 200,
+      width: 240,
       render: (_: unknown, o) => {
         const f = o.results.forecast?.summary;
         const r = o.results.requirement?.summary;
@@ -364,7 +390,7 @@ function RunProgress({ run }: { run: PlanningRun }) {
     {
       title: t('planning.attempts'),
       dataIndex: 'attempts',
-      width: 70,
+      width: 90,
       align: 'right',
       render: (v: number, o) => `${formatNumber(v)}/${formatNumber(o.maxAttempts)}`,
     },
