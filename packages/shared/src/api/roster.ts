@@ -436,3 +436,4 @@ export const rosterApi = {
     response: itemsOf(MyShift),
   }),
 } as const;
+export type SolverStatus = (typeof SOLVER_STATUSES)[number];

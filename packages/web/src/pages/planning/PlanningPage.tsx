@@ -1,3 +1,4 @@
+import type { SolverStatus } from '@liangdian/shared/api';
 import {
   CaretRightOutlined,
   CheckCircleFilled,
@@ -331,7 +332,7 @@ function StepTrail({ outlet: o, steps }: { outlet: PlanningOutlet; steps: Planni
 
 /** One run: who started it, the counts, and each outlet's state and steps. */
 function RunProgress({ run }: { run: PlanningRun }) {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const { t, formatDateTime, formatNumber, formatPercent } = useI18n();
   const stepName = (s: PlanningStep) => t(`planning.step.${s}` as MessageKey);
   const skipped = PLANNING_STEPS.filter((s) => !run.steps.includes(s));
 
@@ -373,6 +374,7 @@ function RunProgress({ run }: { run: PlanningRun }) {
       render: (_: unknown, o) => {
         const f = o.results.forecast?.summary;
         const r = o.results.requirement?.summary;
+        const ro = o.results.roster?.summary;
         const lines = [
           typeof f?.arrivals === 'number'
             ? t('planning.summary.arrivals', { n: formatNumber(f.arrivals) })
@@ -382,6 +384,14 @@ function RunProgress({ run }: { run: PlanningRun }) {
             : null,
           typeof r?.personHours === 'number'
             ? t('planning.summary.personHours', { n: formatNumber(r.personHours) })
+            : null,
+          typeof ro?.status === 'string' && typeof ro.version === 'number'
+            ? t('planning.summary.roster', {
+                v: formatNumber(ro.version),
+                status: t(`planning.rosterStatus.${ro.status as SolverStatus}`, {
+                  gap: typeof ro.gap === 'number' ? formatPercent(ro.gap) : '—',
+                }),
+              })
             : null,
         ].filter(Boolean);
         return lines.length ? <span>{lines.join(' · ')}</span> : <span className="ld-muted">—</span>;
