@@ -24,6 +24,8 @@ import zhModeTrade from './mode-trade.zh-CN.json';
 import enShell from './shell.en-US.json';
 import enStaffing from './staffing.en-US.json';
 import zhStaffing from './staffing.zh-CN.json';
+import enRoster from './roster.en-US.json';
+import zhRoster from './roster.zh-CN.json';
 import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
 
@@ -44,6 +46,7 @@ const zhAll = {
   ...zhShell,
   ...zhModeTrade,
   ...zhStaffing,
+  ...zhRoster,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -62,6 +65,7 @@ const en: Messages = {
   ...enShell,
   ...enModeTrade,
   ...enStaffing,
+  ...enRoster,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

@@ -14,6 +14,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ShopOutlined,
+  ScheduleOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -23,6 +24,7 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
+import { allows } from '@liangdian/shared';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useFollowEntry } from '../components/LinkTabs';
@@ -110,6 +112,9 @@ export function AppLayout() {
     // the lobby entry opens the outlet's own lobby for outlet users (the tablet view)
     const lobby = [
       navItem(user.outletId ? `/lobby/${user.outletId}` : '/lobby', <DashboardOutlined />, t('nav.lobby')),
+      ...(user.outletId && allows(user, 'roster.read', user.outletId)
+        ? [navItem(`/lobby/${user.outletId}/roster`, <ScheduleOutlined />, t('roster.title'))]
+        : []),
     ];
     const sys = [
       ...(can.manageUsers(user) ? [navItem('/users', <TeamOutlined />, t('nav.users'))] : []),
