@@ -481,7 +481,7 @@ function ShiftModal({
         }),
       );
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'ROSTER_RULE_BROKEN') setBroken(e.detail);
+      if (e instanceof ApiError && e.code === 'ROSTER_RULE_BROKEN') setBroken(String(e.problem.title ?? e.detail));
       else showError(e);
     } finally {
       setBusy(false);
@@ -515,6 +515,7 @@ function ShiftModal({
               <Select
                 style={{ width: 100 }}
                 value={v.start}
+                showSearch
                 options={times}
                 onChange={(x) => setV({ ...v, start: x })}
                 data-testid="shift-start"
@@ -524,6 +525,7 @@ function ShiftModal({
               <Select
                 style={{ width: 100 }}
                 value={v.end}
+                showSearch
                 options={times}
                 onChange={(x) => setV({ ...v, end: x })}
                 data-testid="shift-end"
@@ -543,6 +545,7 @@ function ShiftModal({
                 allowClear
                 style={{ width: 100 }}
                 value={v.breakStart}
+                showSearch
                 options={times}
                 onChange={(x) =>
                   setV({
