@@ -303,6 +303,8 @@ export function RosterPage() {
 
 function StatusLine({ roster: r }: { roster: Roster }) {
   const { t, formatPercent, formatNumber } = useI18n();
+  const [all, setAll] = useState(false);
+  const shown = all ? r.conflicts : r.conflicts.slice(0, 5);
   const colour = r.solverStatus === 'optimal' ? 'green' : r.solverStatus === 'infeasible' ? 'red' : 'gold';
   return (
     <div style={{ marginBottom: 12 }} data-testid="roster-status">
@@ -313,8 +315,10 @@ function StatusLine({ roster: r }: { roster: Roster }) {
         <Tag color={colour} data-testid="roster-solver-status">
           {t(`roster.solver.${r.solverStatus}` as MessageKey)}
         </Tag>
-        {r.gap !== null ? <span>{t('roster.gapIs', { gap: formatPercent(r.gap) })}</span> : null}
-        {r.objective !== null ? (
+        {r.gap !== null && r.solverStatus !== 'infeasible' ? (
+          <span>{t('roster.gapIs', { gap: formatPercent(r.gap) })}</span>
+        ) : null}
+        {r.objective !== null && r.solverStatus !== 'infeasible' ? (
           <span className="ld-muted">
             {t('roster.objective', {
               objective: formatNumber(Math.round(r.objective)),
@@ -332,9 +336,16 @@ function StatusLine({ roster: r }: { roster: Roster }) {
           data-testid="roster-conflicts"
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {r.conflicts.map((c) => (
+              {shown.map((c) => (
                 <li key={c.en}>{t('roster.words', { zh: c.zh, en: c.en })}</li>
               ))}
+              {r.conflicts.length > shown.length ? (
+                <li>
+                  <Button type="link" size="small" onClick={() => setAll(true)} data-testid="conflicts-all">
+                    {t('roster.conflictsAll', { n: r.conflicts.length })}
+                  </Button>
+                </li>
+              ) : null}
             </ul>
           }
         />
@@ -481,7 +492,8 @@ function ShiftModal({
         }),
       );
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'ROSTER_RULE_BROKEN') setBroken(String(e.problem.title ?? e.detail));
+      if (e instanceof ApiError && e.code === 'ROSTER_RULE_BROKEN')
+        setBroken(String(e.problem.title ?? e.detail));
       else showError(e);
     } finally {
       setBusy(false);
