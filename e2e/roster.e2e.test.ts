@@ -32,6 +32,9 @@ describe('roster page', () => {
     await page.goto(`/lobby/${lsw.id}/roster`);
     await page.getByTestId('week-range').waitFor();
     await page.getByTestId('roster-solve').click();
+    // the progress line while it runs (a week solved before shows its status all along: wait for the run)
+    await page.getByTestId('roster-running').waitFor();
+    await page.getByTestId('roster-running').waitFor({ state: 'hidden', timeout: 90_000 });
     await page.getByTestId('roster-solver-status').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('roster-solver-status').textContent()).toMatch(/最优|可行|时限/);
     await page.getByTestId('roster-coverage-chart').locator('canvas').first().waitFor();
