@@ -68,6 +68,7 @@ const LobbyReplayPage = lazy(() =>
 const LobbyTabletPage = lazy(() =>
   import('./pages/lobby/LobbyTabletPage').then((m) => ({ default: m.LobbyTabletPage })),
 );
+const RosterPage = lazy(() => import('./pages/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
 const ModePlanPage = lazy(() =>
   import('./pages/lobby/ModePlanPage').then((m) => ({ default: m.ModePlanPage })),
 );
@@ -170,6 +171,7 @@ function AppRoutes() {
             <Route path="lobby/:outletId/plan" element={<ModePlanPage />} />
             <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
             <Route path="lobby/:outletId/staffing" element={<StaffingRequirementPage />} />
+            <Route path="lobby/:outletId/roster" element={<RosterPage />} />
             <Route
               path="users"
               element={

@@ -26,6 +26,8 @@ import enStaffing from './staffing.en-US.json';
 import enPlanning from './planning.en-US.json';
 import zhPlanning from './planning.zh-CN.json';
 import zhStaffing from './staffing.zh-CN.json';
+import enRoster from './roster.en-US.json';
+import zhRoster from './roster.zh-CN.json';
 import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
 
@@ -47,6 +49,7 @@ const zhAll = {
   ...zhModeTrade,
   ...zhStaffing,
   ...zhPlanning,
+  ...zhRoster,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -66,6 +69,7 @@ const en: Messages = {
   ...enModeTrade,
   ...enStaffing,
   ...enPlanning,
+  ...enRoster,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

@@ -16,6 +16,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ShopOutlined,
+  DeploymentUnitOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -25,6 +26,7 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
+import { allows } from '@liangdian/shared';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useFollowEntry } from '../components/LinkTabs';
@@ -112,7 +114,10 @@ export function AppLayout() {
     // the lobby entry opens the outlet's own lobby for outlet users (the tablet view)
     const lobby = [
       navItem(user.outletId ? `/lobby/${user.outletId}` : '/lobby', <DashboardOutlined />, t('nav.lobby')),
-      ...(can.runPlanning(user) ? [navItem('/planning', <ScheduleOutlined />, t('nav.planning'))] : []),
+      ...(can.runPlanning(user) ? [navItem('/planning', <DeploymentUnitOutlined />, t('nav.planning'))] : []),
+      ...(user.outletId && allows(user, 'roster.read', user.outletId)
+        ? [navItem(`/lobby/${user.outletId}/roster`, <ScheduleOutlined />, t('roster.title'))]
+        : []),
     ];
     const sys = [
       ...(can.manageUsers(user) ? [navItem('/users', <TeamOutlined />, t('nav.users'))] : []),

@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, TIME_ZONE, useI18n } from '../../i18n/i18n';
+import { MyShiftsCard } from './MyShiftsCard';
 
 /** How a deadline stands: overdue red, due today or within three days orange. */
 function DueTag({ daysLeft }: { daysLeft: number }) {
@@ -383,6 +384,11 @@ export function HomePage() {
       ) : null}
       {h && user.role !== 'consultant' ? (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          {h.staffLinked ? (
+            <Col xs={24} lg={12}>
+              <MyShiftsCard />
+            </Col>
+          ) : null}
           <Col xs={24} lg={12}>
             <ReminderSettings />
           </Col>

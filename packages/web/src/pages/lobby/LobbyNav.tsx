@@ -6,7 +6,7 @@ import { LinkTabs } from '../../components/LinkTabs';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useI18n } from '../../i18n/i18n';
 
-export type LobbySection = 'live' | 'replay' | 'plan' | 'import' | 'staffing';
+export type LobbySection = 'live' | 'replay' | 'plan' | 'import' | 'staffing' | 'roster';
 
 const PATHS: Record<LobbySection, string> = {
   live: '',
@@ -14,6 +14,7 @@ const PATHS: Record<LobbySection, string> = {
   plan: '/plan',
   import: '/import',
   staffing: '/staffing',
+  roster: '/roster',
 };
 
 /** The tabs shared by the lobby pages of one outlet, with an outlet switch for branch users. */
@@ -32,6 +33,7 @@ export function LobbyNav({ outletId, active }: { outletId: string; active: Lobby
             ['plan', t('nav.lobbyPlan')],
             ['import', t('nav.ticketImport')],
             ['staffing', t('nav.staffing')],
+            ['roster', t('roster.title')],
           ] as const
         ).map(([key, label]) => ({ key, label, to: `/lobby/${outletId}${PATHS[key]}` }))}
         tabBarExtraContent={
