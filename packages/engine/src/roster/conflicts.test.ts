@@ -6,7 +6,10 @@ import { parseRosterProblemOrThrow } from './validate';
 
 const dates = ['07', '08', '09', '10', '11', '12', '13'].map((d) => `2026-12-${d}`);
 
-function grid(people: Array<{ id: string; skills: string[] }>) {
+function grid(
+  people: Array<{ id: string; skills: string[] }>,
+  skillName?: { 'zh-CN'?: string; 'en-US'?: string },
+) {
   return buildGrid(
     parseRosterProblemOrThrow({
       version: 1,
@@ -23,7 +26,7 @@ function grid(people: Array<{ id: string; skills: string[] }>) {
       ],
       posts: [
         { id: 'super', kind: 'super-counter', name: '超柜位', skill: '超柜' },
-        { id: 'cash', kind: 'zone', name: '现金区', skill: '现金' },
+        { id: 'cash', kind: 'zone', name: '现金区', skill: '现金', ...(skillName ? { skillName } : {}) },
       ],
       people: people.map((p) => ({ ...p, name: p.id, role: 't' })),
       requirement: [{ date: dates[6]!, start: '10:00', post: 'cash', people: 1 }],
@@ -76,5 +79,14 @@ describe('findConflicts', () => {
     const shifts = [{ ...day(dates[6]!), posts: [{ from: '09:00', to: '12:00', post: 'super' }] }];
     const c = findConflicts(g, shifts, coverageOf(g, shifts));
     expect(c[0]!.reason).toBe('competing');
+  });
+
+  it('names the skill as people call it, in each language, when the post says it', () => {
+    const g = grid([{ id: 'a', skills: ['超柜'] }], { 'zh-CN': '现金业务', 'en-US': 'Cash' });
+    const c = findConflicts(g, [], coverageOf(g, []));
+    expect(c[0]!.text['zh-CN']).toBe(
+      '周日 10:00–10:30 现金区需要 1 名具备「现金业务」技能的人员，但没有可排的人',
+    );
+    expect(c[0]!.text['en-US']).toContain('needs 1 person with skill Cash but');
   });
 });

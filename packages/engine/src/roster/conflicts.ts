@@ -25,7 +25,8 @@ export function conflictText(
   const day = dayLabel(grid, c.date, lang);
   const when = `${day} ${c.from}–${c.to}`;
   if (lang === 'zh-CN') {
-    const who = c.skill ? `具备「${c.skill}」技能的人员` : '人员';
+    const skill = c.skillName?.['zh-CN'] ?? c.skill;
+    const who = skill ? `具备「${skill}」技能的人员` : '人员';
     const head = `${when} ${c.postName}需要 ${c.required} 名${who}`;
     switch (c.reason) {
       case 'skill':
@@ -44,7 +45,8 @@ export function conflictText(
         return `${head}，但只排到 ${c.scheduled} 名：求解在覆盖此时段前停止`;
     }
   }
-  const head = `${when} ${c.postName} needs ${people(c.required, lang)}${c.skill ? ` with skill ${c.skill}` : ''}`;
+  const skill = c.skillName?.['en-US'] ?? c.skill;
+  const head = `${when} ${c.postName} needs ${people(c.required, lang)}${skill ? ` with skill ${skill}` : ''}`;
   switch (c.reason) {
     case 'skill':
       return c.available === 0
@@ -169,6 +171,7 @@ export function findConflicts(
       post: post.id,
       postName: post.name,
       ...(post.skill !== undefined ? { skill: post.skill } : {}),
+      ...(post.skillName !== undefined ? { skillName: post.skillName } : {}),
       required: p.required,
       scheduled: p.scheduled,
       available: able.length,

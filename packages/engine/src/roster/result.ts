@@ -77,6 +77,8 @@ export interface RosterConflict {
   post: string;
   postName: string;
   skill?: string;
+  /** the skill as people call it, per language (from the post) */
+  skillName?: { 'zh-CN'?: string; 'en-US'?: string };
   required: number;
   scheduled: number;
   /** people who could hold the post in that period at all (skill, leave, opening hours, patterns) */

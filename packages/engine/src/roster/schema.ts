@@ -125,6 +125,11 @@ export const rosterPostSchema = z
     kind: z.enum(['welcome', 'super-counter', 'zone']),
     name: text,
     skill: id.optional(),
+    /** the skill as people call it, per language (conflicts say it; else the skill's id) */
+    skillName: z
+      .object({ 'zh-CN': z.string().max(60).optional(), 'en-US': z.string().max(60).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -33,7 +33,22 @@ export interface RosterSummary {
 }
 
 /** Posts of the problem: 迎宾位, 超柜位 and one per staffed zone kind (skill = the zone's business type). */
-export function problemPosts(posts: Awaited<ReturnType<typeof repo.activePosts>>): EnginePost[] {
+export function problemPosts(
+  posts: Awaited<ReturnType<typeof repo.activePosts>>,
+  types: Awaited<ReturnType<typeof repo.businessTypeNames>> = [],
+): EnginePost[] {
+  // a skill is a zone kind; people call it by the business types served there
+  const names = (kind: string) => {
+    const of = types.filter((t) => t.default_zone_kind === kind);
+    return of.length
+      ? {
+          skillName: {
+            'zh-CN': of.map((t) => t.name_zh).join('、'),
+            'en-US': of.map((t) => t.name_en).join(', '),
+          },
+        }
+      : {};
+  };
   const out: EnginePost[] = [];
   const seen = new Set<string>();
   for (const p of posts) {
@@ -42,8 +57,14 @@ export function problemPosts(posts: Awaited<ReturnType<typeof repo.activePosts>>
     seen.add(id);
     if (p.kind === 'welcome') out.push({ id, kind: 'welcome', name: p.name });
     else if (p.kind === 'super_counter')
-      out.push({ id, kind: 'super-counter', name: p.name, skill: 'super_counter' });
-    else out.push({ id, kind: 'zone', name: p.zone_name ?? p.name, skill: id });
+      out.push({
+        id,
+        kind: 'super-counter',
+        name: p.name,
+        skill: 'super_counter',
+        ...names('super_counter'),
+      });
+    else out.push({ id, kind: 'zone', name: p.zone_name ?? p.name, skill: id, ...names(id) });
   }
   return out;
 }
@@ -78,15 +99,16 @@ export async function buildProblem(
   requirement: RequirementSource | undefined,
 ): Promise<{ problem: RosterProblemInput; requirementSource: string }> {
   const to = addDays(week, 6);
-  const [staff, posts, leave, prefs, elastic, history] = await Promise.all([
+  const [staff, posts, leave, prefs, elastic, history, types] = await Promise.all([
     repo.activeStaff(q, outlet.id),
     repo.activePosts(q, outlet.id),
     repo.leaveBetween(q, outlet.id, week, to),
     repo.preferencesOf(q, outlet.id),
     repo.elasticOf(q, outlet.id),
     repo.publishedShiftsBetween(q, outlet.id, addDays(week, -28), addDays(week, -1)),
+    repo.businessTypeNames(q),
   ]);
-  const enginePosts = problemPosts(posts);
+  const enginePosts = problemPosts(posts, types);
   const req =
     (requirement ? await requirement(outlet.id, week) : null) ??
     fixedPostsRequirement(week, rules, enginePosts);

@@ -179,6 +179,15 @@ export const activePosts = (q: Q, outletId: string) =>
     .orderBy('p.id')
     .execute();
 
+/** The business types by the zone kind they go to (a zone's skill, as people call it). */
+export const businessTypeNames = (q: Q) =>
+  q
+    .selectFrom('business_types')
+    .select(['code', 'name_zh', 'name_en', 'default_zone_kind'])
+    .where('active', '=', 1)
+    .orderBy('code')
+    .execute();
+
 // ---------------------------------------------------------------- rosters
 export const rosterVersions = (q: Q, outletId: string, week: string) =>
   q
