@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `node scripts/bench-roster.mjs [PROBLEM.json] [TIME_LIMIT_S]` (npm run bench:roster): one outlet,
-// 15 people, one week of half-hour slots (docs/scenarios/roster-15.json), solved by HiGHS in its
+// 15 people, one week of half-hour slots (docs/rosters/roster-15.json), solved by HiGHS in its
 // worker thread (WebAssembly, single-threaded: one core). Target: within 1% of optimal (the
 // proven gap to HiGHS's bound) in ≤ 10 s. Prints one line:
 //   bench roster people=15 slots=… status=optimal gap=0.00% wall=1.4s cpu=1.5s rows=… cols=… integers=… target gap<=1% wall<=10s ok
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { importFromSources } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const file = process.argv[2] ?? join(root, 'docs/scenarios/roster-15.json');
+const file = process.argv[2] ?? join(root, 'docs/rosters/roster-15.json');
 const timeLimit = Number(process.argv[3] ?? 10);
 const { solveRoster } = await importFromSources(
   'roster-bench.mjs',

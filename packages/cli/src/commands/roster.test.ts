@@ -7,7 +7,7 @@ import { rosterCommand } from './roster';
 
 afterEach(() => vi.restoreAllMocks());
 
-const samplePath = new URL('../../../../docs/scenarios/roster-15.json', import.meta.url).pathname;
+const samplePath = new URL('../../../../docs/rosters/roster-15.json', import.meta.url).pathname;
 
 describe('liangdian roster', () => {
   it('solves the sample and prints the answer as JSON', async () => {

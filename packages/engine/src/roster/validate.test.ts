@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRosterIssue, parseRosterProblem } from './validate';
 
 const sample = () =>
-  JSON.parse(readFileSync(new URL('../../../../docs/scenarios/roster-15.json', import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL('../../../../docs/rosters/roster-15.json', import.meta.url), 'utf8'));
 
 // The sample as loose JSON, so that tests can break it in any way.
 // biome-ignore lint/suspicious/noExplicitAny: test data is edited freely

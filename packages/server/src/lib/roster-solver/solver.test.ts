@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solveRoster } from './index';
 
 const sample = () =>
-  JSON.parse(readFileSync(new URL('../../../../../docs/scenarios/roster-15.json', import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL('../../../../../docs/rosters/roster-15.json', import.meta.url), 'utf8'));
 
 /** One Wednesday: 理财区 needs 2 people 13:00–14:00 but only one person has the skill. */
 function tooFewSkilled() {
