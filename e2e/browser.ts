@@ -175,3 +175,12 @@ export interface OutletRow {
   code: string;
   name: string;
 }
+
+/** The id of a demo outlet, by its name, as the admin lists it. */
+export async function demoOutletId(baseUrl: string, name: string): Promise<string> {
+  const admin = await apiSession(baseUrl, 'admin');
+  const { items } = await admin.get<{ items: OutletRow[] }>('/outlets?pageSize=100');
+  const outlet = items.find((o) => o.name === name);
+  if (!outlet) throw new Error(`no demo outlet named ${name}`);
+  return outlet.id;
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, DEMO_PASSWORD, launchBrowser, screenshot, signedIn } from './browser';
+import { apiSession, DEMO_PASSWORD, demoOutletId, launchBrowser, screenshot, signedIn } from './browser';
 import { dropdownClosed } from './helpers';
 
 interface ModeFigures {
@@ -33,9 +33,7 @@ describe('the mode trade-off on the plan page (螺蛳湾支行)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await apiSession(baseUrl, 'admin');
-    const { items } = await admin.get<{ items: { id: string; name: string }[] }>('/outlets?pageSize=50');
-    outletId = items.find((o) => o.name === '螺蛳湾支行')!.id;
+    outletId = await demoOutletId(baseUrl, '螺蛳湾支行');
   });
   afterAll(async () => {
     await browser?.close();
