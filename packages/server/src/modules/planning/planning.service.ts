@@ -42,7 +42,9 @@ type Results = Partial<Record<PlanningStep, PlanningStepResult>>;
  * instance died goes on from the step it had not finished.
  */
 export class PlanningService {
-  /** a failure of a step, as the job records it: the domain error's code and parameters */
+  /** told how long each step took (scripts/bench-planning.mjs sums them); errors are not reported */
+  onStep: ((s: { step: PlanningStep; outletId: string; seconds: number }) => void) | null = null;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -255,8 +257,10 @@ export class PlanningService {
       await job.progress({ step, stepsDone: done });
       const fn = this.steps[step];
       let result: PlanningStepResult;
+      const t0 = performance.now();
       try {
         result = fn ? { status: 'done', summary: await fn({ ...job.data, results }) } : skipped;
+        if (fn) this.onStep?.({ step, outletId, seconds: (performance.now() - t0) / 1000 });
       } catch (err) {
         // a domain error is kept as its code, so that each reader sees it in their language
         if (err instanceof DomainError)
