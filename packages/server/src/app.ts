@@ -176,7 +176,7 @@ export function createServices(
     pushIntervalMs: config.lobbyPushIntervalMs,
   });
   const requirementPool = new RequirementPool();
-  const staffing = new StaffingService(db, clock, guard, lobby.recommend, requirementPool);
+  const staffing = new StaffingService(db, guard, lobby.recommend, requirementPool);
   const rosters = new RosterService(
     db,
     clock,

@@ -1,21 +1,14 @@
 import type { RequirementResult, ScenarioInput } from '@liangdian/engine';
-import { addDays, beijingDate, daysBetween } from '@liangdian/engine/time';
+import { addDays } from '@liangdian/engine/time';
 import type { StaffingRequirement, StaffingRequirementQuery } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
-import type { Clock } from '../../lib/clock';
 import { DomainError, notFound } from '../../lib/errors';
 import type { Guard } from '../access/guard';
 import type { Actor } from '../access/policy';
 import { DEFAULT_SETTINGS, planOf } from '../lobby/lobby.settings';
-import {
-  buildScenario,
-  CLOSE,
-  defaultRates,
-  OPEN,
-  ratesFromHistory,
-} from '../lobby/recommend/recommend.model';
-import { outletFloor, type RecommendService } from '../lobby/recommend/recommend.service';
+import { buildScenario } from '../lobby/recommend/recommend.model';
+import type { RecommendService } from '../lobby/recommend/recommend.service';
 import type { RequirementRunner } from './requirement.pool';
 import { presentDay, type DayInputs } from './staffing.presenter';
 import * as repo from './staffing.repository';
@@ -23,8 +16,6 @@ import * as repo from './staffing.repository';
 /** Replications of each whole-day simulation of the requirement (reproducible: SEED). */
 export const REQUIREMENT_REPLICATIONS = 50;
 export const REQUIREMENT_SEED = 1;
-/** Weeks of the outlet's own tickets the traffic falls back on when there is no forecast. */
-const HISTORY_WEEKS = 4;
 
 /**
  * Staffing requirement (docs/staffing.md): per day and half hour, the people each zone and the two
@@ -35,9 +26,8 @@ const HISTORY_WEEKS = 4;
 export class StaffingService {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
     private readonly guard: Guard,
-    private readonly recommend: Pick<RecommendService, 'ownInputs'>,
+    private readonly recommend: Pick<RecommendService, 'dayFloors'>,
     private readonly runner: RequirementRunner,
   ) {}
 
@@ -59,10 +49,8 @@ export class StaffingService {
   async requirementFor(outletId: string, weekStart: string, days = 7): Promise<StaffingRequirement> {
     const outlet = await repo.findOutlet(this.db, outletId);
     if (!outlet) throw notFound('outlet');
-    const today = beijingDate(this.clock.now());
-    const [settings, issues, zones] = await Promise.all([
+    const [settings, zones] = await Promise.all([
       repo.findSettings(this.db, outletId),
-      repo.issuesBetween(this.db, outletId, addDays(today, -7 * HISTORY_WEEKS), addDays(today, -1)),
       repo.zonesOf(this.db, outletId),
     ]);
     const serviceLevel = settings?.service_level_target ?? DEFAULT_SETTINGS.serviceLevelTarget;
@@ -70,23 +58,11 @@ export class StaffingService {
     const out: StaffingRequirement['days'] = [];
     let targetWaitMinutes: number = DEFAULT_SETTINGS.targetWaitMinutes;
     const skills = new Map<string, string[]>();
-    for (let i = 0; i < days; i++) {
-      const day = addDays(weekStart, i);
-      const weekday = (((daysBetween('2024-01-01', day) % 7) + 7) % 7) as number; // 2024-01-01 is a Monday
-      const own = await this.recommend.ownInputs(outletId, day, weekday >= 5);
-      const hours = own.hours ?? { open: OPEN, close: CLOSE };
-      const history = ratesFromHistory(
-        issues.map((x) => ({ at: Date.parse(x.at), businessType: x.business_type })),
-        weekday,
-        HISTORY_WEEKS,
-        hours,
-      );
-      const floor = await outletFloor(
-        this.db,
-        { id: outletId, name: outlet.name },
-        (types) => own.forecast ?? history ?? defaultRates(types),
-        own.calibrated ?? {},
-      );
+    const floors = await this.recommend.dayFloors(
+      { id: outletId, name: outlet.name },
+      Array.from({ length: days }, (_, i) => addDays(weekStart, i)),
+    );
+    const jobs = floors.map(({ weekday, hours, floor }) => {
       targetWaitMinutes = floor.targetWaitMinutes;
       const scenario: ScenarioInput | null = buildScenario({ ...floor, hours });
       if (!scenario) throw new DomainError('LOBBY_NO_ZONES');
@@ -96,16 +72,21 @@ export class StaffingService {
         { length: Math.max(0, slotOf(hours.close) - openSlot) },
         (_, k) => plan?.days[weekday]?.[openSlot + k] ?? 'fixed',
       );
-      const result: RequirementResult = await this.runner.run({
+      return {
         scenario,
         options: { serviceLevel, modes, replications: REQUIREMENT_REPLICATIONS, seed: REQUIREMENT_SEED },
-      });
+      };
+    });
+    // the days are simulated at once, as many at a time as the pool has workers
+    const results = await Promise.all(jobs.map((job) => this.runner.run(job)));
+    for (const [i, f] of floors.entries()) {
+      const result: RequirementResult = results[i]!;
       const inputs: DayInputs = {
-        day,
-        weekday,
-        source: own.forecast ? 'forecast' : history ? 'history' : 'default',
-        calibrated: own.calibrated !== null,
-        openSlot,
+        day: f.day,
+        weekday: f.weekday,
+        source: f.source,
+        calibrated: f.calibrated,
+        openSlot: slotOf(f.hours.open),
       };
       out.push(presentDay(inputs, result));
     }

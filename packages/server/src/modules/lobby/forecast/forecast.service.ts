@@ -93,14 +93,19 @@ export class ForecastService {
     if (ahead < 0 || ahead >= 56)
       throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'day', code: 'invalid' }]);
     const { result } = await this.forecastFor(outletId, Math.floor(ahead / 7) + 1);
-    const out = new Map(result.businessTypes.map((b) => [b, Array.from({ length: 48 }, () => 0)]));
-    for (const s of result.slots)
-      if (s.day === day)
-        s.byType.forEach((b, i) => {
-          out.get(result.businessTypes[i]!)![s.slot] = b.mean;
-        });
-    return out;
+    return arrivalsOfDay(result, day);
   }
+}
+
+/** The forecast mean arrivals of each business type per half hour (48, from 00:00) of `day`. */
+export function arrivalsOfDay(result: ForecastResult, day: string): Map<string, number[]> {
+  const out = new Map(result.businessTypes.map((b) => [b, Array.from({ length: 48 }, () => 0)]));
+  for (const s of result.slots)
+    if (s.day === day)
+      s.byType.forEach((b, i) => {
+        out.get(result.businessTypes[i]!)![s.slot] = b.mean;
+      });
+  return out;
 }
 
 const tooLittle = (days: number) =>

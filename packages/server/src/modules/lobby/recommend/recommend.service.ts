@@ -1,5 +1,5 @@
 import { DEFAULT_OBJECTIVE, type Recommendation } from '@liangdian/engine';
-import { addDays, beijingDate, beijingWeekSlot } from '@liangdian/engine/time';
+import { addDays, beijingDate, beijingWeekSlot, daysBetween, weekday } from '@liangdian/engine/time';
 import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
 import type { ModeRecommendBody, ModeRecommendation, ModeResult } from '@liangdian/shared/api';
 import type { Kysely } from 'kysely';
@@ -9,7 +9,7 @@ import { DomainError } from '../../../lib/errors';
 import type { Guard } from '../../access/guard';
 import type { Actor } from '../../access/policy';
 import type { CalibrationService } from '../calibration/calibration.service';
-import type { ForecastService } from '../forecast/forecast.service';
+import { arrivalsOfDay, type ForecastService, type OutletForecast } from '../forecast/forecast.service';
 import * as repo from '../lobby.repository';
 import { DEFAULT_SETTINGS, objectiveOf, rulesOf } from '../lobby.settings';
 import {
@@ -92,56 +92,59 @@ export class RecommendService {
     private readonly clock: Clock,
     private readonly guard: Guard,
     private readonly calibration?: Pick<CalibrationService, 'fittedInputs'>,
-    private readonly forecast?: Pick<ForecastService, 'arrivalsOn'>,
+    private readonly forecast?: Pick<ForecastService, 'forecastFor'>,
   ) {}
 
   /**
-   * What the outlet's own tickets say for the day: the calibrated opening hours, service and
-   * patience per business type (calibration.service.ts), and the forecast arrivals of `day`
-   * (forecast.service.ts) per hour for each half hour from the opening; null parts when the
-   * history is too thin for them.
+   * The floor of each of `days` (Beijing dates) as the engine simulates it (docs/staffing.md,
+   * "Inputs"; the recommendation and the staffing requirement read the same): the forecast arrivals
+   * of that day, else the last four weeks of tickets of that weekday, else the default profile; the
+   * service, patience and opening hours calibrated on the outlet's tickets. The calibration, the
+   * tickets and each forecast horizon are read and fitted once for all the days.
    */
-  async ownInputs(outletId: string, day: string, weekend: boolean) {
-    const fitted = this.calibration ? await this.calibration.fittedInputs(outletId) : null;
-    const fit = fitted?.fit;
-    const h = fit?.hours.find((x) => x.dayClass === (weekend ? 'weekend' : 'weekday'));
-    let hours = h && h.closeSlot > h.openSlot ? { open: h.open, close: h.close } : null;
-    const calibrated: Pick<FloorInput, 'service' | 'patience'> = {};
-    if (fit) {
-      calibrated.service = Object.fromEntries(
-        fit.service.filter((x) => x.n > 0).map((x) => [x.businessType, x.distribution]),
-      );
-      const pooled = fit.patience.pooled.distribution;
-      calibrated.patience = Object.fromEntries(
-        fit.businessTypes.map((b) => [
-          b,
-          fit.patience.byType.find((x) => x.businessType === b && x.exact + x.left > 0)?.distribution ??
-            pooled,
-        ]),
-      );
-    }
-    let forecast: Map<string, number[]> | null = null;
-    if (this.forecast && hours) {
-      try {
-        const perSlot = await this.forecast.arrivalsOn(outletId, day);
-        const from = slotOf(hours.open);
-        const to = slotOf(hours.close);
-        // the half hours customers arrive in: the fitted day runs to the last service end, past
-        // the last ticket, and a half hour without arrivals has no mode to choose
-        const total = (k: number) => [...perSlot.values()].reduce((a, xs) => a + (xs[k] ?? 0), 0);
-        let first = from;
-        let last = to;
-        while (first < last && total(first) < 0.05) first++;
-        while (last > first && total(last - 1) < 0.05) last--;
-        if (last > first) {
-          hours = { open: clockOf(first), close: clockOf(last) };
-          forecast = new Map([...perSlot].map(([b, xs]) => [b, xs.slice(first, last).map((x) => x * 2)]));
-        }
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
+  async dayFloors(outlet: { id: string; name: string }, days: readonly string[]): Promise<DayFloor[]> {
+    const today = beijingDate(this.clock.now());
+    const [fitted, issues] = await Promise.all([
+      this.calibration ? this.calibration.fittedInputs(outlet.id) : null,
+      repo.issuesBetween(this.db, outlet.id, addDays(today, -7 * HISTORY_WEEKS), addDays(today, -1)),
+    ]);
+    const tickets = issues.map((i) => ({ at: Date.parse(i.at), businessType: i.business_type }));
+    const forecasts = new Map<number, Promise<OutletForecast | null>>();
+    const forecastOf = (weeks: number) => {
+      let f = forecasts.get(weeks);
+      if (!f) {
+        f = this.forecast
+          ? this.forecast.forecastFor(outlet.id, weeks).catch((e) => {
+              if (e instanceof DomainError) return null;
+              throw e;
+            })
+          : Promise.resolve(null);
+        forecasts.set(weeks, f);
       }
+      return f;
+    };
+    const out: DayFloor[] = [];
+    for (const day of days) {
+      const weekday = weekdayMon0(day);
+      const own = await ownInputs(fitted, today, day, weekday >= 5, forecastOf);
+      const hours = own.hours ?? { open: OPEN, close: CLOSE };
+      const history = ratesFromHistory(tickets, weekday, HISTORY_WEEKS, hours);
+      const floor = await outletFloor(
+        this.db,
+        outlet,
+        (types) => own.forecast ?? history ?? defaultRates(types),
+        own.calibrated ?? {},
+      );
+      out.push({
+        day,
+        weekday,
+        hours,
+        floor,
+        source: own.forecast ? 'forecast' : history ? 'history' : 'default',
+        calibrated: own.calibrated !== null,
+      });
     }
-    return { hours, calibrated: fit ? calibrated : null, forecast };
+    return out;
   }
 
   async recommend(actor: Actor, outletId: string, input: ModeRecommendBody): Promise<ModeRecommendation> {
@@ -151,24 +154,11 @@ export class RecommendService {
     const weekday = input.weekday ?? beijingWeekSlot(now).weekday;
     // the next such weekday (today included), for the forecast
     const day = addDays(today, (weekday - beijingWeekSlot(now).weekday + 7) % 7);
-    const own = await this.ownInputs(outletId, day, weekday >= 5);
-    const hours = own.hours ?? { open: OPEN, close: CLOSE };
-    const [issues, settings] = await Promise.all([
-      repo.issuesBetween(this.db, outletId, addDays(today, -7 * HISTORY_WEEKS), addDays(today, -1)),
-      repo.findSettings(this.db, outletId),
-    ]);
-    const history = ratesFromHistory(
-      issues.map((i) => ({ at: Date.parse(i.at), businessType: i.business_type })),
-      weekday,
-      HISTORY_WEEKS,
-      hours,
-    );
-    const floor = await outletFloor(
-      this.db,
+    const [{ hours, floor, source, calibrated }] = (await this.dayFloors(
       { id: outletId, name: outlet.name },
-      (types) => own.forecast ?? history ?? defaultRates(types),
-      own.calibrated ?? {},
-    );
+      [day],
+    )) as [DayFloor];
+    const settings = await repo.findSettings(this.db, outletId);
     const weights = objectiveOf(settings);
     const rec = recommendFloor(
       { ...floor, hours },
@@ -183,8 +173,8 @@ export class RecommendService {
     return {
       outletId,
       weekday,
-      source: own.forecast ? 'forecast' : history ? 'history' : 'default',
-      calibrated: own.calibrated !== null,
+      source,
+      calibrated,
       day,
       replications: input.replications,
       seed: SEED,
@@ -214,4 +204,71 @@ export class RecommendService {
       suggestedDay,
     };
   }
+}
+
+/** The weekday of a `YYYY-MM-DD` date, Monday = 0 … Sunday = 6 (the engine's `weekday` counts from Sunday). */
+export const weekdayMon0 = (day: string): number => (weekday(day) + 6) % 7;
+
+/** One day's floor as the engine simulates it (RecommendService.dayFloors). */
+export interface DayFloor {
+  day: string;
+  /** Monday = 0 */
+  weekday: number;
+  hours: { open: string; close: string };
+  floor: FloorInput;
+  /** where the traffic comes from */
+  source: 'forecast' | 'history' | 'default';
+  /** service and patience calibrated on the outlet's tickets */
+  calibrated: boolean;
+}
+
+/**
+ * What the outlet's own tickets say for the day: the calibrated opening hours, service and
+ * patience per business type (calibration.service.ts), and the forecast arrivals of `day`
+ * (forecast.service.ts, the horizon of weeks reaching it) per hour for each half hour from the
+ * opening; null parts when the history is too thin for them.
+ */
+async function ownInputs(
+  fitted: Awaited<ReturnType<CalibrationService['fittedInputs']>> | null,
+  today: string,
+  day: string,
+  weekend: boolean,
+  forecastOf: (weeks: number) => Promise<OutletForecast | null>,
+) {
+  const fit = fitted?.fit;
+  const h = fit?.hours.find((x) => x.dayClass === (weekend ? 'weekend' : 'weekday'));
+  let hours = h && h.closeSlot > h.openSlot ? { open: h.open, close: h.close } : null;
+  const calibrated: Pick<FloorInput, 'service' | 'patience'> = {};
+  if (fit) {
+    calibrated.service = Object.fromEntries(
+      fit.service.filter((x) => x.n > 0).map((x) => [x.businessType, x.distribution]),
+    );
+    const pooled = fit.patience.pooled.distribution;
+    calibrated.patience = Object.fromEntries(
+      fit.businessTypes.map((b) => [
+        b,
+        fit.patience.byType.find((x) => x.businessType === b && x.exact + x.left > 0)?.distribution ?? pooled,
+      ]),
+    );
+  }
+  let forecast: Map<string, number[]> | null = null;
+  const ahead = daysBetween(today, day);
+  const f = hours && ahead >= 0 && ahead < 56 ? await forecastOf(Math.floor(ahead / 7) + 1) : null;
+  if (f && hours) {
+    const perSlot = arrivalsOfDay(f.result, day);
+    const from = slotOf(hours.open);
+    const to = slotOf(hours.close);
+    // the half hours customers arrive in: the fitted day runs to the last service end, past
+    // the last ticket, and a half hour without arrivals has no mode to choose
+    const total = (k: number) => [...perSlot.values()].reduce((a, xs) => a + (xs[k] ?? 0), 0);
+    let first = from;
+    let last = to;
+    while (first < last && total(first) < 0.05) first++;
+    while (last > first && total(last - 1) < 0.05) last--;
+    if (last > first) {
+      hours = { open: clockOf(first), close: clockOf(last) };
+      forecast = new Map([...perSlot].map(([b, xs]) => [b, xs.slice(first, last).map((x) => x * 2)]));
+    }
+  }
+  return { hours, calibrated: fit ? calibrated : null, forecast };
 }
