@@ -1,11 +1,13 @@
 /**
- * The requirement off the event loop: one worker thread (requirement.worker.ts) that runs the
- * engine's whole-day simulations, fed one request at a time in order, so that the server's event
- * loop (and `/api/health`) stays free while it runs. A worker that dies fails its pending
- * requests and is replaced on the next one.
+ * The requirement off the event loop: min(2, cores) worker threads (requirement.worker.ts) that
+ * run the engine's whole-day simulations, fed from one queue in order, so that the server's event
+ * loop (and `/api/health`) stays free while they run; the last answers cached by the job's hash.
+ * A worker that dies fails the request it ran and is replaced.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -68,59 +70,153 @@ export function requirementWorkerUrl(): Promise<URL> {
   return sourceBuild;
 }
 
+/** Workers of the pool: one per core, at most two (the machine's other work needs the rest). */
+export const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
+/** Answers the pool keeps (a week of an outlet is 7; a branch of 12 outlets, 84). */
+export const CACHE_ENTRIES = 500;
+
+/** The cache's key of a job: the SHA-256 of its scenario and options (seed and replications included). */
+export function jobKey(job: RequirementJob): string {
+  return createHash('sha256')
+    .update(JSON.stringify([job.scenario, job.options]))
+    .digest('hex');
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+interface Pending {
+  id: number;
+  job: RequirementJob;
+  resolve: (r: RequirementResult) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Up to `size` worker threads, each fed one job at a time from one queue in order. The answer of
+ * a job is a pure function of its scenario and options (the engine is deterministic for a seed),
+ * so the last `cacheEntries` answers are kept by the job's hash: the roster and the planning
+ * step asking for the same week, or a page asked again, simulate nothing twice. Callers get their
+ * own copy of a cached answer.
+ */
 export class RequirementPool implements RequirementRunner {
-  private worker: Worker | null = null;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+  private readonly cache = new Map<string, RequirementResult>();
+  private readonly inFlight = new Map<string, Promise<RequirementResult>>();
+  private starting: Promise<void> | null = null;
   private next = 1;
-  private readonly pending = new Map<
-    number,
-    { resolve: (r: RequirementResult) => void; reject: (e: Error) => void }
-  >();
   private closed = false;
+  /** answers served from the cache, and jobs simulated (bench, tests) */
+  readonly stats = { hits: 0, runs: 0 };
 
-  constructor(private readonly url: () => Promise<URL> = requirementWorkerUrl) {}
-
-  private async start(): Promise<Worker> {
-    if (this.worker) return this.worker;
-    const w = new Worker(await this.url());
-    if (this.worker) {
-      await w.terminate();
-      return this.worker;
-    }
-    const failAll = (err: Error) => {
-      if (this.worker === w) this.worker = null;
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-    };
-    w.on('message', (m: RequirementReply) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (this.pending.size === 0) w.unref(); // idle: does not keep the process alive
-      if ('error' in m) p.reject(new Error(m.error));
-      else p.resolve(m.result);
-    });
-    w.on('error', failAll);
-    w.on('exit', (code) => failAll(new Error(`requirement worker exited with code ${code}`)));
-    w.unref();
-    this.worker = w;
-    return w;
-  }
+  constructor(
+    private readonly url: () => Promise<URL> = requirementWorkerUrl,
+    private readonly size = POOL_SIZE,
+    private readonly cacheEntries = CACHE_ENTRIES,
+  ) {}
 
   async run(job: RequirementJob): Promise<RequirementResult> {
     if (this.closed) throw new Error('the requirement pool is closed');
-    const w = await this.start();
-    const id = this.next++;
-    return new Promise<RequirementResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      w.ref();
-      w.postMessage({ id, ...job } satisfies RequirementRequest);
+    const key = jobKey(job);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key); // most recently used last
+      this.cache.set(key, hit);
+      this.stats.hits++;
+      return structuredClone(hit);
+    }
+    let p = this.inFlight.get(key);
+    if (p) this.stats.hits++;
+    else {
+      p = this.simulate(job).then((r) => {
+        this.remember(key, r);
+        return r;
+      });
+      this.inFlight.set(key, p);
+      const forget = () => this.inFlight.delete(key);
+      p.then(forget, forget);
+    }
+    return structuredClone(await p);
+  }
+
+  private remember(key: string, r: RequirementResult) {
+    if (this.cacheEntries <= 0) return;
+    this.cache.set(key, r);
+    while (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private async simulate(job: RequirementJob): Promise<RequirementResult> {
+    this.stats.runs++;
+    const done = new Promise<RequirementResult>((resolve, reject) => {
+      this.queue.push({ id: this.next++, job, resolve, reject });
     });
+    await this.fill();
+    this.dispatch();
+    return done;
+  }
+
+  /** Starts the workers missing (first use, or after one died). */
+  private fill(): Promise<void> {
+    if (this.slots.length >= this.size) return Promise.resolve();
+    this.starting ??= (async () => {
+      const url = await this.url();
+      while (!this.closed && this.slots.length < this.size) this.slots.push(this.spawn(url));
+    })().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private spawn(url: URL): Slot {
+    const w = new Worker(url);
+    const slot: Slot = { worker: w, busy: false };
+    const fail = (err: Error) => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      const p = this.running.get(w);
+      this.running.delete(w);
+      p?.reject(err);
+    };
+    w.on('message', (m: RequirementReply) => {
+      const p = this.running.get(w);
+      if (!p || p.id !== m.id) return;
+      this.running.delete(w);
+      slot.busy = false;
+      if ('error' in m) p.reject(new Error(m.error));
+      else p.resolve(m.result);
+      this.dispatch();
+    });
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`requirement worker exited with code ${code}`)));
+    w.unref(); // idle: does not keep the process alive
+    return slot;
+  }
+
+  private dispatch() {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const p = this.queue.shift();
+      if (!p) break;
+      slot.busy = true;
+      this.running.set(slot.worker, p);
+      slot.worker.postMessage({ id: p.id, ...p.job } satisfies RequirementRequest);
+    }
+    for (const slot of this.slots) {
+      if (slot.busy) slot.worker.ref();
+      else slot.worker.unref();
+    }
+    // a worker died meanwhile: start another for what is waiting
+    if (this.queue.length && this.slots.length < this.size && !this.closed)
+      void this.fill().then(() => this.dispatch());
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+    const slots = this.slots.splice(0);
+    for (const p of this.queue.splice(0)) p.reject(new Error('the requirement pool is closed'));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }
