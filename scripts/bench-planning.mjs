@@ -27,7 +27,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { importFromSources } from './build.mjs';
+import { fromSources, importFromSources } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -63,24 +63,9 @@ if (!args.child) {
   // the requirement's worker thread, beside the bundle (requirement.pool.ts looks for it there)
   const esbuild = await import('esbuild');
   await esbuild.build({
+    ...fromSources,
     entryPoints: [join(root, 'packages/server/src/modules/staffing/requirement.worker.ts')],
     outfile: join(root, 'node_modules/.cache/liangdian-bench/requirement-worker.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    conditions: ['@liangdian/source'],
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external-npm',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (a) =>
-            a.path.startsWith('@liangdian/') ? undefined : { path: a.path, external: true },
-          );
-        },
-      },
-    ],
   });
 }
 
@@ -232,11 +217,15 @@ async function benchSqlite() {
     await database.close();
     const done = run.outlets.filter((o) => o.state === 'completed').length;
     const n = run.outlets.length;
+    const rosters = run.outlets.map((o) => o.results.roster?.summary).filter(Boolean);
+    const gaps = rosters.map((r) => (typeof r.gap === 'number' ? r.gap : 0));
     const ok = wall <= 60 && done === n;
     console.log(
       `bench planning db=sqlite outlets=${n} completed=${done} workers=${WORKERS} wall=${wall.toFixed(1)}s ` +
         `outlets/min=${((n / wall) * 60).toFixed(1)} forecast=${steps.forecast.toFixed(1)}s ` +
         `requirement=${steps.requirement.toFixed(1)}s roster=${steps.roster.toFixed(1)}s ` +
+        `roster-gap-max=${(Math.max(0, ...gaps) * 100).toFixed(1)}% ` +
+        `roster-optimal=${rosters.filter((r) => r.status === 'optimal').length}/${rosters.length} ` +
         `cpu=${((cpu.user + cpu.system) / 1e6).toFixed(1)}s load=${loadavg()[0].toFixed(1)} ` +
         `target wall<=60s ${ok ? 'ok' : 'MISSED'}`,
     );

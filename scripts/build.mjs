@@ -26,7 +26,7 @@ const externaliseNpmDependencies = {
 };
 
 /** The esbuild options of every bundle made from the workspace's TypeScript sources: Node 20 ESM. */
-const fromSources = {
+export const fromSources = {
   bundle: true,
   platform: 'node',
   target: 'node20',
