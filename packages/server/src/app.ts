@@ -176,6 +176,8 @@ export function createServices(
     pushIntervalMs: config.lobbyPushIntervalMs,
   });
   const requirementPool = new RequirementPool();
+  // the forecast's fit off the event loop, in the pool's workers
+  lobby.forecast.fitter = (input) => requirementPool.forecast(input);
   const staffing = new StaffingService(db, guard, lobby.recommend, requirementPool);
   const rosters = new RosterService(
     db,

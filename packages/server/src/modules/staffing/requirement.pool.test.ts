@@ -1,4 +1,10 @@
-import { requirementOf, type ScenarioInput } from '@liangdian/engine';
+import {
+  ForecastHistoryError,
+  forecastArrivals,
+  holidayCalendar,
+  requirementOf,
+  type ScenarioInput,
+} from '@liangdian/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jobKey, RequirementPool } from './requirement.pool';
 
@@ -58,5 +64,24 @@ describe('RequirementPool', () => {
     await expect(pool.run({ scenario: morning(35), options })).resolves.toMatchObject({
       slots: expect.any(Array),
     });
+  }, 60_000);
+});
+
+describe('RequirementPool.forecast', () => {
+  const pool = new RequirementPool(undefined, 1, 0);
+  afterAll(() => pool.close());
+
+  it('fits in a worker and keeps the engine’s refusal of a short history as its error', async () => {
+    const input = {
+      counts: [{ day: '2026-01-05', slot: 20, businessType: 'cash', count: 3 }],
+      from: '2026-01-05',
+      to: '2026-01-07',
+      weeks: 1,
+      calendar: holidayCalendar([]),
+    };
+    const err = await pool.forecast(input).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ForecastHistoryError);
+    expect(err).toMatchObject({ days: 3 });
+    expect(() => forecastArrivals(input)).toThrow(ForecastHistoryError);
   }, 60_000);
 });

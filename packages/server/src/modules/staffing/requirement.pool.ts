@@ -11,14 +11,27 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RequirementOptions, RequirementResult, ScenarioInput } from '@liangdian/engine';
+import {
+  type ForecastInput,
+  ForecastHistoryError,
+  type ForecastResult,
+  type RequirementOptions,
+  type RequirementResult,
+  type ScenarioInput,
+} from '@liangdian/engine';
 
 export interface RequirementJob {
   scenario: ScenarioInput;
   options: RequirementOptions;
 }
-export type RequirementRequest = RequirementJob & { id: number };
-export type RequirementReply = { id: number; result: RequirementResult } | { id: number; error: string };
+/** What a worker is sent: a requirement (the default kind), or a forecast to fit. */
+export type PoolRequest =
+  | (RequirementJob & { id: number; kind?: 'requirement' })
+  | { id: number; kind: 'forecast'; input: ForecastInput };
+/** A worker's answer; `historyDays`: the forecast refused its history (ForecastHistoryError). */
+export type PoolReply =
+  | { id: number; result: RequirementResult | ForecastResult }
+  | { id: number; error: string; historyDays?: number };
 
 /** What the staffing service runs the engine through (a worker pool; in tests maybe inline). */
 export interface RequirementRunner {
@@ -87,9 +100,8 @@ interface Slot {
   busy: boolean;
 }
 interface Pending {
-  id: number;
-  job: RequirementJob;
-  resolve: (r: RequirementResult) => void;
+  request: PoolRequest;
+  resolve: (r: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -148,10 +160,23 @@ export class RequirementPool implements RequirementRunner {
     while (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  private async simulate(job: RequirementJob): Promise<RequirementResult> {
+  private simulate(job: RequirementJob): Promise<RequirementResult> {
     this.stats.runs++;
-    const done = new Promise<RequirementResult>((resolve, reject) => {
-      this.queue.push({ id: this.next++, job, resolve, reject });
+    return this.send<RequirementResult>({ id: this.next++, ...job });
+  }
+
+  /**
+   * The forecast's fit (the engine's `forecastArrivals`, ForecastService) in a worker, in the same
+   * queue; a history too short rejects with the engine's ForecastHistoryError.
+   */
+  forecast(input: ForecastInput): Promise<ForecastResult> {
+    if (this.closed) return Promise.reject(new Error('the requirement pool is closed'));
+    return this.send<ForecastResult>({ id: this.next++, kind: 'forecast', input });
+  }
+
+  private async send<T>(request: PoolRequest): Promise<T> {
+    const done = new Promise<T>((resolve, reject) => {
+      this.queue.push({ request, resolve: resolve as (r: never) => void, reject });
     });
     await this.fill();
     this.dispatch();
@@ -180,13 +205,14 @@ export class RequirementPool implements RequirementRunner {
       this.running.delete(w);
       p?.reject(err);
     };
-    w.on('message', (m: RequirementReply) => {
+    w.on('message', (m: PoolReply) => {
       const p = this.running.get(w);
-      if (!p || p.id !== m.id) return;
+      if (!p || p.request.id !== m.id) return;
       this.running.delete(w);
       slot.busy = false;
-      if ('error' in m) p.reject(new Error(m.error));
-      else p.resolve(m.result);
+      if ('error' in m)
+        p.reject(m.historyDays === undefined ? new Error(m.error) : new ForecastHistoryError(m.historyDays));
+      else p.resolve(m.result as never);
       this.dispatch();
     });
     w.on('error', fail);
@@ -202,7 +228,7 @@ export class RequirementPool implements RequirementRunner {
       if (!p) break;
       slot.busy = true;
       this.running.set(slot.worker, p);
-      slot.worker.postMessage({ id: p.id, ...p.job } satisfies RequirementRequest);
+      slot.worker.postMessage(p.request);
     }
     for (const slot of this.slots) {
       if (slot.busy) slot.worker.ref();

@@ -1,6 +1,7 @@
 import {
   type ArrivalCount,
   ForecastHistoryError,
+  type ForecastInput,
   type ForecastResult,
   forecastArrivals,
   holidayCalendar,
@@ -37,6 +38,12 @@ export interface OutletForecast {
  * engine's forecast of the weeks from today.
  */
 export class ForecastService {
+  /**
+   * Fits the forecast: the engine's `forecastArrivals`, on the event loop unless the app hands it
+   * a worker (app.ts: the requirement pool's `forecast`).
+   */
+  fitter: (input: ForecastInput) => Promise<ForecastResult> = async (input) => forecastArrivals(input);
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -67,7 +74,7 @@ export class ForecastService {
     ]);
     const counts = countArrivals(rows);
     try {
-      const result = forecastArrivals({
+      const result = await this.fitter({
         counts,
         from: first,
         to,
