@@ -39,6 +39,7 @@ import { RosterSettingsHeader, useRosterEditable, useRosterStaff } from './roste
 import {
   daysBetween,
   fieldPath,
+  plainMessage,
   HALF_HOUR_OPTIONS,
   type LeaveSpan,
   monthRange,
@@ -65,7 +66,7 @@ function showOnFields<V>(form: FormInstance<V>, e: unknown, rename: Record<strin
   if (!(e instanceof ApiError) || !e.errors.length) return false;
   const fields = e.errors.map((x) => {
     const name = fieldPath(x.field).join('.');
-    return { name: rename[name] ?? name, errors: [x.message] };
+    return { name: rename[name] ?? name, errors: [plainMessage(x.message)] };
   });
   form.setFields(fields as Parameters<typeof form.setFields>[0]);
   return true;
@@ -409,14 +410,14 @@ function LeaveModal({
               label={t('rosterSettings.from')}
               rules={[{ required: true, message: t('rosterSettings.required') }]}
             >
-              <Select options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+              <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
             </Form.Item>
             <Form.Item
               name="toTime"
               label={t('rosterSettings.to')}
               rules={[{ required: true, message: t('rosterSettings.required') }]}
             >
-              <Select options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+              <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
             </Form.Item>
           </Space>
         ) : null}
@@ -559,10 +560,22 @@ function ElasticList({ outletId }: { outletId: string }) {
           </Form.Item>
           <Space align="start">
             <Form.Item name="windowFrom" label={t('rosterSettings.elastic.windowFrom')}>
-              <Select allowClear disabled={!on} options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+              <Select
+                allowClear
+                showSearch
+                disabled={!on}
+                options={HALF_HOUR_OPTIONS}
+                style={{ width: 110 }}
+              />
             </Form.Item>
             <Form.Item name="windowTo" label={t('rosterSettings.elastic.windowTo')}>
-              <Select allowClear disabled={!on} options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+              <Select
+                allowClear
+                showSearch
+                disabled={!on}
+                options={HALF_HOUR_OPTIONS}
+                style={{ width: 110 }}
+              />
             </Form.Item>
           </Space>
           <Form.Item

@@ -32,6 +32,7 @@ import {
   cellKey,
   type DayWish,
   fieldPath,
+  plainMessage,
   gridChanges,
   gridOf,
   HALF_HOUR_OPTIONS,
@@ -212,7 +213,13 @@ export function RosterPreferencesPage() {
   return (
     <>
       <RosterSettingsHeader outletId={outletId} active="preferences" />
-      <QueryError error={staff.error ?? prefs.error} onRetry={() => (staff.refetch(), prefs.refetch())} />
+      <QueryError
+        error={staff.error ?? prefs.error}
+        onRetry={() => {
+          staff.refetch();
+          prefs.refetch();
+        }}
+      />
       <Card
         variant="borderless"
         title={t('rosterSettings.prefs.days')}
@@ -409,14 +416,14 @@ function ShiftPreferenceModal({
             label={t('rosterSettings.from')}
             rules={[{ required: true, message: t('rosterSettings.required') }]}
           >
-            <Select options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+            <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
           </Form.Item>
           <Form.Item
             name="toTime"
             label={t('rosterSettings.to')}
             rules={[{ required: true, message: t('rosterSettings.required') }]}
           >
-            <Select options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+            <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
           </Form.Item>
         </Space>
         <Form.Item
@@ -435,7 +442,7 @@ function ShiftPreferenceModal({
 function showOnFields<V>(form: FormInstance<V>, e: unknown): boolean {
   if (!(e instanceof ApiError) || !e.errors.length) return false;
   form.setFields(
-    e.errors.map((x) => ({ name: fieldPath(x.field), errors: [x.message] })) as Parameters<
+    e.errors.map((x) => ({ name: fieldPath(x.field), errors: [plainMessage(x.message)] })) as Parameters<
       typeof form.setFields
     >[0],
   );

@@ -26,6 +26,7 @@ import { RosterSettingsHeader, useRosterEditable, useWeekdays } from './rosterSe
 import './rosterSettings.css';
 import {
   fieldPath,
+  plainMessage,
   formToRules,
   HALF_HOUR_OPTIONS,
   type RulesForm,
@@ -94,13 +95,15 @@ export function RosterRulesPage() {
   };
 
   const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+    const ok = await form.validateFields().catch(() => null);
+    if (!ok) return;
+    // the whole store: the roles and weekdays are held, not shown as fields
+    const values = form.getFieldsValue(true) as RulesForm;
     setSaving(true);
     try {
       const saved = await api.put('/outlets/:outletId/roster-rules', {
         params: { outletId },
-        body: formToRules({ ...form.getFieldsValue(true), ...values }),
+        body: formToRules(values),
       });
       queryClient.setQueryData<RosterRulesView>(rulesKey(outletId), saved);
       setDirty(false);
@@ -108,7 +111,7 @@ export function RosterRulesPage() {
       message.success(t('rosterSettings.rules.saved'));
     } catch (e) {
       if (e instanceof ApiError && e.errors.length) {
-        const fields = e.errors.map((x) => ({ name: fieldPath(x.field), errors: [x.message] }));
+        const fields = e.errors.map((x) => ({ name: fieldPath(x.field), errors: [plainMessage(x.message)] }));
         form.setFields(fields as Parameters<typeof form.setFields>[0]);
         const first = fields[0]!;
         form.scrollToField(first.name);

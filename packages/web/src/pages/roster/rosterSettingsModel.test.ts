@@ -7,6 +7,7 @@ import {
   gridChanges,
   gridOf,
   monthRange,
+  plainMessage,
   nextWish,
   rulesToForm,
   spanOf,
@@ -37,6 +38,11 @@ describe('roster settings model', () => {
     expect(fieldPath('body.shifts.1.mealBreak.window')).toEqual(['shifts', 1, 'mealBreak', 'to']);
     expect(fieldPath('body.shifts.1.mealBreak.window.0')).toEqual(['shifts', 1, 'mealBreak', 'from']);
     expect(fieldPath('body.toDay')).toEqual(['toDay']);
+    expect(plainMessage('minRestHours：不能大于 24')).toBe('不能大于 24');
+    expect(plainMessage('toDay: The end must come after the start')).toBe(
+      'The end must come after the start',
+    );
+    expect(plainMessage('角色：取值无效')).toBe('角色：取值无效');
   });
 
   it('turns the rules into the form and back, a meal break switched off as none', () => {

@@ -78,6 +78,14 @@ export function fieldPath(field: string): (string | number)[] {
   return path;
 }
 
+/**
+ * A server field message without the field's code name in front (`minRestHours：不能大于 24` →
+ * `不能大于 24`): the form shows it under the field, whose label says which one.
+ */
+export function plainMessage(message: string): string {
+  return message.replace(/^[A-Za-z][\w.]*\s*[：:]\s*/, '');
+}
+
 // ---------------------------------------------------------------- leave
 /** The first and last day of a month `YYYY-MM`, for the leave list's filter (leave overlapping it). */
 export function monthRange(month: string): { from: string; to: string } | null {
