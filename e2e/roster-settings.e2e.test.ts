@@ -21,6 +21,8 @@ describe('roster settings pages', () => {
     browser = await launchBrowser();
     jj = await demoOutletId(baseUrl, '金江支行');
     const head = await apiSession(baseUrl, 'head.jj');
+    // the pages in Chinese, whatever language an earlier run left the head's account in
+    await head.patch('/auth/me', { locale: 'zh-CN' });
     const staff = await head.get<{ items: { staffName: string }[] }>(`/outlets/${jj}/staff-elastic`);
     person = staff.items[1]!.staffName;
     const context = await newContext(browser, baseUrl, { width: 1366, height: 900 });
@@ -33,7 +35,10 @@ describe('roster settings pages', () => {
 
   const rest = () => page.getByLabel('两天之间最短休息', { exact: true });
   /** the field's number (an input on the half hour shows 12.0) */
-  const restHours = async () => Number(await rest().inputValue());
+  const restHours = async () => {
+    const v = await rest().inputValue();
+    return v === '' ? null : Number(v);
+  };
   const save = () => page.getByTestId('rules-save').click();
 
   it('keeps a changed rule after a reload, refuses a bad value with the field named, restores the defaults', async () => {
@@ -45,12 +50,16 @@ describe('roster settings pages', () => {
     await page.getByText('排班规则已保存').waitFor();
     await page.reload();
     await page.getByTestId('rules-source').waitFor();
-    await expect.poll(restHours).toBe(12);
+    await expect.poll(restHours, { timeout: 15_000 }).toBe(12);
     expect(await page.getByTestId('rules-source').textContent()).toContain('本网点自定规则');
     // the domain default is shown beside the field, and what the weights mean
     const restItem = page.locator('.ant-form-item').filter({ has: rest() });
     expect(await restItem.textContent()).toContain('默认：11 小时');
     expect(await page.getByText('某岗位某半小时每缺 1 人计一次').count()).toBe(1);
+    // each role's shifts under its name, with the defaults of the role
+    const teller = page.getByTestId('rule-role-teller');
+    expect(await teller.locator('h5').textContent()).toBe('柜员');
+    expect(await teller.textContent()).toContain('默认：08:30、09:00');
     await screenshot(page, 'roster-rules-1366');
 
     // 30 hours of rest: refused by the server, the field says why and the message names it
@@ -62,15 +71,15 @@ describe('roster settings pages', () => {
     await page.getByText(/未保存，请修改：两天之间最短休息/).waitFor();
     await screenshot(page, 'roster-rules-refused-1366');
     await page.reload();
-    await expect.poll(restHours).toBe(12);
+    await expect.poll(restHours, { timeout: 15_000 }).toBe(12);
 
     // restore defaults, saved: back to 11
     await page.getByTestId('rules-restore').click();
-    await expect.poll(restHours).toBe(11);
+    await expect.poll(restHours, { timeout: 15_000 }).toBe(11);
     await save();
     await page.getByText('排班规则已保存').waitFor();
     await page.reload();
-    await expect.poll(restHours).toBe(11);
+    await expect.poll(restHours, { timeout: 15_000 }).toBe(11);
   });
 
   it('records leave for a person, lists it in its month, changes it', async () => {

@@ -79,7 +79,8 @@ export function RosterRulesPage() {
   useEffect(() => {
     if (view && !dirty) form.setFieldsValue(rulesToForm(view.rules));
   }, [view, dirty, form]);
-  const shifts = Form.useWatch('shifts', form) ?? [];
+  // preserve: the roles are held in the store, not shown as fields
+  const shifts = Form.useWatch('shifts', { form, preserve: true }) ?? [];
 
   const label = (path: (string | number)[]): string => {
     const [head, a, b] = path;
@@ -349,7 +350,7 @@ export function RosterRulesPage() {
             {(fields) => (
               <Row gutter={[16, 0]}>
                 {fields.map((f) => (
-                  <Col xs={24} md={12} xl={6} key={f.key}>
+                  <Col xs={24} md={12} xl={8} key={f.key}>
                     <Space align="start" wrap>
                       <Typography.Text strong style={{ display: 'inline-block', width: 48, paddingTop: 5 }}>
                         {weekdays[f.name]}
