@@ -90,6 +90,8 @@ export const RosterRulesView = z.object({
   rules: RosterRules,
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** the defaults (domain.md "Working time"), what "restore defaults" puts back */
+  defaults: RosterRules,
 });
 export type LabourRules = z.infer<typeof LabourRules>;
 export type ShiftRule = z.infer<typeof ShiftRule>;
@@ -352,6 +354,11 @@ export const rosterApi = {
     query: LeaveListQuery,
   }),
   createLeave: outlet.create('/staff-leave', 'Record leave or unavailability', {
+    body: LeaveCreate,
+    response: StaffLeave,
+  }),
+  updateLeave: e.put('/outlets/:outletId/staff-leave/:id', 'Change a leave record', {
+    params: RecordOfOutlet,
     body: LeaveCreate,
     response: StaffLeave,
   }),
