@@ -275,6 +275,19 @@ export class RosterRulesService {
     return this.changes.run(actor, async (trx, at) => {
       const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit', trx);
       const s = await this.staffOfOutlet(trx, outletId, input.staffId);
+      const same = (await repo.preferencesOf(trx, outletId)).find(
+        (p) =>
+          p.staff_id === s.id &&
+          p.weekday === input.weekday &&
+          p.from_time === input.fromTime &&
+          p.to_time === input.toTime,
+      );
+      if (same)
+        throw new DomainError('ROSTER_PREFERENCE_EXISTS', {
+          name: s.name,
+          kindZh: same.kind === 'wanted' ? '希望' : '不希望',
+          kindEn: same.kind === 'wanted' ? 'wanted' : 'unwanted',
+        });
       const row: repo.PreferenceRow = {
         id: newId(at.getTime()),
         outlet_id: outletId,

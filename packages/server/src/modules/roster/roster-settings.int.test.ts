@@ -178,4 +178,24 @@ describe('roster settings', () => {
     // another outlet is out of the head’s scope: not found, as the app answers elsewhere
     expect((await head.put(url(`/staff-leave/${id}`, s.cast.outletB), body)).statusCode).toBe(404);
   });
+
+  it('refuses a second preference of a person for the same time, wanted or not, with the person named', async () => {
+    const li = await makeStaff(s.t, s.cast.outletA, '李娜');
+    const body = { staffId: li, kind: 'unwanted', weekday: 2, fromTime: '13:00', toTime: '17:00' };
+    expect((await s.admin.post(url('/staff-preferences'), body)).statusCode).toBe(201);
+    const twice = await s.admin.post(url('/staff-preferences'), body, { 'accept-language': 'zh-CN' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'ROSTER_PREFERENCE_EXISTS' });
+    expect(twice.json().title).toContain('李娜');
+    // wanted and unwanted at once would contradict: the one kept is named
+    const opposite = await s.admin.post(url('/staff-preferences'), { ...body, kind: 'wanted' });
+    expect(opposite.statusCode).toBe(409);
+    expect(opposite.json().title).toContain('不希望');
+    // another time of the same day is a preference of its own
+    expect(
+      (await s.admin.post(url('/staff-preferences'), { ...body, fromTime: '09:00', toTime: '12:00' }))
+        .statusCode,
+    ).toBe(201);
+    expect((await s.admin.get(url(`/staff-preferences?staffId=${li}`))).json().total).toBe(2);
+  });
 });
