@@ -1,4 +1,3 @@
-import type { RosterProblemInput } from '@liangdian/engine';
 import type {
   MyShift,
   Roster,
@@ -20,6 +19,7 @@ import { minutesOf, weekdayOf } from './roster.defaults';
 import { presentMyShift, presentRoster, presentVersion } from './roster.presenter';
 import { buildProblem, type RequirementSource, type RosterSummary } from './roster.problem';
 import * as repo from './roster.repository';
+import { predictServiceLevel } from './roster.service-level';
 import type { RosterRulesService } from './roster-rules.service';
 import {
   type RosterChecker,
@@ -175,7 +175,7 @@ export class RosterService {
     for (const r of this.runs.values())
       if (r.outletId === outletId && r.week === week && r.view.state === 'running')
         throw new DomainError('ROSTER_SOLVE_RUNNING');
-    const { problem, requirementSource, weights } = await this.problemOf(this.db, o, week);
+    const { problem, requirementSource, weights, serviceLevelModel } = await this.problemOf(this.db, o, week);
     const runId = newId(this.clock.now().getTime());
     const abort = new AbortController();
     const view: SolveRun = {
@@ -211,7 +211,13 @@ export class RosterService {
           throw new Error(first?.text?.['en-US'] ?? first?.message ?? 'the problem is not valid');
         }
         // a cancel keeps the best roster found so far, marked as stopped by the time limit
-        const saved = await this.saveResult(actor, o, week, problem, requirementSource, weights, result);
+        const saved = await this.saveResult(
+          actor,
+          o,
+          week,
+          { problem, requirementSource, weights, serviceLevelModel },
+          result,
+        );
         Object.assign(view, {
           state: abort.signal.aborted ? 'cancelled' : 'done',
           progress: 1,
@@ -274,23 +280,20 @@ export class RosterService {
     for (const r of this.runs.values()) if (r.view.state === 'running') r.abort.abort();
   }
 
-  private saveResult(
+  private async saveResult(
     actor: Actor,
     outlet: { id: string },
     week: string,
-    problem: RosterProblemInput,
-    requirementSource: string,
-    weights: RosterSummary['weights'],
+    input: Pick<RosterSummary, 'problem' | 'requirementSource' | 'weights' | 'serviceLevelModel'>,
     result: SolveResult,
   ) {
+    const coverage = coverageOf(input.problem, result.shifts);
     const summary: RosterSummary = {
-      requirementSource,
-      problem,
-      serviceLevel: [],
+      ...input,
+      serviceLevel: await predictServiceLevel(input.serviceLevelModel, coverage),
       violations: violationsOf(result.violations),
       conflicts: result.conflicts.map((c) => ({ zh: c.text['zh-CN'], en: c.text['en-US'] })),
-      weights,
-      coverage: coverageOf(problem, result.shifts),
+      coverage,
     };
     const fields = {
       solver_status: solverStatusOf(result),
@@ -403,10 +406,18 @@ export class RosterService {
             params: { rule: v.rule, zh: v.text['zh-CN'], en: v.text['en-US'] },
           })),
         );
+      const coverage = coverageOf(summary.problem, after);
+      const days = new Set([input.day, ...(input.from ? [input.from.day] : [])]);
       const next: RosterSummary = {
         ...summary,
         violations: violationsOf(now),
-        coverage: coverageOf(summary.problem, after),
+        coverage,
+        serviceLevel: await predictServiceLevel(
+          summary.serviceLevelModel,
+          coverage,
+          days,
+          summary.serviceLevel,
+        ),
       };
       const fields = {
         solver_status: 'manual',
