@@ -350,6 +350,27 @@ describe('rosters', () => {
     const after = cleared.json().serviceLevel as Day[];
     expect(cash(after[1]!).level!).toBeLessThan(cash(sl[1]!).level!);
     expect(after[2]).toEqual(sl[2]);
+
+    // a drag of a shift with its meal break (Monday to the free Tuesday): accepted, nobody holds
+    // the post on the break, and both days predicted again
+    const moved = await admin.put(url(`/rosters/${WEEK}/shifts`), {
+      staffId: staffIds[1],
+      day: '2026-11-10',
+      shift: { start: '09:00', end: '17:00', post: 'cash', breakStart: '12:00', breakEnd: '13:00' },
+      from: { staffId: staffIds[1], day: WEEK },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const cov = (day: string, start: string) =>
+      moved
+        .json()
+        .coverage.find(
+          (c: { day: string; start: string; post: string }) =>
+            c.day === day && c.start === start && c.post === 'cash',
+        ).scheduled;
+    expect([cov('2026-11-10', '10:00'), cov('2026-11-10', '12:00'), cov(WEEK, '10:00')]).toEqual([2, 0, 1]);
+    const third = moved.json().serviceLevel as Day[];
+    expect(cash(third[0]!).level!).toBeLessThan(cash(sl[0]!).level!);
+    expect(cash(third[1]!).level).toBeCloseTo(cash(sl[1]!).level!, 5);
   });
 
   it('refuses an edit that breaks a rule, naming it in both languages', async () => {

@@ -85,10 +85,10 @@ export function RosterWeekGrid({
                   <span className="ld-muted">{t('roster.off')}</span>
                 );
                 // a shift may be dropped on a free day only (a drop never overwrites a shift)
-                const droppable = editable && !s && dragged !== null;
+                const droppable = editable && !s;
                 const classes = [
                   s ? 'ld-roster-on' : 'ld-roster-offcell',
-                  droppable && over === cellKey ? 'ld-roster-drop' : '',
+                  droppable && dragged && over === cellKey ? 'ld-roster-drop' : '',
                   dragged && s && dragged.id === s.id ? 'ld-roster-dragging' : '',
                 ]
                   .filter(Boolean)
@@ -106,9 +106,11 @@ export function RosterWeekGrid({
                     }}
                     onDragLeave={() => setOver((o) => (o === cellKey ? null : o))}
                     onDrop={(e) => {
-                      if (!droppable || !dragged) return;
+                      if (!droppable) return;
                       e.preventDefault();
-                      const shift = dragged;
+                      const id = e.dataTransfer.getData('text/plain');
+                      const shift = dragged ?? r.shifts.find((x) => x.id === id);
+                      if (!shift) return;
                       setDragged(null);
                       setOver(null);
                       onMove(shift, { staffId: p.id, day: d });
