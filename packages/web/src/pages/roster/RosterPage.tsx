@@ -182,6 +182,7 @@ export function RosterPage() {
               onMove={(shift, to) => void edit.move(shift, to)}
               onResize={(shift, end) => void edit.resize(shift, end)}
               postName={postName}
+              busy={edit.busy}
             />
             <div className="ld-no-print">
               <RosterCoverage roster={r} days={days} postName={postName} />

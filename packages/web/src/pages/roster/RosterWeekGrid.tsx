@@ -26,6 +26,7 @@ export function RosterWeekGrid({
   onMove,
   onResize,
   postName,
+  busy = false,
 }: {
   roster: Roster;
   days: string[];
@@ -34,6 +35,8 @@ export function RosterWeekGrid({
   onMove: (shift: RosterShift, to: { staffId: string; day: string }) => void;
   onResize: (shift: RosterShift, end: string) => void;
   postName: PostName;
+  /** an edit is on its way to the server (data-busy, for tests and styles) */
+  busy?: boolean;
 }) {
   const { t } = useI18n();
   const byCell = useMemo(() => new Map(r.shifts.map((s) => [`${s.staffId}|${s.day}`, s])), [r.shifts]);
@@ -50,7 +53,7 @@ export function RosterWeekGrid({
 
   return (
     <div className="ld-roster-grid-wrap">
-      <table className="ld-roster-grid" data-testid="roster-grid">
+      <table className="ld-roster-grid" data-testid="roster-grid" data-busy={busy ? 'true' : 'false'}>
         <thead>
           <tr>
             <th>{t('roster.person')}</th>
