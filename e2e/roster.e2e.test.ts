@@ -200,6 +200,7 @@ describe('roster page', () => {
       wealth: '理财区',
       welcome: '迎宾位',
       super_counter: '超柜位',
+      self_service: '自助区',
     };
     await zone.getByText(names[shift.post] ?? shift.post, { exact: true }).click();
     const sl = coverage.getByTestId('coverage-service-level');
@@ -207,6 +208,7 @@ describe('roster page', () => {
     expect(await sl.textContent()).toMatch(/预计服务水平 \d+(\.\d+)?%.*目标 \d+(\.\d+)?%/);
     await coverage.getByTestId('roster-coverage-chart').locator('canvas').first().waitFor();
     await coverage.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500); // ECharts draws its lines over about a second (canvas, not CSS)
     await screenshot(page, 'roster-zone-1366');
 
     // the settings pages are a click away

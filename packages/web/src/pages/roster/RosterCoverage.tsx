@@ -110,7 +110,10 @@ export function RosterCoverage({
                   ? undefined
                   : {
                       symbol: 'none',
-                      label: { formatter: t('roster.chart.target', { p: pct(target) }) },
+                      label: {
+                        position: 'insideEndTop',
+                        formatter: t('roster.chart.target', { p: pct(target) }),
+                      },
                       lineStyle: { color: '#70ad47', type: 'dotted' },
                       data: [{ yAxis: Math.round(target * 1000) / 10 }],
                     },
