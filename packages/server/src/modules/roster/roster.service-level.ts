@@ -5,8 +5,8 @@
  * the zone's post per half hour. The requirement's scenarios are kept in the roster's summary
  * (`serviceLevelModel`), so an edit predicts again without the requirement's search.
  *
- * Cost: 20 replications per zone-day (the requirement uses 50), a few tens of ms a day for a
- * demo outlet; days are simulated one at a time with the event loop let through between them,
+ * Cost: 20 replications per zone-day (the requirement uses 50), about 0.1 s a day for the demo
+ * outlet; days are simulated one at a time with the event loop let through between them,
  * and an edit predicts only the days it touches.
  */
 import { type Mode, type ScenarioInput, serviceLevelOf } from '@liangdian/engine';
