@@ -211,6 +211,38 @@ describe('roster page', () => {
     await page.waitForTimeout(1500); // ECharts draws its lines over about a second (canvas, not CSS)
     await screenshot(page, 'roster-zone-1366');
 
+    // the end handle dragged 2 half hours to the left: the shift's end moves an hour earlier, or the
+    // rules refuse it (its length not a pattern) and it is back at its end
+    const pick = (await current()).shifts.find((x) => x.end === '17:00' && days.indexOf(x.day) < 5)!;
+    const handle = page.getByTestId(`resize-${pick.staffId}-${pick.day}`);
+    const cellOf = page.getByTestId(`cell-${pick.staffId}-${pick.day}`);
+    if (await refused.count()) {
+      await refused.locator('.ant-alert-close-icon').click();
+      await refused.waitFor({ state: 'hidden' });
+    }
+    await handle.scrollIntoViewIfNeeded();
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 12, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.move(box.x + box.width / 2 - 24, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await expect
+      .poll(
+        async () =>
+          (await refused.count()) > 0 || ((await cellOf.textContent()) ?? '').includes(`${pick.start}–16:00`),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
+    await page.locator('[data-testid="roster-grid"][data-busy="false"]').waitFor({ timeout: 20_000 });
+    const resized = (await current()).shifts.find((x) => x.staffId === pick.staffId && x.day === pick.day)!;
+    if (await refused.count()) {
+      expect(resized.end).toBe('17:00');
+      await expect.poll(() => cellOf.textContent()).toContain(`${pick.start}–17:00`);
+    } else expect(resized.end).toBe('16:00');
+
     // the settings pages are a click away
     expect(await page.getByTestId('roster-link-rules').getAttribute('href')).toBe(
       `/lobby/${lsw.id}/roster/rules`,
