@@ -16,7 +16,7 @@ import {
   ratesFromHistory,
 } from '../lobby/recommend/recommend.model';
 import { outletFloor, type RecommendService } from '../lobby/recommend/recommend.service';
-import type { RequirementRunner } from './requirement.pool';
+import type { RequirementJob, RequirementRunner } from './requirement.pool';
 import { presentDay, type DayInputs } from './staffing.presenter';
 import * as repo from './staffing.repository';
 
@@ -55,8 +55,14 @@ export class StaffingService {
    * The requirement of `days` days from `weekStart` (a `YYYY-MM-DD` Beijing date; 7 days: the
    * week), without an actor: the roster (its requirement per slot) and the branch's planning jobs
    * call this. NOT_FOUND for an unknown outlet; LOBBY_NO_ZONES when it has no zone to serve anyone.
+   * `onDay` receives each day's simulation input (the roster predicts its service level with it).
    */
-  async requirementFor(outletId: string, weekStart: string, days = 7): Promise<StaffingRequirement> {
+  async requirementFor(
+    outletId: string,
+    weekStart: string,
+    days = 7,
+    onDay?: (day: string, job: RequirementJob) => void,
+  ): Promise<StaffingRequirement> {
     const outlet = await repo.findOutlet(this.db, outletId);
     if (!outlet) throw notFound('outlet');
     const today = beijingDate(this.clock.now());
@@ -96,10 +102,12 @@ export class StaffingService {
         { length: Math.max(0, slotOf(hours.close) - openSlot) },
         (_, k) => plan?.days[weekday]?.[openSlot + k] ?? 'fixed',
       );
-      const result: RequirementResult = await this.runner.run({
+      const job: RequirementJob = {
         scenario,
         options: { serviceLevel, modes, replications: REQUIREMENT_REPLICATIONS, seed: REQUIREMENT_SEED },
-      });
+      };
+      onDay?.(day, job);
+      const result: RequirementResult = await this.runner.run(job);
       const inputs: DayInputs = {
         day,
         weekday,
