@@ -12,3 +12,13 @@ export const issuedSince = (q: Q, outletId: string, day: string, fromIso: string
     .where('kind', '=', 'issued')
     .groupBy('business_type')
     .execute();
+
+/** Outlets with a prompt chain open (its time-out is checked on the tick even without a set-up). */
+export const outletsWithOpenPrompts = (q: Q) =>
+  q
+    .selectFrom('backfill_prompts')
+    .select('outlet_id')
+    .distinct()
+    .where('open_key', 'is not', null)
+    .execute()
+    .then((rows) => rows.map((r) => r.outlet_id));
