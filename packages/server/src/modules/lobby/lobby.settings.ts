@@ -28,8 +28,19 @@ export const presentSettings = (row: SettingsRow | undefined, outletId: string):
         promptTimeoutSeconds: row.prompt_timeout_seconds,
         modeObjective: objectiveOf(row),
         ...outletDaysOf(row),
+        elastic: elasticOf(row),
       }
-    : { outletId, ...DEFAULT_SETTINGS, modeObjective: null, ...outletDaysOf(undefined) };
+    : {
+        outletId,
+        ...DEFAULT_SETTINGS,
+        modeObjective: null,
+        ...outletDaysOf(undefined),
+        elastic: { ...DEFAULT_ELASTIC },
+      };
+
+/** The outlet's elastic-window thresholds; absent: the defaults. */
+export const elasticOf = (row: SettingsRow | undefined): ElasticThresholds =>
+  row?.elastic_json ? (JSON.parse(row.elastic_json) as ElasticThresholds) : { ...DEFAULT_ELASTIC };
 
 /** The outlet's own weights for "recommend" (null: the engine's defaults). */
 export const objectiveOf = (row: SettingsRow | undefined): ModeObjectivePut | null =>

@@ -174,6 +174,39 @@ describe('elastic-window prompt (弹性窗口): the roster names who opens a cou
     expect(s.map((p) => [p.attempt, p.data.oldestWaitMinutes])).toEqual([[1, 30]]);
   });
 
+  it('keeps its thresholds in the lobby settings: off means no prompt', async () => {
+    const settings = (await head.get(url('/lobby/settings'))).json();
+    expect(settings.elastic).toEqual({ enabled: true, surgeShare: 0.3, minArrivals: 5 });
+    const bad = await head.put(url('/lobby/settings'), {
+      serviceLevelTarget: 0.8,
+      targetWaitMinutes: 10,
+      elastic: { enabled: true, surgeShare: -1, minArrivals: 5 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.elastic.surgeShare');
+    const off = { enabled: false, surgeShare: 0.5, minArrivals: 8 };
+    const put = await head.put(url('/lobby/settings'), {
+      serviceLevelTarget: 0.8,
+      targetWaitMinutes: 10,
+      elastic: off,
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().elastic).toEqual(off);
+    // absent: unchanged
+    await head.put(url('/lobby/settings'), { serviceLevelTarget: 0.8, targetWaitMinutes: 10 });
+    expect((await head.get(url('/lobby/settings'))).json().elastic).toEqual(off);
+    await send(ctx.t, ctx.cast.outletA, token, [ev('A1', 'issued', '08:30')]);
+    expect(elastic(await board())).toEqual([]);
+    // on again: the 30-minute wait fires it at the next event
+    await head.put(url('/lobby/settings'), {
+      serviceLevelTarget: 0.8,
+      targetWaitMinutes: 10,
+      elastic: { ...off, enabled: true },
+    });
+    await send(ctx.t, ctx.cast.outletA, token, [ev('A2', 'issued', '08:59')]);
+    expect(elastic(await board())).toHaveLength(1);
+  });
+
   it('stays quiet while waits are within the limit and every counter that could open is open', async () => {
     await publish([floor.wang, floor.li]);
     await send(ctx.t, ctx.cast.outletA, token, [ev('A1', 'issued', '08:55')]);

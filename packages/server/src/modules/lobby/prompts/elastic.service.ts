@@ -5,7 +5,6 @@ import { DomainError } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
 import type { LogInput } from '../live/live-state';
 import type * as repo from '../lobby.repository';
-import { DEFAULT_ELASTIC } from '../lobby.settings';
 import type { LobbyCounts } from '../lobby.state';
 import {
   type ElasticAction,
@@ -39,8 +38,6 @@ export interface ForecastSource {
 export interface ElasticSources {
   onShift: OnShiftSource;
   forecast: ForecastSource;
-  /** the outlet's thresholds; default: DEFAULT_ELASTIC */
-  thresholds?: (outletId: string) => ElasticThresholds;
 }
 
 /** What the evaluation read of the outlet, shared with the backfill rules. */
@@ -49,6 +46,8 @@ export interface ElasticInput {
   now: Date;
   day: string;
   targetWaitMinutes: number;
+  /** the outlet's (settings) */
+  thresholds: ElasticThresholds;
   snapshot: LobbyCounts;
   openRows: repo.PromptRow[];
   triedRows: { activation_id: string; staff_id: string }[];
@@ -82,16 +81,9 @@ export class ElasticPrompts {
     private readonly sources: ElasticSources,
   ) {}
 
-  thresholds(outletId: string): ElasticThresholds {
-    return this.sources.thresholds?.(outletId) ?? DEFAULT_ELASTIC;
-  }
-
   /** Whether an evaluation has anything to look at: open prompts, or customers waiting. */
-  needed(outletId: string, snapshot: LobbyCounts, openRows: repo.PromptRow[]): boolean {
-    return (
-      openRows.some((p) => p.kind === 'elastic') ||
-      (this.thresholds(outletId).enabled && snapshot.waiting > 0)
-    );
+  needed(thresholds: ElasticThresholds, snapshot: LobbyCounts, openRows: repo.PromptRow[]): boolean {
+    return openRows.some((p) => p.kind === 'elastic') || (thresholds.enabled && snapshot.waiting > 0);
   }
 
   private forecastOf(outletId: string, day: string): Promise<Map<string, number[]> | null> {
@@ -122,7 +114,7 @@ export class ElasticPrompts {
           status: p.status as OpenElastic['status'],
           expiresAt: p.expires_at ? Date.parse(p.expires_at) : null,
         });
-    const thresholds = this.thresholds(i.outletId);
+    const { thresholds } = i;
     const zones: ElasticZone[] = i.zoneRows.map((z) => {
       const postIds = i.postRows.filter((p) => p.zone_id === z.id && p.active === 1).map((p) => p.id);
       return {

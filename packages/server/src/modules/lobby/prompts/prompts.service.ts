@@ -75,7 +75,7 @@ export class PromptsService {
     const openRows = await repo.openPrompts(this.db, outletId);
     const snapshot = st.fold.snapshot(now.getTime());
     const backfill = st.rules.length > 0 || openRows.some((p) => p.kind === 'backfill');
-    const elastic = this.elastic?.needed(outletId, snapshot, openRows) ? this.elastic : null;
+    const elastic = this.elastic?.needed(st.settings.elastic, snapshot, openRows) ? this.elastic : null;
     if (!backfill && !elastic) return;
     const [postRows, staffRows, types, presence, triedRows, zoneRows] = await Promise.all([
       repo.postsWithZoneKind(this.db, outletId),
@@ -144,6 +144,7 @@ export class PromptsService {
           now,
           day: st.day,
           targetWaitMinutes: st.settings.targetWaitMinutes,
+          thresholds: st.settings.elastic,
           snapshot,
           openRows,
           triedRows,
