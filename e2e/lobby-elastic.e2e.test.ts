@@ -124,4 +124,29 @@ describe('the elastic-window prompt on the lobby tablet', () => {
     await screenshot(tablet, 'lobby-elastic-tablet-acked-1024x768');
     await context.close();
   }, 60_000);
+
+  it('the outlet head sets the thresholds in the lobby settings (1366 px)', async () => {
+    const headUser = await makeUser(baseUrl, admin, 'outlet_head', own.outlet.id);
+    const context = await newContext(browser, baseUrl, { width: 1366, height: 900 });
+    const page = await context.newPage();
+    await login(page, headUser.username, headUser.password);
+    await page.goto(`/lobby/${own.outlet.id}/plan?tab=settings`);
+    const surge = page.getByTestId('settings-elastic-surge');
+    await surge.waitFor();
+    expect(await surge.inputValue()).toBe('30');
+    await surge.fill('50');
+    await page.getByTestId('settings-elastic-min').fill('8');
+    await page.getByTestId('settings-save').click();
+    await page.locator('[data-testid="settings-save"]:disabled').waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await head.get<{ elastic: unknown }>(`/outlets/${own.outlet.id}/lobby/settings`)).elastic,
+      )
+      .toEqual({ enabled: true, surgeShare: 0.5, minArrivals: 8 });
+    await page.getByTestId('settings-elastic-enabled').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -200); // its label and the wait target above it in view
+    await screenshot(page, 'lobby-elastic-settings-1366');
+    await context.close();
+  }, 60_000);
 });
