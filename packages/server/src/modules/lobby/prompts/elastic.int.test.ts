@@ -3,6 +3,7 @@ import { newId } from '../../../lib/ids';
 import { type Client, login, useCastApp } from '../../../test/harness';
 import * as rosters from '../../roster/roster.repository';
 import { ev, makeFloor, makeToken, send } from '../lobby.fixtures';
+import { rosterOnShift } from './on-shift';
 
 interface Prompt {
   id: string;
@@ -205,6 +206,31 @@ describe('elastic-window prompt (弹性窗口): the roster names who opens a cou
     });
     await send(ctx.t, ctx.cast.outletA, token, [ev('A2', 'issued', '08:59')]);
     expect(elastic(await board())).toHaveLength(1);
+  });
+
+  it('fires on arrivals above today’s forecast (read in the background), saying by how much', async () => {
+    // today's forecast: 2 cash customers for 09:00–09:30 (slot 18)
+    const perSlot = Array.from({ length: 48 }, (_, k) => (k === 18 ? 2 : 0));
+    ctx.t.app.services.lobby.prompts.useElastic({
+      forecast: { arrivalsOn: async () => new Map([['cash', perSlot]]) },
+      onShift: rosterOnShift(ctx.t.database.db, ctx.t.app.services.rosters),
+    });
+    await publish([floor.wang]);
+    // six just issued: no wait; the first evaluation starts reading the forecast
+    await send(
+      ctx.t,
+      ctx.cast.outletA,
+      token,
+      ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map((k) => ev(k, 'issued', '09:00')),
+    );
+    expect(elastic(await board())).toEqual([]);
+    await send(ctx.t, ctx.cast.outletA, token, [ev('A7', 'issued', '09:00')]);
+    const s = elastic(await board());
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ staffId: floor.wang, data: { surge: true, overWait: false, gap: 2.5 } });
+    expect(s[0]!.messageZh).toBe(
+      '09:00–09:30 现金区 实到 7 人，预测 2 人（+250%），最长等候 0 分钟，已开 0/3 个窗口：请 王芳 开启弹性窗口',
+    );
   });
 
   it('stays quiet while waits are within the limit and every counter that could open is open', async () => {

@@ -71,14 +71,13 @@ const hhmm = (minutes: number) =>
  */
 export class ElasticPrompts {
   /** today's forecast per outlet (it changes with the day, not with the tickets) */
-  private readonly forecasts = new Map<
-    string,
-    { day: string; perType: Promise<Map<string, number[]> | null> }
-  >();
+  private readonly forecasts = new Map<string, { day: string; value: Map<string, number[]> | null }>();
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly sources: ElasticSources,
+    /** where a failed forecast read is reported */
+    private readonly onError: (err: unknown) => void,
   ) {}
 
   /** Whether an evaluation has anything to look at: open prompts, or customers waiting. */
@@ -86,16 +85,25 @@ export class ElasticPrompts {
     return openRows.some((p) => p.kind === 'elastic') || (thresholds.enabled && snapshot.waiting > 0);
   }
 
-  private forecastOf(outletId: string, day: string): Promise<Map<string, number[]> | null> {
+  /**
+   * Today's forecast of an outlet, read once per day in the background (it can take seconds and
+   * the ticket machine's request waits for the evaluation): null until it is ready, and when the
+   * outlet has too little history.
+   */
+  private forecastOf(outletId: string, day: string): Map<string, number[]> | null {
     const cached = this.forecasts.get(outletId);
-    if (cached?.day === day) return cached.perType;
-    const perType = this.sources.forecast.arrivalsOn(outletId, day).catch((e) => {
-      if (e instanceof DomainError) return null; // too little history: no forecast today
-      this.forecasts.delete(outletId);
-      throw e;
-    });
-    this.forecasts.set(outletId, { day, perType });
-    return perType;
+    if (cached?.day === day) return cached.value;
+    const entry: { day: string; value: Map<string, number[]> | null } = { day, value: null };
+    this.forecasts.set(outletId, entry);
+    this.sources.forecast.arrivalsOn(outletId, day).then(
+      (value) => {
+        entry.value = value;
+      },
+      (e) => {
+        if (!(e instanceof DomainError)) this.onError(e); // kept as "no forecast" until tomorrow
+      },
+    );
+    return null;
   }
 
   async actions(i: ElasticInput): Promise<ElasticAction[]> {
@@ -127,11 +135,11 @@ export class ElasticPrompts {
       };
     });
     const quiet = !thresholds.enabled || i.snapshot.waiting === 0;
-    const [issued, forecast, onShift] = quiet
-      ? [[], null, null]
+    const forecast = quiet ? null : this.forecastOf(i.outletId, i.day);
+    const [issued, onShift] = quiet
+      ? [[], null]
       : await Promise.all([
           issuedSince(this.db, i.outletId, i.day, new Date(slotStartMs).toISOString()),
-          this.forecastOf(i.outletId, i.day),
           this.sources.onShift.onShift(i.outletId, i.day, hhmm((slot * 30) % 1440)),
         ]);
     const tried = new Map<string, Set<string>>();

@@ -54,7 +54,7 @@ export class PromptsService {
 
   /** Turns the elastic-window prompts on, with who is on shift and today's forecast. */
   useElastic(sources: ElasticSources): void {
-    this.elastic = new ElasticPrompts(this.db, sources);
+    this.elastic = new ElasticPrompts(this.db, sources, (err) => this.live.onError(err));
   }
 
   /** Evaluates an outlet's rules now; runs one at a time per outlet in this process. */
