@@ -54,6 +54,7 @@ import { MetaService } from './modules/meta/meta.service';
 import { InProcessLobbyBus, type LobbyBus, PgLobbyBus } from './modules/lobby/lobby.bus';
 import { Lobby } from './modules/lobby/lobby';
 import { lobbyRoutes } from './modules/lobby/lobby.routes';
+import { rosterOnShift } from './modules/lobby/prompts/on-shift';
 import { ticketImportRoutes } from './modules/lobby/ticket-import/ticket-import.routes';
 import { TicketImportService } from './modules/lobby/ticket-import/ticket-import.service';
 import { orgRoutes } from './modules/org/org.routes';
@@ -189,6 +190,8 @@ export function createServices(
     defaultRosterChecker,
     staffingRequirement(db, staffing),
   );
+  // the elastic-window prompt asks who is on shift on the published roster (docs/staffing.md)
+  lobby.prompts.useElastic({ forecast: lobby.forecast, onShift: rosterOnShift(db, rosters) });
   const steps: PlanningSteps = {
     forecast: forecastStep(lobby.forecast, clock),
     requirement: requirementStep(staffing),

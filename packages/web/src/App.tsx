@@ -69,6 +69,15 @@ const LobbyTabletPage = lazy(() =>
   import('./pages/lobby/LobbyTabletPage').then((m) => ({ default: m.LobbyTabletPage })),
 );
 const RosterPage = lazy(() => import('./pages/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
+const RosterRulesPage = lazy(() =>
+  import('./pages/roster/RosterRulesPage').then((m) => ({ default: m.RosterRulesPage })),
+);
+const RosterLeavePage = lazy(() =>
+  import('./pages/roster/RosterLeavePage').then((m) => ({ default: m.RosterLeavePage })),
+);
+const RosterPreferencesPage = lazy(() =>
+  import('./pages/roster/RosterPreferencesPage').then((m) => ({ default: m.RosterPreferencesPage })),
+);
 const ModePlanPage = lazy(() =>
   import('./pages/lobby/ModePlanPage').then((m) => ({ default: m.ModePlanPage })),
 );
@@ -172,6 +181,9 @@ function AppRoutes() {
             <Route path="lobby/:outletId/import" element={<TicketImportPage />} />
             <Route path="lobby/:outletId/staffing" element={<StaffingRequirementPage />} />
             <Route path="lobby/:outletId/roster" element={<RosterPage />} />
+            <Route path="lobby/:outletId/roster/rules" element={<RosterRulesPage />} />
+            <Route path="lobby/:outletId/roster/leave" element={<RosterLeavePage />} />
+            <Route path="lobby/:outletId/roster/preferences" element={<RosterPreferencesPage />} />
             <Route
               path="users"
               element={

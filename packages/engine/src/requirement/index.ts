@@ -6,3 +6,10 @@ export {
   type RequirementResult,
   type RequirementSlot,
 } from './requirement';
+export {
+  serviceLevelOf,
+  type ServiceLevelOptions,
+  type ServiceLevelQueue,
+  type ServiceLevelResult,
+  type ServiceLevelSlot,
+} from './service-level';

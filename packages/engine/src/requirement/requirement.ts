@@ -112,7 +112,7 @@ export interface RequirementResult {
 const TRIAGE: Distribution = { type: 'lognormal', mean: 0.5, sd: 0.3 };
 const ESCORT: Distribution = { type: 'gamma', shape: 4, scale: 0.5 };
 /** fewer arrivals per replication than this: the slot's service level is noise */
-const MIN_ARRIVALS = 0.05;
+export const MIN_ARRIVALS = 0.05;
 const DOOR = 'door';
 
 const hhmm = (t: number) =>
@@ -141,7 +141,7 @@ function perSlot(
 }
 
 /** One queue to staff: its own sub-scenario and, per slot, Erlang's inputs and the minimum. */
-interface Queue {
+export interface Queue {
   id: string;
   perStaff: number;
   capacity: number;
@@ -156,7 +156,7 @@ interface Queue {
   }>;
 }
 
-function zoneQueue(sc: Scenario, z: Zone, S: number, modes: readonly Mode[]): Queue {
+export function zoneQueue(sc: Scenario, z: Zone, S: number, modes: readonly Mode[]): Queue {
   const types = sc.businessTypes.filter((b) => z.serves.includes(b.id));
   const rates = types.map((b) => ratesOf(b, S));
   const service = types.map((b) => perSlot(sc, S, b.service, b.serviceByPeriod));
@@ -208,7 +208,7 @@ function zoneQueue(sc: Scenario, z: Zone, S: number, modes: readonly Mode[]): Qu
 }
 
 /** The welcome post as a queue: every arrival triaged (fixed) or received and escorted (rotating). */
-function doorQueue(sc: Scenario, S: number, modes: readonly Mode[], target: number): Queue {
+export function doorQueue(sc: Scenario, S: number, modes: readonly Mode[], target: number): Queue {
   const triage = sc.welcome?.triage ?? TRIAGE;
   const escort = sc.welcome?.escort ?? ESCORT;
   const walk = sc.welcome?.backupWalkMinutes ?? 0;

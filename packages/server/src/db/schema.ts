@@ -402,6 +402,8 @@ export interface DB {
     /** JSON day-of-month numbers (0016); null: the defaults */
     pension_days_json?: string | null;
     paydays_json?: string | null;
+    /** the elastic-window prompt's thresholds (JSON, 0023); null: the defaults */
+    elastic_json?: string | null;
   };
   lobby_checkins: {
     id: string;

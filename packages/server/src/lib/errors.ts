@@ -84,6 +84,8 @@ export const ERROR_STATUS = {
   ROSTER_SOLVE_RUNNING: 409,
   ROSTER_WEEK_NOT_MONDAY: 400,
   ROSTER_RANGE_INVALID: 400,
+  /** the person already has this preference, or its opposite (wanted and unwanted at once) */
+  ROSTER_PREFERENCE_EXISTS: 409,
   // ---- branch planning (background jobs)
   PLANNING_NO_OUTLETS: 409,
   /** another run of the same branch and week is running: retry waits for it */

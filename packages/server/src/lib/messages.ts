@@ -235,6 +235,10 @@ const TITLES: Record<ErrorCode, Msg> = {
     'zh-CN': '结束须晚于开始',
     'en-US': 'The end must come after the start',
   },
+  ROSTER_PREFERENCE_EXISTS: {
+    'zh-CN': '{name} 已有同一时段的偏好（{kindZh}），请先删除原有的一条',
+    'en-US': '{name} already has a preference for the same time ({kindEn}); delete that one first',
+  },
 };
 
 const FIELD_MESSAGES: Record<string, Msg> = {

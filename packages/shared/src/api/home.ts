@@ -34,7 +34,7 @@ export const HomeComplaint = z.object({
 export const HomePrompt = z.object({
   id: z.string(),
   ...outletRef,
-  kind: z.enum(['backfill', 'return']),
+  kind: z.enum(['backfill', 'return', 'elastic']),
   /** in the reader's language */
   message: z.string(),
   staffName: z.string(),

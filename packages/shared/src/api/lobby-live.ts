@@ -12,7 +12,7 @@ import { messages, staffRef } from './fields';
 
 export const LobbyPrompt = z.object({
   id: z.string(),
-  kind: z.enum(['backfill', 'return']),
+  kind: z.enum(['backfill', 'return', 'elastic']),
   ruleId: z.string(),
   postId: z.string(),
   staffId: z.string(),

@@ -47,6 +47,14 @@ export const MonthDays = z
   .array(z.number().int().min(1).max(31))
   .max(31)
   .refine((ds) => new Set(ds).size === ds.length, { message: 'DUPLICATE_DAYS' });
+/** The elastic-window prompt's thresholds (弹性窗口, docs/staffing.md). */
+export const ElasticThresholds = z.object({
+  enabled: z.boolean(),
+  /** arrivals of the half hour above the forecast by more than this share (0.3: +30 %) */
+  surgeShare: z.number().min(0).max(5),
+  /** …and at least this many */
+  minArrivals: z.number().int().min(1).max(500),
+});
 export const LobbySettingsPut = z.object({
   serviceLevelTarget: z.number().min(0.01).max(1),
   targetWaitMinutes: z.number().int().min(1).max(240),
@@ -57,12 +65,16 @@ export const LobbySettingsPut = z.object({
   pensionDays: MonthDays.optional(),
   /** the outlet's paydays (day-of-month numbers; absent: unchanged, default 10 and 25) */
   paydays: MonthDays.optional(),
+  /** the elastic-window prompt's thresholds (absent: unchanged; default on, +30 %, 5 customers) */
+  elastic: ElasticThresholds.optional(),
 });
 export const LobbySettings = LobbySettingsPut.extend({
   outletId: z.string(),
   pensionDays: MonthDays,
   paydays: MonthDays,
+  elastic: ElasticThresholds,
 });
+export type ElasticThresholds = z.infer<typeof ElasticThresholds>;
 export type LobbySettingsPut = z.infer<typeof LobbySettingsPut>;
 export type LobbySettings = z.infer<typeof LobbySettings>;
 

@@ -90,6 +90,8 @@ export const RosterRulesView = z.object({
   rules: RosterRules,
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** the defaults (domain.md "Working time"), what "restore defaults" puts back */
+  defaults: RosterRules,
 });
 export type LabourRules = z.infer<typeof LabourRules>;
 export type ShiftRule = z.infer<typeof ShiftRule>;
@@ -199,6 +201,19 @@ export const RosterCoverage = z.object({
   required: z.number(),
   scheduled: z.number(),
 });
+export const RosterServiceLevelDay = z.object({
+  day: z.string(),
+  level: z.number().nullable(),
+  target: z.number().nullable(),
+  /** the roster's posts: a zone kind, `super_counter`, `welcome` (the door: share received within 1 min) */
+  posts: z.array(
+    z.object({
+      post: z.string(),
+      level: z.number().nullable(),
+      slots: z.array(z.object({ start: z.string(), level: z.number().nullable() })),
+    }),
+  ),
+});
 export const RosterViolation = z.object({
   rule: z.string(),
   staffId: z.string().nullable(),
@@ -228,8 +243,12 @@ export const Roster = z.object({
   ),
   shifts: z.array(RosterShift),
   coverage: z.array(RosterCoverage),
-  /** the predicted service level per day from the scheduled people (Erlang A), null without a forecast */
-  serviceLevel: z.array(z.object({ day: z.string(), level: z.number().nullable() })),
+  /**
+   * the service level the engine predicts per day with the scheduled people (docs/rosters-app.md):
+   * the whole day simulated per zone with the requirement's scenario; `level` over every zone
+   * (null without a forecast or without customers), `target` the outlet's, per post per half hour
+   */
+  serviceLevel: z.array(RosterServiceLevelDay),
   violations: z.array(RosterViolation),
   conflicts: z.array(z.object(Words)),
   weights: RosterWeights,
@@ -310,6 +329,7 @@ export const MyShiftsQuery = z.object({
 });
 export type RosterShift = z.infer<typeof RosterShift>;
 export type RosterCoverage = z.infer<typeof RosterCoverage>;
+export type RosterServiceLevelDay = z.infer<typeof RosterServiceLevelDay>;
 export type RosterViolation = z.infer<typeof RosterViolation>;
 export type Roster = z.infer<typeof Roster>;
 export type RosterVersion = z.infer<typeof RosterVersion>;
@@ -352,6 +372,11 @@ export const rosterApi = {
     query: LeaveListQuery,
   }),
   createLeave: outlet.create('/staff-leave', 'Record leave or unavailability', {
+    body: LeaveCreate,
+    response: StaffLeave,
+  }),
+  updateLeave: e.put('/outlets/:outletId/staff-leave/:id', 'Change a leave record', {
+    params: RecordOfOutlet,
     body: LeaveCreate,
     response: StaffLeave,
   }),

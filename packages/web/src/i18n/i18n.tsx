@@ -28,6 +28,8 @@ import zhPlanning from './planning.zh-CN.json';
 import zhStaffing from './staffing.zh-CN.json';
 import enRoster from './roster.en-US.json';
 import zhRoster from './roster.zh-CN.json';
+import enRosterSettings from './roster-settings.en-US.json';
+import zhRosterSettings from './roster-settings.zh-CN.json';
 import zhShell from './shell.zh-CN.json';
 import zhCN from './zh-CN.json';
 
@@ -50,6 +52,7 @@ const zhAll = {
   ...zhStaffing,
   ...zhPlanning,
   ...zhRoster,
+  ...zhRosterSettings,
 };
 export type MessageKey = keyof typeof zhAll;
 type Messages = Record<MessageKey, string>;
@@ -70,6 +73,7 @@ const en: Messages = {
   ...enStaffing,
   ...enPlanning,
   ...enRoster,
+  ...enRosterSettings,
 };
 const zh: Messages = zhAll;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };

@@ -17,6 +17,7 @@ import * as m0015 from './0015_mode_objective';
 import * as m0016 from './0016_outlet_days';
 import * as m0018 from './0018_rosters';
 import * as m0019 from './0019_jobs';
+import * as m0023 from './0023_elastic_thresholds';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016_outlet_days': m0016,
   '0018_rosters': m0018,
   '0019_jobs': m0019,
+  '0023_elastic_thresholds': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -51,7 +51,7 @@ export const DEMO_STAFF_PLAN: { roles: string[]; skills: string[] }[] = [
   { roles: ['teller'], skills: ['non_cash', 'account_opening', 'super_counter'] },
   { roles: ['wealth_manager'], skills: ['wealth', 'account_opening'] },
   { roles: ['account_manager'], skills: ['loan', 'account_opening'] },
-  { roles: ['deputy_head'], skills: ['non_cash', 'loan'] },
+  { roles: ['deputy_head'], skills: ['non_cash', 'loan', 'wealth'] },
   { roles: ['teller'], skills: ['cash', 'non_cash'] },
   { roles: ['wealth_manager'], skills: ['wealth'] },
   { roles: ['account_manager'], skills: ['loan'] },

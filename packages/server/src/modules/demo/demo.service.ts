@@ -49,7 +49,7 @@ export interface DemoOptions {
   password: string;
   /** total outlets (at least the 12 named ones); more are generated for scale tests */
   outlets?: number;
-  /** fixed staff per outlet; default 8–15 at random */
+  /** fixed staff per outlet; default 15 at the pilots, 8–15 at random elsewhere */
   staffPerOutlet?: number;
   seed?: number;
   /** weeks of ticket history for the named outlets, ending the day before the clock's date
@@ -192,7 +192,10 @@ export async function loadDemo(o: DemoOptions): Promise<DemoSummary> {
             updated_at: now,
           });
         }
-        const n = o.staffPerOutlet ?? 8 + Math.floor(rand() * 8);
+        // the pilots are staffed for seven open days (their rosters cover the forecast peaks);
+        // the draw is made either way so that the rest of the demo stays the same
+        const drawn = 8 + Math.floor(rand() * 8);
+        const n = o.staffPerOutlet ?? (named?.pilot ? DEMO_STAFF_PLAN.length : drawn);
         for (let k = 0; k < n; k++) {
           const plan = DEMO_STAFF_PLAN[k % DEMO_STAFF_PLAN.length]!;
           const home =

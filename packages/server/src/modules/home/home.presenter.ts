@@ -25,7 +25,7 @@ export const presentPrompt = (r: PromptRow, locale: Locale, staffId: string | nu
   id: r.id,
   outletId: r.outlet_id,
   outletName: r.outlet_name,
-  kind: r.kind === 'return' ? 'return' : 'backfill',
+  kind: r.kind === 'return' || r.kind === 'elastic' ? r.kind : 'backfill',
   message: locale === 'en-US' ? r.message_en : r.message_zh,
   staffName: r.staff_name ?? '',
   postName: r.post_name ?? '',

@@ -157,6 +157,8 @@ describe('live lobby: presence, mode, backfill prompts, log and replay', () => {
   });
 
   it('prompts a named backup when a rule fires, escalates unanswered prompts, and sends them home', async () => {
+    // waits under the limit: no elastic-window prompt among the backfill ones (prompts/elastic.int.test.ts)
+    await head.put(url('/lobby/settings'), { serviceLevelTarget: 0.8, targetWaitMinutes: 60 });
     await lobbyMgr.post(url('/lobby/check-in'), { staffId: floor.wang, postId: floor.welcomePost });
     await lobbyMgr.post(url('/lobby/check-in'), { staffId: floor.li, postId: floor.welcomePost });
     await lobbyMgr.post(url('/lobby/check-in'), { staffId: floor.zhao, postId: floor.cashPost });

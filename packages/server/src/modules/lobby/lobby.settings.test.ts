@@ -24,6 +24,7 @@ describe('lobby settings', () => {
       modeObjective: null,
       pensionDays: [1, 2, 3, 4, 5],
       paydays: [10, 25],
+      elastic: { enabled: true, surgeShare: 0.3, minArrivals: 5 },
     });
     expect(planOf(undefined)).toBeNull();
     expect(rulesOf(undefined)).toEqual([]);

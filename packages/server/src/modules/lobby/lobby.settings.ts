@@ -3,6 +3,7 @@ import { beijingWeekSlot } from '@liangdian/engine/time';
 import { type LobbyMode, SLOTS_PER_DAY } from '@liangdian/shared';
 import type { LobbySettings, ModeObjectivePut, ModePlan } from '@liangdian/shared/api';
 import type { SettingsRow } from './lobby.repository';
+import type { ElasticThresholds } from './prompts/elastic.rules';
 import type { BackfillRule } from './prompts/prompt.rules';
 
 /**
@@ -11,6 +12,12 @@ import type { BackfillRule } from './prompts/prompt.rules';
  * rules.
  */
 export const DEFAULT_SETTINGS = { serviceLevelTarget: 0.8, targetWaitMinutes: 10, promptTimeoutSeconds: 60 };
+
+/**
+ * The elastic-window prompt's thresholds (prompts/elastic.rules.ts): arrivals of the half hour
+ * 30 % above the forecast and at least 5 customers (the wait limit is `targetWaitMinutes`).
+ */
+export const DEFAULT_ELASTIC: ElasticThresholds = { enabled: true, surgeShare: 0.3, minArrivals: 5 };
 
 export const presentSettings = (row: SettingsRow | undefined, outletId: string): LobbySettings =>
   row
@@ -21,8 +28,19 @@ export const presentSettings = (row: SettingsRow | undefined, outletId: string):
         promptTimeoutSeconds: row.prompt_timeout_seconds,
         modeObjective: objectiveOf(row),
         ...outletDaysOf(row),
+        elastic: elasticOf(row),
       }
-    : { outletId, ...DEFAULT_SETTINGS, modeObjective: null, ...outletDaysOf(undefined) };
+    : {
+        outletId,
+        ...DEFAULT_SETTINGS,
+        modeObjective: null,
+        ...outletDaysOf(undefined),
+        elastic: { ...DEFAULT_ELASTIC },
+      };
+
+/** The outlet's elastic-window thresholds; absent: the defaults. */
+export const elasticOf = (row: SettingsRow | undefined): ElasticThresholds =>
+  row?.elastic_json ? (JSON.parse(row.elastic_json) as ElasticThresholds) : { ...DEFAULT_ELASTIC };
 
 /** The outlet's own weights for "recommend" (null: the engine's defaults). */
 export const objectiveOf = (row: SettingsRow | undefined): ModeObjectivePut | null =>

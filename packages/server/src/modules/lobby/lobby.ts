@@ -10,6 +10,7 @@ import type { LobbyBus } from './lobby.bus';
 import * as repo from './lobby.repository';
 import { MachineService } from './machine/machine.service';
 import { PresenceService } from './presence/presence.service';
+import { outletsWithOpenPrompts } from './prompts/elastic.repository';
 import { PromptsService } from './prompts/prompts.service';
 import { RecommendService } from './recommend/recommend.service';
 import { SetupService } from './setup/setup.service';
@@ -62,13 +63,19 @@ export class Lobby {
 
   /**
    * The periodic work (every LOBBY_TICK_SECONDS): mode changes, prompt time-outs and rules of the
-   * outlets with a lobby set-up (rules, a plan or a mode set by hand); others have nothing to do.
+   * outlets with a lobby set-up (rules, a plan or a mode set by hand), and the time-outs of open
+   * prompts elsewhere; others have nothing to do.
    */
   async tick(): Promise<void> {
-    for (const id of await repo.configuredOutlets(this.db)) {
+    const configured = await repo.configuredOutlets(this.db);
+    for (const id of configured) {
       await this.setup.checkMode(id);
       await this.prompts.evaluate(id);
     }
+    // an elastic-window prompt may be open at an outlet without a set-up: its time-out runs too
+    const done = new Set(configured);
+    for (const id of await outletsWithOpenPrompts(this.db))
+      if (!done.has(id)) await this.prompts.evaluate(id);
   }
 
   /** Stops the pushes (the streams are ended by the routes' preClose hook). */

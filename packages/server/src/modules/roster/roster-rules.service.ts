@@ -37,6 +37,14 @@ export function rulesOfRow(row: repo.RulesRow): RosterRules {
   };
 }
 
+const DEFAULT_VIEW: RosterRulesView = {
+  source: 'default',
+  rules: DEFAULT_RULES,
+  updatedBy: null,
+  updatedAt: null,
+  defaults: DEFAULT_RULES,
+};
+
 /** Checks what the schema cannot: the ranges inside the rules. */
 function checkRules(r: RosterRules) {
   r.hours.forEach((h, i) => {
@@ -57,6 +65,15 @@ function checkRules(r: RosterRules) {
     throw new DomainError('VALIDATION_FAILED', {}, [{ field: 'body.hours', code: 'DUPLICATE' }]);
 }
 
+/** Checks a leave record's days and hours (the end after the start, hours both or neither). */
+function checkLeave(input: LeaveCreate) {
+  if (input.toDay < input.fromDay) throw rangeError('toDay');
+  if ((input.fromTime === null) !== (input.toTime === null))
+    throw rangeError(input.fromTime ? 'toTime' : 'fromTime');
+  if (input.fromTime && input.toTime && minutesOf(input.toTime) <= minutesOf(input.fromTime))
+    throw rangeError('toTime');
+}
+
 /**
  * Rules (排班规则), leave and unavailability (请假与不可用), preferences and elastic staff
  * (意愿与弹性): what the roster problem is built from, edited by the outlet head (roster.edit).
@@ -72,12 +89,13 @@ export class RosterRulesService {
   async effectiveRules(q: Q, outlet: { id: string; branch_id: string }): Promise<RosterRulesView> {
     const own = await repo.findRules(q, outlet.id);
     const row = own ?? (await repo.findRules(q, outlet.branch_id));
-    if (!row) return { source: 'default', rules: DEFAULT_RULES, updatedBy: null, updatedAt: null };
+    if (!row) return DEFAULT_VIEW;
     return {
       source: own ? 'outlet' : 'branch',
       rules: rulesOfRow(row),
       updatedBy: row.updated_by,
       updatedAt: row.updated_at,
+      defaults: DEFAULT_RULES,
     };
   }
 
@@ -89,8 +107,14 @@ export class RosterRulesService {
   async getBranchRules(actor: Actor): Promise<RosterRulesView> {
     this.guard.require(actor, 'roster.read');
     const row = await repo.findRules(this.db, actor.branchId);
-    if (!row) return { source: 'default', rules: DEFAULT_RULES, updatedBy: null, updatedAt: null };
-    return { source: 'branch', rules: rulesOfRow(row), updatedBy: row.updated_by, updatedAt: row.updated_at };
+    if (!row) return DEFAULT_VIEW;
+    return {
+      source: 'branch',
+      rules: rulesOfRow(row),
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+      defaults: DEFAULT_RULES,
+    };
   }
 
   putRules(actor: Actor, outletId: string, rules: RosterRules) {
@@ -135,6 +159,7 @@ export class RosterRulesService {
         rules,
         updatedBy: actor.displayName,
         updatedAt: at.toISOString(),
+        defaults: DEFAULT_RULES,
       };
       return [
         view,
@@ -167,11 +192,7 @@ export class RosterRulesService {
   }
 
   createLeave(actor: Actor, outletId: string, input: LeaveCreate): Promise<StaffLeave> {
-    if (input.toDay < input.fromDay) throw rangeError('toDay');
-    if ((input.fromTime === null) !== (input.toTime === null))
-      throw rangeError(input.fromTime ? 'toTime' : 'fromTime');
-    if (input.fromTime && input.toTime && minutesOf(input.toTime) <= minutesOf(input.fromTime))
-      throw rangeError('toTime');
+    checkLeave(input);
     return this.changes.run(actor, async (trx, at) => {
       const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit', trx);
       const s = await this.staffOfOutlet(trx, outletId, input.staffId);
@@ -191,6 +212,32 @@ export class RosterRulesService {
       await repo.insertLeave(trx, row);
       const view = presentLeave({ ...row, staff_name: s.name }, o.name);
       return [view, { action: 'create', entityType: 'staff_leave', entityId: row.id, outletId, after: view }];
+    });
+  }
+
+  /** Changes a leave record (person, kind, days, hours, note); audited with before and after. */
+  updateLeave(actor: Actor, outletId: string, id: string, input: LeaveCreate): Promise<StaffLeave> {
+    checkLeave(input);
+    return this.changes.run(actor, async (trx) => {
+      const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit', trx);
+      const before = await repo.findLeave(trx, outletId, id);
+      if (!before) throw notFound('staff_leave');
+      const s = await this.staffOfOutlet(trx, outletId, input.staffId);
+      const set = {
+        staff_id: s.id,
+        kind: input.kind,
+        from_day: input.fromDay,
+        to_day: input.toDay,
+        from_time: input.fromTime,
+        to_time: input.toTime,
+        note: input.note,
+      };
+      await repo.updateLeave(trx, id, set);
+      const view = presentLeave({ ...before, ...set, staff_name: s.name }, o.name);
+      return [
+        view,
+        { action: 'update', entityType: 'staff_leave', entityId: id, outletId, before, after: view },
+      ];
     });
   }
 
@@ -228,6 +275,19 @@ export class RosterRulesService {
     return this.changes.run(actor, async (trx, at) => {
       const o = await this.guard.requireOutlet(actor, outletId, 'roster.edit', trx);
       const s = await this.staffOfOutlet(trx, outletId, input.staffId);
+      const same = (await repo.preferencesOf(trx, outletId)).find(
+        (p) =>
+          p.staff_id === s.id &&
+          p.weekday === input.weekday &&
+          p.from_time === input.fromTime &&
+          p.to_time === input.toTime,
+      );
+      if (same)
+        throw new DomainError('ROSTER_PREFERENCE_EXISTS', {
+          name: s.name,
+          kindZh: same.kind === 'wanted' ? '希望' : '不希望',
+          kindEn: same.kind === 'wanted' ? 'wanted' : 'unwanted',
+        });
       const row: repo.PreferenceRow = {
         id: newId(at.getTime()),
         outlet_id: outletId,

@@ -314,6 +314,65 @@ describe('rosters', () => {
     expect(after.map((v: { status: string }) => v.status)).toEqual(['published', 'superseded']);
   });
 
+  it('predicts the service level per day and post from the scheduled people, and again after an edit', async () => {
+    await solved();
+    const current = (await admin.get(url(`/rosters/${WEEK}`))).json().current;
+    expect(current.requirementSource).toBe('forecast');
+    type Day = {
+      day: string;
+      level: number | null;
+      target: number | null;
+      posts: { post: string; level: number | null; slots: { start: string; level: number | null }[] }[];
+    };
+    const sl = current.serviceLevel as Day[];
+    expect(sl.map((d) => d.day)).toEqual(Array.from({ length: 7 }, (_, i) => addDays(WEEK, i)));
+    const monday = sl[0]!;
+    expect(monday.target).toBeGreaterThan(0);
+    expect(monday.target).toBeLessThan(1);
+    expect(monday.level).not.toBeNull();
+    const cash = (d: Day) => d.posts.find((p) => p.post === 'cash')!;
+    expect(cash(monday).slots.find((s) => s.start === '10:00')?.level).not.toBeNull();
+    expect(monday.posts.map((p) => p.post)).toContain('welcome');
+    // Saturday: nobody rostered, the customers who come wait in vain
+    expect(sl[5]!.level ?? 0).toBeLessThan(0.2);
+    expect(monday.level!).toBeGreaterThan(sl[5]!.level ?? 0);
+    // the lunch hour, everyone on their break: worse than the opening half hour
+    const at = (d: Day, start: string) => cash(d).slots.find((s) => s.start === start)!.level!;
+    expect(at(monday, '09:00')).toBeGreaterThan(at(monday, '12:00'));
+
+    // one of the two tellers off on Tuesday: Tuesday's cash level falls, Wednesday stays as it was
+    const cleared = await admin.put(url(`/rosters/${WEEK}/shifts`), {
+      staffId: staffIds[1],
+      day: '2026-11-10',
+      shift: null,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const after = cleared.json().serviceLevel as Day[];
+    expect(cash(after[1]!).level!).toBeLessThan(cash(sl[1]!).level!);
+    expect(after[2]).toEqual(sl[2]);
+
+    // a drag of a shift with its meal break (Monday to the free Tuesday): accepted, nobody holds
+    // the post on the break, and both days predicted again
+    const moved = await admin.put(url(`/rosters/${WEEK}/shifts`), {
+      staffId: staffIds[1],
+      day: '2026-11-10',
+      shift: { start: '09:00', end: '17:00', post: 'cash', breakStart: '12:00', breakEnd: '13:00' },
+      from: { staffId: staffIds[1], day: WEEK },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const cov = (day: string, start: string) =>
+      moved
+        .json()
+        .coverage.find(
+          (c: { day: string; start: string; post: string }) =>
+            c.day === day && c.start === start && c.post === 'cash',
+        ).scheduled;
+    expect([cov('2026-11-10', '10:00'), cov('2026-11-10', '12:00'), cov(WEEK, '10:00')]).toEqual([2, 0, 1]);
+    const third = moved.json().serviceLevel as Day[];
+    expect(cash(third[0]!).level!).toBeLessThan(cash(sl[0]!).level!);
+    expect(cash(third[1]!).level).toBeCloseTo(cash(sl[1]!).level!, 5);
+  });
+
   it('refuses an edit that breaks a rule, naming it in both languages', async () => {
     await solved();
     const long = {

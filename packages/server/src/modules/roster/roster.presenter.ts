@@ -9,6 +9,7 @@ import type {
 } from '@liangdian/shared/api';
 import type * as repo from './roster.repository';
 import type { RosterSummary } from './roster.problem';
+import { presentServiceLevel } from './roster.service-level';
 
 /** Rows of roster tables turned into the API's shapes, in one place. */
 
@@ -108,7 +109,7 @@ export function presentRoster(
     })),
     shifts: shifts.map(presentShift),
     coverage: summary.coverage,
-    serviceLevel: summary.serviceLevel,
+    serviceLevel: presentServiceLevel(summary.serviceLevel),
     violations: summary.violations,
     conflicts: summary.conflicts,
     weights: summary.weights,

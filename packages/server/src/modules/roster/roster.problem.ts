@@ -1,9 +1,16 @@
 import type { RosterPost as EnginePost, RosterProblemInput, RosterRequirement } from '@liangdian/engine';
-import type { RosterCoverage, RosterRules, RosterViolation, RosterWeights } from '@liangdian/shared/api';
+import type {
+  RosterCoverage,
+  RosterRules,
+  RosterServiceLevelDay,
+  RosterViolation,
+  RosterWeights,
+} from '@liangdian/shared/api';
 import type { Q } from '../../db/types';
 import { addDays } from '@liangdian/engine/time';
 import { DEFAULT_RULES, hhmmOf, minutesOf, weekdayOf } from './roster.defaults';
 import * as repo from './roster.repository';
+import type { ServiceLevelModel } from './roster.service-level';
 
 /**
  * The roster problem of an outlet's week (the engine's format, docs/roster.md) built from the
@@ -17,6 +24,8 @@ export interface RequirementRows {
   /** where the numbers come from (forecast, the fixed posts only …) */
   source: string;
   rows: RosterRequirement[];
+  /** the requirement's simulation input per day, to predict a roster's service level */
+  serviceLevelModel?: ServiceLevelModel;
 }
 export type RequirementSource = (outletId: string, week: string) => Promise<RequirementRows | null>;
 
@@ -25,7 +34,10 @@ export interface RosterSummary {
   requirementSource: string;
   /** the problem it was solved (and is checked) on */
   problem: RosterProblemInput;
-  serviceLevel: { day: string; level: number | null }[];
+  /** predicted by roster.service-level.ts (older rosters: `{day, level}` only) */
+  serviceLevel: RosterServiceLevelDay[];
+  /** what the prediction simulates; absent without a forecast */
+  serviceLevelModel?: ServiceLevelModel;
   violations: RosterViolation[];
   conflicts: { zh: string; en: string }[];
   weights: RosterWeights;
@@ -97,7 +109,11 @@ export async function buildProblem(
   week: string,
   rules: RosterRules,
   requirement: RequirementSource | undefined,
-): Promise<{ problem: RosterProblemInput; requirementSource: string }> {
+): Promise<{
+  problem: RosterProblemInput;
+  requirementSource: string;
+  serviceLevelModel?: ServiceLevelModel;
+}> {
   const to = addDays(week, 6);
   const [staff, posts, leave, prefs, elastic, history, types] = await Promise.all([
     repo.activeStaff(q, outlet.id),
@@ -182,6 +198,7 @@ export async function buildProblem(
   const { lateShiftEndsAfter, ...labour } = rules.labour;
   return {
     requirementSource: req.source,
+    ...(req.serviceLevelModel ? { serviceLevelModel: req.serviceLevelModel } : {}),
     problem: {
       version: 1,
       outlet: { code: outlet.code, name: outlet.name },

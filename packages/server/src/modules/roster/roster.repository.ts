@@ -75,6 +75,11 @@ export const findLeave = (q: Q, outletId: string, id: string) =>
     .where('outlet_id', '=', outletId)
     .where('id', '=', id)
     .executeTakeFirst();
+export const updateLeave = (
+  q: Q,
+  id: string,
+  set: Pick<LeaveRow, 'staff_id' | 'kind' | 'from_day' | 'to_day' | 'from_time' | 'to_time' | 'note'>,
+) => q.updateTable('staff_leave').set(set).where('id', '=', id).execute();
 export const deleteLeave = (q: Q, id: string) => q.deleteFrom('staff_leave').where('id', '=', id).execute();
 
 // ---------------------------------------------------------------- preferences

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types';
 import { DomainError } from '../../lib/errors';
 import { requirementRows, type StaffingService } from '../staffing/staffing.service';
 import type { RequirementSource } from './roster.problem';
+import type { ServiceLevelModel } from './roster.service-level';
 
 /**
  * The roster's requirement from the staffing requirement (docs/staffing.md): the simulated fewest
@@ -16,8 +17,20 @@ export function staffingRequirement(
 ): RequirementSource {
   return async (outletId, week) => {
     try {
-      const r = await staffing.requirementFor(outletId, week);
+      const days: ServiceLevelModel['days'] = [];
+      const r = await staffing.requirementFor(outletId, week, 7, (day, job) =>
+        days.push({
+          day,
+          scenario: job.scenario,
+          modes: [...(job.options.modes ?? [])],
+          target: job.options.serviceLevel,
+        }),
+      );
       const kindOf = new Map(r.zones.map((z) => [z.id, z.kind]));
+      const postOfZone: ServiceLevelModel['postOfZone'] = Object.fromEntries(
+        r.zones.map((z) => [z.id, z.kind]),
+      );
+      if (r.superCounterZone) postOfZone[r.superCounterZone.id] = 'super_counter';
       const people = new Map<string, number>();
       for (const row of requirementRows(r)) {
         const post =
@@ -33,7 +46,7 @@ export function staffingRequirement(
         const [date, start, post] = k.split('|') as [string, string, string];
         return { date, start, post, people: n };
       });
-      return { source: 'forecast', rows };
+      return { source: 'forecast', rows, serviceLevelModel: { days, postOfZone } };
     } catch (e) {
       if (e instanceof DomainError) return null;
       throw e;

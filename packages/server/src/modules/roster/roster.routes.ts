@@ -71,6 +71,7 @@ export async function rosterRoutes(
       sheet: leaveSheet,
     },
     createLeave: ({ actor, params, body }) => rules.createLeave(actor, params.outletId, body),
+    updateLeave: ({ actor, params, body }) => rules.updateLeave(actor, params.outletId, params.id, body),
     deleteLeave: ({ actor, params }) => rules.deleteLeave(actor, params.outletId, params.id),
     listPreferences: {
       list: ({ actor, params, query }) => rules.listPreferences(actor, params.outletId, query),

@@ -1,4 +1,3 @@
-import type { RosterProblemInput } from '@liangdian/engine';
 import type {
   MyShift,
   Roster,
@@ -19,7 +18,10 @@ import type { Actor } from '../access/policy';
 import { minutesOf, weekdayOf } from './roster.defaults';
 import { presentMyShift, presentRoster, presentVersion } from './roster.presenter';
 import { buildProblem, type RequirementSource, type RosterSummary } from './roster.problem';
+import { editedShifts } from './roster.edit';
 import * as repo from './roster.repository';
+import { predictServiceLevel } from './roster.service-level';
+import { rowOf, solvedOf, solverStatusOf, violationsOf } from './roster.shifts';
 import type { RosterRulesService } from './roster-rules.service';
 import {
   type RosterChecker,
@@ -36,55 +38,6 @@ interface Run {
   started: number;
   abort: AbortController;
   done: Promise<void>;
-}
-
-/** A shift row as the solver and the check read it. */
-export const solvedOf = (r: repo.ShiftRow): SolvedShift => ({
-  person: r.staff_id,
-  date: r.day,
-  start: r.start_time,
-  end: r.end_time,
-  ...(r.break_start && r.break_end ? { mealBreak: { start: r.break_start, end: r.break_end } } : {}),
-  posts: r.posts_json
-    ? (JSON.parse(r.posts_json) as SolvedShift['posts'])
-    : [{ from: r.start_time, to: r.end_time, post: r.post }],
-});
-
-function rowOf(rosterId: string, s: SolvedShift, at: number): repo.ShiftRow {
-  const posts = s.posts.length ? s.posts : [{ from: s.start, to: s.end, post: 'welcome' }];
-  const main = [...posts].sort(
-    (a, b) => minutesOf(b.to) - minutesOf(b.from) - (minutesOf(a.to) - minutesOf(a.from)),
-  )[0]!;
-  const whole = posts.length === 1 && posts[0]!.from === s.start && posts[0]!.to === s.end;
-  return {
-    id: newId(at),
-    roster_id: rosterId,
-    staff_id: s.person,
-    day: s.date,
-    start_time: s.start,
-    end_time: s.end,
-    post: main.post,
-    posts_json: whole ? null : JSON.stringify(posts),
-    break_start: s.mealBreak?.start ?? null,
-    break_end: s.mealBreak?.end ?? null,
-  };
-}
-
-const key = (v: { rule: string; person?: string; date?: string }) =>
-  `${v.rule}|${v.person ?? ''}|${v.date ?? ''}`;
-const violationsOf = (vs: ReturnType<RosterChecker>) =>
-  vs.map((v) => ({
-    rule: v.rule,
-    staffId: v.person ?? null,
-    day: v.date ?? null,
-    zh: v.text['zh-CN'],
-    en: v.text['en-US'],
-  }));
-
-function solverStatusOf(r: SolveResult): Roster['solverStatus'] {
-  if (r.status === 'optimal') return 'optimal';
-  if (r.status === 'infeasible') return 'infeasible';
-  return r.timeLimited ? 'time_limit' : 'feasible';
 }
 
 /**
@@ -175,7 +128,7 @@ export class RosterService {
     for (const r of this.runs.values())
       if (r.outletId === outletId && r.week === week && r.view.state === 'running')
         throw new DomainError('ROSTER_SOLVE_RUNNING');
-    const { problem, requirementSource, weights } = await this.problemOf(this.db, o, week);
+    const { problem, requirementSource, weights, serviceLevelModel } = await this.problemOf(this.db, o, week);
     const runId = newId(this.clock.now().getTime());
     const abort = new AbortController();
     const view: SolveRun = {
@@ -211,7 +164,13 @@ export class RosterService {
           throw new Error(first?.text?.['en-US'] ?? first?.message ?? 'the problem is not valid');
         }
         // a cancel keeps the best roster found so far, marked as stopped by the time limit
-        const saved = await this.saveResult(actor, o, week, problem, requirementSource, weights, result);
+        const saved = await this.saveResult(
+          actor,
+          o,
+          week,
+          { problem, requirementSource, weights, serviceLevelModel },
+          result,
+        );
         Object.assign(view, {
           state: abort.signal.aborted ? 'cancelled' : 'done',
           progress: 1,
@@ -274,23 +233,20 @@ export class RosterService {
     for (const r of this.runs.values()) if (r.view.state === 'running') r.abort.abort();
   }
 
-  private saveResult(
+  private async saveResult(
     actor: Actor,
     outlet: { id: string },
     week: string,
-    problem: RosterProblemInput,
-    requirementSource: string,
-    weights: RosterSummary['weights'],
+    input: Pick<RosterSummary, 'problem' | 'requirementSource' | 'weights' | 'serviceLevelModel'>,
     result: SolveResult,
   ) {
+    const coverage = coverageOf(input.problem, result.shifts);
     const summary: RosterSummary = {
-      requirementSource,
-      problem,
-      serviceLevel: [],
+      ...input,
+      serviceLevel: await predictServiceLevel(input.serviceLevelModel, coverage),
       violations: violationsOf(result.violations),
       conflicts: result.conflicts.map((c) => ({ zh: c.text['zh-CN'], en: c.text['en-US'] })),
-      weights,
-      coverage: coverageOf(problem, result.shifts),
+      coverage,
     };
     const fields = {
       solver_status: solverStatusOf(result),
@@ -375,38 +331,19 @@ export class RosterService {
       if (!newest) throw new DomainError('ROSTER_NONE');
       const summary = JSON.parse(newest.summary_json) as RosterSummary;
       const before = (await repo.shiftsOf(trx, newest.id)).map(solvedOf);
-      const touched = (s: SolvedShift) =>
-        (s.person === input.staffId && s.date === input.day) ||
-        (input.from !== undefined && s.person === input.from.staffId && s.date === input.from.day);
-      const after = before.filter((s) => !touched(s));
-      if (input.shift) {
-        const sh = input.shift;
-        after.push({
-          person: input.staffId,
-          date: input.day,
-          start: sh.start,
-          end: sh.end,
-          ...(sh.breakStart && sh.breakEnd ? { mealBreak: { start: sh.breakStart, end: sh.breakEnd } } : {}),
-          posts: [{ from: sh.start, to: sh.end, post: sh.post }],
-        });
-      }
-      const was = new Set(this.checker(summary.problem, before).map(key));
-      const now = this.checker(summary.problem, after);
-      const broken = now.filter((v) => !was.has(key(v)));
-      if (broken[0])
-        throw new DomainError(
-          'ROSTER_RULE_BROKEN',
-          { rule: broken[0].rule, zh: broken[0].text['zh-CN'], en: broken[0].text['en-US'] },
-          broken.map((v) => ({
-            field: 'body.shift',
-            code: `ROSTER_RULE_${v.rule.toUpperCase().replace(/-/g, '_')}`,
-            params: { rule: v.rule, zh: v.text['zh-CN'], en: v.text['en-US'] },
-          })),
-        );
+      const { after, now } = editedShifts(this.checker, summary.problem, before, input);
+      const coverage = coverageOf(summary.problem, after);
+      const days = new Set([input.day, ...(input.from ? [input.from.day] : [])]);
       const next: RosterSummary = {
         ...summary,
         violations: violationsOf(now),
-        coverage: coverageOf(summary.problem, after),
+        coverage,
+        serviceLevel: await predictServiceLevel(
+          summary.serviceLevelModel,
+          coverage,
+          days,
+          summary.serviceLevel,
+        ),
       };
       const fields = {
         solver_status: 'manual',

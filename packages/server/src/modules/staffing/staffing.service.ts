@@ -9,7 +9,7 @@ import type { Actor } from '../access/policy';
 import { DEFAULT_SETTINGS, planOf } from '../lobby/lobby.settings';
 import { buildScenario } from '../lobby/recommend/recommend.model';
 import type { RecommendService } from '../lobby/recommend/recommend.service';
-import type { RequirementRunner } from './requirement.pool';
+import type { RequirementJob, RequirementRunner } from './requirement.pool';
 import { presentDay, type DayInputs } from './staffing.presenter';
 import * as repo from './staffing.repository';
 
@@ -45,8 +45,14 @@ export class StaffingService {
    * The requirement of `days` days from `weekStart` (a `YYYY-MM-DD` Beijing date; 7 days: the
    * week), without an actor: the roster (its requirement per slot) and the branch's planning jobs
    * call this. NOT_FOUND for an unknown outlet; LOBBY_NO_ZONES when it has no zone to serve anyone.
+   * `onDay` receives each day's simulation input (the roster predicts its service level with it).
    */
-  async requirementFor(outletId: string, weekStart: string, days = 7): Promise<StaffingRequirement> {
+  async requirementFor(
+    outletId: string,
+    weekStart: string,
+    days = 7,
+    onDay?: (day: string, job: RequirementJob) => void,
+  ): Promise<StaffingRequirement> {
     const outlet = await repo.findOutlet(this.db, outletId);
     if (!outlet) throw notFound('outlet');
     const [settings, zones] = await Promise.all([
@@ -72,11 +78,13 @@ export class StaffingService {
         { length: Math.max(0, slotOf(hours.close) - openSlot) },
         (_, k) => plan?.days[weekday]?.[openSlot + k] ?? 'fixed',
       );
-      return {
+      const job: RequirementJob = {
         scenario,
         options: { serviceLevel, modes, replications: REQUIREMENT_REPLICATIONS, seed: REQUIREMENT_SEED },
       };
+      return job;
     });
+    if (onDay) for (const [i, f] of floors.entries()) onDay(f.day, jobs[i]!);
     // the days are simulated at once, as many at a time as the pool has workers
     const results = await Promise.all(jobs.map((job) => this.runner.run(job)));
     for (const [i, f] of floors.entries()) {

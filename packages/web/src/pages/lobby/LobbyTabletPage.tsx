@@ -28,6 +28,12 @@ import { promptText, serverNow, useLobbyStream, useNow, waitNow } from './useLob
 
 type Directory = ReturnType<typeof useLobbyDirectory>;
 
+const KIND_COLOR: Record<LobbyPrompt['kind'], string> = {
+  backfill: 'orange',
+  return: 'blue',
+  elastic: 'volcano',
+};
+
 function PromptCard({
   outletId,
   prompt,
@@ -49,6 +55,8 @@ function PromptCard({
   const { message } = App.useApp();
   const showError = useApiErrorMessage();
   const [busy, setBusy] = useState<'ack' | 'decline' | null>(null);
+  // the elastic-window prompt naming nobody: for the lobby manager to act on and mark as seen
+  const notice = prompt.kind === 'elastic' && !prompt.staffId;
   const answer = async (a: 'ack' | 'decline') => {
     setBusy(a);
     try {
@@ -57,7 +65,15 @@ function PromptCard({
         a === 'ack'
           ? await api.post('/outlets/:outletId/lobby/prompts/:promptId/ack', { params })
           : await api.post('/outlets/:outletId/lobby/prompts/:promptId/decline', { params });
-      message.success(a === 'ack' ? t('lobby.live.prompts.acked') : t('lobby.live.prompts.declined'));
+      message.success(
+        a === 'decline'
+          ? t('lobby.live.prompts.declined')
+          : notice
+            ? t('lobby.live.prompts.noticeSeen')
+            : prompt.kind === 'elastic'
+              ? t('lobby.live.prompts.elasticAcked')
+              : t('lobby.live.prompts.acked'),
+      );
       onDone(next);
     } catch (e) {
       showError(e);
@@ -72,8 +88,8 @@ function PromptCard({
   return (
     <Card className="ld-tablet-prompt" data-testid="tablet-prompt" data-prompt-id={prompt.id}>
       <div className="ld-tablet-prompt-head">
-        <Tag color={prompt.kind === 'return' ? 'blue' : 'orange'}>
-          {prompt.kind === 'return' ? t('lobby.live.prompts.return') : t('lobby.live.prompts.backfill')}
+        <Tag color={KIND_COLOR[prompt.kind]} data-testid="tablet-prompt-kind" data-kind={prompt.kind}>
+          {t(`lobby.live.prompts.${prompt.kind}`)}
         </Tag>
         {prompt.attempt > 1 ? (
           <span className="ld-tablet-muted">{t('lobby.live.prompts.attempt', { n: prompt.attempt })}</span>
@@ -98,18 +114,20 @@ function PromptCard({
             onClick={() => answer('ack')}
             data-testid="prompt-ack"
           >
-            {t('lobby.live.prompts.ack')}
+            {notice ? t('lobby.live.prompts.noticeAck') : t('lobby.live.prompts.ack')}
           </Button>
-          <Button
-            size="large"
-            icon={<CloseOutlined />}
-            loading={busy === 'decline'}
-            disabled={busy === 'ack'}
-            onClick={() => answer('decline')}
-            data-testid="prompt-decline"
-          >
-            {t('lobby.live.prompts.decline')}
-          </Button>
+          {notice ? null : (
+            <Button
+              size="large"
+              icon={<CloseOutlined />}
+              loading={busy === 'decline'}
+              disabled={busy === 'ack'}
+              onClick={() => answer('decline')}
+              data-testid="prompt-decline"
+            >
+              {t('lobby.live.prompts.decline')}
+            </Button>
+          )}
         </div>
       ) : null}
     </Card>

@@ -6,7 +6,7 @@ import {
   type ModeObjectivePut,
 } from '@liangdian/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Divider, Form, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
+import { Button, Col, Divider, Form, InputNumber, Row, Select, Skeleton, Space, Switch, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useFormSubmit } from '../../components/FormModal';
@@ -25,6 +25,10 @@ interface Values {
   /** the forecast's day types (PlanForecast) */
   pensionDays: number[];
   paydays: number[];
+  /** the elastic-window prompt: on/off, the surge in percent, the minimum of arrivals */
+  elasticEnabled: boolean;
+  elasticSurgePercent: number;
+  elasticMinArrivals: number;
 }
 
 const toValues = (s: LobbySettings): Values => ({
@@ -34,6 +38,9 @@ const toValues = (s: LobbySettings): Values => ({
   modeObjective: Object.fromEntries(MODE_OBJECTIVE_KEYS.map((k) => [k, s.modeObjective?.[k] ?? null])),
   pensionDays: s.pensionDays,
   paydays: s.paydays,
+  elasticEnabled: s.elastic.enabled,
+  elasticSurgePercent: Math.round(s.elastic.surgeShare * 100),
+  elasticMinArrivals: s.elastic.minArrivals,
 });
 const sortedDays = (ds: number[] | undefined) => [...(ds ?? [])].sort((a, b) => a - b);
 
@@ -72,6 +79,11 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
           modeObjective: objectiveOf(v.modeObjective),
           pensionDays: sortedDays(v.pensionDays),
           paydays: sortedDays(v.paydays),
+          elastic: {
+            enabled: v.elasticEnabled,
+            surgeShare: v.elasticSurgePercent / 100,
+            minArrivals: v.elasticMinArrivals,
+          },
         },
       }),
     onSaved: (saved) => {
@@ -143,6 +155,47 @@ export function SettingsForm({ outletId, editable }: { outletId: string; editabl
             style={{ width: 180 }}
             data-testid="settings-timeout"
           />
+        </Form.Item>
+        <Form.Item
+          label={t('lobby.setup.settings.elastic')}
+          extra={t('lobby.setup.settings.elasticHint')}
+          required
+        >
+          <Space wrap>
+            <Form.Item name="elasticEnabled" valuePropName="checked" noStyle>
+              <Switch data-testid="settings-elastic-enabled" />
+            </Form.Item>
+            <span>{t('lobby.setup.settings.elasticSurge')}</span>
+            <Form.Item
+              name="elasticSurgePercent"
+              noStyle
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <InputNumber
+                min={0}
+                max={500}
+                precision={0}
+                suffix="%"
+                style={{ width: 120 }}
+                data-testid="settings-elastic-surge"
+              />
+            </Form.Item>
+            <span>{t('lobby.setup.settings.elasticMin')}</span>
+            <Form.Item
+              name="elasticMinArrivals"
+              noStyle
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <InputNumber
+                min={1}
+                max={500}
+                precision={0}
+                suffix={t('lobby.setup.settings.people')}
+                style={{ width: 120 }}
+                data-testid="settings-elastic-min"
+              />
+            </Form.Item>
+          </Space>
         </Form.Item>
         {(['pensionDays', 'paydays'] as const).map((name) => (
           <Form.Item

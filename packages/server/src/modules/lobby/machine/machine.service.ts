@@ -221,12 +221,13 @@ export class MachineService {
 
     if (stored.size) {
       // ticket events are machine data: folded and pushed, not audited
-      const st = await this.live.fold(
+      await this.live.fold(
         outletId,
         rows.filter((r) => stored.has(r.event_id)),
       );
       await this.live.afterChange(outletId, true);
-      if (st.rules.length) await this.evaluate(outletId);
+      // backfill rules and the elastic-window prompt (which needs no rules); cheap when neither applies
+      await this.evaluate(outletId);
     }
     const count = (s: TicketEventResult['status']) => results.filter((r) => r.status === s).length;
     return {

@@ -20,6 +20,7 @@ import {
   renderReturn,
   type StaffInfo,
 } from './prompt.rules';
+import { ElasticPrompts, type ElasticSources } from './elastic.service';
 
 /** What one evaluation knows of the outlet, to turn the rules' actions into rows. */
 interface Round {
@@ -41,6 +42,8 @@ interface Round {
  */
 export class PromptsService {
   private readonly evaluations = new Map<string, Promise<unknown>>();
+  /** the elastic-window prompts (app.ts gives them the roster and the forecast); null: off */
+  private elastic: ElasticPrompts | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -48,6 +51,11 @@ export class PromptsService {
     private readonly guard: Guard,
     private readonly live: LiveLobby,
   ) {}
+
+  /** Turns the elastic-window prompts on, with who is on shift and today's forecast. */
+  useElastic(sources: ElasticSources): void {
+    this.elastic = new ElasticPrompts(this.db, sources, (err) => this.live.onError(err));
+  }
 
   /** Evaluates an outlet's rules now; runs one at a time per outlet in this process. */
   evaluate(outletId: string): Promise<void> {
@@ -65,13 +73,17 @@ export class PromptsService {
     const st = await this.live.state(outletId);
     const now = this.clock.now();
     const openRows = await repo.openPrompts(this.db, outletId);
-    if (!st.rules.length && !openRows.length) return;
-    const [postRows, staffRows, types, presence, triedRows] = await Promise.all([
+    const snapshot = st.fold.snapshot(now.getTime());
+    const backfill = st.rules.length > 0 || openRows.some((p) => p.kind === 'backfill');
+    const elastic = this.elastic?.needed(st.settings.elastic, snapshot, openRows) ? this.elastic : null;
+    if (!backfill && !elastic) return;
+    const [postRows, staffRows, types, presence, triedRows, zoneRows] = await Promise.all([
       repo.postsWithZoneKind(this.db, outletId),
       repo.activeStaff(this.db, outletId),
       repo.activeBusinessTypes(this.db),
       repo.openCheckins(this.db, outletId, st.day),
       repo.promptsOfActivations(this.db, [...new Set(openRows.map((p) => p.activation_id))]),
+      elastic ? repo.zonesOf(this.db, outletId) : Promise.resolve([]),
     ]);
     const posts = new Map<string, PostInfo>();
     for (const p of postRows) {
@@ -91,7 +103,6 @@ export class PromptsService {
       roles: JSON.parse(s.roles) as string[],
       homePostId: s.home_post_id,
     }));
-    const snapshot = st.fold.snapshot(now.getTime());
     const open = new Map<string, OpenPrompt>();
     for (const p of openRows)
       if (p.kind === 'backfill')
@@ -109,18 +120,43 @@ export class PromptsService {
     for (const r of triedRows)
       tried.set(r.activation_id, (tried.get(r.activation_id) ?? new Set()).add(r.staff_id));
     const ruleIds = new Set(st.rules.map((r) => r.id));
-    const actions = evaluateRules({
-      now: now.getTime(),
-      // Rules removed since a prompt opened close their chain as if the trigger had cleared.
-      rules: [...st.rules, ...[...open.values()].filter((p) => !ruleIds.has(p.ruleId)).map(orphanRule)],
-      posts,
-      staff,
-      presence: new Map(presence.map((p) => [p.staff_id, p.post_id])),
-      waitingByType: new Map(snapshot.waitingByType.map((w) => [w.businessType, w])),
-      open,
-      tried,
-    });
-    if (!actions.length) return;
+    const actions = backfill
+      ? evaluateRules({
+          now: now.getTime(),
+          // Rules removed since a prompt opened close their chain as if the trigger had cleared.
+          rules: [...st.rules, ...[...open.values()].filter((p) => !ruleIds.has(p.ruleId)).map(orphanRule)],
+          posts,
+          staff,
+          presence: new Map(presence.map((p) => [p.staff_id, p.post_id])),
+          waitingByType: new Map(snapshot.waitingByType.map((w) => [w.businessType, w])),
+          open,
+          tried,
+        })
+      : [];
+    // Who a backfill prompt holds (open, or made just now) is not asked to open a counter.
+    const engaged = new Set<string>();
+    for (const p of open.values())
+      if (p.status === 'pending' || p.status === 'acknowledged') engaged.add(p.staffId);
+    for (const a of actions) if (a.type === 'prompt') engaged.add(a.staffId);
+    const elasticActions = elastic
+      ? await elastic.actions({
+          outletId,
+          now,
+          day: st.day,
+          targetWaitMinutes: st.settings.targetWaitMinutes,
+          thresholds: st.settings.elastic,
+          snapshot,
+          openRows,
+          triedRows,
+          postRows,
+          zoneRows,
+          staffRows,
+          types,
+          presence,
+          engaged,
+        })
+      : [];
+    if (!actions.length && !elasticActions.length) return;
     const round: Round = {
       outletId,
       now,
@@ -133,6 +169,12 @@ export class PromptsService {
     };
     await this.db.transaction().execute(async (trx) => {
       for (const a of actions) await this.apply(trx, round, a);
+      for (const a of elasticActions)
+        await elastic!.apply(
+          trx,
+          { ...round, log: (l) => this.live.log(trx, outletId, now, 'system', l), lobbyRepo: repo },
+          a,
+        );
     });
     await this.live.afterChange(outletId);
   }
@@ -266,14 +308,18 @@ export class PromptsService {
     await this.live.change(actor, outletId, async (trx, now) => {
       const p = await repo.findPrompt(trx, outletId, promptId);
       if (!p) throw notFound('prompt');
-      const status = answer === 'ack' ? (p.kind === 'return' ? 'done' : 'acknowledged') : 'declined';
+      // the elastic notice names nobody: acknowledging it is the lobby manager's "seen"
+      const notice = p.kind === 'elastic' && !p.staff_id;
+      const status =
+        answer === 'ack' ? (p.kind === 'return' || notice ? 'done' : 'acknowledged') : 'declined';
       const ok = await repo.transitionPrompt(trx, p.id, 'pending', {
         status,
         answered_at: now.toISOString(),
         answered_by: actor.userId,
       });
       if (!ok) throw new DomainError('PROMPT_ALREADY_ANSWERED', { status: p.status });
-      const move = answer === 'ack' ? await moveToPost(trx, outletId, p.staff_id, p.post_id, now) : null;
+      const move =
+        answer === 'ack' && !notice ? await moveToPost(trx, outletId, p.staff_id, p.post_id, now) : null;
       const staffName = (JSON.parse(p.data_json) as { staffName?: string }).staffName ?? p.staff_id;
       const data = {
         promptId: p.id,
@@ -293,7 +339,14 @@ export class PromptsService {
           message:
             answer === 'ack'
               ? { 'zh-CN': `已确认：${p.message_zh}`, 'en-US': `Acknowledged: ${p.message_en}` }
-              : { 'zh-CN': `${staffName} 拒绝补位提示`, 'en-US': `${staffName} declined the prompt` },
+              : p.kind !== 'elastic'
+                ? { 'zh-CN': `${staffName} 拒绝补位提示`, 'en-US': `${staffName} declined the prompt` }
+                : notice
+                  ? { 'zh-CN': '弹性窗口提示已关闭', 'en-US': 'The elastic-window notice was dismissed' }
+                  : {
+                      'zh-CN': `${staffName} 拒绝弹性窗口提示`,
+                      'en-US': `${staffName} declined the elastic-window prompt`,
+                    },
         },
       ];
     });

@@ -72,6 +72,7 @@ export class SetupService {
         prompt_timeout_seconds: input.promptTimeoutSeconds,
         ...(input.pensionDays ? { pension_days_json: JSON.stringify(input.pensionDays) } : {}),
         ...(input.paydays ? { paydays_json: JSON.stringify(input.paydays) } : {}),
+        ...(input.elastic ? { elastic_json: JSON.stringify(input.elastic) } : {}),
         // absent: unchanged; null or {}: back to the defaults
         ...(input.modeObjective === undefined
           ? {}
