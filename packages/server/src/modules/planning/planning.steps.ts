@@ -85,7 +85,7 @@ export function requirementStep(staffing: Pick<StaffingService, 'requirementFor'
 }
 
 /** How long the roster step lets HiGHS search per outlet, and the gap it settles for. */
-export const PLANNING_ROSTER_LIMITS = { timeLimitSeconds: 5, gap: 0.01 } as const;
+export const PLANNING_ROSTER_LIMITS = { timeLimitSeconds: 15, gap: 0.01 } as const;
 
 /**
  * The roster step: the week's roster solved (HiGHS in its worker thread) and saved as the week's

@@ -27,7 +27,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
-import { useResetOnOpen } from '../../components/FormModal';
+import { FormModal, useResetOnOpen } from '../../components/FormModal';
 import { QueryTable } from '../../components/QueryTable';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { useEditModal } from '../../components/useEditModal';
@@ -35,7 +35,7 @@ import { usePagedList } from '../../components/usePagination';
 import { useUrlState } from '../../components/useUrlState';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { dayPickerValue, fromDayPicker } from '../../time';
-import { RosterSettingsHeader, useRosterEditable, useRosterStaff } from './rosterSettings';
+import { PersonField, RosterSettingsHeader, useRosterEditable, useRosterStaff } from './rosterSettings';
 import {
   daysBetween,
   fieldPath,
@@ -346,86 +346,72 @@ function LeaveModal({
     }
   };
   return (
-    <Modal
+    <FormModal
       open={open}
       title={
         editing
           ? t('rosterSettings.leave.editTitle', { name: editing.staffName })
           : t('rosterSettings.leave.add')
       }
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      testId="leave-form"
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid="leave-form">
-        <Form.Item
-          name="staffId"
-          label={t('rosterSettings.person')}
-          rules={[{ required: true, message: t('rosterSettings.leave.pickPerson') }]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={staff.map((p) => ({ value: p.staffId, label: p.staffName }))}
-            data-testid="leave-form-person"
-          />
-        </Form.Item>
-        <Form.Item name="kind" label={t('rosterSettings.leave.kind')}>
-          <Radio.Group
-            optionType="button"
-            options={(['leave', 'unavailable'] as const).map((k) => ({
-              value: k,
-              label: t(`rosterSettings.leave.kind.${k}` as MessageKey),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="days"
-          label={t('rosterSettings.leave.days')}
-          rules={[{ required: true, message: t('rosterSettings.leave.pickDays') }]}
-        >
-          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="leave-form-days" />
-        </Form.Item>
-        <Form.Item
-          name="span"
-          label={t('rosterSettings.leave.hours')}
-          extra={t('rosterSettings.leave.span.help')}
-        >
-          <Radio.Group
-            optionType="button"
-            options={SPANS.map((k) => ({
-              value: k,
-              label: t(`rosterSettings.leave.span.${k}` as MessageKey),
-            }))}
-            data-testid="leave-form-span"
-          />
-        </Form.Item>
-        {span === 'hours' ? (
-          <Space align="start">
-            <Form.Item
-              name="fromTime"
-              label={t('rosterSettings.from')}
-              rules={[{ required: true, message: t('rosterSettings.required') }]}
-            >
-              <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
-            </Form.Item>
-            <Form.Item
-              name="toTime"
-              label={t('rosterSettings.to')}
-              rules={[{ required: true, message: t('rosterSettings.required') }]}
-            >
-              <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
-            </Form.Item>
-          </Space>
-        ) : null}
-        <Form.Item name="note" label={t('rosterSettings.leave.note')}>
-          <Input.TextArea maxLength={500} rows={2} data-testid="leave-form-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <PersonField staff={staff} testId="leave-form-person" />
+      <Form.Item name="kind" label={t('rosterSettings.leave.kind')}>
+        <Radio.Group
+          optionType="button"
+          options={(['leave', 'unavailable'] as const).map((k) => ({
+            value: k,
+            label: t(`rosterSettings.leave.kind.${k}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="days"
+        label={t('rosterSettings.leave.days')}
+        rules={[{ required: true, message: t('rosterSettings.leave.pickDays') }]}
+      >
+        <DatePicker.RangePicker style={{ width: '100%' }} data-testid="leave-form-days" />
+      </Form.Item>
+      <Form.Item
+        name="span"
+        label={t('rosterSettings.leave.hours')}
+        extra={t('rosterSettings.leave.span.help')}
+      >
+        <Radio.Group
+          optionType="button"
+          options={SPANS.map((k) => ({
+            value: k,
+            label: t(`rosterSettings.leave.span.${k}` as MessageKey),
+          }))}
+          data-testid="leave-form-span"
+        />
+      </Form.Item>
+      {span === 'hours' ? (
+        <Space align="start">
+          <Form.Item
+            name="fromTime"
+            label={t('rosterSettings.from')}
+            rules={[{ required: true, message: t('rosterSettings.required') }]}
+          >
+            <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+          </Form.Item>
+          <Form.Item
+            name="toTime"
+            label={t('rosterSettings.to')}
+            rules={[{ required: true, message: t('rosterSettings.required') }]}
+          >
+            <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
+          </Form.Item>
+        </Space>
+      ) : null}
+      <Form.Item name="note" label={t('rosterSettings.leave.note')}>
+        <Input.TextArea maxLength={500} rows={2} data-testid="leave-form-note" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -9,7 +9,6 @@ import {
   Form,
   type FormInstance,
   InputNumber,
-  Modal,
   Popconfirm,
   Radio,
   Select,
@@ -23,11 +22,17 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
-import { useResetOnOpen } from '../../components/FormModal';
+import { FormModal, useResetOnOpen } from '../../components/FormModal';
 import { QueryError } from '../../components/QueryError';
 import { useApiErrorMessage } from '../../components/useApiErrorMessage';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
-import { RosterSettingsHeader, useRosterEditable, useRosterStaff, useWeekdays } from './rosterSettings';
+import {
+  PersonField,
+  RosterSettingsHeader,
+  useRosterEditable,
+  useRosterStaff,
+  useWeekdays,
+} from './rosterSettings';
 import {
   cellKey,
   type DayWish,
@@ -370,71 +375,58 @@ function ShiftPreferenceModal({
     }
   };
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('rosterSettings.prefs.add')}
+      form={form}
+      busy={busy}
       onOk={submit}
-      onCancel={onClose}
-      okText={t('common.save')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      testId="pref-form"
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid="pref-form">
+      <PersonField staff={staff} />
+      <Form.Item name="kind" label={t('rosterSettings.prefs.kind')}>
+        <Radio.Group
+          optionType="button"
+          options={(['wanted', 'unwanted'] as const).map((k) => ({
+            value: k,
+            label: t(`rosterSettings.prefs.kind.${k}` as MessageKey),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="weekday" label={t('rosterSettings.prefs.weekday')}>
+        <Select
+          options={[
+            { value: 'all', label: t('rosterSettings.prefs.everyDay') },
+            ...WEEKDAY_INDEXES.map((d) => ({ value: d, label: weekdays[d] })),
+          ]}
+          style={{ width: 140 }}
+        />
+      </Form.Item>
+      <Space align="start">
         <Form.Item
-          name="staffId"
-          label={t('rosterSettings.person')}
-          rules={[{ required: true, message: t('rosterSettings.leave.pickPerson') }]}
+          name="fromTime"
+          label={t('rosterSettings.from')}
+          rules={[{ required: true, message: t('rosterSettings.required') }]}
         >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={staff.map((p) => ({ value: p.staffId, label: p.staffName }))}
-          />
+          <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
         </Form.Item>
-        <Form.Item name="kind" label={t('rosterSettings.prefs.kind')}>
-          <Radio.Group
-            optionType="button"
-            options={(['wanted', 'unwanted'] as const).map((k) => ({
-              value: k,
-              label: t(`rosterSettings.prefs.kind.${k}` as MessageKey),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="weekday" label={t('rosterSettings.prefs.weekday')}>
-          <Select
-            options={[
-              { value: 'all', label: t('rosterSettings.prefs.everyDay') },
-              ...WEEKDAY_INDEXES.map((d) => ({ value: d, label: weekdays[d] })),
-            ]}
-            style={{ width: 140 }}
-          />
-        </Form.Item>
-        <Space align="start">
-          <Form.Item
-            name="fromTime"
-            label={t('rosterSettings.from')}
-            rules={[{ required: true, message: t('rosterSettings.required') }]}
-          >
-            <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
-          </Form.Item>
-          <Form.Item
-            name="toTime"
-            label={t('rosterSettings.to')}
-            rules={[{ required: true, message: t('rosterSettings.required') }]}
-          >
-            <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
-          </Form.Item>
-        </Space>
         <Form.Item
-          name="weight"
-          label={t('rosterSettings.prefs.weight')}
-          extra={t('rosterSettings.prefs.weightHelp')}
+          name="toTime"
+          label={t('rosterSettings.to')}
+          rules={[{ required: true, message: t('rosterSettings.required') }]}
         >
-          <InputNumber style={{ width: 110 }} />
+          <Select showSearch options={HALF_HOUR_OPTIONS} style={{ width: 110 }} />
         </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item
+        name="weight"
+        label={t('rosterSettings.prefs.weight')}
+        extra={t('rosterSettings.prefs.weightHelp')}
+      >
+        <InputNumber style={{ width: 110 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { allows } from '@liangdian/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button } from 'antd';
+import { Button, Form, Select } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
@@ -68,4 +68,29 @@ export function useRosterStaff(outletId: string) {
 export function useWeekdays(): string[] {
   const { t } = useI18n();
   return [0, 1, 2, 3, 4, 5, 6].map((d) => t(`rosterSettings.weekday.${d}` as MessageKey));
+}
+
+/** The person a leave record or a preference is for: a searchable list of the outlet's staff. */
+export function PersonField({
+  staff,
+  testId,
+}: {
+  staff: ReadonlyArray<{ staffId: string; staffName: string }>;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="staffId"
+      label={t('rosterSettings.person')}
+      rules={[{ required: true, message: t('rosterSettings.leave.pickPerson') }]}
+    >
+      <Select
+        showSearch
+        optionFilterProp="label"
+        options={staff.map((p) => ({ value: p.staffId, label: p.staffName }))}
+        data-testid={testId}
+      />
+    </Form.Item>
+  );
 }
