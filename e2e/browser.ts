@@ -184,3 +184,20 @@ export async function demoOutletId(baseUrl: string, name: string): Promise<strin
   if (!outlet) throw new Error(`no demo outlet named ${name}`);
   return outlet.id;
 }
+
+/**
+ * Switches the app to a language from the header's menu and waits until it took (the page's
+ * `lang`); a click on the menu while it is still opening can miss, so it is tried again.
+ */
+export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en-US'): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId(`lang-${locale}`).click();
+    const took = await page
+      .waitForFunction(`document.documentElement.lang === '${locale}'`, undefined, { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (took) return;
+  }
+  throw new Error(`the language did not switch to ${locale}`);
+}

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiSession, DEMO_PASSWORD, demoOutletId, launchBrowser, screenshot, signedIn } from './browser';
+import {
+  apiSession,
+  DEMO_PASSWORD,
+  demoOutletId,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  switchLanguage,
+} from './browser';
 import { dropdownClosed } from './helpers';
 
 interface ModeFigures {
@@ -113,8 +121,7 @@ describe('the mode trade-off on the plan page (螺蛳湾支行)', () => {
       await screenshot(page, 'lm02-recommend-table');
 
       // in English
-      await page.getByTestId('lang-switch').click();
-      await page.getByTestId('lang-en-US').click();
+      await switchLanguage(page, 'en-US');
       await page
         .getByText(
           `With today's staff, rotating backfill holds up to ${rec.crossover!.arrivalsPerHour} customers an hour`,
