@@ -59,8 +59,11 @@ describe('the elastic-window prompt on the lobby tablet', () => {
       .not.toBe('running');
     // whatever the solver chose for today: both tellers work now, the cash post
     const minute = beijingWallClock(Date.now()).minuteOfDay;
-    // within the default opening hours 09:00–17:00 (the spec runs in them: the demo's working day)
-    const start = Math.min(Math.max(9 * 60, Math.floor((minute - 60) / 30) * 30), 11 * 60);
+    // within the default opening hours 09:00–17:00 (the spec runs in them: the demo's working day),
+    // at one of the teller's allowed starts (the default rules: 09:00, 09:30, 10:00, 11:00 among
+    // them; 10:30 is not one), the latest that began half an hour ago or more
+    const starts = [9 * 60, 9 * 60 + 30, 10 * 60, 11 * 60];
+    const start = starts.filter((s) => s <= minute - 30).at(-1) ?? starts[0]!;
     const shift = { start: hhmm(start), end: hhmm(start + 360), post: 'cash' };
     for (const s of [teller, other]) await head.put(`${base}/shifts`, { staffId: s.id, day: today, shift });
     const published = await head.post<{ status: string }>(`${base}/publish`);
