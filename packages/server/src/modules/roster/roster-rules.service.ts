@@ -22,6 +22,17 @@ import { DEFAULT_RULES, minutesOf, type StoredLabour } from './roster.defaults';
 import { presentElastic, presentLeave, presentPreference } from './roster.presenter';
 import * as repo from './roster.repository';
 
+/** The columns of a leave record a create or a change writes. */
+const leaveColumns = (staffId: string, input: LeaveCreate) => ({
+  staff_id: staffId,
+  kind: input.kind,
+  from_day: input.fromDay,
+  to_day: input.toDay,
+  from_time: input.fromTime,
+  to_time: input.toTime,
+  note: input.note,
+});
+
 const rangeError = (field: string) =>
   new DomainError('VALIDATION_FAILED', {}, [{ field: `body.${field}`, code: 'ROSTER_RANGE_INVALID' }]);
 
@@ -199,13 +210,7 @@ export class RosterRulesService {
       const row: repo.LeaveRow = {
         id: newId(at.getTime()),
         outlet_id: outletId,
-        staff_id: s.id,
-        kind: input.kind,
-        from_day: input.fromDay,
-        to_day: input.toDay,
-        from_time: input.fromTime,
-        to_time: input.toTime,
-        note: input.note,
+        ...leaveColumns(s.id, input),
         created_by: actor.displayName,
         created_at: at.toISOString(),
       };
@@ -223,15 +228,7 @@ export class RosterRulesService {
       const before = await repo.findLeave(trx, outletId, id);
       if (!before) throw notFound('staff_leave');
       const s = await this.staffOfOutlet(trx, outletId, input.staffId);
-      const set = {
-        staff_id: s.id,
-        kind: input.kind,
-        from_day: input.fromDay,
-        to_day: input.toDay,
-        from_time: input.fromTime,
-        to_time: input.toTime,
-        note: input.note,
-      };
+      const set = leaveColumns(s.id, input);
       await repo.updateLeave(trx, id, set);
       const view = presentLeave({ ...before, ...set, staff_name: s.name }, o.name);
       return [
